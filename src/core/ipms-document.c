@@ -1,0 +1,2562 @@
+/* ipms-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The project document: one SQLite file holds the whole plan, its undo
+ * history and a little view state.
+ *
+ * On disk. Rollback journal (journal_mode=DELETE) with synchronous=FULL: a
+ * committed edit survives a crash or power loss, a process killed mid-edit
+ * leaves a hot journal that SQLite rolls back on the next open, and after a
+ * clean close the .ipms file stands alone (WAL would leave -wal/-shm side
+ * files). Files are untrusted: the header is checked before SQLite opens the
+ * file (not SQLite, another application's application_id, a newer
+ * user_version: refused without a byte written), then DEFENSIVE,
+ * trusted_schema=OFF, no ATTACH, cell_size_check, quick_check, and the tables
+ * and columns are compared with ipms-schema.c; a file with triggers or views
+ * is refused. Older formats are migrated with the ordered scripts of
+ * schema/, in one transaction.
+ *
+ * The edit path. Every mutation happens between begin_edit() and
+ * commit_edit(): BEGIN IMMEDIATE, then a fresh sqlite3_session attached to
+ * the schema's tables (so ipms_history and ipms_view_state are never
+ * recorded). At commit the session's changeset becomes one undo step, a row
+ * of ipms_history in the same transaction, so an edit and its undo step are
+ * durable together. Redo steps are dropped by a new edit, and the history is
+ * trimmed to history_limit steps. A step with the same merge key made within
+ * MERGE_SECONDS of the previous one is folded into it with sqlite3_changegroup
+ * (a typing burst is one step).
+ *
+ * Undo applies the newest step's changeset inverted
+ * (SQLITE_CHANGESETAPPLY_INVERT) and flags it undone; redo applies the oldest
+ * undone step forward. Both are one transaction. Because the history rows are
+ * in the file, undo survives closing and reopening.
+ *
+ * Notifications. The changeset of an edit, undo or redo says exactly which
+ * rows changed, so the same code refreshes the shared IpmsRecord objects and
+ * emits "row-changed" for all three; lists update themselves from those
+ * signals and nothing is ever reloaded wholesale.
+ *
+ * Cost of a step is that of its own rows, independent of the project's size:
+ * no table is scanned and the history is indexed by its primary key.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "ipms-document.h"
+#include "ipms-record-private.h"
+
+/* 'IPMS' */
+#define IPMS_APPLICATION_ID 0x49504D53
+#define MERGE_SECONDS 2.0
+#define DEFAULT_HISTORY_LIMIT 500
+
+static const char * const migrations[] = {
+  "001-initial.sql",
+  "002-price-bands.sql",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
+
+typedef struct
+{
+  const IpmsTable *table;
+  gint64           id;
+  IpmsRowChange    change;
+  IpmsRecord      *record;   /* owned; NULL when the row was not loaded */
+} RowChange;
+
+struct _IpmsDocument
+{
+  GObject          parent_instance;
+
+  sqlite3         *db;
+  char            *path;
+  gboolean         is_draft;
+
+  /* SQL text (built from schema names only) → prepared statement */
+  GHashTable      *statements;
+  /* IpmsTable* → (gint64* id → IpmsRecord*) */
+  GHashTable      *records;
+
+  sqlite3_session *session;
+  char            *edit_label;
+  char            *edit_merge_key;
+
+  guint            history_limit;
+  char            *undo_label;
+  char            *redo_label;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsDocument, ipms_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_IS_DRAFT,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_HISTORY_LIMIT,
+  N_PROPS
+};
+
+enum {
+  ROW_CHANGED,
+  CHANGES_DONE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (ipms-document-error-quark, ipms_document_error)
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *what)
+{
+  int code = IPMS_DOCUMENT_ERROR_FAILED;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = IPMS_DOCUMENT_ERROR_NOT_A_PROJECT;
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_FORMAT:
+      code = IPMS_DOCUMENT_ERROR_CORRUPT;
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      code = IPMS_DOCUMENT_ERROR_READ_ONLY;
+      break;
+
+    default:
+      break;
+    }
+
+  g_set_error (error, IPMS_DOCUMENT_ERROR, code,
+               "%s: %s", what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static void
+record_table_free (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static void
+row_change_clear (gpointer data)
+{
+  RowChange *change = data;
+
+  g_clear_object (&change->record);
+}
+
+static void
+finalize_statements (IpmsDocument *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sqlite3_finalize (value);
+  g_hash_table_remove_all (self->statements);
+}
+
+/* Returns a reset, cached statement, or NULL with `error` set. */
+static sqlite3_stmt *
+prepare (IpmsDocument  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, db, rc, _("Cannot write the project"));
+
+  return TRUE;
+}
+
+/* Step a statement that returns no row; resets it afterwards. */
+static gboolean
+step_done (IpmsDocument  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
+
+  return TRUE;
+}
+
+static char *
+column_list (const IpmsTable *table)
+{
+  GString *str = g_string_new ("id");
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (str, ", %s", table->columns[i].name);
+
+  return g_string_free (str, FALSE);
+}
+
+static GHashTable *
+records_of_table (IpmsDocument    *self,
+                  const IpmsTable *table)
+{
+  GHashTable *records = g_hash_table_lookup (self->records, table);
+
+  if (records == NULL)
+    {
+      records = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      g_hash_table_insert (self->records, (gpointer) table, records);
+    }
+
+  return records;
+}
+
+/* Refreshes the cached record of a row from the file, or marks it deleted. */
+static IpmsRecord *
+refresh_record (IpmsDocument    *self,
+                const IpmsTable *table,
+                gint64           id,
+                gboolean         create)
+{
+  g_autofree char *columns = column_list (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", columns, table->name);
+  GHashTable *records = records_of_table (self, table);
+  IpmsRecord *record = g_hash_table_lookup (records, &id);
+  sqlite3_stmt *stmt;
+
+  if (record == NULL && !create)
+    return NULL;
+
+  stmt = prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (record == NULL)
+        {
+          record = _ipms_record_new (table, id);
+          g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
+        }
+      _ipms_record_load (record, stmt);
+    }
+  else if (record != NULL)
+    {
+      g_object_ref (record);
+      _ipms_record_mark_deleted (record);
+      g_hash_table_remove (records, &id);
+      g_object_unref (record);
+      record = NULL;
+    }
+
+  sqlite3_reset (stmt);
+
+  return record;
+}
+
+/* Reads which rows a changeset touches. `inverted` for an undo, where an
+ * insert of the step is a delete of the rows. */
+static GArray *
+collect_changes (IpmsDocument *self,
+                 int           n_bytes,
+                 void         *bytes,
+                 gboolean      inverted)
+{
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (RowChange));
+  sqlite3_changeset_iter *iter = NULL;
+
+  g_array_set_clear_func (changes, row_change_clear);
+
+  if (sqlite3changeset_start (&iter, n_bytes, bytes) != SQLITE_OK)
+    return changes;
+
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table_name;
+      sqlite3_value *pk = NULL;
+      int n_columns, op, indirect;
+      RowChange change = { 0 };
+
+      sqlite3changeset_op (iter, &table_name, &n_columns, &op, &indirect);
+
+      change.table = ipms_schema_lookup_table (table_name);
+      if (change.table == NULL)
+        continue;
+
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &pk);
+      else
+        sqlite3changeset_old (iter, 0, &pk);
+
+      if (pk == NULL)
+        continue;
+
+      change.id = sqlite3_value_int64 (pk);
+
+      switch (op)
+        {
+        case SQLITE_INSERT:
+          change.change = inverted ? IPMS_ROW_DELETED : IPMS_ROW_INSERTED;
+          break;
+
+        case SQLITE_DELETE:
+          change.change = inverted ? IPMS_ROW_INSERTED : IPMS_ROW_DELETED;
+          break;
+
+        default:
+          change.change = IPMS_ROW_UPDATED;
+          break;
+        }
+
+      g_array_append_val (changes, change);
+    }
+
+  sqlite3changeset_finalize (iter);
+
+  return changes;
+}
+
+/* Brings every cached record touched by `changes` up to date first, so that
+ * handlers see a consistent document, then tells records, lists and views. */
+static void
+publish_changes (IpmsDocument *self,
+                 GArray       *changes,
+                 gboolean      emit)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+      GHashTable *records = records_of_table (self, change->table);
+      IpmsRecord *cached = g_hash_table_lookup (records, &change->id);
+
+      if (cached == NULL)
+        continue;
+
+      change->record = g_object_ref (cached);
+      refresh_record (self, change->table, change->id, FALSE);
+    }
+
+  if (!emit)
+    return;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+
+      if (change->record != NULL)
+        _ipms_record_emit_changed (change->record);
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+
+      g_signal_emit (self, signals[ROW_CHANGED], 0,
+                     change->table->name, change->id, change->change);
+    }
+
+  if (changes->len > 0)
+    g_signal_emit (self, signals[CHANGES_DONE], 0);
+}
+
+static char *
+query_step_label (IpmsDocument *self,
+                  gboolean      undone)
+{
+  const char *sql = undone
+    ? "SELECT label FROM ipms_history WHERE undone = 1 ORDER BY id ASC LIMIT 1"
+    : "SELECT label FROM ipms_history WHERE undone = 0 ORDER BY id DESC LIMIT 1";
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  char *label = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_reset (stmt);
+
+  return label;
+}
+
+static void
+update_history_state (IpmsDocument *self)
+{
+  g_autofree char *undo_label = query_step_label (self, FALSE);
+  g_autofree char *redo_label = query_step_label (self, TRUE);
+  gboolean could_undo = self->undo_label != NULL;
+  gboolean could_redo = self->redo_label != NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (undo_label, self->undo_label) != 0)
+    {
+      g_free (self->undo_label);
+      self->undo_label = g_steal_pointer (&undo_label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+    }
+
+  if (g_strcmp0 (redo_label, self->redo_label) != 0)
+    {
+      g_free (self->redo_label);
+      self->redo_label = g_steal_pointer (&redo_label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+    }
+
+  if (could_undo != (self->undo_label != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  if (could_redo != (self->redo_label != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+ipms_document_dispose (GObject *object)
+{
+  IpmsDocument *self = (IpmsDocument *)object;
+
+  ipms_document_close (self);
+
+  G_OBJECT_CLASS (ipms_document_parent_class)->dispose (object);
+}
+
+static void
+ipms_document_finalize (GObject *object)
+{
+  IpmsDocument *self = (IpmsDocument *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->undo_label, g_free);
+  g_clear_pointer (&self->redo_label, g_free);
+  g_clear_pointer (&self->edit_label, g_free);
+  g_clear_pointer (&self->edit_merge_key, g_free);
+
+  G_OBJECT_CLASS (ipms_document_parent_class)->finalize (object);
+}
+
+static void
+ipms_document_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  IpmsDocument *self = IPMS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_IS_DRAFT:
+      g_value_set_boolean (value, self->is_draft);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, ipms_document_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, ipms_document_can_redo (self));
+      break;
+
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, self->undo_label);
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, self->redo_label);
+      break;
+
+    case PROP_HISTORY_LIMIT:
+      g_value_set_uint (value, self->history_limit);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_document_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  IpmsDocument *self = IPMS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY_LIMIT:
+      ipms_document_set_history_limit (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_document_class_init (IpmsDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ipms_document_dispose;
+  object_class->finalize = ipms_document_finalize;
+  object_class->get_property = ipms_document_get_property;
+  object_class->set_property = ipms_document_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IS_DRAFT] =
+    g_param_spec_boolean ("is-draft", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HISTORY_LIMIT] =
+    g_param_spec_uint ("history-limit", NULL, NULL, 1, 100000, DEFAULT_HISTORY_LIMIT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ROW_CHANGED] =
+    g_signal_new ("row-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_INT64,
+                  G_TYPE_INT);
+
+  signals[CHANGES_DONE] =
+    g_signal_new ("changes-done",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ipms_document_init (IpmsDocument *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->records = g_hash_table_new_full (NULL, NULL, NULL, record_table_free);
+  self->history_limit = DEFAULT_HISTORY_LIMIT;
+}
+
+/* Opening */
+
+static guint32
+read_be32 (const guchar *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Reads the 100-byte SQLite header ourselves, so that a file that is not
+ * ours is refused before SQLite could write anything to it. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guchar header[100];
+  FILE *file;
+  size_t n_read;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IPMS_DOCUMENT_ERROR,
+                   saved_errno == ENOENT ? IPMS_DOCUMENT_ERROR_NOT_FOUND : IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not an IPMS Planner project."), display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != IPMS_APPLICATION_ID)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,
+                   _("“%s” is a database of another application, not an IPMS Planner project."),
+                   display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 60) > IPMS_DOCUMENT_FORMAT_VERSION)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of IPMS Planner. Update the application to open it."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* The rollback journal is created next to the file. */
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” cannot be changed: the file or its folder is read-only. Use Save As to keep a copy you can edit."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, _("Cannot open the project"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_busy_timeout (db, 2000);
+
+  return db;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, db, rc, _("Cannot read the project"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+run_migrations (sqlite3     *db,
+                gint64       from_version,
+                GError     **error)
+{
+  for (gint64 version = from_version; version < IPMS_DOCUMENT_FORMAT_VERSION; version++)
+    {
+      g_autofree char *resource = g_strconcat ("/io/github/ipmsplanner/Planner/schema/",
+                                               migrations[version], NULL);
+      g_autoptr(GBytes) script = NULL;
+      g_autofree char *sql = NULL;
+
+      script = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (script == NULL)
+        return FALSE;
+
+      sql = g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script));
+      if (!exec_sql (db, sql, error))
+        return FALSE;
+    }
+
+  {
+    g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                                IPMS_APPLICATION_ID, IPMS_DOCUMENT_FORMAT_VERSION);
+    return exec_sql (db, pragmas, error);
+  }
+}
+
+static gboolean
+table_has_columns (sqlite3           *db,
+                   const char        *table,
+                   const char *const *columns,
+                   guint              n_columns)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (present, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < n_columns; i++)
+    if (!g_hash_table_contains (present, columns[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The file must have every table and column this build uses, and nothing
+ * that runs code behind our back. */
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *display,
+              GError     **error)
+{
+  static const char * const history_columns[] = { "id", "label", "merge_key", "created", "undone", "changeset" };
+  static const char * const view_state_columns[] = { "key", "value" };
+  const IpmsTable *tables;
+  gint64 n_active;
+  guint n_tables;
+
+  if (!query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'view')", &n_active, error))
+    return FALSE;
+
+  if (n_active > 0)
+    goto unexpected;
+
+  if (!table_has_columns (db, "ipms_history", history_columns, G_N_ELEMENTS (history_columns)) ||
+      !table_has_columns (db, "ipms_view_state", view_state_columns, G_N_ELEMENTS (view_state_columns)))
+    goto unexpected;
+
+  tables = ipms_schema_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      g_autofree const char **names = g_new0 (const char *, tables[i].n_columns + 1);
+
+      names[0] = "id";
+      for (guint c = 0; c < tables[i].n_columns; c++)
+        names[c + 1] = tables[i].columns[c].name;
+
+      if (!table_has_columns (db, tables[i].name, names, tables[i].n_columns + 1))
+        goto unexpected;
+    }
+
+  return TRUE;
+
+unexpected:
+  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+               _("“%s” does not have the structure of an IPMS Planner project."), display);
+  return FALSE;
+}
+
+static void
+set_path (IpmsDocument *self,
+          const char   *path)
+{
+  g_autofree char *drafts = ipms_document_get_drafts_dir ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  gboolean is_draft = g_strcmp0 (dir, drafts) == 0;
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+
+  if (is_draft != self->is_draft)
+    {
+      self->is_draft = is_draft;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DRAFT]);
+    }
+}
+
+static sqlite3 *
+open_project_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *check = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+  gint64 version;
+  gint64 application_id;
+
+  if (!check_header (path, error) || !check_writable (path, error))
+    return NULL;
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return NULL;
+
+  {
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+    if (rc == SQLITE_OK)
+      rc = sqlite3_step (stmt);
+
+    if (rc == SQLITE_ROW)
+      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+    sqlite3_finalize (stmt);
+
+    if (g_strcmp0 (check, "ok") != 0)
+      {
+        g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be opened (%s)."),
+                     display, check != NULL ? check : sqlite3_errstr (rc));
+        goto fail;
+      }
+  }
+
+  if (!exec_sql (db, "PRAGMA cell_size_check = ON; PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = OFF;", error))
+    goto fail;
+
+  /* The header was read before SQLite had a chance to roll back a hot
+   * journal; read the versions again now that the file is consistent. */
+  if (!query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (db, "PRAGMA user_version", &version, &local_error))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s)."), display, local_error->message);
+      goto fail;
+    }
+
+  if (application_id != IPMS_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not an IPMS Planner project."), display);
+      goto fail;
+    }
+
+  if (version > IPMS_DOCUMENT_FORMAT_VERSION)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of IPMS Planner. Update the application to open it."),
+                   display);
+      goto fail;
+    }
+
+  if (version < IPMS_DOCUMENT_FORMAT_VERSION)
+    {
+      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+        goto fail;
+
+      if (!run_migrations (db, version, error) || !check_schema (db, display, error))
+        {
+          exec_sql (db, "ROLLBACK", NULL);
+          goto fail;
+        }
+
+      if (!exec_sql (db, "COMMIT", error))
+        goto fail;
+    }
+  else if (!check_schema (db, display, error))
+    goto fail;
+
+  if (!exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", error))
+    goto fail;
+
+  return db;
+
+fail:
+  sqlite3_close (db);
+  return NULL;
+}
+
+IpmsDocument *
+ipms_document_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(IpmsDocument) self = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = open_project_file (path, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (IPMS_TYPE_DOCUMENT, NULL);
+  self->db = db;
+  set_path (self, path);
+  update_history_state (self);
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+fsync_path (const char  *path,
+            gboolean     directory,
+            GError     **error)
+{
+  int fd = g_open (path, directory ? O_RDONLY | O_DIRECTORY : O_RDONLY, 0);
+  int saved_errno;
+
+  if (fd < 0)
+    goto fail;
+
+  if (fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      errno = saved_errno;
+      goto fail;
+    }
+
+  close (fd);
+  return TRUE;
+
+fail:
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static char *
+temporary_sibling (const char *path)
+{
+  return g_strdup_printf ("%s.%08x.tmp", path, g_random_int ());
+}
+
+/* Moves a finished temporary file over `path`, durably. */
+static gboolean
+commit_file (const char  *tmp_path,
+             const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!fsync_path (tmp_path, FALSE, error))
+    return FALSE;
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IPMS_DOCUMENT_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? IPMS_DOCUMENT_ERROR_READ_ONLY
+                                                                 : IPMS_DOCUMENT_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return fsync_path (dir, TRUE, error);
+}
+
+static gboolean
+insert_initial_content (sqlite3     *db,
+                        const char  *project_name,
+                        GError     **error)
+{
+  static const struct {
+    const char *code;
+    const char *label;
+  } grades[] = {
+    /* Translators: the R grade of a product, its strategic flagship (旗舰) */
+    { "R", N_("Flagship") },
+    /* Translators: the S grade of a product (战略) */
+    { "S", N_("Strategic") },
+    /* Translators: the A grade of a product (核心) */
+    { "A", N_("Core") },
+    /* Translators: the B grade of a product (补充) */
+    { "B", N_("Supporting") },
+    /* Translators: the F grade of a product, a filler or traffic product (引流) */
+    { "F", N_("Traffic") },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO project (id, name, currency, start_year, plan_year, price_step) "
+                           "VALUES (1, ?1, 'USD', ?2, ?2, 5)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, project_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, g_date_time_get_year (now));
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, db, rc, _("Cannot create the project"));
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO grade (code, label) VALUES (?1, ?2)", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (grades); i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, grades[i].code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, _(grades[i].label), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, db, rc, _("Cannot create the project"));
+
+  return TRUE;
+}
+
+IpmsDocument *
+ipms_document_create (const char  *path,
+                      const char  *project_name,
+                      GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *display = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_EXISTS,
+                   _("“%s” already exists."), display);
+      return NULL;
+    }
+
+  tmp_path = temporary_sibling (path);
+  db = open_connection (tmp_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return NULL;
+
+  ok = exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN IMMEDIATE", error) &&
+       run_migrations (db, 0, error) &&
+       insert_initial_content (db, project_name != NULL ? project_name : "", error) &&
+       exec_sql (db, "COMMIT", error);
+
+  sqlite3_close (db);
+
+  if (!ok || !commit_file (tmp_path, path, error))
+    {
+      g_unlink (tmp_path);
+      return NULL;
+    }
+
+  return ipms_document_open (path, error);
+}
+
+char *
+ipms_document_get_drafts_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ipms-planner", "drafts", NULL);
+}
+
+IpmsDocument *
+ipms_document_new_draft (const char  *project_name,
+                         GError     **error)
+{
+  g_autofree char *dir = ipms_document_get_drafts_dir ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H.%M.%S");
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("Cannot create the drafts folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint attempt = 1; attempt < 1000; attempt++)
+    {
+      g_autofree char *name = attempt == 1
+        ? g_strdup_printf ("%s.ipms", stamp)
+        : g_strdup_printf ("%s (%u).ipms", stamp, attempt);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return ipms_document_create (path, project_name, error);
+    }
+
+  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+               _("Cannot find a free name for a new draft in “%s”."), dir);
+  return NULL;
+}
+
+static gboolean
+write_copy (IpmsDocument  *self,
+            const char    *path,
+            GError       **error)
+{
+  g_autofree char *tmp_path = temporary_sibling (path);
+  sqlite3_backup *backup;
+  sqlite3 *copy;
+  int rc;
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("Cannot save while an edit is in progress."));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("Cannot write “%s”: %s"), display, sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (copy);
+  else
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, copy, rc, _("Cannot save the project"));
+      sqlite3_close (copy);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  sqlite3_close (copy);
+
+  if (!commit_file (tmp_path, path, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ipms_document_save_copy (IpmsDocument  *self,
+                         const char    *path,
+                         GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_copy (self, path, error);
+}
+
+gboolean
+ipms_document_save_as (IpmsDocument  *self,
+                       const char    *path,
+                       GError       **error)
+{
+  g_autofree char *old_path = NULL;
+  gboolean was_draft;
+  sqlite3 *db;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_strcmp0 (path, self->path) == 0)
+    return TRUE;
+
+  if (!write_copy (self, path, error))
+    return FALSE;
+
+  db = open_project_file (path, error);
+  if (db == NULL)
+    return FALSE;
+
+  old_path = g_strdup (self->path);
+  was_draft = self->is_draft;
+
+  finalize_statements (self);
+  sqlite3_close (self->db);
+  self->db = db;
+  set_path (self, path);
+
+  /* The draft now lives on in the saved file. */
+  if (was_draft)
+    g_unlink (old_path);
+
+  return TRUE;
+}
+
+void
+ipms_document_close (IpmsDocument *self)
+{
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (self->session != NULL)
+    ipms_document_rollback_edit (self);
+
+  finalize_statements (self);
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+const char *
+ipms_document_get_path (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+ipms_document_get_is_draft (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return self->is_draft;
+}
+
+char *
+ipms_document_dup_title (IpmsDocument *self)
+{
+  IpmsRecord *project;
+  g_autofree char *basename = NULL;
+  char *dot;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  project = ipms_document_get_project (self);
+  if (project != NULL && *ipms_record_get_string (project, "name") != '\0')
+    return g_strdup (ipms_record_get_string (project, "name"));
+
+  basename = g_path_get_basename (self->path);
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  return g_steal_pointer (&basename);
+}
+
+/* Reading */
+
+static const IpmsTable *
+lookup_table (const char  *name,
+              GError     **error)
+{
+  const IpmsTable *table = name != NULL ? ipms_schema_lookup_table (name) : NULL;
+
+  if (table == NULL)
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+                 "No table “%s”", name != NULL ? name : "(null)");
+
+  return table;
+}
+
+IpmsRecord *
+ipms_document_get_project (IpmsDocument *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  stmt = prepare (self, "SELECT id FROM project ORDER BY id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id > 0 ? ipms_document_get_record (self, "project", id) : NULL;
+}
+
+IpmsRecord *
+ipms_document_get_record (IpmsDocument *self,
+                          const char   *table_name,
+                          gint64        id)
+{
+  const IpmsTable *table;
+  IpmsRecord *record;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  table = lookup_table (table_name, NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  record = g_hash_table_lookup (records_of_table (self, table), &id);
+  if (record != NULL)
+    return record;
+
+  return refresh_record (self, table, id, TRUE);
+}
+
+GPtrArray *
+ipms_document_query (IpmsDocument *self,
+                     const char   *table_name,
+                     const char   *filter_column,
+                     gint64        filter_id,
+                     const char   *sort_column)
+{
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *order = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  const IpmsTable *table;
+  GHashTable *records;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), result);
+
+  table = lookup_table (table_name, NULL);
+  g_return_val_if_fail (table != NULL, result);
+  g_return_val_if_fail (filter_column == NULL || ipms_table_find_column (table, filter_column) >= 0, result);
+  g_return_val_if_fail (sort_column == NULL || ipms_table_find_column (table, sort_column) >= 0, result);
+
+  /* Only schema strings reach the SQL text; the filter value is bound. */
+  if (filter_column == NULL)
+    where = g_strdup ("");
+  else if (filter_id == IPMS_NULL_ID)
+    where = g_strdup_printf (" WHERE %s IS NULL", ipms_table_lookup_column (table, filter_column)->name);
+  else
+    where = g_strdup_printf (" WHERE %s = ?1", ipms_table_lookup_column (table, filter_column)->name);
+
+  if (sort_column != NULL)
+    order = g_strdup_printf (" ORDER BY %s, id", ipms_table_lookup_column (table, sort_column)->name);
+  else
+    order = g_strdup (" ORDER BY id");
+
+  columns = column_list (table);
+  sql = g_strdup_printf ("SELECT %s FROM %s%s%s", columns, table->name, where, order);
+
+  stmt = prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return result;
+
+  if (filter_column != NULL && filter_id != IPMS_NULL_ID)
+    sqlite3_bind_int64 (stmt, 1, filter_id);
+
+  records = records_of_table (self, table);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      IpmsRecord *record = g_hash_table_lookup (records, &id);
+
+      if (record == NULL)
+        {
+          record = _ipms_record_new (table, id);
+          _ipms_record_load (record, stmt);
+          g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
+        }
+
+      g_ptr_array_add (result, g_object_ref (record));
+    }
+
+  sqlite3_reset (stmt);
+
+  return result;
+}
+
+guint
+ipms_document_count_rows (IpmsDocument *self,
+                          const char   *table_name)
+{
+  g_autofree char *sql = NULL;
+  const IpmsTable *table;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), 0);
+
+  table = lookup_table (table_name, NULL);
+  g_return_val_if_fail (table != NULL, 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table->name);
+  stmt = prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* Editing */
+
+static gboolean
+require_edit (IpmsDocument  *self,
+              GError       **error)
+{
+  if (self->session == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_IN_EDIT,
+                           "A change was made outside an edit");
+      g_critical ("A change to the document was made outside ipms_document_begin_edit()");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+attach_filter (void       *user_data,
+               const char *table_name)
+{
+  return ipms_schema_lookup_table (table_name) != NULL;
+}
+
+gboolean
+ipms_document_begin_edit (IpmsDocument  *self,
+                          const char    *label,
+                          const char    *merge_key,
+                          GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return FALSE;
+    }
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           "An edit is already in progress");
+      g_critical ("ipms_document_begin_edit() called inside an edit");
+      return FALSE;
+    }
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  rc = sqlite3session_create (self->db, "main", &self->session);
+  if (rc == SQLITE_OK)
+    {
+      /* Attaching all tables with a filter keeps ipms_history and
+       * ipms_view_state out of the undo steps. */
+      sqlite3session_table_filter (self->session, attach_filter, NULL);
+      rc = sqlite3session_attach (self->session, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      exec_sql (self->db, "ROLLBACK", NULL);
+      return set_sqlite_error (error, self->db, rc, _("Cannot start an edit"));
+    }
+
+  g_free (self->edit_label);
+  self->edit_label = g_strdup (label);
+  g_free (self->edit_merge_key);
+  self->edit_merge_key = g_strdup (merge_key);
+
+  return TRUE;
+}
+
+gboolean
+ipms_document_in_edit (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return self->session != NULL;
+}
+
+static void
+end_session (IpmsDocument *self)
+{
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->edit_label, g_free);
+  g_clear_pointer (&self->edit_merge_key, g_free);
+}
+
+void
+ipms_document_rollback_edit (IpmsDocument *self)
+{
+  g_autoptr(GArray) changes = NULL;
+  void *bytes = NULL;
+  int n_bytes = 0;
+
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+
+  if (self->session == NULL)
+    return;
+
+  /* Records read during the edit may hold values that are rolled back. */
+  if (sqlite3session_changeset (self->session, &n_bytes, &bytes) == SQLITE_OK)
+    changes = collect_changes (self, n_bytes, bytes, FALSE);
+  sqlite3_free (bytes);
+
+  end_session (self);
+  exec_sql (self->db, "ROLLBACK", NULL);
+
+  if (changes != NULL)
+    publish_changes (self, changes, FALSE);
+}
+
+/* Folds `bytes` into the newest undo step when it is part of the same burst.
+ * Returns TRUE when it did. */
+static gboolean
+merge_into_last_step (IpmsDocument  *self,
+                      int            n_bytes,
+                      void          *bytes,
+                      double         now,
+                      gboolean      *merged,
+                      GError       **error)
+{
+  sqlite3_changegroup *group = NULL;
+  sqlite3_stmt *stmt;
+  void *combined = NULL;
+  int n_combined = 0;
+  gint64 step_id = 0;
+  int rc;
+
+  *merged = FALSE;
+
+  stmt = prepare (self,
+                  "SELECT id, merge_key, created, changeset FROM ipms_history "
+                  "WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), self->edit_merge_key) != 0 ||
+      now - sqlite3_column_double (stmt, 2) > MERGE_SECONDS)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  step_id = sqlite3_column_int64 (stmt, 0);
+
+  rc = sqlite3changegroup_new (&group);
+  if (rc == SQLITE_OK)
+    rc = sqlite3changegroup_add (group, sqlite3_column_bytes (stmt, 3),
+                                 (void *) sqlite3_column_blob (stmt, 3));
+  if (rc == SQLITE_OK)
+    rc = sqlite3changegroup_add (group, n_bytes, bytes);
+  if (rc == SQLITE_OK)
+    rc = sqlite3changegroup_output (group, &n_combined, &combined);
+
+  sqlite3_reset (stmt);
+  sqlite3changegroup_delete (group);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_free (combined);
+      return set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
+    }
+
+  stmt = prepare (self, "UPDATE ipms_history SET changeset = ?1, created = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    {
+      sqlite3_free (combined);
+      return FALSE;
+    }
+
+  sqlite3_bind_blob (stmt, 1, combined, n_combined, sqlite3_free);
+  sqlite3_bind_double (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, step_id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  *merged = TRUE;
+  return TRUE;
+}
+
+static gboolean
+record_step (IpmsDocument  *self,
+             int            n_bytes,
+             void          *bytes,
+             GError       **error)
+{
+  double now = g_get_real_time () / (double) G_USEC_PER_SEC;
+  gboolean merged = FALSE;
+  gboolean had_redo;
+  sqlite3_stmt *stmt;
+
+  had_redo = self->redo_label != NULL;
+
+  stmt = prepare (self, "DELETE FROM ipms_history WHERE undone = 1", error);
+  if (stmt == NULL || !step_done (self, stmt, error))
+    return FALSE;
+
+  if (self->edit_merge_key != NULL && !had_redo &&
+      !merge_into_last_step (self, n_bytes, bytes, now, &merged, error))
+    return FALSE;
+
+  if (!merged)
+    {
+      stmt = prepare (self,
+                      "INSERT INTO ipms_history (label, merge_key, created, undone, changeset) "
+                      "VALUES (?1, ?2, ?3, 0, ?4)",
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, self->edit_label, -1, SQLITE_STATIC);
+      if (self->edit_merge_key != NULL)
+        sqlite3_bind_text (stmt, 2, self->edit_merge_key, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, now);
+      sqlite3_bind_blob (stmt, 4, bytes, n_bytes, SQLITE_STATIC);
+
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = prepare (self,
+                  "DELETE FROM ipms_history WHERE id <= "
+                  "(SELECT id FROM ipms_history ORDER BY id DESC LIMIT 1 OFFSET ?1)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->history_limit);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+ipms_document_commit_edit (IpmsDocument  *self,
+                           GError       **error)
+{
+  g_autoptr(GArray) changes = NULL;
+  void *bytes = NULL;
+  int n_bytes = 0;
+  int rc;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  if (!require_edit (self, error))
+    return FALSE;
+
+  rc = sqlite3session_changeset (self->session, &n_bytes, &bytes);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
+      ipms_document_rollback_edit (self);
+      return FALSE;
+    }
+
+  if (n_bytes > 0 && !record_step (self, n_bytes, bytes, error))
+    {
+      sqlite3_free (bytes);
+      ipms_document_rollback_edit (self);
+      return FALSE;
+    }
+
+  if (!exec_sql (self->db, "COMMIT", error))
+    {
+      sqlite3_free (bytes);
+      ipms_document_rollback_edit (self);
+      return FALSE;
+    }
+
+  end_session (self);
+
+  changes = collect_changes (self, n_bytes, bytes, FALSE);
+  sqlite3_free (bytes);
+
+  update_history_state (self);
+  publish_changes (self, changes, TRUE);
+
+  return TRUE;
+}
+
+/* Values */
+
+static gboolean
+invalid_value (GError          **error,
+               const IpmsTable  *table,
+               const IpmsColumn *column,
+               const char       *why)
+{
+  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+               "%s.%s: %s", table->name, column->name, why);
+  return FALSE;
+}
+
+static gboolean
+reference_exists (IpmsDocument *self,
+                  const char   *table_name,
+                  gint64        id)
+{
+  g_autofree char *sql = NULL;
+  const IpmsTable *table = ipms_schema_lookup_table (table_name);
+  sqlite3_stmt *stmt;
+  gboolean exists;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table->name);
+  stmt = prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return exists;
+}
+
+/* Checks `value` against the schema and gives it its canonical type in
+ * `out` (left unset for NULL). */
+static gboolean
+normalize_value (IpmsDocument     *self,
+                 const IpmsTable  *table,
+                 const IpmsColumn *column,
+                 const GValue     *value,
+                 GValue           *out,
+                 GError          **error)
+{
+  gboolean is_null = value == NULL || !G_IS_VALUE (value) ||
+                     (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) == NULL &&
+                      column->type != IPMS_COLUMN_TEXT);
+
+  if (is_null)
+    {
+      if (column->flags & IPMS_COLUMN_FLAG_REQUIRED)
+        return invalid_value (error, table, column, _("a value is required"));
+      return TRUE;
+    }
+
+  switch (column->type)
+    {
+    case IPMS_COLUMN_INTEGER:
+    case IPMS_COLUMN_REFERENCE:
+      {
+        GValue as_int = G_VALUE_INIT;
+        gint64 number;
+
+        g_value_init (&as_int, G_TYPE_INT64);
+        if (G_VALUE_HOLDS_DOUBLE (value) || G_VALUE_HOLDS_STRING (value) ||
+            !g_value_transform (value, &as_int))
+          return invalid_value (error, table, column, _("expected a whole number"));
+
+        number = g_value_get_int64 (&as_int);
+
+        if (column->type == IPMS_COLUMN_REFERENCE)
+          {
+            if (number == IPMS_NULL_ID)
+              {
+                if (column->flags & IPMS_COLUMN_FLAG_REQUIRED)
+                  return invalid_value (error, table, column, _("a value is required"));
+                return TRUE;
+              }
+
+            if (!reference_exists (self, column->references, number))
+              return invalid_value (error, table, column, _("refers to a row that does not exist"));
+          }
+        else if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) &&
+                 (number < column->min || number > column->max))
+          return invalid_value (error, table, column, _("the number is out of range"));
+
+        g_value_init (out, G_TYPE_INT64);
+        g_value_set_int64 (out, number);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_REAL:
+      {
+        double number;
+
+        if (G_VALUE_HOLDS_DOUBLE (value))
+          number = g_value_get_double (value);
+        else if (G_VALUE_HOLDS_FLOAT (value))
+          number = g_value_get_float (value);
+        else if (G_VALUE_HOLDS_INT64 (value))
+          number = (double) g_value_get_int64 (value);
+        else if (G_VALUE_HOLDS_INT (value))
+          number = g_value_get_int (value);
+        else if (G_VALUE_HOLDS_UINT (value))
+          number = g_value_get_uint (value);
+        else
+          return invalid_value (error, table, column, _("expected a number"));
+
+        if (!isfinite (number))
+          return invalid_value (error, table, column, _("expected a finite number"));
+
+        if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) &&
+            (number < column->min || number > column->max))
+          return invalid_value (error, table, column, _("the number is out of range"));
+
+        g_value_init (out, G_TYPE_DOUBLE);
+        g_value_set_double (out, number);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_TEXT:
+    case IPMS_COLUMN_DATE:
+    case IPMS_COLUMN_ENUM:
+    default:
+      {
+        const char *text;
+
+        if (!G_VALUE_HOLDS_STRING (value))
+          return invalid_value (error, table, column, _("expected text"));
+
+        text = g_value_get_string (value);
+        if (text == NULL)
+          text = "";
+
+        if (!g_utf8_validate (text, -1, NULL))
+          return invalid_value (error, table, column, _("the text is not valid UTF-8"));
+
+        if (column->type == IPMS_COLUMN_DATE && !ipms_date_is_valid (text))
+          return invalid_value (error, table, column, _("expected a date as YYYY-MM-DD"));
+
+        if (column->type == IPMS_COLUMN_ENUM && !ipms_column_accepts_choice (column, text))
+          return invalid_value (error, table, column, _("not one of the allowed choices"));
+
+        g_value_init (out, G_TYPE_STRING);
+        g_value_set_string (out, text);
+        return TRUE;
+      }
+    }
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const GValue *value)
+{
+  if (!G_IS_VALUE (value))
+    sqlite3_bind_null (stmt, index);
+  else if (G_VALUE_HOLDS_INT64 (value))
+    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+  else if (G_VALUE_HOLDS_DOUBLE (value))
+    sqlite3_bind_double (stmt, index, g_value_get_double (value));
+  else
+    sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+}
+
+static void
+default_value (const IpmsColumn *column,
+               GValue           *out)
+{
+  if (column->type == IPMS_COLUMN_ENUM && (column->flags & IPMS_COLUMN_FLAG_REQUIRED))
+    {
+      g_value_init (out, G_TYPE_STRING);
+      g_value_set_string (out, column->choices[0]);
+    }
+  else if (column->type == IPMS_COLUMN_TEXT && (column->flags & IPMS_COLUMN_FLAG_REQUIRED))
+    {
+      g_value_init (out, G_TYPE_STRING);
+      g_value_set_string (out, "");
+    }
+}
+
+gint64
+ipms_document_insert (IpmsDocument  *self,
+                      const char    *table_name,
+                      gint64         id,
+                      const GValue  *values,
+                      GError       **error)
+{
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GString) placeholders = NULL;
+  const IpmsTable *table;
+  GValue *normalized;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  gint64 new_id = 0;
+  int rc;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), 0);
+
+  if (!require_edit (self, error) || (table = lookup_table (table_name, error)) == NULL)
+    return 0;
+
+  if (id < 0)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+                   "%s.id: %s", table->name, _("ids are positive numbers"));
+      return 0;
+    }
+
+  normalized = g_new0 (GValue, table->n_columns);
+
+  for (guint i = 0; ok && i < table->n_columns; i++)
+    {
+      const GValue *given = values != NULL && G_IS_VALUE (&values[i]) ? &values[i] : NULL;
+
+      if (given == NULL)
+        {
+          default_value (&table->columns[i], &normalized[i]);
+          given = G_IS_VALUE (&normalized[i]) ? &normalized[i] : NULL;
+          if (given != NULL)
+            continue;
+        }
+
+      ok = normalize_value (self, table, &table->columns[i], given, &normalized[i], error);
+    }
+
+  if (ok)
+    {
+      placeholders = g_string_new ("?1");
+      for (guint i = 0; i < table->n_columns; i++)
+        g_string_append_printf (placeholders, ", ?%u", i + 2);
+
+      columns = column_list (table);
+      sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table->name, columns, placeholders->str);
+      stmt = prepare (self, sql, error);
+      ok = stmt != NULL;
+    }
+
+  if (ok)
+    {
+      if (id > 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      else
+        sqlite3_bind_null (stmt, 1);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        bind_value (stmt, (int) i + 2, &normalized[i]);
+
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+
+      if (rc == SQLITE_DONE)
+        new_id = sqlite3_last_insert_rowid (self->db);
+      else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+                     "%s: %s", table->name, sqlite3_errmsg (self->db));
+      else
+        set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (G_IS_VALUE (&normalized[i]))
+      g_value_unset (&normalized[i]);
+  g_free (normalized);
+
+  return new_id;
+}
+
+gboolean
+ipms_document_set_value (IpmsDocument  *self,
+                         const char    *table_name,
+                         gint64         id,
+                         const char    *column_name,
+                         const GValue  *value,
+                         GError       **error)
+{
+  g_auto(GValue) normalized = G_VALUE_INIT;
+  g_autofree char *sql = NULL;
+  const IpmsTable *table;
+  const IpmsColumn *column;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (column_name != NULL, FALSE);
+
+  if (!require_edit (self, error) || (table = lookup_table (table_name, error)) == NULL)
+    return FALSE;
+
+  column = ipms_table_lookup_column (table, column_name);
+  if (column == NULL)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+                   "No column “%s” in “%s”", column_name, table->name);
+      return FALSE;
+    }
+
+  if (!normalize_value (self, table, column, value, &normalized, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table->name, column->name);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_value (stmt, 1, &normalized);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
+                   _("The %s with id %" G_GINT64_FORMAT " no longer exists."), table->name, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ipms_document_set_string (IpmsDocument  *self,
+                          const char    *table,
+                          gint64         id,
+                          const char    *column,
+                          const char    *value,
+                          GError       **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  if (value == NULL)
+    return ipms_document_set_null (self, table, id, column, error);
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value);
+
+  return ipms_document_set_value (self, table, id, column, &gvalue, error);
+}
+
+gboolean
+ipms_document_set_int (IpmsDocument  *self,
+                       const char    *table,
+                       gint64         id,
+                       const char    *column,
+                       gint64         value,
+                       GError       **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_INT64);
+  g_value_set_int64 (&gvalue, value);
+
+  return ipms_document_set_value (self, table, id, column, &gvalue, error);
+}
+
+gboolean
+ipms_document_set_double (IpmsDocument  *self,
+                          const char    *table,
+                          gint64         id,
+                          const char    *column,
+                          double         value,
+                          GError       **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_DOUBLE);
+  g_value_set_double (&gvalue, value);
+
+  return ipms_document_set_value (self, table, id, column, &gvalue, error);
+}
+
+gboolean
+ipms_document_set_null (IpmsDocument  *self,
+                        const char    *table,
+                        gint64         id,
+                        const char    *column,
+                        GError       **error)
+{
+  return ipms_document_set_value (self, table, id, column, NULL, error);
+}
+
+static GArray *
+query_ids (IpmsDocument  *self,
+           const char    *sql,
+           gint64         bound,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  GArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (stmt, 1, bound);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+      g_array_unref (ids);
+      return NULL;
+    }
+
+  return ids;
+}
+
+/* Explicit rather than ON DELETE CASCADE: a cascade inside SQLite would
+ * be replayed twice by redo (the changeset already holds its rows). */
+static gboolean
+delete_row (IpmsDocument     *self,
+            const IpmsTable  *table,
+            gint64            id,
+            guint             depth,
+            GError          **error)
+{
+  g_autofree char *sql = NULL;
+  const IpmsTable *tables;
+  sqlite3_stmt *stmt;
+  guint n_tables;
+
+  /* The schema's references form a tree a few levels deep. */
+  g_return_val_if_fail (depth < 16, FALSE);
+
+  tables = ipms_schema_get_tables (&n_tables);
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      for (guint c = 0; c < tables[t].n_columns; c++)
+        {
+          const IpmsColumn *column = &tables[t].columns[c];
+          g_autofree char *ref_sql = NULL;
+
+          if (column->type != IPMS_COLUMN_REFERENCE || g_strcmp0 (column->references, table->name) != 0)
+            continue;
+
+          if (column->flags & IPMS_COLUMN_FLAG_OWNED_BY)
+            {
+              g_autoptr(GArray) owned = NULL;
+
+              ref_sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1", tables[t].name, column->name);
+              owned = query_ids (self, ref_sql, id, error);
+              if (owned == NULL)
+                return FALSE;
+
+              for (guint i = 0; i < owned->len; i++)
+                if (!delete_row (self, &tables[t], g_array_index (owned, gint64, i), depth + 1, error))
+                  return FALSE;
+            }
+          else
+            {
+              ref_sql = g_strdup_printf ("UPDATE %s SET %s = NULL WHERE %s = ?1",
+                                         tables[t].name, column->name, column->name);
+              stmt = prepare (self, ref_sql, error);
+              if (stmt == NULL)
+                return FALSE;
+
+              sqlite3_bind_int64 (stmt, 1, id);
+              if (!step_done (self, stmt, error))
+                return FALSE;
+            }
+        }
+    }
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table->name);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+ipms_document_delete (IpmsDocument  *self,
+                      const char    *table_name,
+                      gint64         id,
+                      GError       **error)
+{
+  const IpmsTable *table;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  if (!require_edit (self, error) || (table = lookup_table (table_name, error)) == NULL)
+    return FALSE;
+
+  if (!reference_exists (self, table->name, id))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
+                   _("The %s with id %" G_GINT64_FORMAT " no longer exists."), table->name, id);
+      return FALSE;
+    }
+
+  return delete_row (self, table, id, 0, error);
+}
+
+gboolean
+ipms_document_delete_everything (IpmsDocument  *self,
+                                 GError       **error)
+{
+  const IpmsTable *tables;
+  guint n_tables;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  if (!require_edit (self, error))
+    return FALSE;
+
+  tables = ipms_schema_get_tables (&n_tables);
+
+  /* Dependents first. */
+  for (guint t = n_tables; t > 0; t--)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", tables[t - 1].name);
+      sqlite3_stmt *stmt = prepare (self, sql, error);
+
+      if (stmt == NULL || !step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ipms_document_edit_value (IpmsDocument  *self,
+                          const char    *label,
+                          const char    *merge_key,
+                          const char    *table,
+                          gint64         id,
+                          const char    *column,
+                          const GValue  *value,
+                          GError       **error)
+{
+  if (!ipms_document_begin_edit (self, label, merge_key, error))
+    return FALSE;
+
+  if (!ipms_document_set_value (self, table, id, column, value, error))
+    {
+      ipms_document_rollback_edit (self);
+      return FALSE;
+    }
+
+  return ipms_document_commit_edit (self, error);
+}
+
+/* Undo and redo */
+
+gboolean
+ipms_document_can_undo (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return self->undo_label != NULL && self->session == NULL;
+}
+
+gboolean
+ipms_document_can_redo (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return self->redo_label != NULL && self->session == NULL;
+}
+
+const char *
+ipms_document_get_undo_label (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  return self->undo_label;
+}
+
+const char *
+ipms_document_get_redo_label (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  return self->redo_label;
+}
+
+static int
+apply_conflict (void                   *user_data,
+                int                     conflict,
+                sqlite3_changeset_iter *iter)
+{
+  int op = 0;
+  int n_columns, indirect;
+  const char *table;
+
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+
+  /* Deleting a row that is already gone reaches the same state. */
+  if (conflict == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
+    return SQLITE_CHANGESET_OMIT;
+
+  return SQLITE_CHANGESET_ABORT;
+}
+
+static gboolean
+apply_step (IpmsDocument  *self,
+            gboolean       undo,
+            GError       **error)
+{
+  g_autoptr(GArray) changes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 step_id;
+  void *bytes;
+  int n_bytes;
+  int rc;
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("Cannot undo or redo while an edit is in progress."));
+      return FALSE;
+    }
+
+  stmt = prepare (self,
+                  undo ? "SELECT id, changeset FROM ipms_history WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+                       : "SELECT id, changeset FROM ipms_history WHERE undone = 1 ORDER BY id ASC LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           undo ? _("There is nothing to undo.") : _("There is nothing to redo."));
+      return FALSE;
+    }
+
+  step_id = sqlite3_column_int64 (stmt, 0);
+  n_bytes = sqlite3_column_bytes (stmt, 1);
+  bytes = g_memdup2 (sqlite3_column_blob (stmt, 1), (gsize) n_bytes);
+  sqlite3_reset (stmt);
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    {
+      g_free (bytes);
+      return FALSE;
+    }
+
+  /* The changeset already holds whatever triggers would do. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  rc = sqlite3changeset_apply_v2 (self->db, n_bytes, bytes, NULL, apply_conflict, self,
+                                  NULL, NULL, undo ? SQLITE_CHANGESETAPPLY_INVERT : 0);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc,
+                        undo ? _("Cannot undo: the history does not match the project")
+                             : _("Cannot redo: the history does not match the project"));
+      exec_sql (self->db, "ROLLBACK", NULL);
+      g_free (bytes);
+      return FALSE;
+    }
+
+  stmt = prepare (self, "UPDATE ipms_history SET undone = ?1 WHERE id = ?2", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, undo ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 2, step_id);
+    }
+
+  if (stmt == NULL || !step_done (self, stmt, error) || !exec_sql (self->db, "COMMIT", error))
+    {
+      exec_sql (self->db, "ROLLBACK", NULL);
+      g_free (bytes);
+      return FALSE;
+    }
+
+  changes = collect_changes (self, n_bytes, bytes, undo);
+  g_free (bytes);
+
+  update_history_state (self);
+  publish_changes (self, changes, TRUE);
+
+  return TRUE;
+}
+
+gboolean
+ipms_document_undo (IpmsDocument  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return apply_step (self, TRUE, error);
+}
+
+gboolean
+ipms_document_redo (IpmsDocument  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return apply_step (self, FALSE, error);
+}
+
+guint
+ipms_document_get_history_limit (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), 0);
+
+  return self->history_limit;
+}
+
+void
+ipms_document_set_history_limit (IpmsDocument *self,
+                                 guint         limit)
+{
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+  g_return_if_fail (limit > 0);
+
+  if (self->history_limit == limit)
+    return;
+
+  self->history_limit = limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_LIMIT]);
+}
+
+/* View state */
+
+char *
+ipms_document_dup_view_state (IpmsDocument *self,
+                              const char   *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = prepare (self, "SELECT value FROM ipms_view_state WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+void
+ipms_document_set_view_state (IpmsDocument *self,
+                              const char   *key,
+                              const char   *value)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+  g_return_if_fail (key != NULL);
+
+  stmt = prepare (self, "INSERT OR REPLACE INTO ipms_view_state (key, value) VALUES (?1, ?2)", &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      step_done (self, stmt, &error);
+    }
+
+  /* View state is a comfort: losing it must never disturb the user. */
+  if (error != NULL)
+    g_debug ("Cannot keep view state “%s”: %s", key, error->message);
+}

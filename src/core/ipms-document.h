@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipms-record.h"
+#include "ipms-schema.h"
+
+G_BEGIN_DECLS
+
+#define IPMS_TYPE_DOCUMENT (ipms_document_get_type ())
+#define IPMS_DOCUMENT_ERROR (ipms_document_error_quark ())
+
+/* Ids start at 1; 0 stands for "no row" (a NULL reference). */
+#define IPMS_NULL_ID ((gint64) 0)
+
+/* The file format version this build writes (PRAGMA user_version). */
+#define IPMS_DOCUMENT_FORMAT_VERSION 2
+
+typedef enum
+{
+  IPMS_DOCUMENT_ERROR_NOT_FOUND,      /* no file at that path */
+  IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,  /* not SQLite, or another application's database */
+  IPMS_DOCUMENT_ERROR_CORRUPT,        /* damaged or truncated, or an unexpected schema */
+  IPMS_DOCUMENT_ERROR_TOO_NEW,        /* written by a newer version of IPMS Planner */
+  IPMS_DOCUMENT_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
+  IPMS_DOCUMENT_ERROR_EXISTS,         /* creating over an existing file */
+  IPMS_DOCUMENT_ERROR_INVALID_VALUE,  /* a value refused by the schema */
+  IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
+  IPMS_DOCUMENT_ERROR_NOT_IN_EDIT,    /* a mutation outside begin/commit */
+  IPMS_DOCUMENT_ERROR_FAILED,
+} IpmsDocumentError;
+
+typedef enum
+{
+  IPMS_ROW_INSERTED,
+  IPMS_ROW_UPDATED,
+  IPMS_ROW_DELETED,
+} IpmsRowChange;
+
+G_DECLARE_FINAL_TYPE (IpmsDocument, ipms_document, IPMS, DOCUMENT, GObject)
+
+/*
+ * Signals:
+ *  "row-changed" (const char *table, gint64 id, IpmsRowChange change):
+ *      once per row touched by a committed edit, an undo or a redo; `table`
+ *      is the schema's own string (compare with strcmp or g_str_equal).
+ *      Records and lists are already up to date when it is emitted.
+ *  "changes-done" (): after the last "row-changed" of one edit, undo or redo;
+ *      views that lay out many rows relayout once here.
+ * Properties: "path", "is-draft", "can-undo", "can-redo", "undo-label",
+ * "redo-label", "history-limit" (all notify).
+ */
+
+GQuark        ipms_document_error_quark       (void);
+
+/* Opening and saving.
+ *
+ * open() refuses anything that is not a valid project and then leaves the file
+ * untouched; an older format is migrated in place, in one transaction.
+ * create() makes a new empty project (one project row, the five grades) at a
+ * path that must not exist yet. new_draft() does the same under the user's
+ * data dir (ipms_document_get_drafts_dir()). */
+IpmsDocument *ipms_document_open              (const char    *path,
+                                               GError       **error);
+IpmsDocument *ipms_document_create            (const char    *path,
+                                               const char    *project_name,
+                                               GError       **error);
+IpmsDocument *ipms_document_new_draft         (const char    *project_name,
+                                               GError       **error);
+char         *ipms_document_get_drafts_dir    (void);
+/* A consistent copy written next to `path`, synced, renamed over it; the
+ * document then continues on `path`. A draft's file is removed afterwards. */
+gboolean      ipms_document_save_as           (IpmsDocument  *self,
+                                               const char    *path,
+                                               GError       **error);
+/* A consistent copy; the document stays where it is. */
+gboolean      ipms_document_save_copy         (IpmsDocument  *self,
+                                               const char    *path,
+                                               GError       **error);
+void          ipms_document_close             (IpmsDocument  *self);
+const char   *ipms_document_get_path          (IpmsDocument  *self);
+gboolean      ipms_document_get_is_draft      (IpmsDocument  *self);
+/* The project's name, or the file name when it has none. */
+char         *ipms_document_dup_title         (IpmsDocument  *self);
+
+/* Reading. Records are shared and live (see ipms-record.h). */
+IpmsRecord   *ipms_document_get_project       (IpmsDocument  *self);
+IpmsRecord   *ipms_document_get_record        (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id);
+/* Rows of `table`, filtered and sorted as for ipms_record_list_new(). */
+GPtrArray    *ipms_document_query             (IpmsDocument  *self,
+                                               const char    *table,
+                                               const char    *filter_column,
+                                               gint64         filter_id,
+                                               const char    *sort_column);
+guint         ipms_document_count_rows        (IpmsDocument  *self,
+                                               const char    *table);
+
+/* The one edit path.
+ *
+ * begin_edit() opens a transaction and starts recording; the mutations
+ * below may only be called between it and commit_edit() or rollback_edit().
+ * commit_edit() makes it durable and one undo step named `label`, then
+ * emits "row-changed" for every row it touched. An edit that changed nothing
+ * leaves no undo step.
+ *
+ * `merge_key`, when not NULL, folds this edit into the previous undo step if
+ * that step has the same key and was made less than two seconds earlier (a
+ * typing burst in one field, a keyboard nudge burst). */
+gboolean      ipms_document_begin_edit        (IpmsDocument  *self,
+                                               const char    *label,
+                                               const char    *merge_key,
+                                               GError       **error);
+gboolean      ipms_document_commit_edit       (IpmsDocument  *self,
+                                               GError       **error);
+void          ipms_document_rollback_edit     (IpmsDocument  *self);
+gboolean      ipms_document_in_edit           (IpmsDocument  *self);
+
+/* Inserts a row with every column at its default (NULL, 0, first choice,
+ * "" for required text), or with `values` (n_columns GValues in schema
+ * order; a G_VALUE_INIT entry stands for NULL). `id` 0 picks a new id.
+ * Returns the id, or 0 with `error` set. */
+gint64        ipms_document_insert            (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               const GValue  *values,
+                                               GError       **error);
+gboolean      ipms_document_set_value         (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               const char    *column,
+                                               const GValue  *value,
+                                               GError       **error);
+gboolean      ipms_document_set_string        (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               const char    *column,
+                                               const char    *value,
+                                               GError       **error);
+gboolean      ipms_document_set_int           (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               const char    *column,
+                                               gint64         value,
+                                               GError       **error);
+gboolean      ipms_document_set_double        (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               const char    *column,
+                                               double         value,
+                                               GError       **error);
+gboolean      ipms_document_set_null          (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               const char    *column,
+                                               GError       **error);
+/* Deletes the row, the rows owned by it (IPMS_COLUMN_FLAG_OWNED_BY) and
+ * clears the other references to it. */
+gboolean      ipms_document_delete            (IpmsDocument  *self,
+                                               const char    *table,
+                                               gint64         id,
+                                               GError       **error);
+/* Deletes every row of every table (for import). */
+gboolean      ipms_document_delete_everything (IpmsDocument  *self,
+                                               GError       **error);
+
+/* One-field edit in its own undo step: begin, set, commit. */
+gboolean      ipms_document_edit_value        (IpmsDocument  *self,
+                                               const char    *label,
+                                               const char    *merge_key,
+                                               const char    *table,
+                                               gint64         id,
+                                               const char    *column,
+                                               const GValue  *value,
+                                               GError       **error);
+
+/* Undo and redo. The history lives in the project file and survives
+ * reopening; it keeps at most `history-limit` steps. */
+gboolean      ipms_document_can_undo          (IpmsDocument  *self);
+gboolean      ipms_document_can_redo          (IpmsDocument  *self);
+/* The label of the step undo/redo would apply, or NULL. */
+const char   *ipms_document_get_undo_label    (IpmsDocument  *self);
+const char   *ipms_document_get_redo_label    (IpmsDocument  *self);
+gboolean      ipms_document_undo              (IpmsDocument  *self,
+                                               GError       **error);
+gboolean      ipms_document_redo              (IpmsDocument  *self,
+                                               GError       **error);
+guint         ipms_document_get_history_limit (IpmsDocument  *self);
+void          ipms_document_set_history_limit (IpmsDocument  *self,
+                                               guint          limit);
+
+/* View state kept in the file but outside the undo history (zoom, scroll,
+ * the selected section). */
+char         *ipms_document_dup_view_state    (IpmsDocument  *self,
+                                               const char    *key);
+void          ipms_document_set_view_state    (IpmsDocument  *self,
+                                               const char    *key,
+                                               const char    *value);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipms-document.h"
+
+G_BEGIN_DECLS
+
+#define IPMS_TYPE_RECORD_LIST (ipms_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (IpmsRecordList, ipms_record_list, IPMS, RECORD_LIST, GObject)
+
+/*
+ * A live GListModel of IpmsRecord: the rows of one table, optionally only
+ * those whose reference column `filter_column` equals `filter_id`
+ * (IPMS_NULL_ID selects the rows where it is NULL), ordered by `sort_column`
+ * then id. It follows the document's row notifications and emits the
+ * smallest items-changed it can; it never reloads the whole table.
+ */
+IpmsRecordList *ipms_record_list_new              (IpmsDocument *document,
+                                                   const char   *table,
+                                                   const char   *filter_column,
+                                                   gint64        filter_id,
+                                                   const char   *sort_column);
+IpmsDocument   *ipms_record_list_get_document     (IpmsRecordList *self);
+const char     *ipms_record_list_get_table_name   (IpmsRecordList *self);
+/* Position of the record with that id, or G_MAXUINT. */
+guint           ipms_record_list_find             (IpmsRecordList *self,
+                                                   gint64          id);
+IpmsRecord     *ipms_record_list_get_record       (IpmsRecordList *self,
+                                                   guint           position);
+
+G_END_DECLS
