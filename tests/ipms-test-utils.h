@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Set-up for a test program without a display (suite 'core'): GTest with
+ * per-test isolated HOME and XDG directories, the C locale, and the build
+ * tree's translations when IPMS_TEST_LOCALEDIR is set. */
+void        ipms_test_init               (int          *argc,
+                                          char       ***argv);
+
+/* Set-up for a test program that shows widgets (suite 'ui'): a private HOME
+ * and XDG directories for the process, a private D-Bus session bus (so that
+ * parallel tests never find each other's single-instance application), then
+ * GTest, GTK and libadwaita. Needs a display: meson's ui_test_env and
+ * build-aux/test provide it. */
+void        ipms_test_init_gtk           (int          *argc,
+                                          char       ***argv);
+
+/* Iterates the default main context until @widget is mapped, has a size
+ * and its frame clock has painted once more. Returns %FALSE after a few
+ * seconds without that, so callers assert on it. */
+G_GNUC_WARN_UNUSED_RESULT
+gboolean    ipms_test_wait_for_paint     (GtkWidget    *widget);
+
+/* Renders a mapped widget with its own renderer and saves it as
+ * $IPMS_TEST_ARTIFACTS/@name.png (@name without extension). Returns the
+ * rendered texture for pixel checks. */
+GdkTexture *ipms_test_save_widget_png    (GtkWidget    *widget,
+                                          const char   *name);
+
+/* The pixel at (@x, @y) as 0xAARRGGBB, premultiplied by alpha as cairo
+ * keeps it (opaque pixels are plain RGB). The download is cached on the
+ * texture, so checking many pixels of one texture is cheap. */
+guint32     ipms_test_texture_get_pixel  (GdkTexture   *texture,
+                                          int           x,
+                                          int           y);
+
+/* Whether every channel of @a and @b differs by at most @tolerance. */
+gboolean    ipms_test_argb_near          (guint32       a,
+                                          guint32       b,
+                                          guint         tolerance);
+
+/* A path named @basename in a fresh directory of the current test case
+ * (removed when the program exits normally, kept when it aborts, so that
+ * a failure can be inspected). The file itself is not created. */
+char       *ipms_test_make_temp_path     (const char   *basename);
+
+G_END_DECLS
