@@ -9,12 +9,14 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* Generous, because the sanitized CI build runs the same tests. */
 #define WAIT_TIMEOUT_USEC (20 * G_USEC_PER_SEC)
 
 static char *process_tmpdir;
 static GTestDBus *test_bus;
+static pid_t owner_pid;
 
 static void
 remove_tree (const char *path)
@@ -44,6 +46,11 @@ remove_tree (const char *path)
 static void
 cleanup_at_exit (void)
 {
+  /* GTestDBus forks a watcher that calls exit() when this process ends:
+   * the files and the bus are not the watcher's to clean up. */
+  if (getpid () != owner_pid)
+    return;
+
   /* Stop, not down: g_test_dbus_down() waits for every connection to the
    * bus to be finalized, and GApplication keeps its own until exit. */
   if (test_bus != NULL)
@@ -63,6 +70,7 @@ get_process_tmpdir (void)
 
       process_tmpdir = g_dir_make_tmp ("ipms-test-XXXXXX", &error);
       g_assert_no_error (error);
+      owner_pid = getpid ();
       atexit (cleanup_at_exit);
     }
 
