@@ -696,8 +696,13 @@ check_writable (const char  *path,
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *dir = g_path_get_dirname (path);
 
-  /* The rollback journal is created next to the file. */
-  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+  GStatBuf st;
+
+  /* The rollback journal is created next to the file. A file without any
+   * write permission bit was made read-only on purpose, and is respected
+   * even by root, which access() would let through. */
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0 ||
+      g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
                    _("“%s” cannot be changed: the file or its folder is read-only. Use Save As to keep a copy you can edit."),
@@ -1664,16 +1669,28 @@ merge_into_last_step (IpmsDocument  *self,
       return set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
     }
 
-  stmt = prepare (self, "UPDATE ipms_history SET changeset = ?1, created = ?2 WHERE id = ?3", error);
-  if (stmt == NULL)
+  /* A burst that put everything back as it was leaves no step. */
+  if (n_combined == 0)
     {
       sqlite3_free (combined);
-      return FALSE;
+      stmt = prepare (self, "DELETE FROM ipms_history WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, step_id);
     }
+  else
+    {
+      stmt = prepare (self, "UPDATE ipms_history SET changeset = ?1, created = ?2 WHERE id = ?3", error);
+      if (stmt == NULL)
+        {
+          sqlite3_free (combined);
+          return FALSE;
+        }
 
-  sqlite3_bind_blob (stmt, 1, combined, n_combined, sqlite3_free);
-  sqlite3_bind_double (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, step_id);
+      sqlite3_bind_blob (stmt, 1, combined, n_combined, sqlite3_free);
+      sqlite3_bind_double (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, step_id);
+    }
 
   if (!step_done (self, stmt, error))
     return FALSE;

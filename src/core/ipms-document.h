@@ -108,7 +108,9 @@ guint         ipms_document_count_rows        (IpmsDocument  *self,
  *
  * `merge_key`, when not NULL, folds this edit into the previous undo step if
  * that step has the same key and was made less than two seconds earlier (a
- * typing burst in one field, a keyboard nudge burst). */
+ * typing burst in one field, a keyboard nudge burst). Make the key name the
+ * row and field ("product:42:name") so that bursts on two things stay two
+ * steps. */
 gboolean      ipms_document_begin_edit        (IpmsDocument  *self,
                                                const char    *label,
                                                const char    *merge_key,
