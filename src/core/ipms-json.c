@@ -1,0 +1,772 @@
+/* ipms-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The JSON exchange format of IPMS Planner, version 1 (see also
+ * src/core/examples/FORMAT.md):
+ *
+ *   {
+ *     "format": "ipms-planner",
+ *     "version": 1,
+ *     "projects": [ { "id": 1, "name": "PawSmart", ... } ],
+ *     "grades": [ ... ],
+ *     ...one array per table of ipms-schema.c, named by its plural...
+ *   }
+ *
+ * - Each element of a table's array is one row: "id" (an integer >= 1,
+ *   unique in that table) and then every column of the table by its schema
+ *   name. A NULL column is null; an optional column may also be left out.
+ * - INTEGER columns are JSON integers; REAL columns are numbers; TEXT is a
+ *   string; DATE is a "YYYY-MM-DD" string; ENUM is one of the column's
+ *   choices; REFERENCE is the id of a row of the referenced table (present in
+ *   the same file) or null. Bounded numbers must lie within their bounds.
+ * - "projects" holds exactly one row. A missing table array is an empty
+ *   table. Any member the format does not define is refused.
+ *
+ * Export writes tables in schema order (dependency order), rows sorted by id,
+ * the members of a row in schema order, numbers in their shortest exact
+ * form, two-space indentation and a final newline. Hence export, import and
+ * export again give the same bytes. The writer is our own rather than
+ * JsonGenerator because the latter prints every double with 17 digits
+ * (19.99 becomes 19.989999999999998), which the bundled example plans,
+ * edited by hand, cannot afford; reading goes through JsonParser.
+ *
+ * Import checks the whole file before touching the document, so a bad file
+ * never starts an edit; it then replaces the plan inside one edit (delete
+ * everything, one insert with a full values array per row), rolled back if
+ * the document refuses anything. Errors name the JSON path of the culprit:
+ * "$.products[3].price: expected a number".
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ipms-json.h"
+
+G_DEFINE_QUARK (ipms-json-error-quark, ipms_json_error)
+
+/* Export */
+
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  const char *p;
+
+  g_string_append_c (out, '"');
+
+  for (p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  /* -0 would come back as the integer 0 and break the round trip. */
+  if (value == 0)
+    {
+      g_string_append_c (out, '0');
+      return;
+    }
+
+  /* The shortest of the usual precisions that reads back exactly. */
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+
+  g_string_append (out, buf);
+}
+
+static int
+compare_records_by_id (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 id_a = ipms_record_get_id (*(IpmsRecord * const *) a);
+  gint64 id_b = ipms_record_get_id (*(IpmsRecord * const *) b);
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
+static void
+append_row (GString         *out,
+            const IpmsTable *table,
+            IpmsRecord      *record)
+{
+  g_string_append_printf (out, "    {\n      \"id\": %" G_GINT64_FORMAT,
+                          ipms_record_get_id (record));
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const IpmsColumn *column = &table->columns[c];
+
+      g_string_append (out, ",\n      ");
+      append_string (out, column->name);
+      g_string_append (out, ": ");
+
+      if (ipms_record_is_null (record, column->name))
+        {
+          g_string_append (out, "null");
+          continue;
+        }
+
+      switch (column->type)
+        {
+        case IPMS_COLUMN_INTEGER:
+        case IPMS_COLUMN_REFERENCE:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT,
+                                  ipms_record_get_int (record, column->name));
+          break;
+
+        case IPMS_COLUMN_REAL:
+          append_double (out, ipms_record_get_double (record, column->name));
+          break;
+
+        case IPMS_COLUMN_TEXT:
+        case IPMS_COLUMN_DATE:
+        case IPMS_COLUMN_ENUM:
+        default:
+          append_string (out, ipms_record_get_string (record, column->name));
+          break;
+        }
+    }
+
+  g_string_append (out, "\n    }");
+}
+
+char *
+ipms_json_export_data (IpmsDocument  *document,
+                       gsize         *length,
+                       GError       **error)
+{
+  const IpmsTable *tables;
+  guint n_tables;
+  GString *out;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  tables = ipms_schema_get_tables (&n_tables);
+  out = g_string_sized_new (64 * 1024);
+
+  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d",
+                          IPMS_JSON_FORMAT_NAME, IPMS_JSON_FORMAT_VERSION);
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      const IpmsTable *table = &tables[t];
+      g_autoptr(GPtrArray) rows = NULL;
+
+      rows = ipms_document_query (document, table->name, NULL, IPMS_NULL_ID, NULL);
+      g_ptr_array_sort (rows, compare_records_by_id);
+
+      g_string_append (out, ",\n  ");
+      append_string (out, table->plural);
+      g_string_append (out, ": [");
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          g_string_append (out, r == 0 ? "\n" : ",\n");
+          append_row (out, table, g_ptr_array_index (rows, r));
+        }
+
+      g_string_append (out, rows->len > 0 ? "\n  ]" : "]");
+    }
+
+  g_string_append (out, "\n}\n");
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ipms_json_export_file (IpmsDocument  *document,
+                       const char    *path,
+                       GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(data = ipms_json_export_data (document, &length, error)))
+    return FALSE;
+
+  return g_file_set_contents (path, data, (gssize) length, error);
+}
+
+/* Import */
+
+typedef struct
+{
+  const IpmsTable *table;
+  guint            element;   /* index in the JSON array, for messages */
+  gint64           id;
+  GValue          *values;    /* table->n_columns */
+} Row;
+
+typedef struct
+{
+  GArray      *rows;          /* Row, tables in schema order */
+  GHashTable **ids;           /* per table: set of gint64 ids */
+  guint        n_tables;
+} Plan;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  for (guint c = 0; c < row->table->n_columns; c++)
+    if (G_IS_VALUE (&row->values[c]))
+      g_value_unset (&row->values[c]);
+
+  g_free (row->values);
+}
+
+static void
+plan_free (Plan *plan)
+{
+  g_clear_pointer (&plan->rows, g_array_unref);
+
+  for (guint t = 0; t < plan->n_tables; t++)
+    g_clear_pointer (&plan->ids[t], g_hash_table_unref);
+
+  g_free (plan->ids);
+  g_free (plan);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
+
+static gboolean G_GNUC_PRINTF (3, 4)
+invalid (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: a location in a JSON file such as
+   * “$.products[3].price”, then what is wrong there. */
+  g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_INVALID,
+               _("%s: %s"), path, reason);
+
+  return FALSE;
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY:  return _("an array");
+    case JSON_NODE_NULL:   return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:  return _("a string");
+    case G_TYPE_BOOLEAN: return _("a boolean");
+    default:             return _("a number");
+    }
+}
+
+static gboolean
+node_is (JsonNode *node,
+         GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+check_bounds (const IpmsColumn  *column,
+              double             value,
+              const char        *path,
+              GError           **error)
+{
+  char value_str[G_ASCII_DTOSTR_BUF_SIZE];
+  char min_str[G_ASCII_DTOSTR_BUF_SIZE];
+  char max_str[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!(column->flags & IPMS_COLUMN_FLAG_BOUNDED))
+    return TRUE;
+
+  if (value >= column->min && value <= column->max)
+    return TRUE;
+
+  g_ascii_formatd (value_str, sizeof value_str, "%.15g", value);
+  g_ascii_formatd (min_str, sizeof min_str, "%.15g", column->min);
+  g_ascii_formatd (max_str, sizeof max_str, "%.15g", column->max);
+
+  return invalid (error, path, _("%s is out of range (%s to %s)"),
+                  value_str, min_str, max_str);
+}
+
+/* Converts `node` (not null) into `value` for `column`. Strings are not
+ * copied: the parser outlives the plan. */
+static gboolean
+read_column (const Plan        *plan,
+             const IpmsColumn  *column,
+             JsonNode          *node,
+             const char        *path,
+             GValue            *value,
+             GError           **error)
+{
+  switch (column->type)
+    {
+    case IPMS_COLUMN_INTEGER:
+      {
+        gint64 v;
+
+        if (!node_is (node, G_TYPE_INT64))
+          return invalid (error, path, _("expected an integer, found %s"), node_kind (node));
+
+        v = json_node_get_int (node);
+        if (!check_bounds (column, (double) v, path, error))
+          return FALSE;
+
+        g_value_init (value, G_TYPE_INT64);
+        g_value_set_int64 (value, v);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_REAL:
+      {
+        double v;
+
+        if (node_is (node, G_TYPE_INT64))
+          v = (double) json_node_get_int (node);
+        else if (node_is (node, G_TYPE_DOUBLE))
+          v = json_node_get_double (node);
+        else
+          return invalid (error, path, _("expected a number, found %s"), node_kind (node));
+
+        if (!isfinite (v))
+          return invalid (error, path, _("expected a finite number"));
+
+        if (!check_bounds (column, v, path, error))
+          return FALSE;
+
+        g_value_init (value, G_TYPE_DOUBLE);
+        g_value_set_double (value, v);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_REFERENCE:
+      {
+        const IpmsTable *tables;
+        guint n_tables;
+        gint64 v;
+        int target = -1;
+
+        if (!node_is (node, G_TYPE_INT64))
+          return invalid (error, path, _("expected the id of a row of “%s”, found %s"),
+                          column->references, node_kind (node));
+
+        tables = ipms_schema_get_tables (&n_tables);
+        for (guint t = 0; t < n_tables; t++)
+          if (strcmp (tables[t].name, column->references) == 0)
+            target = (int) t;
+
+        g_assert (target >= 0);
+
+        v = json_node_get_int (node);
+        /* The schema lists tables in dependency order, so the ids of the
+         * referenced table were all collected before this row. */
+        if (plan->ids[target] == NULL || !g_hash_table_contains (plan->ids[target], &v))
+          return invalid (error, path, _("no row of “%s” has the id %" G_GINT64_FORMAT),
+                          tables[target].plural, v);
+
+        g_value_init (value, G_TYPE_INT64);
+        g_value_set_int64 (value, v);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_DATE:
+      {
+        const char *v;
+
+        if (!node_is (node, G_TYPE_STRING))
+          return invalid (error, path, _("expected a date string “YYYY-MM-DD”, found %s"),
+                          node_kind (node));
+
+        v = json_node_get_string (node);
+        if (!ipms_date_is_valid (v))
+          return invalid (error, path, _("“%s” is not a valid date (expected YYYY-MM-DD)"), v);
+
+        g_value_init (value, G_TYPE_STRING);
+        g_value_set_static_string (value, v);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_ENUM:
+      {
+        const char *v;
+
+        if (!node_is (node, G_TYPE_STRING) ||
+            !ipms_column_accepts_choice (column, (v = json_node_get_string (node))))
+          {
+            g_autofree char *choices = g_strjoinv (", ", (char **) column->choices);
+
+            return invalid (error, path, _("expected one of %s"), choices);
+          }
+
+        g_value_init (value, G_TYPE_STRING);
+        g_value_set_static_string (value, v);
+        return TRUE;
+      }
+
+    case IPMS_COLUMN_TEXT:
+    default:
+      if (!node_is (node, G_TYPE_STRING))
+        return invalid (error, path, _("expected a string, found %s"), node_kind (node));
+
+      g_value_init (value, G_TYPE_STRING);
+      g_value_set_static_string (value, json_node_get_string (node));
+      return TRUE;
+    }
+}
+
+static gboolean
+read_row (Plan             *plan,
+          guint             table_index,
+          const IpmsTable  *table,
+          guint             element,
+          JsonNode         *node,
+          GError          **error)
+{
+  g_autofree char *row_path = g_strdup_printf ("$.%s[%u]", table->plural, element);
+  JsonObject *object;
+  JsonNode *id_node;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *member_node;
+  Row row = { table, element, 0, NULL };
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, row_path, _("expected an object, found %s"), node_kind (node));
+
+  object = json_node_get_object (node);
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &member_node))
+    {
+      if (strcmp (member, "id") != 0 && ipms_table_find_column (table, member) < 0)
+        {
+          g_autofree char *path = g_strdup_printf ("%s.%s", row_path, member);
+
+          return invalid (error, path, _("unknown member"));
+        }
+    }
+
+  id_node = json_object_get_member (object, "id");
+  if (id_node == NULL)
+    return invalid (error, row_path, _("the member “id” is missing"));
+
+  {
+    g_autofree char *path = g_strdup_printf ("%s.id", row_path);
+
+    if (!node_is (id_node, G_TYPE_INT64) || json_node_get_int (id_node) < 1)
+      return invalid (error, path, _("expected an integer id of 1 or more"));
+
+    row.id = json_node_get_int (id_node);
+
+    if (g_hash_table_contains (plan->ids[table_index], &row.id))
+      return invalid (error, path, _("the id %" G_GINT64_FORMAT " is used twice"), row.id);
+  }
+
+  row.values = g_new0 (GValue, table->n_columns);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const IpmsColumn *column = &table->columns[c];
+      JsonNode *value = json_object_get_member (object, column->name);
+
+      if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+        {
+          if (column->flags & IPMS_COLUMN_FLAG_REQUIRED)
+            {
+              g_autofree char *path = g_strdup_printf ("%s.%s", row_path, column->name);
+
+              row_clear (&row);
+              return invalid (error, path,
+                              value == NULL ? _("required member missing")
+                                            : _("required, must not be null"));
+            }
+
+          continue;
+        }
+
+      {
+        g_autofree char *path = g_strdup_printf ("%s.%s", row_path, column->name);
+
+        if (!read_column (plan, column, value, path, &row.values[c], error))
+          {
+            row_clear (&row);
+            return FALSE;
+          }
+      }
+    }
+
+  g_hash_table_add (plan->ids[table_index], g_memdup2 (&row.id, sizeof row.id));
+  g_array_append_val (plan->rows, row);
+
+  return TRUE;
+}
+
+static Plan *
+read_plan (JsonNode  *root,
+           GError   **error)
+{
+  g_autoptr(Plan) plan = NULL;
+  const IpmsTable *tables;
+  JsonObject *object;
+  JsonNode *format;
+  JsonNode *version;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *member_node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_FORMAT,
+                   _("Not an IPMS Planner plan: the file holds %s, not an object"),
+                   node_kind (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  format = json_object_get_member (object, "format");
+
+  if (format == NULL || !node_is (format, G_TYPE_STRING) ||
+      strcmp (json_node_get_string (format), IPMS_JSON_FORMAT_NAME) != 0)
+    {
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_FORMAT,
+                   _("Not an IPMS Planner plan: $.format is not “%s”"),
+                   IPMS_JSON_FORMAT_NAME);
+      return NULL;
+    }
+
+  version = json_object_get_member (object, "version");
+  if (version == NULL || !node_is (version, G_TYPE_INT64) || json_node_get_int (version) < 1)
+    {
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_FORMAT,
+                   _("Not an IPMS Planner plan: $.version is not a format version"));
+      return NULL;
+    }
+
+  if (json_node_get_int (version) > IPMS_JSON_FORMAT_VERSION)
+    {
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_TOO_NEW,
+                   _("This plan was written in format version %" G_GINT64_FORMAT
+                     " by a newer IPMS Planner; this version reads up to version %d"),
+                   json_node_get_int (version), IPMS_JSON_FORMAT_VERSION);
+      return NULL;
+    }
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &member_node))
+    {
+      if (strcmp (member, "format") != 0 && strcmp (member, "version") != 0 &&
+          ipms_schema_lookup_plural (member) == NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("$.%s", member);
+
+          invalid (error, path, _("unknown member"));
+          return NULL;
+        }
+    }
+
+  plan = g_new0 (Plan, 1);
+  tables = ipms_schema_get_tables (&plan->n_tables);
+  plan->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_array_set_clear_func (plan->rows, row_clear);
+  plan->ids = g_new0 (GHashTable *, plan->n_tables);
+
+  for (guint t = 0; t < plan->n_tables; t++)
+    {
+      const IpmsTable *table = &tables[t];
+      JsonNode *array_node = json_object_get_member (object, table->plural);
+      JsonArray *array;
+      guint n;
+
+      plan->ids[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+      if (array_node == NULL)
+        array = NULL;
+      else if (JSON_NODE_HOLDS_ARRAY (array_node))
+        array = json_node_get_array (array_node);
+      else
+        {
+          g_autofree char *path = g_strdup_printf ("$.%s", table->plural);
+
+          invalid (error, path, _("expected an array, found %s"), node_kind (array_node));
+          return NULL;
+        }
+
+      n = array != NULL ? json_array_get_length (array) : 0;
+
+      if (strcmp (table->name, "project") == 0 && n != 1)
+        {
+          g_autofree char *path = g_strdup_printf ("$.%s", table->plural);
+
+          invalid (error, path, _("expected exactly one project, found %u"), n);
+          return NULL;
+        }
+
+      for (guint i = 0; i < n; i++)
+        if (!read_row (plan, t, table, i, json_array_get_element (array, i), error))
+          return NULL;
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+static gboolean
+apply_plan (IpmsDocument  *document,
+            const Plan    *plan,
+            const char    *label,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ipms_document_begin_edit (document, label, NULL, error))
+    return FALSE;
+
+  if (!ipms_document_delete_everything (document, &local_error))
+    goto failed;
+
+  for (guint r = 0; r < plan->rows->len; r++)
+    {
+      const Row *row = &g_array_index (plan->rows, Row, r);
+
+      if (ipms_document_insert (document, row->table->name, row->id,
+                                row->values, &local_error) == 0)
+        {
+          g_autofree char *path = g_strdup_printf ("$.%s[%u]", row->table->plural, row->element);
+
+          ipms_document_rollback_edit (document);
+          return invalid (error, path, "%s", local_error->message);
+        }
+    }
+
+  if (!ipms_document_commit_edit (document, &local_error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  if (ipms_document_in_edit (document))
+    ipms_document_rollback_edit (document);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+ipms_json_import_data (IpmsDocument  *document,
+                       const char    *data,
+                       gssize         length,
+                       const char    *label,
+                       GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(Plan) plan = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parser = json_parser_new_immutable ();
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      const char *message = local_error->message;
+
+      /* JsonParser names in-memory input "<data>"; the line and column
+       * that follow are what the reader needs. */
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
+                   /* Translators: %s starts with “line:column:” */
+                   _("Not valid JSON at %s"), message);
+      return FALSE;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
+                   _("Not valid JSON: the file is empty"));
+      return FALSE;
+    }
+
+  if (!(plan = read_plan (json_parser_get_root (parser), error)))
+    return FALSE;
+
+  return apply_plan (document, plan, label, error);
+}
+
+gboolean
+ipms_json_import_file (IpmsDocument  *document,
+                       const char    *path,
+                       const char    *label,
+                       GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+
+  return ipms_json_import_data (document, data, (gssize) length, label, error);
+}
