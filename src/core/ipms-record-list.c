@@ -32,7 +32,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsRecordList, ipms_record_list, G_TYPE_OBJECT,
 static GType
 ipms_record_list_get_item_type (GListModel *model)
 {
-  return IPMS_TYPE_RECORD;
+  return ipms_record_type_for_table (IPMS_RECORD_LIST (model)->table);
 }
 
 static guint

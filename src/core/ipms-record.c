@@ -7,19 +7,21 @@
 
 #include "ipms-record-private.h"
 
-struct _IpmsRecord
+typedef struct
 {
-  GObject          parent_instance;
-
   const IpmsTable *table;
   gint64           id;
   /* One per schema column; an unset GValue (type 0) is SQL NULL. */
   GValue          *values;
+  /* Columns whose value changed since the last "changed". */
+  gboolean        *dirty;
   guint            revision;
   guint            alive : 1;
-};
+} IpmsRecordPrivate;
 
-G_DEFINE_FINAL_TYPE (IpmsRecord, ipms_record, G_TYPE_OBJECT)
+G_DEFINE_TYPE_WITH_PRIVATE (IpmsRecord, ipms_record, G_TYPE_OBJECT)
+
+#define PRIV(self) ((IpmsRecordPrivate *) ipms_record_get_instance_private (self))
 
 enum {
   PROP_0,
@@ -39,15 +41,17 @@ static guint signals[N_SIGNALS];
 static void
 ipms_record_finalize (GObject *object)
 {
-  IpmsRecord *self = (IpmsRecord *)object;
+  IpmsRecordPrivate *priv = PRIV (IPMS_RECORD (object));
 
-  if (self->values != NULL)
+  if (priv->values != NULL)
     {
-      for (guint i = 0; i < self->table->n_columns; i++)
-        if (G_IS_VALUE (&self->values[i]))
-          g_value_unset (&self->values[i]);
-      g_free (self->values);
+      for (guint i = 0; i < priv->table->n_columns; i++)
+        if (G_IS_VALUE (&priv->values[i]))
+          g_value_unset (&priv->values[i]);
+      g_free (priv->values);
     }
+
+  g_free (priv->dirty);
 
   G_OBJECT_CLASS (ipms_record_parent_class)->finalize (object);
 }
@@ -58,16 +62,16 @@ ipms_record_get_property (GObject    *object,
                           GValue     *value,
                           GParamSpec *pspec)
 {
-  IpmsRecord *self = IPMS_RECORD (object);
+  IpmsRecordPrivate *priv = PRIV (IPMS_RECORD (object));
 
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_int64 (value, self->id);
+      g_value_set_int64 (value, priv->id);
       break;
 
     case PROP_REVISION:
-      g_value_set_uint (value, self->revision);
+      g_value_set_uint (value, priv->revision);
       break;
 
     default:
@@ -106,7 +110,121 @@ ipms_record_class_init (IpmsRecordClass *klass)
 static void
 ipms_record_init (IpmsRecord *self)
 {
-  self->alive = TRUE;
+  PRIV (self)->alive = TRUE;
+}
+
+/* Entity subclasses: one per table, their properties made from the schema. */
+
+static char *
+type_name_for_table (const IpmsTable *table)
+{
+  g_auto(GStrv) words = g_strsplit (table->name, "_", -1);
+  GString *name = g_string_new ("Ipms");
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      words[i][0] = g_ascii_toupper (words[i][0]);
+      g_string_append (name, words[i]);
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+static void
+entity_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  IpmsRecordPrivate *priv = PRIV (IPMS_RECORD (object));
+  const GValue *stored;
+
+  if (prop_id == 0 || prop_id > priv->table->n_columns)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  stored = &priv->values[prop_id - 1];
+  if (G_IS_VALUE (stored))
+    g_value_copy (stored, value);
+}
+
+static void
+entity_class_init (gpointer klass,
+                   gpointer class_data)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const IpmsTable *table = class_data;
+
+  IPMS_RECORD_CLASS (klass)->table = table;
+  object_class->get_property = entity_get_property;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const IpmsColumn *column = &table->columns[i];
+      g_autofree char *name = g_strdelimit (g_strdup (column->name), "_", '-');
+      GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
+      GParamSpec *pspec;
+
+      switch (column->type)
+        {
+        case IPMS_COLUMN_INTEGER:
+        case IPMS_COLUMN_REFERENCE:
+          pspec = g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          break;
+
+        case IPMS_COLUMN_REAL:
+          pspec = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+          break;
+
+        case IPMS_COLUMN_TEXT:
+        case IPMS_COLUMN_DATE:
+        case IPMS_COLUMN_ENUM:
+        default:
+          pspec = g_param_spec_string (name, NULL, NULL, NULL, flags);
+          break;
+        }
+
+      g_object_class_install_property (object_class, i + 1, pspec);
+    }
+}
+
+GType
+ipms_record_type_for_table (const IpmsTable *table)
+{
+  static GType *types;
+  const IpmsTable *tables;
+  guint n_tables;
+  guint index;
+
+  g_return_val_if_fail (table != NULL, G_TYPE_INVALID);
+
+  tables = ipms_schema_get_tables (&n_tables);
+  index = (guint) (table - tables);
+  g_return_val_if_fail (index < n_tables, G_TYPE_INVALID);
+
+  if (g_once_init_enter (&types))
+    {
+      GType *registered = g_new0 (GType, n_tables);
+
+      for (guint i = 0; i < n_tables; i++)
+        {
+          g_autofree char *name = type_name_for_table (&tables[i]);
+          const GTypeInfo info = {
+            .class_size = sizeof (IpmsRecordClass),
+            .class_init = entity_class_init,
+            .class_data = &tables[i],
+            .instance_size = sizeof (IpmsRecord),
+          };
+
+          registered[i] = g_type_register_static (IPMS_TYPE_RECORD, name, &info, G_TYPE_FLAG_FINAL);
+        }
+
+      g_once_init_leave (&types, registered);
+    }
+
+  return types[index];
 }
 
 IpmsRecord *
@@ -114,67 +232,116 @@ _ipms_record_new (const IpmsTable *table,
                   gint64           id)
 {
   IpmsRecord *self;
+  IpmsRecordPrivate *priv;
 
-  self = g_object_new (IPMS_TYPE_RECORD, NULL);
-  self->table = table;
-  self->id = id;
-  self->values = g_new0 (GValue, table->n_columns);
+  self = g_object_new (ipms_record_type_for_table (table), NULL);
+  priv = PRIV (self);
+  priv->table = table;
+  priv->id = id;
+  priv->values = g_new0 (GValue, table->n_columns);
+  priv->dirty = g_new0 (gboolean, table->n_columns);
 
   return self;
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_TYPE (a) != G_VALUE_TYPE (b))
+    return FALSE;
+
+  if (!G_IS_VALUE (a))
+    return TRUE;
+
+  if (G_VALUE_HOLDS_INT64 (a))
+    return g_value_get_int64 (a) == g_value_get_int64 (b);
+
+  if (G_VALUE_HOLDS_DOUBLE (a))
+    return g_value_get_double (a) == g_value_get_double (b);
+
+  return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
 }
 
 void
 _ipms_record_load (IpmsRecord   *self,
                    sqlite3_stmt *stmt)
 {
+  IpmsRecordPrivate *priv = PRIV (self);
+
   g_return_if_fail (IPMS_IS_RECORD (self));
 
-  for (guint i = 0; i < self->table->n_columns; i++)
+  for (guint i = 0; i < priv->table->n_columns; i++)
     {
-      const IpmsColumn *column = &self->table->columns[i];
-      GValue *value = &self->values[i];
+      const IpmsColumn *column = &priv->table->columns[i];
+      GValue loaded = G_VALUE_INIT;
+      GValue *value = &priv->values[i];
       int sql_column = (int) i + 1;
+
+      if (sqlite3_column_type (stmt, sql_column) != SQLITE_NULL)
+        {
+          switch (column->type)
+            {
+            case IPMS_COLUMN_INTEGER:
+            case IPMS_COLUMN_REFERENCE:
+              g_value_init (&loaded, G_TYPE_INT64);
+              g_value_set_int64 (&loaded, sqlite3_column_int64 (stmt, sql_column));
+              break;
+
+            case IPMS_COLUMN_REAL:
+              g_value_init (&loaded, G_TYPE_DOUBLE);
+              g_value_set_double (&loaded, sqlite3_column_double (stmt, sql_column));
+              break;
+
+            case IPMS_COLUMN_TEXT:
+            case IPMS_COLUMN_DATE:
+            case IPMS_COLUMN_ENUM:
+            default:
+              g_value_init (&loaded, G_TYPE_STRING);
+              g_value_set_string (&loaded, (const char *) sqlite3_column_text (stmt, sql_column));
+              break;
+            }
+        }
+
+      /* A first load is no change to tell anyone about. */
+      if (priv->revision > 0 && !values_equal (value, &loaded))
+        priv->dirty[i] = TRUE;
 
       if (G_IS_VALUE (value))
         g_value_unset (value);
-
-      if (sqlite3_column_type (stmt, sql_column) == SQLITE_NULL)
-        continue;
-
-      switch (column->type)
-        {
-        case IPMS_COLUMN_INTEGER:
-        case IPMS_COLUMN_REFERENCE:
-          g_value_init (value, G_TYPE_INT64);
-          g_value_set_int64 (value, sqlite3_column_int64 (stmt, sql_column));
-          break;
-
-        case IPMS_COLUMN_REAL:
-          g_value_init (value, G_TYPE_DOUBLE);
-          g_value_set_double (value, sqlite3_column_double (stmt, sql_column));
-          break;
-
-        case IPMS_COLUMN_TEXT:
-        case IPMS_COLUMN_DATE:
-        case IPMS_COLUMN_ENUM:
-        default:
-          g_value_init (value, G_TYPE_STRING);
-          g_value_set_string (value, (const char *) sqlite3_column_text (stmt, sql_column));
-          break;
-        }
+      *value = loaded;
     }
 
-  self->alive = TRUE;
-  self->revision++;
+  priv->alive = TRUE;
+  priv->revision++;
 }
 
 void
 _ipms_record_emit_changed (IpmsRecord *self)
 {
+  IpmsRecordPrivate *priv = PRIV (self);
+  GObjectClass *klass = G_OBJECT_GET_CLASS (self);
+
   g_return_if_fail (IPMS_IS_RECORD (self));
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint i = 0; i < priv->table->n_columns; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!priv->dirty[i])
+        continue;
+
+      priv->dirty[i] = FALSE;
+      name = g_strdelimit (g_strdup (priv->table->columns[i].name), "_", '-');
+      g_object_notify_by_pspec (G_OBJECT (self), g_object_class_find_property (klass, name));
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -182,7 +349,7 @@ _ipms_record_mark_deleted (IpmsRecord *self)
 {
   g_return_if_fail (IPMS_IS_RECORD (self));
 
-  self->alive = FALSE;
+  PRIV (self)->alive = FALSE;
 }
 
 const IpmsTable *
@@ -190,7 +357,7 @@ ipms_record_get_table (IpmsRecord *self)
 {
   g_return_val_if_fail (IPMS_IS_RECORD (self), NULL);
 
-  return self->table;
+  return PRIV (self)->table;
 }
 
 const char *
@@ -198,7 +365,7 @@ ipms_record_get_table_name (IpmsRecord *self)
 {
   g_return_val_if_fail (IPMS_IS_RECORD (self), NULL);
 
-  return self->table->name;
+  return PRIV (self)->table->name;
 }
 
 gint64
@@ -206,7 +373,7 @@ ipms_record_get_id (IpmsRecord *self)
 {
   g_return_val_if_fail (IPMS_IS_RECORD (self), 0);
 
-  return self->id;
+  return PRIV (self)->id;
 }
 
 guint
@@ -214,7 +381,7 @@ ipms_record_get_revision (IpmsRecord *self)
 {
   g_return_val_if_fail (IPMS_IS_RECORD (self), 0);
 
-  return self->revision;
+  return PRIV (self)->revision;
 }
 
 gboolean
@@ -222,22 +389,23 @@ ipms_record_is_alive (IpmsRecord *self)
 {
   g_return_val_if_fail (IPMS_IS_RECORD (self), FALSE);
 
-  return self->alive;
+  return PRIV (self)->alive;
 }
 
 static const GValue *
 lookup_value (IpmsRecord *self,
               const char *column)
 {
-  int index = ipms_table_find_column (self->table, column);
+  IpmsRecordPrivate *priv = PRIV (self);
+  int index = ipms_table_find_column (priv->table, column);
 
   if (index < 0)
     {
-      g_critical ("Table “%s” has no column “%s”", self->table->name, column);
+      g_critical ("Table “%s” has no column “%s”", priv->table->name, column);
       return NULL;
     }
 
-  return &self->values[index];
+  return &priv->values[index];
 }
 
 const GValue *
@@ -272,7 +440,7 @@ ipms_record_get_string (IpmsRecord *self,
 
   if (!G_VALUE_HOLDS_STRING (value))
     {
-      g_critical ("Column “%s” of “%s” is not text", column, self->table->name);
+      g_critical ("Column “%s” of “%s” is not text", column, PRIV (self)->table->name);
       return "";
     }
 
@@ -294,7 +462,7 @@ ipms_record_get_int (IpmsRecord *self,
   if (G_VALUE_HOLDS_DOUBLE (value))
     return (gint64) g_value_get_double (value);
 
-  g_critical ("Column “%s” of “%s” is not a number", column, self->table->name);
+  g_critical ("Column “%s” of “%s” is not a number", column, PRIV (self)->table->name);
   return 0;
 }
 
@@ -313,7 +481,7 @@ ipms_record_get_double (IpmsRecord *self,
   if (G_VALUE_HOLDS_INT64 (value))
     return (double) g_value_get_int64 (value);
 
-  g_critical ("Column “%s” of “%s” is not a number", column, self->table->name);
+  g_critical ("Column “%s” of “%s” is not a number", column, PRIV (self)->table->name);
   return 0.0;
 }
 

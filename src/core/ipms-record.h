@@ -9,7 +9,24 @@ G_BEGIN_DECLS
 
 #define IPMS_TYPE_RECORD (ipms_record_get_type ())
 
-G_DECLARE_FINAL_TYPE (IpmsRecord, ipms_record, IPMS, RECORD, GObject)
+G_DECLARE_DERIVABLE_TYPE (IpmsRecord, ipms_record, IPMS, RECORD, GObject)
+
+struct _IpmsRecordClass
+{
+  GObjectClass parent_class;
+
+  /*< private >*/
+  const IpmsTable *table;
+};
+
+/*
+ * Each table has its own GType, a subclass of IpmsRecord named after it
+ * (IpmsProduct, IpmsAxisItem, IpmsSeries...), with one read-only property
+ * per column (INTEGER and REFERENCE: gint64, REAL: double, the rest:
+ * string). A property is notified when a change touches that column, so
+ * views can bind to "name" or "price" directly.
+ */
+GType            ipms_record_type_for_table (const IpmsTable *table);
 
 /*
  * One row of a project table. The document keeps exactly one IpmsRecord per

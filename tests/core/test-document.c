@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "ipms-document.h"
+#include "ipms-entities.h"
 #include "ipms-record-list.h"
 
 typedef struct
@@ -1088,6 +1089,58 @@ test_live_lists (Fixture       *fixture,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_typed_entities (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(IpmsDocument) document = create_document (fixture, "typed.ipms");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  IpmsRecord *product;
+  guint price_notifies = 0;
+  guint name_notifies = 0;
+  double price = 0;
+  gint64 id;
+
+  begin (document, "Add", NULL);
+  id = insert_row (document, "product", "name", "Bowl", "price", 19.0, NULL);
+  commit (document);
+
+  product = ipms_document_get_record (document, "product", id);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (product, IPMS_TYPE_PRODUCT));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (product), ==, "IpmsProduct");
+  g_assert_cmpstr (g_type_name (IPMS_TYPE_AXIS_ITEM), ==, "IpmsAxisItem");
+  g_assert_true (g_type_is_a (IPMS_TYPE_SEGMENT, IPMS_TYPE_RECORD));
+
+  g_object_get (product, "price", &price, "name", &name, NULL);
+  g_assert_cmpfloat (price, ==, 19.0);
+  g_assert_cmpstr (name, ==, "Bowl");
+
+  g_signal_connect (product, "notify::price", G_CALLBACK (count_notify), &price_notifies);
+  g_signal_connect (product, "notify::name", G_CALLBACK (count_notify), &name_notifies);
+
+  begin (document, "Price", NULL);
+  ipms_document_set_double (document, "product", id, "price", 24.0, &error);
+  g_assert_no_error (error);
+  commit (document);
+  g_assert_cmpuint (price_notifies, ==, 1);
+  g_assert_cmpuint (name_notifies, ==, 0);
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (price_notifies, ==, 2);
+  g_object_get (product, "price", &price, NULL);
+  g_assert_cmpfloat (price, ==, 19.0);
+}
+
+static void
 test_save_as_and_drafts (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -1191,6 +1244,7 @@ main (int   argc,
   ADD ("killed-writer", test_killed_writer);
   ADD ("migrate-version-1", test_migrate_version_1);
   ADD ("live-lists", test_live_lists);
+  ADD ("typed-entities", test_typed_entities);
   ADD ("save-as-and-drafts", test_save_as_and_drafts);
   ADD ("view-state-not-undone", test_view_state_not_undone);
 
