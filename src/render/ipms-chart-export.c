@@ -16,7 +16,9 @@
 
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
+#include "ipms-new-products-chart.h"
 #include "ipms-panorama-chart.h"
+#include "ipms-roadmap-chart.h"
 
 /* Chart units are CSS px (1/96 in); PDF and SVG surfaces measure in points. */
 #define POINTS_PER_UNIT (72.0 / 96.0)
@@ -30,6 +32,8 @@ static const struct {
   ChartConstructor  constructor;
 } chart_kinds[] = {
   { "panorama", (ChartConstructor) ipms_panorama_chart_new },
+  { "new-products", (ChartConstructor) ipms_new_products_chart_new },
+  { "roadmap", (ChartConstructor) ipms_roadmap_chart_new },
 };
 
 const char * const *

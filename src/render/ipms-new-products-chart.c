@@ -1,0 +1,1535 @@
+/* ipms-new-products-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ipms-chart-style.h"
+#include "ipms-new-products-chart.h"
+
+#define TITLE_HEIGHT 48.0
+#define LABEL_WIDTH 200.0
+#define RIGHT_PAD 32.0
+#define LANE_PAD 6.0
+#define MILESTONE_ROW 22.0
+#define ROW_HEIGHT 30.0
+#define BAR_HEIGHT 20.0
+#define LAUNCH_SIZE 8.0
+#define LABEL_GAP 6.0
+#define LEGEND_PAD 12.0
+#define FIT_WIDTH 1200.0
+
+typedef struct
+{
+  gint64      id;
+  IpmsRecord *record;
+  guint32     start;
+  guint32     complete;
+  guint32     launch;
+  guint       lane;
+  guint       row;
+  double      x0;          /* extent with the label, for packing */
+  double      x1;
+} Item;
+
+typedef struct
+{
+  gint64  id;
+  char   *label;
+  double  y;
+  double  height;
+  guint   n_rows;
+  guint   n_products;
+  double  strip;           /* height of the milestone rows over the bars */
+} Lane;
+
+typedef struct
+{
+  guint32    day;
+  guint      lane;
+  guint      row;
+  gboolean   first_launch;
+  IpmsColor  color;
+  char      *label;
+} Milestone;
+
+struct _IpmsNewProductsChart
+{
+  GObject          parent_instance;
+
+  IpmsDocument    *document;
+  gulong           changes_done_id;
+
+  char            *range_start;
+  char            *range_end;
+  double           px_per_day;
+  IpmsLaneMode     lane_mode;
+  gboolean         show_title;
+  guint32          today;
+
+  /* Layout, rebuilt when `dirty`. */
+  gboolean         dirty;
+  IpmsTimeAxis     axis;
+  double           body_top;
+  double           body_bottom;
+  double           width;
+  double           height;
+  GArray          *items;        /* Item, by lane then start */
+  GHashTable      *item_index;   /* id -> position + 1 */
+  GArray          *lanes;        /* Lane */
+  GArray          *milestones;   /* Milestone */
+  char            *currency;
+  IpmsLayoutCache *layouts;
+
+  struct {
+    gint64  id;
+    guint32 start;
+    guint32 complete;
+    guint32 launch;
+    guint   lane;
+  } preview;
+};
+
+static void chart_iface_init (IpmsChartInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsNewProductsChart, ipms_new_products_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (IPMS_TYPE_CHART, chart_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_RANGE_START,
+  PROP_RANGE_END,
+  PROP_PX_PER_DAY,
+  PROP_LANE_MODE,
+  PROP_SHOW_TITLE,
+  PROP_TODAY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+clear_lane (gpointer data)
+{
+  g_free (((Lane *) data)->label);
+}
+
+static void
+clear_item (gpointer data)
+{
+  g_clear_object (&((Item *) data)->record);
+}
+
+static void
+clear_milestone (gpointer data)
+{
+  g_free (((Milestone *) data)->label);
+}
+
+static void
+invalidate (IpmsNewProductsChart *self)
+{
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_changes_done (IpmsNewProductsChart *self)
+{
+  invalidate (self);
+}
+
+static guint32
+effective_today (IpmsNewProductsChart *self)
+{
+  return self->today != 0 ? self->today : ipms_time_today ();
+}
+
+static guint
+add_lane (GArray     *lanes,
+          gint64      id,
+          const char *label)
+{
+  Lane lane = { id, g_strdup (label), 0, 0, 1, 0, 0 };
+
+  g_array_append_val (lanes, lane);
+  return lanes->len - 1;
+}
+
+/* The lane for products with no layer (or no series), made when needed. */
+static guint
+none_lane (IpmsNewProductsChart *self)
+{
+  Lane *last = self->lanes->len > 0 ? &g_array_index (self->lanes, Lane, self->lanes->len - 1) : NULL;
+
+  if (last != NULL && last->id == 0)
+    return self->lanes->len - 1;
+
+  return add_lane (self->lanes, 0,
+                   self->lane_mode == IPMS_LANE_MODE_SERIES ? _("No series")
+                                                             /* Translators: the lane of products not placed on the population grid */
+                                                             : _("No population layer"));
+}
+
+static guint
+lane_for_id (GHashTable *lane_of,
+             gint64      id)
+{
+  gpointer value;
+
+  if (id != 0 && g_hash_table_lookup_extended (lane_of, &id, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  return G_MAXUINT;
+}
+
+static gint64
+layer_of_segment (IpmsDocument *document,
+                  gint64        segment_id)
+{
+  IpmsRecord *segment;
+
+  if (segment_id == 0)
+    return 0;
+
+  segment = ipms_document_get_record (document, "segment", segment_id);
+  return segment != NULL ? ipms_record_get_int (segment, "y_item_id") : 0;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *ia = a, *ib = b;
+
+  if (ia->lane != ib->lane)
+    return ia->lane < ib->lane ? -1 : 1;
+  if (ia->x0 != ib->x0)
+    return ia->x0 < ib->x0 ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+static double
+time_x (IpmsNewProductsChart *self,
+        guint32               day)
+{
+  return LABEL_WIDTH + ipms_time_axis_day_to_x (&self->axis, day);
+}
+
+/* Where an item's dates fall across the chart. */
+static void
+item_x_geometry (IpmsNewProductsChart *self,
+                 guint32               start,
+                 guint32               complete,
+                 guint32               launch,
+                 IpmsNewProductsItem  *geo)
+{
+  geo->dev_start = start;
+  geo->dev_complete = complete;
+  geo->launch = launch;
+  geo->bar_x = 0;
+  geo->bar_width = 0;
+
+  if (start != 0 && complete != 0 && complete >= start)
+    {
+      geo->bar_x = time_x (self, start);
+      geo->bar_width = MAX (2.0, time_x (self, complete + 1) - geo->bar_x);
+    }
+  else if (start != 0 || complete != 0)
+    {
+      /* One end known (or the ends crossed): a stub a day wide at the start,
+       * still there to grab. */
+      geo->bar_x = time_x (self, start != 0 ? start : complete);
+      geo->bar_width = MAX (2.0, self->axis.px_per_day);
+    }
+
+  geo->launch_x = launch != 0 ? time_x (self, launch) + self->axis.px_per_day / 2 : -1;
+}
+
+/* Geometry of one item from its dates, in its lane and row. */
+static void
+item_geometry (IpmsNewProductsChart *self,
+               const Item           *item,
+               guint32               start,
+               guint32               complete,
+               guint32               launch,
+               guint                 lane_index,
+               IpmsNewProductsItem  *geo)
+{
+  const Lane *lane = &g_array_index (self->lanes, Lane, lane_index);
+
+  item_x_geometry (self, start, complete, launch, geo);
+  geo->lane = lane_index;
+  geo->y = lane->y + LANE_PAD + lane->strip +
+           MIN (item->row, lane->n_rows - 1) * ROW_HEIGHT;
+  geo->height = ROW_HEIGHT;
+}
+
+static gboolean
+label_inside (IpmsNewProductsChart *self,
+              const Item           *item,
+              double                bar_width)
+{
+  int tw, th;
+
+  ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+                              ipms_record_get_string (item->record, "name"), &tw, &th);
+  return tw + 2 * LABEL_GAP + BAR_HEIGHT <= bar_width;
+}
+
+static void
+item_extent (IpmsNewProductsChart *self,
+             Item                 *item)
+{
+  IpmsNewProductsItem geo;
+  double right;
+  int tw, th;
+
+  item_x_geometry (self, item->start, item->complete, item->launch, &geo);
+
+  item->x0 = geo.bar_width > 0 ? geo.bar_x : geo.launch_x - LAUNCH_SIZE;
+  if (geo.launch_x >= 0)
+    item->x0 = MIN (item->x0, geo.launch_x - LAUNCH_SIZE);
+  right = MAX (geo.bar_x + geo.bar_width, geo.launch_x + LAUNCH_SIZE);
+  if (geo.bar_width <= 0 || !label_inside (self, item, geo.bar_width))
+    {
+      ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+                                  ipms_record_get_string (item->record, "name"), &tw, &th);
+      right += LABEL_GAP + tw;
+    }
+  item->x1 = right + LABEL_GAP;
+}
+
+static void
+add_milestone (IpmsNewProductsChart *self,
+               guint32               day,
+               guint                 lane,
+               gboolean              first_launch,
+               const IpmsColor      *color,
+               const char           *series_name)
+{
+  Milestone milestone = { day, lane, 0, first_launch, *color, NULL };
+
+  if (day < self->axis.first_day || day > self->axis.last_day || lane == G_MAXUINT)
+    return;
+
+  milestone.label = first_launch
+    /* Translators: a milestone on the new product chart: the series' first launch (首发) */
+    ? g_strdup_printf (_("%s: first launch"), series_name)
+    /* Translators: a milestone on the new product chart: the series enters the market (入局) */
+    : g_strdup_printf (_("%s: entry"), series_name);
+  g_array_append_val (self->milestones, milestone);
+}
+
+static int
+compare_milestones (gconstpointer a,
+                    gconstpointer b)
+{
+  const Milestone *ma = a, *mb = b;
+
+  if (ma->lane != mb->lane)
+    return ma->lane < mb->lane ? -1 : 1;
+  return ma->day < mb->day ? -1 : ma->day > mb->day;
+}
+
+static double
+milestone_x (IpmsNewProductsChart *self,
+             const Milestone      *milestone)
+{
+  return time_x (self, milestone->day) + self->axis.px_per_day / 2;
+}
+
+/* Milestones of a lane go into as many rows as their labels need. */
+static void
+pack_milestones (IpmsNewProductsChart *self)
+{
+  g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
+  guint current_lane = G_MAXUINT;
+
+  g_array_sort (self->milestones, compare_milestones);
+
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      Milestone *milestone = &g_array_index (self->milestones, Milestone, i);
+      Lane *lane = &g_array_index (self->lanes, Lane, milestone->lane);
+      double cx = milestone_x (self, milestone);
+      double end;
+      guint row;
+      int tw, th;
+
+      if (milestone->lane != current_lane)
+        {
+          g_array_set_size (row_ends, 0);
+          current_lane = milestone->lane;
+        }
+
+      ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL, milestone->label, &tw, &th);
+      end = cx + 9 + tw + 12;
+      for (row = 0; row < row_ends->len; row++)
+        if (g_array_index (row_ends, double, row) <= cx - 8)
+          break;
+      if (row == row_ends->len)
+        g_array_append_val (row_ends, end);
+      else
+        g_array_index (row_ends, double, row) = end;
+
+      milestone->row = row;
+      lane->strip = MAX (lane->strip, (row + 1) * MILESTONE_ROW);
+      self->width = MAX (self->width, end);
+    }
+}
+
+static void
+build_milestones (IpmsNewProductsChart *self,
+                  GHashTable           *lane_of)
+{
+  g_autoptr(GPtrArray) series = ipms_document_query (self->document, "series", NULL, 0, "position");
+
+  for (guint i = 0; i < series->len; i++)
+    {
+      IpmsRecord *record = g_ptr_array_index (series, i);
+      gint64 series_id = ipms_record_get_id (record);
+      guint32 entry = ipms_time_day_from_iso (ipms_record_get_string (record, "entry_date"));
+      guint32 first = ipms_time_day_from_iso (ipms_record_get_string (record, "first_launch_date"));
+      const char *name = ipms_record_get_string (record, "name");
+      g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+      IpmsColor color;
+
+      if (entry == 0 && first == 0)
+        continue;
+
+      ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, FALSE, &color);
+
+      if (self->lane_mode == IPMS_LANE_MODE_SERIES)
+        {
+          guint lane = lane_for_id (lane_of, series_id);
+
+          g_array_append_val (lanes, lane);
+        }
+      else
+        {
+          /* A series sits on the layers of the segments it covers, or
+           * failing those on the layers of its products. */
+          g_autoptr(GPtrArray) links = ipms_document_query (self->document, "series_segment",
+                                                            "series_id", series_id, NULL);
+
+          for (guint j = 0; j < links->len; j++)
+            {
+              gint64 layer = layer_of_segment (self->document,
+                                               ipms_record_get_int (g_ptr_array_index (links, j), "segment_id"));
+              guint lane = lane_for_id (lane_of, layer);
+              gboolean seen = FALSE;
+
+              for (guint k = 0; k < lanes->len; k++)
+                seen |= g_array_index (lanes, guint, k) == lane;
+              if (!seen && lane != G_MAXUINT)
+                g_array_append_val (lanes, lane);
+            }
+
+          if (lanes->len == 0)
+            for (guint j = 0; j < self->items->len; j++)
+              {
+                Item *item = &g_array_index (self->items, Item, j);
+                gboolean seen = FALSE;
+
+                if (ipms_record_get_int (item->record, "series_id") != series_id)
+                  continue;
+                for (guint k = 0; k < lanes->len; k++)
+                  seen |= g_array_index (lanes, guint, k) == item->lane;
+                if (!seen)
+                  g_array_append_val (lanes, item->lane);
+              }
+        }
+
+      for (guint k = 0; k < lanes->len; k++)
+        {
+          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, &color, name);
+          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, &color, name);
+        }
+    }
+}
+
+static void
+ensure_layout (IpmsNewProductsChart *self)
+{
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GHashTable) lane_of = NULL;
+  guint32 first_day = ipms_time_day_from_iso (self->range_start);
+  guint32 last_day = ipms_time_day_from_iso (self->range_end);
+  IpmsRecord *project;
+  double px_per_day;
+  double y;
+
+  if (!self->dirty)
+    return;
+  self->dirty = FALSE;
+
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->milestones, 0);
+  g_hash_table_remove_all (self->item_index);
+
+  if (first_day == 0 || last_day == 0 || last_day < first_day)
+    {
+      guint32 plan_first, plan_last;
+
+      ipms_timeline_plan_range (self->document, &plan_first, &plan_last);
+      if (first_day == 0 || (last_day != 0 && last_day < first_day))
+        first_day = plan_first;
+      if (last_day == 0 || last_day < first_day)
+        last_day = MAX (plan_last, first_day);
+    }
+
+  px_per_day = self->px_per_day > 0 ? self->px_per_day
+                                    : ipms_timeline_fit_px_per_day (last_day - first_day + 1, FIT_WIDTH);
+  ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
+
+  project = ipms_document_get_project (self->document);
+  g_free (self->currency);
+  self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
+
+  /* Lanes */
+  lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (self->lane_mode == IPMS_LANE_MODE_SERIES)
+    {
+      g_autoptr(GPtrArray) series = ipms_document_query (self->document, "series", NULL, 0, "position");
+
+      for (guint i = 0; i < series->len; i++)
+        {
+          IpmsRecord *record = g_ptr_array_index (series, i);
+          add_lane (self->lanes, ipms_record_get_id (record), ipms_record_get_string (record, "name"));
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) axis_items = ipms_document_query (self->document, "axis_item", NULL, 0, "position");
+
+      for (guint i = 0; i < axis_items->len; i++)
+        {
+          IpmsRecord *record = g_ptr_array_index (axis_items, i);
+
+          if (strcmp (ipms_record_get_string (record, "axis"), "y") != 0)
+            continue;
+          add_lane (self->lanes, ipms_record_get_id (record), ipms_record_get_string (record, "label"));
+        }
+    }
+
+  products = ipms_document_query (self->document, "product", NULL, 0, NULL);
+  for (guint i = 0; i < products->len; i++)
+    {
+      IpmsRecord *record = g_ptr_array_index (products, i);
+      Item item = { 0 };
+
+      item.start = ipms_time_day_from_iso (ipms_record_get_string (record, "dev_start"));
+      item.complete = ipms_time_day_from_iso (ipms_record_get_string (record, "dev_complete"));
+      item.launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
+      if (item.start == 0 && item.complete == 0 && item.launch == 0)
+        continue;
+
+      item.id = ipms_record_get_id (record);
+      item.record = g_object_ref (record);
+      item.lane = G_MAXUINT;
+      g_array_append_val (self->items, item);
+    }
+
+  /* Keys point into the lanes array: filled once it stops growing. */
+  for (guint i = 0; i < self->lanes->len; i++)
+    g_hash_table_insert (lane_of, &g_array_index (self->lanes, Lane, i).id, GUINT_TO_POINTER (i));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      gint64 key = self->lane_mode == IPMS_LANE_MODE_SERIES
+        ? ipms_record_get_int (item->record, "series_id")
+        : layer_of_segment (self->document, ipms_record_get_int (item->record, "segment_id"));
+
+      item->lane = lane_for_id (lane_of, key);
+    }
+
+  /* The lane for the rest comes last; it changes no existing index. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->lane == G_MAXUINT)
+        item->lane = none_lane (self);
+    }
+
+  /* The map holds pointers into the lanes array, which none_lane() may have
+   * moved: rebuild it before the milestones use it. */
+  g_hash_table_remove_all (lane_of);
+  for (guint i = 0; i < self->lanes->len; i++)
+    g_hash_table_insert (lane_of, &g_array_index (self->lanes, Lane, i).id, GUINT_TO_POINTER (i));
+
+  for (guint i = 0; i < self->items->len; i++)
+    item_extent (self, &g_array_index (self->items, Item, i));
+
+  g_array_sort (self->items, compare_items);
+
+  /* Pack each lane's items into rows, first fit by start. */
+  {
+    g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
+    guint current_lane = G_MAXUINT;
+
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        Item *item = &g_array_index (self->items, Item, i);
+        Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
+        guint row;
+
+        if (item->lane != current_lane)
+          {
+            g_array_set_size (row_ends, 0);
+            current_lane = item->lane;
+          }
+
+        for (row = 0; row < row_ends->len; row++)
+          if (g_array_index (row_ends, double, row) <= item->x0)
+            break;
+        if (row == row_ends->len)
+          g_array_append_val (row_ends, item->x1);
+        else
+          g_array_index (row_ends, double, row) = item->x1;
+
+        item->row = row;
+        lane->n_rows = MAX (lane->n_rows, row + 1);
+        lane->n_products++;
+        g_hash_table_insert (self->item_index, &item->id, GUINT_TO_POINTER (i + 1));
+      }
+  }
+
+  self->width = LABEL_WIDTH + ipms_time_axis_get_width (&self->axis) + RIGHT_PAD;
+  for (guint i = 0; i < self->items->len; i++)
+    self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
+
+  build_milestones (self, lane_of);
+  pack_milestones (self);
+
+  self->body_top = (self->show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
+  y = self->body_top;
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      Lane *lane = &g_array_index (self->lanes, Lane, i);
+
+      lane->y = y;
+      lane->height = 2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT;
+      y += lane->height;
+    }
+  self->body_bottom = MAX (y, self->body_top + ROW_HEIGHT);
+
+  self->height = self->body_bottom + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+}
+
+static const Item *
+find_item (IpmsNewProductsChart *self,
+           gint64                id)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, &id));
+
+  return position > 0 ? &g_array_index (self->items, Item, position - 1) : NULL;
+}
+
+static void
+geometry_of (IpmsNewProductsChart *self,
+             const Item           *item,
+             IpmsNewProductsItem  *geo)
+{
+  if (self->preview.id == item->id)
+    item_geometry (self, item, self->preview.start, self->preview.complete, self->preview.launch,
+                   self->preview.lane < self->lanes->len ? self->preview.lane : item->lane, geo);
+  else
+    item_geometry (self, item, item->start, item->complete, item->launch, item->lane, geo);
+}
+
+/* Painting */
+
+static void
+paint_diamond (cairo_t *cr,
+               double   cx,
+               double   cy,
+               double   r)
+{
+  cairo_move_to (cr, cx, cy - r);
+  cairo_line_to (cr, cx + r, cy);
+  cairo_line_to (cr, cx, cy + r);
+  cairo_line_to (cr, cx - r, cy);
+  cairo_close_path (cr);
+}
+
+static void
+paint_warning_sign (cairo_t                *cr,
+                    const IpmsChartPalette *palette,
+                    IpmsLayoutCache        *layouts,
+                    double                  cx,
+                    double                  bottom)
+{
+  PangoLayout *layout = ipms_layout_cache_get (layouts, IPMS_CHART_FONT_BADGE, "!");
+  int tw, th;
+
+  cairo_move_to (cr, cx, bottom - 16);
+  cairo_line_to (cr, cx + 9, bottom);
+  cairo_line_to (cr, cx - 9, bottom);
+  cairo_close_path (cr);
+  ipms_chart_style_set_source (cr, &palette->warning);
+  cairo_fill (cr);
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_save (cr);
+  cairo_translate (cr, cx, bottom - 7);
+  cairo_scale (cr, 0.75, 0.75);
+  ipms_chart_style_show_layout (cr, layout, -tw / 2.0, -th / 2.0, &palette->on_accent);
+  cairo_restore (cr);
+}
+
+static void
+paint_launch (cairo_t                *cr,
+              const IpmsChartPalette *palette,
+              double                  cx,
+              double                  cy,
+              gboolean                late)
+{
+  paint_diamond (cr, cx, cy, LAUNCH_SIZE);
+  ipms_chart_style_set_source (cr, late ? &palette->warning : &palette->foreground);
+  cairo_fill_preserve (cr);
+  ipms_chart_style_set_source (cr, &palette->background);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+paint_item (IpmsNewProductsChart   *self,
+            cairo_t                *cr,
+            const IpmsChartPalette *palette,
+            const Item             *item,
+            const IpmsNewProductsItem *geo,
+            gboolean                dark)
+{
+  const char *name = ipms_record_get_string (item->record, "name");
+  const char *grade = ipms_record_get_string (item->record, "grade");
+  double cy = geo->y + ROW_HEIGHT / 2;
+  double bar_y = cy - BAR_HEIGHT / 2;
+  gboolean late = geo->launch != 0 && geo->dev_complete != 0 && geo->launch <= geo->dev_complete;
+  double label_x;
+  IpmsColor fill;
+  int tw, th;
+
+  ipms_chart_style_get_grade_color (grade, dark, &fill);
+
+  if (geo->bar_width > 0)
+    {
+      PangoLayout *badge = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, grade);
+      IpmsColor pale = fill;
+
+      pale.alpha = geo->dev_start == 0 || geo->dev_complete == 0 ? 0.35 : 1.0;
+      ipms_chart_style_rounded_rectangle (cr, geo->bar_x, bar_y, geo->bar_width, BAR_HEIGHT, 4);
+      ipms_chart_style_set_source (cr, &pale);
+      cairo_fill_preserve (cr);
+      if (late)
+        {
+          ipms_chart_style_set_source (cr, &palette->warning);
+          ipms_chart_style_set_outline (cr, IPMS_OUTLINE_DASHED, 2);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        cairo_new_path (cr);
+
+      /* The grade letter heads the bar when the bar has room for it. */
+      if (geo->bar_width >= BAR_HEIGHT)
+        {
+          pango_layout_get_pixel_size (badge, &tw, &th);
+          ipms_chart_style_show_layout (cr, badge, geo->bar_x + (BAR_HEIGHT - tw) / 2, cy - th / 2.0,
+                                        &palette->on_accent);
+        }
+    }
+
+  if (geo->launch_x >= 0 && geo->bar_width > 0 && geo->launch_x > geo->bar_x + geo->bar_width)
+    {
+      /* A dotted lead from development complete to the launch. */
+      IpmsColor lead = palette->dim_foreground;
+
+      cairo_save (cr);
+      ipms_chart_style_set_source (cr, &lead);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[]) { 2, 3 }, 2, 0);
+      cairo_move_to (cr, geo->bar_x + geo->bar_width, cy);
+      cairo_line_to (cr, geo->launch_x, cy);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  if (geo->launch_x >= 0)
+    {
+      paint_launch (cr, palette, geo->launch_x, cy, late);
+      if (late)
+        paint_warning_sign (cr, palette, self->layouts, geo->launch_x, cy - LAUNCH_SIZE + 1);
+    }
+
+  ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL, name, &tw, &th);
+  if (geo->bar_width > 0 && tw + 2 * LABEL_GAP + BAR_HEIGHT <= geo->bar_width)
+    {
+      ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
+                                    geo->bar_x + BAR_HEIGHT, cy - th / 2.0, &palette->on_accent);
+      return;
+    }
+
+  label_x = MAX (geo->bar_x + geo->bar_width, geo->launch_x + LAUNCH_SIZE) + LABEL_GAP;
+  ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
+                                label_x, cy - th / 2.0, &palette->foreground);
+}
+
+static void
+paint_milestones (IpmsNewProductsChart   *self,
+                  cairo_t                *cr,
+                  const IpmsChartPalette *palette,
+                  double                  clip_x1,
+                  double                  clip_x2)
+{
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      const Milestone *milestone = &g_array_index (self->milestones, Milestone, i);
+      const Lane *lane = &g_array_index (self->lanes, Lane, milestone->lane);
+      double cx = milestone_x (self, milestone);
+      double cy = lane->y + LANE_PAD + milestone->row * MILESTONE_ROW + MILESTONE_ROW / 2;
+      PangoLayout *layout;
+      int tw, th;
+
+      if (cx + 8 < clip_x1 || cx - 8 > clip_x2)
+        continue;
+
+      paint_diamond (cr, cx, cy, 6);
+      ipms_chart_style_set_source (cr, milestone->first_launch ? &milestone->color : &palette->background);
+      cairo_fill_preserve (cr);
+      ipms_chart_style_set_source (cr, &milestone->color);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, milestone->label);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      ipms_chart_style_show_layout (cr, layout, cx + 9, cy - th / 2.0, &palette->dim_foreground);
+    }
+}
+
+static double
+legend_symbol (cairo_t                *cr,
+               IpmsNewProductsChart   *self,
+               const IpmsChartPalette *palette,
+               double                  x,
+               double                  y,
+               int                     kind,
+               const char             *label)
+{
+  double row = ipms_chart_style_legend_row_height ();
+  double cy = y + row / 2;
+  double width = 22;
+  PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, label);
+  int tw, th;
+
+  switch (kind)
+    {
+    case 0: /* development span */
+      {
+        IpmsColor fill = palette->dim_foreground;
+
+        ipms_chart_style_rounded_rectangle (cr, x, cy - 6, 28, 12, 3);
+        ipms_chart_style_set_source (cr, &fill);
+        cairo_fill (cr);
+        width = 28;
+      }
+      break;
+    case 1: /* launch */
+      paint_launch (cr, palette, x + 8, cy, FALSE);
+      width = 16;
+      break;
+    case 2: /* entry */
+    case 3: /* first launch */
+      paint_diamond (cr, x + 7, cy, 6);
+      ipms_chart_style_set_source (cr, kind == 3 ? &palette->dim_foreground : &palette->background);
+      cairo_fill_preserve (cr);
+      ipms_chart_style_set_source (cr, &palette->dim_foreground);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      width = 14;
+      break;
+    case 4: /* launch before completion */
+      paint_warning_sign (cr, palette, self->layouts, x + 9, cy + 8);
+      width = 18;
+      break;
+    case 5: /* today */
+    default:
+      ipms_chart_style_set_source (cr, &palette->warning);
+      cairo_rectangle (cr, x + 5, y + 2, 2, row - 4);
+      cairo_fill (cr);
+      width = 12;
+      break;
+    }
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  ipms_chart_style_show_layout (cr, layout, x + width + 6, cy - th / 2.0, &palette->dim_foreground);
+
+  return width + 6 + tw + 18;
+}
+
+static void
+paint_legend (IpmsNewProductsChart   *self,
+              cairo_t                *cr,
+              const IpmsChartPalette *palette,
+              gboolean                dark)
+{
+  g_autoptr(GPtrArray) grades = ipms_document_query (self->document, "grade", NULL, 0, NULL);
+  double row = ipms_chart_style_legend_row_height ();
+  double x = 16;
+  double y = self->body_bottom + LEGEND_PAD;
+
+  x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Grade"));
+  for (guint c = 0; ipms_grade_codes[c] != NULL; c++)
+    for (guint i = 0; i < grades->len; i++)
+      {
+        IpmsRecord *grade = g_ptr_array_index (grades, i);
+        IpmsColor color;
+
+        if (strcmp (ipms_record_get_string (grade, "code"), ipms_grade_codes[c]) != 0)
+          continue;
+        ipms_chart_style_get_grade_color (ipms_grade_codes[c], dark, &color);
+        x += ipms_chart_style_draw_legend_swatch (cr, palette, x, y, &color, ipms_grade_codes[c],
+                                                  ipms_record_get_string (grade, "label"));
+      }
+
+  x = 16;
+  y += row;
+  x += legend_symbol (cr, self, palette, x, y, 0, _("Development"));
+  x += legend_symbol (cr, self, palette, x, y, 1, _("Launch"));
+  x += legend_symbol (cr, self, palette, x, y, 2, _("Series entry"));
+  x += legend_symbol (cr, self, palette, x, y, 3, _("First launch"));
+  x += legend_symbol (cr, self, palette, x, y, 4, _("Launch before development completes"));
+  legend_symbol (cr, self, palette, x, y, 5, _("Today"));
+}
+
+static void
+ipms_new_products_chart_get_size (IpmsChart *chart,
+                                  double    *width,
+                                  double    *height)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+
+  ensure_layout (self);
+  *width = self->width;
+  *height = self->height;
+}
+
+static void
+ipms_new_products_chart_paint (IpmsChart                   *chart,
+                               cairo_t                     *cr,
+                               const IpmsChartPaintOptions *options)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (options->dark);
+  IpmsTimelineFrame frame = { 0 };
+  double cx1, cy1, cx2, cy2;
+  double time_end;
+
+  ensure_layout (self);
+  time_end = LABEL_WIDTH + ipms_time_axis_get_width (&self->axis);
+
+  cairo_save (cr);
+  cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
+
+  ipms_chart_style_set_source (cr, &palette->background);
+  cairo_paint (cr);
+
+  if (self->show_title)
+    {
+      g_autofree char *title = ipms_document_dup_title (self->document);
+      g_autofree char *first = ipms_time_day_to_iso (self->axis.first_day);
+      g_autofree char *last = ipms_time_day_to_iso (self->axis.last_day);
+      g_autofree char *heading = g_strdup_printf ("%s · %s", title, _("New product chart"));
+      g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
+
+      ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
+    }
+
+  /* Lanes: alternating rows and their names in the left column. */
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+      PangoLayout *layout;
+      int tw, th;
+
+      if (lane->y > cy2 || lane->y + lane->height < cy1)
+        continue;
+
+      if (i % 2 == 1)
+        {
+          ipms_chart_style_set_source (cr, &palette->surface);
+          cairo_rectangle (cr, 0, lane->y, self->width, lane->height);
+          cairo_fill (cr);
+        }
+
+      ipms_chart_style_set_source (cr, &palette->grid_line);
+      cairo_rectangle (cr, 0, round (lane->y + lane->height) - 1, self->width, 1);
+      cairo_fill (cr);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH - 8, lane->height);
+      cairo_clip (cr);
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + 4,
+                                    lane->id == 0 ? &palette->dim_foreground : &palette->foreground);
+      {
+        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products",
+                                                               lane->n_products),
+                                                  lane->n_products);
+        PangoLayout *sub = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, count);
+
+        if (lane->height >= th + 24)
+          ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + 6 + th, &palette->dim_foreground);
+      }
+      cairo_restore (cr);
+    }
+
+  frame.axis = &self->axis;
+  frame.palette = palette;
+  frame.layouts = self->layouts;
+  frame.origin = LABEL_WIDTH;
+  frame.header_pos = self->show_title ? TITLE_HEIGHT : 0;
+  frame.row_size = IPMS_TIMELINE_HEADER_ROW;
+  frame.body_start = self->body_top;
+  frame.body_end = self->body_bottom;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, LABEL_WIDTH, 0, time_end - LABEL_WIDTH, self->body_bottom);
+  cairo_clip (cr);
+  ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->document, effective_today (self)));
+  ipms_timeline_paint_grid (cr, &frame);
+  ipms_timeline_paint_header (cr, &frame);
+  cairo_restore (cr);
+
+  ipms_chart_style_set_source (cr, &palette->grid_line);
+  cairo_rectangle (cr, LABEL_WIDTH - 1, frame.header_pos, 1, self->body_bottom - frame.header_pos);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, LABEL_WIDTH, self->body_top, self->width - LABEL_WIDTH,
+                   self->body_bottom - self->body_top);
+  cairo_clip (cr);
+
+  paint_milestones (self, cr, palette, cx1, cx2);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      IpmsNewProductsItem geo;
+      const Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
+
+      if (item->id == self->preview.id)
+        continue;
+      if (lane->y > cy2 || lane->y + lane->height < cy1)
+        continue;
+
+      geometry_of (self, item, &geo);
+      if (geo.y > cy2 || geo.y + geo.height < cy1)
+        continue;
+      if (MIN (geo.bar_width > 0 ? geo.bar_x : G_MAXDOUBLE, geo.launch_x - LAUNCH_SIZE) > cx2)
+        continue;
+      if (item->x1 < cx1 && (self->preview.id != item->id))
+        continue;
+
+      paint_item (self, cr, palette, item, &geo, options->dark);
+    }
+
+  /* The item being dragged goes on top of the others. */
+  if (self->preview.id != 0 && find_item (self, self->preview.id) != NULL)
+    {
+      const Item *item = find_item (self, self->preview.id);
+      IpmsNewProductsItem geo;
+
+      geometry_of (self, item, &geo);
+      paint_item (self, cr, palette, item, &geo, options->dark);
+    }
+
+  ipms_timeline_paint_today (cr, &frame, effective_today (self));
+  cairo_restore (cr);
+
+  if (cy2 > self->body_bottom)
+    paint_legend (self, cr, palette, options->dark);
+
+  cairo_restore (cr);
+}
+
+static void
+chart_iface_init (IpmsChartInterface *iface)
+{
+  iface->get_size = ipms_new_products_chart_get_size;
+  iface->paint = ipms_new_products_chart_paint;
+}
+
+static void
+ipms_new_products_chart_dispose (GObject *object)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
+
+  g_clear_signal_handler (&self->changes_done_id, self->document);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->dispose (object);
+}
+
+static void
+ipms_new_products_chart_finalize (GObject *object)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->lanes, g_array_unref);
+  g_clear_pointer (&self->milestones, g_array_unref);
+  g_clear_pointer (&self->layouts, ipms_layout_cache_free);
+  g_free (self->range_start);
+  g_free (self->range_end);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->finalize (object);
+}
+
+static void
+ipms_new_products_chart_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_RANGE_START:
+      g_value_set_string (value, self->range_start);
+      break;
+    case PROP_RANGE_END:
+      g_value_set_string (value, self->range_end);
+      break;
+    case PROP_PX_PER_DAY:
+      g_value_set_double (value, self->px_per_day);
+      break;
+    case PROP_LANE_MODE:
+      g_value_set_int (value, self->lane_mode);
+      break;
+    case PROP_SHOW_TITLE:
+      g_value_set_boolean (value, self->show_title);
+      break;
+    case PROP_TODAY:
+      g_value_set_uint (value, self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_new_products_chart_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
+                                                       G_CALLBACK (on_changes_done), self,
+                                                       G_CONNECT_SWAPPED);
+      break;
+    case PROP_RANGE_START:
+      ipms_new_products_chart_set_range (self, g_value_get_string (value), self->range_end);
+      break;
+    case PROP_RANGE_END:
+      ipms_new_products_chart_set_range (self, self->range_start, g_value_get_string (value));
+      break;
+    case PROP_PX_PER_DAY:
+      ipms_new_products_chart_set_px_per_day (self, g_value_get_double (value));
+      break;
+    case PROP_LANE_MODE:
+      ipms_new_products_chart_set_lane_mode (self, g_value_get_int (value));
+      break;
+    case PROP_SHOW_TITLE:
+      ipms_new_products_chart_set_show_title (self, g_value_get_boolean (value));
+      break;
+    case PROP_TODAY:
+      ipms_new_products_chart_set_today (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ipms_new_products_chart_dispose;
+  object_class->finalize = ipms_new_products_chart_finalize;
+  object_class->get_property = ipms_new_products_chart_get_property;
+  object_class->set_property = ipms_new_products_chart_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANGE_START] =
+    g_param_spec_string ("range-start", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANGE_END] =
+    g_param_spec_string ("range-end", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PX_PER_DAY] =
+    g_param_spec_double ("px-per-day", NULL, NULL, 0, 1000, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANE_MODE] =
+    g_param_spec_int ("lane-mode", NULL, NULL, IPMS_LANE_MODE_LAYERS, IPMS_LANE_MODE_SERIES,
+                      IPMS_LANE_MODE_LAYERS,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TITLE] =
+    g_param_spec_boolean ("show-title", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ipms_new_products_chart_init (IpmsNewProductsChart *self)
+{
+  self->show_title = TRUE;
+  self->dirty = TRUE;
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->items, clear_item);
+  self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  g_array_set_clear_func (self->lanes, clear_lane);
+  self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
+  g_array_set_clear_func (self->milestones, clear_milestone);
+  self->layouts = ipms_layout_cache_new ();
+  self->preview.lane = G_MAXUINT;
+}
+
+IpmsNewProductsChart *
+ipms_new_products_chart_new (IpmsDocument *document)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (IPMS_TYPE_NEW_PRODUCTS_CHART, "document", document, NULL);
+}
+
+IpmsDocument *
+ipms_new_products_chart_get_document (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
+
+  return self->document;
+}
+
+void
+ipms_new_products_chart_set_range (IpmsNewProductsChart *self,
+                                   const char           *range_start,
+                                   const char           *range_end)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  if (g_strcmp0 (self->range_start, range_start) != 0)
+    {
+      g_free (self->range_start);
+      self->range_start = g_strdup (range_start);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_START]);
+    }
+  if (g_strcmp0 (self->range_end, range_end) != 0)
+    {
+      g_free (self->range_end);
+      self->range_end = g_strdup (range_end);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
+    }
+  invalidate (self);
+}
+
+void
+ipms_new_products_chart_set_px_per_day (IpmsNewProductsChart *self,
+                                        double                px_per_day)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  if (self->px_per_day == px_per_day)
+    return;
+  self->px_per_day = px_per_day;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PX_PER_DAY]);
+  invalidate (self);
+}
+
+double
+ipms_new_products_chart_get_px_per_day (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
+  ensure_layout (self);
+  return self->axis.px_per_day;
+}
+
+void
+ipms_new_products_chart_set_lane_mode (IpmsNewProductsChart *self,
+                                       IpmsLaneMode          mode)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  if (self->lane_mode == mode)
+    return;
+  self->lane_mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_MODE]);
+  invalidate (self);
+}
+
+IpmsLaneMode
+ipms_new_products_chart_get_lane_mode (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), IPMS_LANE_MODE_LAYERS);
+
+  return self->lane_mode;
+}
+
+void
+ipms_new_products_chart_set_show_title (IpmsNewProductsChart *self,
+                                        gboolean              show_title)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  show_title = !!show_title;
+  if (self->show_title == show_title)
+    return;
+  self->show_title = show_title;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
+  invalidate (self);
+}
+
+void
+ipms_new_products_chart_set_today (IpmsNewProductsChart *self,
+                                   guint32               today)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  if (self->today == today)
+    return;
+  self->today = today;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  invalidate (self);
+}
+
+guint32
+ipms_new_products_chart_get_today (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
+  return effective_today (self);
+}
+
+const IpmsTimeAxis *
+ipms_new_products_chart_get_axis (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
+
+  ensure_layout (self);
+  return &self->axis;
+}
+
+double
+ipms_new_products_chart_get_time_origin (IpmsNewProductsChart *self)
+{
+  return LABEL_WIDTH;
+}
+
+double
+ipms_new_products_chart_get_body_top (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
+  ensure_layout (self);
+  return self->body_top;
+}
+
+GArray *
+ipms_new_products_chart_dup_item_ids (IpmsNewProductsChart *self)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
+
+  ensure_layout (self);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
+
+  return ids;
+}
+
+gboolean
+ipms_new_products_chart_get_item (IpmsNewProductsChart *self,
+                                  gint64                product_id,
+                                  IpmsNewProductsItem  *item)
+{
+  const Item *found;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  ensure_layout (self);
+  found = find_item (self, product_id);
+  if (found == NULL)
+    return FALSE;
+
+  geometry_of (self, found, item);
+  return TRUE;
+}
+
+gint64
+ipms_new_products_chart_hit_test (IpmsNewProductsChart *self,
+                                  double                x,
+                                  double                y,
+                                  IpmsTimelinePart     *part)
+{
+  const double h = IPMS_TIMELINE_HANDLE_SIZE;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
+  ensure_layout (self);
+  if (part != NULL)
+    *part = IPMS_TIMELINE_PART_NONE;
+
+  /* Backwards: what is painted last is on top. */
+  for (guint i = self->items->len; i-- > 0;)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      IpmsNewProductsItem geo;
+      IpmsTimelinePart hit = IPMS_TIMELINE_PART_NONE;
+
+      geometry_of (self, item, &geo);
+      if (y < geo.y || y >= geo.y + geo.height)
+        continue;
+
+      if (geo.launch_x >= 0 && fabs (x - geo.launch_x) <= MAX (LAUNCH_SIZE, h / 2))
+        hit = IPMS_TIMELINE_PART_LAUNCH;
+      else if (geo.bar_width > 0)
+        {
+          /* A short bar keeps a grabbable middle: its handles then reach
+           * outside it instead of covering it. */
+          double inner = MIN (h / 2, geo.bar_width / 3);
+          double outer = h - inner;
+          double right = geo.bar_x + geo.bar_width;
+
+          if (x >= geo.bar_x - outer && x < geo.bar_x + inner)
+            hit = IPMS_TIMELINE_PART_START;
+          else if (x > right - inner && x <= right + outer)
+            hit = IPMS_TIMELINE_PART_END;
+          else if (x >= geo.bar_x && x <= right)
+            hit = IPMS_TIMELINE_PART_BAR;
+        }
+
+      /* The name beside an item selects it and drags it as a whole. */
+      if (hit == IPMS_TIMELINE_PART_NONE && x >= item->x0 && x <= item->x1 && self->preview.id != item->id)
+        hit = geo.bar_width > 0 ? IPMS_TIMELINE_PART_BAR : IPMS_TIMELINE_PART_LAUNCH;
+
+      if (hit != IPMS_TIMELINE_PART_NONE)
+        {
+          if (part != NULL)
+            *part = hit;
+          return item->id;
+        }
+    }
+
+  return 0;
+}
+
+guint
+ipms_new_products_chart_get_n_lanes (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
+  ensure_layout (self);
+  return self->lanes->len;
+}
+
+guint
+ipms_new_products_chart_lane_at (IpmsNewProductsChart *self,
+                                 double                y)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), G_MAXUINT);
+
+  ensure_layout (self);
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+
+      if (y >= lane->y && y < lane->y + lane->height)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+gint64
+ipms_new_products_chart_get_lane_id (IpmsNewProductsChart *self,
+                                     guint                 lane)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
+  ensure_layout (self);
+  g_return_val_if_fail (lane < self->lanes->len, 0);
+
+  return g_array_index (self->lanes, Lane, lane).id;
+}
+
+const char *
+ipms_new_products_chart_get_lane_label (IpmsNewProductsChart *self,
+                                        guint                 lane)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
+
+  ensure_layout (self);
+  g_return_val_if_fail (lane < self->lanes->len, NULL);
+
+  return g_array_index (self->lanes, Lane, lane).label;
+}
+
+void
+ipms_new_products_chart_set_preview (IpmsNewProductsChart *self,
+                                     gint64                product_id,
+                                     guint32               dev_start,
+                                     guint32               dev_complete,
+                                     guint32               launch,
+                                     guint                 lane)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  self->preview.id = product_id;
+  self->preview.start = dev_start;
+  self->preview.complete = dev_complete;
+  self->preview.launch = launch;
+  self->preview.lane = lane;
+  g_signal_emit (self, signals[CHANGED], 0);
+}

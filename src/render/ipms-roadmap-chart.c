@@ -1,0 +1,1428 @@
+/* ipms-roadmap-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ipms-chart-style.h"
+#include "ipms-roadmap-chart.h"
+
+#define TITLE_HEIGHT 48.0
+#define BAND_COLUMN 140.0
+#define TICK_COLUMN 84.0
+#define PLOT_PAD 14.0
+#define PRICE_LENGTH 540.0
+#define PRICE_LENGTH_FLIPPED 900.0
+#define RIGHT_PAD 160.0
+#define MARKER_RADIUS 9.0
+#define FLAGSHIP_RADIUS 11.5
+#define LABEL_GAP 4.0
+#define LEGEND_PAD 12.0
+#define FIT_WIDTH 1100.0
+#define BUCKET_WIDTH 96.0
+#define BUCKET_HEIGHT 32.0
+
+typedef struct
+{
+  gint64      id;
+  IpmsRecord *record;
+  guint32     launch;
+  double      price;
+  guint       grade;      /* index in ipms_grade_codes */
+  IpmsColor   color;
+  double      x;
+  double      y;
+  gboolean    has_label;
+  double      label_x;
+  double      label_y;
+} Item;
+
+typedef struct
+{
+  gint64      id;
+  IpmsRecord *record;
+  double      min_price;
+  double      max_price;
+} Band;
+
+typedef struct
+{
+  char      *name;
+  IpmsColor  color;
+} SeriesKey;
+
+struct _IpmsRoadmapChart
+{
+  GObject          parent_instance;
+
+  IpmsDocument    *document;
+  gulong           changes_done_id;
+
+  char            *range_start;
+  char            *range_end;
+  double           px_per_day;
+  gboolean         flipped;
+  gboolean         show_title;
+  guint32          today;
+
+  gboolean         dirty;
+  IpmsTimeAxis     axis;
+  double           time_origin;
+  double           price_min;
+  double           price_max;
+  double           price_step;
+  double           price_pos;     /* chart coordinate of price_min */
+  double           price_length;
+  double           plot_start;    /* across the time: first and last chart coordinate */
+  double           plot_end;
+  double           legend_top;
+  double           width;
+  double           height;
+  gboolean         dark;          /* the palette series colours were picked for */
+  GArray          *items;
+  GHashTable      *item_index;
+  GArray          *bands;
+  GArray          *series_keys;
+  char            *currency;
+  IpmsLayoutCache *layouts;
+
+  struct {
+    gint64  id;
+    guint32 launch;
+    double  price;
+  } preview;
+  struct {
+    gint64           id;
+    IpmsTimelinePart boundary;
+    double           price;
+  } band_preview;
+};
+
+static void chart_iface_init (IpmsChartInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsRoadmapChart, ipms_roadmap_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (IPMS_TYPE_CHART, chart_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_RANGE_START,
+  PROP_RANGE_END,
+  PROP_PX_PER_DAY,
+  PROP_FLIPPED,
+  PROP_SHOW_TITLE,
+  PROP_TODAY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+clear_item (gpointer data)
+{
+  g_clear_object (&((Item *) data)->record);
+}
+
+static void
+clear_band (gpointer data)
+{
+  g_clear_object (&((Band *) data)->record);
+}
+
+static void
+clear_series_key (gpointer data)
+{
+  g_free (((SeriesKey *) data)->name);
+}
+
+static void
+invalidate (IpmsRoadmapChart *self)
+{
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static guint32
+effective_today (IpmsRoadmapChart *self)
+{
+  return self->today != 0 ? self->today : ipms_time_today ();
+}
+
+static double
+time_pos (IpmsRoadmapChart *self,
+          guint32           day)
+{
+  /* Markers sit in the middle of their day. */
+  return self->time_origin + ipms_time_axis_day_to_x (&self->axis, day) + self->axis.px_per_day / 2;
+}
+
+static double
+price_pos (IpmsRoadmapChart *self,
+           double            price)
+{
+  double t = (price - self->price_min) / (self->price_max - self->price_min);
+
+  return self->flipped ? self->price_pos + t * self->price_length
+                       : self->price_pos - t * self->price_length;
+}
+
+static void
+to_point (IpmsRoadmapChart *self,
+          guint32           day,
+          double            price,
+          double           *x,
+          double           *y)
+{
+  double t = time_pos (self, day);
+  double p = price_pos (self, price);
+
+  *x = self->flipped ? p : t;
+  *y = self->flipped ? t : p;
+}
+
+static double
+marker_radius (guint grade)
+{
+  return grade == 0 ? FLAGSHIP_RADIUS : MARKER_RADIUS;
+}
+
+static guint
+grade_index (const char *code)
+{
+  for (guint i = 0; ipms_grade_codes[i] != NULL; i++)
+    if (g_strcmp0 (ipms_grade_codes[i], code) == 0)
+      return i;
+
+  return 4;
+}
+
+static double
+nice_step (double span)
+{
+  double raw = span / 8;
+  double magnitude = pow (10, floor (log10 (raw)));
+  static const double factors[] = { 1, 2, 2.5, 5, 10 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+    if (factors[i] * magnitude >= raw)
+      return factors[i] * magnitude;
+
+  return 10 * magnitude;
+}
+
+static void
+price_range (IpmsRoadmapChart *self)
+{
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      double price = g_array_index (self->items, Item, i).price;
+
+      lo = MIN (lo, price);
+      hi = MAX (hi, price);
+    }
+  /* Every band starts on the chart, but an open-ended top band (up to
+   * 600 when the dearest product is 449) must not squash the products into
+   * the bottom of the chart. */
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+
+      lo = MIN (lo, band->min_price);
+      if (self->items->len == 0)
+        hi = MAX (hi, band->max_price);
+      else
+        hi = MAX (hi, band->min_price);
+    }
+
+  if (lo > hi)
+    {
+      lo = 0;
+      hi = 100;
+    }
+  if (hi - lo < 1e-6)
+    hi = lo + MAX (1.0, lo * 0.5);
+
+  self->price_step = nice_step (hi - lo);
+  self->price_min = floor (lo / self->price_step) * self->price_step;
+  self->price_max = ceil (hi / self->price_step) * self->price_step;
+  /* Room so that a marker at the extreme price is not cut in half. */
+  if (self->price_max - hi < self->price_step / 4)
+    self->price_max += self->price_step;
+  if (lo - self->price_min < self->price_step / 4 && self->price_min - self->price_step >= 0)
+    self->price_min -= self->price_step;
+}
+
+/* Label placement: the rectangles taken so far, bucketed on a grid so that a
+ * check costs the same with 20 products as with 2,000. */
+typedef struct
+{
+  GHashTable *buckets;   /* key -> GArray of cairo_rectangle_t */
+} Occupancy;
+
+static guint64
+bucket_key (int bx,
+            int by)
+{
+  return ((guint64) (guint32) bx << 32) | (guint32) by;
+}
+
+static gboolean
+occupancy_free (Occupancy               *occupancy,
+                const cairo_rectangle_t *r)
+{
+  for (int bx = (int) floor (r->x / BUCKET_WIDTH); bx <= (int) floor ((r->x + r->width) / BUCKET_WIDTH); bx++)
+    for (int by = (int) floor (r->y / BUCKET_HEIGHT); by <= (int) floor ((r->y + r->height) / BUCKET_HEIGHT); by++)
+      {
+        guint64 key = bucket_key (bx, by);
+        GArray *rects = g_hash_table_lookup (occupancy->buckets, &key);
+
+        for (guint i = 0; rects != NULL && i < rects->len; i++)
+          {
+            const cairo_rectangle_t *o = &g_array_index (rects, cairo_rectangle_t, i);
+
+            if (r->x < o->x + o->width && o->x < r->x + r->width &&
+                r->y < o->y + o->height && o->y < r->y + r->height)
+              return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+static void
+occupancy_add (Occupancy               *occupancy,
+               const cairo_rectangle_t *r)
+{
+  for (int bx = (int) floor (r->x / BUCKET_WIDTH); bx <= (int) floor ((r->x + r->width) / BUCKET_WIDTH); bx++)
+    for (int by = (int) floor (r->y / BUCKET_HEIGHT); by <= (int) floor ((r->y + r->height) / BUCKET_HEIGHT); by++)
+      {
+        guint64 key = bucket_key (bx, by);
+        GArray *rects = g_hash_table_lookup (occupancy->buckets, &key);
+
+        if (rects == NULL)
+          {
+            guint64 *stored = g_new (guint64, 1);
+
+            *stored = key;
+            rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+            g_hash_table_insert (occupancy->buckets, stored, rects);
+          }
+        g_array_append_val (rects, *r);
+      }
+}
+
+static void
+place_labels (IpmsRoadmapChart *self)
+{
+  Occupancy occupancy;
+
+  occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      double r = marker_radius (item->grade);
+      cairo_rectangle_t marker = { item->x - r, item->y - r, 2 * r, 2 * r };
+
+      occupancy_add (&occupancy, &marker);
+    }
+
+  /* Higher grades choose first. */
+  for (guint grade = 0; grade < 5; grade++)
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        Item *item = &g_array_index (self->items, Item, i);
+        double r = marker_radius (item->grade);
+        int tw, th;
+
+        if (item->grade != grade)
+          continue;
+
+        ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+                                    ipms_record_get_string (item->record, "name"), &tw, &th);
+        {
+          const cairo_rectangle_t candidates[] = {
+            { item->x + r + LABEL_GAP, item->y - th / 2.0, tw, th },
+            { item->x - r - LABEL_GAP - tw, item->y - th / 2.0, tw, th },
+            { item->x - tw / 2.0, item->y - r - LABEL_GAP / 2 - th, tw, th },
+            { item->x - tw / 2.0, item->y + r + LABEL_GAP / 2, tw, th },
+          };
+
+          item->has_label = FALSE;
+          for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+            if (occupancy_free (&occupancy, &candidates[c]))
+              {
+                item->has_label = TRUE;
+                item->label_x = candidates[c].x;
+                item->label_y = candidates[c].y;
+                occupancy_add (&occupancy, &candidates[c]);
+                break;
+              }
+        }
+      }
+
+  g_hash_table_unref (occupancy.buckets);
+}
+
+static void
+ensure_layout (IpmsRoadmapChart *self)
+{
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GPtrArray) bands = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GHashTable) series_color = NULL;
+  guint32 first_day = ipms_time_day_from_iso (self->range_start);
+  guint32 last_day = ipms_time_day_from_iso (self->range_end);
+  IpmsRecord *project;
+  double title = self->show_title ? TITLE_HEIGHT : 0;
+  double px_per_day;
+  double time_length;
+
+  if (!self->dirty)
+    return;
+  self->dirty = FALSE;
+
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->bands, 0);
+  g_array_set_size (self->series_keys, 0);
+  g_hash_table_remove_all (self->item_index);
+
+  if (first_day == 0 || last_day == 0 || last_day < first_day)
+    {
+      guint32 plan_first, plan_last;
+
+      ipms_timeline_plan_range (self->document, &plan_first, &plan_last);
+      if (first_day == 0 || (last_day != 0 && last_day < first_day))
+        first_day = plan_first;
+      if (last_day == 0 || last_day < first_day)
+        last_day = MAX (plan_last, first_day);
+    }
+
+  px_per_day = self->px_per_day > 0 ? self->px_per_day
+                                    : ipms_timeline_fit_px_per_day (last_day - first_day + 1,
+                                                                    self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
+  ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
+  time_length = ipms_time_axis_get_width (&self->axis);
+
+  project = ipms_document_get_project (self->document);
+  g_free (self->currency);
+  self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
+
+  series = ipms_document_query (self->document, "series", NULL, 0, "position");
+  series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < series->len; i++)
+    {
+      IpmsRecord *record = g_ptr_array_index (series, i);
+      gint64 *key = g_new (gint64, 1);
+      IpmsColor *color = g_new (IpmsColor, 1);
+      SeriesKey series_key;
+
+      *key = ipms_record_get_id (record);
+      ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, self->dark, color);
+      g_hash_table_insert (series_color, key, color);
+      series_key.name = g_strdup (ipms_record_get_string (record, "name"));
+      series_key.color = *color;
+      g_array_append_val (self->series_keys, series_key);
+    }
+
+  bands = ipms_document_query (self->document, "price_band", NULL, 0, "min_price");
+  for (guint i = 0; i < bands->len; i++)
+    {
+      IpmsRecord *record = g_ptr_array_index (bands, i);
+      Band band = { ipms_record_get_id (record), g_object_ref (record),
+                    ipms_record_get_double (record, "min_price"),
+                    ipms_record_get_double (record, "max_price") };
+
+      g_array_append_val (self->bands, band);
+    }
+
+  products = ipms_document_query (self->document, "product", NULL, 0, "launch_date");
+  for (guint i = 0; i < products->len; i++)
+    {
+      IpmsRecord *record = g_ptr_array_index (products, i);
+      IpmsColor *color;
+      gint64 series_id;
+      Item item = { 0 };
+
+      item.launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
+      if (item.launch == 0 || ipms_record_is_null (record, "price"))
+        continue;
+
+      item.id = ipms_record_get_id (record);
+      item.record = g_object_ref (record);
+      item.price = ipms_record_get_double (record, "price");
+      item.grade = grade_index (ipms_record_get_string (record, "grade"));
+      series_id = ipms_record_get_int (record, "series_id");
+      color = series_id != 0 ? g_hash_table_lookup (series_color, &series_id) : NULL;
+      if (color != NULL)
+        item.color = *color;
+      else
+        item.color = ipms_chart_style_get_palette (self->dark)->dim_foreground;
+      g_array_append_val (self->items, item);
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
+
+  price_range (self);
+
+  if (self->flipped)
+    {
+      /* Time down the left (two header columns), price across the top. */
+      double top = title + 2 * IPMS_TIMELINE_HEADER_ROW;
+
+      self->time_origin = top + PLOT_PAD;
+      self->price_length = PRICE_LENGTH_FLIPPED;
+      self->price_pos = 2 * IPMS_TIMELINE_HEADER_COLUMN + PLOT_PAD + 24;
+      self->plot_start = 2 * IPMS_TIMELINE_HEADER_COLUMN;
+      self->plot_end = self->price_pos + self->price_length + 24;
+      self->width = self->plot_end + RIGHT_PAD;
+      self->legend_top = self->time_origin + time_length + PLOT_PAD;
+    }
+  else
+    {
+      double top = title + 2 * IPMS_TIMELINE_HEADER_ROW;
+
+      self->time_origin = BAND_COLUMN + TICK_COLUMN;
+      self->price_length = PRICE_LENGTH;
+      self->price_pos = top + PLOT_PAD + self->price_length;
+      self->plot_start = top;
+      self->plot_end = self->price_pos + PLOT_PAD + 8;
+      self->width = self->time_origin + time_length + RIGHT_PAD;
+      self->legend_top = self->plot_end;
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      to_point (self, item->launch, item->price, &item->x, &item->y);
+    }
+
+  place_labels (self);
+
+  self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+}
+
+static const Item *
+find_item (IpmsRoadmapChart *self,
+           gint64            id)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, &id));
+
+  return position > 0 ? &g_array_index (self->items, Item, position - 1) : NULL;
+}
+
+/* Painting */
+
+static void
+shape_path (cairo_t *cr,
+            guint    grade,
+            double   cx,
+            double   cy,
+            double   r)
+{
+  switch (grade)
+    {
+    case 0: /* R: a star, the flagship */
+      for (guint i = 0; i < 10; i++)
+        {
+          double angle = -G_PI / 2 + i * G_PI / 5;
+          double radius = i % 2 == 0 ? r * 1.15 : r * 0.55;
+
+          if (i == 0)
+            cairo_move_to (cr, cx + radius * cos (angle), cy + radius * sin (angle));
+          else
+            cairo_line_to (cr, cx + radius * cos (angle), cy + radius * sin (angle));
+        }
+      cairo_close_path (cr);
+      break;
+    case 1: /* S: a diamond */
+      cairo_move_to (cr, cx, cy - r * 1.2);
+      cairo_line_to (cr, cx + r * 1.2, cy);
+      cairo_line_to (cr, cx, cy + r * 1.2);
+      cairo_line_to (cr, cx - r * 1.2, cy);
+      cairo_close_path (cr);
+      break;
+    case 2: /* A: a circle */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      break;
+    case 3: /* B: a square */
+      cairo_rectangle (cr, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+      break;
+    case 4: /* F: a triangle */
+    default:
+      cairo_move_to (cr, cx, cy - r * 1.15);
+      cairo_line_to (cr, cx + r * 1.1, cy + r * 0.8);
+      cairo_line_to (cr, cx - r * 1.1, cy + r * 0.8);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+static void
+paint_marker (IpmsRoadmapChart       *self,
+              cairo_t                *cr,
+              const IpmsChartPalette *palette,
+              guint                   grade,
+              const IpmsColor        *color,
+              double                  cx,
+              double                  cy)
+{
+  double r = marker_radius (grade);
+  double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+  static const IpmsColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
+  PangoLayout *letter = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL,
+                                               ipms_grade_codes[MIN (grade, 4)]);
+  int tw, th;
+
+  shape_path (cr, grade, cx, cy, r);
+  ipms_chart_style_set_source (cr, color);
+  cairo_fill_preserve (cr);
+  ipms_chart_style_set_source (cr, &palette->background);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+
+  /* The letter repeats the shape for readers who cannot tell shapes apart. */
+  pango_layout_get_pixel_size (letter, &tw, &th);
+  ipms_chart_style_show_layout (cr, letter, cx - tw / 2.0, cy - th / 2.0 + (grade == 4 ? 2 : 0),
+                                luminance > 0.55 ? &black : &white);
+}
+
+static void
+paint_bands (IpmsRoadmapChart       *self,
+             cairo_t                *cr,
+             const IpmsChartPalette *palette)
+{
+  double time_start = self->time_origin;
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+      double lo = band->min_price, hi = band->max_price;
+      double a, b;
+      IpmsColor tint = palette->accent;
+      PangoLayout *layout;
+      int tw, th;
+
+      if (self->band_preview.id == band->id)
+        {
+          if (self->band_preview.boundary == IPMS_TIMELINE_PART_BAND_MIN)
+            lo = self->band_preview.price;
+          else
+            hi = self->band_preview.price;
+        }
+
+      /* A band reaching past the chart's prices is cut at its edge. */
+      if (hi <= self->price_min || lo >= self->price_max)
+        continue;
+      a = price_pos (self, MAX (lo, self->price_min));
+      b = price_pos (self, MIN (hi, self->price_max));
+      tint.alpha = i % 2 == 0 ? 0.06 : 0.13;
+      ipms_chart_style_set_source (cr, &tint);
+      if (self->flipped)
+        cairo_rectangle (cr, a, time_start, b - a, time_end - time_start);
+      else
+        cairo_rectangle (cr, time_start, b, time_end - time_start, a - b);
+      cairo_fill (cr);
+
+      cairo_save (cr);
+      ipms_chart_style_set_source (cr, &palette->border);
+      ipms_chart_style_set_outline (cr, IPMS_OUTLINE_DASHED, 1);
+      if (self->flipped)
+        {
+          cairo_move_to (cr, round (a) + 0.5, time_start);
+          cairo_line_to (cr, round (a) + 0.5, time_end);
+          cairo_move_to (cr, round (b) + 0.5, time_start);
+          cairo_line_to (cr, round (b) + 0.5, time_end);
+        }
+      else
+        {
+          cairo_move_to (cr, time_start, round (a) + 0.5);
+          cairo_line_to (cr, time_end, round (a) + 0.5);
+          cairo_move_to (cr, time_start, round (b) + 0.5);
+          cairo_line_to (cr, time_end, round (b) + 0.5);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      /* The band's name beside (or above) its rows. */
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD,
+                                      ipms_record_get_string (band->record, "name"));
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_save (cr);
+      if (self->flipped)
+        {
+          double title = self->show_title ? TITLE_HEIGHT : 0;
+
+          cairo_rectangle (cr, a, title, b - a, IPMS_TIMELINE_HEADER_ROW);
+          cairo_clip (cr);
+          ipms_chart_style_show_layout (cr, layout, (a + b - tw) / 2, title + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                        &palette->foreground);
+        }
+      else
+        {
+          cairo_rectangle (cr, 0, b, BAND_COLUMN, a - b);
+          cairo_clip (cr);
+          ipms_chart_style_set_source (cr, &tint);
+          cairo_paint (cr);
+          ipms_chart_style_show_layout (cr, layout, 16, (a + b - th) / 2, &palette->foreground);
+        }
+      cairo_restore (cr);
+    }
+}
+
+static void
+paint_price_ticks (IpmsRoadmapChart       *self,
+                   cairo_t                *cr,
+                   const IpmsChartPalette *palette)
+{
+  double time_start = self->time_origin;
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+  IpmsColor faint = palette->grid_line;
+
+  faint.alpha = 0.45;
+  for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
+    {
+      g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+      PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, text);
+      double p = round (price_pos (self, price)) + 0.5;
+      int tw, th;
+
+      ipms_chart_style_set_source (cr, &faint);
+      cairo_set_line_width (cr, 1);
+      if (self->flipped)
+        {
+          cairo_move_to (cr, p, time_start);
+          cairo_line_to (cr, p, time_end);
+        }
+      else
+        {
+          cairo_move_to (cr, time_start, p);
+          cairo_line_to (cr, time_end, p);
+        }
+      cairo_stroke (cr);
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      if (self->flipped)
+        {
+          double title = self->show_title ? TITLE_HEIGHT : 0;
+
+          ipms_chart_style_show_layout (cr, layout, p - tw / 2.0,
+                                        title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                        &palette->dim_foreground);
+        }
+      else
+        ipms_chart_style_show_layout (cr, layout, self->time_origin - tw - 8, p - th / 2.0,
+                                      &palette->dim_foreground);
+    }
+}
+
+static void
+paint_legend (IpmsRoadmapChart       *self,
+              cairo_t                *cr,
+              const IpmsChartPalette *palette,
+              gboolean                dark)
+{
+  g_autoptr(GPtrArray) grades = ipms_document_query (self->document, "grade", NULL, 0, NULL);
+  double row = ipms_chart_style_legend_row_height ();
+  double x = 16;
+  double y = self->legend_top + LEGEND_PAD;
+
+  x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Series"));
+  for (guint i = 0; i < self->series_keys->len; i++)
+    {
+      const SeriesKey *key = &g_array_index (self->series_keys, SeriesKey, i);
+
+      x += ipms_chart_style_draw_legend_swatch (cr, palette, x, y, &key->color, NULL, key->name);
+    }
+
+  x = 16;
+  y += row;
+  x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Grade"));
+  for (guint c = 0; ipms_grade_codes[c] != NULL; c++)
+    {
+      const char *label = ipms_grade_codes[c];
+      PangoLayout *layout;
+      int tw, th;
+
+      for (guint i = 0; i < grades->len; i++)
+        if (strcmp (ipms_record_get_string (g_ptr_array_index (grades, i), "code"), ipms_grade_codes[c]) == 0)
+          label = ipms_record_get_string (g_ptr_array_index (grades, i), "label");
+
+      paint_marker (self, cr, palette, c, &palette->dim_foreground, x + 12, y + row / 2);
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, label);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      ipms_chart_style_show_layout (cr, layout, x + 28, y + (row - th) / 2, &palette->dim_foreground);
+      x += 28 + tw + 18;
+    }
+}
+
+static void
+ipms_roadmap_chart_get_size (IpmsChart *chart,
+                             double    *width,
+                             double    *height)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+
+  ensure_layout (self);
+  *width = self->width;
+  *height = self->height;
+}
+
+static void
+paint_item (IpmsRoadmapChart       *self,
+            cairo_t                *cr,
+            const IpmsChartPalette *palette,
+            const Item             *item,
+            double                  x,
+            double                  y,
+            gboolean                moved)
+{
+  const char *name = ipms_record_get_string (item->record, "name");
+
+  paint_marker (self, cr, palette, item->grade, &item->color, x, y);
+
+  if (moved)
+    {
+      PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name);
+      int tw, th;
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      ipms_chart_style_show_layout (cr, layout, x + marker_radius (item->grade) + LABEL_GAP, y - th / 2.0,
+                                    &palette->foreground);
+    }
+  else if (item->has_label)
+    ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
+                                  item->label_x, item->label_y, &palette->foreground);
+}
+
+static void
+ipms_roadmap_chart_paint (IpmsChart                   *chart,
+                          cairo_t                     *cr,
+                          const IpmsChartPaintOptions *options)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (options->dark);
+  IpmsTimelineFrame frame = { 0 };
+  double title = self->show_title ? TITLE_HEIGHT : 0;
+  double time_end;
+  double cx1, cy1, cx2, cy2;
+
+  if (self->dark != options->dark)
+    {
+      /* Series colours are lightened for the dark palette. */
+      self->dark = options->dark;
+      self->dirty = TRUE;
+    }
+  ensure_layout (self);
+  time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+
+  cairo_save (cr);
+  cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
+  ipms_chart_style_set_source (cr, &palette->background);
+  cairo_paint (cr);
+
+  if (self->show_title)
+    {
+      g_autofree char *name = ipms_document_dup_title (self->document);
+      g_autofree char *first = ipms_time_day_to_iso (self->axis.first_day);
+      g_autofree char *last = ipms_time_day_to_iso (self->axis.last_day);
+      g_autofree char *heading = g_strdup_printf ("%s · %s", name, _("Roadmap"));
+      g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
+
+      ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
+    }
+
+  frame.axis = &self->axis;
+  frame.palette = palette;
+  frame.layouts = self->layouts;
+  frame.vertical = self->flipped;
+  frame.origin = self->time_origin;
+  if (self->flipped)
+    {
+      frame.header_pos = 0;
+      frame.row_size = IPMS_TIMELINE_HEADER_COLUMN;
+      frame.body_start = self->plot_start;
+      frame.body_end = self->plot_end;
+    }
+  else
+    {
+      frame.header_pos = title;
+      frame.row_size = IPMS_TIMELINE_HEADER_ROW;
+      frame.body_start = self->plot_start;
+      frame.body_end = self->plot_end;
+    }
+
+  cairo_save (cr);
+  if (self->flipped)
+    cairo_rectangle (cr, 0, self->time_origin, self->plot_end, time_end - self->time_origin);
+  else
+    cairo_rectangle (cr, 0, 0, time_end, self->plot_end);
+  cairo_clip (cr);
+  paint_bands (self, cr, palette);
+  ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->document, effective_today (self)));
+  ipms_timeline_paint_grid (cr, &frame);
+  cairo_restore (cr);
+
+  if (self->flipped)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, self->time_origin, 2 * IPMS_TIMELINE_HEADER_COLUMN, time_end - self->time_origin);
+      cairo_clip (cr);
+      ipms_timeline_paint_header (cr, &frame);
+      cairo_restore (cr);
+    }
+  else
+    ipms_timeline_paint_header (cr, &frame);
+
+  paint_price_ticks (self, cr, palette);
+
+  /* Past the last tick the axis label names what is measured. */
+  {
+    g_autofree char *axis_title = g_strdup (_("Price"));
+    PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, axis_title);
+    int tw, th;
+
+    pango_layout_get_pixel_size (layout, &tw, &th);
+    if (self->flipped)
+      ipms_chart_style_show_layout (cr, layout, self->price_pos + self->price_length + 24 + 8,
+                                    title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                    &palette->foreground);
+    else
+      ipms_chart_style_show_layout (cr, layout, self->time_origin - tw - 8,
+                                    title + 2 * IPMS_TIMELINE_HEADER_ROW - th - 4, &palette->foreground);
+  }
+
+  cairo_save (cr);
+  if (self->flipped)
+    cairo_rectangle (cr, self->plot_start, self->time_origin - PLOT_PAD, self->width - self->plot_start,
+                     time_end - self->time_origin + 2 * PLOT_PAD);
+  else
+    cairo_rectangle (cr, self->time_origin - PLOT_PAD, frame.body_start, time_end - self->time_origin + RIGHT_PAD,
+                     self->plot_end - frame.body_start);
+  cairo_clip (cr);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double reach = 2 * FLAGSHIP_RADIUS + 240;
+
+      if (item->id == self->preview.id)
+        continue;
+      if (item->x + reach < cx1 || item->x - reach > cx2 || item->y + reach < cy1 || item->y - reach > cy2)
+        continue;
+
+      paint_item (self, cr, palette, item, item->x, item->y, FALSE);
+    }
+
+  if (self->preview.id != 0 && find_item (self, self->preview.id) != NULL)
+    {
+      const Item *item = find_item (self, self->preview.id);
+      double x, y;
+
+      to_point (self, self->preview.launch, self->preview.price, &x, &y);
+      paint_item (self, cr, palette, item, x, y, TRUE);
+    }
+
+  ipms_timeline_paint_today (cr, &frame, effective_today (self));
+  cairo_restore (cr);
+
+  if (cy2 > self->legend_top)
+    paint_legend (self, cr, palette, options->dark);
+
+  cairo_restore (cr);
+}
+
+static void
+chart_iface_init (IpmsChartInterface *iface)
+{
+  iface->get_size = ipms_roadmap_chart_get_size;
+  iface->paint = ipms_roadmap_chart_paint;
+}
+
+static void
+on_changes_done (IpmsRoadmapChart *self)
+{
+  invalidate (self);
+}
+
+static void
+ipms_roadmap_chart_dispose (GObject *object)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
+
+  g_clear_signal_handler (&self->changes_done_id, self->document);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->dispose (object);
+}
+
+static void
+ipms_roadmap_chart_finalize (GObject *object)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
+  g_clear_pointer (&self->series_keys, g_array_unref);
+  g_clear_pointer (&self->layouts, ipms_layout_cache_free);
+  g_free (self->range_start);
+  g_free (self->range_end);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->finalize (object);
+}
+
+static void
+ipms_roadmap_chart_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_RANGE_START:
+      g_value_set_string (value, self->range_start);
+      break;
+    case PROP_RANGE_END:
+      g_value_set_string (value, self->range_end);
+      break;
+    case PROP_PX_PER_DAY:
+      g_value_set_double (value, self->px_per_day);
+      break;
+    case PROP_FLIPPED:
+      g_value_set_boolean (value, self->flipped);
+      break;
+    case PROP_SHOW_TITLE:
+      g_value_set_boolean (value, self->show_title);
+      break;
+    case PROP_TODAY:
+      g_value_set_uint (value, self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_roadmap_chart_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
+                                                       G_CALLBACK (on_changes_done), self,
+                                                       G_CONNECT_SWAPPED);
+      break;
+    case PROP_RANGE_START:
+      ipms_roadmap_chart_set_range (self, g_value_get_string (value), self->range_end);
+      break;
+    case PROP_RANGE_END:
+      ipms_roadmap_chart_set_range (self, self->range_start, g_value_get_string (value));
+      break;
+    case PROP_PX_PER_DAY:
+      ipms_roadmap_chart_set_px_per_day (self, g_value_get_double (value));
+      break;
+    case PROP_FLIPPED:
+      ipms_roadmap_chart_set_flipped (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_TITLE:
+      ipms_roadmap_chart_set_show_title (self, g_value_get_boolean (value));
+      break;
+    case PROP_TODAY:
+      ipms_roadmap_chart_set_today (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ipms_roadmap_chart_dispose;
+  object_class->finalize = ipms_roadmap_chart_finalize;
+  object_class->get_property = ipms_roadmap_chart_get_property;
+  object_class->set_property = ipms_roadmap_chart_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANGE_START] =
+    g_param_spec_string ("range-start", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANGE_END] =
+    g_param_spec_string ("range-end", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PX_PER_DAY] =
+    g_param_spec_double ("px-per-day", NULL, NULL, 0, 1000, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLIPPED] =
+    g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TITLE] =
+    g_param_spec_boolean ("show-title", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ipms_roadmap_chart_init (IpmsRoadmapChart *self)
+{
+  self->show_title = TRUE;
+  self->dirty = TRUE;
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->items, clear_item);
+  self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
+  g_array_set_clear_func (self->bands, clear_band);
+  self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
+  g_array_set_clear_func (self->series_keys, clear_series_key);
+  self->layouts = ipms_layout_cache_new ();
+}
+
+IpmsRoadmapChart *
+ipms_roadmap_chart_new (IpmsDocument *document)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (IPMS_TYPE_ROADMAP_CHART, "document", document, NULL);
+}
+
+IpmsDocument *
+ipms_roadmap_chart_get_document (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), NULL);
+
+  return self->document;
+}
+
+void
+ipms_roadmap_chart_set_range (IpmsRoadmapChart *self,
+                              const char       *range_start,
+                              const char       *range_end)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  if (g_strcmp0 (self->range_start, range_start) != 0)
+    {
+      g_free (self->range_start);
+      self->range_start = g_strdup (range_start);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_START]);
+    }
+  if (g_strcmp0 (self->range_end, range_end) != 0)
+    {
+      g_free (self->range_end);
+      self->range_end = g_strdup (range_end);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
+    }
+  invalidate (self);
+}
+
+void
+ipms_roadmap_chart_set_px_per_day (IpmsRoadmapChart *self,
+                                   double            px_per_day)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  if (self->px_per_day == px_per_day)
+    return;
+  self->px_per_day = px_per_day;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PX_PER_DAY]);
+  invalidate (self);
+}
+
+double
+ipms_roadmap_chart_get_px_per_day (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
+
+  ensure_layout (self);
+  return self->axis.px_per_day;
+}
+
+void
+ipms_roadmap_chart_set_flipped (IpmsRoadmapChart *self,
+                                gboolean          flipped)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  flipped = !!flipped;
+  if (self->flipped == flipped)
+    return;
+  self->flipped = flipped;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLIPPED]);
+  invalidate (self);
+}
+
+gboolean
+ipms_roadmap_chart_get_flipped (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), FALSE);
+
+  return self->flipped;
+}
+
+void
+ipms_roadmap_chart_set_show_title (IpmsRoadmapChart *self,
+                                   gboolean          show_title)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  show_title = !!show_title;
+  if (self->show_title == show_title)
+    return;
+  self->show_title = show_title;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
+  invalidate (self);
+}
+
+void
+ipms_roadmap_chart_set_today (IpmsRoadmapChart *self,
+                              guint32           today)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  if (self->today == today)
+    return;
+  self->today = today;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  invalidate (self);
+}
+
+guint32
+ipms_roadmap_chart_get_today (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
+
+  return effective_today (self);
+}
+
+const IpmsTimeAxis *
+ipms_roadmap_chart_get_axis (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), NULL);
+
+  ensure_layout (self);
+  return &self->axis;
+}
+
+double
+ipms_roadmap_chart_get_time_origin (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
+
+  ensure_layout (self);
+  return self->time_origin;
+}
+
+GArray *
+ipms_roadmap_chart_dup_item_ids (IpmsRoadmapChart *self)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), NULL);
+
+  ensure_layout (self);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
+
+  return ids;
+}
+
+gboolean
+ipms_roadmap_chart_get_marker (IpmsRoadmapChart *self,
+                               gint64            product_id,
+                               double           *x,
+                               double           *y,
+                               double           *radius)
+{
+  const Item *item;
+
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), FALSE);
+
+  ensure_layout (self);
+  item = find_item (self, product_id);
+  if (item == NULL)
+    return FALSE;
+
+  if (self->preview.id == product_id)
+    to_point (self, self->preview.launch, self->preview.price, x, y);
+  else
+    {
+      *x = item->x;
+      *y = item->y;
+    }
+  if (radius != NULL)
+    *radius = marker_radius (item->grade);
+
+  return TRUE;
+}
+
+void
+ipms_roadmap_chart_point_to_values (IpmsRoadmapChart *self,
+                                    double            x,
+                                    double            y,
+                                    double           *day,
+                                    double           *price)
+{
+  double t, p;
+
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  ensure_layout (self);
+  t = (self->flipped ? y : x) - self->time_origin - self->axis.px_per_day / 2;
+  p = self->flipped ? (x - self->price_pos) / self->price_length
+                    : (self->price_pos - y) / self->price_length;
+
+  if (day != NULL)
+    *day = ipms_time_axis_x_to_day (&self->axis, t) + 0.5;
+  if (price != NULL)
+    *price = self->price_min + p * (self->price_max - self->price_min);
+}
+
+void
+ipms_roadmap_chart_values_to_point (IpmsRoadmapChart *self,
+                                    guint32           day,
+                                    double            price,
+                                    double           *x,
+                                    double           *y)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  ensure_layout (self);
+  to_point (self, day, price, x, y);
+}
+
+double
+ipms_roadmap_chart_get_price_per_unit (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 1);
+
+  ensure_layout (self);
+  return (self->price_max - self->price_min) / self->price_length;
+}
+
+gint64
+ipms_roadmap_chart_hit_test (IpmsRoadmapChart *self,
+                             double            x,
+                             double            y,
+                             IpmsTimelinePart *part)
+{
+  double time_start, time_end, t;
+
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
+
+  ensure_layout (self);
+  if (part != NULL)
+    *part = IPMS_TIMELINE_PART_NONE;
+
+  for (guint i = self->items->len; i-- > 0;)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double mx, my, r;
+
+      ipms_roadmap_chart_get_marker (self, item->id, &mx, &my, &r);
+      r = MAX (r + 2, IPMS_TIMELINE_HANDLE_SIZE);
+      if ((x - mx) * (x - mx) + (y - my) * (y - my) <= r * r)
+        {
+          if (part != NULL)
+            *part = IPMS_TIMELINE_PART_MARKER;
+          return item->id;
+        }
+    }
+
+  time_start = self->time_origin;
+  time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+  t = self->flipped ? y : x;
+  if (t < time_start || t > time_end)
+    return 0;
+
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+      double p = self->flipped ? x : y;
+
+      if (fabs (p - price_pos (self, band->max_price)) <= IPMS_TIMELINE_HANDLE_SIZE / 2)
+        {
+          if (part != NULL)
+            *part = IPMS_TIMELINE_PART_BAND_MAX;
+          return band->id;
+        }
+      if (fabs (p - price_pos (self, band->min_price)) <= IPMS_TIMELINE_HANDLE_SIZE / 2)
+        {
+          if (part != NULL)
+            *part = IPMS_TIMELINE_PART_BAND_MIN;
+          return band->id;
+        }
+    }
+
+  return 0;
+}
+
+void
+ipms_roadmap_chart_set_preview (IpmsRoadmapChart *self,
+                                gint64            product_id,
+                                guint32           launch,
+                                double            price)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  self->preview.id = product_id;
+  self->preview.launch = launch;
+  self->preview.price = price;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ipms_roadmap_chart_set_band_preview (IpmsRoadmapChart *self,
+                                     gint64            band_id,
+                                     IpmsTimelinePart  boundary,
+                                     double            price)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  self->band_preview.id = band_id;
+  self->band_preview.boundary = boundary;
+  self->band_preview.price = price;
+  g_signal_emit (self, signals[CHANGED], 0);
+}

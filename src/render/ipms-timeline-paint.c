@@ -1,0 +1,459 @@
+/* ipms-timeline-paint.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "ipms-timeline-paint.h"
+
+/* Past this many layouts the cache starts over: names change while the user
+ * types and the old ones are never asked for again. */
+#define LAYOUT_CACHE_LIMIT 20000
+
+struct _IpmsLayoutCache
+{
+  PangoContext *context;
+  GHashTable   *layouts[IPMS_CHART_N_FONTS];
+};
+
+IpmsLayoutCache *
+ipms_layout_cache_new (void)
+{
+  IpmsLayoutCache *cache = g_new0 (IpmsLayoutCache, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Layouts are measured once and painted at every zoom and in export, so
+   * metrics must not depend on the device: no hinting, no metric rounding. */
+  cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (cache->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->context, FALSE);
+
+  for (guint i = 0; i < IPMS_CHART_N_FONTS; i++)
+    cache->layouts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  return cache;
+}
+
+void
+ipms_layout_cache_free (IpmsLayoutCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  for (guint i = 0; i < IPMS_CHART_N_FONTS; i++)
+    g_hash_table_unref (cache->layouts[i]);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+PangoLayout *
+ipms_layout_cache_get (IpmsLayoutCache *cache,
+                       IpmsChartFont    font,
+                       const char      *text)
+{
+  GHashTable *table = cache->layouts[font];
+  PangoLayout *layout;
+
+  if (text == NULL)
+    text = "";
+
+  layout = g_hash_table_lookup (table, text);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (table) > LAYOUT_CACHE_LIMIT)
+    g_hash_table_remove_all (table);
+
+  layout = pango_layout_new (cache->context);
+  pango_layout_set_font_description (layout, ipms_chart_style_get_font (font));
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (table, g_strdup (text), layout);
+
+  return layout;
+}
+
+void
+ipms_layout_cache_get_size (IpmsLayoutCache *cache,
+                            IpmsChartFont    font,
+                            const char      *text,
+                            int             *width,
+                            int             *height)
+{
+  pango_layout_get_pixel_size (ipms_layout_cache_get (cache, font, text), width, height);
+}
+
+/* Span of the clip along the time direction, to skip what is not shown. */
+static void
+clip_span (cairo_t                 *cr,
+           const IpmsTimelineFrame *frame,
+           double                  *from,
+           double                  *to)
+{
+  double x1, y1, x2, y2;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  *from = frame->vertical ? y1 : x1;
+  *to = frame->vertical ? y2 : x2;
+}
+
+static double
+time_pos (const IpmsTimelineFrame *frame,
+          guint32                  day)
+{
+  return frame->origin + ipms_time_axis_day_to_x (frame->axis, day);
+}
+
+static void
+paint_header_row (cairo_t                 *cr,
+                  const IpmsTimelineFrame *frame,
+                  guint                    row,
+                  double                   from,
+                  double                   to)
+{
+  g_autoptr(GArray) ticks = ipms_time_axis_dup_ticks (frame->axis, row);
+  IpmsChartFont font = row == 0 ? IPMS_CHART_FONT_BODY_BOLD : IPMS_CHART_FONT_BODY;
+  double across = frame->header_pos + row * frame->row_size;
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const IpmsTimeTick *tick = &g_array_index (ticks, IpmsTimeTick, i);
+      double a = time_pos (frame, tick->start);
+      double b = time_pos (frame, tick->end);
+      double length = b - a;
+      const char *text = tick->label;
+      int tw, th;
+
+      if (b < from || a > to)
+        continue;
+
+      ipms_chart_style_set_source (cr, &frame->palette->grid_line);
+      cairo_set_line_width (cr, 1);
+      if (frame->vertical)
+        {
+          cairo_move_to (cr, across, round (a) + 0.5);
+          cairo_rel_line_to (cr, frame->row_size, 0);
+        }
+      else
+        {
+          cairo_move_to (cr, round (a) + 0.5, across);
+          cairo_rel_line_to (cr, 0, frame->row_size);
+        }
+      cairo_stroke (cr);
+
+      ipms_layout_cache_get_size (frame->layouts, font, text, &tw, &th);
+      if (!frame->vertical && tw + 8 > length)
+        {
+          text = tick->short_label;
+          ipms_layout_cache_get_size (frame->layouts, font, text, &tw, &th);
+        }
+      if ((frame->vertical ? th + 4 : tw + 8) > length ||
+          (frame->vertical && tw + 8 > frame->row_size))
+        {
+          text = tick->short_label;
+          ipms_layout_cache_get_size (frame->layouts, font, text, &tw, &th);
+          if ((frame->vertical ? th + 4 : tw + 8) > length)
+            continue;
+        }
+
+      if (frame->vertical)
+        {
+          ipms_chart_style_show_layout (cr, ipms_layout_cache_get (frame->layouts, font, text),
+                                        across + 6, a + 2,
+                                        row == 0 ? &frame->palette->foreground
+                                                 : &frame->palette->dim_foreground);
+        }
+      else
+        {
+          /* The upper row is read from its start, the lower row per cell. */
+          double x = row == 0 ? MAX (a, MIN (from, b - tw - 8)) + 6 : a + (length - tw) / 2;
+
+          ipms_chart_style_show_layout (cr, ipms_layout_cache_get (frame->layouts, font, text),
+                                        x, across + (frame->row_size - th) / 2,
+                                        row == 0 ? &frame->palette->foreground
+                                                 : &frame->palette->dim_foreground);
+        }
+    }
+}
+
+void
+ipms_timeline_paint_header (cairo_t                 *cr,
+                            const IpmsTimelineFrame *frame)
+{
+  double from, to;
+  double start = frame->origin;
+  double end = frame->origin + ipms_time_axis_get_width (frame->axis);
+
+  clip_span (cr, frame, &from, &to);
+
+  cairo_save (cr);
+  if (frame->vertical)
+    cairo_rectangle (cr, frame->header_pos, start, 2 * frame->row_size, end - start);
+  else
+    cairo_rectangle (cr, start, frame->header_pos, end - start, 2 * frame->row_size);
+  cairo_clip_preserve (cr);
+  ipms_chart_style_set_source (cr, &frame->palette->header);
+  cairo_fill (cr);
+
+  paint_header_row (cr, frame, 0, from, to);
+  paint_header_row (cr, frame, 1, from, to);
+
+  ipms_chart_style_set_source (cr, &frame->palette->grid_line);
+  cairo_set_line_width (cr, 1);
+  if (frame->vertical)
+    {
+      cairo_move_to (cr, frame->header_pos + frame->row_size + 0.5, start);
+      cairo_line_to (cr, frame->header_pos + frame->row_size + 0.5, end);
+    }
+  else
+    {
+      cairo_move_to (cr, start, frame->header_pos + frame->row_size + 0.5);
+      cairo_line_to (cr, end, frame->header_pos + frame->row_size + 0.5);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+paint_lines (cairo_t                 *cr,
+             const IpmsTimelineFrame *frame,
+             guint                    row,
+             double                   from,
+             double                   to)
+{
+  g_autoptr(GArray) ticks = ipms_time_axis_dup_ticks (frame->axis, row);
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const IpmsTimeTick *tick = &g_array_index (ticks, IpmsTimeTick, i);
+      double p = round (time_pos (frame, tick->start)) + 0.5;
+
+      if (p < from - 1 || p > to + 1)
+        continue;
+
+      if (frame->vertical)
+        {
+          cairo_move_to (cr, frame->body_start, p);
+          cairo_line_to (cr, frame->body_end, p);
+        }
+      else
+        {
+          cairo_move_to (cr, p, frame->body_start);
+          cairo_line_to (cr, p, frame->body_end);
+        }
+    }
+}
+
+void
+ipms_timeline_paint_grid (cairo_t                 *cr,
+                          const IpmsTimelineFrame *frame)
+{
+  IpmsColor faint = frame->palette->grid_line;
+  double from, to;
+
+  clip_span (cr, frame, &from, &to);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+
+  faint.alpha = 0.45;
+  ipms_chart_style_set_source (cr, &faint);
+  paint_lines (cr, frame, 1, from, to);
+  cairo_stroke (cr);
+
+  ipms_chart_style_set_source (cr, &frame->palette->grid_line);
+  paint_lines (cr, frame, 0, from, to);
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
+void
+ipms_timeline_paint_plan_year (cairo_t                 *cr,
+                               const IpmsTimelineFrame *frame,
+                               int                      plan_year)
+{
+  guint32 first = ipms_time_day_from_dmy (1, 1, plan_year);
+  guint32 end = ipms_time_day_from_dmy (1, 1, plan_year + 1);
+  IpmsColor tint = frame->palette->accent;
+  double a, b;
+
+  if (first == 0 || end == 0)
+    return;
+
+  a = time_pos (frame, MAX (first, frame->axis->first_day));
+  b = time_pos (frame, MIN (end, frame->axis->last_day + 1));
+  if (b <= a)
+    return;
+
+  cairo_save (cr);
+  tint.alpha = 0.07;
+  ipms_chart_style_set_source (cr, &tint);
+  if (frame->vertical)
+    cairo_rectangle (cr, frame->body_start, a, frame->body_end - frame->body_start, b - a);
+  else
+    cairo_rectangle (cr, a, frame->body_start, b - a, frame->body_end - frame->body_start);
+  cairo_fill (cr);
+
+  /* A bar along the header marks the planning year where the tint ends. */
+  ipms_chart_style_set_source (cr, &frame->palette->accent);
+  if (frame->vertical)
+    cairo_rectangle (cr, frame->header_pos + 2 * frame->row_size - 4, a, 4, b - a);
+  else
+    cairo_rectangle (cr, a, frame->header_pos + 2 * frame->row_size - 4, b - a, 4);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+ipms_timeline_paint_today (cairo_t                 *cr,
+                           const IpmsTimelineFrame *frame,
+                           guint32                  today)
+{
+  PangoLayout *layout;
+  double p;
+  int tw, th;
+
+  if (today < frame->axis->first_day || today > frame->axis->last_day)
+    return;
+
+  p = round (time_pos (frame, today) + frame->axis->px_per_day / 2);
+
+  cairo_save (cr);
+  ipms_chart_style_set_source (cr, &frame->palette->warning);
+  cairo_set_line_width (cr, 2);
+  if (frame->vertical)
+    {
+      cairo_move_to (cr, frame->body_start, p);
+      cairo_line_to (cr, frame->body_end, p);
+    }
+  else
+    {
+      cairo_move_to (cr, p, frame->body_start);
+      cairo_line_to (cr, p, frame->body_end);
+    }
+  cairo_stroke (cr);
+
+  layout = ipms_layout_cache_get (frame->layouts, IPMS_CHART_FONT_SMALL, _("Today"));
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  if (frame->vertical)
+    ipms_chart_style_rounded_rectangle (cr, frame->body_end - tw - 10, p - th / 2.0 - 2, tw + 8, th + 4, 3);
+  else
+    ipms_chart_style_rounded_rectangle (cr, p - tw / 2.0 - 4, frame->body_start + 2, tw + 8, th + 4, 3);
+  ipms_chart_style_set_source (cr, &frame->palette->warning);
+  cairo_fill (cr);
+  if (frame->vertical)
+    ipms_chart_style_show_layout (cr, layout, frame->body_end - tw - 6, p - th / 2.0, &frame->palette->on_accent);
+  else
+    ipms_chart_style_show_layout (cr, layout, p - tw / 2.0, frame->body_start + 4, &frame->palette->on_accent);
+  cairo_restore (cr);
+}
+
+void
+ipms_timeline_paint_title (cairo_t                *cr,
+                           const IpmsChartPalette *palette,
+                           IpmsLayoutCache        *layouts,
+                           double                  x,
+                           double                  y,
+                           const char             *title,
+                           const char             *subtitle)
+{
+  PangoLayout *layout = ipms_layout_cache_get (layouts, IPMS_CHART_FONT_TITLE, title);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  ipms_chart_style_show_layout (cr, layout, x, y, &palette->foreground);
+
+  if (subtitle != NULL)
+    {
+      PangoLayout *sub = ipms_layout_cache_get (layouts, IPMS_CHART_FONT_BODY, subtitle);
+      int sw, sh;
+
+      pango_layout_get_pixel_size (sub, &sw, &sh);
+      ipms_chart_style_show_layout (cr, sub, x + tw + 16, y + th - sh - 2, &palette->dim_foreground);
+    }
+}
+
+static void
+widen (guint32 *first,
+       guint32 *last,
+       guint32  day)
+{
+  if (day == 0)
+    return;
+  if (*first == 0 || day < *first)
+    *first = day;
+  if (day > *last)
+    *last = day;
+}
+
+static void
+widen_by_column (GPtrArray  *records,
+                 const char *column,
+                 guint32    *first,
+                 guint32    *last)
+{
+  for (guint i = 0; i < records->len; i++)
+    widen (first, last, ipms_time_day_from_iso (ipms_record_get_string (g_ptr_array_index (records, i), column)));
+}
+
+int
+ipms_timeline_get_plan_year (IpmsDocument *document,
+                             guint32       today)
+{
+  IpmsRecord *project = ipms_document_get_project (document);
+
+  if (project != NULL && !ipms_record_is_null (project, "plan_year"))
+    return (int) ipms_record_get_int (project, "plan_year");
+
+  return ipms_time_day_get_year (today);
+}
+
+gboolean
+ipms_timeline_plan_range (IpmsDocument *document,
+                          guint32      *first_day,
+                          guint32      *last_day)
+{
+  g_autoptr(GPtrArray) products = ipms_document_query (document, "product", NULL, 0, NULL);
+  g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, NULL);
+  int plan_year = ipms_timeline_get_plan_year (document, ipms_time_today ());
+  guint32 first = 0, last = 0;
+  gboolean found;
+
+  widen_by_column (products, "dev_start", &first, &last);
+  widen_by_column (products, "dev_complete", &first, &last);
+  widen_by_column (products, "launch_date", &first, &last);
+  widen_by_column (series, "entry_date", &first, &last);
+  widen_by_column (series, "first_launch_date", &first, &last);
+  found = first != 0;
+
+  widen (&first, &last, ipms_time_day_from_dmy (1, 1, plan_year));
+  widen (&first, &last, ipms_time_day_from_dmy (31, 12, plan_year));
+
+  *first_day = ipms_time_unit_floor (IPMS_TIME_UNIT_MONTH, first);
+  *last_day = ipms_time_unit_add (IPMS_TIME_UNIT_MONTH, ipms_time_unit_floor (IPMS_TIME_UNIT_MONTH, last), 1) - 1;
+
+  return found;
+}
+
+double
+ipms_timeline_fit_px_per_day (guint32 days,
+                              double  width)
+{
+  double wanted = width / MAX (days, 1);
+  guint n = ipms_time_zoom_get_n_levels ();
+
+  /* The widest level that still fits, so that the whole range shows. */
+  for (guint i = 0; i < n; i++)
+    if (ipms_time_zoom_get_px_per_day (i) <= wanted)
+      return ipms_time_zoom_get_px_per_day (i);
+
+  return ipms_time_zoom_get_px_per_day (n - 1);
+}
