@@ -1,0 +1,1011 @@
+/* ipms-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipms-file-chooser.h"
+#include "ipms-json.h"
+#include "ipms-window.h"
+
+typedef enum
+{
+  GROUP_STRATEGY,
+  GROUP_PLANNING,
+  GROUP_CHARTS,
+  GROUP_PRODUCTS,
+  GROUP_TEAM,
+} SectionGroup;
+
+/* Sidebar headings; the team group has none, a separator sets it apart. */
+static const char * const group_titles[] = {
+  /* Translators: sidebar heading, 战略规划 */
+  [GROUP_STRATEGY] = N_("Strategy"),
+  /* Translators: sidebar heading, 规划 (the product manager's plans) */
+  [GROUP_PLANNING] = N_("Planning"),
+  /* Translators: sidebar heading, 产品路标 (the three roadmap charts) */
+  [GROUP_CHARTS] = N_("Charts"),
+  /* Translators: sidebar heading, 产品 */
+  [GROUP_PRODUCTS] = N_("Products"),
+  [GROUP_TEAM] = NULL,
+};
+
+typedef struct
+{
+  const char    *id;
+  const char    *title;
+  const char    *icon_name;
+  SectionGroup   group;
+  /* What the view will hold, said on its placeholder until it is built. */
+  const char    *plan;
+  /* The page class, NULL while the view is not built. The window sets its
+   * "document" and "selection" properties at construction when it has them. */
+  GType        (*get_type) (void);
+} Section;
+
+/* Sidebar order. A view plugs in by naming its get_type function here. */
+static const Section sections[] = {
+  {
+    "five-looks",
+    /* Translators: sidebar section, 五看三定 */
+    N_("Five Looks & Three Decisions"),
+    "view-reveal-symbolic",
+    GROUP_STRATEGY,
+    N_("It will hold the analysis of the macro environment, the industry, the customers, "
+       "the competition and yourself, and the strategy, targets and plan decided from it."),
+    NULL,
+  },
+  {
+    "isor",
+    /* Translators: sidebar section, ISOR 内观 (insight, strategy, OKR, review) */
+    N_("ISOR"),
+    "edit-find-symbolic",
+    GROUP_STRATEGY,
+    N_("It will hold the gap analysis, the initiatives that answer the gaps, "
+       "the OKRs and the monthly reviews."),
+    NULL,
+  },
+  {
+    "ctmo",
+    /* Translators: sidebar section, CTMO 外观 (consumer, technology, market, organization) */
+    N_("CTMO"),
+    "find-location-symbolic",
+    GROUP_STRATEGY,
+    N_("It will hold the consumer, technology, market and organization analysis: "
+       "suppliers, competition and channels included."),
+    NULL,
+  },
+  {
+    "category",
+    /* Translators: sidebar section, 理解品类 (understanding the product category) */
+    N_("Category"),
+    "view-app-grid-symbolic",
+    GROUP_PLANNING,
+    N_("It will hold the size and growth of the category and the sub-categories "
+       "to continue, pause or enter."),
+    NULL,
+  },
+  {
+    "population",
+    /* Translators: sidebar section, 理解人群 and 选择人群及定位 */
+    N_("Population & Positioning"),
+    "system-users-symbolic",
+    GROUP_PLANNING,
+    N_("It will hold the population grid, the core and radiating populations, "
+       "and the ranked needs, value proposition and selling points (MUS)."),
+    NULL,
+  },
+  {
+    "three-year-plan",
+    /* Translators: sidebar section, 三年规划 */
+    N_("Three-Year Plan"),
+    "x-office-calendar-symbolic",
+    GROUP_PLANNING,
+    N_("It will hold the product series, their differentiation and rhythm, "
+       "and the sales and margin targets of the next three years."),
+    NULL,
+  },
+  {
+    "one-year-plan",
+    /* Translators: sidebar section, 一年规划 */
+    N_("One-Year Plan"),
+    "x-office-spreadsheet-symbolic",
+    GROUP_PLANNING,
+    N_("It will hold the key campaigns with their 4P plans, and the OKRs, "
+       "headcount, P&L and budget of the year."),
+    NULL,
+  },
+  {
+    "panorama",
+    /* Translators: sidebar section, 产品全景图 */
+    N_("Panorama"),
+    "view-grid-symbolic",
+    GROUP_CHARTS,
+    N_("It will place every product in the population segment it serves, "
+       "coloured by its grade."),
+    NULL,
+  },
+  {
+    "new-products",
+    /* Translators: sidebar section, 新品图 */
+    N_("New Product Chart"),
+    "view-continuous-symbolic",
+    GROUP_CHARTS,
+    N_("It will show the development span and the launch date of every new product, "
+       "population by population."),
+    NULL,
+  },
+  {
+    "roadmap",
+    /* Translators: sidebar section, 路线图 (price bands over time) */
+    N_("Roadmap"),
+    "mark-location-symbolic",
+    GROUP_CHARTS,
+    N_("It will show which price band gets a launch when."),
+    NULL,
+  },
+  {
+    "prds",
+    /* Translators: sidebar section, 产品PRD企划书 (one product requirements document per product) */
+    N_("PRDs"),
+    "x-office-document-symbolic",
+    GROUP_PRODUCTS,
+    N_("It will hold the requirements document of every product: overview, scenarios, "
+       "positioning, specifications, certifications, FAQ and box contents."),
+    NULL,
+  },
+  {
+    "team",
+    /* Translators: sidebar section, 团队 (the PM–MM–CM iron triangle, 铁三角) */
+    N_("Team"),
+    "avatar-default-symbolic",
+    GROUP_TEAM,
+    N_("It will hold the people of the product group and their roles: "
+       "product, market and category managers."),
+    NULL,
+  },
+};
+
+/* Alt+1 … Alt+9, Alt+0 show the first ten sections. */
+static const guint section_keys[] = {
+  GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5,
+  GDK_KEY_6, GDK_KEY_7, GDK_KEY_8, GDK_KEY_9, GDK_KEY_0,
+};
+
+struct _IpmsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  IpmsDocument         *document;
+  IpmsSelection        *selection;
+  const Section        *section;
+  GtkListBoxRow        *rows[G_N_ELEMENTS (sections)];
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *project_title;
+  AdwWindowTitle       *section_title;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GMenu                *recent_submenu;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsWindow, ipms_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTION,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const Section *
+lookup_section (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].id, id) == 0)
+      return &sections[i];
+
+  return NULL;
+}
+
+const char * const *
+ipms_window_list_sections (void)
+{
+  static const char *ids[G_N_ELEMENTS (sections) + 1];
+
+  if (ids[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      ids[i] = sections[i].id;
+
+  return ids;
+}
+
+static GSettings *
+get_settings (IpmsWindow *self)
+{
+  return ipms_application_get_settings (IPMS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static IpmsApplication *
+get_application (IpmsWindow *self)
+{
+  return IPMS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* The one place that makes the win.* actions follow the document. */
+static void
+ipms_window_update_actions (IpmsWindow *self)
+{
+  gboolean can_undo = ipms_document_can_undo (self->document);
+  gboolean can_redo = ipms_document_can_redo (self->document);
+  const char *undo_label = ipms_document_get_undo_label (self->document);
+  const char *redo_label = ipms_document_get_redo_label (self->document);
+  guint index = self->section - sections;
+  g_autofree char *undo_tooltip = NULL;
+  g_autofree char *redo_tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section",
+                                 index + 1 < G_N_ELEMENTS (sections));
+
+  /* Translators: tooltip of the undo button; %s names the step, as “Move “Pet Feeder Mini”” */
+  undo_tooltip = can_undo && undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label)
+                                                : g_strdup (_("Undo"));
+  /* Translators: tooltip of the redo button; %s names the step */
+  redo_tooltip = can_redo && redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label)
+                                                : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tooltip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tooltip);
+}
+
+static void
+ipms_window_update_title (IpmsWindow *self)
+{
+  g_autofree char *title = ipms_document_dup_title (self->document);
+  const char *path = ipms_document_get_path (self->document);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->project_title, title);
+
+  if (ipms_document_get_is_draft (self->document))
+    {
+      /* Translators: shown under the project name while it has no file of its own */
+      adw_window_title_set_subtitle (self->project_title, _("Draft"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title),
+                                   _("This draft is saved as you work. Use Save As to give it a file of its own."));
+    }
+  else
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *display_name = g_filename_display_name (basename);
+      g_autofree char *display_path = g_filename_display_name (path);
+
+      /* The file name fits the sidebar's header; the whole path is one hover away. */
+      adw_window_title_set_subtitle (self->project_title, display_name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title), display_path);
+    }
+}
+
+static void
+document_notify_cb (IpmsWindow *self)
+{
+  ipms_window_update_actions (self);
+  ipms_window_update_title (self);
+}
+
+static void
+show_section (IpmsWindow    *self,
+              const Section *section,
+              gboolean       remember)
+{
+  GtkListBoxRow *row = self->rows[section - sections];
+
+  if (section == self->section)
+    return;
+
+  self->section = section;
+  gtk_stack_set_visible_child_name (self->stack, section->id);
+  adw_window_title_set_title (self->section_title, _(section->title));
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+
+  if (remember)
+    ipms_document_set_view_state (self->document, "window.section", section->id);
+
+  ipms_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+static void
+sidebar_row_selected_cb (IpmsWindow    *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    ipms_window_set_section (self, g_object_get_data (G_OBJECT (row), "ipms-section-id"));
+}
+
+static void
+sidebar_row_activated_cb (IpmsWindow    *self,
+                          GtkListBoxRow *row)
+{
+  ipms_window_set_section (self, g_object_get_data (G_OBJECT (row), "ipms-section-id"));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+back_clicked_cb (IpmsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  const Section *section = lookup_section (g_object_get_data (G_OBJECT (row), "ipms-section-id"));
+  const char *title;
+  GtkWidget *header;
+
+  if (before != NULL)
+    {
+      const Section *previous = lookup_section (g_object_get_data (G_OBJECT (before), "ipms-section-id"));
+
+      if (previous->group == section->group)
+        {
+          gtk_list_box_row_set_header (row, NULL);
+          return;
+        }
+    }
+
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+
+  title = group_titles[section->group];
+  if (title != NULL)
+    {
+      header = gtk_label_new (_(title));
+      gtk_label_set_xalign (GTK_LABEL (header), 0.0);
+      gtk_widget_add_css_class (header, "sidebar-heading");
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_add_css_class (header, "dim-label");
+    }
+  else
+    {
+      header = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      gtk_widget_add_css_class (header, "sidebar-separator");
+    }
+
+  gtk_list_box_row_set_header (row, header);
+}
+
+static GtkListBoxRow *
+create_row (const Section *section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
+                                  -1);
+  g_object_set_data (G_OBJECT (row), "ipms-section-id", (gpointer) section->id);
+
+  return GTK_LIST_BOX_ROW (row);
+}
+
+static GtkWidget *
+create_page (IpmsWindow    *self,
+             const Section *section)
+{
+  GtkWidget *page;
+
+  if (section->get_type != NULL)
+    {
+      GType type = section->get_type ();
+      GObjectClass *klass = g_type_class_ref (type);
+      const char *names[2];
+      GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+      guint n = 0;
+
+      if (g_object_class_find_property (klass, "document") != NULL)
+        {
+          names[n] = "document";
+          g_value_init (&values[n], IPMS_TYPE_DOCUMENT);
+          g_value_set_object (&values[n], self->document);
+          n++;
+        }
+
+      if (g_object_class_find_property (klass, "selection") != NULL)
+        {
+          names[n] = "selection";
+          g_value_init (&values[n], IPMS_TYPE_SELECTION);
+          g_value_set_object (&values[n], self->selection);
+          n++;
+        }
+
+      page = GTK_WIDGET (g_object_new_with_properties (type, n, names, values));
+
+      for (guint i = 0; i < n; i++)
+        g_value_unset (&values[i]);
+      g_type_class_unref (klass);
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+      g_autofree char *markup = NULL;
+
+      description = g_strdup_printf ("%s\n%s",
+                                     _("This view is not available yet in this version."),
+                                     _(section->plan));
+      markup = g_markup_escape_text (description, -1);
+
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section->icon_name);
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(section->title));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), markup);
+    }
+
+  return page;
+}
+
+static void
+report_toast (IpmsWindow   *self,
+              const char   *what,
+              const GError *error)
+{
+  g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
+
+  g_printerr ("ipms-planner: %s\n", message);
+  ipms_window_add_toast (self, message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ipms_document_undo (self->document, &error))
+    report_toast (self, _("Could not undo"), error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ipms_document_redo (self->document, &error))
+    report_toast (self, _("Could not redo"), error);
+}
+
+static void
+step_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  guint index = self->section - sections;
+
+  if (g_str_equal (action_name, "win.next-section") && index + 1 < G_N_ELEMENTS (sections))
+    show_section (self, &sections[index + 1], TRUE);
+  else if (g_str_equal (action_name, "win.previous-section") && index > 0)
+    show_section (self, &sections[index - 1], TRUE);
+}
+
+/* The title as a file name: a "/" would name a folder. */
+static char *
+dup_file_name (IpmsWindow *self,
+               const char *extension)
+{
+  g_autofree char *title = ipms_document_dup_title (self->document);
+
+  g_strdelimit (title, "/", '-');
+  return g_strconcat (title, extension, NULL);
+}
+
+static char *
+dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static void
+save_as_chosen (GtkWindow *window,
+                GFile     *file,
+                gpointer   user_data)
+{
+  IpmsWindow *self = IPMS_WINDOW (window);
+  g_autoptr(GFile) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  GtkWindow *owner;
+  gboolean was_draft;
+
+  if (file == NULL)
+    return;
+
+  name = dup_display_basename (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Projects can only be saved to a local folder."));
+      ipms_window_show_error (self, _("Could Not Save the Project"), error);
+      return;
+    }
+
+  owner = ipms_application_find_window (get_application (self), file);
+  if (owner == GTK_WINDOW (self))
+    {
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("“%s” is up to date: every change is saved as you make it"), name);
+      ipms_window_add_toast (self, message);
+      return;
+    }
+  if (owner != NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” is open in another window. Close that window first, or choose another name."),
+                   name);
+      ipms_window_show_error (self, _("Could Not Save the Project"), error);
+      return;
+    }
+
+  previous = g_file_new_for_path (ipms_document_get_path (self->document));
+  was_draft = ipms_document_get_is_draft (self->document);
+
+  if (!ipms_document_save_as (self->document, path, &error))
+    {
+      ipms_window_show_error (self, _("Could Not Save the Project"), error);
+      return;
+    }
+
+  ipms_application_add_recent (get_application (self), file, was_draft ? previous : NULL);
+
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Saved as “%s”"), name);
+  ipms_window_add_toast (self, message);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = ipms_file_filter_new_project ();
+  g_autofree char *name = dup_file_name (self, ".ipms");
+
+  ipms_choose_file (GTK_WINDOW (self), IPMS_FILE_CHOOSER_SAVE,
+                    _("Save Project As"), _("_Save"), name, filter,
+                    save_as_chosen, NULL);
+}
+
+static void
+import_json_chosen (GtkWindow *window,
+                    GFile     *file,
+                    gpointer   user_data)
+{
+  IpmsWindow *self = IPMS_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+
+  name = dup_display_basename (file);
+  path = g_file_get_path (file);
+  /* Translators: an undo step; %s is a file name */
+  label = g_strdup_printf (_("Import “%s”"), name);
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Only files in a local folder can be imported."));
+
+  if (path == NULL || !ipms_json_import_file (self->document, path, label, &error))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+      ipms_window_show_error (self, heading, error);
+      return;
+    }
+
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Imported “%s”"), name);
+  ipms_window_add_toast (self, message);
+}
+
+static void
+import_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = ipms_file_filter_new_json ();
+
+  ipms_choose_file (GTK_WINDOW (widget), IPMS_FILE_CHOOSER_OPEN,
+                    _("Import JSON"), _("_Import"), NULL, filter,
+                    import_json_chosen, NULL);
+}
+
+static void
+export_json_chosen (GtkWindow *window,
+                    GFile     *file,
+                    gpointer   user_data)
+{
+  IpmsWindow *self = IPMS_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+
+  name = dup_display_basename (file);
+  path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Plans can only be exported to a local folder."));
+
+  if (path == NULL || !ipms_json_export_file (self->document, path, &error))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+
+      ipms_window_show_error (self, heading, error);
+      return;
+    }
+
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  ipms_window_add_toast (self, message);
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = ipms_file_filter_new_json ();
+  g_autofree char *name = dup_file_name (self, ".json");
+
+  ipms_choose_file (GTK_WINDOW (self), IPMS_FILE_CHOOSER_SAVE,
+                    _("Export JSON"), _("_Export"), name, filter,
+                    export_json_chosen, NULL);
+}
+
+static gboolean
+ipms_window_close_request (GtkWindow *window)
+{
+  GSettings *settings = get_settings (IPMS_WINDOW (window));
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (ipms_window_parent_class)->close_request (window);
+}
+
+static void
+ipms_window_constructed (GObject *object)
+{
+  IpmsWindow *self = IPMS_WINDOW (object);
+  g_autofree char *remembered = NULL;
+  const Section *section;
+
+  G_OBJECT_CLASS (ipms_window_parent_class)->constructed (object);
+
+  g_assert (IPMS_IS_DOCUMENT (self->document));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkStackPage *page;
+
+      self->rows[i] = create_row (&sections[i]);
+      gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->rows[i]));
+      page = gtk_stack_add_named (self->stack, create_page (self, &sections[i]), sections[i].id);
+      gtk_stack_page_set_title (page, _(sections[i].title));
+    }
+
+  remembered = ipms_document_dup_view_state (self->document, "window.section");
+  section = lookup_section (remembered);
+  show_section (self, section != NULL ? section : &sections[0], FALSE);
+
+  g_signal_connect_object (self->document, "notify",
+                           G_CALLBACK (document_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The project's name is document data: an edit or an undo may change it. */
+  g_signal_connect_object (self->document, "changes-done",
+                           G_CALLBACK (ipms_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+
+  ipms_window_update_actions (self);
+  ipms_window_update_title (self);
+}
+
+static void
+ipms_window_dispose (GObject *object)
+{
+  IpmsWindow *self = IPMS_WINDOW (object);
+
+  /* The pages go first: they may still talk to the document as they leave. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_WINDOW);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      ipms_document_close (self->document);
+    }
+  g_clear_object (&self->document);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (ipms_window_parent_class)->dispose (object);
+}
+
+static void
+ipms_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  IpmsWindow *self = IPMS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_string (value, ipms_window_get_section (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  IpmsWindow *self = IPMS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    case PROP_SECTION:
+      ipms_window_set_section (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_window_class_init (IpmsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ipms_window_constructed;
+  object_class->dispose = ipms_window_dispose;
+  object_class->get_property = ipms_window_get_property;
+  object_class->set_property = ipms_window_set_property;
+
+  window_class->close_request = ipms_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         IPMS_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         IPMS_TYPE_SELECTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/ipms-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, recent_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
+  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, step_section_action);
+  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, step_section_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-section", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, section_keys[i], GDK_ALT_MASK,
+                                         "win.show-section", "s", sections[i].id);
+}
+
+static void
+ipms_window_init (IpmsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = ipms_selection_new ();
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
+}
+
+IpmsWindow *
+ipms_window_new (IpmsApplication *application,
+                 IpmsDocument    *document)
+{
+  IpmsWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (IPMS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+
+  settings = ipms_application_get_settings (application);
+
+  self = g_object_new (IPMS_TYPE_WINDOW,
+                       "application", application,
+                       "document", document,
+                       "default-width", g_settings_get_int (settings, "window-width"),
+                       "default-height", g_settings_get_int (settings, "window-height"),
+                       "maximized", g_settings_get_boolean (settings, "window-maximized"),
+                       NULL);
+
+  g_menu_append_section (self->recent_submenu, NULL, ipms_application_get_recent_menu (application));
+  ipms_document_set_history_limit (document, g_settings_get_int (settings, "history-limit"));
+
+  return self;
+}
+
+IpmsDocument *
+ipms_window_get_document (IpmsWindow *self)
+{
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+IpmsSelection *
+ipms_window_get_selection (IpmsWindow *self)
+{
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+const char *
+ipms_window_get_section (IpmsWindow *self)
+{
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), NULL);
+
+  return self->section != NULL ? self->section->id : NULL;
+}
+
+void
+ipms_window_set_section (IpmsWindow *self,
+                         const char *section)
+{
+  const Section *found;
+
+  g_return_if_fail (IPMS_IS_WINDOW (self));
+
+  found = lookup_section (section);
+  g_return_if_fail (found != NULL);
+
+  show_section (self, found, TRUE);
+}
+
+GtkWidget *
+ipms_window_get_section_page (IpmsWindow *self,
+                              const char *section)
+{
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, section);
+}
+
+void
+ipms_window_show_error (IpmsWindow   *self,
+                        const char   *heading,
+                        const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (IPMS_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  g_printerr ("ipms-planner: %s: %s\n", heading, error->message);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ipms_window_add_toast (IpmsWindow *self,
+                       const char *message)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (IPMS_IS_WINDOW (self));
+
+  /* Toast titles are Pango markup, and file names may hold "&" or "<". */
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ipms-application.h"
+#include "ipms-document.h"
+#include "ipms-selection.h"
+
+G_BEGIN_DECLS
+
+#define IPMS_TYPE_WINDOW (ipms_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (IpmsWindow, ipms_window, IPMS, WINDOW, AdwApplicationWindow)
+
+/*
+ * The window of one project: a sidebar of the method's sections and one page
+ * per section. It owns the document and the product selection that all its
+ * pages share; each page gets both through its "document" and "selection"
+ * properties when its class has them.
+ *
+ * Property "section" (string, the id of the visible section), also the state
+ * of the action win.show-section.
+ */
+
+IpmsWindow         *ipms_window_new              (IpmsApplication *application,
+                                                  IpmsDocument    *document);
+IpmsDocument       *ipms_window_get_document     (IpmsWindow      *self);
+IpmsSelection      *ipms_window_get_selection    (IpmsWindow      *self);
+const char         *ipms_window_get_section      (IpmsWindow      *self);
+void                ipms_window_set_section      (IpmsWindow      *self,
+                                                  const char      *section);
+/* The page widget of a section, or NULL for an unknown id. */
+GtkWidget          *ipms_window_get_section_page (IpmsWindow      *self,
+                                                  const char      *section);
+/* Every section id, in sidebar order; NULL-terminated, static. */
+const char * const *ipms_window_list_sections    (void);
+/* A failure the user must read: a dialog over the window, and stderr. */
+void                ipms_window_show_error       (IpmsWindow      *self,
+                                                  const char      *heading,
+                                                  const GError    *error);
+/* A short notice at the bottom of the window. */
+void                ipms_window_add_toast        (IpmsWindow      *self,
+                                                  const char      *message);
+
+G_END_DECLS

@@ -1,0 +1,401 @@
+/* test-window.c: the application and its project window, under a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <adwaita.h>
+
+#include "ipms-application.h"
+#include "ipms-test-utils.h"
+#include "ipms-window.h"
+
+static IpmsApplication *app;
+
+/* A new project file in the test case's own folder. */
+static GFile *
+create_project (const char *basename,
+                const char *name)
+{
+  g_autofree char *path = ipms_test_make_temp_path (basename);
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = ipms_document_create (path, name, &error);
+  g_assert_no_error (error);
+  ipms_document_close (document);
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_project_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (IPMS_IS_WINDOW (l->data))
+      n++;
+
+  return n;
+}
+
+/* Opens through GApplication, as the command line and the file manager do. */
+static IpmsWindow *
+open_file (GFile *file)
+{
+  GtkWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = ipms_application_find_window (app, file);
+  g_assert_true (IPMS_IS_WINDOW (window));
+
+  return IPMS_WINDOW (window);
+}
+
+static void
+close_all_windows (void)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static gpointer
+template_child (IpmsWindow *window,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), IPMS_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+save_png (IpmsWindow *window,
+          const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  texture = ipms_test_save_widget_png (GTK_WIDGET (window), name);
+  g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+}
+
+static void
+test_sections (void)
+{
+  g_autoptr(GFile) file = create_project ("sections.ipms", "Sections Plan");
+  const char * const *ids = ipms_window_list_sections ();
+  IpmsWindow *window = open_file (file);
+  GtkStack *stack = template_child (window, "stack");
+  GtkListBox *sidebar = template_child (window, "sidebar_list");
+  AdwWindowTitle *section_title = template_child (window, "section_title");
+  const char *last = NULL;
+  g_autofree char *remembered = NULL;
+  guint n = 0;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sections Plan");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (n = 0; ids[n] != NULL; n++)
+    {
+      GtkWidget *page = ipms_window_get_section_page (window, ids[n]);
+      g_autofree char *png = g_strdup_printf ("window-%02u-%s", n + 1, ids[n]);
+      GtkListBoxRow *row;
+
+      g_assert_nonnull (page);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", ids[n]);
+
+      g_assert_cmpstr (ipms_window_get_section (window), ==, ids[n]);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, ids[n]);
+      g_assert_true (gtk_stack_get_visible_child (stack) == page);
+      row = gtk_list_box_get_selected_row (sidebar);
+      g_assert_nonnull (row);
+      g_assert_cmpint (gtk_list_box_row_get_index (row), ==, n);
+      g_assert_cmpstr (adw_window_title_get_title (section_title), ==,
+                       gtk_stack_page_get_title (gtk_stack_get_page (stack, page)));
+
+      /* A view that is not built says so instead of pretending. */
+      if (ADW_IS_STATUS_PAGE (page))
+        {
+          g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==,
+                           adw_window_title_get_title (section_title));
+          g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)),
+                                    "not available yet"));
+        }
+
+      save_png (window, png);
+      last = ids[n];
+    }
+
+  /* Twelve sections, in the method's groups. */
+  g_assert_cmpuint (n, ==, 12);
+
+  /* The last section is remembered in the project and shown on reopening. */
+  remembered = ipms_document_dup_view_state (ipms_window_get_document (window), "window.section");
+  g_assert_cmpstr (remembered, ==, last);
+  close_all_windows ();
+  window = open_file (file);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, last);
+
+  /* Stepping through the sections stops at either end. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, last);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, ids[n - 2]);
+  ipms_window_set_section (window, ids[0]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, ids[0]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, ids[1]);
+
+  close_all_windows ();
+}
+
+static void
+set_project_name (IpmsDocument *document,
+                  const char   *name)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  IpmsRecord *project = ipms_document_get_project (document);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  ipms_document_edit_value (document, "Rename the project", NULL,
+                            "project", ipms_record_get_id (project), "name",
+                            &value, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(GFile) file = create_project ("undo.ipms", "Before");
+  IpmsWindow *window = open_file (file);
+  IpmsDocument *document = ipms_window_get_document (window);
+  GtkWidget *undo_button = template_child (window, "undo_button");
+  GtkWidget *redo_button = template_child (window, "redo_button");
+  AdwWindowTitle *project_title = template_child (window, "project_title");
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+
+  /* A new project has nothing to undo. */
+  g_assert_false (ipms_document_can_undo (document));
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo");
+
+  set_project_name (document, "After");
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo “Rename the project”");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "After");
+  g_assert_cmpstr (adw_window_title_get_title (project_title), ==, "After");
+  save_png (window, "window-undo-available");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Before");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Before");
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  g_assert_true (gtk_widget_get_sensitive (redo_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo_button), ==, "Redo “Rename the project”");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "After");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "After");
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
+
+  close_all_windows ();
+}
+
+static void
+test_one_window_per_file (void)
+{
+  g_autoptr(GFile) first = create_project ("first.ipms", "First");
+  g_autoptr(GFile) second = create_project ("second.ipms", "Second");
+  g_autofree char *first_path = g_file_get_path (first);
+  g_autofree char *dir = g_path_get_dirname (first_path);
+  g_autofree char *link_path = g_build_filename (dir, "link-to-first.ipms", NULL);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(GFile) dotted = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *second_uri = g_file_get_uri (second);
+  IpmsWindow *first_window;
+  IpmsWindow *second_window;
+
+  first_window = open_file (first);
+  g_assert_cmpuint (count_project_windows (), ==, 1);
+
+  /* The same file under other names: still one window. */
+  g_assert_cmpint (symlink (first_path, link_path), ==, 0);
+  g_assert_true (open_file (link) == first_window);
+  dotted = g_file_new_for_commandline_arg_and_cwd ("./first.ipms", dir);
+  g_assert_true (open_file (dotted) == first_window);
+  g_assert_true (open_file (first) == first_window);
+  g_assert_cmpuint (count_project_windows (), ==, 1);
+
+  second_window = open_file (second);
+  g_assert_true (second_window != first_window);
+  g_assert_cmpuint (count_project_windows (), ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (second_window)), ==, "Second");
+
+  /* Both are recent projects, the last opened first. */
+  recent = g_settings_get_strv (ipms_application_get_settings (app), "recent-projects");
+  g_assert_cmpstr (recent[0], ==, second_uri);
+  g_assert_cmpuint (g_menu_model_get_n_items (ipms_application_get_recent_menu (app)), >=, 2);
+
+  /* Open Recent presents the window that has the file. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent",
+                                  g_variant_new_string (second_uri));
+  g_assert_cmpuint (count_project_windows (), ==, 2);
+
+  close_all_windows ();
+}
+
+static void
+test_open_error (void)
+{
+  g_autofree char *path = ipms_test_make_temp_path ("not-a-project.ipms");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) project = create_project ("project.ipms", "Project");
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  g_file_set_contents (path, "This is not a project.", -1, &error);
+  g_assert_no_error (error);
+
+  /* Over a project window: a dialog on top of it, and the window stays. */
+  open_file (project);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_null (ipms_application_find_window (app, file));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (count_project_windows (), ==, 1);
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        g_assert_true (gtk_window_get_transient_for (l->data) == windows->data);
+        gtk_window_destroy (l->data);
+      }
+
+  close_all_windows ();
+
+  /* With no window open, the dialog alone is shown and keeps the application up. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (count_project_windows (), ==, 0);
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (windows->data));
+
+  close_all_windows ();
+}
+
+static void
+test_window_size (void)
+{
+  g_autoptr(GFile) file = create_project ("size.ipms", "Size");
+  GSettings *settings = ipms_application_get_settings (app);
+  IpmsWindow *window = open_file (file);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = open_file (file);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  close_all_windows ();
+}
+
+/* Narrow windows fold the sidebar away; dark style uses the same widgets. */
+static void
+test_narrow_and_dark (void)
+{
+  g_autoptr(GFile) file = create_project ("narrow.ipms", "Narrow");
+  IpmsWindow *window = open_file (file);
+  AdwLeaflet *leaflet = template_child (window, "leaflet");
+  GtkWidget *back_button = template_child (window, "back_button");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back_button));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  ipms_window_set_section (window, "panorama");
+  save_png (window, "window-dark-panorama");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  save_png (window, "window-dark-narrow-sidebar");
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Choosing a section in the folded sidebar shows it, with a way back. */
+  g_signal_emit_by_name (template_child (window, "sidebar_list"), "row-activated",
+                         gtk_list_box_get_row_at_index (template_child (window, "sidebar_list"), 3));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "category");
+  g_assert_true (gtk_widget_get_visible (back_button));
+  save_png (window, "window-narrow-content");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "content"));
+  g_signal_emit_by_name (back_button, "clicked");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != template_child (window, "content"));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ipms_test_init_gtk (&argc, &argv);
+
+  /* Pages switch at once, so each rendering shows the page it names. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = ipms_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
+
+  g_test_add_func ("/shell/window/sections", test_sections);
+  g_test_add_func ("/shell/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/shell/window/size", test_window_size);
+  g_test_add_func ("/shell/window/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
+  g_test_add_func ("/shell/application/open-error", test_open_error);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
