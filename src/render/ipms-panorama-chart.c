@@ -763,7 +763,7 @@ paint_chip (IpmsPanoramaChart           *self,
   if (series != NULL)
     {
       cairo_save (cr);
-      cairo_clip_preserve (cr);
+      cairo_clip (cr);
       ipms_chart_style_get_series_color (ipms_record_get_string (series, "color"),
                                          (guint) ipms_record_get_int (series, "position"),
                                          options->dark, &color);
@@ -771,6 +771,7 @@ paint_chip (IpmsPanoramaChart           *self,
       cairo_rectangle (cr, x, y, 6, CHIP_H);
       cairo_fill (cr);
       cairo_restore (cr);
+      ipms_chart_style_rounded_rectangle (cr, x, y, CHIP_W, CHIP_H, 6);
     }
 
   ipms_chart_style_set_source (cr, &palette->border);

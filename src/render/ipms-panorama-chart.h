@@ -125,7 +125,7 @@ char              *ipms_panorama_chart_dup_cell_label   (IpmsPanoramaChart *self
                                                          guint              column,
                                                          guint              row);
 
-#define IPMS_PANORAMA_CHIP_WIDTH  176.0
+#define IPMS_PANORAMA_CHIP_WIDTH  204.0
 #define IPMS_PANORAMA_CHIP_HEIGHT 46.0
 
 G_END_DECLS
