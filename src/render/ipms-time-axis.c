@@ -158,8 +158,14 @@ ipms_time_unit_round (IpmsTimeUnit unit,
                       double       day)
 {
   guint32 whole = (guint32) MAX (1.0, floor (day));
-  guint32 before = ipms_time_unit_floor (unit, whole);
-  guint32 after = ipms_time_unit_add (unit, before, 1);
+  guint32 before, after;
+
+  /* A day is the day under the point, not the nearer midnight. */
+  if (unit == IPMS_TIME_UNIT_DAY)
+    return whole;
+
+  before = ipms_time_unit_floor (unit, whole);
+  after = ipms_time_unit_add (unit, before, 1);
 
   return day - before < after - day ? before : after;
 }

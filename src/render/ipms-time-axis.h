@@ -62,7 +62,8 @@ guint32       ipms_time_unit_floor          (IpmsTimeUnit        unit,
 guint32       ipms_time_unit_add            (IpmsTimeUnit        unit,
                                              guint32             day,
                                              int                 n);
-/* The boundary of `unit` nearest to the (fractional) day. */
+/* The boundary of `unit` nearest to the (fractional) day; for days, the
+ * day it falls in. */
 guint32       ipms_time_unit_round          (IpmsTimeUnit        unit,
                                              double              day);
 

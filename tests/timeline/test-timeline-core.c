@@ -1,0 +1,783 @@
+/* test-timeline-core.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The time axis, the timeline edits (each with undo and redo) and the two
+ * timeline charts painted and exported, all without a display.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ipms-chart-export.h"
+#include "ipms-chart-style.h"
+#include "ipms-document.h"
+#include "ipms-example.h"
+#include "ipms-new-products-chart.h"
+#include "ipms-record.h"
+#include "ipms-roadmap-chart.h"
+#include "ipms-test-utils.h"
+#include "ipms-time-axis.h"
+#include "ipms-timeline-edits.h"
+
+static guint32
+day (const char *iso)
+{
+  guint32 julian = ipms_time_day_from_iso (iso);
+
+  g_assert_cmpuint (julian, !=, 0);
+  return julian;
+}
+
+static void
+assert_day (guint32     julian,
+            const char *iso)
+{
+  g_autofree char *text = ipms_time_day_to_iso (julian);
+
+  g_assert_cmpstr (text, ==, iso);
+}
+
+/* Time axis */
+
+static void
+test_axis_iso (void)
+{
+  assert_day (day ("2027-03-15"), "2027-03-15");
+  g_assert_cmpuint (ipms_time_day_from_iso ("2027-02-30"), ==, 0);
+  g_assert_cmpuint (ipms_time_day_from_iso ("27-03-15"), ==, 0);
+  g_assert_cmpuint (ipms_time_day_from_iso (NULL), ==, 0);
+  g_assert_cmpuint (day ("2027-01-01") - day ("2026-12-31"), ==, 1);
+}
+
+static void
+test_axis_units (void)
+{
+  /* 2027-03-17 is a Wednesday. */
+  guint32 d = day ("2027-03-17");
+
+  assert_day (ipms_time_unit_floor (IPMS_TIME_UNIT_DAY, d), "2027-03-17");
+  assert_day (ipms_time_unit_floor (IPMS_TIME_UNIT_WEEK, d), "2027-03-15");
+  assert_day (ipms_time_unit_floor (IPMS_TIME_UNIT_MONTH, d), "2027-03-01");
+  assert_day (ipms_time_unit_floor (IPMS_TIME_UNIT_QUARTER, d), "2027-01-01");
+  assert_day (ipms_time_unit_floor (IPMS_TIME_UNIT_QUARTER, day ("2027-08-31")), "2027-07-01");
+  assert_day (ipms_time_unit_floor (IPMS_TIME_UNIT_YEAR, d), "2027-01-01");
+
+  assert_day (ipms_time_unit_add (IPMS_TIME_UNIT_WEEK, d, -2), "2027-03-03");
+  assert_day (ipms_time_unit_add (IPMS_TIME_UNIT_MONTH, day ("2027-01-31"), 1), "2027-02-28");
+  assert_day (ipms_time_unit_add (IPMS_TIME_UNIT_QUARTER, d, 1), "2027-06-17");
+  assert_day (ipms_time_unit_add (IPMS_TIME_UNIT_YEAR, d, -1), "2026-03-17");
+}
+
+static void
+test_axis_scales (void)
+{
+  guint n = ipms_time_zoom_get_n_levels ();
+
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpint (ipms_time_scale_for_px_per_day (ipms_time_zoom_get_px_per_day (0)), ==, IPMS_TIME_SCALE_WEEK);
+  g_assert_cmpint (ipms_time_scale_for_px_per_day (ipms_time_zoom_get_px_per_day (n - 1)), ==, IPMS_TIME_SCALE_YEAR);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_cmpfloat (ipms_time_zoom_get_px_per_day (i), <, ipms_time_zoom_get_px_per_day (i - 1));
+      g_assert_cmpuint (ipms_time_zoom_nearest_level (ipms_time_zoom_get_px_per_day (i)), ==, i);
+    }
+
+  g_assert_cmpint (ipms_time_scale_get_snap_unit (IPMS_TIME_SCALE_WEEK), ==, IPMS_TIME_UNIT_DAY);
+  g_assert_cmpint (ipms_time_scale_get_snap_unit (IPMS_TIME_SCALE_MONTH), ==, IPMS_TIME_UNIT_WEEK);
+  g_assert_cmpint (ipms_time_scale_get_snap_unit (IPMS_TIME_SCALE_QUARTER), ==, IPMS_TIME_UNIT_MONTH);
+  g_assert_cmpint (ipms_time_scale_get_snap_unit (IPMS_TIME_SCALE_YEAR), ==, IPMS_TIME_UNIT_QUARTER);
+}
+
+/* At each scale a point between two snap boundaries goes to the nearer. */
+static void
+test_axis_snapping (void)
+{
+  static const struct {
+    double      px_per_day;
+    const char *near;      /* a day just past a boundary */
+    const char *expected;
+    const char *far;       /* a day just before the next */
+    const char *expected_far;
+  } cases[] = {
+    { 32,  "2027-03-17", "2027-03-17", "2027-03-17", "2027-03-17" },  /* week scale: days */
+    { 5,   "2027-03-16", "2027-03-15", "2027-03-20", "2027-03-22" },  /* month scale: Mondays */
+    { 1.8, "2027-03-05", "2027-03-01", "2027-03-25", "2027-04-01" },  /* quarter scale: months */
+    { 0.5, "2027-02-01", "2027-01-01", "2027-03-10", "2027-04-01" },  /* year scale: quarters */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IpmsTimeAxis axis;
+      double x;
+
+      ipms_time_axis_init (&axis, day ("2026-01-01"), day ("2028-12-31"), cases[i].px_per_day);
+
+      /* The middle of the day, as a pointer over it would be. */
+      x = ipms_time_axis_day_to_x (&axis, day (cases[i].near)) + axis.px_per_day / 2;
+      assert_day (ipms_time_axis_snap_x (&axis, x), cases[i].expected);
+      x = ipms_time_axis_day_to_x (&axis, day (cases[i].far)) + axis.px_per_day / 2;
+      assert_day (ipms_time_axis_snap_x (&axis, x), cases[i].expected_far);
+
+      /* x and day map back and forth. */
+      g_assert_cmpfloat_with_epsilon (ipms_time_axis_x_to_day (&axis, ipms_time_axis_day_to_x (&axis, day ("2027-06-01"))),
+                                      day ("2027-06-01"), 1e-9);
+    }
+}
+
+static void
+test_axis_nudge (void)
+{
+  IpmsTimeAxis axis;
+  guint32 d = day ("2027-03-17");
+
+  ipms_time_axis_init (&axis, day ("2027-01-01"), day ("2027-12-31"), 5);   /* month scale */
+  assert_day (ipms_time_axis_nudge (&axis, d, 1, FALSE), "2027-03-24");
+  assert_day (ipms_time_axis_nudge (&axis, d, -1, FALSE), "2027-03-10");
+  assert_day (ipms_time_axis_nudge (&axis, d, 1, TRUE), "2027-04-17");
+
+  ipms_time_axis_init (&axis, day ("2027-01-01"), day ("2027-12-31"), 32);  /* week scale */
+  assert_day (ipms_time_axis_nudge (&axis, d, 1, FALSE), "2027-03-18");
+  assert_day (ipms_time_axis_nudge (&axis, d, 1, TRUE), "2027-03-24");
+}
+
+static void
+test_axis_ticks (void)
+{
+  IpmsTimeAxis axis;
+  g_autoptr(GArray) upper = NULL;
+  g_autoptr(GArray) lower = NULL;
+
+  /* Quarter scale: years over quarters. */
+  ipms_time_axis_init (&axis, day ("2026-10-01"), day ("2027-12-31"), 1.8);
+  upper = ipms_time_axis_dup_ticks (&axis, 0);
+  lower = ipms_time_axis_dup_ticks (&axis, 1);
+  g_assert_cmpuint (upper->len, ==, 2);
+  g_assert_cmpstr (g_array_index (upper, IpmsTimeTick, 1).label, ==, "2027");
+  g_assert_cmpuint (lower->len, ==, 5);
+  g_assert_cmpstr (g_array_index (lower, IpmsTimeTick, 0).label, ==, "Q4");
+  g_assert_cmpuint (g_array_index (lower, IpmsTimeTick, 1).start, ==, day ("2027-01-01"));
+  g_clear_pointer (&upper, g_array_unref);
+  g_clear_pointer (&lower, g_array_unref);
+
+  /* Month scale: quarters (with their year) over months. */
+  ipms_time_axis_init (&axis, day ("2027-02-10"), day ("2027-04-30"), 5);
+  upper = ipms_time_axis_dup_ticks (&axis, 0);
+  lower = ipms_time_axis_dup_ticks (&axis, 1);
+  g_assert_cmpstr (g_array_index (upper, IpmsTimeTick, 0).label, ==, "Q1 2027");
+  g_assert_cmpuint (g_array_index (upper, IpmsTimeTick, 0).start, ==, day ("2027-02-10"));
+  g_assert_cmpstr (g_array_index (lower, IpmsTimeTick, 0).label, ==, "Feb");
+  g_assert_cmpuint (lower->len, ==, 3);
+  g_clear_pointer (&upper, g_array_unref);
+  g_clear_pointer (&lower, g_array_unref);
+
+  /* Week scale: months over weeks, each named by its Monday. */
+  ipms_time_axis_init (&axis, day ("2027-03-01"), day ("2027-03-31"), 32);
+  upper = ipms_time_axis_dup_ticks (&axis, 0);
+  lower = ipms_time_axis_dup_ticks (&axis, 1);
+  g_assert_cmpstr (g_array_index (upper, IpmsTimeTick, 0).label, ==, "Mar 2027");
+  g_assert_cmpstr (g_array_index (lower, IpmsTimeTick, 1).label, ==, "8");
+}
+
+/* Edits */
+
+typedef struct
+{
+  IpmsDocument *document;
+  gint64        series;
+  gint64        layers[2];
+  gint64        segments[2];
+  gint64        product;
+  gint64        band;
+} Fixture;
+
+static gint64
+insert (IpmsDocument *document,
+        const char   *table)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = ipms_document_insert (document, table, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+insert_segment (IpmsDocument *document,
+                gint64        x_item,
+                gint64        y_item)
+{
+  g_autoptr(GError) error = NULL;
+  const IpmsTable *table = ipms_schema_lookup_table ("segment");
+  GValue values[32] = { G_VALUE_INIT };
+  gint64 id;
+
+  g_assert_cmpuint (table->n_columns, <=, G_N_ELEMENTS (values));
+  g_value_init (&values[ipms_table_find_column (table, "x_item_id")], G_TYPE_INT64);
+  g_value_set_int64 (&values[ipms_table_find_column (table, "x_item_id")], x_item);
+  g_value_init (&values[ipms_table_find_column (table, "y_item_id")], G_TYPE_INT64);
+  g_value_set_int64 (&values[ipms_table_find_column (table, "y_item_id")], y_item);
+  g_value_init (&values[ipms_table_find_column (table, "role")], G_TYPE_STRING);
+  g_value_set_static_string (&values[ipms_table_find_column (table, "role")], "none");
+
+  id = ipms_document_insert (document, "segment", 0, values, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+
+  return id;
+}
+
+static void
+set (IpmsDocument *document,
+     const char   *table,
+     gint64        id,
+     const char   *column,
+     const char   *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_set_string (document, table, id, column, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipms_test_make_temp_path ("timeline.ipms");
+  IpmsDocument *document = ipms_document_create (path, "Timeline test", &error);
+  gint64 x_item;
+
+  g_assert_no_error (error);
+  fixture->document = document;
+
+  g_assert_true (ipms_document_begin_edit (document, "Set up", NULL, &error));
+  x_item = insert (document, "axis_item");
+  set (document, "axis_item", x_item, "axis", "x");
+  set (document, "axis_item", x_item, "label", "Convenience");
+  for (guint i = 0; i < 2; i++)
+    {
+      fixture->layers[i] = insert (document, "axis_item");
+      set (document, "axis_item", fixture->layers[i], "axis", "y");
+      set (document, "axis_item", fixture->layers[i], "label", i == 0 ? "Young" : "Senior");
+      g_assert_true (ipms_document_set_int (document, "axis_item", fixture->layers[i], "position", i, &error));
+      fixture->segments[i] = insert_segment (document, x_item, fixture->layers[i]);
+    }
+  fixture->series = insert (document, "series");
+  set (document, "series", fixture->series, "name", "AutoCare");
+  set (document, "series", fixture->series, "entry_date", "2027-01-15");
+  fixture->product = insert (document, "product");
+  set (document, "product", fixture->product, "name", "Feeder Mini");
+  set (document, "product", fixture->product, "grade", "S");
+  set (document, "product", fixture->product, "dev_start", "2027-01-04");
+  set (document, "product", fixture->product, "dev_complete", "2027-03-31");
+  set (document, "product", fixture->product, "launch_date", "2027-05-10");
+  g_assert_true (ipms_document_set_double (document, "product", fixture->product, "price", 89.99, &error));
+  g_assert_true (ipms_document_set_int (document, "product", fixture->product, "series_id", fixture->series, &error));
+  g_assert_true (ipms_document_set_int (document, "product", fixture->product, "segment_id",
+                                        fixture->segments[0], &error));
+  fixture->band = insert (document, "price_band");
+  set (document, "price_band", fixture->band, "name", "Mid");
+  g_assert_true (ipms_document_set_double (document, "price_band", fixture->band, "min_price", 50, &error));
+  g_assert_true (ipms_document_set_double (document, "price_band", fixture->band, "max_price", 150, &error));
+  g_assert_true (ipms_document_set_double (document, "project", ipms_record_get_id (ipms_document_get_project (document)),
+                                           "price_step", 5, &error));
+  g_assert_true (ipms_document_commit_edit (document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ipms_document_close (fixture->document);
+  g_assert_finalize_object (fixture->document);
+}
+
+static IpmsRecord *
+product (Fixture *fixture)
+{
+  return ipms_document_get_record (fixture->document, "product", fixture->product);
+}
+
+static void
+assert_dates (Fixture    *fixture,
+              const char *start,
+              const char *complete,
+              const char *launch)
+{
+  IpmsRecord *record = product (fixture);
+
+  g_assert_cmpstr (ipms_record_get_string (record, "dev_start"), ==, start);
+  g_assert_cmpstr (ipms_record_get_string (record, "dev_complete"), ==, complete);
+  g_assert_cmpstr (ipms_record_get_string (record, "launch_date"), ==, launch);
+}
+
+static void
+undo_redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_edit_shift (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_timeline_shift_product (fixture->document, fixture->product, 14, NULL, &error));
+  g_assert_no_error (error);
+  assert_dates (fixture, "2027-01-18", "2027-04-14", "2027-05-24");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Shift “Feeder Mini”");
+
+  undo_redo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+  redo (fixture);
+  assert_dates (fixture, "2027-01-18", "2027-04-14", "2027-05-24");
+}
+
+static void
+test_edit_nudge_burst (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Three nudges with one merge key are one undo step. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_timeline_shift_product (fixture->document, fixture->product, 7, "nudge", &error));
+  g_assert_no_error (error);
+  assert_dates (fixture, "2027-01-25", "2027-04-21", "2027-05-31");
+
+  undo_redo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Set up");
+}
+
+static void
+test_edit_resize (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_timeline_set_dev_start (fixture->document, fixture->product, day ("2026-12-01"), NULL, &error));
+  g_assert_true (ipms_timeline_set_dev_complete (fixture->document, fixture->product, day ("2027-04-30"), NULL, &error));
+  g_assert_no_error (error);
+  assert_dates (fixture, "2026-12-01", "2027-04-30", "2027-05-10");
+
+  undo_redo (fixture);
+  assert_dates (fixture, "2026-12-01", "2027-03-31", "2027-05-10");
+  undo_redo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+  redo (fixture);
+  redo (fixture);
+  assert_dates (fixture, "2026-12-01", "2027-04-30", "2027-05-10");
+}
+
+static void
+test_edit_launch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_timeline_set_launch (fixture->document, fixture->product, day ("2027-03-01"), NULL, &error));
+  g_assert_no_error (error);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-03-01");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move launch of “Feeder Mini”");
+
+  undo_redo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+  redo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-03-01");
+}
+
+static void
+test_edit_lane (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_timeline_move_product_to_lane (fixture->document, fixture->product, 0, FALSE,
+                                                     fixture->layers[1], &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ipms_record_get_int (product (fixture), "segment_id"), ==, fixture->segments[1]);
+
+  g_assert_true (ipms_timeline_move_product_to_lane (fixture->document, fixture->product, -7, TRUE, 0, &error));
+  g_assert_true (ipms_record_is_null (product (fixture), "series_id"));
+  assert_dates (fixture, "2026-12-28", "2027-03-24", "2027-05-03");
+
+  undo_redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture), "series_id"), ==, fixture->series);
+  undo_redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture), "segment_id"), ==, fixture->segments[0]);
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture), "segment_id"), ==, fixture->segments[1]);
+}
+
+static void
+test_edit_marker (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsRecord *record = product (fixture);
+
+  /* 123.40 snaps to the step of 5. */
+  g_assert_true (ipms_timeline_move_marker (fixture->document, fixture->product, day ("2027-07-01"), 123.4,
+                                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ipms_record_get_string (record, "launch_date"), ==, "2027-07-01");
+  g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 125);
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “Feeder Mini” on the roadmap");
+
+  undo_redo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (record, "launch_date"), ==, "2027-05-10");
+  g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 89.99);
+  redo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 125);
+}
+
+static void
+test_edit_schedule (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  IpmsRecord *record;
+
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Add", NULL, &error));
+  id = insert (fixture->document, "product");
+  set (fixture->document, "product", id, "name", "Trail Collar");
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  record = ipms_document_get_record (fixture->document, "product", id);
+
+  g_assert_true (ipms_timeline_schedule_product (fixture->document, id, day ("2027-02-01"), day ("2027-06-30"),
+                                                 day ("2027-08-01"), 78, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ipms_record_get_string (record, "dev_start"), ==, "2027-02-01");
+  g_assert_cmpstr (ipms_record_get_string (record, "launch_date"), ==, "2027-08-01");
+  g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 80);
+
+  undo_redo (fixture);
+  g_assert_true (ipms_record_is_null (record, "dev_start"));
+  g_assert_true (ipms_record_is_null (record, "launch_date"));
+}
+
+static void
+test_edit_bands (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsRecord *band = ipms_document_get_record (fixture->document, "price_band", fixture->band);
+  gint64 added;
+
+  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, fixture->band, TRUE, 198, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ipms_record_get_double (band, "max_price"), ==, 200);
+
+  /* A lower boundary dragged past the upper one stops there. */
+  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, fixture->band, FALSE, 500, &error));
+  g_assert_cmpfloat (ipms_record_get_double (band, "min_price"), ==, 200);
+  undo_redo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (band, "min_price"), ==, 50);
+  undo_redo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (band, "max_price"), ==, 150);
+
+  g_assert_true (ipms_timeline_set_price_step (fixture->document, 10, &error));
+  g_assert_cmpfloat (ipms_timeline_get_price_step (fixture->document), ==, 10);
+  g_assert_cmpfloat (ipms_timeline_snap_price (fixture->document, 144), ==, 140);
+
+  added = ipms_timeline_add_price_band (fixture->document, "Premium", 150, 600, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (added, >, 0);
+  g_assert_true (ipms_timeline_rename_price_band (fixture->document, added, "Luxury", &error));
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_record (fixture->document, "price_band", added), "name"),
+                   ==, "Luxury");
+  g_assert_true (ipms_timeline_remove_price_band (fixture->document, added, &error));
+  g_assert_null (ipms_document_get_record (fixture->document, "price_band", added));
+  undo_redo (fixture);
+  g_assert_nonnull (ipms_document_get_record (fixture->document, "price_band", added));
+}
+
+static void
+test_edit_missing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ipms_timeline_shift_product (fixture->document, 9999, 1, NULL, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW);
+  g_assert_false (ipms_document_in_edit (fixture->document));
+}
+
+/* Charts */
+
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_chart_geometry (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(IpmsNewProductsChart) chart = ipms_new_products_chart_new (fixture->document);
+  g_autoptr(GError) error = NULL;
+  IpmsNewProductsItem item;
+  IpmsTimelinePart part;
+  guint changed = 0;
+  double width, height;
+
+  g_signal_connect_swapped (chart, "changed", G_CALLBACK (count_signal), &changed);
+  ipms_new_products_chart_set_show_title (chart, FALSE);
+  ipms_new_products_chart_set_px_per_day (chart, 5);
+  ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  g_assert_cmpfloat (width, >, 365 * 5);
+
+  g_assert_cmpuint (ipms_new_products_chart_get_n_lanes (chart), ==, 2);
+  g_assert_true (ipms_new_products_chart_get_item (chart, fixture->product, &item));
+  g_assert_cmpuint (item.lane, ==, 0);
+  g_assert_cmpfloat (item.bar_width, ==, (day ("2027-03-31") - day ("2027-01-04") + 1) * 5.0);
+
+  /* The middle is the bar, the ends are handles, the diamond is the launch. */
+  g_assert_cmpint (ipms_new_products_chart_hit_test (chart, item.bar_x + item.bar_width / 2,
+                                                     item.y + item.height / 2, &part), ==, fixture->product);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_BAR);
+  ipms_new_products_chart_hit_test (chart, item.bar_x + 1, item.y + item.height / 2, &part);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_START);
+  ipms_new_products_chart_hit_test (chart, item.bar_x + item.bar_width + 3, item.y + item.height / 2, &part);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_END);
+  ipms_new_products_chart_hit_test (chart, item.launch_x, item.y + item.height / 2, &part);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_LAUNCH);
+
+  /* Handles stay grabbable at the widest zoom, where the bar is 30 px. */
+  ipms_new_products_chart_set_px_per_day (chart, 0.3);
+  g_assert_true (ipms_new_products_chart_get_item (chart, fixture->product, &item));
+  ipms_new_products_chart_hit_test (chart, item.bar_x - 4, item.y + item.height / 2, &part);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_START);
+  ipms_new_products_chart_hit_test (chart, item.bar_x + item.bar_width / 2, item.y + item.height / 2, &part);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_BAR);
+
+  /* An edit anywhere reaches the chart. */
+  changed = 0;
+  g_assert_true (ipms_timeline_move_product_to_lane (fixture->document, fixture->product, 0, FALSE,
+                                                     fixture->layers[1], &error));
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_true (ipms_new_products_chart_get_item (chart, fixture->product, &item));
+  g_assert_cmpuint (item.lane, ==, 1);
+
+  ipms_new_products_chart_set_lane_mode (chart, IPMS_LANE_MODE_SERIES);
+  g_assert_cmpuint (ipms_new_products_chart_get_n_lanes (chart), ==, 1);
+  g_assert_cmpint (ipms_new_products_chart_get_lane_id (chart, 0), ==, fixture->series);
+}
+
+static void
+test_roadmap_geometry (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(IpmsRoadmapChart) chart = ipms_roadmap_chart_new (fixture->document);
+  double x, y, fx, fy, d, price;
+  IpmsTimelinePart part;
+
+  g_assert_true (ipms_roadmap_chart_get_marker (chart, fixture->product, &x, &y, NULL));
+  ipms_roadmap_chart_point_to_values (chart, x, y, &d, &price);
+  g_assert_cmpfloat_with_epsilon (price, 89.99, 1e-6);
+  g_assert_cmpuint ((guint32) d, ==, day ("2027-05-10"));
+  g_assert_cmpint (ipms_roadmap_chart_hit_test (chart, x + 3, y - 3, &part), ==, fixture->product);
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_MARKER);
+
+  /* Flipped, time runs down and price across. */
+  ipms_roadmap_chart_set_flipped (chart, TRUE);
+  g_assert_true (ipms_roadmap_chart_get_marker (chart, fixture->product, &fx, &fy, NULL));
+  ipms_roadmap_chart_point_to_values (chart, fx, fy, &d, &price);
+  g_assert_cmpfloat_with_epsilon (price, 89.99, 1e-6);
+  g_assert_cmpuint ((guint32) d, ==, day ("2027-05-10"));
+  {
+    double later_x, later_y;
+
+    ipms_roadmap_chart_values_to_point (chart, day ("2027-06-10"), 89.99, &later_x, &later_y);
+    g_assert_cmpfloat (later_y, >, fy);
+    g_assert_cmpfloat_with_epsilon (later_x, fx, 1e-6);
+  }
+}
+
+static guint
+count_color (cairo_surface_t *surface,
+             guint32          rgb,
+             guint            tolerance)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint count = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+
+        if (ABS ((int) ((pixel >> 16) & 0xff) - (int) ((rgb >> 16) & 0xff)) <= (int) tolerance &&
+            ABS ((int) ((pixel >> 8) & 0xff) - (int) ((rgb >> 8) & 0xff)) <= (int) tolerance &&
+            ABS ((int) (pixel & 0xff) - (int) (rgb & 0xff)) <= (int) tolerance)
+          count++;
+      }
+
+  return count;
+}
+
+static void
+save_artifact (const char *source,
+               const char *name)
+{
+  const char *dir = g_getenv ("IPMS_TEST_ARTIFACTS");
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  target = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, length, NULL));
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  static const char * const kinds[] = { "new-products", "roadmap" };
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(IpmsChart) chart = ipms_chart_new_for_kind (document, kinds[i], &error);
+      IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 96 };
+      g_autofree char *png = g_strdup_printf ("%s.png", kinds[i]);
+      g_autofree char *png_path = ipms_test_make_temp_path (png);
+      g_autofree char *pdf = g_strdup_printf ("%s.pdf", kinds[i]);
+      g_autofree char *pdf_path = ipms_test_make_temp_path (pdf);
+      g_autofree char *svg = g_strdup_printf ("%s.svg", kinds[i]);
+      g_autofree char *svg_path = ipms_test_make_temp_path (svg);
+      g_autofree char *svg_text = NULL;
+      g_autofree char *artifact = g_strdup_printf ("timeline-export-%s.png", kinds[i]);
+      cairo_surface_t *surface;
+      double width, height;
+      IpmsColor grade_s;
+      guint32 rgb;
+
+      g_assert_no_error (error);
+      g_object_set (chart, "range-start", "2026-01-01", "range-end", "2027-12-31", "today", day ("2026-11-27"), NULL);
+      ipms_chart_get_size (chart, &width, &height);
+
+      /* Fit: one unit per pixel at 96 dpi. */
+      g_assert_true (ipms_chart_export (chart, png_path, &options, &error));
+      g_assert_no_error (error);
+      surface = cairo_image_surface_create_from_png (png_path);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) (width + 0.5));
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) (height + 0.5));
+
+      /* The example has strategic (S) products: their grade colour fills bars
+       * on the new product chart; on the roadmap the series colours do. */
+      ipms_chart_style_get_grade_color ("S", FALSE, &grade_s);
+      rgb = ((guint32) (grade_s.red * 255 + 0.5) << 16) | ((guint32) (grade_s.green * 255 + 0.5) << 8) |
+            (guint32) (grade_s.blue * 255 + 0.5);
+      if (i == 0)
+        g_assert_cmpuint (count_color (surface, rgb, 2), >, 500);
+      else
+        g_assert_cmpuint (count_color (surface, 0x3584e4, 2), >, 200);
+      cairo_surface_destroy (surface);
+      save_artifact (png_path, artifact);
+
+      /* A4 landscape: the page size, whatever the chart's. */
+      options.page = IPMS_PAGE_A4;
+      options.landscape = TRUE;
+      g_assert_true (ipms_chart_export (chart, png_path, &options, &error));
+      surface = cairo_image_surface_create_from_png (png_path);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) (841.89 * 96 / 72 + 0.5));
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) (595.28 * 96 / 72 + 0.5));
+      cairo_surface_destroy (surface);
+
+      g_assert_true (ipms_chart_export (chart, pdf_path, &options, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+
+      /* Text stays text in SVG, so it prints sharp at any size. */
+      options.page = IPMS_PAGE_SLIDE;
+      g_assert_true (ipms_chart_export (chart, svg_path, &options, &error));
+      g_assert_true (g_file_get_contents (svg_path, &svg_text, NULL, NULL));
+      g_assert_nonnull (strstr (svg_text, "<svg"));
+      g_assert_nonnull (strstr (svg_text, "width=\"960pt\""));
+    }
+}
+
+/* A range limits what is drawn: a product launched outside it is not. */
+static void
+test_range (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(IpmsNewProductsChart) chart = ipms_new_products_chart_new (fixture->document);
+  const IpmsTimeAxis *axis;
+  IpmsNewProductsItem item;
+
+  ipms_new_products_chart_set_range (chart, "2027-04-01", "2027-06-30");
+  axis = ipms_new_products_chart_get_axis (chart);
+  assert_day (axis->first_day, "2027-04-01");
+  assert_day (axis->last_day, "2027-06-30");
+  g_assert_true (ipms_new_products_chart_get_item (chart, fixture->product, &item));
+  g_assert_cmpfloat (item.bar_x + item.bar_width, <=, ipms_new_products_chart_get_time_origin (chart));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ipms_test_init (&argc, &argv);
+
+  g_test_add_func ("/timeline/axis/iso", test_axis_iso);
+  g_test_add_func ("/timeline/axis/units", test_axis_units);
+  g_test_add_func ("/timeline/axis/scales", test_axis_scales);
+  g_test_add_func ("/timeline/axis/snapping", test_axis_snapping);
+  g_test_add_func ("/timeline/axis/nudge", test_axis_nudge);
+  g_test_add_func ("/timeline/axis/ticks", test_axis_ticks);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/timeline/edit/shift", test_edit_shift);
+  ADD ("/timeline/edit/nudge-burst", test_edit_nudge_burst);
+  ADD ("/timeline/edit/resize", test_edit_resize);
+  ADD ("/timeline/edit/launch", test_edit_launch);
+  ADD ("/timeline/edit/lane", test_edit_lane);
+  ADD ("/timeline/edit/marker", test_edit_marker);
+  ADD ("/timeline/edit/schedule", test_edit_schedule);
+  ADD ("/timeline/edit/bands", test_edit_bands);
+  ADD ("/timeline/edit/missing", test_edit_missing);
+  ADD ("/timeline/chart/geometry", test_chart_geometry);
+  ADD ("/timeline/chart/roadmap-geometry", test_roadmap_geometry);
+  ADD ("/timeline/chart/range", test_range);
+#undef ADD
+  g_test_add_func ("/timeline/chart/export", test_export);
+
+  return g_test_run ();
+}
