@@ -80,7 +80,7 @@ get_process_tmpdir (void)
 static void
 setup_i18n (void)
 {
-  const char *localedir = g_getenv ("IPMS_TEST_LOCALEDIR");
+  const char *localedir = g_getenv ("IPMS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 /* Set-up for a test program without a display (suite 'core'): a private
  * HOME and XDG directories for the process (removed at a normal exit), the
  * locale of the environment (C.UTF-8 in the test envs), the build tree's
- * translations when IPMS_TEST_LOCALEDIR is set, then GTest. */
+ * translations when IPMS_LOCALEDIR is set, then GTest. */
 void        ipms_test_init               (int          *argc,
                                           char       ***argv);
 
