@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ipms-application.h"
@@ -30,7 +31,18 @@ struct _IpmsApplication
 
 G_DEFINE_FINAL_TYPE (IpmsApplication, ipms_application, ADW_TYPE_APPLICATION)
 
-/* Symbolic links and ".." resolved, so that two names of one file compare equal. */
+/* Symbolic links and ".." resolved, so that two names of one file compare
+ * equal. A path that does not exist is returned as it is. */
+static char *
+canonical_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *result = g_strdup (real != NULL ? real : path);
+
+  free (real);
+  return result;
+}
+
 static GFile *
 canonical_file (GFile *file)
 {
@@ -40,10 +52,7 @@ canonical_file (GFile *file)
   if (path == NULL)
     return g_object_ref (file);
 
-  real = realpath (path, NULL);
-  if (real == NULL)
-    return g_object_ref (file);
-
+  real = canonical_path (path);
   return g_file_new_for_path (real);
 }
 
@@ -177,6 +186,8 @@ static void
 rebuild_recent_menu (IpmsApplication *self)
 {
   g_auto(GStrv) uris = g_settings_get_strv (self->settings, "recent-projects");
+  g_autofree char *drafts = ipms_document_get_drafts_dir ();
+  g_autofree char *drafts_dir = canonical_path (drafts);
   guint n_items = 0;
 
   g_menu_remove_all (self->recent_menu);
@@ -187,6 +198,7 @@ rebuild_recent_menu (IpmsApplication *self)
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *basename = NULL;
       g_autofree char *display_name = NULL;
+      g_autofree char *dir = NULL;
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
@@ -194,7 +206,21 @@ rebuild_recent_menu (IpmsApplication *self)
         continue;
 
       basename = g_path_get_basename (path);
+      if (g_str_has_suffix (basename, ".ipms"))
+        basename[strlen (basename) - strlen (".ipms")] = '\0';
       display_name = g_filename_display_name (basename);
+
+      /* A draft's file is named after the time it was started. */
+      dir = g_path_get_dirname (path);
+      if (g_strcmp0 (dir, drafts_dir) == 0)
+        {
+          /* Translators: an item of Open Recent; %s is the date and time the draft was started */
+          g_autofree char *draft = g_strdup_printf (_("Draft of %s"), display_name);
+
+          g_free (display_name);
+          display_name = g_steal_pointer (&draft);
+        }
+
       /* Menu labels take "_" as a mnemonic mark. */
       label = escape_underscores (display_name);
 
