@@ -14,6 +14,10 @@ work=$2
 mkdir -p "$work"
 pot="$work/ipms-planner.pot"
 
+# A warning here means a string that can never be translated, for example a
+# G_GINT64_FORMAT macro inside _(): xgettext cuts the msgid at the macro, so
+# it never matches the string the program looks up.
+xgettext_log="$work/xgettext.log"
 xgettext --package-name=ipms-planner --directory="$src" \
   --files-from="$src/po/POTFILES.in" --output="$pot" \
   --from-code=UTF-8 --add-comments \
@@ -26,7 +30,8 @@ xgettext --package-name=ipms-planner --directory="$src" \
   --flag=g_markup_printf_escaped:1:c-format --flag=g_log:3:c-format \
   --flag=g_print:1:c-format --flag=g_printerr:1:c-format \
   --flag=g_printf:1:c-format --flag=g_fprintf:2:c-format \
-  --flag=g_sprintf:2:c-format --flag=g_snprintf:3:c-format
+  --flag=g_sprintf:2:c-format --flag=g_snprintf:3:c-format 2>"$xgettext_log" ||
+  { cat "$xgettext_log"; exit 1; }
 
 status=0
 for lang in $(sed -e 's/#.*//' "$src/po/LINGUAS"); do
@@ -54,6 +59,13 @@ for lang in $(sed -e 's/#.*//' "$src/po/LINGUAS"); do
     status=1
   fi
 done
+
+if grep -q . "$xgettext_log"; then
+  echo "xgettext warns about strings that cannot be translated as written:"
+  cat "$xgettext_log"
+  echo "(in _() use a plain conversion such as %lld with a cast, not a format macro)"
+  status=1
+fi
 
 if [ "$status" -ne 0 ]; then
   echo "Update with: meson compile -C <build> ipms-planner-update-po, then translate."
