@@ -537,12 +537,10 @@ dup_display_basename (GFile *file)
   return g_filename_display_name (basename);
 }
 
-static void
-save_as_chosen (GtkWindow *window,
-                GFile     *file,
-                gpointer   user_data)
+gboolean
+ipms_window_save_as (IpmsWindow *self,
+                     GFile      *file)
 {
-  IpmsWindow *self = IPMS_WINDOW (window);
   g_autoptr(GFile) previous = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -551,8 +549,8 @@ save_as_chosen (GtkWindow *window,
   GtkWindow *owner;
   gboolean was_draft;
 
-  if (file == NULL)
-    return;
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = dup_display_basename (file);
   path = g_file_get_path (file);
@@ -561,7 +559,7 @@ save_as_chosen (GtkWindow *window,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Projects can only be saved to a local folder."));
       ipms_window_show_error (self, _("Could Not Save the Project"), error);
-      return;
+      return FALSE;
     }
 
   owner = ipms_application_find_window (get_application (self), file);
@@ -570,7 +568,7 @@ save_as_chosen (GtkWindow *window,
       /* Translators: %s is a file name */
       message = g_strdup_printf (_("“%s” is up to date: every change is saved as you make it"), name);
       ipms_window_add_toast (self, message);
-      return;
+      return TRUE;
     }
   if (owner != NULL)
     {
@@ -578,7 +576,7 @@ save_as_chosen (GtkWindow *window,
                    _("“%s” is open in another window. Close that window first, or choose another name."),
                    name);
       ipms_window_show_error (self, _("Could Not Save the Project"), error);
-      return;
+      return FALSE;
     }
 
   previous = g_file_new_for_path (ipms_document_get_path (self->document));
@@ -587,7 +585,7 @@ save_as_chosen (GtkWindow *window,
   if (!ipms_document_save_as (self->document, path, &error))
     {
       ipms_window_show_error (self, _("Could Not Save the Project"), error);
-      return;
+      return FALSE;
     }
 
   ipms_application_add_recent (get_application (self), file, was_draft ? previous : NULL);
@@ -595,6 +593,17 @@ save_as_chosen (GtkWindow *window,
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Saved as “%s”"), name);
   ipms_window_add_toast (self, message);
+
+  return TRUE;
+}
+
+static void
+save_as_chosen (GtkWindow *window,
+                GFile     *file,
+                gpointer   user_data)
+{
+  if (file != NULL)
+    ipms_window_save_as (IPMS_WINDOW (window), file);
 }
 
 static void
@@ -611,20 +620,18 @@ save_as_action (GtkWidget  *widget,
                     save_as_chosen, NULL);
 }
 
-static void
-import_json_chosen (GtkWindow *window,
-                    GFile     *file,
-                    gpointer   user_data)
+gboolean
+ipms_window_import_json (IpmsWindow *self,
+                         GFile      *file)
 {
-  IpmsWindow *self = IPMS_WINDOW (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
 
-  if (file == NULL)
-    return;
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = dup_display_basename (file);
   path = g_file_get_path (file);
@@ -641,12 +648,23 @@ import_json_chosen (GtkWindow *window,
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
 
       ipms_window_show_error (self, heading, error);
-      return;
+      return FALSE;
     }
 
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Imported “%s”"), name);
   ipms_window_add_toast (self, message);
+
+  return TRUE;
+}
+
+static void
+import_json_chosen (GtkWindow *window,
+                    GFile     *file,
+                    gpointer   user_data)
+{
+  if (file != NULL)
+    ipms_window_import_json (IPMS_WINDOW (window), file);
 }
 
 static void
@@ -661,19 +679,17 @@ import_json_action (GtkWidget  *widget,
                     import_json_chosen, NULL);
 }
 
-static void
-export_json_chosen (GtkWindow *window,
-                    GFile     *file,
-                    gpointer   user_data)
+gboolean
+ipms_window_export_json (IpmsWindow *self,
+                         GFile      *file)
 {
-  IpmsWindow *self = IPMS_WINDOW (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (file == NULL)
-    return;
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   name = dup_display_basename (file);
   path = g_file_get_path (file);
@@ -688,12 +704,23 @@ export_json_chosen (GtkWindow *window,
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
       ipms_window_show_error (self, heading, error);
-      return;
+      return FALSE;
     }
 
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Exported “%s”"), name);
   ipms_window_add_toast (self, message);
+
+  return TRUE;
+}
+
+static void
+export_json_chosen (GtkWindow *window,
+                    GFile     *file,
+                    gpointer   user_data)
+{
+  if (file != NULL)
+    ipms_window_export_json (IPMS_WINDOW (window), file);
 }
 
 static void

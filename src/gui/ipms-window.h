@@ -35,6 +35,15 @@ GtkWidget          *ipms_window_get_section_page (IpmsWindow      *self,
                                                   const char      *section);
 /* Every section id, in sidebar order; NULL-terminated, static. */
 const char * const *ipms_window_list_sections    (void);
+/* What the menu's Save As, Import JSON and Export JSON do once a file is
+ * chosen. Failures are shown to the user; the return value says whether it
+ * was done. */
+gboolean            ipms_window_save_as          (IpmsWindow      *self,
+                                                  GFile           *file);
+gboolean            ipms_window_import_json      (IpmsWindow      *self,
+                                                  GFile           *file);
+gboolean            ipms_window_export_json      (IpmsWindow      *self,
+                                                  GFile           *file);
 /* A failure the user must read: a dialog over the window, and stderr. */
 void                ipms_window_show_error       (IpmsWindow      *self,
                                                   const char      *heading,

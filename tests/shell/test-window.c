@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "ipms-application.h"
 #include "ipms-test-utils.h"
@@ -330,6 +331,135 @@ test_window_size (void)
   close_all_windows ();
 }
 
+static IpmsWindow *
+only_project_window (void)
+{
+  g_assert_cmpuint (count_project_windows (), ==, 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (IPMS_IS_WINDOW (l->data))
+      return l->data;
+
+  g_assert_not_reached ();
+}
+
+static void
+destroy_message_dialogs (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        gtk_window_destroy (l->data);
+        n++;
+      }
+
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static gboolean
+strv_has_file (char  **uris,
+               GFile  *file)
+{
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) listed = g_file_new_for_uri (uris[i]);
+
+      if (g_file_equal (listed, file))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_draft_save_as_and_json (void)
+{
+  g_autofree char *target_path = ipms_test_make_temp_path ("saved.ipms");
+  g_autofree char *json_path = ipms_test_make_temp_path ("plan.json");
+  g_autofree char *broken_path = ipms_test_make_temp_path ("broken.json");
+  g_autoptr(GFile) target = g_file_new_for_path (target_path);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  GSettings *settings = ipms_application_get_settings (app);
+  AdwWindowTitle *project_title;
+  IpmsDocument *document;
+  IpmsWindow *window;
+
+  /* app.new: a draft, listed as recent so that it is never lost. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = only_project_window ();
+  document = ipms_window_get_document (window);
+  project_title = template_child (window, "project_title");
+  g_assert_true (ipms_document_get_is_draft (document));
+  g_assert_cmpstr (adw_window_title_get_subtitle (project_title), ==, "Draft");
+  draft = g_file_new_for_path (ipms_document_get_path (document));
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_true (strv_has_file (recent, draft));
+  g_clear_pointer (&recent, g_strfreev);
+
+  /* Save As: the window follows the file, the draft leaves the recent list. */
+  g_assert_true (ipms_window_save_as (window, target));
+  g_assert_false (ipms_document_get_is_draft (document));
+  g_assert_cmpstr (ipms_document_get_path (document), ==, target_path);
+  g_assert_cmpstr (adw_window_title_get_subtitle (project_title), ==, "saved.ipms");
+  g_assert_true (ipms_application_find_window (app, target) == GTK_WINDOW (window));
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_true (strv_has_file (recent, target));
+  g_assert_false (strv_has_file (recent, draft));
+
+  /* Export, change, import: the import is one step that undo takes back. */
+  set_project_name (document, "Exported");
+  g_assert_true (ipms_window_export_json (window, json));
+  g_assert_true (g_file_query_exists (json, NULL));
+  set_project_name (document, "Changed");
+  g_assert_true (ipms_window_import_json (window, json));
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Exported");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Exported");
+  g_assert_cmpstr (ipms_document_get_undo_label (document), ==, "Import “plan.json”");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Changed");
+
+  /* A bad file changes nothing and says why in a dialog. */
+  g_file_set_contents (broken_path, "{ \"format\": ", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (ipms_window_import_json (window, broken));
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Changed");
+  destroy_message_dialogs ();
+
+  close_all_windows ();
+}
+
+static void
+test_activate (void)
+{
+  g_autoptr(GFile) file = create_project ("recent.ipms", "Recent");
+  g_autofree char *path = g_file_get_path (file);
+  IpmsWindow *window;
+
+  /* With no window, activating reopens the most recent project… */
+  open_file (file);
+  close_all_windows ();
+  g_application_activate (G_APPLICATION (app));
+  window = only_project_window ();
+  g_assert_cmpstr (ipms_document_get_path (ipms_window_get_document (window)), ==, path);
+
+  /* …and with a window open, just presents it. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (only_project_window () == window);
+  close_all_windows ();
+
+  /* A recent project that is gone gives way to a new draft. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_application_activate (G_APPLICATION (app));
+  window = only_project_window ();
+  g_assert_true (ipms_document_get_is_draft (ipms_window_get_document (window)));
+  close_all_windows ();
+}
+
 /* Narrow windows fold the sidebar away; dark style uses the same widgets. */
 static void
 test_narrow_and_dark (void)
@@ -391,7 +521,9 @@ main (int   argc,
   g_test_add_func ("/shell/window/size", test_window_size);
   g_test_add_func ("/shell/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
+  g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);
   g_test_add_func ("/shell/application/open-error", test_open_error);
+  g_test_add_func ("/shell/application/activate", test_activate);
 
   status = g_test_run ();
 
