@@ -137,31 +137,20 @@ append_row (GString         *out,
       append_string (out, column->name);
       g_string_append (out, ": ");
 
-      if (ipms_record_is_null (record, column->name))
-        {
-          g_string_append (out, "null");
-          continue;
-        }
+      /* The value as the record holds it: G_TYPE_INT64 for integers and
+       * references, G_TYPE_DOUBLE for reals, a string for the rest. */
+      const GValue *value = ipms_record_get_value (record, column->name);
 
-      switch (column->type)
-        {
-        case IPMS_COLUMN_INTEGER:
-        case IPMS_COLUMN_REFERENCE:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT,
-                                  ipms_record_get_int (record, column->name));
-          break;
-
-        case IPMS_COLUMN_REAL:
-          append_double (out, ipms_record_get_double (record, column->name));
-          break;
-
-        case IPMS_COLUMN_TEXT:
-        case IPMS_COLUMN_DATE:
-        case IPMS_COLUMN_ENUM:
-        default:
-          append_string (out, ipms_record_get_string (record, column->name));
-          break;
-        }
+      if (value == NULL)
+        g_string_append (out, "null");
+      else if (G_VALUE_HOLDS_INT64 (value))
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (value));
+      else if (G_VALUE_HOLDS_DOUBLE (value))
+        append_double (out, g_value_get_double (value));
+      else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+        append_string (out, g_value_get_string (value));
+      else
+        g_string_append (out, "null");
     }
 
   g_string_append (out, "\n    }");
@@ -274,12 +263,37 @@ plan_free (Plan *plan)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
 
+/* Where a problem is, formatted as a JSON path only when there is one:
+ * building the path for every member would cost more than reading it. */
+typedef struct
+{
+  const char *table;     /* a table's plural, or NULL at the root */
+  gint64      element;   /* index in the table's array, or -1 */
+  const char *member;    /* a member of the element (or of the root), or NULL */
+} Where;
+
+static char *
+where_to_path (const Where *where)
+{
+  GString *path = g_string_new ("$");
+
+  if (where->table != NULL)
+    g_string_append_printf (path, ".%s", where->table);
+  if (where->element >= 0)
+    g_string_append_printf (path, "[%" G_GINT64_FORMAT "]", where->element);
+  if (where->member != NULL)
+    g_string_append_printf (path, ".%s", where->member);
+
+  return g_string_free (path, FALSE);
+}
+
 static gboolean G_GNUC_PRINTF (3, 4)
-invalid (GError     **error,
-         const char  *path,
-         const char  *format,
+invalid (GError      **error,
+         const Where  *where,
+         const char   *format,
          ...)
 {
+  g_autofree char *path = where_to_path (where);
   g_autofree char *reason = NULL;
   va_list args;
 
@@ -312,6 +326,7 @@ node_kind (JsonNode *node)
     {
     case G_TYPE_STRING:  return _("a string");
     case G_TYPE_BOOLEAN: return _("a boolean");
+    case G_TYPE_DOUBLE:  return _("a number with a fraction or exponent");
     default:             return _("a number");
     }
 }
@@ -326,7 +341,7 @@ node_is (JsonNode *node,
 static gboolean
 check_bounds (const IpmsColumn  *column,
               double             value,
-              const char        *path,
+              const Where       *where,
               GError           **error)
 {
   char value_str[G_ASCII_DTOSTR_BUF_SIZE];
@@ -343,7 +358,7 @@ check_bounds (const IpmsColumn  *column,
   g_ascii_formatd (min_str, sizeof min_str, "%.15g", column->min);
   g_ascii_formatd (max_str, sizeof max_str, "%.15g", column->max);
 
-  return invalid (error, path, _("%s is out of range (%s to %s)"),
+  return invalid (error, where, _("%s is out of range (%s to %s)"),
                   value_str, min_str, max_str);
 }
 
@@ -353,7 +368,7 @@ static gboolean
 read_column (const Plan        *plan,
              const IpmsColumn  *column,
              JsonNode          *node,
-             const char        *path,
+             const Where       *where,
              GValue            *value,
              GError           **error)
 {
@@ -364,10 +379,10 @@ read_column (const Plan        *plan,
         gint64 v;
 
         if (!node_is (node, G_TYPE_INT64))
-          return invalid (error, path, _("expected an integer, found %s"), node_kind (node));
+          return invalid (error, where, _("expected an integer, found %s"), node_kind (node));
 
         v = json_node_get_int (node);
-        if (!check_bounds (column, (double) v, path, error))
+        if (!check_bounds (column, (double) v, where, error))
           return FALSE;
 
         g_value_init (value, G_TYPE_INT64);
@@ -384,12 +399,12 @@ read_column (const Plan        *plan,
         else if (node_is (node, G_TYPE_DOUBLE))
           v = json_node_get_double (node);
         else
-          return invalid (error, path, _("expected a number, found %s"), node_kind (node));
+          return invalid (error, where, _("expected a number, found %s"), node_kind (node));
 
         if (!isfinite (v))
-          return invalid (error, path, _("expected a finite number"));
+          return invalid (error, where, _("expected a finite number"));
 
-        if (!check_bounds (column, v, path, error))
+        if (!check_bounds (column, v, where, error))
           return FALSE;
 
         g_value_init (value, G_TYPE_DOUBLE);
@@ -402,24 +417,21 @@ read_column (const Plan        *plan,
         const IpmsTable *tables;
         guint n_tables;
         gint64 v;
-        int target = -1;
-
-        if (!node_is (node, G_TYPE_INT64))
-          return invalid (error, path, _("expected the id of a row of “%s”, found %s"),
-                          column->references, node_kind (node));
+        int target;
 
         tables = ipms_schema_get_tables (&n_tables);
-        for (guint t = 0; t < n_tables; t++)
-          if (strcmp (tables[t].name, column->references) == 0)
-            target = (int) t;
+        target = (int) (ipms_schema_lookup_table (column->references) - tables);
+        g_assert (target >= 0 && (guint) target < n_tables);
 
-        g_assert (target >= 0);
+        if (!node_is (node, G_TYPE_INT64))
+          return invalid (error, where, _("expected the id of a row of “%s”, found %s"),
+                          tables[target].plural, node_kind (node));
 
         v = json_node_get_int (node);
         /* The schema lists tables in dependency order, so the ids of the
          * referenced table were all collected before this row. */
         if (plan->ids[target] == NULL || !g_hash_table_contains (plan->ids[target], &v))
-          return invalid (error, path, _("no row of “%s” has the id %" G_GINT64_FORMAT),
+          return invalid (error, where, _("no row of “%s” has the id %" G_GINT64_FORMAT),
                           tables[target].plural, v);
 
         g_value_init (value, G_TYPE_INT64);
@@ -432,12 +444,12 @@ read_column (const Plan        *plan,
         const char *v;
 
         if (!node_is (node, G_TYPE_STRING))
-          return invalid (error, path, _("expected a date string “YYYY-MM-DD”, found %s"),
+          return invalid (error, where, _("expected a date string “YYYY-MM-DD”, found %s"),
                           node_kind (node));
 
         v = json_node_get_string (node);
         if (!ipms_date_is_valid (v))
-          return invalid (error, path, _("“%s” is not a valid date (expected YYYY-MM-DD)"), v);
+          return invalid (error, where, _("“%s” is not a valid date (expected YYYY-MM-DD)"), v);
 
         g_value_init (value, G_TYPE_STRING);
         g_value_set_static_string (value, v);
@@ -453,7 +465,7 @@ read_column (const Plan        *plan,
           {
             g_autofree char *choices = g_strjoinv (", ", (char **) column->choices);
 
-            return invalid (error, path, _("expected one of %s"), choices);
+            return invalid (error, where, _("expected one of %s"), choices);
           }
 
         g_value_init (value, G_TYPE_STRING);
@@ -464,7 +476,7 @@ read_column (const Plan        *plan,
     case IPMS_COLUMN_TEXT:
     default:
       if (!node_is (node, G_TYPE_STRING))
-        return invalid (error, path, _("expected a string, found %s"), node_kind (node));
+        return invalid (error, where, _("expected a string, found %s"), node_kind (node));
 
       g_value_init (value, G_TYPE_STRING);
       g_value_set_static_string (value, json_node_get_string (node));
@@ -480,7 +492,7 @@ read_row (Plan             *plan,
           JsonNode         *node,
           GError          **error)
 {
-  g_autofree char *row_path = g_strdup_printf ("$.%s[%u]", table->plural, element);
+  Where where = { table->plural, element, NULL };
   JsonObject *object;
   JsonNode *id_node;
   JsonObjectIter iter;
@@ -489,7 +501,7 @@ read_row (Plan             *plan,
   Row row = { table, element, 0, NULL };
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, row_path, _("expected an object, found %s"), node_kind (node));
+    return invalid (error, &where, _("expected an object, found %s"), node_kind (node));
 
   object = json_node_get_object (node);
 
@@ -498,27 +510,24 @@ read_row (Plan             *plan,
     {
       if (strcmp (member, "id") != 0 && ipms_table_find_column (table, member) < 0)
         {
-          g_autofree char *path = g_strdup_printf ("%s.%s", row_path, member);
-
-          return invalid (error, path, _("unknown member"));
+          where.member = member;
+          return invalid (error, &where, _("unknown member"));
         }
     }
 
   id_node = json_object_get_member (object, "id");
   if (id_node == NULL)
-    return invalid (error, row_path, _("the member “id” is missing"));
+    return invalid (error, &where, _("the member “id” is missing"));
 
-  {
-    g_autofree char *path = g_strdup_printf ("%s.id", row_path);
+  where.member = "id";
 
-    if (!node_is (id_node, G_TYPE_INT64) || json_node_get_int (id_node) < 1)
-      return invalid (error, path, _("expected an integer id of 1 or more"));
+  if (!node_is (id_node, G_TYPE_INT64) || json_node_get_int (id_node) < 1)
+    return invalid (error, &where, _("expected an integer id of 1 or more"));
 
-    row.id = json_node_get_int (id_node);
+  row.id = json_node_get_int (id_node);
 
-    if (g_hash_table_contains (plan->ids[table_index], &row.id))
-      return invalid (error, path, _("the id %" G_GINT64_FORMAT " is used twice"), row.id);
-  }
+  if (g_hash_table_contains (plan->ids[table_index], &row.id))
+    return invalid (error, &where, _("the id %" G_GINT64_FORMAT " is used twice"), row.id);
 
   row.values = g_new0 (GValue, table->n_columns);
 
@@ -527,14 +536,14 @@ read_row (Plan             *plan,
       const IpmsColumn *column = &table->columns[c];
       JsonNode *value = json_object_get_member (object, column->name);
 
+      where.member = column->name;
+
       if (value == NULL || JSON_NODE_HOLDS_NULL (value))
         {
           if (column->flags & IPMS_COLUMN_FLAG_REQUIRED)
             {
-              g_autofree char *path = g_strdup_printf ("%s.%s", row_path, column->name);
-
               row_clear (&row);
-              return invalid (error, path,
+              return invalid (error, &where,
                               value == NULL ? _("required member missing")
                                             : _("required, must not be null"));
             }
@@ -542,15 +551,11 @@ read_row (Plan             *plan,
           continue;
         }
 
-      {
-        g_autofree char *path = g_strdup_printf ("%s.%s", row_path, column->name);
-
-        if (!read_column (plan, column, value, path, &row.values[c], error))
-          {
-            row_clear (&row);
-            return FALSE;
-          }
-      }
+      if (!read_column (plan, column, value, &where, &row.values[c], error))
+        {
+          row_clear (&row);
+          return FALSE;
+        }
     }
 
   g_hash_table_add (plan->ids[table_index], g_memdup2 (&row.id, sizeof row.id));
@@ -615,9 +620,9 @@ read_plan (JsonNode  *root,
       if (strcmp (member, "format") != 0 && strcmp (member, "version") != 0 &&
           ipms_schema_lookup_plural (member) == NULL)
         {
-          g_autofree char *path = g_strdup_printf ("$.%s", member);
+          Where where = { NULL, -1, member };
 
-          invalid (error, path, _("unknown member"));
+          invalid (error, &where, _("unknown member"));
           return NULL;
         }
     }
@@ -643,9 +648,9 @@ read_plan (JsonNode  *root,
         array = json_node_get_array (array_node);
       else
         {
-          g_autofree char *path = g_strdup_printf ("$.%s", table->plural);
+          Where where = { table->plural, -1, NULL };
 
-          invalid (error, path, _("expected an array, found %s"), node_kind (array_node));
+          invalid (error, &where, _("expected an array, found %s"), node_kind (array_node));
           return NULL;
         }
 
@@ -653,9 +658,9 @@ read_plan (JsonNode  *root,
 
       if (strcmp (table->name, "project") == 0 && n != 1)
         {
-          g_autofree char *path = g_strdup_printf ("$.%s", table->plural);
+          Where where = { table->plural, -1, NULL };
 
-          invalid (error, path, _("expected exactly one project, found %u"), n);
+          invalid (error, &where, _("expected exactly one project, found %u"), n);
           return NULL;
         }
 
@@ -688,10 +693,10 @@ apply_plan (IpmsDocument  *document,
       if (ipms_document_insert (document, row->table->name, row->id,
                                 row->values, &local_error) == 0)
         {
-          g_autofree char *path = g_strdup_printf ("$.%s[%u]", row->table->plural, row->element);
+          Where where = { row->table->plural, row->element, NULL };
 
           ipms_document_rollback_edit (document);
-          return invalid (error, path, "%s", local_error->message);
+          return invalid (error, &where, "%s", local_error->message);
         }
     }
 
@@ -723,7 +728,7 @@ ipms_json_import_data (IpmsDocument  *document,
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
