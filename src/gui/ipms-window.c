@@ -309,8 +309,7 @@ document_notify_cb (IpmsWindow *self)
 
 static void
 show_section (IpmsWindow    *self,
-              const Section *section,
-              gboolean       remember)
+              const Section *section)
 {
   GtkListBoxRow *row = self->rows[section - sections];
 
@@ -323,9 +322,6 @@ show_section (IpmsWindow    *self,
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
-
-  if (remember)
-    ipms_document_set_view_state (self->document, "window.section", section->id);
 
   ipms_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
@@ -513,9 +509,9 @@ step_section_action (GtkWidget  *widget,
   guint index = self->section - sections;
 
   if (g_str_equal (action_name, "win.next-section") && index + 1 < G_N_ELEMENTS (sections))
-    show_section (self, &sections[index + 1], TRUE);
+    show_section (self, &sections[index + 1]);
   else if (g_str_equal (action_name, "win.previous-section") && index > 0)
-    show_section (self, &sections[index - 1], TRUE);
+    show_section (self, &sections[index - 1]);
 }
 
 /* The title as a file name: a "/" would name a folder. */
@@ -774,7 +770,7 @@ ipms_window_constructed (GObject *object)
 
   remembered = ipms_document_dup_view_state (self->document, "window.section");
   section = lookup_section (remembered);
-  show_section (self, section != NULL ? section : &sections[0], FALSE);
+  show_section (self, section != NULL ? section : &sections[0]);
 
   g_signal_connect_object (self->document, "notify",
                            G_CALLBACK (document_notify_cb), self,
@@ -798,6 +794,11 @@ ipms_window_dispose (GObject *object)
 
   if (self->document != NULL)
     {
+      /* Kept once, here: each write is a synced transaction, too slow for
+       * every row the keyboard passes in the sidebar. */
+      if (self->section != NULL)
+        ipms_document_set_view_state (self->document, "window.section", self->section->id);
+
       g_signal_handlers_disconnect_by_data (self->document, self);
       ipms_document_close (self->document);
     }
@@ -996,7 +997,7 @@ ipms_window_set_section (IpmsWindow *self,
   found = lookup_section (section);
   g_return_if_fail (found != NULL);
 
-  show_section (self, found, TRUE);
+  show_section (self, found);
 }
 
 GtkWidget *

@@ -103,6 +103,9 @@ test_sections (void)
   AdwWindowTitle *section_title = template_child (window, "section_title");
   const char *last = NULL;
   g_autofree char *remembered = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
   guint n = 0;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sections Plan");
@@ -144,9 +147,13 @@ test_sections (void)
   g_assert_cmpuint (n, ==, 12);
 
   /* The last section is remembered in the project and shown on reopening. */
-  remembered = ipms_document_dup_view_state (ipms_window_get_document (window), "window.section");
-  g_assert_cmpstr (remembered, ==, last);
   close_all_windows ();
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  remembered = ipms_document_dup_view_state (document, "window.section");
+  g_assert_cmpstr (remembered, ==, last);
+  ipms_document_close (document);
+  g_clear_object (&document);
   window = open_file (file);
   g_assert_cmpstr (ipms_window_get_section (window), ==, last);
 
