@@ -431,8 +431,8 @@ read_column (const Plan        *plan,
         /* The schema lists tables in dependency order, so the ids of the
          * referenced table were all collected before this row. */
         if (plan->ids[target] == NULL || !g_hash_table_contains (plan->ids[target], &v))
-          return invalid (error, where, _("no row of “%s” has the id %" G_GINT64_FORMAT),
-                          tables[target].plural, v);
+          return invalid (error, where, _("no row of “%s” has the id %lld"),
+                          tables[target].plural, (long long) v);
 
         g_value_init (value, G_TYPE_INT64);
         g_value_set_int64 (value, v);
@@ -527,7 +527,7 @@ read_row (Plan             *plan,
   row.id = json_node_get_int (id_node);
 
   if (g_hash_table_contains (plan->ids[table_index], &row.id))
-    return invalid (error, &where, _("the id %" G_GINT64_FORMAT " is used twice"), row.id);
+    return invalid (error, &where, _("the id %lld is used twice"), (long long) row.id);
 
   row.values = g_new0 (GValue, table->n_columns);
 
@@ -608,9 +608,9 @@ read_plan (JsonNode  *root,
   if (json_node_get_int (version) > IPMS_JSON_FORMAT_VERSION)
     {
       g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_TOO_NEW,
-                   _("This plan was written in format version %" G_GINT64_FORMAT
-                     " by a newer IPMS Planner; this version reads up to version %d"),
-                   json_node_get_int (version), IPMS_JSON_FORMAT_VERSION);
+                   _("This plan was written in format version %lld by a newer "
+                     "IPMS Planner; this version reads up to version %d"),
+                   (long long) json_node_get_int (version), IPMS_JSON_FORMAT_VERSION);
       return NULL;
     }
 
