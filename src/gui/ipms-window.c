@@ -307,6 +307,79 @@ document_notify_cb (IpmsWindow *self)
   ipms_window_update_title (self);
 }
 
+static GtkWidget *
+create_page (IpmsWindow    *self,
+             const Section *section)
+{
+  GtkWidget *page;
+
+  if (section->get_type != NULL)
+    {
+      GType type = section->get_type ();
+      GObjectClass *klass = g_type_class_ref (type);
+      const char *names[2];
+      GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+      guint n = 0;
+
+      if (g_object_class_find_property (klass, "document") != NULL)
+        {
+          names[n] = "document";
+          g_value_init (&values[n], IPMS_TYPE_DOCUMENT);
+          g_value_set_object (&values[n], self->document);
+          n++;
+        }
+
+      if (g_object_class_find_property (klass, "selection") != NULL)
+        {
+          names[n] = "selection";
+          g_value_init (&values[n], IPMS_TYPE_SELECTION);
+          g_value_set_object (&values[n], self->selection);
+          n++;
+        }
+
+      page = GTK_WIDGET (g_object_new_with_properties (type, n, names, values));
+
+      for (guint i = 0; i < n; i++)
+        g_value_unset (&values[i]);
+      g_type_class_unref (klass);
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+      g_autofree char *markup = NULL;
+
+      description = g_strdup_printf ("%s\n%s",
+                                     _("This view is not available yet in this version."),
+                                     _(section->plan));
+      markup = g_markup_escape_text (description, -1);
+
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section->icon_name);
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(section->title));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), markup);
+    }
+
+  return page;
+}
+
+/* Pages are built the first time they are shown: a chart of a large plan
+ * costs its time only when the user asks for it. */
+static GtkWidget *
+ensure_page (IpmsWindow    *self,
+             const Section *section)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, section->id);
+
+  if (page == NULL)
+    {
+      page = create_page (self, section);
+      gtk_stack_page_set_title (gtk_stack_add_named (self->stack, page, section->id),
+                                _(section->title));
+    }
+
+  return page;
+}
+
 static void
 show_section (IpmsWindow    *self,
               const Section *section)
@@ -317,7 +390,7 @@ show_section (IpmsWindow    *self,
     return;
 
   self->section = section;
-  gtk_stack_set_visible_child_name (self->stack, section->id);
+  gtk_stack_set_visible_child (self->stack, ensure_page (self, section));
   adw_window_title_set_title (self->section_title, _(section->title));
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
@@ -408,61 +481,6 @@ create_row (const Section *section)
   g_object_set_data (G_OBJECT (row), "ipms-section-id", (gpointer) section->id);
 
   return GTK_LIST_BOX_ROW (row);
-}
-
-static GtkWidget *
-create_page (IpmsWindow    *self,
-             const Section *section)
-{
-  GtkWidget *page;
-
-  if (section->get_type != NULL)
-    {
-      GType type = section->get_type ();
-      GObjectClass *klass = g_type_class_ref (type);
-      const char *names[2];
-      GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
-      guint n = 0;
-
-      if (g_object_class_find_property (klass, "document") != NULL)
-        {
-          names[n] = "document";
-          g_value_init (&values[n], IPMS_TYPE_DOCUMENT);
-          g_value_set_object (&values[n], self->document);
-          n++;
-        }
-
-      if (g_object_class_find_property (klass, "selection") != NULL)
-        {
-          names[n] = "selection";
-          g_value_init (&values[n], IPMS_TYPE_SELECTION);
-          g_value_set_object (&values[n], self->selection);
-          n++;
-        }
-
-      page = GTK_WIDGET (g_object_new_with_properties (type, n, names, values));
-
-      for (guint i = 0; i < n; i++)
-        g_value_unset (&values[i]);
-      g_type_class_unref (klass);
-    }
-  else
-    {
-      g_autofree char *description = NULL;
-      g_autofree char *markup = NULL;
-
-      description = g_strdup_printf ("%s\n%s",
-                                     _("This view is not available yet in this version."),
-                                     _(section->plan));
-      markup = g_markup_escape_text (description, -1);
-
-      page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section->icon_name);
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(section->title));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), markup);
-    }
-
-  return page;
 }
 
 static void
@@ -760,12 +778,8 @@ ipms_window_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      GtkStackPage *page;
-
       self->rows[i] = create_row (&sections[i]);
       gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->rows[i]));
-      page = gtk_stack_add_named (self->stack, create_page (self, &sections[i]), sections[i].id);
-      gtk_stack_page_set_title (page, _(sections[i].title));
     }
 
   remembered = ipms_document_dup_view_state (self->document, "window.section");
@@ -1004,9 +1018,12 @@ GtkWidget *
 ipms_window_get_section_page (IpmsWindow *self,
                               const char *section)
 {
+  const Section *found;
+
   g_return_val_if_fail (IPMS_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, section);
+  found = lookup_section (section);
+  return found != NULL ? ensure_page (self, found) : NULL;
 }
 
 void

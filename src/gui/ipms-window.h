@@ -30,7 +30,8 @@ IpmsSelection      *ipms_window_get_selection    (IpmsWindow      *self);
 const char         *ipms_window_get_section      (IpmsWindow      *self);
 void                ipms_window_set_section      (IpmsWindow      *self,
                                                   const char      *section);
-/* The page widget of a section, or NULL for an unknown id. */
+/* The page widget of a section, built now if it was never shown; NULL for
+ * an unknown id. */
 GtkWidget          *ipms_window_get_section_page (IpmsWindow      *self,
                                                   const char      *section);
 /* Every section id, in sidebar order; NULL-terminated, static. */

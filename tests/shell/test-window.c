@@ -105,10 +105,14 @@ test_sections (void)
   g_autofree char *remembered = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GtkSelectionModel) pages = NULL;
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sections Plan");
+  /* Only the page shown is built when the window opens. */
+  pages = gtk_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
 
