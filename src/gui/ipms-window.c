@@ -751,6 +751,21 @@ export_json_action (GtkWidget  *widget,
                     export_json_chosen, NULL);
 }
 
+/* Project files dropped from the file manager open as they would from it. */
+static gboolean
+drop_cb (IpmsWindow   *self,
+         const GValue *value,
+         double        x,
+         double        y)
+{
+  g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    ipms_application_open_file (get_application (self), l->data, GTK_WINDOW (self));
+
+  return files != NULL;
+}
+
 static gboolean
 ipms_window_close_request (GtkWindow *window)
 {
@@ -944,7 +959,13 @@ ipms_window_class_init (IpmsWindowClass *klass)
 static void
 ipms_window_init (IpmsWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   self->selection = ipms_selection_new ();
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);

@@ -234,6 +234,34 @@ test_undo_redo (void)
   close_all_windows ();
 }
 
+/* GTK 4.8 cannot synthesize a drag: hand the window's drop target the files. */
+static void
+drop_file (IpmsWindow *window,
+           GFile      *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  guint n_targets = 0;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+          n_targets++;
+        }
+    }
+
+  g_assert_cmpuint (n_targets, ==, 1);
+  g_assert_true (dropped);
+}
+
 static void
 test_one_window_per_file (void)
 {
@@ -269,6 +297,13 @@ test_one_window_per_file (void)
   recent = g_settings_get_strv (ipms_application_get_settings (app), "recent-projects");
   g_assert_cmpstr (recent[0], ==, second_uri);
   g_assert_cmpuint (g_menu_model_get_n_items (ipms_application_get_recent_menu (app)), >=, 2);
+
+  /* A file dropped on a window opens in its own window. */
+  gtk_window_destroy (GTK_WINDOW (second_window));
+  g_assert_cmpuint (count_project_windows (), ==, 1);
+  drop_file (first_window, second);
+  g_assert_cmpuint (count_project_windows (), ==, 2);
+  g_assert_nonnull (ipms_application_find_window (app, second));
 
   /* Open Recent presents the window that has the file. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent",
