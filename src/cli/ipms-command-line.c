@@ -211,14 +211,19 @@ export_chart (const char         *kind,
 
   if (from != NULL || to != NULL)
     {
+      /* A script may export every kind with the same range: say so and
+       * go on rather than fail on the charts without a time axis. */
       if (g_object_class_find_property (chart_class, "range-start") == NULL ||
           g_object_class_find_property (chart_class, "range-end") == NULL)
-        return fail (_("The %s chart has no time axis; --from and --to do not apply to it"), kind);
-
-      if (from != NULL)
-        g_object_set (chart, "range-start", from, NULL);
-      if (to != NULL)
-        g_object_set (chart, "range-end", to, NULL);
+        g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "ipms-planner",
+                    _("This chart has no time axis; --from and --to are ignored"));
+      else
+        {
+          if (from != NULL)
+            g_object_set (chart, "range-start", from, NULL);
+          if (to != NULL)
+            g_object_set (chart, "range-end", to, NULL);
+        }
     }
 
   if (!ipms_chart_export (chart, output, &options, &error))

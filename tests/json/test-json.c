@@ -636,6 +636,7 @@ test_cli_chart (void)
     g_assert_no_error (error);
     g_assert_cmpuint (length, >, 8);
     g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+    g_clear_pointer (&data, g_free);
   }
 
   {
@@ -660,6 +661,38 @@ test_cli_chart (void)
     run_planner (&run, "--export-chart", "panorama", "--output", png, "--from", "2027-02-30", project, NULL);
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, "2027-02-30"));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *pdf = ipms_test_make_temp_path ("range.pdf");
+
+    /* A timeline chart takes the range; the panorama says it has none. */
+    run_planner (&run, "--export-chart", "new-products", "--output", pdf, "--from", "2027-01-01",
+                 "--to", "2027-12-31", "--page", "a3", "--landscape", project, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_file_get_contents (pdf, &data, &length, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (data, "%PDF"));
+    g_clear_pointer (&data, g_free);
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_planner (&run, "--export-chart", "panorama", "--output", png, "--from", "2027-01-01", project, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "--from"));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_planner (&run, "--export-chart", "roadmap", "--output", png, "--from", "2027-12-01",
+                 "--to", "2027-01-01", project, NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.err, "2027-12-01"));
   }
 
   {
