@@ -111,16 +111,6 @@ append_double (GString *out,
   g_string_append (out, buf);
 }
 
-static int
-compare_records_by_id (gconstpointer a,
-                       gconstpointer b)
-{
-  gint64 id_a = ipms_record_get_id (*(IpmsRecord * const *) a);
-  gint64 id_b = ipms_record_get_id (*(IpmsRecord * const *) b);
-
-  return (id_a > id_b) - (id_a < id_b);
-}
-
 static void
 append_row (GString         *out,
             const IpmsTable *table,
@@ -179,8 +169,8 @@ ipms_json_export_data (IpmsDocument  *document,
       const IpmsTable *table = &tables[t];
       g_autoptr(GPtrArray) rows = NULL;
 
+      /* Without a sort column the rows come ordered by id. */
       rows = ipms_document_query (document, table->name, NULL, IPMS_NULL_ID, NULL);
-      g_ptr_array_sort (rows, compare_records_by_id);
 
       g_string_append (out, ",\n  ");
       append_string (out, table->plural);

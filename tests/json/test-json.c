@@ -142,6 +142,40 @@ test_round_trip_values (void)
   g_assert_cmpstr (again, ==, exported);
 }
 
+static void
+test_export_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = new_document ("order.ipms");
+  g_autofree char *exported = NULL;
+  const char *input =
+    "{\"format\": \"ipms-planner\", \"version\": 1,\n"
+    " \"products\": [{\"id\": 9, \"name\": \"C\", \"status\": \"idea\", \"grade\": \"F\"},\n"
+    "              {\"id\": 2, \"name\": \"A\", \"grade\": \"R\", \"status\": \"idea\"},\n"
+    "              {\"name\": \"B\", \"id\": 5, \"grade\": \"S\", \"status\": \"idea\"}],\n"
+    " \"projects\": [{\"name\": \"P\", \"id\": 3}]}";
+  const char *a, *b, *c, *project, *price_band;
+
+  ipms_json_import_data (document, input, -1, "Import", &error);
+  g_assert_no_error (error);
+  exported = export (document);
+
+  /* Tables in schema order whatever the input's order, rows by id, and
+   * within a row "id" first, then the columns in schema order. */
+  project = strstr (exported, "\"projects\": [\n    {\n      \"id\": 3,\n      \"name\": \"P\",");
+  a = strstr (exported, "\"id\": 2,\n      \"series_id\": null,\n      \"name\": \"A\"");
+  b = strstr (exported, "\"id\": 5,");
+  c = strstr (exported, "\"id\": 9,");
+  price_band = strstr (exported, "\"price_bands\": []\n}\n");
+  g_assert_nonnull (project);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_nonnull (c);
+  g_assert_nonnull (price_band);
+  g_assert_true (project < a && a < b && b < c && c < price_band);
+  g_assert_true (g_str_has_prefix (exported, "{\n  \"format\": \"ipms-planner\",\n  \"version\": 1,\n"));
+}
+
 /* Malformed input */
 
 #define BASE_HEAD \
@@ -712,6 +746,7 @@ main (int   argc,
 
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/round-trip-values", test_round_trip_values);
+  g_test_add_func ("/json/export-order", test_export_order);
   g_test_add_func ("/json/base-is-valid", test_base_is_valid);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
