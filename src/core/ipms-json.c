@@ -727,11 +727,12 @@ ipms_json_import_data (IpmsDocument  *document,
       /* JsonParser names in-memory input "<data>"; the line and column
        * that follow are what the reader needs. */
       if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-
-      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
-                   /* Translators: %s starts with “line:column:” */
-                   _("Not valid JSON at %s"), message);
+        g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
+                     /* Translators: %s starts with “line:column:” */
+                     _("Not valid JSON at %s"), message + strlen ("<data>:"));
+      else
+        g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
+                     _("Not valid JSON: %s"), message);
       return FALSE;
     }
 

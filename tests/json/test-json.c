@@ -199,6 +199,7 @@ typedef struct
 static const BadCase bad_cases[] = {
   { "syntax", "{\"format\": \"ipms-planner\",", IPMS_JSON_ERROR_SYNTAX, NULL },
   { "empty", "", IPMS_JSON_ERROR_SYNTAX, NULL },
+  { "not-utf8", PRODUCT (", \"concept\": \"A\xff\""), IPMS_JSON_ERROR_SYNTAX, NULL },
   { "array", "[1, 2]", IPMS_JSON_ERROR_FORMAT, NULL },
   { "other-format", "{\"format\": \"other\", \"version\": 1}", IPMS_JSON_ERROR_FORMAT, NULL },
   { "no-version", "{\"format\": \"ipms-planner\"}", IPMS_JSON_ERROR_FORMAT, NULL },
