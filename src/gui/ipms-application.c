@@ -457,24 +457,26 @@ static void
 ipms_application_activate (GApplication *application)
 {
   IpmsApplication *self = IPMS_APPLICATION (application);
+  gboolean asked = self->pending_files != NULL || self->pending_example;
   GtkWindow *window;
 
+  /* A file that failed leaves its error dialog, and nothing else, open. */
   if (self->pending_files != NULL)
     {
       g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
 
-      /* A file that failed leaves its error dialog, and nothing else, open. */
       for (guint i = 0; i < files->len; i++)
         ipms_application_open_file (self, g_ptr_array_index (files, i), NULL);
-      return;
     }
 
   if (self->pending_example)
     {
       self->pending_example = FALSE;
       open_example (self);
-      return;
     }
+
+  if (asked)
+    return;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
