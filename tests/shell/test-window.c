@@ -103,6 +103,7 @@ test_sections (void)
   GtkStack *stack = template_child (window, "stack");
   GtkListBox *sidebar = template_child (window, "sidebar_list");
   AdwWindowTitle *section_title = template_child (window, "section_title");
+  AdwLeaflet *leaflet = template_child (window, "leaflet");
   const char *last = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -128,6 +129,16 @@ test_sections (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", ids[n]);
 
       g_assert_cmpstr (ipms_window_get_section (window), ==, ids[n]);
+      /* 1200 pixels is no narrow window: every page leaves room for the sidebar. */
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+      if (adw_leaflet_get_folded (leaflet))
+        {
+          int minimum;
+
+          gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_test_message ("%s is at least %d pixels wide", G_OBJECT_TYPE_NAME (page), minimum);
+        }
+      g_assert_false (adw_leaflet_get_folded (leaflet));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, ids[n]);
       g_assert_true (gtk_stack_get_visible_child (stack) == page);
       row = gtk_list_box_get_selected_row (sidebar);
