@@ -355,9 +355,13 @@ ipms_timeline_move_marker (IpmsDocument  *document,
   if (!begin_product_edit (document, product_id, _("Move “%s” on the roadmap"), merge_key, &product, error))
     return FALSE;
 
+  /* A price left as it was is not snapped: moving only the date must not
+   * round a price of 89 to 90. */
+  if (ipms_record_is_null (product, "price") || price != ipms_record_get_double (product, "price"))
+    price = ipms_timeline_snap_price (document, price);
+
   ok = set_day (document, product_id, "launch_date", launch, error) &&
-       ipms_document_set_double (document, "product", product_id, "price",
-                                 ipms_timeline_snap_price (document, price), error);
+       ipms_document_set_double (document, "product", product_id, "price", price, error);
 
   return finish (document, ok, error);
 }

@@ -46,7 +46,7 @@ gboolean ipms_timeline_set_launch            (IpmsDocument  *document,
                                               guint32        day,
                                               const char    *merge_key,
                                               GError       **error);
-/* Launch date and price together; the price snaps to the project's step. */
+/* Launch date and price together; a changed price snaps to the project's step. */
 gboolean ipms_timeline_move_marker           (IpmsDocument  *document,
                                               gint64         product_id,
                                               guint32        launch,

@@ -54,7 +54,8 @@ typedef struct
   guint      lane;
   guint      row;
   gboolean   first_launch;
-  IpmsColor  color;
+  guint      series_index;
+  char      *color_text;   /* the series' colour, picked per palette when painted */
   char      *label;
 } Milestone;
 
@@ -92,6 +93,7 @@ struct _IpmsNewProductsChart
     guint32 complete;
     guint32 launch;
     guint   lane;
+    gboolean apart;
   } preview;
 };
 
@@ -114,6 +116,7 @@ enum {
 
 enum {
   CHANGED,
+  PREVIEW_CHANGED,
   N_SIGNALS
 };
 
@@ -136,6 +139,7 @@ static void
 clear_milestone (gpointer data)
 {
   g_free (((Milestone *) data)->label);
+  g_free (((Milestone *) data)->color_text);
 }
 
 static void
@@ -317,10 +321,11 @@ add_milestone (IpmsNewProductsChart *self,
                guint32               day,
                guint                 lane,
                gboolean              first_launch,
-               const IpmsColor      *color,
+               guint                 series_index,
+               const char           *color_text,
                const char           *series_name)
 {
-  Milestone milestone = { day, lane, 0, first_launch, *color, NULL };
+  Milestone milestone = { day, lane, 0, first_launch, series_index, g_strdup (color_text), NULL };
 
   if (day < self->axis.first_day || day > self->axis.last_day || lane == G_MAXUINT)
     return;
@@ -404,13 +409,11 @@ build_milestones (IpmsNewProductsChart *self,
       guint32 entry = ipms_time_day_from_iso (ipms_record_get_string (record, "entry_date"));
       guint32 first = ipms_time_day_from_iso (ipms_record_get_string (record, "first_launch_date"));
       const char *name = ipms_record_get_string (record, "name");
+      const char *color = ipms_record_get_string (record, "color");
       g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
-      IpmsColor color;
 
       if (entry == 0 && first == 0)
         continue;
-
-      ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, FALSE, &color);
 
       if (self->lane_mode == IPMS_LANE_MODE_SERIES)
         {
@@ -455,8 +458,8 @@ build_milestones (IpmsNewProductsChart *self,
 
       for (guint k = 0; k < lanes->len; k++)
         {
-          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, &color, name);
-          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, &color, name);
+          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, i, color, name);
+          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, i, color, name);
         }
     }
 }
@@ -794,6 +797,7 @@ static void
 paint_milestones (IpmsNewProductsChart   *self,
                   cairo_t                *cr,
                   const IpmsChartPalette *palette,
+                  gboolean                dark,
                   double                  clip_x1,
                   double                  clip_x2)
 {
@@ -804,15 +808,17 @@ paint_milestones (IpmsNewProductsChart   *self,
       double cx = milestone_x (self, milestone);
       double cy = lane->y + LANE_PAD + milestone->row * MILESTONE_ROW + MILESTONE_ROW / 2;
       PangoLayout *layout;
+      IpmsColor color;
       int tw, th;
 
       if (cx + 8 < clip_x1 || cx - 8 > clip_x2)
         continue;
 
+      ipms_chart_style_get_series_color (milestone->color_text, milestone->series_index, dark, &color);
       paint_diamond (cr, cx, cy, 6);
-      ipms_chart_style_set_source (cr, milestone->first_launch ? &milestone->color : &palette->background);
+      ipms_chart_style_set_source (cr, milestone->first_launch ? &color : &palette->background);
       cairo_fill_preserve (cr);
-      ipms_chart_style_set_source (cr, &milestone->color);
+      ipms_chart_style_set_source (cr, &color);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
 
@@ -1026,7 +1032,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
                    self->body_bottom - self->body_top);
   cairo_clip (cr);
 
-  paint_milestones (self, cr, palette, cx1, cx2);
+  paint_milestones (self, cr, palette, options->dark, cx1, cx2);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -1051,7 +1057,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
     }
 
   /* The item being dragged goes on top of the others. */
-  if (self->preview.id != 0 && find_item (self, self->preview.id) != NULL)
+  if (self->preview.id != 0 && !self->preview.apart && find_item (self, self->preview.id) != NULL)
     {
       const Item *item = find_item (self, self->preview.id);
       IpmsNewProductsItem geo;
@@ -1215,6 +1221,9 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Only the previewed item moved: what paint_preview() paints changed. */
+  signals[PREVIEW_CHANGED] = g_signal_new ("preview-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1524,12 +1533,43 @@ ipms_new_products_chart_set_preview (IpmsNewProductsChart *self,
                                      guint32               launch,
                                      guint                 lane)
 {
+  gboolean same_item;
+
   g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
 
+  same_item = self->preview.id == product_id;
   self->preview.id = product_id;
   self->preview.start = dev_start;
   self->preview.complete = dev_complete;
   self->preview.launch = launch;
   self->preview.lane = lane;
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[same_item && self->preview.apart ? PREVIEW_CHANGED : CHANGED], 0);
+}
+
+void
+ipms_new_products_chart_set_preview_apart (IpmsNewProductsChart *self,
+                                           gboolean              apart)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  self->preview.apart = !!apart;
+}
+
+void
+ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
+                                       cairo_t                     *cr,
+                                       const IpmsChartPaintOptions *options)
+{
+  const Item *item;
+  IpmsNewProductsItem geo;
+
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  ensure_layout (self);
+  item = find_item (self, self->preview.id);
+  if (item == NULL)
+    return;
+
+  geometry_of (self, item, &geo);
+  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), item, &geo, options->dark);
 }

@@ -98,5 +98,14 @@ void                  ipms_new_products_chart_set_preview    (IpmsNewProductsCha
                                                               guint32                dev_complete,
                                                               guint32                launch,
                                                               guint                  lane);
+/* With `apart`, paint() leaves the previewed item out and paint_preview()
+ * paints it alone: a canvas then keeps the rest as a cached layer during a
+ * drag. Moving the preview then emits "preview-changed" instead of
+ * "changed". */
+void                  ipms_new_products_chart_set_preview_apart (IpmsNewProductsChart *self,
+                                                                 gboolean              apart);
+void                  ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
+                                                             cairo_t                     *cr,
+                                                             const IpmsChartPaintOptions *options);
 
 G_END_DECLS

@@ -95,6 +95,7 @@ struct _IpmsRoadmapChart
     gint64  id;
     guint32 launch;
     double  price;
+    gboolean apart;
   } preview;
   struct {
     gint64           id;
@@ -122,6 +123,7 @@ enum {
 
 enum {
   CHANGED,
+  PREVIEW_CHANGED,
   N_SIGNALS
 };
 
@@ -933,7 +935,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
       paint_item (self, cr, palette, item, item->x, item->y, FALSE);
     }
 
-  if (self->preview.id != 0 && find_item (self, self->preview.id) != NULL)
+  if (self->preview.id != 0 && !self->preview.apart && find_item (self, self->preview.id) != NULL)
     {
       const Item *item = find_item (self, self->preview.id);
       double x, y;
@@ -1102,6 +1104,8 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PREVIEW_CHANGED] = g_signal_new ("preview-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1405,12 +1409,43 @@ ipms_roadmap_chart_set_preview (IpmsRoadmapChart *self,
                                 guint32           launch,
                                 double            price)
 {
+  gboolean same_item;
+
   g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
 
+  same_item = self->preview.id == product_id;
   self->preview.id = product_id;
   self->preview.launch = launch;
   self->preview.price = price;
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[same_item && self->preview.apart ? PREVIEW_CHANGED : CHANGED], 0);
+}
+
+void
+ipms_roadmap_chart_set_preview_apart (IpmsRoadmapChart *self,
+                                      gboolean          apart)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  self->preview.apart = !!apart;
+}
+
+void
+ipms_roadmap_chart_paint_preview (IpmsRoadmapChart            *self,
+                                  cairo_t                     *cr,
+                                  const IpmsChartPaintOptions *options)
+{
+  const Item *item;
+  double x, y;
+
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  ensure_layout (self);
+  item = find_item (self, self->preview.id);
+  if (item == NULL)
+    return;
+
+  to_point (self, self->preview.launch, self->preview.price, &x, &y);
+  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), item, x, y, TRUE);
 }
 
 void

@@ -78,6 +78,14 @@ void                ipms_roadmap_chart_set_preview    (IpmsRoadmapChart *self,
                                                        gint64            product_id,
                                                        guint32           launch,
                                                        double            price);
+/* As on the new product chart: with `apart`, paint() leaves the previewed
+ * marker out, paint_preview() paints it, and moving it emits
+ * "preview-changed". */
+void                ipms_roadmap_chart_set_preview_apart (IpmsRoadmapChart *self,
+                                                          gboolean          apart);
+void                ipms_roadmap_chart_paint_preview  (IpmsRoadmapChart            *self,
+                                                       cairo_t                     *cr,
+                                                       const IpmsChartPaintOptions *options);
 /* Paints a price band boundary at `price`, for a drag in progress; id 0 ends it. */
 void                ipms_roadmap_chart_set_band_preview (IpmsRoadmapChart *self,
                                                          gint64            band_id,
