@@ -1,0 +1,263 @@
+/* ipms-panorama-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipms-canvas-view.h"
+#include "ipms-chart-export-dialog.h"
+#include "ipms-panorama-page.h"
+#include "ipms-panorama-palette.h"
+#include "ipms-product-editor.h"
+#include "ipms-segment-panel.h"
+
+struct _IpmsPanoramaPage
+{
+  GtkWidget           parent_instance;
+
+  IpmsPanoramaPalette *palette;
+  IpmsCanvasView      *view;
+  IpmsPanoramaCanvas  *canvas;
+  IpmsSegmentPanel    *segment_panel;
+
+  IpmsDocument        *document;
+  IpmsSelection       *selection;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsPanoramaPage, ipms_panorama_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_open_product (IpmsPanoramaPage *self,
+                 gint64            product_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  IpmsProductEditor *editor;
+
+  if (self->document == NULL)
+    return;
+
+  editor = ipms_product_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    self->document, product_id);
+  if (editor != NULL)
+    gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_cell_changed (IpmsPanoramaPage *self)
+{
+  gint64 x_item, y_item;
+
+  ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
+  ipms_segment_panel_set_cell (self->segment_panel, self->document, x_item, y_item);
+}
+
+static void
+add_row_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "panorama.add-row", NULL);
+}
+
+static void
+add_column_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "panorama.add-column", NULL);
+}
+
+static void
+new_product_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "panorama.new-product", "(xx)",
+                              (gint64) 0, (gint64) 0);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(IpmsPanoramaChart) chart = NULL;
+  IpmsChartExportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  /* A chart of its own: the export shows no selection or focus. */
+  chart = ipms_panorama_chart_new (self->document);
+  /* Translators: the file name suggested when exporting the panorama, without extension */
+  dialog = ipms_chart_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         IPMS_CHART (chart), C_("file name", "panorama"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ipms_panorama_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_set_object (&self->document, g_value_get_object (value));
+      g_object_set (self->canvas, "document", self->document, NULL);
+      ipms_canvas_view_set_document (self->view, self->document);
+      ipms_panorama_palette_set_model (self->palette, self->document, self->selection);
+      on_cell_changed (self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "panorama-page.export", self->document != NULL);
+      break;
+    case PROP_SELECTION:
+      g_set_object (&self->selection, g_value_get_object (value));
+      g_object_set (self->canvas, "selection", self->selection, NULL);
+      ipms_panorama_palette_set_model (self->palette, self->document, self->selection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_panorama_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_panorama_page_dispose (GObject *object)
+{
+  IpmsPanoramaPage *self = (IpmsPanoramaPage *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PAGE);
+  /* The template's unnamed top box is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (ipms_panorama_page_parent_class)->dispose (object);
+}
+
+static void
+ipms_panorama_page_class_init (IpmsPanoramaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipms_panorama_page_dispose;
+  object_class->get_property = ipms_panorama_page_get_property;
+  object_class->set_property = ipms_panorama_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, IPMS_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IPMS_TYPE_PANORAMA_PALETTE);
+  g_type_ensure (IPMS_TYPE_CANVAS_VIEW);
+  g_type_ensure (IPMS_TYPE_PANORAMA_CANVAS);
+  g_type_ensure (IPMS_TYPE_SEGMENT_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-panorama-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, palette);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, view);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, canvas);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, segment_panel);
+
+  gtk_widget_class_install_action (widget_class, "panorama-page.add-row", NULL, add_row_action);
+  gtk_widget_class_install_action (widget_class, "panorama-page.add-column", NULL, add_column_action);
+  gtk_widget_class_install_action (widget_class, "panorama-page.new-product", NULL, new_product_action);
+  gtk_widget_class_install_action (widget_class, "panorama-page.export", NULL, export_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ipms_panorama_page_init (IpmsPanoramaPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  ipms_panorama_canvas_set_unplace_target (self->canvas, GTK_WIDGET (self->palette));
+  g_signal_connect_swapped (self->canvas, "open-product", G_CALLBACK (on_open_product), self);
+  g_signal_connect_swapped (self->palette, "open-product", G_CALLBACK (on_open_product), self);
+  g_signal_connect_swapped (self->canvas, "cell-changed", G_CALLBACK (on_cell_changed), self);
+}
+
+GtkWidget *
+ipms_panorama_page_new (IpmsDocument  *document,
+                        IpmsSelection *selection)
+{
+  return g_object_new (IPMS_TYPE_PANORAMA_PAGE,
+                       "document", document,
+                       "selection", selection,
+                       NULL);
+}
+
+IpmsPanoramaCanvas *
+ipms_panorama_page_get_canvas (IpmsPanoramaPage *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_PAGE (self), NULL);
+
+  return self->canvas;
+}
+
+GtkWidget *
+ipms_panorama_page_get_view (IpmsPanoramaPage *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}
+
+GtkWidget *
+ipms_panorama_page_get_palette (IpmsPanoramaPage *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->palette);
+}

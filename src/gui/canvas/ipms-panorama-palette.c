@@ -1,0 +1,355 @@
+/* ipms-panorama-palette.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ipms-chart-style.h"
+#include "ipms-panorama-canvas.h"
+#include "ipms-panorama-palette.h"
+#include "ipms-record-list.h"
+
+struct _IpmsPanoramaPalette
+{
+  GtkWidget           parent_instance;
+
+  GtkLabel           *title_label;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+
+  IpmsDocument       *document;
+  IpmsSelection      *selection;
+  IpmsRecordList     *products;
+  GtkSingleSelection *list_selection;
+  char               *currency;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsPanoramaPalette, ipms_panorama_palette, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_PRODUCT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+draw_badge (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  IpmsRecord *product = g_object_get_data (G_OBJECT (area), "ipms-product");
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (dark);
+  g_autoptr(PangoLayout) layout = NULL;
+  const char *grade;
+  IpmsColor color;
+  int tw, th;
+
+  if (product == NULL)
+    return;
+
+  grade = ipms_record_get_string (product, "grade");
+  ipms_chart_style_get_grade_color (grade, dark, &color);
+  ipms_chart_style_rounded_rectangle (cr, 0, 0, width, height, 5);
+  ipms_chart_style_set_source (cr, &color);
+  cairo_fill (cr);
+
+  layout = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_BADGE, grade, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  ipms_chart_style_show_layout (cr, layout, (width - tw) / 2.0, (height - th) / 2.0, &palette->on_accent);
+}
+
+static void
+update_row (GtkWidget *row)
+{
+  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
+  IpmsPanoramaPalette *self = g_object_get_data (G_OBJECT (row), "ipms-palette");
+  GtkWidget *badge = gtk_widget_get_first_child (row);
+  GtkWidget *labels = gtk_widget_get_next_sibling (badge);
+  GtkWidget *name = gtk_widget_get_first_child (labels);
+  GtkWidget *price = gtk_widget_get_next_sibling (name);
+  g_autofree char *price_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (product == NULL)
+    return;
+
+  price_text = ipms_record_is_null (product, "price")
+                 ? g_strdup (_("No price"))
+                 : ipms_chart_style_format_price (ipms_record_get_double (product, "price"), self->currency);
+  gtk_label_set_label (GTK_LABEL (name), ipms_record_get_string (product, "name"));
+  gtk_label_set_label (GTK_LABEL (price), price_text);
+  gtk_widget_queue_draw (badge);
+
+  /* Translators: accessible name of a product not on the panorama, "Pet Feeder Mini, grade S" */
+  accessible = g_strdup_printf (_("%s, grade %s"), ipms_record_get_string (product, "name"),
+                                ipms_record_get_string (product, "grade"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  IpmsPanoramaPalette *self = g_object_get_data (G_OBJECT (row), "ipms-palette");
+  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id;
+  IpmsProductDrag *drag;
+  GdkContentProvider *provider;
+
+  if (product == NULL)
+    return NULL;
+
+  id = ipms_record_get_id (product);
+  /* A selected row drags every selected unplaced product along. */
+  if (self->selection != NULL && ipms_selection_contains (self->selection, id))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->products)); i++)
+        {
+          IpmsRecord *other = ipms_record_list_get_record (self->products, i);
+          gint64 other_id = ipms_record_get_id (other);
+
+          if (ipms_selection_contains (self->selection, other_id))
+            g_array_append_val (ids, other_id);
+        }
+    }
+  if (ids->len == 0)
+    g_array_append_val (ids, id);
+
+  drag = ipms_product_drag_new ((const gint64 *) ids->data, ids->len);
+  provider = gdk_content_provider_new_typed (IPMS_TYPE_PRODUCT_DRAG, drag);
+  ipms_product_drag_free (drag);
+
+  return provider;
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 12, 12);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           IpmsPanoramaPalette      *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *badge = gtk_drawing_area_new ();
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *price = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_widget_set_size_request (badge, 26, 26);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (badge), draw_badge, NULL, NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (price), 0);
+  gtk_widget_add_css_class (price, "dim-label");
+  gtk_widget_add_css_class (price, "caption");
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), price);
+  gtk_box_append (GTK_BOX (row), badge);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
+
+  g_object_set_data (G_OBJECT (row), "ipms-palette", self);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          IpmsPanoramaPalette      *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  IpmsRecord *product = gtk_list_item_get_item (list_item);
+  GtkWidget *badge = gtk_widget_get_first_child (row);
+
+  g_object_set_data_full (G_OBJECT (row), "ipms-product", g_object_ref (product), g_object_unref);
+  g_object_set_data_full (G_OBJECT (badge), "ipms-product", g_object_ref (product), g_object_unref);
+  g_signal_connect_object (product, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            IpmsPanoramaPalette      *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
+
+  if (product != NULL)
+    g_signal_handlers_disconnect_by_func (product, update_row, row);
+  g_object_set_data (G_OBJECT (row), "ipms-product", NULL);
+  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (row)), "ipms-product", NULL);
+}
+
+static void
+update_state (IpmsPanoramaPalette *self)
+{
+  guint n = self->products != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->products)) : 0;
+  g_autofree char *title = NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  /* Translators: the heading of the list of products not placed on the panorama */
+  title = g_strdup_printf (_("Not on the Panorama (%u)"), n);
+  gtk_label_set_label (self->title_label, title);
+}
+
+static void
+on_list_selection_changed (IpmsPanoramaPalette *self)
+{
+  IpmsRecord *product = gtk_single_selection_get_selected_item (self->list_selection);
+
+  if (product != NULL && self->selection != NULL)
+    ipms_selection_select_only (self->selection, ipms_record_get_id (product));
+}
+
+static void
+on_activate (GtkListView         *list_view,
+             guint                position,
+             IpmsPanoramaPalette *self)
+{
+  IpmsRecord *product = ipms_record_list_get_record (self->products, position);
+
+  if (product != NULL)
+    g_signal_emit (self, signals[OPEN_PRODUCT], 0, ipms_record_get_id (product));
+}
+
+static void
+ipms_panorama_palette_dispose (GObject *object)
+{
+  IpmsPanoramaPalette *self = (IpmsPanoramaPalette *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PALETTE);
+  /* The template's unnamed top box is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->products);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->currency, g_free);
+
+  G_OBJECT_CLASS (ipms_panorama_palette_parent_class)->dispose (object);
+}
+
+static void
+ipms_panorama_palette_class_init (IpmsPanoramaPaletteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipms_panorama_palette_dispose;
+
+  signals[OPEN_PRODUCT] =
+    g_signal_new ("open-product",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-panorama-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, stack);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, list_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ipms_panorama_palette_init (IpmsPanoramaPalette *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self->list_view, G_CONNECT_SWAPPED);
+
+  update_state (self);
+}
+
+GtkWidget *
+ipms_panorama_palette_new (void)
+{
+  return g_object_new (IPMS_TYPE_PANORAMA_PALETTE, NULL);
+}
+
+void
+ipms_panorama_palette_set_model (IpmsPanoramaPalette *self,
+                                 IpmsDocument        *document,
+                                 IpmsSelection       *selection)
+{
+  IpmsRecord *project;
+
+  g_return_if_fail (IPMS_IS_PANORAMA_PALETTE (self));
+
+  g_set_object (&self->selection, selection);
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->products);
+  g_clear_pointer (&self->currency, g_free);
+
+  if (document != NULL)
+    {
+      project = ipms_document_get_project (document);
+      if (project != NULL && !ipms_record_is_null (project, "currency"))
+        self->currency = g_strdup (ipms_record_get_string (project, "currency"));
+
+      self->products = ipms_record_list_new (document, "product", "segment_id", IPMS_NULL_ID, "name");
+      self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->products)));
+      gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
+      gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->list_selection, "selection-changed",
+                                G_CALLBACK (on_list_selection_changed), self);
+      g_signal_connect_object (self->products, "items-changed", G_CALLBACK (update_state),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  update_state (self);
+}
+
+GListModel *
+ipms_panorama_palette_get_products (IpmsPanoramaPalette *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_PALETTE (self), NULL);
+
+  return G_LIST_MODEL (self->products);
+}

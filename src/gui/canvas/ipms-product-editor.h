@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ipms-document.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A small window editing a product's core fields (name, grade, price, cost,
+ * series) through the document, opened from the panorama. It stands in
+ * until the PRD view exists, and says so.
+ */
+
+#define IPMS_TYPE_PRODUCT_EDITOR (ipms_product_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (IpmsProductEditor, ipms_product_editor, IPMS, PRODUCT_EDITOR, AdwWindow)
+
+IpmsProductEditor *ipms_product_editor_new (GtkWindow    *parent,
+                                            IpmsDocument *document,
+                                            gint64        product_id);
+
+G_END_DECLS

@@ -1,0 +1,858 @@
+/* test-panorama.c: the panorama canvas, driven through its actions and its
+ * interaction layer (the gesture handlers call the same functions), with the
+ * model checked after each edit, its undo and its redo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ipms-canvas-item.h"
+#include "ipms-canvas-view.h"
+#include "ipms-chart-export.h"
+#include "ipms-chart-style.h"
+#include "ipms-example.h"
+#include "ipms-panorama-edits.h"
+#include "ipms-panorama-page.h"
+#include "ipms-panorama-palette.h"
+#include "ipms-test-utils.h"
+
+typedef struct
+{
+  IpmsDocument       *document;
+  IpmsSelection      *selection;
+  GtkWindow          *window;
+  IpmsPanoramaPage   *page;
+  IpmsPanoramaCanvas *canvas;
+  IpmsPanoramaChart  *chart;
+} Fixture;
+
+static const char *
+example_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && g_str_has_prefix (language, "zh") ? "zh_CN" : "en";
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->document = ipms_example_new_draft (example_language (), &error);
+  g_assert_no_error (error);
+  fixture->selection = ipms_selection_new ();
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 1500, 950);
+  fixture->page = IPMS_PANORAMA_PAGE (ipms_panorama_page_new (fixture->document, fixture->selection));
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  fixture->canvas = ipms_panorama_page_get_canvas (fixture->page);
+  fixture->chart = ipms_panorama_canvas_get_chart (fixture->canvas);
+  gtk_window_present (fixture->window);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ipms_document_close (fixture->document);
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->selection);
+}
+
+static IpmsRecord *
+product (Fixture *fixture,
+         gint64   id)
+{
+  IpmsRecord *record = ipms_document_get_record (fixture->document, "product", id);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
+static gint64
+column_item (Fixture *fixture,
+             guint    column)
+{
+  return ipms_record_get_id (ipms_panorama_chart_get_column_item (fixture->chart, column));
+}
+
+static gint64
+row_item (Fixture *fixture,
+          guint    row)
+{
+  return ipms_record_get_id (ipms_panorama_chart_get_row_item (fixture->chart, row));
+}
+
+static gint64
+segment_of_cell (Fixture *fixture,
+                 guint    column,
+                 guint    row)
+{
+  gint64 id = ipms_panorama_find_segment (fixture->document, column_item (fixture, column), row_item (fixture, row));
+
+  g_assert_cmpint (id, !=, 0);
+  return id;
+}
+
+/* A cell with at least `min` products, and one with fewer than `max`. */
+static gboolean
+find_cell (Fixture *fixture,
+           guint    min,
+           guint    max,
+           guint   *column,
+           guint   *row)
+{
+  for (guint r = 0; r < ipms_panorama_chart_get_n_rows (fixture->chart); r++)
+    for (guint c = 0; c < ipms_panorama_chart_get_n_columns (fixture->chart); c++)
+      {
+        guint n = ipms_panorama_chart_get_products (fixture->chart, c, r)->len;
+
+        if (n >= min && n < max)
+          {
+            *column = c;
+            *row = r;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+static gint64
+product_at (Fixture *fixture,
+            guint    column,
+            guint    row,
+            guint    index)
+{
+  GPtrArray *products = ipms_panorama_chart_get_products (fixture->chart, column, row);
+
+  g_assert_cmpuint (index, <, products->len);
+  return ipms_record_get_id (g_ptr_array_index (products, index));
+}
+
+static void
+chip_centre (Fixture *fixture,
+             gint64   id,
+             double  *x,
+             double  *y)
+{
+  cairo_rectangle_t rect;
+
+  g_assert_true (ipms_panorama_chart_get_chip_rect (fixture->chart, id, &rect));
+  *x = rect.x + rect.width / 2;
+  *y = rect.y + rect.height / 2;
+}
+
+/* A point of a cell's empty space, below its chips' slots. */
+static void
+cell_point (Fixture *fixture,
+            guint    column,
+            guint    row,
+            double  *x,
+            double  *y)
+{
+  cairo_rectangle_t cell;
+
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+  *x = cell.x + cell.width / 2;
+  *y = cell.y + cell.height - 4;
+}
+
+static void
+drag (Fixture         *fixture,
+      double           x0,
+      double           y0,
+      double           x1,
+      double           y1,
+      GdkModifierType  state)
+{
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x0, y0, state));
+  ipms_panorama_canvas_drag_update (fixture->canvas, (x0 + x1) / 2, (y0 + y1) / 2);
+  ipms_panorama_canvas_drag_update (fixture->canvas, x1, y1);
+  ipms_panorama_canvas_drag_end (fixture->canvas, x1, y1);
+}
+
+static void
+click (Fixture         *fixture,
+       double           x,
+       double           y,
+       GdkModifierType  state)
+{
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x, y, state));
+  ipms_panorama_canvas_drag_end (fixture->canvas, x, y);
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_place_from_palette (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *palette = ipms_panorama_page_get_palette (fixture->page);
+  GListModel *unplaced = ipms_panorama_palette_get_products (IPMS_PANORAMA_PALETTE (palette));
+  guint n_unplaced, column, row, before;
+  gint64 id;
+  double x, y;
+
+  /* Take one product off so that the palette has one to place. */
+  id = product_at (fixture, 0, 0, 0);
+  g_assert_true (ipms_panorama_unplace_products (fixture->document, &id, 1, &error));
+  g_assert_no_error (error);
+  n_unplaced = g_list_model_get_n_items (unplaced);
+  g_assert_cmpuint (n_unplaced, >=, 1);
+
+  g_assert_true (find_cell (fixture, 0, 1, &column, &row));
+  before = ipms_panorama_chart_get_n_placed (fixture->chart);
+  cell_point (fixture, column, row, &x, &y);
+
+  g_assert_true (ipms_panorama_canvas_preview_drop (fixture->canvas, 1, x, y));
+  g_assert_true (ipms_panorama_canvas_drop_products (fixture->canvas, &id, 1, x, y));
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, segment_of_cell (fixture, column, row));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (fixture->chart), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (unplaced), ==, n_unplaced - 1);
+  g_assert_nonnull (ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id));
+
+  undo (fixture);
+  g_assert_true (ipms_record_is_null (product (fixture, id), "segment_id"));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (fixture->chart), ==, before);
+  g_assert_null (ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id));
+
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, segment_of_cell (fixture, column, row));
+}
+
+static void
+test_move_chip (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint from_column, from_row, to_column, to_row;
+  gint64 id, from_segment, to_segment;
+  double x0, y0, x1, y1;
+  g_autofree char *undo_label = NULL;
+
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &from_column, &from_row));
+  g_assert_true (find_cell (fixture, 0, 1, &to_column, &to_row));
+  id = product_at (fixture, from_column, from_row, 0);
+  from_segment = segment_of_cell (fixture, from_column, from_row);
+  to_segment = segment_of_cell (fixture, to_column, to_row);
+
+  chip_centre (fixture, id, &x0, &y0);
+  cell_point (fixture, to_column, to_row, &x1, &y1);
+  drag (fixture, x0, y0, x1, y1, 0);
+
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, to_segment);
+  g_assert_true (ipms_selection_contains (fixture->selection, id));
+  undo_label = g_strdup_printf (_("Move “%s”"), ipms_record_get_string (product (fixture, id), "name"));
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, undo_label);
+
+  undo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, from_segment);
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, to_segment);
+}
+
+static void
+test_multi_move (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  guint column, row, to_column, to_row;
+  gint64 a, b, from_segment, to_segment;
+  double x, y, x1, y1;
+
+  g_assert_true (find_cell (fixture, 2, G_MAXUINT, &column, &row));
+  g_assert_true (find_cell (fixture, 0, 1, &to_column, &to_row));
+  a = product_at (fixture, column, row, 0);
+  b = product_at (fixture, column, row, 1);
+  from_segment = segment_of_cell (fixture, column, row);
+  to_segment = segment_of_cell (fixture, to_column, to_row);
+
+  /* Click one, Ctrl+click the other: both selected. */
+  chip_centre (fixture, a, &x, &y);
+  click (fixture, x, y, 0);
+  chip_centre (fixture, b, &x, &y);
+  click (fixture, x, y, GDK_CONTROL_MASK);
+  g_assert_cmpuint (ipms_selection_get_count (fixture->selection), ==, 2);
+
+  cell_point (fixture, to_column, to_row, &x1, &y1);
+  drag (fixture, x, y, x1, y1, 0);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, a), "segment_id"), ==, to_segment);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, b), "segment_id"), ==, to_segment);
+  /* The order they had is kept. */
+  g_assert_cmpint (ipms_record_get_int (product (fixture, a), "cell_order"), <,
+                   ipms_record_get_int (product (fixture, b), "cell_order"));
+
+  /* One drag, one undo step. */
+  undo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, a), "segment_id"), ==, from_segment);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, b), "segment_id"), ==, from_segment);
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, a), "segment_id"), ==, to_segment);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, b), "segment_id"), ==, to_segment);
+
+  /* Ctrl+click on a selected chip unselects it. */
+  chip_centre (fixture, b, &x, &y);
+  click (fixture, x, y, GDK_CONTROL_MASK);
+  g_assert_false (ipms_selection_contains (fixture->selection, b));
+  g_assert_true (ipms_selection_contains (fixture->selection, a));
+}
+
+static void
+test_rubber_band (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  guint column, row;
+  cairo_rectangle_t cell;
+  GPtrArray *products;
+
+  g_assert_true (find_cell (fixture, 2, G_MAXUINT, &column, &row));
+  products = ipms_panorama_chart_get_products (fixture->chart, column, row);
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+
+  /* From the cell's title area across the whole cell. */
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, cell.x + 2, cell.y + 2, 0));
+  ipms_panorama_canvas_drag_update (fixture->canvas, cell.x + cell.width - 2, cell.y + cell.height - 2);
+  g_assert_cmpuint (ipms_selection_get_count (fixture->selection), ==, products->len);
+
+  /* Escape puts the selection back. */
+  ipms_panorama_canvas_drag_cancel (fixture->canvas);
+  g_assert_cmpuint (ipms_selection_get_count (fixture->selection), ==, 0);
+
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, cell.x + 2, cell.y + 2, 0));
+  ipms_panorama_canvas_drag_update (fixture->canvas, cell.x + cell.width - 2, cell.y + cell.height - 2);
+  ipms_panorama_canvas_drag_end (fixture->canvas, cell.x + cell.width - 2, cell.y + cell.height - 2);
+  g_assert_cmpuint (ipms_selection_get_count (fixture->selection), ==, products->len);
+}
+
+static void
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint column, row, to_column, to_row;
+  const char *undo_label = ipms_document_get_undo_label (fixture->document);
+  g_autofree char *label_before = g_strdup (undo_label);
+  gint64 id, segment;
+  double x0, y0, x1, y1;
+
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  g_assert_true (find_cell (fixture, 0, 1, &to_column, &to_row));
+  id = product_at (fixture, column, row, 0);
+  segment = ipms_record_get_int (product (fixture, id), "segment_id");
+
+  chip_centre (fixture, id, &x0, &y0);
+  cell_point (fixture, to_column, to_row, &x1, &y1);
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x0, y0, 0));
+  ipms_panorama_canvas_drag_update (fixture->canvas, x1, y1);
+  g_assert_true (ipms_panorama_canvas_is_dragging (fixture->canvas));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  ipms_test_save_widget_png (GTK_WIDGET (fixture->page), "panorama-drag-preview");
+
+  ipms_panorama_canvas_drag_cancel (fixture->canvas);
+  g_assert_false (ipms_panorama_canvas_is_dragging (fixture->canvas));
+  /* A release after the cancel does nothing. */
+  ipms_panorama_canvas_drag_end (fixture->canvas, x1, y1);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, segment);
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, label_before);
+}
+
+static void
+test_unplace (Fixture       *fixture,
+              gconstpointer  data)
+{
+  guint column, row;
+  gint64 id, segment;
+  GtkWidget *palette = ipms_panorama_page_get_palette (fixture->page);
+  graphene_point_t point;
+  double x, y;
+
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+  segment = ipms_record_get_int (product (fixture, id), "segment_id");
+
+  /* By the action (Delete) */
+  ipms_selection_select_only (fixture->selection, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.unplace-selection", NULL));
+  g_assert_true (ipms_record_is_null (product (fixture, id), "segment_id"));
+  undo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, segment);
+  redo (fixture);
+  g_assert_true (ipms_record_is_null (product (fixture, id), "segment_id"));
+  undo (fixture);
+
+  /* By dragging the chip onto the palette */
+  chip_centre (fixture, id, &x, &y);
+  g_assert_true (gtk_widget_compute_point (palette, GTK_WIDGET (fixture->canvas),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (palette) / 2.0,
+                                                                 gtk_widget_get_height (palette) / 2.0),
+                                           &point));
+  drag (fixture, x, y, point.x, point.y, 0);
+  g_assert_true (ipms_record_is_null (product (fixture, id), "segment_id"));
+  undo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "segment_id"), ==, segment);
+}
+
+static void
+test_reorder_in_cell (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint column, row;
+  gint64 first, second;
+  cairo_rectangle_t slot;
+  double x, y;
+
+  g_assert_true (find_cell (fixture, 2, G_MAXUINT, &column, &row));
+  first = product_at (fixture, column, row, 0);
+  second = product_at (fixture, column, row, 1);
+
+  /* Drop the first chip on the lower half of the second. */
+  chip_centre (fixture, first, &x, &y);
+  ipms_panorama_chart_get_slot_rect (fixture->chart, column, row, 1, &slot);
+  drag (fixture, x, y, slot.x + slot.width / 2, slot.y + slot.height * 0.8, 0);
+  g_assert_cmpint (product_at (fixture, column, row, 0), ==, second);
+  g_assert_cmpint (product_at (fixture, column, row, 1), ==, first);
+
+  undo (fixture);
+  g_assert_cmpint (product_at (fixture, column, row, 0), ==, first);
+  g_assert_cmpint (product_at (fixture, column, row, 1), ==, second);
+  redo (fixture);
+  g_assert_cmpint (product_at (fixture, column, row, 0), ==, second);
+}
+
+static void
+test_keyboard_move (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  guint column, row, new_column = 0, new_row = 0;
+  gint64 id;
+  GtkWidget *item;
+
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+  item = ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id);
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_grab_focus (item));
+  ipms_selection_select_only (fixture->selection, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.move-selection", "s",
+                                             column + 1 < ipms_panorama_chart_get_n_columns (fixture->chart) ? "right" : "left"));
+  g_assert_true (ipms_panorama_chart_find_product (fixture->chart, id, &new_column, &new_row, NULL));
+  g_assert_cmpuint (new_row, ==, row);
+  g_assert_cmpuint (new_column, !=, column);
+  /* The chip keeps its widget, so the focus stays on it. */
+  g_assert_true (ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id) == item);
+  g_assert_true (gtk_widget_has_focus (item));
+
+  undo (fixture);
+  g_assert_true (ipms_panorama_chart_find_product (fixture->chart, id, &new_column, &new_row, NULL));
+  g_assert_cmpuint (new_column, ==, column);
+  redo (fixture);
+  g_assert_true (ipms_panorama_chart_find_product (fixture->chart, id, &new_column, NULL, NULL));
+  g_assert_cmpuint (new_column, !=, column);
+}
+
+static void
+test_rename_axis_item (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 item = column_item (fixture, 0);
+  g_autofree char *old_label = g_strdup (ipms_record_get_string (ipms_document_get_record (fixture->document, "axis_item", item), "label"));
+  GtkEditable *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.rename-item", "x", item));
+  entry = ipms_panorama_canvas_get_rename_entry (fixture->canvas);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, old_label);
+  gtk_editable_set_text (entry, "Smart & connected");
+  ipms_panorama_canvas_finish_rename (fixture->canvas, TRUE);
+  g_assert_null (ipms_panorama_canvas_get_rename_entry (fixture->canvas));
+  g_assert_cmpstr (ipms_record_get_string (ipms_panorama_chart_get_column_item (fixture->chart, 0), "label"), ==, "Smart & connected");
+
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (ipms_panorama_chart_get_column_item (fixture->chart, 0), "label"), ==, old_label);
+  redo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (ipms_panorama_chart_get_column_item (fixture->chart, 0), "label"), ==, "Smart & connected");
+
+  /* Escape leaves the name alone. */
+  g_assert_true (ipms_panorama_canvas_begin_rename (fixture->canvas, item));
+  gtk_editable_set_text (ipms_panorama_canvas_get_rename_entry (fixture->canvas), "Discarded");
+  ipms_panorama_canvas_finish_rename (fixture->canvas, FALSE);
+  g_assert_cmpstr (ipms_record_get_string (ipms_panorama_chart_get_column_item (fixture->chart, 0), "label"), ==, "Smart & connected");
+}
+
+static void
+test_reorder_axis_items (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  guint n_columns = ipms_panorama_chart_get_n_columns (fixture->chart);
+  gint64 first = column_item (fixture, 0);
+  gint64 second = column_item (fixture, 1);
+  gint64 first_row = row_item (fixture, 0);
+  cairo_rectangle_t header, last;
+  guint column, row, index;
+  gint64 id;
+
+  g_assert_cmpuint (n_columns, >=, 2);
+
+  /* A product keeps its segment, which moves with the column. */
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+
+  /* Drag the first header past the last one. */
+  ipms_panorama_chart_get_column_header_rect (fixture->chart, 0, &header);
+  ipms_panorama_chart_get_column_header_rect (fixture->chart, n_columns - 1, &last);
+  drag (fixture, header.x + header.width / 2, header.y + header.height / 2,
+        last.x + last.width - 2, last.y + last.height / 2, 0);
+  g_assert_cmpint (column_item (fixture, n_columns - 1), ==, first);
+  g_assert_cmpint (column_item (fixture, 0), ==, second);
+  g_assert_true (ipms_panorama_chart_find_product (fixture->chart, id, NULL, NULL, &index));
+
+  undo (fixture);
+  g_assert_cmpint (column_item (fixture, 0), ==, first);
+  g_assert_cmpint (column_item (fixture, 1), ==, second);
+  redo (fixture);
+  g_assert_cmpint (column_item (fixture, n_columns - 1), ==, first);
+  undo (fixture);
+
+  /* Rows by the action the keyboard uses (Ctrl+Down) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.move-item", "(xi)",
+                                             first_row, (gint32) 2));
+  g_assert_cmpint (row_item (fixture, 1), ==, first_row);
+  undo (fixture);
+  g_assert_cmpint (row_item (fixture, 0), ==, first_row);
+  redo (fixture);
+  g_assert_cmpint (row_item (fixture, 1), ==, first_row);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_add_remove_axis_items (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint n_columns = ipms_panorama_chart_get_n_columns (fixture->chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (fixture->chart);
+  guint n_segments = ipms_document_count_rows (fixture->document, "segment");
+  guint column, row, n_placed;
+  AdwMessageDialog *dialog;
+  gint64 item, new_item;
+
+  /* Add: a column with one segment per row, renamed inline at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns + 1);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "segment"), ==, n_segments + n_rows);
+  g_assert_nonnull (ipms_panorama_canvas_get_rename_entry (fixture->canvas));
+  gtk_editable_set_text (ipms_panorama_canvas_get_rename_entry (fixture->canvas), "Eco-friendly");
+  ipms_panorama_canvas_finish_rename (fixture->canvas, TRUE);
+  new_item = column_item (fixture, n_columns);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_record (fixture->document, "axis_item", new_item), "label"), ==, "Eco-friendly");
+  g_assert_nonnull (ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_COLUMN, new_item));
+
+  undo (fixture);   /* the rename */
+  undo (fixture);   /* the column */
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "segment"), ==, n_segments);
+  redo (fixture);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns + 1);
+  undo (fixture);
+
+  /* Remove an item holding products: asked first, then one undo step. */
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  item = column_item (fixture, column);
+  n_placed = ipms_panorama_chart_get_n_placed (fixture->chart);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.remove-item", "x", item));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* Nothing happens before the answer. */
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns - 1);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (fixture->chart), <, n_placed);
+
+  undo (fixture);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (fixture->chart), ==, n_placed);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "segment"), ==, n_segments);
+  redo (fixture);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns - 1);
+}
+
+static void
+test_new_product_in_cell (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint n_products = ipms_document_count_rows (fixture->document, "product");
+  gint64 opened = 0;
+  guint column = 0, row = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.new-product", "(xx)",
+                                             column_item (fixture, column), row_item (fixture, row)));
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, n_products + 1);
+  opened = ipms_selection_get_lead (fixture->selection);
+  g_assert_cmpint (opened, !=, 0);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, opened), "segment_id"), ==, segment_of_cell (fixture, column, row));
+
+  /* The page opened the product editor over the window. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsProductEditor")))
+          {
+            found = TRUE;
+            gtk_window_destroy (GTK_WINDOW (window));
+          }
+      }
+    g_assert_true (found);
+  }
+
+  undo (fixture);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, n_products);
+}
+
+static void
+test_live_updates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint column, row;
+  gint64 id;
+  GtkWidget *item;
+  const char *label;
+
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+  item = ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id);
+
+  /* An edit made elsewhere reaches the chip's accessible name at once. */
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Rename", NULL, &error));
+  g_assert_true (ipms_document_set_string (fixture->document, "product", id, "name", "Renamed Feeder", &error));
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+
+  label = ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (item));
+  g_assert_true (g_str_has_prefix (label, "Renamed Feeder, "));
+
+  undo (fixture);
+  g_assert_false (g_str_has_prefix (ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (item)), "Renamed Feeder"));
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = ipms_test_make_temp_path ("panorama.png");
+  g_autofree char *pdf = ipms_test_make_temp_path ("panorama.pdf");
+  g_autofree char *artifacts = NULL;
+  g_autoptr(IpmsChart) chart = ipms_chart_new_for_kind (fixture->document, "panorama", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 192 };
+  IpmsColor grade_color;
+  double width, height;
+  guint column, row, hits = 0;
+  gint64 id;
+  cairo_rectangle_t rect;
+  guint32 expected;
+
+  g_assert_nonnull (chart);
+  g_assert_null (ipms_chart_new_for_kind (fixture->document, "pie", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_true (ipms_chart_export (chart, path, &options, &error));
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  ipms_chart_get_size (chart, &width, &height);
+  /* 192 dpi: two pixels per chart unit */
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, (int) (width * 2 + 0.5));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, (int) (height * 2 + 0.5));
+
+  /* The grade badge of a chip is drawn in the grade's colour. */
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+  g_assert_true (ipms_panorama_chart_get_chip_rect (fixture->chart, id, &rect));
+  ipms_chart_style_get_grade_color (ipms_record_get_string (product (fixture, id), "grade"), FALSE, &grade_color);
+  expected = 0xff000000 | ((guint32) (grade_color.red * 255 + 0.5) << 16) |
+             ((guint32) (grade_color.green * 255 + 0.5) << 8) | (guint32) (grade_color.blue * 255 + 0.5);
+  for (int y = (int) (rect.y * 2); y < (int) ((rect.y + rect.height) * 2); y++)
+    for (int x = (int) (rect.x * 2); x < (int) ((rect.x + 50) * 2); x++)
+      if (ipms_test_argb_near (ipms_test_texture_get_pixel (texture, x, y), expected, 3))
+        hits++;
+  /* The badge is 28 × 28 units, about 3,000 pixels at 2×, less its letter. */
+  g_assert_cmpuint (hits, >, 1500);
+
+  /* Pages: A4 landscape at 96 dpi is 1123 × 794 px; PDF writes. */
+  options = (IpmsExportOptions) { IPMS_PAGE_A4, TRUE, FALSE, 96 };
+  g_assert_true (ipms_chart_export (chart, path, &options, &error));
+  g_clear_object (&texture);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1123);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 794);
+  g_assert_true (ipms_chart_export (chart, pdf, &options, &error));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* Keep a print-quality export as an artifact, light and dark. */
+  artifacts = g_build_filename (g_getenv ("IPMS_TEST_ARTIFACTS"), "panorama-export.png", NULL);
+  g_mkdir_with_parents (g_getenv ("IPMS_TEST_ARTIFACTS"), 0755);
+  options = (IpmsExportOptions) { IPMS_PAGE_FIT, FALSE, FALSE, 0 };
+  g_assert_true (ipms_chart_export (chart, artifacts, &options, &error));
+  g_free (artifacts);
+  artifacts = g_build_filename (g_getenv ("IPMS_TEST_ARTIFACTS"), "panorama-export-dark.png", NULL);
+  options.dark = TRUE;
+  g_assert_true (ipms_chart_export (chart, artifacts, &options, &error));
+
+  /* A bad extension is refused and leaves nothing behind. */
+  g_assert_false (ipms_chart_export (chart, "/nonexistent-dir/x.png", &options, &error));
+  g_clear_error (&error);
+  g_assert_false (ipms_chart_export (chart, "chart.bmp", &options, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  guint column, row;
+  gint64 id;
+  double x, y;
+
+  /* A realistic moment: a chip selected, its cell's segment in the panel. */
+  g_assert_true (find_cell (fixture, 2, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+  chip_centre (fixture, id, &x, &y);
+  click (fixture, x, y, 0);
+  gtk_widget_grab_focus (ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id));
+  ipms_canvas_view_set_zoom (view, 0.75);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->page)));
+  light = ipms_test_save_widget_png (GTK_WIDGET (fixture->page), "panorama-light");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->page)));
+  dark = ipms_test_save_widget_png (GTK_WIDGET (fixture->page), "panorama-dark");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The dark canvas really is darker. */
+  {
+    graphene_point_t point;
+    guint32 l, d;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->page),
+                                             &GRAPHENE_POINT_INIT (10, 10), &point));
+    l = ipms_test_texture_get_pixel (light, (int) point.x, (int) point.y);
+    d = ipms_test_texture_get_pixel (dark, (int) point.x, (int) point.y);
+    g_assert_cmpuint (l & 0xff, >, d & 0xff);
+  }
+}
+
+static void
+test_zoom_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  g_autofree char *state = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-in", NULL));
+  g_assert_cmpfloat (ipms_canvas_view_get_zoom (view), >, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), 1.0, 1e-6);
+  ipms_canvas_view_set_zoom (view, 0.5);
+
+  /* Saved with the project, outside the undo history, when the view goes. */
+  gtk_window_destroy (fixture->window);
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  state = ipms_document_dup_view_state (fixture->document, "panorama.zoom");
+  g_assert_nonnull (state);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (state, NULL), 0.5, 1e-3);
+  g_assert_false (ipms_document_can_redo (fixture->document));
+
+  /* A new page over the same project opens at that zoom. */
+  fixture->page = IPMS_PANORAMA_PAGE (ipms_panorama_page_new (fixture->document, fixture->selection));
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page))),
+                                  0.5, 1e-3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ipms_test_init_gtk (&argc, &argv);
+
+#define ADD(name, func) g_test_add ("/panorama/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("place-from-palette", test_place_from_palette);
+  ADD ("move", test_move_chip);
+  ADD ("multi-move", test_multi_move);
+  ADD ("rubber-band", test_rubber_band);
+  ADD ("escape-cancels", test_escape_cancels);
+  ADD ("unplace", test_unplace);
+  ADD ("reorder-in-cell", test_reorder_in_cell);
+  ADD ("keyboard-move", test_keyboard_move);
+  ADD ("rename-axis-item", test_rename_axis_item);
+  ADD ("reorder-axis-items", test_reorder_axis_items);
+  ADD ("add-remove-axis-items", test_add_remove_axis_items);
+  ADD ("new-product-in-cell", test_new_product_in_cell);
+  ADD ("live-updates", test_live_updates);
+  ADD ("export", test_export);
+  ADD ("zoom-kept", test_zoom_kept);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
