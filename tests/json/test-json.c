@@ -423,12 +423,15 @@ has_han (const char *text)
 static void
 test_example_create (void)
 {
-  const struct { const char *language; gboolean chinese; } cases[] = {
-    { "en_US.UTF-8", FALSE },
-    { "zh_CN", TRUE },
-    { "zh_TW.UTF-8", TRUE },
-    { "de_DE", FALSE },
-    { "C", FALSE },
+  /* NULL asks for the user's language, here from $LANGUAGE. */
+  const struct { const char *language; const char *env; gboolean chinese; } cases[] = {
+    { "en_US.UTF-8", NULL, FALSE },
+    { "zh_CN", NULL, TRUE },
+    { "zh_TW.UTF-8", NULL, TRUE },
+    { "de_DE", NULL, FALSE },
+    { "C", NULL, FALSE },
+    { NULL, "zh_CN:en", TRUE },
+    { NULL, "fr_FR:en", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -436,8 +439,13 @@ test_example_create (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_strdup_printf ("example-%u.ipms", i);
       g_autofree char *path = ipms_test_make_temp_path (name);
-      g_autoptr(IpmsDocument) document = ipms_example_create (path, cases[i].language, &error);
+      g_autoptr(IpmsDocument) document = NULL;
       IpmsRecord *project;
+
+      if (cases[i].env != NULL)
+        g_setenv ("LANGUAGE", cases[i].env, TRUE);
+      document = ipms_example_create (path, cases[i].language, &error);
+      g_unsetenv ("LANGUAGE");
 
       g_assert_no_error (error);
       g_assert_nonnull (document);
