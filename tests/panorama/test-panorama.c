@@ -372,7 +372,7 @@ test_escape_cancels (Fixture       *fixture,
   ipms_panorama_canvas_drag_update (fixture->canvas, x1, y1);
   g_assert_true (ipms_panorama_canvas_is_dragging (fixture->canvas));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
-  ipms_test_save_widget_png (GTK_WIDGET (fixture->page), "panorama-drag-preview");
+  ipms_test_save_widget_png (GTK_WIDGET (fixture->window), "panorama-drag-preview");
 
   ipms_panorama_canvas_drag_cancel (fixture->canvas);
   g_assert_false (ipms_panorama_canvas_is_dragging (fixture->canvas));
@@ -779,11 +779,11 @@ test_screenshots (Fixture       *fixture,
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->page)));
-  light = ipms_test_save_widget_png (GTK_WIDGET (fixture->page), "panorama-light");
+  light = ipms_test_save_widget_png (GTK_WIDGET (fixture->window), "panorama-light");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->page)));
-  dark = ipms_test_save_widget_png (GTK_WIDGET (fixture->page), "panorama-dark");
+  dark = ipms_test_save_widget_png (GTK_WIDGET (fixture->window), "panorama-dark");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The dark canvas really is darker. */
@@ -791,7 +791,7 @@ test_screenshots (Fixture       *fixture,
     graphene_point_t point;
     guint32 l, d;
 
-    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->page),
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->window),
                                              &GRAPHENE_POINT_INIT (10, 10), &point));
     l = ipms_test_texture_get_pixel (light, (int) point.x, (int) point.y);
     d = ipms_test_texture_get_pixel (dark, (int) point.x, (int) point.y);

@@ -448,7 +448,6 @@ focus_item (IpmsPanoramaCanvas *self,
 static void
 ensure_static_node (IpmsPanoramaCanvas *self)
 {
-  const IpmsChartPalette *palette = ipms_chart_style_get_palette (self->dark);
   IpmsChartPaintOptions options = { self->dark, FALSE, 1.0 };
   GtkSnapshot *snapshot;
   double width, height;
@@ -461,9 +460,8 @@ ensure_static_node (IpmsPanoramaCanvas *self)
 
   ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
   snapshot = gtk_snapshot_new ();
+  /* No background: on screen the chart lies on the view's own. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ipms_chart_style_set_source (cr, &palette->background);
-  cairo_paint (cr);
   ipms_chart_paint (IPMS_CHART (self->chart), cr, &options);
   cairo_destroy (cr);
 
