@@ -2508,6 +2508,30 @@ ipms_document_redo (IpmsDocument  *self,
   return apply_step (self, FALSE, error);
 }
 
+gboolean
+ipms_document_forget_history (IpmsDocument  *self,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           "Cannot forget the history during an edit");
+      return FALSE;
+    }
+
+  stmt = prepare (self, "DELETE FROM ipms_history", error);
+  if (stmt == NULL || !step_done (self, stmt, error))
+    return FALSE;
+
+  update_history_state (self);
+
+  return TRUE;
+}
+
 guint
 ipms_document_get_history_limit (IpmsDocument *self)
 {

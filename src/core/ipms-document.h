@@ -189,6 +189,10 @@ gboolean      ipms_document_undo              (IpmsDocument  *self,
                                                GError       **error);
 gboolean      ipms_document_redo              (IpmsDocument  *self,
                                                GError       **error);
+/* Drops every undo and redo step: for content that was never the user's
+ * work, such as a freshly made example plan. */
+gboolean      ipms_document_forget_history    (IpmsDocument  *self,
+                                               GError       **error);
 guint         ipms_document_get_history_limit (IpmsDocument  *self);
 void          ipms_document_set_history_limit (IpmsDocument  *self,
                                                guint          limit);

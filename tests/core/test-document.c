@@ -703,6 +703,14 @@ test_history_limit (Fixture       *fixture,
 
   g_assert_cmpuint (undone, ==, 5);
   g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 7);
+
+  ipms_document_redo (document, NULL);
+  g_assert_true (ipms_document_can_undo (document));
+  g_assert_true (ipms_document_can_redo (document));
+  ipms_document_forget_history (document, NULL);
+  g_assert_false (ipms_document_can_undo (document));
+  g_assert_false (ipms_document_can_redo (document));
+  g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 8);
 }
 
 static void
