@@ -829,6 +829,118 @@ test_zoom_kept (Fixture       *fixture,
                                   0.5, 1e-3);
 }
 
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+on_before_paint (double *when)
+{
+  *when = now_ms ();
+}
+
+static void
+on_after_paint (double *when)
+{
+  *when = now_ms ();
+}
+
+/* Run with -m perf: the frame time of the canvas with 2,000 placed products
+ * while a chip is dragged: from the frame clock's before-paint to its
+ * after-paint, so layout, snapshot and rendering to the window (cairo under
+ * GSK_RENDERER=cairo) are all counted. */
+static void
+test_perf_frame (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_columns = ipms_panorama_chart_get_n_columns (fixture->chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (fixture->chart);
+  guint n_target = 2000 - ipms_panorama_chart_get_n_placed (fixture->chart);
+  const IpmsTable *table = ipms_schema_lookup_table ("product");
+  GskRenderer *renderer;
+  GdkFrameClock *clock;
+  double start, x, y;
+  double frame_start = 0, frame_end = 0;
+  gint64 id;
+
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Generate", NULL, &error));
+  for (guint i = 0; i < n_target; i++)
+    {
+      g_autofree GValue *values = g_new0 (GValue, table->n_columns);
+      g_autofree char *name = g_strdup_printf ("Generated product %u", i);
+      guint cell = i % (n_columns * n_rows);
+
+      g_value_init (&values[ipms_table_find_column (table, "name")], G_TYPE_STRING);
+      g_value_set_string (&values[ipms_table_find_column (table, "name")], name);
+      g_value_init (&values[ipms_table_find_column (table, "grade")], G_TYPE_STRING);
+      g_value_set_static_string (&values[ipms_table_find_column (table, "grade")], ipms_grade_codes[i % 5]);
+      g_value_init (&values[ipms_table_find_column (table, "price")], G_TYPE_DOUBLE);
+      g_value_set_double (&values[ipms_table_find_column (table, "price")], 10 + i % 300);
+      g_value_init (&values[ipms_table_find_column (table, "segment_id")], G_TYPE_INT64);
+      g_value_set_int64 (&values[ipms_table_find_column (table, "segment_id")],
+                         segment_of_cell (fixture, cell % n_columns, cell / n_columns));
+      g_value_init (&values[ipms_table_find_column (table, "cell_order")], G_TYPE_INT64);
+      g_value_set_int64 (&values[ipms_table_find_column (table, "cell_order")], 100 + i);
+      g_assert_cmpint (ipms_document_insert (fixture->document, "product", 0, values, &error), !=, 0);
+      for (guint c = 0; c < table->n_columns; c++)
+        if (G_IS_VALUE (&values[c]))
+          g_value_unset (&values[c]);
+    }
+  start = now_ms ();
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_test_message ("commit and relayout with %u products: %.1f ms",
+                  ipms_panorama_chart_get_n_placed (fixture->chart), now_ms () - start);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (fixture->chart), >=, 2000);
+
+  start = now_ms ();
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_test_message ("first paint with the static layer: %.1f ms", now_ms () - start);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  g_signal_connect_swapped (clock, "before-paint", G_CALLBACK (on_before_paint), &frame_start);
+  g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_after_paint), &frame_end);
+
+  id = product_at (fixture, 0, 0, 0);
+  chip_centre (fixture, id, &x, &y);
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x, y, 0));
+
+  for (guint i = 0; i < 60; i++)
+    {
+      double frame;
+
+      frame_end = 0;
+      ipms_panorama_canvas_drag_update (fixture->canvas, x + 7 * i, y + 3 * i);
+      while (frame_end == 0)
+        g_main_context_iteration (NULL, TRUE);
+      frame = frame_end - frame_start;
+      g_array_append_val (times, frame);
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_before_paint, &frame_start);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, &frame_end);
+  ipms_panorama_canvas_drag_cancel (fixture->canvas);
+
+  g_array_sort (times, compare_doubles);
+  g_test_message ("panorama_canvas_frame %u %.2f ms (median of %u, worst %.2f ms, renderer %s)",
+                  ipms_panorama_chart_get_n_placed (fixture->chart),
+                  g_array_index (times, double, times->len / 2), times->len,
+                  g_array_index (times, double, times->len - 1), G_OBJECT_TYPE_NAME (renderer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,6 +964,8 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("zoom-kept", test_zoom_kept);
   ADD ("screenshots", test_screenshots);
+  if (g_test_perf ())
+    ADD ("perf/frame", test_perf_frame);
 #undef ADD
 
   return g_test_run ();
