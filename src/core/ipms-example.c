@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ipms-example.h"
@@ -44,10 +43,10 @@ import_example (IpmsDocument  *document,
 
   data = g_bytes_get_data (bytes, &length);
 
-  /* Translators: the undo label of the step that filled a new project
-   * with the bundled example. */
-  return ipms_json_import_data (document, data, (gssize) length,
-                                _("Load example plan"), error);
+  /* The import is one edit like any other; the plan it makes was never the
+   * user's work, so undo must not offer to empty it. */
+  return ipms_json_import_data (document, data, (gssize) length, "Load example plan", error) &&
+         ipms_document_forget_history (document, error);
 }
 
 static IpmsDocument *
