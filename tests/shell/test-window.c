@@ -94,6 +94,19 @@ save_png (IpmsWindow *window,
   g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
 }
 
+/* The size a first window gets: the settings' defaults. */
+static void
+set_first_window_size (IpmsWindow *window)
+{
+  GSettings *settings = ipms_application_get_settings (app);
+  g_autoptr(GVariant) width = g_settings_get_default_value (settings, "window-width");
+  g_autoptr(GVariant) height = g_settings_get_default_value (settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               g_variant_get_int32 (width),
+                               g_variant_get_int32 (height));
+}
+
 static void
 test_sections (void)
 {
@@ -116,7 +129,7 @@ test_sections (void)
   /* Only the page shown is built when the window opens. */
   pages = gtk_stack_get_pages (stack);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  set_first_window_size (window);
   gtk_window_present (GTK_WINDOW (window));
 
   for (n = 0; ids[n] != NULL; n++)
@@ -129,7 +142,8 @@ test_sections (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", ids[n]);
 
       g_assert_cmpstr (ipms_window_get_section (window), ==, ids[n]);
-      /* 1200 pixels is no narrow window: every page leaves room for the sidebar. */
+      /* A window of the default size is no narrow one: every page leaves
+       * room for the sidebar. */
       g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
       if (adw_leaflet_get_folded (leaflet))
         {
@@ -535,7 +549,7 @@ test_narrow_and_dark (void)
   GtkWidget *back_button = template_child (window, "back_button");
   AdwStyleManager *style = adw_style_manager_get_default ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  set_first_window_size (window);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
   g_assert_false (adw_leaflet_get_folded (leaflet));
@@ -544,6 +558,7 @@ test_narrow_and_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   ipms_window_set_section (window, "panorama");
   save_png (window, "window-dark-panorama");
+  g_assert_false (adw_leaflet_get_folded (leaflet));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   save_png (window, "window-dark-narrow-sidebar");
