@@ -96,6 +96,8 @@ struct _IpmsPanoramaChart
   PangoLayout  *y_axis_title;
   PangoLayout  *empty_message;
   PangoLayout  *badges[5];
+  cairo_path_t *chip_path;     /* at the origin */
+  cairo_path_t *badge_path;
   char         *currency;
   guint         n_placed;
 
@@ -756,32 +758,32 @@ paint_chip (IpmsPanoramaChart           *self,
   const char *found;
   int tw, th;
 
-  ipms_chart_style_rounded_rectangle (cr, x, y, CHIP_W, CHIP_H, 6);
+  /* Paths built once and translated: arcs cost more than the fills. */
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_append_path (cr, self->chip_path);
   ipms_chart_style_set_source (cr, &palette->surface);
   cairo_fill_preserve (cr);
-
-  if (series != NULL)
-    {
-      cairo_save (cr);
-      cairo_clip (cr);
-      ipms_chart_style_get_series_color (ipms_record_get_string (series, "color"),
-                                         (guint) ipms_record_get_int (series, "position"),
-                                         options->dark, &color);
-      ipms_chart_style_set_source (cr, &color);
-      cairo_rectangle (cr, x, y, 6, CHIP_H);
-      cairo_fill (cr);
-      cairo_restore (cr);
-      ipms_chart_style_rounded_rectangle (cr, x, y, CHIP_W, CHIP_H, 6);
-    }
-
   ipms_chart_style_set_source (cr, &palette->border);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
+  if (series != NULL)
+    {
+      /* Inside the outline, so that no clip is needed. */
+      ipms_chart_style_get_series_color (ipms_record_get_string (series, "color"),
+                                         (guint) ipms_record_get_int (series, "position"),
+                                         options->dark, &color);
+      ipms_chart_style_set_source (cr, &color);
+      cairo_rectangle (cr, 1, 4, 5, CHIP_H - 8);
+      cairo_fill (cr);
+    }
+
   ipms_chart_style_get_grade_color (grade, options->dark, &color);
-  ipms_chart_style_rounded_rectangle (cr, x + 14, y + (CHIP_H - 28) / 2, 28, 28, 6);
+  cairo_append_path (cr, self->badge_path);
   ipms_chart_style_set_source (cr, &color);
   cairo_fill (cr);
+  cairo_restore (cr);
 
   found = grade[0] != '\0' ? strchr (grade_order, grade[0]) : NULL;
   if (found != NULL)
@@ -1061,6 +1063,8 @@ ipms_panorama_chart_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->row_y, g_free);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->chip_path, cairo_path_destroy);
+  g_clear_pointer (&self->badge_path, cairo_path_destroy);
   g_clear_pointer (&self->measure_cr, cairo_destroy);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -1127,6 +1131,13 @@ ipms_panorama_chart_init (IpmsPanoramaChart *self)
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   self->measure_cr = cairo_create (surface);
   cairo_surface_destroy (surface);
+
+  ipms_chart_style_rounded_rectangle (self->measure_cr, 0, 0, CHIP_W, CHIP_H, 6);
+  self->chip_path = cairo_copy_path (self->measure_cr);
+  cairo_new_path (self->measure_cr);
+  ipms_chart_style_rounded_rectangle (self->measure_cr, 14, (CHIP_H - 28) / 2, 28, 28, 6);
+  self->badge_path = cairo_copy_path (self->measure_cr);
+  cairo_new_path (self->measure_cr);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->badges); i++)
     {
