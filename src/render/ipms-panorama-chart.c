@@ -24,7 +24,7 @@
 #define CHIP_H          IPMS_PANORAMA_CHIP_HEIGHT
 #define CHIP_GAP        8.0
 #define LEGEND_GAP      24.0
-#define LEGEND_MIN_W    760.0
+#define LEGEND_MIN_W    600.0
 #define LEGEND_LINE_GAP 6.0
 
 static const char grade_order[] = "RSABF";

@@ -460,6 +460,26 @@ test_keyboard_move (Fixture       *fixture,
   g_assert_true (gtk_widget_grab_focus (item));
   ipms_selection_select_only (fixture->selection, id);
 
+  /* Arrow keys move the focus from chip to chip, selecting as they go. */
+  {
+    guint c, r;
+    GtkWidget *next;
+
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->canvas), GTK_DIR_DOWN) ||
+                   gtk_widget_child_focus (GTK_WIDGET (fixture->canvas), GTK_DIR_UP));
+    next = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (IPMS_IS_CANVAS_ITEM (next));
+    g_assert_true (next != item);
+    if (ipms_canvas_item_get_kind (IPMS_CANVAS_ITEM (next)) == IPMS_PANORAMA_ITEM_PRODUCT)
+      {
+        g_assert_true (ipms_selection_contains (fixture->selection, ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (next))));
+        g_assert_true (ipms_panorama_chart_find_product (fixture->chart, ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (next)), &c, &r, NULL));
+        g_assert_cmpuint (c, ==, column);
+      }
+    g_assert_true (gtk_widget_grab_focus (item));
+    ipms_selection_select_only (fixture->selection, id);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.move-selection", "s",
                                              column + 1 < ipms_panorama_chart_get_n_columns (fixture->chart) ? "right" : "left"));
   g_assert_true (ipms_panorama_chart_find_product (fixture->chart, id, &new_column, &new_row, NULL));
@@ -489,6 +509,9 @@ test_rename_axis_item (Fixture       *fixture,
   entry = ipms_panorama_canvas_get_rename_entry (fixture->canvas);
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, old_label);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (fixture->window), "panorama-rename"));
   gtk_editable_set_text (entry, "Smart & connected");
   ipms_panorama_canvas_finish_rename (fixture->canvas, TRUE);
   g_assert_null (ipms_panorama_canvas_get_rename_entry (fixture->canvas));
@@ -645,6 +668,8 @@ test_new_product_in_cell (Fixture       *fixture,
         if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsProductEditor")))
           {
             found = TRUE;
+            g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+            g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (window), "product-editor"));
             gtk_window_destroy (GTK_WINDOW (window));
           }
       }

@@ -683,6 +683,21 @@ ipms_panorama_canvas_snapshot (GtkWidget   *widget,
         }
     }
 
+  /* The header being renamed: its painted name must not show through the entry. */
+  if (self->rename_entry != NULL)
+    {
+      IpmsCanvasItem *header = lookup_item (self->column_items, self->rename_item_id);
+      graphene_rect_t bounds;
+
+      if (header == NULL)
+        header = lookup_item (self->row_items, self->rename_item_id);
+      if (header != NULL && gtk_widget_compute_bounds (GTK_WIDGET (header), widget, &bounds))
+        append_rect (snapshot,
+                     &(cairo_rectangle_t) { bounds.origin.x + 1, bounds.origin.y + 1,
+                                            bounds.size.width - 2, bounds.size.height - 2 },
+                     &palette->header, NULL, 0, 0);
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1513,6 +1528,34 @@ popup_menu_at (IpmsPanoramaCanvas *self,
                double              x,
                double              y);
 
+/* Arrow keys: focus the nearest item that way; a chip reached is selected
+ * (added to the selection when extending, with Shift). */
+static gboolean
+move_focus (IpmsPanoramaCanvas *self,
+            IpmsCanvasItem     *from,
+            GtkDirectionType    direction,
+            gboolean            extend)
+{
+  GtkWidget *next = find_neighbour (self, GTK_WIDGET (from), direction);
+
+  if (next == NULL)
+    return FALSE;
+
+  focus_item (self, next);
+  if (ipms_canvas_item_get_kind (IPMS_CANVAS_ITEM (next)) == IPMS_PANORAMA_ITEM_PRODUCT)
+    {
+      gint64 next_id = ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (next));
+
+      if (extend)
+        ipms_selection_add (self->selection, next_id);
+      else
+        ipms_selection_select_only (self->selection, next_id);
+      set_current_cell_from_product (self, next_id);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1647,27 +1690,8 @@ on_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
     }
 
-  {
-    GtkWidget *next = find_neighbour (self, GTK_WIDGET (focus), direction);
-
-    if (next == NULL)
-      {
-        gtk_widget_error_bell (GTK_WIDGET (self));
-        return TRUE;
-      }
-
-    focus_item (self, next);
-    if (ipms_canvas_item_get_kind (IPMS_CANVAS_ITEM (next)) == IPMS_PANORAMA_ITEM_PRODUCT)
-      {
-        gint64 next_id = ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (next));
-
-        if (shift)
-          ipms_selection_add (self->selection, next_id);
-        else if (!control)
-          ipms_selection_select_only (self->selection, next_id);
-        set_current_cell_from_product (self, next_id);
-      }
-  }
+  if (!move_focus (self, focus, direction, shift))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 
   return TRUE;
 }
@@ -1680,12 +1704,17 @@ ipms_panorama_canvas_focus (GtkWidget        *widget,
   GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
   GtkWidget *target;
 
-  /* Inside the canvas the arrow keys move; Tab leaves it. */
+  /* Inside the canvas the arrow keys move between items; Tab leaves it. */
   if (focus_child != NULL)
     {
       if (focus_child == self->rename_entry)
         return gtk_widget_child_focus (focus_child, direction);
-      return FALSE;
+      if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD ||
+          !IPMS_IS_CANVAS_ITEM (focus_child))
+        return FALSE;
+      if (!move_focus (self, IPMS_CANVAS_ITEM (focus_child), direction, FALSE))
+        gtk_widget_error_bell (widget);
+      return TRUE;
     }
 
   if (gtk_widget_has_focus (widget))
