@@ -382,6 +382,47 @@ test_escape_cancels (Fixture       *fixture,
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, label_before);
 }
 
+
+static void
+test_autoscroll (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = ipms_panorama_page_get_view (fixture->page);
+  graphene_point_t edge, before, after;
+  guint column, row;
+  gint64 id;
+  double x, y;
+
+  ipms_canvas_view_set_zoom (IPMS_CANVAS_VIEW (view), 2.0);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+
+  g_assert_true (find_cell (fixture, 1, G_MAXUINT, &column, &row));
+  id = product_at (fixture, column, row, 0);
+  chip_centre (fixture, id, &x, &y);
+  g_assert_true (gtk_widget_compute_point (view, GTK_WIDGET (fixture->canvas), &GRAPHENE_POINT_INIT (0, 0), &before));
+
+  /* Hold a chip near the right edge of the view: the view scrolls on. */
+  g_assert_true (gtk_widget_compute_point (view, GTK_WIDGET (fixture->canvas),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (view) - 8,
+                                                                 gtk_widget_get_height (view) / 2.0),
+                                           &edge));
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x, y, 0));
+  ipms_panorama_canvas_drag_update (fixture->canvas, edge.x, edge.y);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+
+  g_assert_true (gtk_widget_compute_point (view, GTK_WIDGET (fixture->canvas), &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (after.x, >, before.x + 10);
+
+  /* Escape stops it. */
+  ipms_panorama_canvas_drag_cancel (fixture->canvas);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (gtk_widget_compute_point (view, GTK_WIDGET (fixture->canvas), &GRAPHENE_POINT_INIT (0, 0), &before));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (gtk_widget_compute_point (view, GTK_WIDGET (fixture->canvas), &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat_with_epsilon (after.x, before.x, 0.5);
+}
+
 static void
 test_unplace (Fixture       *fixture,
               gconstpointer  data)
@@ -995,6 +1036,7 @@ main (int   argc,
   ADD ("multi-move", test_multi_move);
   ADD ("rubber-band", test_rubber_band);
   ADD ("escape-cancels", test_escape_cancels);
+  ADD ("autoscroll", test_autoscroll);
   ADD ("unplace", test_unplace);
   ADD ("reorder-in-cell", test_reorder_in_cell);
   ADD ("keyboard-move", test_keyboard_move);

@@ -550,6 +550,16 @@ ipms_canvas_view_scroll_to (IpmsCanvasView        *self,
 }
 
 void
+ipms_canvas_view_pan_by (IpmsCanvasView *self,
+                         double          dx,
+                         double          dy)
+{
+  g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
+
+  ipms_canvas_viewport_pan_by (self->viewport, dx, dy);
+}
+
+void
 ipms_canvas_view_set_document (IpmsCanvasView *self,
                                IpmsDocument   *document)
 {

@@ -69,6 +69,10 @@ void          ipms_canvas_view_zoom_to_fit    (IpmsCanvasView     *self);
 /* Scrolls by the least amount that shows `rect`, in child coordinates. */
 void          ipms_canvas_view_scroll_to      (IpmsCanvasView        *self,
                                                const graphene_rect_t *rect);
+/* Scrolls by (dx, dy) view pixels: auto-scroll while dragging near an edge. */
+void          ipms_canvas_view_pan_by         (IpmsCanvasView     *self,
+                                               double              dx,
+                                               double              dy);
 void          ipms_canvas_view_set_document   (IpmsCanvasView     *self,
                                                IpmsDocument       *document);
 IpmsDocument *ipms_canvas_view_get_document   (IpmsCanvasView     *self);

@@ -20,6 +20,9 @@
 #define DRAG_THRESHOLD 4.0
 #define MAX_GHOSTS 4
 #define KEYBOARD_MOVE_KEY "panorama-keyboard-move"
+/* Auto-scroll band along the view's edges, and its top speed per frame. */
+#define AUTOSCROLL_EDGE 48.0
+#define AUTOSCROLL_MAX_STEP 24.0
 
 typedef enum
 {
@@ -99,6 +102,11 @@ struct _IpmsPanoramaCanvas
   guint              preview_count;
 
   gboolean           scroll_to_focus;
+
+  guint              autoscroll_id;
+  double             autoscroll_dx;
+  double             autoscroll_dy;
+  graphene_point_t   autoscroll_point;   /* pointer, in view coordinates */
 };
 
 G_DEFINE_FINAL_TYPE (IpmsPanoramaCanvas, ipms_panorama_canvas, GTK_TYPE_WIDGET)
@@ -817,9 +825,30 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
 /* Interaction layer */
 
 static void
+set_unplace_highlight (IpmsPanoramaCanvas *self,
+                       gboolean            active)
+{
+  if (self->unplace_target == NULL)
+    return;
+
+  /* Adwaita outlines a widget in this state as a drop target. */
+  if (active)
+    gtk_widget_set_state_flags (self->unplace_target, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+  else
+    gtk_widget_unset_state_flags (self->unplace_target, GTK_STATE_FLAG_DROP_ACTIVE);
+}
+
+static void
 drag_reset (IpmsPanoramaCanvas *self)
 {
   Drag *drag = &self->drag;
+
+  set_unplace_highlight (self, FALSE);
+  if (self->autoscroll_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+      self->autoscroll_id = 0;
+    }
 
   g_clear_pointer (&drag->ids, g_array_unref);
   g_clear_pointer (&drag->selection_before, g_array_unref);
@@ -972,6 +1001,72 @@ update_rubber_band (IpmsPanoramaCanvas *self)
   ipms_selection_set (self->selection, (const gint64 *) ids->data, ids->len);
 }
 
+static gboolean
+autoscroll_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (widget);
+  GtkWidget *view = gtk_widget_get_ancestor (widget, IPMS_TYPE_CANVAS_VIEW);
+  graphene_point_t point;
+
+  if (view == NULL || self->drag.kind == DRAG_NONE ||
+      (self->autoscroll_dx == 0 && self->autoscroll_dy == 0))
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  ipms_canvas_view_pan_by (IPMS_CANVAS_VIEW (view), self->autoscroll_dx, self->autoscroll_dy);
+
+  /* The pointer stands still over a moving chart: drag to what is under it now. */
+  if (gtk_widget_compute_point (view, widget, &self->autoscroll_point, &point))
+    ipms_panorama_canvas_drag_update (self, point.x, point.y);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static double
+autoscroll_step (double position,
+                 double size)
+{
+  double step = 0;
+
+  if (position < 0 || position > size)
+    return 0;
+  if (position < AUTOSCROLL_EDGE)
+    step = -(AUTOSCROLL_EDGE - position) / AUTOSCROLL_EDGE * AUTOSCROLL_MAX_STEP;
+  else if (position > size - AUTOSCROLL_EDGE)
+    step = (position - (size - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE * AUTOSCROLL_MAX_STEP;
+
+  return step;
+}
+
+static void
+update_autoscroll (IpmsPanoramaCanvas *self,
+                   double              x,
+                   double              y)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), IPMS_TYPE_CANVAS_VIEW);
+  graphene_point_t point;
+
+  self->autoscroll_dx = self->autoscroll_dy = 0;
+  if (view == NULL || !gtk_widget_compute_point (GTK_WIDGET (self), view, &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  /* Only while the pointer is over the view: not over the palette. */
+  if (point.x >= 0 && point.y >= 0 &&
+      point.x <= gtk_widget_get_width (view) && point.y <= gtk_widget_get_height (view))
+    {
+      self->autoscroll_dx = autoscroll_step (point.x, gtk_widget_get_width (view));
+      self->autoscroll_dy = autoscroll_step (point.y, gtk_widget_get_height (view));
+    }
+  self->autoscroll_point = point;
+
+  if ((self->autoscroll_dx != 0 || self->autoscroll_dy != 0) && self->autoscroll_id == 0)
+    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
+}
+
 void
 ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
                                   double              x,
@@ -1011,6 +1106,7 @@ ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
           drag->target = TARGET_UNPLACE;
         else
           drag->target = TARGET_NONE;
+        set_unplace_highlight (self, drag->target == TARGET_UNPLACE);
       }
       break;
 
@@ -1031,6 +1127,7 @@ ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
       break;
     }
 
+  update_autoscroll (self, x, y);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
