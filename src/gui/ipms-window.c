@@ -9,7 +9,9 @@
 
 #include "ipms-file-chooser.h"
 #include "ipms-json.h"
+#include "ipms-new-products-page.h"
 #include "ipms-panorama-page.h"
+#include "ipms-roadmap-page.h"
 #include "ipms-window.h"
 
 typedef enum
@@ -137,7 +139,7 @@ static const Section sections[] = {
     GROUP_CHARTS,
     N_("It will show the development span and the launch date of every new product, "
        "population by population."),
-    NULL,
+    ipms_new_products_page_get_type,
   },
   {
     "roadmap",
@@ -146,7 +148,7 @@ static const Section sections[] = {
     "mark-location-symbolic",
     GROUP_CHARTS,
     N_("It will show which price band gets a launch when."),
-    NULL,
+    ipms_roadmap_page_get_type,
   },
   {
     "prds",

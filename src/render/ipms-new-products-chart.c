@@ -799,7 +799,9 @@ paint_milestones (IpmsNewProductsChart   *self,
                   const IpmsChartPalette *palette,
                   gboolean                dark,
                   double                  clip_x1,
-                  double                  clip_x2)
+                  double                  clip_y1,
+                  double                  clip_x2,
+                  double                  clip_y2)
 {
   for (guint i = 0; i < self->milestones->len; i++)
     {
@@ -811,7 +813,7 @@ paint_milestones (IpmsNewProductsChart   *self,
       IpmsColor color;
       int tw, th;
 
-      if (cx + 8 < clip_x1 || cx - 8 > clip_x2)
+      if (cx + 8 < clip_x1 || cx - 8 > clip_x2 || cy + MILESTONE_ROW < clip_y1 || cy - MILESTONE_ROW > clip_y2)
         continue;
 
       ipms_chart_style_get_series_color (milestone->color_text, milestone->series_index, dark, &color);
@@ -1032,7 +1034,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
                    self->body_bottom - self->body_top);
   cairo_clip (cr);
 
-  paint_milestones (self, cr, palette, options->dark, cx1, cx2);
+  paint_milestones (self, cr, palette, options->dark, cx1, cy1, cx2, cy2);
 
   for (guint i = 0; i < self->items->len; i++)
     {

@@ -90,6 +90,7 @@ struct _IpmsRoadmapChart
   GArray          *series_keys;
   char            *currency;
   IpmsLayoutCache *layouts;
+  GHashTable      *sprites;       /* "grade colour palette scale" -> cairo_surface_t */
 
   struct {
     gint64  id;
@@ -607,6 +608,51 @@ paint_marker (IpmsRoadmapChart       *self,
                                 luminance > 0.55 ? &black : &white);
 }
 
+/* On screen a marker is stamped from a small image made once per grade,
+ * colour and scale: 2,000 antialiased shapes with outlines and letters
+ * otherwise cost tens of milliseconds a frame. Print keeps true vectors. */
+static void
+paint_marker_fast (IpmsRoadmapChart            *self,
+                   cairo_t                     *cr,
+                   const IpmsChartPalette      *palette,
+                   const IpmsChartPaintOptions *options,
+                   guint                        grade,
+                   const IpmsColor             *color,
+                   double                       cx,
+                   double                       cy)
+{
+  double scale = options->scale > 0 ? options->scale : 1.0;
+  double half = ceil (marker_radius (grade) * 1.25 + 3);
+  g_autofree char *key = NULL;
+  cairo_surface_t *sprite;
+
+  if (options->for_print)
+    {
+      paint_marker (self, cr, palette, grade, color, cx, cy);
+      return;
+    }
+
+  key = g_strdup_printf ("%u %.3f %.3f %.3f %d %.2f", grade, color->red, color->green, color->blue,
+                         palette == ipms_chart_style_get_palette (TRUE), scale);
+  sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite == NULL)
+    {
+      int size = (int) ceil (2 * half * scale);
+      cairo_t *sprite_cr;
+
+      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_surface_set_device_scale (sprite, scale, scale);
+      sprite_cr = cairo_create (sprite);
+      paint_marker (self, sprite_cr, palette, grade, color, half, half);
+      cairo_destroy (sprite_cr);
+      g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
+    }
+
+  /* Whole device pixels, so that the stamp is copied, not resampled. */
+  cairo_set_source_surface (cr, sprite, round ((cx - half) * scale) / scale, round ((cy - half) * scale) / scale);
+  cairo_paint (cr);
+}
+
 static void
 paint_bands (IpmsRoadmapChart       *self,
              cairo_t                *cr,
@@ -790,17 +836,18 @@ ipms_roadmap_chart_get_size (IpmsChart *chart,
 }
 
 static void
-paint_item (IpmsRoadmapChart       *self,
-            cairo_t                *cr,
-            const IpmsChartPalette *palette,
-            const Item             *item,
-            double                  x,
-            double                  y,
-            gboolean                moved)
+paint_item (IpmsRoadmapChart            *self,
+            cairo_t                     *cr,
+            const IpmsChartPalette      *palette,
+            const IpmsChartPaintOptions *options,
+            const Item                  *item,
+            double                       x,
+            double                       y,
+            gboolean                     moved)
 {
   const char *name = ipms_record_get_string (item->record, "name");
 
-  paint_marker (self, cr, palette, item->grade, &item->color, x, y);
+  paint_marker_fast (self, cr, palette, options, item->grade, &item->color, x, y);
 
   if (moved)
     {
@@ -932,7 +979,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
       if (item->x + reach < cx1 || item->x - reach > cx2 || item->y + reach < cy1 || item->y - reach > cy2)
         continue;
 
-      paint_item (self, cr, palette, item, item->x, item->y, FALSE);
+      paint_item (self, cr, palette, options, item, item->x, item->y, FALSE);
     }
 
   if (self->preview.id != 0 && !self->preview.apart && find_item (self, self->preview.id) != NULL)
@@ -941,7 +988,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
       double x, y;
 
       to_point (self, self->preview.launch, self->preview.price, &x, &y);
-      paint_item (self, cr, palette, item, x, y, TRUE);
+      paint_item (self, cr, palette, options, item, x, y, TRUE);
     }
 
   ipms_timeline_paint_today (cr, &frame, effective_today (self));
@@ -987,6 +1034,7 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
   g_clear_pointer (&self->layouts, ipms_layout_cache_free);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_free (self->range_start);
   g_free (self->range_end);
   g_free (self->currency);
@@ -1121,6 +1169,8 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
   g_array_set_clear_func (self->series_keys, clear_series_key);
   self->layouts = ipms_layout_cache_new ();
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
 }
 
 IpmsRoadmapChart *
@@ -1445,7 +1495,7 @@ ipms_roadmap_chart_paint_preview (IpmsRoadmapChart            *self,
     return;
 
   to_point (self, self->preview.launch, self->preview.price, &x, &y);
-  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), item, x, y, TRUE);
+  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), options, item, x, y, TRUE);
 }
 
 void

@@ -1,0 +1,1330 @@
+/* ipms-timeline-canvas.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ipms-canvas-item.h"
+#include "ipms-canvas-view.h"
+#include "ipms-chart-style.h"
+#include "ipms-new-products-chart.h"
+#include "ipms-record.h"
+#include "ipms-roadmap-chart.h"
+#include "ipms-time-axis.h"
+#include "ipms-timeline-canvas.h"
+#include "ipms-timeline-edits.h"
+
+/* A press that moves less than this is a click, not a drag. */
+#define DRAG_THRESHOLD 3.0
+
+struct _IpmsTimelineCanvas
+{
+  GtkWidget         parent_instance;
+
+  IpmsTimelineKind  kind;
+  IpmsDocument     *document;
+  IpmsSelection    *selection;
+  IpmsChart        *chart;
+  double            zoom;
+
+  GskRenderNode    *static_node;
+  gboolean          static_dark;
+  GHashTable       *items;          /* product id -> IpmsCanvasItem */
+  gboolean          items_dirty;
+
+  struct {
+    gboolean         active;
+    gint64           id;            /* product, or price band for band parts */
+    IpmsTimelinePart part;
+    double           x;             /* press point */
+    double           y;
+    guint32          start;         /* the values when the drag began */
+    guint32          complete;
+    guint32          launch;
+    guint            lane;
+    double           price;
+    guint32          new_start;     /* the values shown now */
+    guint32          new_complete;
+    guint32          new_launch;
+    guint            new_lane;
+    double           new_price;
+  } drag;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsTimelineCanvas, ipms_timeline_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DOCUMENT,
+  PROP_SELECTION,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static IpmsNewProductsChart *
+np_chart (IpmsTimelineCanvas *self)
+{
+  return self->kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS ? IPMS_NEW_PRODUCTS_CHART (self->chart) : NULL;
+}
+
+static IpmsRoadmapChart *
+rm_chart (IpmsTimelineCanvas *self)
+{
+  return self->kind == IPMS_TIMELINE_KIND_ROADMAP ? IPMS_ROADMAP_CHART (self->chart) : NULL;
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static const IpmsTimeAxis *
+chart_axis (IpmsTimelineCanvas *self)
+{
+  return np_chart (self) != NULL ? ipms_new_products_chart_get_axis (np_chart (self))
+                                 : ipms_roadmap_chart_get_axis (rm_chart (self));
+}
+
+static double
+time_origin (IpmsTimelineCanvas *self)
+{
+  return np_chart (self) != NULL ? ipms_new_products_chart_get_time_origin (np_chart (self))
+                                 : ipms_roadmap_chart_get_time_origin (rm_chart (self));
+}
+
+static guint32
+record_day (IpmsRecord *record,
+            const char *column)
+{
+  return ipms_time_day_from_iso (ipms_record_get_string (record, column));
+}
+
+static void
+drop_static_layer (IpmsTimelineCanvas *self)
+{
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Items */
+
+static void
+update_item_label (IpmsTimelineCanvas *self,
+                   IpmsCanvasItem     *item)
+{
+  g_autofree char *label = ipms_timeline_canvas_describe (self, ipms_canvas_item_get_id (item));
+
+  if (g_strcmp0 (ipms_canvas_item_get_label (item), label) != 0)
+    ipms_canvas_item_set_label (item, label);
+}
+
+static void
+sync_items (IpmsTimelineCanvas *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean dark = is_dark ();
+
+  if (!self->items_dirty || self->chart == NULL)
+    return;
+  self->items_dirty = FALSE;
+
+  ids = np_chart (self) != NULL ? ipms_new_products_chart_dup_item_ids (np_chart (self))
+                                : ipms_roadmap_chart_dup_item_ids (rm_chart (self));
+  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 *id = &g_array_index (ids, gint64, i);
+      IpmsCanvasItem *item = g_hash_table_lookup (self->items, id);
+
+      g_hash_table_add (wanted, id);
+      if (item == NULL)
+        {
+          gint64 *stored = g_new (gint64, 1);
+
+          *stored = *id;
+          item = IPMS_CANVAS_ITEM (ipms_canvas_item_new (self->kind, *id));
+          ipms_canvas_item_set_radius (item, self->kind == IPMS_TIMELINE_KIND_ROADMAP ? 14 : 6);
+          gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
+          g_hash_table_insert (self->items, stored, item);
+        }
+
+      ipms_canvas_item_set_dark (item, dark);
+      ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, *id));
+      update_item_label (self, item);
+    }
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (wanted, key))
+      {
+        gtk_widget_unparent (value);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static gboolean
+item_rect (IpmsTimelineCanvas *self,
+           gint64              id,
+           graphene_rect_t    *rect)
+{
+  if (np_chart (self) != NULL)
+    {
+      IpmsNewProductsItem item;
+      double x0, x1;
+
+      if (!ipms_new_products_chart_get_item (np_chart (self), id, &item))
+        return FALSE;
+
+      x0 = item.bar_width > 0 ? item.bar_x : item.launch_x - 9;
+      x1 = item.bar_width > 0 ? item.bar_x + item.bar_width : item.launch_x + 9;
+      if (item.launch_x >= 0)
+        {
+          x0 = MIN (x0, item.launch_x - 9);
+          x1 = MAX (x1, item.launch_x + 9);
+        }
+      graphene_rect_init (rect, x0 - 2, item.y + 3, x1 - x0 + 4, item.height - 6);
+      return TRUE;
+    }
+  else
+    {
+      double x, y, r;
+
+      if (!ipms_roadmap_chart_get_marker (rm_chart (self), id, &x, &y, &r))
+        return FALSE;
+
+      r += 4;
+      graphene_rect_init (rect, x - r, y - r, 2 * r, 2 * r);
+      return TRUE;
+    }
+}
+
+static void
+on_selection_changed (IpmsTimelineCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    ipms_canvas_item_set_selected (value, ipms_selection_contains (self->selection, *(gint64 *) key));
+}
+
+static void
+on_chart_changed (IpmsTimelineCanvas *self)
+{
+  self->items_dirty = TRUE;
+  drop_static_layer (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_preview_changed (IpmsTimelineCanvas *self)
+{
+  /* Only the dragged item moved, and its widget is not drawn meanwhile: a
+   * redraw will do, with no new layout. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_dark_changed (IpmsTimelineCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ipms_canvas_item_set_dark (value, is_dark ());
+  drop_static_layer (self);
+}
+
+static void
+rebuild_chart (IpmsTimelineCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_widget_unparent (value);
+  g_hash_table_remove_all (self->items);
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_object (&self->chart);
+
+  if (self->document == NULL)
+    {
+      on_chart_changed (self);
+      return;
+    }
+
+  if (self->kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
+    {
+      IpmsNewProductsChart *chart = ipms_new_products_chart_new (self->document);
+
+      ipms_new_products_chart_set_show_title (chart, FALSE);
+      ipms_new_products_chart_set_preview_apart (chart, TRUE);
+      self->chart = IPMS_CHART (chart);
+    }
+  else
+    {
+      IpmsRoadmapChart *chart = ipms_roadmap_chart_new (self->document);
+
+      ipms_roadmap_chart_set_show_title (chart, FALSE);
+      ipms_roadmap_chart_set_preview_apart (chart, TRUE);
+      self->chart = IPMS_CHART (chart);
+    }
+
+  g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * self->zoom, NULL);
+  g_signal_connect_swapped (self->chart, "changed", G_CALLBACK (on_chart_changed), self);
+  g_signal_connect_swapped (self->chart, "preview-changed", G_CALLBACK (on_preview_changed), self);
+  on_chart_changed (self);
+}
+
+/* Measuring, allocating, painting */
+
+static void
+ipms_timeline_canvas_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+  double width = 0, height = 0;
+
+  if (self->chart != NULL)
+    ipms_chart_get_size (self->chart, &width, &height);
+
+  *minimum = 0;
+  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height);
+}
+
+static void
+ipms_timeline_canvas_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  sync_items (self);
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      graphene_rect_t rect;
+      GtkRequisition min;
+
+      if (!item_rect (self, *(gint64 *) key, &rect))
+        continue;
+
+      gtk_widget_get_preferred_size (value, &min, NULL);
+      gtk_widget_size_allocate (value,
+                                &(GtkAllocation) { (int) floor (rect.origin.x), (int) floor (rect.origin.y),
+                                                   MAX (min.width, (int) ceil (rect.size.width)),
+                                                   MAX (min.height, (int) ceil (rect.size.height)) },
+                                -1);
+    }
+}
+
+static void
+ipms_timeline_canvas_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+  IpmsChartPaintOptions options = { 0 };
+  double width, height;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->chart == NULL)
+    return;
+
+  ipms_chart_get_size (self->chart, &width, &height);
+  options.dark = is_dark ();
+  options.scale = gtk_widget_get_scale_factor (widget);
+
+  if (self->static_node != NULL && self->static_dark != options.dark)
+    g_clear_pointer (&self->static_node, gsk_render_node_unref);
+
+  /* The chart is recorded once and replayed every frame (the cairo node
+   * keeps a recording, which the renderer clips); only an edit, a zoom or a
+   * drag's start and end record it again. */
+  if (self->static_node == NULL)
+    {
+      GtkSnapshot *layer = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      ipms_chart_paint (self->chart, cr, &options);
+      cairo_destroy (cr);
+      self->static_node = gtk_snapshot_free_to_node (layer);
+      self->static_dark = options.dark;
+    }
+
+  if (self->static_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->static_node);
+
+  if (self->drag.active)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      if (np_chart (self) != NULL)
+        ipms_new_products_chart_paint_preview (np_chart (self), cr, &options);
+      else
+        ipms_roadmap_chart_paint_preview (rm_chart (self), cr, &options);
+      cairo_destroy (cr);
+    }
+
+  /* Items draw only selection and focus: the others are skipped, so that a
+   * chart of 2,000 products costs no more per frame than one of 20. */
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if ((ipms_canvas_item_get_selected (value) || gtk_widget_has_focus (value)) &&
+        !(self->drag.active && *(gint64 *) key == self->drag.id))
+      gtk_widget_snapshot_child (widget, value, snapshot);
+}
+
+/* Interaction */
+
+static void
+select_product (IpmsTimelineCanvas *self,
+                gint64              id,
+                gboolean            extend)
+{
+  if (self->selection == NULL)
+    return;
+
+  if (extend)
+    ipms_selection_toggle (self->selection, id);
+  else if (!ipms_selection_contains (self->selection, id) || ipms_selection_get_count (self->selection) > 1)
+    ipms_selection_select_only (self->selection, id);
+}
+
+gboolean
+ipms_timeline_canvas_drag_begin (IpmsTimelineCanvas *self,
+                                 double              x,
+                                 double              y,
+                                 gboolean            extend)
+{
+  IpmsTimelinePart part = IPMS_TIMELINE_PART_NONE;
+  gint64 id;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  if (self->chart == NULL || self->drag.active)
+    return FALSE;
+
+  id = np_chart (self) != NULL ? ipms_new_products_chart_hit_test (np_chart (self), x, y, &part)
+                               : ipms_roadmap_chart_hit_test (rm_chart (self), x, y, &part);
+  if (id == 0)
+    {
+      if (self->selection != NULL && !extend)
+        ipms_selection_clear (self->selection);
+      return FALSE;
+    }
+
+  memset (&self->drag, 0, sizeof self->drag);
+  self->drag.id = id;
+  self->drag.part = part;
+  self->drag.x = x;
+  self->drag.y = y;
+
+  if (part == IPMS_TIMELINE_PART_BAND_MIN || part == IPMS_TIMELINE_PART_BAND_MAX)
+    {
+      IpmsRecord *band = ipms_document_get_record (self->document, "price_band", id);
+
+      self->drag.price = ipms_record_get_double (band, part == IPMS_TIMELINE_PART_BAND_MIN ? "min_price" : "max_price");
+    }
+  else
+    {
+      IpmsRecord *product = ipms_document_get_record (self->document, "product", id);
+
+      self->drag.start = record_day (product, "dev_start");
+      self->drag.complete = record_day (product, "dev_complete");
+      self->drag.launch = record_day (product, "launch_date");
+      self->drag.price = ipms_record_get_double (product, "price");
+      self->drag.lane = G_MAXUINT;
+      if (np_chart (self) != NULL)
+        {
+          IpmsNewProductsItem item;
+
+          if (ipms_new_products_chart_get_item (np_chart (self), id, &item))
+            self->drag.lane = item.lane;
+        }
+      select_product (self, id, extend);
+    }
+
+  self->drag.new_start = self->drag.start;
+  self->drag.new_complete = self->drag.complete;
+  self->drag.new_launch = self->drag.launch;
+  self->drag.new_lane = self->drag.lane;
+  self->drag.new_price = self->drag.price;
+  self->drag.active = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", TRUE);
+
+  return TRUE;
+}
+
+static guint32
+snap_at (IpmsTimelineCanvas *self,
+         double              day)
+{
+  return ipms_time_axis_snap_day (chart_axis (self), day);
+}
+
+static void
+update_new_products (IpmsTimelineCanvas *self,
+                     double              dx,
+                     double              dy,
+                     gboolean            lock_axis)
+{
+  const IpmsTimeAxis *axis = chart_axis (self);
+  double days = dx / axis->px_per_day;
+
+  switch (self->drag.part)
+    {
+    case IPMS_TIMELINE_PART_BAR:
+      {
+        guint32 anchor = self->drag.start != 0 ? self->drag.start
+                       : self->drag.complete != 0 ? self->drag.complete : self->drag.launch;
+        gint64 delta = (gint64) snap_at (self, anchor + days) - anchor;
+        guint lane = lock_axis ? self->drag.lane
+                               : ipms_new_products_chart_lane_at (np_chart (self), self->drag.y + dy);
+
+        self->drag.new_start = self->drag.start != 0 ? (guint32) MAX (1, self->drag.start + delta) : 0;
+        self->drag.new_complete = self->drag.complete != 0 ? (guint32) MAX (1, self->drag.complete + delta) : 0;
+        self->drag.new_launch = self->drag.launch != 0 ? (guint32) MAX (1, self->drag.launch + delta) : 0;
+        self->drag.new_lane = lane != G_MAXUINT ? lane : self->drag.lane;
+      }
+      break;
+
+    case IPMS_TIMELINE_PART_START:
+      self->drag.new_start = snap_at (self, self->drag.start + days);
+      if (self->drag.complete != 0)
+        self->drag.new_start = MIN (self->drag.new_start, self->drag.complete);
+      break;
+
+    case IPMS_TIMELINE_PART_END:
+      /* The bar ends after its last day: the edge dragged is midnight after it. */
+      self->drag.new_complete = snap_at (self, self->drag.complete + 1 + days) - 1;
+      if (self->drag.start != 0)
+        self->drag.new_complete = MAX (self->drag.new_complete, self->drag.start);
+      break;
+
+    case IPMS_TIMELINE_PART_LAUNCH:
+      self->drag.new_launch = snap_at (self, self->drag.launch + 0.5 + days);
+      break;
+
+    default:
+      break;
+    }
+
+  ipms_new_products_chart_set_preview (np_chart (self), self->drag.id, self->drag.new_start,
+                                       self->drag.new_complete, self->drag.new_launch,
+                                       self->drag.new_lane);
+}
+
+static void
+update_roadmap (IpmsTimelineCanvas *self,
+                double              dx,
+                double              dy,
+                gboolean            lock_axis)
+{
+  IpmsRoadmapChart *chart = rm_chart (self);
+  gboolean flipped = ipms_roadmap_chart_get_flipped (chart);
+  double day, price;
+
+  if (self->drag.part == IPMS_TIMELINE_PART_MARKER)
+    {
+      double mx, my, cx, cy;
+      double along_time = flipped ? dy : dx;
+      double along_price = flipped ? dx : dy;
+
+      ipms_roadmap_chart_values_to_point (chart, self->drag.launch, self->drag.price, &mx, &my);
+      /* Shift keeps the date or the price, whichever the pointer moved less. */
+      if (lock_axis && fabs (along_time) >= fabs (along_price))
+        along_price = 0;
+      else if (lock_axis)
+        along_time = 0;
+      cx = mx + (flipped ? along_price : along_time);
+      cy = my + (flipped ? along_time : along_price);
+
+      ipms_roadmap_chart_point_to_values (chart, cx, cy, &day, &price);
+      self->drag.new_launch = along_time == 0 ? self->drag.launch : snap_at (self, day);
+      self->drag.new_price = along_price == 0 ? self->drag.price : ipms_timeline_snap_price (self->document, price);
+      ipms_roadmap_chart_set_preview (chart, self->drag.id, self->drag.new_launch, self->drag.new_price);
+    }
+  else
+    {
+      double bx, by;
+
+      ipms_roadmap_chart_values_to_point (chart, chart_axis (self)->first_day, self->drag.price, &bx, &by);
+      ipms_roadmap_chart_point_to_values (chart, bx + dx, by + dy, NULL, &price);
+      self->drag.new_price = ipms_timeline_snap_price (self->document, price);
+      ipms_roadmap_chart_set_band_preview (chart, self->drag.id, self->drag.part, self->drag.new_price);
+    }
+}
+
+void
+ipms_timeline_canvas_drag_update (IpmsTimelineCanvas *self,
+                                  double              dx,
+                                  double              dy,
+                                  gboolean            lock_axis)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+
+  if (!self->drag.active)
+    return;
+
+  if (hypot (dx, dy) < DRAG_THRESHOLD)
+    dx = dy = 0;
+
+  if (np_chart (self) != NULL)
+    update_new_products (self, dx, dy, lock_axis);
+  else
+    update_roadmap (self, dx, dy, lock_axis);
+}
+
+static void
+end_preview (IpmsTimelineCanvas *self)
+{
+  IpmsTimelinePart part = self->drag.part;
+
+  self->drag.active = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
+  if (np_chart (self) != NULL)
+    ipms_new_products_chart_set_preview (np_chart (self), 0, 0, 0, 0, G_MAXUINT);
+  else if (part == IPMS_TIMELINE_PART_BAND_MIN || part == IPMS_TIMELINE_PART_BAND_MAX)
+    ipms_roadmap_chart_set_band_preview (rm_chart (self), 0, IPMS_TIMELINE_PART_NONE, 0);
+  else
+    ipms_roadmap_chart_set_preview (rm_chart (self), 0, 0, 0);
+}
+
+static void
+report_error (IpmsTimelineCanvas *self,
+              const GError       *error)
+{
+  /* The window shows document errors; a refused move only needs a trace. */
+  g_warning ("Timeline edit failed: %s", error->message);
+}
+
+gboolean
+ipms_timeline_canvas_drag_end (IpmsTimelineCanvas *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+  gint64 id = self->drag.id;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  if (!self->drag.active)
+    return FALSE;
+
+  end_preview (self);
+
+  switch (self->drag.part)
+    {
+    case IPMS_TIMELINE_PART_BAR:
+      {
+        guint32 before = self->drag.start != 0 ? self->drag.start
+                       : self->drag.complete != 0 ? self->drag.complete : self->drag.launch;
+        guint32 after = self->drag.start != 0 ? self->drag.new_start
+                      : self->drag.complete != 0 ? self->drag.new_complete : self->drag.new_launch;
+        int days = (int) ((gint64) after - before);
+        IpmsNewProductsChart *chart = np_chart (self);
+
+        if (self->drag.new_lane != self->drag.lane)
+          ok = ipms_timeline_move_product_to_lane (self->document, id, days,
+                                                   ipms_new_products_chart_get_lane_mode (chart) == IPMS_LANE_MODE_SERIES,
+                                                   ipms_new_products_chart_get_lane_id (chart, self->drag.new_lane),
+                                                   &error);
+        else if (days != 0)
+          ok = ipms_timeline_shift_product (self->document, id, days, NULL, &error);
+        else
+          return FALSE;
+      }
+      break;
+
+    case IPMS_TIMELINE_PART_START:
+      if (self->drag.new_start == self->drag.start)
+        return FALSE;
+      ok = ipms_timeline_set_dev_start (self->document, id, self->drag.new_start, NULL, &error);
+      break;
+
+    case IPMS_TIMELINE_PART_END:
+      if (self->drag.new_complete == self->drag.complete)
+        return FALSE;
+      ok = ipms_timeline_set_dev_complete (self->document, id, self->drag.new_complete, NULL, &error);
+      break;
+
+    case IPMS_TIMELINE_PART_LAUNCH:
+      if (self->drag.new_launch == self->drag.launch)
+        return FALSE;
+      ok = ipms_timeline_set_launch (self->document, id, self->drag.new_launch, NULL, &error);
+      break;
+
+    case IPMS_TIMELINE_PART_MARKER:
+      if (self->drag.new_launch == self->drag.launch && self->drag.new_price == self->drag.price)
+        return FALSE;
+      ok = ipms_timeline_move_marker (self->document, id, self->drag.new_launch, self->drag.new_price, NULL, &error);
+      break;
+
+    case IPMS_TIMELINE_PART_BAND_MIN:
+    case IPMS_TIMELINE_PART_BAND_MAX:
+      if (self->drag.new_price == self->drag.price)
+        return FALSE;
+      ok = ipms_timeline_set_band_boundary (self->document, id, self->drag.part == IPMS_TIMELINE_PART_BAND_MAX,
+                                            self->drag.new_price, &error);
+      break;
+
+    case IPMS_TIMELINE_PART_NONE:
+    default:
+      return FALSE;
+    }
+
+  if (!ok)
+    report_error (self, error);
+
+  return ok;
+}
+
+void
+ipms_timeline_canvas_drag_cancel (IpmsTimelineCanvas *self)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+
+  if (self->drag.active)
+    end_preview (self);
+}
+
+gboolean
+ipms_timeline_canvas_is_dragging (IpmsTimelineCanvas *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  return self->drag.active;
+}
+
+static void
+scroll_to_item (IpmsTimelineCanvas *self,
+                gint64              id)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), IPMS_TYPE_CANVAS_VIEW);
+  graphene_rect_t rect;
+
+  if (view != NULL && item_rect (self, id, &rect))
+    ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (view), &rect);
+}
+
+gboolean
+ipms_timeline_canvas_nudge (IpmsTimelineCanvas *self,
+                            gint64              product_id,
+                            int                 steps,
+                            int                 cross,
+                            gboolean            large)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *merge_key = NULL;
+  const IpmsTimeAxis *axis;
+  IpmsRecord *product;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  if (self->chart == NULL || self->drag.active)
+    return FALSE;
+
+  product = ipms_document_get_record (self->document, "product", product_id);
+  if (product == NULL)
+    return FALSE;
+
+  axis = chart_axis (self);
+  /* A burst of nudges of one product is one undo step. */
+  merge_key = g_strdup_printf ("timeline-nudge:%" G_GINT64_FORMAT, product_id);
+
+  if (np_chart (self) != NULL)
+    {
+      guint32 anchor = record_day (product, "dev_start");
+
+      if (anchor == 0)
+        anchor = record_day (product, "dev_complete");
+      if (anchor == 0)
+        anchor = record_day (product, "launch_date");
+
+      if (steps != 0 && anchor != 0)
+        ok = ipms_timeline_shift_product (self->document, product_id,
+                                          (int) ((gint64) ipms_time_axis_nudge (axis, anchor, steps, large) - anchor),
+                                          merge_key, &error);
+      if (ok && cross != 0)
+        {
+          IpmsNewProductsItem item;
+          IpmsNewProductsChart *chart = np_chart (self);
+
+          if (ipms_new_products_chart_get_item (chart, product_id, &item))
+            {
+              int lane = (int) item.lane + cross;
+
+              if (lane >= 0 && lane < (int) ipms_new_products_chart_get_n_lanes (chart))
+                ok = ipms_timeline_move_product_to_lane (self->document, product_id, 0,
+                                                         ipms_new_products_chart_get_lane_mode (chart) == IPMS_LANE_MODE_SERIES,
+                                                         ipms_new_products_chart_get_lane_id (chart, (guint) lane),
+                                                         &error);
+            }
+        }
+    }
+  else
+    {
+      guint32 launch = record_day (product, "launch_date");
+      double price = ipms_record_get_double (product, "price");
+      double step = ipms_timeline_get_price_step (self->document);
+
+      if (step <= 0)
+        step = 1;
+      if (steps != 0 && launch != 0)
+        launch = ipms_time_axis_nudge (axis, launch, steps, large);
+      price = MAX (0, price + cross * step * (large ? 10 : 1));
+      ok = ipms_timeline_move_marker (self->document, product_id, launch, price, merge_key, &error);
+    }
+
+  if (!ok)
+    report_error (self, error);
+  else
+    scroll_to_item (self, product_id);
+
+  return ok;
+}
+
+gboolean
+ipms_timeline_canvas_schedule_at (IpmsTimelineCanvas *self,
+                                  gint64              product_id,
+                                  double              x,
+                                  double              y)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (np_chart (self) != NULL)
+    {
+      const IpmsTimeAxis *axis = chart_axis (self);
+      guint32 start = snap_at (self, ipms_time_axis_x_to_day (axis, x - time_origin (self)));
+      /* A new product gets a quarter of development and launches a month
+       * after: something to drag into shape rather than a dot. */
+      guint32 complete = ipms_time_unit_add (IPMS_TIME_UNIT_MONTH, start, 3) - 1;
+      guint32 launch = ipms_time_unit_add (IPMS_TIME_UNIT_MONTH, complete + 1, 1);
+
+      ok = ipms_timeline_schedule_product (self->document, product_id, start, complete, launch, -1, &error);
+    }
+  else
+    {
+      double day, price;
+
+      ipms_roadmap_chart_point_to_values (rm_chart (self), x, y, &day, &price);
+      ok = ipms_timeline_schedule_product (self->document, product_id, 0, 0, snap_at (self, day),
+                                           MAX (0, price), &error);
+    }
+
+  if (!ok)
+    report_error (self, error);
+  else if (self->selection != NULL)
+    ipms_selection_select_only (self->selection, product_id);
+
+  return ok;
+}
+
+char *
+ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
+                               gint64              product_id)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  IpmsRecord *product, *project;
+  const char *currency;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
+
+  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
+  if (product == NULL)
+    return NULL;
+
+  project = ipms_document_get_project (self->document);
+  currency = project != NULL ? ipms_record_get_string (project, "currency") : "";
+
+  /* Translators: a product on a timeline chart: its name and its grade letter (R, S, A, B or F) */
+  g_string_append_printf (text, _("%s, grade %s"), ipms_record_get_string (product, "name"),
+                          ipms_record_get_string (product, "grade"));
+
+  if (!ipms_record_is_null (product, "dev_start") || !ipms_record_is_null (product, "dev_complete"))
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the development span of a product, two dates */
+      g_string_append_printf (text, _("Development: %s – %s"),
+                              ipms_record_is_null (product, "dev_start") ? "?" : ipms_record_get_string (product, "dev_start"),
+                              ipms_record_is_null (product, "dev_complete") ? "?" : ipms_record_get_string (product, "dev_complete"));
+    }
+
+  if (!ipms_record_is_null (product, "launch_date"))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Launch: %s"), ipms_record_get_string (product, "launch_date"));
+      if (!ipms_record_is_null (product, "dev_complete") &&
+          g_strcmp0 (ipms_record_get_string (product, "launch_date"),
+                     ipms_record_get_string (product, "dev_complete")) <= 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append (text, _("Warning: the launch is before development completes"));
+        }
+    }
+
+  if (!ipms_record_is_null (product, "price"))
+    {
+      double price = ipms_record_get_double (product, "price");
+      g_autofree char *formatted = ipms_chart_style_format_price (price, currency);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Price: %s"), formatted);
+      if (price > 0 && !ipms_record_is_null (product, "cost"))
+        {
+          double margin = (price - ipms_record_get_double (product, "cost")) / price * 100;
+
+          g_string_append_c (text, '\n');
+          /* Translators: gross margin of a product in percent; %% is a percent sign */
+          g_string_append_printf (text, _("Margin: %.0f %%"), margin);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Gestures and keys */
+
+static void
+cancel_drag_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ipms_timeline_canvas_drag_cancel (IPMS_TIMELINE_CANVAS (widget));
+}
+
+static void
+on_drag_begin (GtkGestureDrag     *gesture,
+               double              x,
+               double              y,
+               IpmsTimelineCanvas *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (ipms_timeline_canvas_drag_begin (self, x, y, (state & GDK_CONTROL_MASK) != 0))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_grab_focus (ipms_timeline_canvas_get_item (self, self->drag.id) != NULL
+                             ? ipms_timeline_canvas_get_item (self, self->drag.id) : GTK_WIDGET (self));
+    }
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+on_drag_update (GtkGestureDrag     *gesture,
+                double              dx,
+                double              dy,
+                IpmsTimelineCanvas *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  ipms_timeline_canvas_drag_update (self, dx, dy, (state & GDK_SHIFT_MASK) != 0);
+}
+
+static void
+on_drag_end (GtkGestureDrag     *gesture,
+             double              dx,
+             double              dy,
+             IpmsTimelineCanvas *self)
+{
+  ipms_timeline_canvas_drag_end (self);
+}
+
+static void
+on_drag_cancel (GtkGesture         *gesture,
+                GdkEventSequence   *sequence,
+                IpmsTimelineCanvas *self)
+{
+  ipms_timeline_canvas_drag_cancel (self);
+}
+
+static gint64
+focused_product (IpmsTimelineCanvas *self)
+{
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+
+  return IPMS_IS_CANVAS_ITEM (focus) ? ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus)) : 0;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                IpmsTimelineCanvas    *self)
+{
+  gboolean large = (state & GDK_SHIFT_MASK) != 0;
+  gboolean flipped = rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
+  int dx = 0, dy = 0;
+  gint64 id;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: dx = -1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: dx = 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: dy = -1; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: dy = 1; break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  id = focused_product (self);
+  if (id == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (np_chart (self) != NULL)
+    ipms_timeline_canvas_nudge (self, id, dx, dy, large);
+  else if (flipped)
+    /* Time runs down, price across. */
+    ipms_timeline_canvas_nudge (self, id, dy, dx, large);
+  else
+    /* Up is dearer. */
+    ipms_timeline_canvas_nudge (self, id, dx, -dy, large);
+
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget          *widget,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard,
+                  GtkTooltip         *tooltip,
+                  IpmsTimelineCanvas *self)
+{
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  if (self->chart == NULL || self->drag.active)
+    return FALSE;
+
+  if (keyboard)
+    id = focused_product (self);
+  else if (np_chart (self) != NULL)
+    id = ipms_new_products_chart_hit_test (np_chart (self), x, y, NULL);
+  else
+    {
+      IpmsTimelinePart part;
+
+      id = ipms_roadmap_chart_hit_test (rm_chart (self), x, y, &part);
+      if (part != IPMS_TIMELINE_PART_MARKER)
+        id = 0;
+    }
+
+  text = id != 0 ? ipms_timeline_canvas_describe (self, id) : NULL;
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         IpmsTimelineCanvas *self)
+{
+  IpmsRecord *record = g_value_get_object (value);
+
+  if (record == NULL || g_strcmp0 (ipms_record_get_table_name (record), "product") != 0)
+    return FALSE;
+
+  return ipms_timeline_canvas_schedule_at (self, ipms_record_get_id (record), x, y);
+}
+
+/* GObject */
+
+static void
+ipms_timeline_canvas_dispose (GObject *object)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (object);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->items != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->items);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        gtk_widget_unparent (value);
+      g_clear_pointer (&self->items, g_hash_table_unref);
+    }
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_object (&self->chart);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+
+  G_OBJECT_CLASS (ipms_timeline_canvas_parent_class)->dispose (object);
+}
+
+static void
+ipms_timeline_canvas_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_timeline_canvas_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+    case PROP_DOCUMENT:
+      ipms_timeline_canvas_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTION:
+      ipms_timeline_canvas_set_selection (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      self->zoom = g_value_get_double (value);
+      if (self->chart != NULL)
+        g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * self->zoom, NULL);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipms_timeline_canvas_dispose;
+  object_class->get_property = ipms_timeline_canvas_get_property;
+  object_class->set_property = ipms_timeline_canvas_set_property;
+
+  widget_class->measure = ipms_timeline_canvas_measure;
+  widget_class->size_allocate = ipms_timeline_canvas_size_allocate;
+  widget_class->snapshot = ipms_timeline_canvas_snapshot;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, IPMS_TIMELINE_KIND_NEW_PRODUCTS, IPMS_TIMELINE_KIND_ROADMAP,
+                      IPMS_TIMELINE_KIND_NEW_PRODUCTS,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, IPMS_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set by IpmsCanvasView in CHILD mode: 1.0 is the month scale. */
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.01, 100, 1,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Enabled only while a drag runs, so that Escape otherwise reaches the window. */
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.cancel-drag", NULL, cancel_drag_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline-canvas.cancel-drag", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "ipms-timeline-canvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (IPMS_TYPE_RECORD, GDK_ACTION_COPY);
+
+  self->zoom = 1.0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_drop_target_set_preload (drop, TRUE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+ipms_timeline_canvas_new (IpmsTimelineKind kind)
+{
+  return g_object_new (IPMS_TYPE_TIMELINE_CANVAS, "kind", kind, NULL);
+}
+
+IpmsTimelineKind
+ipms_timeline_canvas_get_kind (IpmsTimelineCanvas *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), IPMS_TIMELINE_KIND_NEW_PRODUCTS);
+
+  return self->kind;
+}
+
+void
+ipms_timeline_canvas_set_document (IpmsTimelineCanvas *self,
+                                   IpmsDocument       *document)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  ipms_timeline_canvas_drag_cancel (self);
+  rebuild_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+ipms_timeline_canvas_set_selection (IpmsTimelineCanvas *self,
+                                    IpmsSelection      *selection)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, selection);
+  if (selection != NULL)
+    g_signal_connect_swapped (selection, "changed", G_CALLBACK (on_selection_changed), self);
+
+  self->items_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+IpmsChart *
+ipms_timeline_canvas_get_chart (IpmsTimelineCanvas *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
+
+  return self->chart;
+}
+
+double
+ipms_timeline_canvas_day_position (IpmsTimelineCanvas *self,
+                                   guint32             day)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), 0);
+
+  if (self->chart == NULL)
+    return 0;
+
+  return time_origin (self) + ipms_time_axis_day_to_x (chart_axis (self), day);
+}
+
+double
+ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
+                               double              width,
+                               double              height)
+{
+  const IpmsTimeAxis *axis;
+  double chart_width, chart_height, room;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), 1.0);
+
+  if (self->chart == NULL)
+    return self->zoom;
+
+  axis = chart_axis (self);
+  ipms_chart_get_size (self->chart, &chart_width, &chart_height);
+  /* What is not the time axis (labels, legend) stays the same at any zoom. */
+  if (rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self)))
+    room = height - (chart_height - ipms_time_axis_get_width (axis));
+  else
+    room = width - (chart_width - ipms_time_axis_get_width (axis));
+
+  return MAX (0.01, room / ((axis->last_day - axis->first_day + 1) * IPMS_TIMELINE_BASE_PX_PER_DAY));
+}
+
+GtkWidget *
+ipms_timeline_canvas_get_item (IpmsTimelineCanvas *self,
+                               gint64              product_id)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
+
+  sync_items (self);
+  return g_hash_table_lookup (self->items, &product_id);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipms-chart.h"
+#include "ipms-document.h"
+#include "ipms-selection.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The drawing surface of the new product chart and of the roadmap, the
+ * child of an IpmsCanvasView in CHILD zoom mode: "zoom" sets the days per
+ * pixel, so text keeps its size from weeks to years.
+ *
+ * The chart (IpmsNewProductsChart or IpmsRoadmapChart) paints a static
+ * layer that is kept as a render node; each product on it has a light
+ * focusable IpmsCanvasItem on top that carries its accessible name and
+ * tooltip and draws selection and focus. Gestures and keys go through the
+ * interaction functions below, which the tests call too.
+ */
+
+typedef enum
+{
+  IPMS_TIMELINE_KIND_NEW_PRODUCTS,
+  IPMS_TIMELINE_KIND_ROADMAP,
+} IpmsTimelineKind;
+
+/* Chart units per day at zoom 1.0: the month scale. */
+#define IPMS_TIMELINE_BASE_PX_PER_DAY 5.0
+
+#define IPMS_TYPE_TIMELINE_CANVAS (ipms_timeline_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (IpmsTimelineCanvas, ipms_timeline_canvas, IPMS, TIMELINE_CANVAS, GtkWidget)
+
+GtkWidget        *ipms_timeline_canvas_new            (IpmsTimelineKind    kind);
+IpmsTimelineKind  ipms_timeline_canvas_get_kind       (IpmsTimelineCanvas *self);
+void              ipms_timeline_canvas_set_document   (IpmsTimelineCanvas *self,
+                                                       IpmsDocument       *document);
+void              ipms_timeline_canvas_set_selection  (IpmsTimelineCanvas *self,
+                                                       IpmsSelection      *selection);
+/* The chart it paints (NULL without a document). */
+IpmsChart        *ipms_timeline_canvas_get_chart      (IpmsTimelineCanvas *self);
+/* Chart x (or y when the roadmap is flipped) of a day. */
+double            ipms_timeline_canvas_day_position   (IpmsTimelineCanvas *self,
+                                                       guint32             day);
+/* The zoom that shows the whole range in a view of that size. */
+double            ipms_timeline_canvas_fit_zoom       (IpmsTimelineCanvas *self,
+                                                       double              width,
+                                                       double              height);
+/* The widget of a product's item, for tests and focus. */
+GtkWidget        *ipms_timeline_canvas_get_item       (IpmsTimelineCanvas *self,
+                                                       gint64              product_id);
+
+/* Interaction, in chart coordinates. begin returns TRUE when the point hits
+ * something to drag (and selects it; `extend` toggles it in the selection
+ * instead). update takes the offset from the start; with `lock_axis` the
+ * move keeps the lane (new product chart) or one of date and price
+ * (roadmap). end writes the move as one undo step; cancel puts everything
+ * back. */
+gboolean          ipms_timeline_canvas_drag_begin     (IpmsTimelineCanvas *self,
+                                                       double              x,
+                                                       double              y,
+                                                       gboolean            extend);
+void              ipms_timeline_canvas_drag_update    (IpmsTimelineCanvas *self,
+                                                       double              dx,
+                                                       double              dy,
+                                                       gboolean            lock_axis);
+gboolean          ipms_timeline_canvas_drag_end       (IpmsTimelineCanvas *self);
+void              ipms_timeline_canvas_drag_cancel    (IpmsTimelineCanvas *self);
+gboolean          ipms_timeline_canvas_is_dragging    (IpmsTimelineCanvas *self);
+/* Keyboard nudge of a product: `steps` snap units along time (across
+ * `cross` lanes or price steps), `large` for a shown unit (ten price steps). */
+gboolean          ipms_timeline_canvas_nudge          (IpmsTimelineCanvas *self,
+                                                       gint64              product_id,
+                                                       int                 steps,
+                                                       int                 cross,
+                                                       gboolean            large);
+/* Puts an unscheduled product on the chart at a point (its drop from the tray). */
+gboolean          ipms_timeline_canvas_schedule_at    (IpmsTimelineCanvas *self,
+                                                       gint64              product_id,
+                                                       double              x,
+                                                       double              y);
+/* The text of a product's tooltip and accessible name. */
+char             *ipms_timeline_canvas_describe       (IpmsTimelineCanvas *self,
+                                                       gint64              product_id);
+
+G_END_DECLS

@@ -1,0 +1,639 @@
+/* ipms-timeline-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipms-canvas-view.h"
+#include "ipms-new-products-chart.h"
+#include "ipms-record.h"
+#include "ipms-roadmap-chart.h"
+#include "ipms-time-axis.h"
+#include "ipms-timeline-edits.h"
+#include "ipms-timeline-export-dialog.h"
+#include "ipms-timeline-page.h"
+
+/* Zooms of the scale choices (weeks, months, quarters, years): with the
+ * canvas's 5 units a day at zoom 1, these give 20, 5, 1.8 and 0.5. */
+static const double scale_zooms[] = { 4.0, 1.0, 0.36, 0.1 };
+
+struct _IpmsTimelinePage
+{
+  GtkWidget           parent_instance;
+
+  IpmsTimelineKind    kind;
+  IpmsDocument       *document;
+  IpmsSelection      *selection;
+
+  GtkWidget          *toolbar;
+  GtkDropDown        *scale_choice;
+  GtkWidget          *lanes_toggle;
+  GtkWidget          *flip_toggle;
+  GtkWidget          *bands_button;
+  GtkPopover         *bands_popover;
+  GtkSpinButton      *price_step;
+  GtkListBox         *bands_list;
+  GtkPaned           *paned;
+  IpmsCanvasView     *view;
+  IpmsTimelineCanvas *canvas;
+  IpmsTimelineTray   *tray;
+
+  gulong              scale_handler;
+  gulong              price_step_handler;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsTimelinePage, ipms_timeline_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DOCUMENT,
+  PROP_SELECTION,
+  PROP_BY_SERIES,
+  PROP_FLIPPED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static IpmsNewProductsChart *
+np_chart (IpmsTimelinePage *self)
+{
+  IpmsChart *chart = ipms_timeline_canvas_get_chart (self->canvas);
+
+  return IPMS_IS_NEW_PRODUCTS_CHART (chart) ? IPMS_NEW_PRODUCTS_CHART (chart) : NULL;
+}
+
+static IpmsRoadmapChart *
+rm_chart (IpmsTimelinePage *self)
+{
+  IpmsChart *chart = ipms_timeline_canvas_get_chart (self->canvas);
+
+  return IPMS_IS_ROADMAP_CHART (chart) ? IPMS_ROADMAP_CHART (chart) : NULL;
+}
+
+static gboolean
+get_by_series (IpmsTimelinePage *self)
+{
+  return np_chart (self) != NULL && ipms_new_products_chart_get_lane_mode (np_chart (self)) == IPMS_LANE_MODE_SERIES;
+}
+
+static gboolean
+get_flipped (IpmsTimelinePage *self)
+{
+  return rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
+}
+
+static const char *
+state_key (IpmsTimelinePage *self,
+           const char       *what)
+{
+  /* Stored outside the undo history with the project: how the user left it. */
+  static char key[64];
+
+  g_snprintf (key, sizeof key, "%s.%s", self->kind == IPMS_TIMELINE_KIND_ROADMAP ? "roadmap" : "new-products", what);
+  return key;
+}
+
+static void
+update_actions (IpmsTimelinePage *self)
+{
+  gboolean has_document = self->document != NULL;
+  gboolean roadmap = self->kind == IPMS_TIMELINE_KIND_ROADMAP;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.go-to-today", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.fit-to-plan", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.by-series", has_document && !roadmap);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.flipped", has_document && roadmap);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-band", has_document && roadmap);
+}
+
+/* Scale choice and zoom */
+
+static void
+sync_scale_choice (IpmsTimelinePage *self)
+{
+  IpmsTimeScale scale = ipms_time_scale_for_px_per_day (IPMS_TIMELINE_BASE_PX_PER_DAY *
+                                                        ipms_canvas_view_get_zoom (self->view));
+
+  g_signal_handler_block (self->scale_choice, self->scale_handler);
+  gtk_drop_down_set_selected (self->scale_choice, (guint) scale);
+  g_signal_handler_unblock (self->scale_choice, self->scale_handler);
+}
+
+static void
+on_scale_chosen (IpmsTimelinePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scale_choice);
+
+  if (selected < G_N_ELEMENTS (scale_zooms))
+    ipms_canvas_view_set_zoom (self->view, scale_zooms[selected]);
+}
+
+static void
+go_to_today_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+  IpmsChart *chart = ipms_timeline_canvas_get_chart (self->canvas);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->view));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->view));
+  guint32 today;
+  double p;
+
+  if (chart == NULL)
+    return;
+
+  today = np_chart (self) != NULL ? ipms_new_products_chart_get_today (np_chart (self))
+                                  : ipms_roadmap_chart_get_today (rm_chart (self));
+  p = ipms_timeline_canvas_day_position (self->canvas, today);
+
+  /* Today in the middle of the view. */
+  if (get_flipped (self))
+    ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (0, p - height / 2 + 12, 1, height - 24));
+  else
+    ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (p - width / 2 + 12, 0, width - 24, 1));
+}
+
+static void
+fit_to_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->view));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->view));
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  ipms_canvas_view_set_zoom (self->view, ipms_timeline_canvas_fit_zoom (self->canvas, width - 24, height - 24));
+  ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  const IpmsTimeAxis *axis;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  axis = np_chart (self) != NULL ? ipms_new_products_chart_get_axis (np_chart (self))
+                                 : ipms_roadmap_chart_get_axis (rm_chart (self));
+  first = ipms_time_day_to_iso (axis->first_day);
+  last = ipms_time_day_to_iso (axis->last_day);
+
+  dialog = ipms_timeline_export_dialog_new (self->document, self->kind, get_by_series (self), get_flipped (self),
+                                            first, last);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Price bands */
+
+static void rebuild_bands (IpmsTimelinePage *self);
+
+static void
+on_price_step_changed (IpmsTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL &&
+      !ipms_timeline_set_price_step (self->document, gtk_spin_button_get_value (self->price_step), &error))
+    g_warning ("Could not set the price step: %s", error->message);
+}
+
+static void
+on_band_name_changed (GtkEditable      *entry,
+                      IpmsTimelinePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "band-id"));
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GError) error = NULL;
+
+  if (text[0] != '\0' && !ipms_timeline_rename_price_band (self->document, id, text, &error))
+    g_warning ("Could not rename the price band: %s", error->message);
+}
+
+static void
+on_band_boundary_changed (GtkSpinButton    *spin,
+                          IpmsTimelinePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (spin), "band-id"));
+  gboolean upper = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "upper"));
+  g_autoptr(GError) error = NULL;
+
+  if (!ipms_timeline_set_band_boundary (self->document, id, upper, gtk_spin_button_get_value (spin), &error))
+    g_warning ("Could not change the price band: %s", error->message);
+}
+
+static void
+on_band_remove (GtkButton        *button,
+                IpmsTimelinePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "band-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!ipms_timeline_remove_price_band (self->document, id, &error))
+    g_warning ("Could not remove the price band: %s", error->message);
+  rebuild_bands (self);
+}
+
+static GtkWidget *
+boundary_spin (IpmsTimelinePage *self,
+               IpmsRecord       *band,
+               gboolean          upper)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1e9, 1);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             ipms_record_get_double (band, upper ? "max_price" : "min_price"));
+  g_object_set_data (G_OBJECT (spin), "band-id", GSIZE_TO_POINTER (ipms_record_get_id (band)));
+  g_object_set_data (G_OBJECT (spin), "upper", GINT_TO_POINTER (upper));
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_band_boundary_changed), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  upper ? _("Highest price") : _("Lowest price"), -1);
+
+  return spin;
+}
+
+static void
+rebuild_bands (IpmsTimelinePage *self)
+{
+  g_autoptr(GPtrArray) bands = NULL;
+  GtkWidget *row;
+  IpmsRecord *project;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->bands_list))) != NULL)
+    gtk_list_box_remove (self->bands_list, row);
+
+  if (self->document == NULL)
+    return;
+
+  project = ipms_document_get_project (self->document);
+  g_signal_handler_block (self->price_step, self->price_step_handler);
+  gtk_spin_button_set_value (self->price_step, project != NULL ? ipms_record_get_double (project, "price_step") : 0);
+  g_signal_handler_unblock (self->price_step, self->price_step_handler);
+
+  bands = ipms_document_query (self->document, "price_band", NULL, 0, "min_price");
+  for (guint i = 0; i < bands->len; i++)
+    {
+      IpmsRecord *band = g_ptr_array_index (bands, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *name = gtk_entry_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gpointer id = GSIZE_TO_POINTER (ipms_record_get_id (band));
+
+      gtk_editable_set_text (GTK_EDITABLE (name), ipms_record_get_string (band, "name"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (name), 10);
+      g_object_set_data (G_OBJECT (name), "band-id", id);
+      g_signal_connect (name, "changed", G_CALLBACK (on_band_name_changed), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Band name"), -1);
+
+      g_object_set_data (G_OBJECT (remove), "band-id", id);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_band_remove), self);
+      gtk_widget_set_tooltip_text (remove, _("Remove the band"));
+      gtk_widget_add_css_class (remove, "flat");
+
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), boundary_spin (self, band, FALSE));
+      gtk_box_append (GTK_BOX (box), gtk_label_new ("–"));
+      gtk_box_append (GTK_BOX (box), boundary_spin (self, band, TRUE));
+      gtk_box_append (GTK_BOX (box), remove);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_append (self->bands_list, box);
+    }
+}
+
+static void
+add_band_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+  g_autoptr(GPtrArray) bands = NULL;
+  g_autoptr(GError) error = NULL;
+  double top = 0;
+
+  if (self->document == NULL)
+    return;
+
+  /* The new band starts where the dearest one ends. */
+  bands = ipms_document_query (self->document, "price_band", NULL, 0, NULL);
+  for (guint i = 0; i < bands->len; i++)
+    top = MAX (top, ipms_record_get_double (g_ptr_array_index (bands, i), "max_price"));
+
+  if (ipms_timeline_add_price_band (self->document, _("New band"), top, top > 0 ? top * 2 : 100, &error) == 0)
+    g_warning ("Could not add a price band: %s", error->message);
+  rebuild_bands (self);
+}
+
+/* Tray */
+
+static void
+on_tray_schedule (IpmsTimelinePage *self,
+                  gint64            product_id)
+{
+  guint32 today = np_chart (self) != NULL ? ipms_new_products_chart_get_today (np_chart (self))
+                                          : ipms_roadmap_chart_get_today (rm_chart (self));
+  double x, y;
+
+  /* From the keyboard a product lands at today (and, on the roadmap, at its
+   * own price when it has one), ready to be nudged. */
+  if (rm_chart (self) != NULL)
+    {
+      IpmsRecord *product = ipms_document_get_record (self->document, "product", product_id);
+      double price = product != NULL && !ipms_record_is_null (product, "price")
+                     ? ipms_record_get_double (product, "price") : 0;
+
+      ipms_roadmap_chart_values_to_point (rm_chart (self), today, price, &x, &y);
+    }
+  else
+    {
+      x = ipms_timeline_canvas_day_position (self->canvas, today);
+      y = 0;
+    }
+
+  ipms_timeline_canvas_schedule_at (self->canvas, product_id, x, y);
+}
+
+/* GObject */
+
+static void
+ipms_timeline_page_constructed (GObject *object)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (object);
+  gboolean roadmap = self->kind == IPMS_TIMELINE_KIND_ROADMAP;
+  g_autofree char *zoom_key = NULL;
+
+  G_OBJECT_CLASS (ipms_timeline_page_parent_class)->constructed (object);
+
+  self->canvas = IPMS_TIMELINE_CANVAS (ipms_timeline_canvas_new (self->kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  roadmap ? _("Roadmap") : _("New product chart"), -1);
+  ipms_canvas_view_set_zoom_mode (self->view, IPMS_CANVAS_ZOOM_CHILD);
+  ipms_canvas_view_set_child (self->view, GTK_WIDGET (self->canvas));
+
+  self->tray = IPMS_TIMELINE_TRAY (ipms_timeline_tray_new (self->kind));
+  g_signal_connect_swapped (self->tray, "schedule", G_CALLBACK (on_tray_schedule), self);
+  gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->tray));
+
+  gtk_widget_set_visible (self->lanes_toggle, !roadmap);
+  gtk_widget_set_visible (self->flip_toggle, roadmap);
+  gtk_widget_set_visible (self->bands_button, roadmap);
+
+  zoom_key = g_strdup (state_key (self, "zoom"));
+  ipms_canvas_view_set_state_key (self->view, zoom_key);
+
+  update_actions (self);
+}
+
+static void
+ipms_timeline_page_dispose (GObject *object)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_TIMELINE_PAGE);
+  /* The template's unnamed children (the separator) are not disposed with it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (ipms_timeline_page_parent_class)->dispose (object);
+}
+
+static void
+ipms_timeline_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    case PROP_BY_SERIES:
+      g_value_set_boolean (value, get_by_series (self));
+      break;
+    case PROP_FLIPPED:
+      g_value_set_boolean (value, get_flipped (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_timeline_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+    case PROP_DOCUMENT:
+      ipms_timeline_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTION:
+      ipms_timeline_page_set_selection (self, g_value_get_object (value));
+      break;
+    case PROP_BY_SERIES:
+      if (np_chart (self) != NULL && g_value_get_boolean (value) != get_by_series (self))
+        {
+          ipms_new_products_chart_set_lane_mode (np_chart (self), g_value_get_boolean (value)
+                                                                  ? IPMS_LANE_MODE_SERIES : IPMS_LANE_MODE_LAYERS);
+          ipms_document_set_view_state (self->document, state_key (self, "lanes"),
+                                        g_value_get_boolean (value) ? "series" : "layers");
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_FLIPPED:
+      if (rm_chart (self) != NULL && g_value_get_boolean (value) != get_flipped (self))
+        {
+          ipms_roadmap_chart_set_flipped (rm_chart (self), g_value_get_boolean (value));
+          ipms_document_set_view_state (self->document, state_key (self, "flipped"),
+                                        g_value_get_boolean (value) ? "true" : "false");
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ipms_timeline_page_constructed;
+  object_class->dispose = ipms_timeline_page_dispose;
+  object_class->get_property = ipms_timeline_page_get_property;
+  object_class->set_property = ipms_timeline_page_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, IPMS_TIMELINE_KIND_NEW_PRODUCTS, IPMS_TIMELINE_KIND_ROADMAP,
+                      IPMS_TIMELINE_KIND_NEW_PRODUCTS,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, IPMS_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BY_SERIES] =
+    g_param_spec_boolean ("by-series", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLIPPED] =
+    g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IPMS_TYPE_CANVAS_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ipmsplanner/Planner/timeline/ipms-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, scale_choice);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, lanes_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, flip_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_popover);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, price_step);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_list);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, view);
+
+  gtk_widget_class_install_action (widget_class, "timeline.go-to-today", NULL, go_to_today_action);
+  gtk_widget_class_install_action (widget_class, "timeline.fit-to-plan", NULL, fit_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "timeline.add-band", NULL, add_band_action);
+  gtk_widget_class_install_property_action (widget_class, "timeline.by-series", "by-series");
+  gtk_widget_class_install_property_action (widget_class, "timeline.flipped", "flipped");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "timeline.go-to-today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "timeline.export", NULL);
+}
+
+static void
+ipms_timeline_page_init (IpmsTimelinePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->scale_handler = g_signal_connect_swapped (self->scale_choice, "notify::selected",
+                                                  G_CALLBACK (on_scale_chosen), self);
+  self->price_step_handler = g_signal_connect_swapped (self->price_step, "value-changed",
+                                                       G_CALLBACK (on_price_step_changed), self);
+  g_signal_connect_swapped (self->bands_popover, "show", G_CALLBACK (rebuild_bands), self);
+  g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (sync_scale_choice), self);
+}
+
+GtkWidget *
+ipms_timeline_page_new (IpmsTimelineKind kind)
+{
+  return g_object_new (IPMS_TYPE_TIMELINE_PAGE, "kind", kind, NULL);
+}
+
+void
+ipms_timeline_page_set_document (IpmsTimelinePage *self,
+                                 IpmsDocument     *document)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_PAGE (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  ipms_timeline_canvas_set_document (self->canvas, document);
+  ipms_timeline_tray_set_document (self->tray, document);
+  ipms_canvas_view_set_document (self->view, document);
+
+  if (document != NULL)
+    {
+      g_autofree char *lanes = ipms_document_dup_view_state (document, state_key (self, "lanes"));
+      g_autofree char *flipped = ipms_document_dup_view_state (document, state_key (self, "flipped"));
+
+      if (np_chart (self) != NULL && g_strcmp0 (lanes, "series") == 0)
+        ipms_new_products_chart_set_lane_mode (np_chart (self), IPMS_LANE_MODE_SERIES);
+      if (rm_chart (self) != NULL && g_strcmp0 (flipped, "true") == 0)
+        ipms_roadmap_chart_set_flipped (rm_chart (self), TRUE);
+      g_object_set (ipms_timeline_canvas_get_chart (self->canvas), "px-per-day",
+                    IPMS_TIMELINE_BASE_PX_PER_DAY * ipms_canvas_view_get_zoom (self->view), NULL);
+    }
+
+  sync_scale_choice (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BY_SERIES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLIPPED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+ipms_timeline_page_set_selection (IpmsTimelinePage *self,
+                                  IpmsSelection    *selection)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_PAGE (self));
+
+  if (!g_set_object (&self->selection, selection))
+    return;
+
+  ipms_timeline_canvas_set_selection (self->canvas, selection);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+IpmsTimelineCanvas *
+ipms_timeline_page_get_canvas (IpmsTimelinePage *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->canvas;
+}
+
+IpmsTimelineTray *
+ipms_timeline_page_get_tray (IpmsTimelinePage *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->tray;
+}
+
+GtkWidget *
+ipms_timeline_page_get_view (IpmsTimelinePage *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}

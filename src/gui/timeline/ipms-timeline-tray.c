@@ -1,0 +1,278 @@
+/* ipms-timeline-tray.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipms-record-list.h"
+#include "ipms-record.h"
+#include "ipms-timeline-tray.h"
+
+struct _IpmsTimelineTray
+{
+  GtkWidget           parent_instance;
+
+  IpmsTimelineKind    kind;
+  IpmsDocument       *document;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *unscheduled;
+  GtkSingleSelection *selection;
+  GtkWidget          *list_view;
+  GtkWidget          *empty_label;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsTimelineTray, ipms_timeline_tray, GTK_TYPE_WIDGET)
+
+enum {
+  SCHEDULE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_unscheduled (gpointer item,
+                gpointer user_data)
+{
+  IpmsTimelineTray *self = user_data;
+  IpmsRecord *product = item;
+
+  if (self->kind == IPMS_TIMELINE_KIND_ROADMAP)
+    return ipms_record_is_null (product, "launch_date") || ipms_record_is_null (product, "price");
+
+  return ipms_record_is_null (product, "dev_start") && ipms_record_is_null (product, "dev_complete") &&
+         ipms_record_is_null (product, "launch_date");
+}
+
+static void
+update_empty (IpmsTimelineTray *self)
+{
+  gboolean empty = self->unscheduled == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->unscheduled)) == 0;
+
+  gtk_widget_set_visible (self->empty_label, empty);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->list_view), !empty);
+}
+
+static void
+on_changes_done (IpmsTimelineTray *self)
+{
+  /* A record's dates changed in place: the filter cannot see that itself. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty (self);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *list_item)
+{
+  IpmsRecord *product = gtk_list_item_get_item (list_item);
+
+  if (product == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (IPMS_TYPE_RECORD, product);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkListItem   *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (child);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           IpmsTimelineTray         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *grade = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_widget_add_css_class (grade, "ipms-timeline-grade");
+  gtk_widget_add_css_class (grade, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (box), grade);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          IpmsTimelineTray         *self)
+{
+  IpmsRecord *product = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *grade = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_next_sibling (grade);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_text (GTK_LABEL (grade), ipms_record_get_string (product, "grade"));
+  gtk_label_set_text (GTK_LABEL (name), ipms_record_get_string (product, "name"));
+  tooltip = g_strdup_printf (self->kind == IPMS_TIMELINE_KIND_ROADMAP
+                             /* Translators: tooltip of a product in the roadmap's unscheduled tray */
+                             ? _("Drag “%s” onto the roadmap to give it a launch date and a price")
+                             /* Translators: tooltip of a product in the new product chart's unscheduled tray */
+                             : _("Drag “%s” onto the chart to give it development and launch dates"),
+                             ipms_record_get_string (product, "name"));
+  gtk_widget_set_tooltip_text (box, tooltip);
+}
+
+static void
+on_activate (GtkListView      *list_view,
+             guint             position,
+             IpmsTimelineTray *self)
+{
+  g_autoptr(IpmsRecord) product = g_list_model_get_item (G_LIST_MODEL (self->unscheduled), position);
+
+  if (product != NULL)
+    g_signal_emit (self, signals[SCHEDULE], 0, ipms_record_get_id (product));
+}
+
+static void
+ipms_timeline_tray_dispose (GObject *object)
+{
+  IpmsTimelineTray *self = IPMS_TIMELINE_TRAY (object);
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (ipms_timeline_tray_parent_class)->dispose (object);
+}
+
+static void
+ipms_timeline_tray_class_init (IpmsTimelineTrayClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipms_timeline_tray_dispose;
+
+  signals[SCHEDULE] = g_signal_new ("schedule", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ipms-timeline-tray");
+}
+
+static void
+ipms_timeline_tray_init (IpmsTimelineTray *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *title = gtk_label_new (_("Unscheduled"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 200, -1);
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_margin_start (title, 12);
+  gtk_widget_set_margin_top (title, 12);
+  gtk_widget_set_margin_bottom (title, 6);
+  gtk_widget_set_parent (title, GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (is_unscheduled, self, NULL);
+  self->unscheduled = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->unscheduled));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->unscheduled, "items-changed", G_CALLBACK (update_empty), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), FALSE);
+  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unscheduled products"), -1);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
+
+  self->empty_label = gtk_label_new (_("Every product is on the chart."));
+  gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->empty_label), 0);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_set_margin_start (self->empty_label, 12);
+  gtk_widget_set_margin_end (self->empty_label, 12);
+  gtk_widget_set_valign (self->empty_label, GTK_ALIGN_START);
+  gtk_widget_set_vexpand (self->empty_label, TRUE);
+  gtk_widget_set_parent (self->empty_label, GTK_WIDGET (self));
+
+  update_empty (self);
+}
+
+GtkWidget *
+ipms_timeline_tray_new (IpmsTimelineKind kind)
+{
+  IpmsTimelineTray *self = g_object_new (IPMS_TYPE_TIMELINE_TRAY, NULL);
+
+  self->kind = kind;
+  return GTK_WIDGET (self);
+}
+
+void
+ipms_timeline_tray_set_document (IpmsTimelineTray *self,
+                                 IpmsDocument     *document)
+{
+  g_autoptr(IpmsRecordList) products = NULL;
+
+  g_return_if_fail (IPMS_IS_TIMELINE_TRAY (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      products = ipms_record_list_new (document, "product", NULL, 0, "name");
+      g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
+    }
+  gtk_filter_list_model_set_model (self->unscheduled, G_LIST_MODEL (products));
+  update_empty (self);
+}
+
+GListModel *
+ipms_timeline_tray_get_model (IpmsTimelineTray *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_TRAY (self), NULL);
+
+  return G_LIST_MODEL (self->unscheduled);
+}

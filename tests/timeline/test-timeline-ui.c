@@ -1,0 +1,646 @@
+/* test-timeline-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The new product chart and the roadmap pages under a display, driven
+ * through their interaction functions and actions (GTK 4.8 cannot
+ * synthesize pointer events): each drag followed by undo and redo with
+ * the model checked, snapping, Escape, Shift, nudges, the tray, flipping,
+ * export, and screenshots of the example plan.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "ipms-canvas-item.h"
+#include "ipms-canvas-view.h"
+#include "ipms-chart-export.h"
+#include "ipms-document.h"
+#include "ipms-example.h"
+#include "ipms-new-products-chart.h"
+#include "ipms-new-products-page.h"
+#include "ipms-record.h"
+#include "ipms-roadmap-chart.h"
+#include "ipms-roadmap-page.h"
+#include "ipms-selection.h"
+#include "ipms-test-utils.h"
+#include "ipms-time-axis.h"
+#include "ipms-timeline-canvas.h"
+#include "ipms-timeline-export-dialog.h"
+#include "ipms-timeline-page.h"
+#include "ipms-timeline-tray.h"
+
+typedef struct
+{
+  IpmsDocument       *document;
+  IpmsSelection      *selection;
+  GtkWidget          *window;
+  IpmsTimelinePage   *page;
+  IpmsTimelineCanvas *canvas;
+} Fixture;
+
+static void
+fixture_open (Fixture          *fixture,
+              IpmsTimelineKind  kind,
+              const char       *language)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  fixture->document = ipms_example_new_draft (language, &error);
+  g_assert_no_error (error);
+  fixture->selection = ipms_selection_new ();
+
+  page = kind == IPMS_TIMELINE_KIND_ROADMAP ? ipms_roadmap_page_new () : ipms_new_products_page_new ();
+  g_object_set (page, "document", fixture->document, "selection", fixture->selection, NULL);
+  fixture->page = IPMS_TIMELINE_PAGE (kind == IPMS_TIMELINE_KIND_ROADMAP
+                                      ? ipms_roadmap_page_get_timeline (IPMS_ROADMAP_PAGE (page))
+                                      : ipms_new_products_page_get_timeline (IPMS_NEW_PRODUCTS_PAGE (page)));
+  fixture->canvas = ipms_timeline_page_get_canvas (fixture->page);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1500, 900);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), page);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+
+  /* The month scale, whatever a previous run left: snapping to Mondays. */
+  ipms_canvas_view_set_zoom (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)), 1.0);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+}
+
+static void
+new_products_set_up (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  fixture_open (fixture, IPMS_TIMELINE_KIND_NEW_PRODUCTS, "en_US.UTF-8");
+}
+
+static void
+roadmap_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_open (fixture, IPMS_TIMELINE_KIND_ROADMAP, "en_US.UTF-8");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->selection);
+  ipms_document_close (fixture->document);
+  g_clear_object (&fixture->document);
+}
+
+static IpmsRecord *
+find_product (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(GPtrArray) products = ipms_document_query (fixture->document, "product", NULL, 0, NULL);
+
+  for (guint i = 0; i < products->len; i++)
+    if (strcmp (ipms_record_get_string (g_ptr_array_index (products, i), "name"), name) == 0)
+      return g_ptr_array_index (products, i);
+
+  g_error ("No product “%s” in the example", name);
+}
+
+static IpmsNewProductsChart *
+np_chart (Fixture *fixture)
+{
+  return IPMS_NEW_PRODUCTS_CHART (ipms_timeline_canvas_get_chart (fixture->canvas));
+}
+
+static IpmsRoadmapChart *
+rm_chart (Fixture *fixture)
+{
+  return IPMS_ROADMAP_CHART (ipms_timeline_canvas_get_chart (fixture->canvas));
+}
+
+static void
+assert_dates (IpmsRecord *product,
+              const char *start,
+              const char *complete,
+              const char *launch)
+{
+  g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), ==, start);
+  g_assert_cmpstr (ipms_record_get_string (product, "dev_complete"), ==, complete);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, launch);
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+/* Drags the product's part by (dx, dy) chart units. */
+static void
+drag_product (Fixture          *fixture,
+              gint64            id,
+              IpmsTimelinePart  part,
+              double            dx,
+              double            dy,
+              gboolean          lock)
+{
+  IpmsNewProductsItem item;
+  double x, y = 0;
+
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  y = item.y + item.height / 2;
+  switch (part)
+    {
+    case IPMS_TIMELINE_PART_START:
+      x = item.bar_x + 1;
+      break;
+    case IPMS_TIMELINE_PART_END:
+      x = item.bar_x + item.bar_width - 1;
+      break;
+    case IPMS_TIMELINE_PART_LAUNCH:
+      x = item.launch_x;
+      break;
+    case IPMS_TIMELINE_PART_BAR:
+    default:
+      x = item.bar_x + item.bar_width / 2;
+      break;
+    }
+
+  g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y, FALSE));
+  ipms_timeline_canvas_drag_update (fixture->canvas, dx / 2, dy / 2, lock);
+  ipms_timeline_canvas_drag_update (fixture->canvas, dx, dy, lock);
+  g_assert_true (ipms_timeline_canvas_drag_end (fixture->canvas));
+}
+
+static void
+test_shift (Fixture       *fixture,
+            gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Feeder Mini");
+  gint64 id = ipms_record_get_id (product);
+
+  assert_dates (product, "2026-09-01", "2027-02-28", "2027-04-10");
+
+  /* Two weeks right at the month scale: the start snaps to the nearest
+   * Monday (2026-09-14) and the rest follows by the same 13 days. */
+  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 14 * 5, 0, FALSE);
+  assert_dates (product, "2026-09-14", "2027-03-13", "2027-04-23");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Shift “PawSmart Feeder Mini”");
+  g_assert_true (ipms_selection_contains (fixture->selection, id));
+
+  undo (fixture);
+  assert_dates (product, "2026-09-01", "2027-02-28", "2027-04-10");
+  redo (fixture);
+  assert_dates (product, "2026-09-14", "2027-03-13", "2027-04-23");
+
+  /* The chart follows the model at once. */
+  {
+    IpmsNewProductsItem item;
+
+    g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+    g_assert_cmpfloat (item.bar_x, ==, ipms_timeline_canvas_day_position (fixture->canvas,
+                                                                           ipms_time_day_from_iso ("2026-09-14")));
+  }
+}
+
+static void
+test_resize (Fixture       *fixture,
+             gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Feeder Mini");
+  gint64 id = ipms_record_get_id (product);
+
+  /* The end a month later: midnight after it snaps to Monday 2027-03-29. */
+  drag_product (fixture, id, IPMS_TIMELINE_PART_END, 30 * 5, 0, FALSE);
+  assert_dates (product, "2026-09-01", "2027-03-28", "2027-04-10");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==,
+                   "Change development completion of “PawSmart Feeder Mini”");
+
+  /* The start three weeks earlier: Monday 2026-08-10. */
+  drag_product (fixture, id, IPMS_TIMELINE_PART_START, -21 * 5, 0, FALSE);
+  assert_dates (product, "2026-08-10", "2027-03-28", "2027-04-10");
+
+  undo (fixture);
+  assert_dates (product, "2026-09-01", "2027-03-28", "2027-04-10");
+  undo (fixture);
+  assert_dates (product, "2026-09-01", "2027-02-28", "2027-04-10");
+  redo (fixture);
+  redo (fixture);
+  assert_dates (product, "2026-08-10", "2027-03-28", "2027-04-10");
+}
+
+static void
+test_move_launch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Feeder Mini");
+  gint64 id = ipms_record_get_id (product);
+  g_autofree char *description = NULL;
+
+  /* Before development completes: allowed, and said. */
+  drag_product (fixture, id, IPMS_TIMELINE_PART_LAUNCH, -60 * 5, 0, FALSE);
+  assert_dates (product, "2026-09-01", "2027-02-28", "2027-02-08");
+  description = ipms_timeline_canvas_describe (fixture->canvas, id);
+  g_assert_nonnull (strstr (description, "before development completes"));
+
+  undo (fixture);
+  assert_dates (product, "2026-09-01", "2027-02-28", "2027-04-10");
+  redo (fixture);
+  assert_dates (product, "2026-09-01", "2027-02-28", "2027-02-08");
+}
+
+static void
+test_snapping_per_scale (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Feeder Mini");
+  gint64 id = ipms_record_get_id (product);
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page));
+  static const struct {
+    double      zoom;
+    int         days;
+    const char *start;
+  } cases[] = {
+    { 4.0, 3, "2026-09-04" },    /* weeks: to the day */
+    { 1.0, 2, "2026-08-31" },    /* months: to the nearer Monday */
+    { 0.36, 20, "2026-10-01" },  /* quarters: to the nearer first of a month */
+    { 0.1, 40, "2026-10-01" },   /* years: to the nearer first of a quarter */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double ppd;
+
+      ipms_canvas_view_set_zoom (view, cases[i].zoom);
+      ppd = ipms_new_products_chart_get_px_per_day (np_chart (fixture));
+      g_assert_cmpfloat_with_epsilon (ppd, IPMS_TIMELINE_BASE_PX_PER_DAY * cases[i].zoom, 1e-9);
+
+      drag_product (fixture, id, IPMS_TIMELINE_PART_START, cases[i].days * ppd, 0, FALSE);
+      g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), ==, cases[i].start);
+      undo (fixture);
+      g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), ==, "2026-09-01");
+    }
+}
+
+static void
+test_escape_cancels (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Litter X1");
+  const char *undo_label = ipms_document_get_undo_label (fixture->document);
+  g_autofree char *saved_label = g_strdup (undo_label);
+  IpmsNewProductsItem before, during, after;
+  gint64 id = ipms_record_get_id (product);
+
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &before));
+  g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, before.bar_x + before.bar_width / 2,
+                                                  before.y + 10, FALSE));
+  ipms_timeline_canvas_drag_update (fixture->canvas, 200, 0, FALSE);
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &during));
+  g_assert_cmpfloat (during.bar_x, >, before.bar_x + 150);
+
+  /* Escape, through the key handler as the user presses it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.cancel-drag", NULL));
+  g_assert_false (ipms_timeline_canvas_is_dragging (fixture->canvas));
+  g_assert_false (ipms_timeline_canvas_drag_end (fixture->canvas));
+
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &after));
+  g_assert_cmpfloat (after.bar_x, ==, before.bar_x);
+  assert_dates (product, "2026-07-01", "2027-05-31", "2027-07-10");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, saved_label);
+}
+
+static void
+test_lane_and_shift_lock (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Feeder Pro");
+  gint64 id = ipms_record_get_id (product);
+  gint64 segment = ipms_record_get_int (product, "segment_id");
+  IpmsNewProductsItem item;
+  double down;
+
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  g_assert_cmpuint (item.lane + 1, <, ipms_new_products_chart_get_n_lanes (np_chart (fixture)));
+
+  /* Far enough down to reach the next lane. */
+  down = 0;
+  while (ipms_new_products_chart_lane_at (np_chart (fixture), item.y + item.height / 2 + down) == item.lane)
+    down += 10;
+  down += 10;
+
+  /* With Shift the lane stays; only time moves. */
+  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 28 * 5, down, TRUE);
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), ==, segment);
+  g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), !=, "2025-10-01");
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), ==, "2025-10-01");
+
+  /* Without it the product moves to the next population layer. */
+  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 0, down, FALSE);
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, segment);
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Feeder Pro”");
+  undo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), ==, segment);
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, segment);
+}
+
+static void
+test_nudge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "Nest Feeder Duo");
+  gint64 id = ipms_record_get_id (product);
+  GtkWidget *item = ipms_timeline_canvas_get_item (fixture->canvas, id);
+  const char *name;
+
+  /* Items are focusable and named for assistive technologies. */
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_get_focusable (item));
+  name = ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (item));
+  g_assert_nonnull (strstr (name, "Nest Feeder Duo, grade S"));
+
+  /* Three nudges of a week, one undo step. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_timeline_canvas_nudge (fixture->canvas, id, 1, 0, FALSE));
+  assert_dates (product, "2027-02-05", "2027-08-21", "2027-09-22");
+  undo (fixture);
+  assert_dates (product, "2027-01-15", "2027-07-31", "2027-09-01");
+  redo (fixture);
+  assert_dates (product, "2027-02-05", "2027-08-21", "2027-09-22");
+
+  /* With Shift, a month. */
+  g_assert_true (ipms_timeline_canvas_nudge (fixture->canvas, id, -1, 0, TRUE));
+  g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), ==, "2027-01-05");
+}
+
+static void
+test_tray_and_lanes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  IpmsTimelineTray *tray = ipms_timeline_page_get_tray (fixture->page);
+  GListModel *unscheduled = ipms_timeline_tray_get_model (tray);
+  IpmsRecord *product = find_product (fixture, "Smart Litter Deodorizer");
+  gint64 id = ipms_record_get_id (product);
+  guint before = g_list_model_get_n_items (unscheduled);
+  IpmsNewProductsItem item;
+
+  g_assert_cmpuint (before, ==, 1);
+  g_assert_null (ipms_timeline_canvas_get_item (fixture->canvas, id));
+
+  g_assert_true (ipms_timeline_canvas_schedule_at (fixture->canvas, id,
+                                                   ipms_timeline_canvas_day_position (fixture->canvas,
+                                                                                      ipms_time_day_from_iso ("2027-03-03")),
+                                                   300));
+  assert_dates (product, "2027-03-01", "2027-05-31", "2027-07-01");
+  g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, before - 1);
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_nonnull (ipms_timeline_canvas_get_item (fixture->canvas, id));
+
+  undo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, before);
+  g_assert_true (ipms_record_is_null (product, "dev_start"));
+
+  /* Lanes by series: one lane per series. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.by-series", NULL));
+  g_assert_cmpint (ipms_new_products_chart_get_lane_mode (np_chart (fixture)), ==, IPMS_LANE_MODE_SERIES);
+  g_assert_cmpuint (ipms_new_products_chart_get_n_lanes (np_chart (fixture)), ==, 3);
+}
+
+static void
+test_selection_shared (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "Nest Ceramic Fountain");
+  gint64 id = ipms_record_get_id (product);
+  GtkWidget *item = ipms_timeline_canvas_get_item (fixture->canvas, id);
+
+  /* Selected elsewhere (the panorama, the list), selected here. */
+  ipms_selection_select_only (fixture->selection, id);
+  g_assert_true (ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (item)));
+  ipms_selection_clear (fixture->selection);
+  g_assert_false (ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (item)));
+}
+
+/* Roadmap */
+
+static void
+drag_marker (Fixture *fixture,
+             gint64   id,
+             double   dx,
+             double   dy,
+             gboolean lock)
+{
+  double x, y;
+
+  g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x, &y, NULL));
+  g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x + 2, y - 2, FALSE));
+  ipms_timeline_canvas_drag_update (fixture->canvas, dx / 2, dy / 2, lock);
+  ipms_timeline_canvas_drag_update (fixture->canvas, dx, dy, lock);
+  g_assert_true (ipms_timeline_canvas_drag_end (fixture->canvas));
+}
+
+static void
+test_roadmap_marker (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Treat Cam");
+  gint64 id = ipms_record_get_id (product);
+  double per_unit = ipms_roadmap_chart_get_price_per_unit (rm_chart (fixture));
+  double price;
+
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-10-01");
+  g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, 119);
+
+  /* 17 days later and about 40 dearer: the nearer Monday, 2027-10-18, and a
+   * multiple of the price step of 5. */
+  drag_marker (fixture, id, 17 * 5, -40 / per_unit, FALSE);
+  price = ipms_record_get_double (product, "price");
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-10-18");
+  g_assert_cmpfloat (fmod (price, 5), ==, 0);
+  g_assert_cmpfloat_with_epsilon (price, 160, 5.01);
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Treat Cam” on the roadmap");
+
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-10-01");
+  g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, 119);
+  redo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, price);
+
+  /* Shift keeps the price when the move is mostly in time. */
+  drag_marker (fixture, id, 35 * 5, -15 / per_unit, TRUE);
+  g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, price);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), !=, "2027-10-18");
+  undo (fixture);
+}
+
+static void
+test_roadmap_flip (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "Nest Heated Sleep Pod");
+  gint64 id = ipms_record_get_id (product);
+  double x0, y0, x1, y1;
+
+  g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x0, &y0, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.flipped", NULL));
+  g_assert_true (ipms_roadmap_chart_get_flipped (rm_chart (fixture)));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x1, &y1, NULL));
+  g_assert_cmpfloat (fabs (x1 - x0) + fabs (y1 - y0), >, 1);
+
+  /* Flipped, dragging down moves the launch later and keeps the price. */
+  drag_marker (fixture, id, 0, 28 * 5, FALSE);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-11-15");
+  g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, 89);
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-10-20");
+  redo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-11-15");
+
+  /* The flip is view state kept with the project, not an undo step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.flipped", NULL));
+  g_assert_false (ipms_roadmap_chart_get_flipped (rm_chart (fixture)));
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “Nest Heated Sleep Pod” on the roadmap");
+}
+
+static void
+test_roadmap_bands (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bands = ipms_document_query (fixture->document, "price_band", NULL, 0, "min_price");
+  IpmsRecord *mid = g_ptr_array_index (bands, 1);
+  double x, y, per_unit = ipms_roadmap_chart_get_price_per_unit (rm_chart (fixture));
+  IpmsTimelinePart part;
+
+  g_assert_cmpstr (ipms_record_get_string (mid, "name"), ==, "Mid");
+  ipms_roadmap_chart_values_to_point (rm_chart (fixture), ipms_time_day_from_iso ("2025-03-01"), 149.99, &x, &y);
+  g_assert_cmpint (ipms_roadmap_chart_hit_test (rm_chart (fixture), x, y + 1, &part), ==, ipms_record_get_id (mid));
+  g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_BAND_MAX);
+
+  g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y + 1, FALSE));
+  ipms_timeline_canvas_drag_update (fixture->canvas, 0, -30 / per_unit, FALSE);
+  g_assert_true (ipms_timeline_canvas_drag_end (fixture->canvas));
+  g_assert_cmpfloat (fmod (ipms_record_get_double (mid, "max_price"), 5), ==, 0);
+  g_assert_cmpfloat_with_epsilon (ipms_record_get_double (mid, "max_price"), 180, 5.01);
+  undo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (mid, "max_price"), ==, 149.99);
+}
+
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipms_test_make_temp_path ("roadmap.png");
+  GtkWidget *dialog = ipms_timeline_export_dialog_new (fixture->document, IPMS_TIMELINE_KIND_ROADMAP,
+                                                       FALSE, TRUE, "2027-01-01", "2027-12-31");
+  cairo_surface_t *surface;
+
+  ipms_timeline_export_dialog_set_page (IPMS_TIMELINE_EXPORT_DIALOG (dialog), IPMS_PAGE_SLIDE, TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (ipms_test_wait_for_paint (dialog));
+  ipms_test_save_widget_png (dialog, "timeline-export-dialog");
+
+  g_assert_true (ipms_timeline_export_dialog_export_to (IPMS_TIMELINE_EXPORT_DIALOG (dialog), path, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (path);
+  /* 16:9 slide, landscape, at the default 192 dpi. */
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 2560);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1440);
+  cairo_surface_destroy (surface);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Screenshots of the example plan, light and dark, English and Chinese. */
+static void
+test_screenshots (void)
+{
+  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint kind = 0; kind < 2; kind++)
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          Fixture fixture = { 0 };
+          g_autofree char *name = NULL;
+          IpmsCanvasView *view;
+          g_autoptr(GdkTexture) texture = NULL;
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          fixture_open (&fixture, kind, languages[l]);
+          view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture.page));
+
+          /* The window's 1200 pixels leave room for its sidebar beside the page. */
+          {
+            int minimum;
+
+            gtk_widget_measure (GTK_WIDGET (fixture.page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+            g_assert_cmpint (minimum, <=, 850);
+          }
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.fit-to-plan", NULL));
+          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+          g_assert_cmpfloat (ipms_canvas_view_get_zoom (view), <, 1.0);
+
+          if (kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
+            ipms_selection_select_only (fixture.selection,
+                                        ipms_record_get_id (find_product (&fixture, l == 0 ? "PawSmart Litter X1"
+                                                                                           : "PawSmart X1 自动猫砂盆")));
+          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+
+          name = g_strdup_printf ("timeline-%s-%s-%s", kind == 0 ? "new-products" : "roadmap",
+                                  l == 0 ? "en" : "zh_CN", dark ? "dark" : "light");
+          texture = ipms_test_save_widget_png (fixture.window, name);
+          g_assert_nonnull (texture);
+
+          fixture_tear_down (&fixture, NULL);
+        }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ipms_test_init_gtk (&argc, &argv);
+
+#define ADD(path, set_up, func) g_test_add (path, Fixture, NULL, set_up, func, fixture_tear_down)
+  ADD ("/timeline/ui/new-products/shift", new_products_set_up, test_shift);
+  ADD ("/timeline/ui/new-products/resize", new_products_set_up, test_resize);
+  ADD ("/timeline/ui/new-products/move-launch", new_products_set_up, test_move_launch);
+  ADD ("/timeline/ui/new-products/snapping", new_products_set_up, test_snapping_per_scale);
+  ADD ("/timeline/ui/new-products/escape", new_products_set_up, test_escape_cancels);
+  ADD ("/timeline/ui/new-products/lanes", new_products_set_up, test_lane_and_shift_lock);
+  ADD ("/timeline/ui/new-products/nudge", new_products_set_up, test_nudge);
+  ADD ("/timeline/ui/new-products/tray", new_products_set_up, test_tray_and_lanes);
+  ADD ("/timeline/ui/new-products/selection", new_products_set_up, test_selection_shared);
+  ADD ("/timeline/ui/roadmap/marker", roadmap_set_up, test_roadmap_marker);
+  ADD ("/timeline/ui/roadmap/flip", roadmap_set_up, test_roadmap_flip);
+  ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
+  ADD ("/timeline/ui/roadmap/export-dialog", roadmap_set_up, test_export_dialog);
+#undef ADD
+  g_test_add_func ("/timeline/ui/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
