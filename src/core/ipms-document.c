@@ -1812,6 +1812,17 @@ invalid_value (GError          **error,
 }
 
 static gboolean
+no_such_row (GError          **error,
+             const IpmsTable  *table,
+             gint64            id)
+{
+  g_debug ("No row %" G_GINT64_FORMAT " in “%s”", id, table->name);
+  g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
+                       _("This item no longer exists: it was deleted, or its creation was undone."));
+  return FALSE;
+}
+
+static gboolean
 reference_exists (IpmsDocument *self,
                   const char   *table_name,
                   gint64        id)
@@ -2114,9 +2125,7 @@ ipms_document_set_value (IpmsDocument  *self,
 
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
-                   _("The %s with id %" G_GINT64_FORMAT " no longer exists."), table->name, id);
-      return FALSE;
+      return no_such_row (error, table, id);
     }
 
   return TRUE;
@@ -2297,9 +2306,7 @@ ipms_document_delete (IpmsDocument  *self,
 
   if (!reference_exists (self, table->name, id))
     {
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
-                   _("The %s with id %" G_GINT64_FORMAT " no longer exists."), table->name, id);
-      return FALSE;
+      return no_such_row (error, table, id);
     }
 
   return delete_row (self, table, id, 0, error);
