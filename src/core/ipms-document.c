@@ -93,6 +93,9 @@ struct _IpmsDocument
   GHashTable      *records;
 
   sqlite3_session *session;
+  /* Rows inserted by the edit in progress, as inserted_key(): references to
+   * them need no query (an import inserts tens of thousands). */
+  GHashTable      *inserted_in_edit;
   char            *edit_label;
   char            *edit_merge_key;
 
@@ -251,15 +254,69 @@ step_done (IpmsDocument  *self,
   return TRUE;
 }
 
-static char *
-column_list (const IpmsTable *table)
+typedef enum
 {
-  GString *str = g_string_new ("id");
+  TABLE_COLUMNS,      /* "id, a, b" */
+  TABLE_SELECT_ONE,   /* SELECT id, a, b FROM t WHERE id = ?1 */
+  TABLE_INSERT,       /* INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3) */
+  N_TABLE_SQL
+} TableSql;
 
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (str, ", %s", table->columns[i].name);
+static guint
+table_index (const IpmsTable *table)
+{
+  guint n_tables;
 
-  return g_string_free (str, FALSE);
+  return (guint) (table - ipms_schema_get_tables (&n_tables));
+}
+
+/* The statements every edit and read needs, made once from the schema. */
+static const char *
+table_sql (const IpmsTable *table,
+           TableSql         kind)
+{
+  static char **sql;
+  guint n_tables;
+
+  if (g_once_init_enter (&sql))
+    {
+      const IpmsTable *tables = ipms_schema_get_tables (&n_tables);
+      char **made = g_new0 (char *, n_tables * N_TABLE_SQL);
+
+      for (guint t = 0; t < n_tables; t++)
+        {
+          GString *columns = g_string_new ("id");
+          GString *placeholders = g_string_new ("?1");
+
+          for (guint i = 0; i < tables[t].n_columns; i++)
+            {
+              g_string_append_printf (columns, ", %s", tables[t].columns[i].name);
+              g_string_append_printf (placeholders, ", ?%u", i + 2);
+            }
+
+          made[t * N_TABLE_SQL + TABLE_SELECT_ONE] =
+            g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", columns->str, tables[t].name);
+          made[t * N_TABLE_SQL + TABLE_INSERT] =
+            g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", tables[t].name, columns->str, placeholders->str);
+          made[t * N_TABLE_SQL + TABLE_COLUMNS] = g_string_free (columns, FALSE);
+          g_string_free (placeholders, TRUE);
+        }
+
+      g_once_init_leave (&sql, made);
+    }
+
+  return sql[table_index (table) * N_TABLE_SQL + kind];
+}
+
+static gint64
+inserted_key (const IpmsTable *table,
+              gint64           id)
+{
+  guint n_tables;
+
+  ipms_schema_get_tables (&n_tables);
+
+  return id * (gint64) n_tables + table_index (table);
 }
 
 static GHashTable *
@@ -284,8 +341,7 @@ refresh_record (IpmsDocument    *self,
                 gint64           id,
                 gboolean         create)
 {
-  g_autofree char *columns = column_list (table);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", columns, table->name);
+  const char *sql = table_sql (table, TABLE_SELECT_ONE);
   GHashTable *records = records_of_table (self, table);
   IpmsRecord *record = g_hash_table_lookup (records, &id);
   sqlite3_stmt *stmt;
@@ -1411,7 +1467,6 @@ ipms_document_query (IpmsDocument *self,
                      gint64        filter_id,
                      const char   *sort_column)
 {
-  g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *where = NULL;
   g_autofree char *order = NULL;
@@ -1440,8 +1495,7 @@ ipms_document_query (IpmsDocument *self,
   else
     order = g_strdup (" ORDER BY id");
 
-  columns = column_list (table);
-  sql = g_strdup_printf ("SELECT %s FROM %s%s%s", columns, table->name, where, order);
+  sql = g_strdup_printf ("SELECT %s FROM %s%s%s", table_sql (table, TABLE_COLUMNS), table->name, where, order);
 
   stmt = prepare (self, sql, NULL);
   if (stmt == NULL)
@@ -1567,6 +1621,7 @@ ipms_document_begin_edit (IpmsDocument  *self,
       return set_sqlite_error (error, self->db, rc, _("Cannot start an edit"));
     }
 
+  self->inserted_in_edit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
   g_free (self->edit_merge_key);
@@ -1587,6 +1642,7 @@ static void
 end_session (IpmsDocument *self)
 {
   g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->inserted_in_edit, g_hash_table_unref);
   g_clear_pointer (&self->edit_label, g_free);
   g_clear_pointer (&self->edit_merge_key, g_free);
 }
@@ -1834,6 +1890,14 @@ reference_exists (IpmsDocument *self,
 
   g_return_val_if_fail (table != NULL, FALSE);
 
+  if (self->inserted_in_edit != NULL)
+    {
+      gint64 key = inserted_key (table, id);
+
+      if (g_hash_table_contains (self->inserted_in_edit, &key))
+        return TRUE;
+    }
+
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table->name);
   stmt = prepare (self, sql, NULL);
   if (stmt == NULL)
@@ -2000,9 +2064,6 @@ ipms_document_insert (IpmsDocument  *self,
                       const GValue  *values,
                       GError       **error)
 {
-  g_autofree char *columns = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GString) placeholders = NULL;
   const IpmsTable *table;
   GValue *normalized;
   sqlite3_stmt *stmt;
@@ -2041,13 +2102,7 @@ ipms_document_insert (IpmsDocument  *self,
 
   if (ok)
     {
-      placeholders = g_string_new ("?1");
-      for (guint i = 0; i < table->n_columns; i++)
-        g_string_append_printf (placeholders, ", ?%u", i + 2);
-
-      columns = column_list (table);
-      sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table->name, columns, placeholders->str);
-      stmt = prepare (self, sql, error);
+      stmt = prepare (self, table_sql (table, TABLE_INSERT), error);
       ok = stmt != NULL;
     }
 
@@ -2065,7 +2120,13 @@ ipms_document_insert (IpmsDocument  *self,
       sqlite3_reset (stmt);
 
       if (rc == SQLITE_DONE)
-        new_id = sqlite3_last_insert_rowid (self->db);
+        {
+          gint64 key;
+
+          new_id = sqlite3_last_insert_rowid (self->db);
+          key = inserted_key (table, new_id);
+          g_hash_table_add (self->inserted_in_edit, g_memdup2 (&key, sizeof key));
+        }
       else if ((rc & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
                      "%s: %s", table->name, sqlite3_errmsg (self->db));
@@ -2287,6 +2348,12 @@ delete_row (IpmsDocument     *self,
   if (stmt == NULL)
     return FALSE;
 
+  {
+    gint64 key = inserted_key (table, id);
+
+    g_hash_table_remove (self->inserted_in_edit, &key);
+  }
+
   sqlite3_bind_int64 (stmt, 1, id);
   return step_done (self, stmt, error);
 }
@@ -2325,6 +2392,7 @@ ipms_document_delete_everything (IpmsDocument  *self,
     return FALSE;
 
   tables = ipms_schema_get_tables (&n_tables);
+  g_hash_table_remove_all (self->inserted_in_edit);
 
   /* Dependents first. */
   for (guint t = n_tables; t > 0; t--)
