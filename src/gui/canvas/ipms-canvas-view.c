@@ -27,6 +27,7 @@ struct _IpmsCanvasView
   char               *state_key;
   guint               save_source;
   gboolean            restoring;
+  guint               fit_tick;
 
   /* Pointer position over the viewport, for zooming about it. */
   gboolean            pointer_inside;
@@ -99,6 +100,26 @@ flush_state (IpmsCanvasView *self)
     }
 }
 
+/* A project seen for the first time opens showing as much of the chart as
+ * stays readable; once the viewport has a size, which takes a frame. */
+static gboolean
+initial_fit_tick (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  IpmsCanvasView *self = IPMS_CANVAS_VIEW (widget);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->viewport)) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->fit_tick = 0;
+  self->restoring = TRUE;
+  ipms_canvas_view_set_zoom (self, CLAMP (ipms_canvas_viewport_get_fit_zoom (self->viewport), 0.5, 1.0));
+  self->restoring = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 restore_state (IpmsCanvasView *self)
 {
@@ -116,10 +137,19 @@ restore_state (IpmsCanvasView *self)
 
       if (zoom >= IPMS_CANVAS_MIN_ZOOM && zoom <= IPMS_CANVAS_MAX_ZOOM)
         {
+          if (self->fit_tick != 0)
+            {
+              gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
+              self->fit_tick = 0;
+            }
           self->restoring = TRUE;
           ipms_canvas_viewport_set_zoom_at (self->viewport, zoom, 0, 0);
           self->restoring = FALSE;
         }
+    }
+  else if (self->fit_tick == 0)
+    {
+      self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), initial_fit_tick, NULL, NULL);
     }
 }
 
@@ -373,6 +403,11 @@ ipms_canvas_view_dispose (GObject *object)
   IpmsCanvasView *self = (IpmsCanvasView *)object;
 
   flush_state (self);
+  if (self->fit_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
+      self->fit_tick = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_CANVAS_VIEW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->state_key, g_free);

@@ -2553,10 +2553,14 @@ ipms_panorama_canvas_get_current_cell (IpmsPanoramaCanvas *self,
   g_return_val_if_fail (IPMS_IS_PANORAMA_CANVAS (self), FALSE);
 
   /* The items may have gone with an undo. */
-  if (self->cell_x_item != 0 &&
-      (ipms_document_get_record (self->document, "axis_item", self->cell_x_item) == NULL ||
-       ipms_document_get_record (self->document, "axis_item", self->cell_y_item) == NULL))
-    self->cell_x_item = self->cell_y_item = 0;
+  if (self->cell_x_item != 0)
+    {
+      IpmsRecord *x_item = self->document != NULL ? ipms_document_get_record (self->document, "axis_item", self->cell_x_item) : NULL;
+      IpmsRecord *y_item = self->document != NULL ? ipms_document_get_record (self->document, "axis_item", self->cell_y_item) : NULL;
+
+      if (x_item == NULL || y_item == NULL || !ipms_record_is_alive (x_item) || !ipms_record_is_alive (y_item))
+        self->cell_x_item = self->cell_y_item = 0;
+    }
 
   *x_item_id = self->cell_x_item;
   *y_item_id = self->cell_y_item;

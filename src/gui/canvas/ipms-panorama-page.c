@@ -22,6 +22,8 @@ struct _IpmsPanoramaPage
   IpmsCanvasView      *view;
   IpmsPanoramaCanvas  *canvas;
   IpmsSegmentPanel    *segment_panel;
+  GtkRevealer         *panel_revealer;
+  GtkToggleButton     *panel_button;
 
   IpmsDocument        *document;
   IpmsSelection       *selection;
@@ -54,6 +56,19 @@ on_open_product (IpmsPanoramaPage *self,
     gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The segment panel takes room from the grid: shown only for a cell. */
+static void
+update_panel (IpmsPanoramaPage *self)
+{
+  gint64 x_item = 0, y_item = 0;
+  gboolean has_cell = self->document != NULL &&
+                      ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
+
+  gtk_revealer_set_reveal_child (self->panel_revealer,
+                                 has_cell && gtk_toggle_button_get_active (self->panel_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), has_cell);
+}
+
 static void
 on_cell_changed (IpmsPanoramaPage *self)
 {
@@ -61,6 +76,7 @@ on_cell_changed (IpmsPanoramaPage *self)
 
   ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
   ipms_segment_panel_set_cell (self->segment_panel, self->document, x_item, y_item);
+  update_panel (self);
 }
 
 static void
@@ -130,6 +146,7 @@ ipms_panorama_page_set_property (GObject      *object,
       g_object_set (self->canvas, "document", self->document, NULL);
       ipms_canvas_view_set_document (self->view, self->document);
       ipms_panorama_palette_set_model (self->palette, self->document, self->selection);
+      ipms_panorama_palette_set_chart (self->palette, ipms_panorama_canvas_get_chart (self->canvas));
       on_cell_changed (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "panorama-page.export", self->document != NULL);
       break;
@@ -208,6 +225,8 @@ ipms_panorama_page_class_init (IpmsPanoramaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, view);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, segment_panel);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_button);
 
   gtk_widget_class_install_action (widget_class, "panorama-page.add-row", NULL, add_row_action);
   gtk_widget_class_install_action (widget_class, "panorama-page.add-column", NULL, add_column_action);
@@ -226,6 +245,8 @@ ipms_panorama_page_init (IpmsPanoramaPage *self)
   g_signal_connect_swapped (self->canvas, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->palette, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->canvas, "cell-changed", G_CALLBACK (on_cell_changed), self);
+  g_signal_connect_swapped (self->panel_button, "toggled", G_CALLBACK (update_panel), self);
+  update_panel (self);
 }
 
 GtkWidget *

@@ -25,6 +25,7 @@ struct _IpmsPanoramaPalette
   IpmsSelection      *selection;
   IpmsRecordList     *products;
   GtkSingleSelection *list_selection;
+  IpmsPanoramaChart  *chart;
   char               *currency;
 };
 
@@ -133,14 +134,39 @@ on_drag_prepare (GtkDragSource *source,
   return provider;
 }
 
+/* The drag icon is the chip the product will be on the canvas, opaque so
+ * that it reads on any surface (without a compositor too). */
 static void
 on_drag_begin (GtkDragSource *source,
                GdkDrag       *drag,
                GtkWidget     *row)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  IpmsPanoramaPalette *self = g_object_get_data (G_OBJECT (row), "ipms-palette");
+  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
+  IpmsChartPaintOptions options = { adw_style_manager_get_dark (adw_style_manager_get_default ()), FALSE, 1.0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = (int) IPMS_PANORAMA_CHIP_WIDTH + 2;
+  int height = (int) IPMS_PANORAMA_CHIP_HEIGHT + 2;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
+  if (self->chart == NULL || product == NULL)
+    return;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  ipms_panorama_chart_paint_chip (self->chart, cr, product, 1, 1, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  gtk_drag_source_set_icon (source, GDK_PAINTABLE (texture), 24, height / 2);
 }
 
 static void
@@ -254,6 +280,7 @@ ipms_panorama_palette_dispose (GObject *object)
   g_clear_object (&self->products);
   g_clear_object (&self->document);
   g_clear_object (&self->selection);
+  g_clear_object (&self->chart);
   g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (ipms_panorama_palette_parent_class)->dispose (object);
@@ -344,6 +371,15 @@ ipms_panorama_palette_set_model (IpmsPanoramaPalette *self,
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
   update_state (self);
+}
+
+void
+ipms_panorama_palette_set_chart (IpmsPanoramaPalette *self,
+                                 IpmsPanoramaChart   *chart)
+{
+  g_return_if_fail (IPMS_IS_PANORAMA_PALETTE (self));
+
+  g_set_object (&self->chart, chart);
 }
 
 GListModel *

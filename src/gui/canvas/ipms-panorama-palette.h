@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ipms-document.h"
+#include "ipms-panorama-chart.h"
 #include "ipms-selection.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ GtkWidget *ipms_panorama_palette_new       (void);
 void       ipms_panorama_palette_set_model (IpmsPanoramaPalette *self,
                                             IpmsDocument        *document,
                                             IpmsSelection       *selection);
+/* The chart whose chips the drag icons look like. */
+void       ipms_panorama_palette_set_chart (IpmsPanoramaPalette *self,
+                                            IpmsPanoramaChart   *chart);
 /* The unplaced products, as IpmsRecord. */
 GListModel *ipms_panorama_palette_get_products (IpmsPanoramaPalette *self);
 
