@@ -86,6 +86,8 @@ struct _IpmsNewProductsChart
   GArray          *milestones;   /* Milestone */
   char            *currency;
   IpmsLayoutCache *layouts;
+  double           sticky_x;      /* the view's top left, for labels that stay in sight */
+  double           sticky_y;
 
   struct {
     gint64  id;
@@ -783,8 +785,12 @@ paint_item (IpmsNewProductsChart   *self,
   ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL, name, &tw, &th);
   if (geo->bar_width > 0 && tw + 2 * LABEL_GAP + BAR_HEIGHT <= geo->bar_width)
     {
+      /* A bar reaching under the lane names shows its name where it is seen. */
+      double text_x = CLAMP (self->sticky_x > 0 ? self->sticky_x + LABEL_WIDTH + LABEL_GAP : 0,
+                             geo->bar_x + BAR_HEIGHT, geo->bar_x + geo->bar_width - tw - LABEL_GAP);
+
       ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
-                                    geo->bar_x + BAR_HEIGHT, cy - th / 2.0, &palette->on_accent);
+                                    text_x, cy - th / 2.0, &palette->on_accent);
       return;
     }
 
@@ -827,6 +833,53 @@ paint_milestones (IpmsNewProductsChart   *self,
       layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, milestone->label);
       pango_layout_get_pixel_size (layout, &tw, &th);
       ipms_chart_style_show_layout (cr, layout, cx + 9, cy - th / 2.0, &palette->dim_foreground);
+    }
+}
+
+/* The lane names; `opaque` paints the column's own background first, for
+ * the copy that stays at the left of the view when it is scrolled. */
+static void
+paint_lane_labels (IpmsNewProductsChart   *self,
+                   cairo_t                *cr,
+                   const IpmsChartPalette *palette,
+                   gboolean                opaque,
+                   double                  cy1,
+                   double                  cy2)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+      g_autofree char *count = NULL;
+      PangoLayout *layout, *sub;
+      int tw, th;
+
+      if (lane->y > cy2 || lane->y + lane->height < cy1)
+        continue;
+
+      if (opaque)
+        {
+          ipms_chart_style_set_source (cr, i % 2 == 1 ? &palette->surface : &palette->background);
+          cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH, lane->height);
+          cairo_fill (cr);
+          ipms_chart_style_set_source (cr, &palette->grid_line);
+          cairo_rectangle (cr, 0, round (lane->y + lane->height) - 1, LABEL_WIDTH, 1);
+          cairo_rectangle (cr, LABEL_WIDTH - 1, lane->y, 1, lane->height);
+          cairo_fill (cr);
+        }
+
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH - 8, lane->height);
+      cairo_clip (cr);
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + 4,
+                                    lane->id == 0 ? &palette->dim_foreground : &palette->foreground);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", lane->n_products),
+                               lane->n_products);
+      sub = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, count);
+      if (lane->height >= th + 24)
+        ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + 6 + th, &palette->dim_foreground);
+      cairo_restore (cr);
     }
 }
 
@@ -972,8 +1025,6 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   for (guint i = 0; i < self->lanes->len; i++)
     {
       const Lane *lane = &g_array_index (self->lanes, Lane, i);
-      PangoLayout *layout;
-      int tw, th;
 
       if (lane->y > cy2 || lane->y + lane->height < cy1)
         continue;
@@ -988,25 +1039,8 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
       ipms_chart_style_set_source (cr, &palette->grid_line);
       cairo_rectangle (cr, 0, round (lane->y + lane->height) - 1, self->width, 1);
       cairo_fill (cr);
-
-      cairo_save (cr);
-      cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH - 8, lane->height);
-      cairo_clip (cr);
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + 4,
-                                    lane->id == 0 ? &palette->dim_foreground : &palette->foreground);
-      {
-        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products",
-                                                               lane->n_products),
-                                                  lane->n_products);
-        PangoLayout *sub = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, count);
-
-        if (lane->height >= th + 24)
-          ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + 6 + th, &palette->dim_foreground);
-      }
-      cairo_restore (cr);
     }
+  paint_lane_labels (self, cr, palette, FALSE, cy1, cy2);
 
   frame.axis = &self->axis;
   frame.palette = palette;
@@ -1070,6 +1104,32 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
 
   ipms_timeline_paint_today (cr, &frame, effective_today (self));
   cairo_restore (cr);
+
+  /* Scrolled right or down, the lane names and the header follow the view. */
+  if (self->sticky_x > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, self->sticky_x, 0);
+      cairo_rectangle (cr, 0, self->body_top, LABEL_WIDTH, self->body_bottom - self->body_top);
+      cairo_clip (cr);
+      paint_lane_labels (self, cr, palette, TRUE, cy1, cy2);
+      cairo_restore (cr);
+    }
+  if (self->sticky_y > frame.header_pos)
+    {
+      double top = MIN (self->sticky_y, self->body_bottom - 2 * IPMS_TIMELINE_HEADER_ROW);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, LABEL_WIDTH + self->sticky_x, top, time_end - LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+      cairo_clip (cr);
+      frame.header_pos = top;
+      ipms_timeline_paint_header (cr, &frame);
+      cairo_restore (cr);
+
+      ipms_chart_style_set_source (cr, &palette->background);
+      cairo_rectangle (cr, self->sticky_x, top, LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+      cairo_fill (cr);
+    }
 
   if (cy2 > self->body_bottom)
     paint_legend (self, cr, palette, options->dark);
@@ -1546,6 +1606,17 @@ ipms_new_products_chart_set_preview (IpmsNewProductsChart *self,
   self->preview.launch = launch;
   self->preview.lane = lane;
   g_signal_emit (self, signals[same_item && self->preview.apart ? PREVIEW_CHANGED : CHANGED], 0);
+}
+
+void
+ipms_new_products_chart_set_sticky (IpmsNewProductsChart *self,
+                                    double                x,
+                                    double                y)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+
+  self->sticky_x = MAX (0, x);
+  self->sticky_y = MAX (0, y);
 }
 
 void

@@ -98,6 +98,13 @@ void                  ipms_new_products_chart_set_preview    (IpmsNewProductsCha
                                                               guint32                dev_complete,
                                                               guint32                launch,
                                                               guint                  lane);
+/* The top left of the part of the chart a view shows: the lane names and
+ * the header are painted there too, so that they stay in sight when the
+ * view scrolls. 0, 0 (the default, and export) paints them once in place.
+ * It changes only what the next paint() does and emits nothing. */
+void                  ipms_new_products_chart_set_sticky     (IpmsNewProductsChart *self,
+                                                              double                x,
+                                                              double                y);
 /* With `apart`, paint() leaves the previewed item out and paint_preview()
  * paints it alone: a canvas then keeps the rest as a cached layer during a
  * drag. Moving the preview then emits "preview-changed" instead of

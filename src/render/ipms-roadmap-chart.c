@@ -91,6 +91,8 @@ struct _IpmsRoadmapChart
   char            *currency;
   IpmsLayoutCache *layouts;
   GHashTable      *sprites;       /* "grade colour palette scale" -> cairo_surface_t */
+  double           sticky_x;      /* the view's top left, for axes that stay in sight */
+  double           sticky_y;
 
   struct {
     gint64  id;
@@ -330,6 +332,8 @@ occupancy_add (Occupancy               *occupancy,
 static void
 place_labels (IpmsRoadmapChart *self)
 {
+  /* Labels stay right of the price axis (or of the time header, flipped). */
+  double left = self->flipped ? self->plot_start + 2 : self->time_origin - PLOT_PAD;
   Occupancy occupancy;
 
   occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -367,7 +371,7 @@ place_labels (IpmsRoadmapChart *self)
 
           item->has_label = FALSE;
           for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-            if (occupancy_free (&occupancy, &candidates[c]))
+            if (candidates[c].x >= left && occupancy_free (&occupancy, &candidates[c]))
               {
                 item->has_label = TRUE;
                 item->label_x = candidates[c].x;
@@ -667,8 +671,6 @@ paint_bands (IpmsRoadmapChart       *self,
       double lo = band->min_price, hi = band->max_price;
       double a, b;
       IpmsColor tint = palette->accent;
-      PangoLayout *layout;
-      int tw, th;
 
       if (self->band_preview.id == band->id)
         {
@@ -711,29 +713,6 @@ paint_bands (IpmsRoadmapChart       *self,
       cairo_stroke (cr);
       cairo_restore (cr);
 
-      /* The band's name beside (or above) its rows. */
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD,
-                                      ipms_record_get_string (band->record, "name"));
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_save (cr);
-      if (self->flipped)
-        {
-          double title = self->show_title ? TITLE_HEIGHT : 0;
-
-          cairo_rectangle (cr, a, title, b - a, IPMS_TIMELINE_HEADER_ROW);
-          cairo_clip (cr);
-          ipms_chart_style_show_layout (cr, layout, (a + b - tw) / 2, title + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
-                                        &palette->foreground);
-        }
-      else
-        {
-          cairo_rectangle (cr, 0, b, BAND_COLUMN, a - b);
-          cairo_clip (cr);
-          ipms_chart_style_set_source (cr, &tint);
-          cairo_paint (cr);
-          ipms_chart_style_show_layout (cr, layout, 16, (a + b - th) / 2, &palette->foreground);
-        }
-      cairo_restore (cr);
     }
 }
 
@@ -749,10 +728,7 @@ paint_price_ticks (IpmsRoadmapChart       *self,
   faint.alpha = 0.45;
   for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
     {
-      g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
-      PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, text);
       double p = round (price_pos (self, price)) + 0.5;
-      int tw, th;
 
       ipms_chart_style_set_source (cr, &faint);
       cairo_set_line_width (cr, 1);
@@ -767,20 +743,113 @@ paint_price_ticks (IpmsRoadmapChart       *self,
           cairo_line_to (cr, time_end, p);
         }
       cairo_stroke (cr);
+    }
+}
 
+/* Band bounds as painted: a boundary being dragged is where the pointer is. */
+static void
+band_bounds (IpmsRoadmapChart *self,
+             const Band       *band,
+             double           *lo,
+             double           *hi)
+{
+  *lo = band->min_price;
+  *hi = band->max_price;
+  if (self->band_preview.id == band->id)
+    {
+      if (self->band_preview.boundary == IPMS_TIMELINE_PART_BAND_MIN)
+        *lo = self->band_preview.price;
+      else
+        *hi = self->band_preview.price;
+    }
+}
+
+/* The price axis: band names and prices at the side (or top) of the plot.
+ * `opaque` paints its background first, for the copy that stays in sight
+ * when the view scrolls. */
+static void
+paint_price_axis (IpmsRoadmapChart       *self,
+                  cairo_t                *cr,
+                  const IpmsChartPalette *palette,
+                  gboolean                opaque)
+{
+  double title = self->show_title ? TITLE_HEIGHT : 0;
+  PangoLayout *layout;
+  int tw, th;
+
+  if (opaque)
+    {
+      ipms_chart_style_set_source (cr, &palette->background);
+      if (self->flipped)
+        cairo_rectangle (cr, self->plot_start, title, self->width - self->plot_start, 2 * IPMS_TIMELINE_HEADER_ROW);
+      else
+        cairo_rectangle (cr, 0, self->plot_start, self->time_origin - 1, self->plot_end - self->plot_start);
+      cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+      IpmsColor tint = palette->accent;
+      double lo, hi, a, b;
+
+      band_bounds (self, band, &lo, &hi);
+      if (hi <= self->price_min || lo >= self->price_max)
+        continue;
+      a = price_pos (self, MAX (lo, self->price_min));
+      b = price_pos (self, MIN (hi, self->price_max));
+      tint.alpha = i % 2 == 0 ? 0.06 : 0.13;
+
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD,
+                                      ipms_record_get_string (band->record, "name"));
       pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_save (cr);
       if (self->flipped)
         {
-          double title = self->show_title ? TITLE_HEIGHT : 0;
-
-          ipms_chart_style_show_layout (cr, layout, p - tw / 2.0,
-                                        title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
-                                        &palette->dim_foreground);
+          cairo_rectangle (cr, a, title, b - a, IPMS_TIMELINE_HEADER_ROW);
+          cairo_clip (cr);
+          ipms_chart_style_set_source (cr, &tint);
+          cairo_paint (cr);
+          ipms_chart_style_show_layout (cr, layout, (a + b - tw) / 2, title + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                        &palette->foreground);
         }
+      else
+        {
+          cairo_rectangle (cr, 0, b, BAND_COLUMN, a - b);
+          cairo_clip (cr);
+          ipms_chart_style_set_source (cr, &tint);
+          cairo_paint (cr);
+          ipms_chart_style_show_layout (cr, layout, 16, (a + b - th) / 2, &palette->foreground);
+        }
+      cairo_restore (cr);
+    }
+
+  for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
+    {
+      g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+      double p = round (price_pos (self, price)) + 0.5;
+
+      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, text);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      if (self->flipped)
+        ipms_chart_style_show_layout (cr, layout, p - tw / 2.0,
+                                      title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                      &palette->dim_foreground);
       else
         ipms_chart_style_show_layout (cr, layout, self->time_origin - tw - 8, p - th / 2.0,
                                       &palette->dim_foreground);
     }
+
+  /* Past the last tick the axis label names what is measured. */
+  layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, _("Price"));
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  if (self->flipped)
+    ipms_chart_style_show_layout (cr, layout, self->price_pos + self->price_length + 24 + 8,
+                                  title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                  &palette->foreground);
+  else
+    ipms_chart_style_show_layout (cr, layout, self->time_origin - tw - 8,
+                                  title + 2 * IPMS_TIMELINE_HEADER_ROW - th - 4, &palette->foreground);
 }
 
 static void
@@ -944,21 +1013,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
 
   paint_price_ticks (self, cr, palette);
 
-  /* Past the last tick the axis label names what is measured. */
-  {
-    g_autofree char *axis_title = g_strdup (_("Price"));
-    PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, axis_title);
-    int tw, th;
-
-    pango_layout_get_pixel_size (layout, &tw, &th);
-    if (self->flipped)
-      ipms_chart_style_show_layout (cr, layout, self->price_pos + self->price_length + 24 + 8,
-                                    title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
-                                    &palette->foreground);
-    else
-      ipms_chart_style_show_layout (cr, layout, self->time_origin - tw - 8,
-                                    title + 2 * IPMS_TIMELINE_HEADER_ROW - th - 4, &palette->foreground);
-  }
+  paint_price_axis (self, cr, palette, FALSE);
 
   cairo_save (cr);
   if (self->flipped)
@@ -993,6 +1048,31 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
 
   ipms_timeline_paint_today (cr, &frame, effective_today (self));
   cairo_restore (cr);
+
+  /* Scrolled, the price axis and the time header follow the view. */
+  if (!self->flipped && self->sticky_x > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, self->sticky_x, 0);
+      paint_price_axis (self, cr, palette, TRUE);
+      cairo_restore (cr);
+    }
+  if (self->flipped && self->sticky_y > title)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, self->sticky_y - title);
+      paint_price_axis (self, cr, palette, TRUE);
+      cairo_restore (cr);
+    }
+  if (self->flipped && self->sticky_x > 0)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, self->sticky_x, self->time_origin, 2 * IPMS_TIMELINE_HEADER_COLUMN, time_end - self->time_origin);
+      cairo_clip (cr);
+      frame.header_pos = self->sticky_x;
+      ipms_timeline_paint_header (cr, &frame);
+      cairo_restore (cr);
+    }
 
   if (cy2 > self->legend_top)
     paint_legend (self, cr, palette, options->dark);
@@ -1468,6 +1548,17 @@ ipms_roadmap_chart_set_preview (IpmsRoadmapChart *self,
   self->preview.launch = launch;
   self->preview.price = price;
   g_signal_emit (self, signals[same_item && self->preview.apart ? PREVIEW_CHANGED : CHANGED], 0);
+}
+
+void
+ipms_roadmap_chart_set_sticky (IpmsRoadmapChart *self,
+                               double            x,
+                               double            y)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  self->sticky_x = MAX (0, x);
+  self->sticky_y = MAX (0, y);
 }
 
 void

@@ -78,6 +78,11 @@ void                ipms_roadmap_chart_set_preview    (IpmsRoadmapChart *self,
                                                        gint64            product_id,
                                                        guint32           launch,
                                                        double            price);
+/* As on the new product chart: the view's top left, where the price axis
+ * and the time header are painted again so that they stay in sight. */
+void                ipms_roadmap_chart_set_sticky     (IpmsRoadmapChart *self,
+                                                       double            x,
+                                                       double            y);
 /* As on the new product chart: with `apart`, paint() leaves the previewed
  * marker out, paint_preview() paints it, and moving it emits
  * "preview-changed". */

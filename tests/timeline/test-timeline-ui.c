@@ -613,6 +613,24 @@ test_screenshots (void)
           texture = ipms_test_save_widget_png (fixture.window, name);
           g_assert_nonnull (texture);
 
+          /* Also the other way round: the roadmap flipped, the new product
+           * chart at the week scale around today. */
+          if (dark == 0)
+            {
+              g_autoptr(GdkTexture) other = NULL;
+              g_autofree char *other_name = g_strdup_printf ("%s-%s", name, kind == 0 ? "weeks" : "flipped");
+
+              if (kind == IPMS_TIMELINE_KIND_ROADMAP)
+                g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.flipped", NULL));
+              else
+                ipms_canvas_view_set_zoom (view, 4.0);
+              g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.go-to-today", NULL));
+              g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+              other = ipms_test_save_widget_png (fixture.window, other_name);
+              g_assert_nonnull (other);
+            }
+
           fixture_tear_down (&fixture, NULL);
         }
 

@@ -34,6 +34,7 @@ struct _IpmsTimelineCanvas
 
   GskRenderNode    *static_node;
   gboolean          static_dark;
+  graphene_rect_t   static_rect;    /* the part of the chart it holds */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
 
@@ -351,6 +352,8 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
 {
   IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
   IpmsChartPaintOptions options = { 0 };
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  graphene_rect_t visible;
   double width, height;
   GHashTableIter iter;
   gpointer key, value;
@@ -362,21 +365,32 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
   options.dark = is_dark ();
   options.scale = gtk_widget_get_scale_factor (widget);
 
-  if (self->static_node != NULL && self->static_dark != options.dark)
+  /* Only the part in the view is painted: the chart culls what lies
+   * outside, and keeps its axes and lane names at the view's edges. */
+  if (parent == NULL || !gtk_widget_compute_bounds (parent, widget, &visible) ||
+      !graphene_rect_intersection (&visible, &GRAPHENE_RECT_INIT (0, 0, width, height), &visible))
+    graphene_rect_init (&visible, 0, 0, width, height);
+
+  if (self->static_node != NULL &&
+      (self->static_dark != options.dark || !graphene_rect_equal (&self->static_rect, &visible)))
     g_clear_pointer (&self->static_node, gsk_render_node_unref);
 
-  /* The chart is recorded once and replayed every frame (the cairo node
-   * keeps a recording, which the renderer clips); only an edit, a zoom or a
-   * drag's start and end record it again. */
+  /* The view is recorded once and replayed every frame: only an edit, a
+   * zoom, a scroll or a drag's start and end paint the chart again. */
   if (self->static_node == NULL)
     {
       GtkSnapshot *layer = gtk_snapshot_new ();
-      cairo_t *cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_t *cr = gtk_snapshot_append_cairo (layer, &visible);
 
+      if (np_chart (self) != NULL)
+        ipms_new_products_chart_set_sticky (np_chart (self), visible.origin.x, visible.origin.y);
+      else
+        ipms_roadmap_chart_set_sticky (rm_chart (self), visible.origin.x, visible.origin.y);
       ipms_chart_paint (self->chart, cr, &options);
       cairo_destroy (cr);
       self->static_node = gtk_snapshot_free_to_node (layer);
       self->static_dark = options.dark;
+      self->static_rect = visible;
     }
 
   if (self->static_node != NULL)
@@ -384,7 +398,7 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
 
   if (self->drag.active)
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &visible);
 
       if (np_chart (self) != NULL)
         ipms_new_products_chart_paint_preview (np_chart (self), cr, &options);
@@ -393,6 +407,19 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
+  /* Selection and focus marks stay off the lane names and the price axis
+   * kept at the view's left edge. */
+  if (!(rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self))))
+    {
+      double left = visible.origin.x + time_origin (self) - (rm_chart (self) != NULL ? 14 : 0);
+
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (left, visible.origin.y,
+                                                              MAX (0, visible.size.width - (left - visible.origin.x)),
+                                                              visible.size.height));
+    }
+  else
+    gtk_snapshot_push_clip (snapshot, &visible);
+
   /* Items draw only selection and focus: the others are skipped, so that a
    * chart of 2,000 products costs no more per frame than one of 20. */
   g_hash_table_iter_init (&iter, self->items);
@@ -400,6 +427,7 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
     if ((ipms_canvas_item_get_selected (value) || gtk_widget_has_focus (value)) &&
         !(self->drag.active && *(gint64 *) key == self->drag.id))
       gtk_widget_snapshot_child (widget, value, snapshot);
+  gtk_snapshot_pop (snapshot);
 }
 
 /* Interaction */
