@@ -90,7 +90,7 @@ struct _IpmsRoadmapChart
   GArray          *series_keys;
   char            *currency;
   IpmsLayoutCache *layouts;
-  GHashTable      *sprites;       /* "grade colour palette scale" -> cairo_surface_t */
+  GHashTable      *sprites;       /* packed grade, colour, palette, scale -> cairo_surface_t */
   double           sticky_x;      /* the view's top left, for axes that stay in sight */
   double           sticky_y;
 
@@ -627,7 +627,7 @@ paint_marker_fast (IpmsRoadmapChart            *self,
 {
   double scale = options->scale > 0 ? options->scale : 1.0;
   double half = ceil (marker_radius (grade) * 1.25 + 3);
-  g_autofree char *key = NULL;
+  gint64 key;
   cairo_surface_t *sprite;
 
   if (options->for_print)
@@ -636,9 +636,14 @@ paint_marker_fast (IpmsRoadmapChart            *self,
       return;
     }
 
-  key = g_strdup_printf ("%u %.3f %.3f %.3f %d %.2f", grade, color->red, color->green, color->blue,
-                         palette == ipms_chart_style_get_palette (TRUE), scale);
-  sprite = g_hash_table_lookup (self->sprites, key);
+  /* Packed rather than printed: this runs once per marker per frame. */
+  key = ((gint64) MIN (grade, 7) << 56) |
+        ((gint64) (palette == ipms_chart_style_get_palette (TRUE)) << 55) |
+        ((gint64) MIN (scale * 100, 65535) << 32) |
+        ((gint64) (color->red * 255 + 0.5) << 16) |
+        ((gint64) (color->green * 255 + 0.5) << 8) |
+        (gint64) (color->blue * 255 + 0.5);
+  sprite = g_hash_table_lookup (self->sprites, &key);
   if (sprite == NULL)
     {
       int size = (int) ceil (2 * half * scale);
@@ -649,7 +654,7 @@ paint_marker_fast (IpmsRoadmapChart            *self,
       sprite_cr = cairo_create (sprite);
       paint_marker (self, sprite_cr, palette, grade, color, half, half);
       cairo_destroy (sprite_cr);
-      g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
+      g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), sprite);
     }
 
   /* Whole device pixels, so that the stamp is copied, not resampled. */
@@ -914,10 +919,13 @@ paint_item (IpmsRoadmapChart            *self,
             double                       y,
             gboolean                     moved)
 {
-  const char *name = ipms_record_get_string (item->record, "name");
+  const char *name;
 
   paint_marker_fast (self, cr, palette, options, item->grade, &item->color, x, y);
+  if (!moved && !item->has_label)
+    return;
 
+  name = ipms_record_get_string (item->record, "name");
   if (moved)
     {
       PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name);
@@ -1249,7 +1257,7 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
   g_array_set_clear_func (self->series_keys, clear_series_key);
   self->layouts = ipms_layout_cache_new ();
-  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
 }
 
