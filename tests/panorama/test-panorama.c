@@ -556,6 +556,8 @@ test_rename_axis_item (Fixture       *fixture,
   gtk_editable_set_text (entry, "Smart & connected");
   ipms_panorama_canvas_finish_rename (fixture->canvas, TRUE);
   g_assert_null (ipms_panorama_canvas_get_rename_entry (fixture->canvas));
+  /* The focus goes back to the header, for the keyboard to go on from there. */
+  g_assert_true (gtk_widget_has_focus (ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_COLUMN, item)));
   g_assert_cmpstr (ipms_record_get_string (ipms_panorama_chart_get_column_item (fixture->chart, 0), "label"), ==, "Smart & connected");
 
   undo (fixture);

@@ -1446,6 +1446,7 @@ ipms_panorama_canvas_finish_rename (IpmsPanoramaCanvas *self,
   g_autofree char *text = NULL;
   gint64 item_id = self->rename_item_id;
   GtkWidget *entry = self->rename_entry;
+  GtkWidget *focus;
   IpmsCanvasItem *header;
 
   g_return_if_fail (IPMS_IS_PANORAMA_CANVAS (self));
@@ -1461,7 +1462,10 @@ ipms_panorama_canvas_finish_rename (IpmsPanoramaCanvas *self,
   header = lookup_item (self->column_items, item_id);
   if (header == NULL)
     header = lookup_item (self->row_items, item_id);
-  if (gtk_widget_has_focus (entry))
+  /* The focus is on the entry's text child, not on the entry itself. */
+  if (gtk_widget_get_root (entry) != NULL &&
+      (focus = gtk_root_get_focus (gtk_widget_get_root (entry))) != NULL &&
+      (focus == entry || gtk_widget_is_ancestor (focus, entry)))
     {
       if (header != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (header));
@@ -1940,12 +1944,14 @@ on_drag_cancel (GtkGesture         *gesture,
   ipms_panorama_canvas_drag_cancel (self);
 }
 
+/* On the release of the double click: the press that begins it also begins
+ * a drag, which moves the focus and would close a rename opened earlier. */
 static void
-on_click_pressed (GtkGestureClick    *gesture,
-                  int                 n_press,
-                  double              x,
-                  double              y,
-                  IpmsPanoramaCanvas *self)
+on_click_released (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   IpmsPanoramaCanvas *self)
 {
   if (n_press == 2)
     ipms_panorama_canvas_activate_at (self, x, y);
@@ -2470,7 +2476,7 @@ ipms_panorama_canvas_init (IpmsPanoramaCanvas *self)
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_gesture_group (click, self->drag_gesture);
 
