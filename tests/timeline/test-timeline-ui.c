@@ -545,6 +545,58 @@ test_roadmap_bands (Fixture       *fixture,
   g_assert_cmpfloat (ipms_record_get_double (mid, "max_price"), ==, 149.99);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_roadmap_band_editor (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON);
+  IpmsRecord *project = ipms_document_get_project (fixture->document);
+  GtkWidget *popover, *step;
+  guint n_bands;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (ipms_test_wait_for_paint (popover));
+  g_object_unref (ipms_test_save_widget_png (popover, "timeline-roadmap-bands"));
+
+  /* The step field shows the project's step and sets it, one undo step. */
+  step = find_descendant (popover, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (step)), ==, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (step), 10);
+  g_assert_cmpfloat (ipms_record_get_double (project, "price_step"), ==, 10);
+  undo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (project, "price_step"), ==, 5);
+
+  /* Adding a band puts it above the dearest one. */
+  n_bands = ipms_document_count_rows (fixture->document, "price_band");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.add-band", NULL));
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "price_band"), ==, n_bands + 1);
+  undo (fixture);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "price_band"), ==, n_bands);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_export_dialog (Fixture       *fixture,
                     gconstpointer  data)
@@ -656,6 +708,7 @@ main (int   argc,
   ADD ("/timeline/ui/roadmap/marker", roadmap_set_up, test_roadmap_marker);
   ADD ("/timeline/ui/roadmap/flip", roadmap_set_up, test_roadmap_flip);
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
+  ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
   ADD ("/timeline/ui/roadmap/export-dialog", roadmap_set_up, test_export_dialog);
 #undef ADD
   g_test_add_func ("/timeline/ui/screenshots", test_screenshots);
