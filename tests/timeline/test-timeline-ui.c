@@ -33,6 +33,9 @@
 #include "ipms-timeline-page.h"
 #include "ipms-timeline-tray.h"
 
+/* Chart units per day at the zoom the fixtures use (1.0, the month scale). */
+#define PPD IPMS_TIMELINE_BASE_PX_PER_DAY
+
 typedef struct
 {
   IpmsDocument       *document;
@@ -66,6 +69,10 @@ fixture_open (Fixture          *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), page);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  /* A new project is fitted to the view over the first frames. */
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_cmpfloat (ipms_canvas_view_get_zoom (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page))), <, 1.0);
 
   /* The month scale, whatever a previous run left: snapping to Mondays. */
   ipms_canvas_view_set_zoom (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)), 1.0);
@@ -198,7 +205,7 @@ test_shift (Fixture       *fixture,
 
   /* Two weeks right at the month scale: the start snaps to the nearest
    * Monday (2026-09-14) and the rest follows by the same 13 days. */
-  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 14 * 5, 0, FALSE);
+  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 14 * PPD, 0, FALSE);
   assert_dates (product, "2026-09-14", "2027-03-13", "2027-04-23");
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Shift “PawSmart Feeder Mini”");
   g_assert_true (ipms_selection_contains (fixture->selection, id));
@@ -226,13 +233,13 @@ test_resize (Fixture       *fixture,
   gint64 id = ipms_record_get_id (product);
 
   /* The end a month later: midnight after it snaps to Monday 2027-03-29. */
-  drag_product (fixture, id, IPMS_TIMELINE_PART_END, 30 * 5, 0, FALSE);
+  drag_product (fixture, id, IPMS_TIMELINE_PART_END, 30 * PPD, 0, FALSE);
   assert_dates (product, "2026-09-01", "2027-03-28", "2027-04-10");
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==,
                    "Change development completion of “PawSmart Feeder Mini”");
 
   /* The start three weeks earlier: Monday 2026-08-10. */
-  drag_product (fixture, id, IPMS_TIMELINE_PART_START, -21 * 5, 0, FALSE);
+  drag_product (fixture, id, IPMS_TIMELINE_PART_START, -21 * PPD, 0, FALSE);
   assert_dates (product, "2026-08-10", "2027-03-28", "2027-04-10");
 
   undo (fixture);
@@ -253,7 +260,7 @@ test_move_launch (Fixture       *fixture,
   g_autofree char *description = NULL;
 
   /* Before development completes: allowed, and said. */
-  drag_product (fixture, id, IPMS_TIMELINE_PART_LAUNCH, -60 * 5, 0, FALSE);
+  drag_product (fixture, id, IPMS_TIMELINE_PART_LAUNCH, -60 * PPD, 0, FALSE);
   assert_dates (product, "2026-09-01", "2027-02-28", "2027-02-08");
   description = ipms_timeline_canvas_describe (fixture->canvas, id);
   g_assert_nonnull (strstr (description, "before development completes"));
@@ -345,7 +352,7 @@ test_lane_and_shift_lock (Fixture       *fixture,
   down += 10;
 
   /* With Shift the lane stays; only time moves. */
-  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 28 * 5, down, TRUE);
+  drag_product (fixture, id, IPMS_TIMELINE_PART_BAR, 28 * PPD, down, TRUE);
   g_assert_cmpint (ipms_record_get_int (product, "segment_id"), ==, segment);
   g_assert_cmpstr (ipms_record_get_string (product, "dev_start"), !=, "2025-10-01");
   undo (fixture);
@@ -472,7 +479,7 @@ test_roadmap_marker (Fixture       *fixture,
 
   /* 17 days later and about 40 dearer: the nearer Monday, 2027-10-18, and a
    * multiple of the price step of 5. */
-  drag_marker (fixture, id, 17 * 5, -40 / per_unit, FALSE);
+  drag_marker (fixture, id, 17 * PPD, -40 / per_unit, FALSE);
   price = ipms_record_get_double (product, "price");
   g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-10-18");
   g_assert_cmpfloat (fmod (price, 5), ==, 0);
@@ -486,7 +493,7 @@ test_roadmap_marker (Fixture       *fixture,
   g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, price);
 
   /* Shift keeps the price when the move is mostly in time. */
-  drag_marker (fixture, id, 35 * 5, -15 / per_unit, TRUE);
+  drag_marker (fixture, id, 35 * PPD, -15 / per_unit, TRUE);
   g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, price);
   g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), !=, "2027-10-18");
   undo (fixture);
@@ -508,7 +515,7 @@ test_roadmap_flip (Fixture       *fixture,
   g_assert_cmpfloat (fabs (x1 - x0) + fabs (y1 - y0), >, 1);
 
   /* Flipped, dragging down moves the launch later and keeps the price. */
-  drag_marker (fixture, id, 0, 28 * 5, FALSE);
+  drag_marker (fixture, id, 0, 28 * PPD, FALSE);
   g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-11-15");
   g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, 89);
   undo (fixture);

@@ -27,8 +27,9 @@ typedef enum
   IPMS_TIMELINE_KIND_ROADMAP,
 } IpmsTimelineKind;
 
-/* Chart units per day at zoom 1.0: the month scale. */
-#define IPMS_TIMELINE_BASE_PX_PER_DAY 5.0
+/* Chart units per day at zoom 1.0, the month scale; IpmsCanvasView's zooms
+ * of 0.1 to 4 then reach from the year scale (0.4) to the week scale (16). */
+#define IPMS_TIMELINE_BASE_PX_PER_DAY 4.0
 
 #define IPMS_TYPE_TIMELINE_CANVAS (ipms_timeline_canvas_get_type ())
 

@@ -17,8 +17,8 @@
 #include "ipms-timeline-page.h"
 
 /* Zooms of the scale choices (weeks, months, quarters, years): with the
- * canvas's 5 units a day at zoom 1, these give 20, 5, 1.8 and 0.5. */
-static const double scale_zooms[] = { 4.0, 1.0, 0.36, 0.1 };
+ * canvas's 4 units a day at zoom 1, these give 16, 5, 1.8 and 0.4. */
+static const double scale_zooms[] = { 4.0, 1.25, 0.45, 0.1 };
 
 struct _IpmsTimelinePage
 {
@@ -43,6 +43,8 @@ struct _IpmsTimelinePage
 
   gulong              scale_handler;
   gulong              price_step_handler;
+  guint               fit_tick;
+  gboolean            fit_sized;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelinePage, ipms_timeline_page, GTK_TYPE_WIDGET)
@@ -174,6 +176,30 @@ fit_to_plan_action (GtkWidget  *widget,
 
   ipms_canvas_view_set_zoom (self->view, ipms_timeline_canvas_fit_zoom (self->canvas, width - 24, height - 24));
   ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+}
+
+/* A project opened here for the first time shows its whole plan, once the
+ * view has a size to fit it to. IpmsCanvasView makes a first fit of its own
+ * in the frame it gets a size, meant for a scaled chart: this one comes a
+ * frame later and fits the time axis instead. */
+static gboolean
+fit_when_sized (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (!self->fit_sized)
+    {
+      self->fit_sized = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->fit_tick = 0;
+  gtk_widget_activate_action (widget, "timeline.fit-to-plan", NULL);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -381,7 +407,6 @@ ipms_timeline_page_constructed (GObject *object)
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (object);
   gboolean roadmap = self->kind == IPMS_TIMELINE_KIND_ROADMAP;
-  g_autofree char *zoom_key = NULL;
 
   G_OBJECT_CLASS (ipms_timeline_page_parent_class)->constructed (object);
 
@@ -399,8 +424,8 @@ ipms_timeline_page_constructed (GObject *object)
   gtk_widget_set_visible (self->flip_toggle, roadmap);
   gtk_widget_set_visible (self->bands_button, roadmap);
 
-  zoom_key = g_strdup (state_key (self, "zoom"));
-  ipms_canvas_view_set_state_key (self->view, zoom_key);
+  /* The view keeps its zoom under "<key>.zoom", next to this page's state. */
+  ipms_canvas_view_set_state_key (self->view, roadmap ? "roadmap" : "new-products");
 
   update_actions (self);
 }
@@ -581,8 +606,15 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
   ipms_timeline_tray_set_document (self->tray, document);
   ipms_canvas_view_set_document (self->view, document);
 
+  if (self->fit_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
+      self->fit_tick = 0;
+    }
+
   if (document != NULL)
     {
+      g_autofree char *zoom = ipms_document_dup_view_state (document, state_key (self, "zoom"));
       g_autofree char *lanes = ipms_document_dup_view_state (document, state_key (self, "lanes"));
       g_autofree char *flipped = ipms_document_dup_view_state (document, state_key (self, "flipped"));
 
@@ -592,6 +624,11 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
         ipms_roadmap_chart_set_flipped (rm_chart (self), TRUE);
       g_object_set (ipms_timeline_canvas_get_chart (self->canvas), "px-per-day",
                     IPMS_TIMELINE_BASE_PX_PER_DAY * ipms_canvas_view_get_zoom (self->view), NULL);
+      if (zoom == NULL)
+        {
+          self->fit_sized = FALSE;
+          self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized, NULL, NULL);
+        }
     }
 
   sync_scale_choice (self);
