@@ -327,10 +327,12 @@ add_milestone (IpmsNewProductsChart *self,
                const char           *color_text,
                const char           *series_name)
 {
-  Milestone milestone = { day, lane, 0, first_launch, series_index, g_strdup (color_text), NULL };
+  Milestone milestone = { day, lane, 0, first_launch, series_index, NULL, NULL };
 
   if (day < self->axis.first_day || day > self->axis.last_day || lane == G_MAXUINT)
     return;
+
+  milestone.color_text = g_strdup (color_text);
 
   milestone.label = first_launch
     /* Translators: a milestone on the new product chart: the series' first launch (首发) */
