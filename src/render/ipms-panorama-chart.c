@@ -36,6 +36,7 @@ typedef struct
   PangoLayout *title;
   PangoLayout *metrics;
   PangoLayout *role;
+  guint64      stamp;       /* changes with anything paint_cell() draws */
 } Cell;
 
 typedef struct
@@ -488,6 +489,66 @@ build_legend (IpmsPanoramaChart *self,
   self->height = y + ipms_chart_style_legend_row_height () + MARGIN;
 }
 
+static inline guint64
+stamp_mix (guint64 stamp,
+           guint64 value)
+{
+  /* FNV-1a over 64-bit words: collisions are as good as impossible here. */
+  return (stamp ^ value) * G_GUINT64_CONSTANT (1099511628211);
+}
+
+static void
+compute_stamps (IpmsPanoramaChart *self)
+{
+  guint64 shared = G_GUINT64_CONSTANT (14695981039346656037);
+  GHashTableIter iter;
+  gpointer value;
+  guint64 min, max;
+
+  memcpy (&min, &self->min_value, sizeof min);
+  memcpy (&max, &self->max_value, sizeof max);
+
+  /* What every cell depends on: the value scale, the currency, the series
+   * colours, the number of chip columns. */
+  shared = stamp_mix (shared, min);
+  shared = stamp_mix (shared, max);
+  shared = stamp_mix (shared, self->chip_columns);
+  shared = stamp_mix (shared, self->currency != NULL ? g_str_hash (self->currency) : 0);
+  g_hash_table_iter_init (&iter, self->series);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      shared = stamp_mix (shared, (guint64) ipms_record_get_id (value));
+      shared = stamp_mix (shared, ipms_record_get_revision (value));
+    }
+
+  for (guint row = 0; row < self->rows->len; row++)
+    for (guint column = 0; column < self->columns->len; column++)
+      {
+        Cell *cell = get_cell (self, column, row);
+        cairo_rectangle_t rect;
+        guint64 stamp = shared;
+
+        ipms_panorama_chart_get_cell_rect (self, column, row, &rect);
+        stamp = stamp_mix (stamp, (guint64) (rect.x * 16));
+        stamp = stamp_mix (stamp, (guint64) (rect.y * 16));
+        stamp = stamp_mix (stamp, (guint64) (rect.width * 16));
+        stamp = stamp_mix (stamp, (guint64) (rect.height * 16));
+        if (cell->segment != NULL)
+          {
+            stamp = stamp_mix (stamp, (guint64) ipms_record_get_id (cell->segment));
+            stamp = stamp_mix (stamp, ipms_record_get_revision (cell->segment));
+          }
+        for (guint i = 0; i < cell->products->len; i++)
+          {
+            IpmsRecord *product = g_ptr_array_index (cell->products, i);
+
+            stamp = stamp_mix (stamp, (guint64) ipms_record_get_id (product));
+            stamp = stamp_mix (stamp, ipms_record_get_revision (product));
+          }
+        cell->stamp = stamp;
+      }
+}
+
 static void
 ensure_layout (IpmsPanoramaChart *self)
 {
@@ -716,6 +777,8 @@ ensure_layout (IpmsPanoramaChart *self)
 
   self->width = 2 * MARGIN + MAX (grid_width, LEGEND_MIN_W);
   build_legend (self, self->width - 2 * MARGIN);
+
+  compute_stamps (self);
 }
 
 static void
@@ -814,24 +877,16 @@ paint_centered (cairo_t           *cr,
 }
 
 static void
-ipms_panorama_chart_paint (IpmsChart                   *chart,
-                           cairo_t                     *cr,
-                           const IpmsChartPaintOptions *options)
+paint_back (IpmsPanoramaChart           *self,
+            cairo_t                     *cr,
+            const IpmsChartPaintOptions *options,
+            const double                *clip)
 {
-  IpmsPanoramaChart *self = IPMS_PANORAMA_CHART (chart);
   const IpmsChartPalette *palette = ipms_chart_style_get_palette (options->dark);
-  guint n_columns, n_rows;
-  double clip[4];
+  guint n_columns = self->columns->len;
+  guint n_rows = self->rows->len;
   double grid_right, grid_bottom;
   int w, h;
-
-  ensure_layout (self);
-
-  n_columns = self->columns->len;
-  n_rows = self->rows->len;
-  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
-
-  cairo_save (cr);
 
   /* Title */
   ipms_chart_style_show_layout (cr, self->title, MARGIN, MARGIN, &palette->foreground);
@@ -902,115 +957,6 @@ ipms_panorama_chart_paint (IpmsChart                   *chart,
           ipms_chart_style_show_layout (cr, layout, rect.x + 10, rect.y + (rect.height - h) / 2,
                                         &palette->foreground);
         }
-
-      /* Cells */
-      for (guint row = 0; row < n_rows; row++)
-        for (guint column = 0; column < n_columns; column++)
-          {
-            Cell *cell = get_cell (self, column, row);
-            cairo_rectangle_t rect;
-            IpmsColor fill = palette->value_low;
-
-            ipms_panorama_chart_get_cell_rect (self, column, row, &rect);
-            if (!rect_visible (clip, &rect))
-              continue;
-
-            if (cell->segment != NULL && !ipms_record_is_null (cell->segment, "market_value") &&
-                self->max_value > self->min_value)
-              ipms_chart_style_get_value_color (palette,
-                                                (ipms_record_get_double (cell->segment, "market_value") - self->min_value) /
-                                                (self->max_value - self->min_value),
-                                                &fill);
-            else if (cell->segment != NULL && !ipms_record_is_null (cell->segment, "market_value"))
-              ipms_chart_style_get_value_color (palette, 0.5, &fill);
-
-            ipms_chart_style_set_source (cr, &fill);
-            cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-            cairo_fill (cr);
-
-            if (cell->title != NULL)
-              ipms_chart_style_show_layout (cr, cell->title, rect.x + CELL_PAD, rect.y + 6, &palette->foreground);
-            if (cell->metrics != NULL)
-              ipms_chart_style_show_layout (cr, cell->metrics, rect.x + CELL_PAD, rect.y + 24, &palette->dim_foreground);
-            if (cell->role != NULL)
-              {
-                gboolean core = strcmp (ipms_record_get_string (cell->segment, "role"), "core") == 0;
-                const IpmsColor *color = core ? &palette->core : &palette->radiating;
-
-                pango_layout_get_pixel_size (cell->role, &w, &h);
-                ipms_chart_style_rounded_rectangle (cr, rect.x + rect.width - CELL_PAD - w - 12,
-                                                    rect.y + 7, w + 12, h + 2, (h + 2) / 2.0);
-                ipms_chart_style_set_source (cr, color);
-                if (core)
-                  cairo_fill (cr);
-                else
-                  {
-                    cairo_set_line_width (cr, 1.5);
-                    cairo_stroke (cr);
-                  }
-                ipms_chart_style_show_layout (cr, cell->role, rect.x + rect.width - CELL_PAD - w - 6,
-                                              rect.y + 8, core ? &palette->on_accent : color);
-              }
-
-            for (guint i = 0; i < cell->products->len; i++)
-              {
-                cairo_rectangle_t slot;
-
-                ipms_panorama_chart_get_slot_rect (self, column, row, i, &slot);
-                if (rect_visible (clip, &slot))
-                  paint_chip (self, cr, palette, g_ptr_array_index (cell->products, i),
-                              slot.x, slot.y, options);
-              }
-          }
-
-      /* Grid lines over the fills, then role outlines over the lines. */
-      ipms_chart_style_set_source (cr, &palette->grid_line);
-      cairo_set_line_width (cr, 1);
-      for (guint column = 0; column <= n_columns; column++)
-        {
-          double x = round (self->grid_x + ROW_HEADER_W + column * self->cell_width) + 0.5;
-
-          cairo_move_to (cr, x, self->grid_y);
-          cairo_line_to (cr, x, grid_bottom);
-        }
-      for (guint row = 0; row <= n_rows; row++)
-        {
-          double y = round (self->row_y[row]) + 0.5;
-
-          cairo_move_to (cr, self->grid_x, y);
-          cairo_line_to (cr, grid_right, y);
-        }
-      cairo_rectangle (cr, self->grid_x + 0.5, self->grid_y + 0.5,
-                       grid_right - self->grid_x - 1, grid_bottom - self->grid_y - 1);
-      cairo_stroke (cr);
-
-      for (guint row = 0; row < n_rows; row++)
-        for (guint column = 0; column < n_columns; column++)
-          {
-            Cell *cell = get_cell (self, column, row);
-            cairo_rectangle_t rect;
-            const char *role;
-
-            if (cell->segment == NULL)
-              continue;
-            role = ipms_record_get_string (cell->segment, "role");
-            ipms_panorama_chart_get_cell_rect (self, column, row, &rect);
-            if (strcmp (role, "core") == 0)
-              {
-                ipms_chart_style_set_source (cr, &palette->core);
-                ipms_chart_style_set_outline (cr, IPMS_OUTLINE_SOLID, 4);
-                cairo_rectangle (cr, rect.x + 3, rect.y + 3, rect.width - 6, rect.height - 6);
-                cairo_stroke (cr);
-              }
-            else if (strcmp (role, "radiating") == 0)
-              {
-                ipms_chart_style_set_source (cr, &palette->radiating);
-                ipms_chart_style_set_outline (cr, IPMS_OUTLINE_DASHED, 3);
-                cairo_rectangle (cr, rect.x + 3, rect.y + 3, rect.width - 6, rect.height - 6);
-                cairo_stroke (cr);
-              }
-          }
-      cairo_set_dash (cr, NULL, 0, 0);
     }
 
   /* Legend */
@@ -1021,7 +967,157 @@ ipms_panorama_chart_paint (IpmsChart                   *chart,
 
         legend_item_paint (self, cr, palette, options->dark, item, item->x, item->y);
       }
+}
 
+static void
+paint_cell (IpmsPanoramaChart           *self,
+            cairo_t                     *cr,
+            const IpmsChartPaintOptions *options,
+            const double                *clip,
+            guint                        column,
+            guint                        row)
+{
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (options->dark);
+  Cell *cell = get_cell (self, column, row);
+  cairo_rectangle_t rect;
+  IpmsColor fill = palette->value_low;
+  int w, h;
+
+  ipms_panorama_chart_get_cell_rect (self, column, row, &rect);
+  if (!rect_visible (clip, &rect))
+    return;
+
+  if (cell->segment != NULL && !ipms_record_is_null (cell->segment, "market_value") &&
+      self->max_value > self->min_value)
+    ipms_chart_style_get_value_color (palette,
+                                      (ipms_record_get_double (cell->segment, "market_value") - self->min_value) /
+                                      (self->max_value - self->min_value),
+                                      &fill);
+  else if (cell->segment != NULL && !ipms_record_is_null (cell->segment, "market_value"))
+    ipms_chart_style_get_value_color (palette, 0.5, &fill);
+
+  ipms_chart_style_set_source (cr, &fill);
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_fill (cr);
+
+  if (cell->title != NULL)
+    ipms_chart_style_show_layout (cr, cell->title, rect.x + CELL_PAD, rect.y + 6, &palette->foreground);
+  if (cell->metrics != NULL)
+    ipms_chart_style_show_layout (cr, cell->metrics, rect.x + CELL_PAD, rect.y + 24, &palette->dim_foreground);
+  if (cell->role != NULL)
+    {
+      gboolean core = strcmp (ipms_record_get_string (cell->segment, "role"), "core") == 0;
+      const IpmsColor *color = core ? &palette->core : &palette->radiating;
+
+      pango_layout_get_pixel_size (cell->role, &w, &h);
+      ipms_chart_style_rounded_rectangle (cr, rect.x + rect.width - CELL_PAD - w - 12,
+                                          rect.y + 7, w + 12, h + 2, (h + 2) / 2.0);
+      ipms_chart_style_set_source (cr, color);
+      if (core)
+        cairo_fill (cr);
+      else
+        {
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      ipms_chart_style_show_layout (cr, cell->role, rect.x + rect.width - CELL_PAD - w - 6,
+                                    rect.y + 8, core ? &palette->on_accent : color);
+    }
+
+  for (guint i = 0; i < cell->products->len; i++)
+    {
+      cairo_rectangle_t slot;
+
+      ipms_panorama_chart_get_slot_rect (self, column, row, i, &slot);
+      if (rect_visible (clip, &slot))
+        paint_chip (self, cr, palette, g_ptr_array_index (cell->products, i),
+                    slot.x, slot.y, options);
+    }
+}
+
+/* Grid lines over the cells' fills, then role outlines over the lines. */
+static void
+paint_front (IpmsPanoramaChart           *self,
+             cairo_t                     *cr,
+             const IpmsChartPaintOptions *options)
+{
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (options->dark);
+  guint n_columns = self->columns->len;
+  guint n_rows = self->rows->len;
+  double grid_right, grid_bottom;
+
+  if (n_columns == 0 || n_rows == 0)
+    return;
+
+  grid_right = self->grid_x + ROW_HEADER_W + n_columns * self->cell_width;
+  grid_bottom = self->row_y[n_rows];
+
+  ipms_chart_style_set_source (cr, &palette->grid_line);
+  cairo_set_line_width (cr, 1);
+  for (guint column = 0; column <= n_columns; column++)
+    {
+      double x = round (self->grid_x + ROW_HEADER_W + column * self->cell_width) + 0.5;
+
+      cairo_move_to (cr, x, self->grid_y);
+      cairo_line_to (cr, x, grid_bottom);
+    }
+  for (guint row = 0; row <= n_rows; row++)
+    {
+      double y = round (self->row_y[row]) + 0.5;
+
+      cairo_move_to (cr, self->grid_x, y);
+      cairo_line_to (cr, grid_right, y);
+    }
+  cairo_rectangle (cr, self->grid_x + 0.5, self->grid_y + 0.5,
+                   grid_right - self->grid_x - 1, grid_bottom - self->grid_y - 1);
+  cairo_stroke (cr);
+
+  for (guint row = 0; row < n_rows; row++)
+    for (guint column = 0; column < n_columns; column++)
+      {
+        Cell *cell = get_cell (self, column, row);
+        cairo_rectangle_t rect;
+        const char *role;
+
+        if (cell->segment == NULL)
+          continue;
+        role = ipms_record_get_string (cell->segment, "role");
+        ipms_panorama_chart_get_cell_rect (self, column, row, &rect);
+        if (strcmp (role, "core") == 0)
+          {
+            ipms_chart_style_set_source (cr, &palette->core);
+            ipms_chart_style_set_outline (cr, IPMS_OUTLINE_SOLID, 4);
+            cairo_rectangle (cr, rect.x + 3, rect.y + 3, rect.width - 6, rect.height - 6);
+            cairo_stroke (cr);
+          }
+        else if (strcmp (role, "radiating") == 0)
+          {
+            ipms_chart_style_set_source (cr, &palette->radiating);
+            ipms_chart_style_set_outline (cr, IPMS_OUTLINE_DASHED, 3);
+            cairo_rectangle (cr, rect.x + 3, rect.y + 3, rect.width - 6, rect.height - 6);
+            cairo_stroke (cr);
+          }
+      }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+ipms_panorama_chart_paint (IpmsChart                   *chart,
+                           cairo_t                     *cr,
+                           const IpmsChartPaintOptions *options)
+{
+  IpmsPanoramaChart *self = IPMS_PANORAMA_CHART (chart);
+  double clip[4];
+
+  ensure_layout (self);
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+
+  cairo_save (cr);
+  paint_back (self, cr, options, clip);
+  for (guint row = 0; row < self->rows->len; row++)
+    for (guint column = 0; column < self->columns->len; column++)
+      paint_cell (self, cr, options, clip, column, row);
+  paint_front (self, cr, options);
   cairo_restore (cr);
 }
 
@@ -1526,6 +1622,60 @@ ipms_panorama_chart_get_row_drop_index (IpmsPanoramaChart *self,
       best = i;
 
   return best;
+}
+
+void
+ipms_panorama_chart_paint_layer (IpmsPanoramaChart           *self,
+                                 cairo_t                     *cr,
+                                 IpmsPanoramaLayer            layer,
+                                 const IpmsChartPaintOptions *options)
+{
+  double clip[4];
+
+  g_return_if_fail (IPMS_IS_PANORAMA_CHART (self));
+
+  ensure_layout (self);
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+
+  cairo_save (cr);
+  if (layer == IPMS_PANORAMA_LAYER_BACK)
+    paint_back (self, cr, options, clip);
+  else
+    paint_front (self, cr, options);
+  cairo_restore (cr);
+}
+
+void
+ipms_panorama_chart_paint_cell (IpmsPanoramaChart           *self,
+                                cairo_t                     *cr,
+                                guint                        column,
+                                guint                        row,
+                                const IpmsChartPaintOptions *options)
+{
+  double clip[4];
+
+  g_return_if_fail (IPMS_IS_PANORAMA_CHART (self));
+
+  ensure_layout (self);
+  g_return_if_fail (column < self->columns->len && row < self->rows->len);
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+
+  cairo_save (cr);
+  paint_cell (self, cr, options, clip, column, row);
+  cairo_restore (cr);
+}
+
+guint64
+ipms_panorama_chart_get_cell_stamp (IpmsPanoramaChart *self,
+                                    guint              column,
+                                    guint              row)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_CHART (self), 0);
+
+  ensure_layout (self);
+  g_return_val_if_fail (column < self->columns->len && row < self->rows->len, 0);
+
+  return get_cell (self, column, row)->stamp;
 }
 
 void

@@ -112,6 +112,28 @@ guint              ipms_panorama_chart_get_column_drop_index (IpmsPanoramaChart 
 guint              ipms_panorama_chart_get_row_drop_index    (IpmsPanoramaChart *self,
                                                               double             y);
 
+/* The parts of ipms_chart_paint(), for a canvas that caches each cell apart:
+ * BACK (title, headers, legend), then every cell, then FRONT (grid lines and
+ * segment outlines). A cell's stamp changes whenever what it paints would. */
+typedef enum
+{
+  IPMS_PANORAMA_LAYER_BACK,
+  IPMS_PANORAMA_LAYER_FRONT,
+} IpmsPanoramaLayer;
+
+void               ipms_panorama_chart_paint_layer      (IpmsPanoramaChart           *self,
+                                                         cairo_t                     *cr,
+                                                         IpmsPanoramaLayer            layer,
+                                                         const IpmsChartPaintOptions *options);
+void               ipms_panorama_chart_paint_cell       (IpmsPanoramaChart           *self,
+                                                         cairo_t                     *cr,
+                                                         guint                        column,
+                                                         guint                        row,
+                                                         const IpmsChartPaintOptions *options);
+guint64            ipms_panorama_chart_get_cell_stamp   (IpmsPanoramaChart *self,
+                                                         guint              column,
+                                                         guint              row);
+
 /* Paints one chip as the chart would, at (x, y): the canvas uses it for the
  * chips that follow the pointer during a drag. */
 void               ipms_panorama_chart_paint_chip       (IpmsPanoramaChart           *self,

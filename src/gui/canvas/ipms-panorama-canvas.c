@@ -75,6 +75,7 @@ struct _IpmsPanoramaCanvas
   gulong             dark_id;
 
   GskRenderNode     *static_node;
+  GHashTable        *cell_nodes;      /* cell stamp → GskRenderNode */
   gboolean           static_dark;
   gboolean           dark;
 
@@ -453,25 +454,85 @@ focus_item (IpmsPanoramaCanvas *self,
 
 /* Drawing */
 
+static GskRenderNode *
+paint_to_node (IpmsPanoramaCanvas       *self,
+               const cairo_rectangle_t  *bounds,
+               int                       column,
+               int                       row,
+               IpmsPanoramaLayer         layer)
+{
+  IpmsChartPaintOptions options = { self->dark, FALSE, 1.0 };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr;
+
+  /* No background: on screen the chart lies on the view's own. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (bounds->x, bounds->y,
+                                                                 bounds->width, bounds->height));
+  if (column >= 0)
+    ipms_panorama_chart_paint_cell (self->chart, cr, column, row, &options);
+  else
+    ipms_panorama_chart_paint_layer (self->chart, cr, layer, &options);
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The static layer: the chart's back, one node per cell, its front. After
+ * an edit only the cells whose stamp changed are painted again (a move
+ * repaints two cells, not two thousand chips). */
 static void
 ensure_static_node (IpmsPanoramaCanvas *self)
 {
-  IpmsChartPaintOptions options = { self->dark, FALSE, 1.0 };
+  g_autoptr(GHashTable) cells = NULL;
+  GskRenderNode *layer;
   GtkSnapshot *snapshot;
-  double width, height;
-  cairo_t *cr;
+  cairo_rectangle_t bounds = { 0, 0, 0, 0 };
+  guint n_columns, n_rows;
 
   if (self->static_node != NULL && self->static_dark == self->dark)
     return;
 
-  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  if (self->static_dark != self->dark)
+    g_hash_table_remove_all (self->cell_nodes);
 
-  ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  ipms_chart_get_size (IPMS_CHART (self->chart), &bounds.width, &bounds.height);
+  n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+
   snapshot = gtk_snapshot_new ();
-  /* No background: on screen the chart lies on the view's own. */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ipms_chart_paint (IPMS_CHART (self->chart), cr, &options);
-  cairo_destroy (cr);
+  layer = paint_to_node (self, &bounds, -1, -1, IPMS_PANORAMA_LAYER_BACK);
+  gtk_snapshot_append_node (snapshot, layer);
+  gsk_render_node_unref (layer);
+  for (guint row = 0; row < n_rows; row++)
+    for (guint column = 0; column < n_columns; column++)
+      {
+        guint64 stamp = ipms_panorama_chart_get_cell_stamp (self->chart, column, row);
+        GskRenderNode *node = g_hash_table_lookup (self->cell_nodes, &stamp);
+        guint64 *key = g_new (guint64, 1);
+
+        if (node != NULL)
+          gsk_render_node_ref (node);
+        else
+          {
+            cairo_rectangle_t cell;
+
+            ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+            node = paint_to_node (self, &cell, column, row, 0);
+          }
+
+        gtk_snapshot_append_node (snapshot, node);
+        *key = stamp;
+        g_hash_table_insert (cells, key, node);
+      }
+  layer = paint_to_node (self, &bounds, -1, -1, IPMS_PANORAMA_LAYER_FRONT);
+  gtk_snapshot_append_node (snapshot, layer);
+  gsk_render_node_unref (layer);
+
+  /* Only this layout's cells are kept for the next time. */
+  g_hash_table_unref (self->cell_nodes);
+  self->cell_nodes = g_steal_pointer (&cells);
 
   self->static_node = gtk_snapshot_free_to_node (snapshot);
   self->static_dark = self->dark;
@@ -2268,6 +2329,7 @@ set_document (IpmsPanoramaCanvas *self,
     g_clear_signal_handler (&self->chart_changed_id, self->chart);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_hash_table_remove_all (self->cell_nodes);
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -2387,6 +2449,7 @@ ipms_panorama_canvas_finalize (GObject *object)
   g_clear_pointer (&self->product_items, g_hash_table_unref);
   g_clear_pointer (&self->column_items, g_hash_table_unref);
   g_clear_pointer (&self->row_items, g_hash_table_unref);
+  g_clear_pointer (&self->cell_nodes, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipms_panorama_canvas_parent_class)->finalize (object);
 }
@@ -2456,6 +2519,8 @@ ipms_panorama_canvas_init (IpmsPanoramaCanvas *self)
   self->product_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->column_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->row_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->cell_nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) gsk_render_node_unref);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
