@@ -84,7 +84,6 @@ struct _IpmsNewProductsChart
   GHashTable      *item_index;   /* id -> position + 1 */
   GArray          *lanes;        /* Lane */
   GArray          *milestones;   /* Milestone */
-  char            *currency;
   IpmsLayoutCache *layouts;
   double           sticky_x;      /* the view's top left, for labels that stay in sight */
   double           sticky_y;
@@ -475,7 +474,6 @@ ensure_layout (IpmsNewProductsChart *self)
   g_autoptr(GHashTable) lane_of = NULL;
   guint32 first_day = ipms_time_day_from_iso (self->range_start);
   guint32 last_day = ipms_time_day_from_iso (self->range_end);
-  IpmsRecord *project;
   double px_per_day;
   double y;
 
@@ -503,9 +501,6 @@ ensure_layout (IpmsNewProductsChart *self)
                                     : ipms_timeline_fit_px_per_day (last_day - first_day + 1, FIT_WIDTH);
   ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
 
-  project = ipms_document_get_project (self->document);
-  g_free (self->currency);
-  self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
 
   /* Lanes */
   lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1169,7 +1164,6 @@ ipms_new_products_chart_finalize (GObject *object)
   g_clear_pointer (&self->layouts, ipms_layout_cache_free);
   g_free (self->range_start);
   g_free (self->range_end);
-  g_free (self->currency);
 
   G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->finalize (object);
 }
@@ -1434,6 +1428,8 @@ ipms_new_products_chart_get_axis (IpmsNewProductsChart *self)
 double
 ipms_new_products_chart_get_time_origin (IpmsNewProductsChart *self)
 {
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
+
   return LABEL_WIDTH;
 }
 

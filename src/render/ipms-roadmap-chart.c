@@ -662,6 +662,24 @@ paint_marker_fast (IpmsRoadmapChart            *self,
   cairo_paint (cr);
 }
 
+/* Band bounds as painted: a boundary being dragged is where the pointer is. */
+static void
+band_bounds (IpmsRoadmapChart *self,
+             const Band       *band,
+             double           *lo,
+             double           *hi)
+{
+  *lo = band->min_price;
+  *hi = band->max_price;
+  if (self->band_preview.id == band->id)
+    {
+      if (self->band_preview.boundary == IPMS_TIMELINE_PART_BAND_MIN)
+        *lo = self->band_preview.price;
+      else
+        *hi = self->band_preview.price;
+    }
+}
+
 static void
 paint_bands (IpmsRoadmapChart       *self,
              cairo_t                *cr,
@@ -673,17 +691,10 @@ paint_bands (IpmsRoadmapChart       *self,
   for (guint i = 0; i < self->bands->len; i++)
     {
       const Band *band = &g_array_index (self->bands, Band, i);
-      double lo = band->min_price, hi = band->max_price;
-      double a, b;
+      double lo, hi, a, b;
       IpmsColor tint = palette->accent;
 
-      if (self->band_preview.id == band->id)
-        {
-          if (self->band_preview.boundary == IPMS_TIMELINE_PART_BAND_MIN)
-            lo = self->band_preview.price;
-          else
-            hi = self->band_preview.price;
-        }
+      band_bounds (self, band, &lo, &hi);
 
       /* A band reaching past the chart's prices is cut at its edge. */
       if (hi <= self->price_min || lo >= self->price_max)
@@ -748,24 +759,6 @@ paint_price_ticks (IpmsRoadmapChart       *self,
           cairo_line_to (cr, time_end, p);
         }
       cairo_stroke (cr);
-    }
-}
-
-/* Band bounds as painted: a boundary being dragged is where the pointer is. */
-static void
-band_bounds (IpmsRoadmapChart *self,
-             const Band       *band,
-             double           *lo,
-             double           *hi)
-{
-  *lo = band->min_price;
-  *hi = band->max_price;
-  if (self->band_preview.id == band->id)
-    {
-      if (self->band_preview.boundary == IPMS_TIMELINE_PART_BAND_MIN)
-        *lo = self->band_preview.price;
-      else
-        *hi = self->band_preview.price;
     }
 }
 
