@@ -38,6 +38,10 @@ struct _IpmsTimelineCanvas
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
 
+  /* Where a product dragged from the tray would land; day 0 when none. */
+  guint32           drop_day;
+  double            drop_price;
+
   struct {
     gboolean         active;
     gint64           id;            /* product, or price band for band parts */
@@ -295,6 +299,60 @@ rebuild_chart (IpmsTimelineCanvas *self)
   on_chart_changed (self);
 }
 
+static guint32
+snap_at (IpmsTimelineCanvas *self,
+         double              day)
+{
+  return ipms_time_axis_snap_day (chart_axis (self), day);
+}
+
+/* Where a point puts a scheduled product: the snapped start (or launch) day
+ * and, on the roadmap, the snapped price. */
+static guint32
+landing_at (IpmsTimelineCanvas *self,
+            double              x,
+            double              y,
+            double             *price)
+{
+  double day;
+
+  if (np_chart (self) != NULL)
+    return snap_at (self, ipms_time_axis_x_to_day (chart_axis (self), x - time_origin (self)));
+
+  ipms_roadmap_chart_point_to_values (rm_chart (self), x, y, &day, price);
+  *price = ipms_timeline_snap_price (self->document, MAX (0, *price));
+  return snap_at (self, day);
+}
+
+/* The drop target: a line at the day (and price) the product will take. */
+static void
+snapshot_drop_mark (IpmsTimelineCanvas    *self,
+                    GtkSnapshot           *snapshot,
+                    const graphene_rect_t *visible,
+                    gboolean               dark)
+{
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (dark);
+  GdkRGBA accent = { palette->accent.red, palette->accent.green, palette->accent.blue, 1 };
+  double p = ipms_timeline_canvas_day_position (self, self->drop_day) + chart_axis (self)->px_per_day / 2;
+  gboolean flipped = rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
+
+  if (flipped)
+    gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (visible->origin.x, p - 1, visible->size.width, 2));
+  else
+    gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (p - 1, visible->origin.y, 2, visible->size.height));
+
+  if (rm_chart (self) != NULL)
+    {
+      double x, y;
+
+      ipms_roadmap_chart_values_to_point (rm_chart (self), self->drop_day, self->drop_price, &x, &y);
+      if (flipped)
+        gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (x - 1, visible->origin.y, 2, visible->size.height));
+      else
+        gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (visible->origin.x, y - 1, visible->size.width, 2));
+    }
+}
+
 /* Measuring, allocating, painting */
 
 static void
@@ -407,6 +465,9 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
+  if (self->drop_day != 0)
+    snapshot_drop_mark (self, snapshot, &visible, options.dark);
+
   /* Selection and focus marks stay off the lane names and the price axis
    * kept at the view's left edge. */
   if (!(rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self))))
@@ -509,13 +570,6 @@ ipms_timeline_canvas_drag_begin (IpmsTimelineCanvas *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", TRUE);
 
   return TRUE;
-}
-
-static guint32
-snap_at (IpmsTimelineCanvas *self,
-         double              day)
-{
-  return ipms_time_axis_snap_day (chart_axis (self), day);
 }
 
 static void
@@ -856,8 +910,8 @@ ipms_timeline_canvas_schedule_at (IpmsTimelineCanvas *self,
 
   if (np_chart (self) != NULL)
     {
-      const IpmsTimeAxis *axis = chart_axis (self);
-      guint32 start = snap_at (self, ipms_time_axis_x_to_day (axis, x - time_origin (self)));
+      double unused;
+      guint32 start = landing_at (self, x, y, &unused);
       /* A new product gets a quarter of development and launches a month
        * after: something to drag into shape rather than a dot. */
       guint32 complete = ipms_time_unit_add (IPMS_TIME_UNIT_MONTH, start, 3) - 1;
@@ -867,11 +921,10 @@ ipms_timeline_canvas_schedule_at (IpmsTimelineCanvas *self,
     }
   else
     {
-      double day, price;
+      double price;
+      guint32 launch = landing_at (self, x, y, &price);
 
-      ipms_roadmap_chart_point_to_values (rm_chart (self), x, y, &day, &price);
-      ok = ipms_timeline_schedule_product (self->document, product_id, 0, 0, snap_at (self, day),
-                                           MAX (0, price), &error);
+      ok = ipms_timeline_schedule_product (self->document, product_id, 0, 0, launch, price, &error);
     }
 
   if (!ok)
@@ -1082,6 +1135,28 @@ on_query_tooltip (GtkWidget          *widget,
   return TRUE;
 }
 
+static GdkDragAction
+on_drop_motion (GtkDropTarget      *target,
+                double              x,
+                double              y,
+                IpmsTimelineCanvas *self)
+{
+  if (self->chart == NULL)
+    return 0;
+
+  self->drop_day = landing_at (self, x, y, &self->drop_price);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_leave (GtkDropTarget      *target,
+               IpmsTimelineCanvas *self)
+{
+  self->drop_day = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static gboolean
 on_drop (GtkDropTarget      *target,
          const GValue       *value,
@@ -1091,6 +1166,8 @@ on_drop (GtkDropTarget      *target,
 {
   IpmsRecord *record = g_value_get_object (value);
 
+  self->drop_day = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   if (record == NULL || g_strcmp0 (ipms_record_get_table_name (record), "product") != 0)
     return FALSE;
 
@@ -1244,6 +1321,9 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
 
   gtk_drop_target_set_preload (drop, TRUE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (drop, "enter", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
