@@ -686,6 +686,56 @@ test_add_remove_axis_items (Fixture       *fixture,
   g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns - 1);
 }
 
+
+static void
+test_segment_panel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), IPMS_TYPE_PANORAMA_PAGE, "segment_panel"));
+  GtkEditable *name_row;
+  AdwComboRow *role_row;
+  GtkSpinButton *value_spin;
+  IpmsRecord *segment;
+  g_autofree char *old_name = NULL;
+  double old_value;
+  cairo_rectangle_t cell;
+  guint column = 1, row = 1;
+
+  g_assert_nonnull (panel);
+  name_row = GTK_EDITABLE (gtk_widget_get_template_child (panel, g_type_from_name ("IpmsSegmentPanel"), "name_row"));
+  role_row = ADW_COMBO_ROW (gtk_widget_get_template_child (panel, g_type_from_name ("IpmsSegmentPanel"), "role_row"));
+  value_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (panel, g_type_from_name ("IpmsSegmentPanel"), "value_spin"));
+  segment = ipms_document_get_record (fixture->document, "segment", segment_of_cell (fixture, column, row));
+  old_name = g_strdup (ipms_record_get_string (segment, "name"));
+  old_value = ipms_record_get_double (segment, "market_value");
+
+  /* A click on a cell's empty space makes it the panel's cell. */
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+  click (fixture, cell.x + cell.width - 6, cell.y + cell.height - 6, 0);
+  g_assert_true (gtk_widget_get_child_visible (panel) || gtk_widget_get_visible (panel));
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, old_name);
+
+  gtk_editable_set_text (name_row, "Design-led commuters");
+  g_assert_cmpstr (ipms_record_get_string (segment, "name"), ==, "Design-led commuters");
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (segment, "name"), ==, old_name);
+  /* The panel follows the undo. */
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, old_name);
+  redo (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, "Design-led commuters");
+
+  gtk_spin_button_set_value (value_spin, 987654321);
+  g_assert_cmpfloat (ipms_record_get_double (segment, "market_value"), ==, 987654321);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value_spin)), ==, "987,654,321");
+  undo (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (segment, "market_value"), ==, old_value);
+
+  adw_combo_row_set_selected (role_row, 1);
+  g_assert_cmpstr (ipms_record_get_string (segment, "role"), ==, "core");
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (segment, "role"), !=, "core");
+}
+
 static void
 test_new_product_in_cell (Fixture       *fixture,
                           gconstpointer  data)
@@ -1078,6 +1128,7 @@ main (int   argc,
   ADD ("rename-axis-item", test_rename_axis_item);
   ADD ("reorder-axis-items", test_reorder_axis_items);
   ADD ("add-remove-axis-items", test_add_remove_axis_items);
+  ADD ("segment-panel", test_segment_panel);
   ADD ("new-product-in-cell", test_new_product_in_cell);
   ADD ("live-updates", test_live_updates);
   ADD ("export", test_export);

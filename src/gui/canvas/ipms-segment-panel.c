@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -146,6 +149,48 @@ on_spin_changed (IpmsSegmentPanel *self,
   edit (self, column, &value);
 }
 
+/* Market sizes run to billions: show them grouped, "520,000,000". */
+static gboolean
+on_spin_output (GtkSpinButton *spin)
+{
+  double value = gtk_spin_button_get_value (spin);
+  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
+  g_autoptr(GString) text = g_string_new (value < 0 ? "-" : "");
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (text, ',');
+      g_string_append_c (text, digits[i]);
+    }
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text->str) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text->str);
+
+  return TRUE;
+}
+
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autoptr(GString) digits = g_string_new (NULL);
+  char *end = NULL;
+
+  /* Separators of any locale are dropped: only digits, sign and point count. */
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || *p == '-' || *p == '.')
+      g_string_append_c (digits, *p);
+
+  *new_value = g_ascii_strtod (digits->str, &end);
+  if (digits->len == 0 || end == NULL || *end != '\0')
+    return GTK_INPUT_ERROR;
+
+  return TRUE;
+}
+
 static void
 set_text_if_changed (GtkEditable *editable,
                      const char  *text)
@@ -248,6 +293,10 @@ ipms_segment_panel_init (IpmsSegmentPanel *self)
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_name_changed), self);
   g_signal_connect_swapped (self->trend_row, "changed", G_CALLBACK (on_trend_changed), self);
   g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (on_role_selected), self);
+  g_signal_connect (self->size_spin, "output", G_CALLBACK (on_spin_output), NULL);
+  g_signal_connect (self->size_spin, "input", G_CALLBACK (on_spin_input), NULL);
+  g_signal_connect (self->value_spin, "output", G_CALLBACK (on_spin_output), NULL);
+  g_signal_connect (self->value_spin, "input", G_CALLBACK (on_spin_input), NULL);
   g_signal_connect_swapped (self->size_spin, "value-changed", G_CALLBACK (on_spin_changed), self);
   g_signal_connect_swapped (self->value_spin, "value-changed", G_CALLBACK (on_spin_changed), self);
   g_signal_connect_swapped (self->growth_spin, "value-changed", G_CALLBACK (on_spin_changed), self);
