@@ -870,6 +870,26 @@ test_export (Fixture       *fixture,
   options.dark = TRUE;
   g_assert_true (ipms_chart_export (chart, artifacts, &options, &error));
 
+  /* From the UI: the page's export action opens the dialog over the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "panorama-page.export", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsChartExportDialog")))
+          dialog = GTK_WINDOW (window);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (dialog)));
+    g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (dialog), "panorama-export-dialog"));
+    gtk_window_destroy (dialog);
+  }
+
   /* A bad extension is refused and leaves nothing behind. */
   g_assert_false (ipms_chart_export (chart, "/nonexistent-dir/x.png", &options, &error));
   g_clear_error (&error);
