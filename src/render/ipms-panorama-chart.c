@@ -902,7 +902,7 @@ paint_back (IpmsPanoramaChart           *self,
   grid_right = self->grid_x + ROW_HEADER_W + n_columns * self->cell_width;
   grid_bottom = self->row_y[n_rows];
 
-  if (n_columns == 0 || n_rows == 0)
+  if (n_columns == 0 && n_rows == 0)
     {
       cairo_rectangle_t rect = { self->grid_x, self->grid_y, self->width - 2 * MARGIN,
                                  self->legend_y - self->grid_y - LEGEND_GAP };
@@ -921,6 +921,32 @@ paint_back (IpmsPanoramaChart           *self,
   else
     {
       cairo_rectangle_t corner = { self->grid_x, self->grid_y, ROW_HEADER_W, COL_HEADER_H };
+
+      /* Half a grid: say what makes the cells. */
+      if (n_columns == 0 || n_rows == 0)
+        {
+          cairo_rectangle_t rect;
+          g_autoptr(PangoLayout) hint = NULL;
+
+          if (n_rows == 0)
+            rect = (cairo_rectangle_t) { self->grid_x, grid_bottom + 8, self->width - 2 * MARGIN,
+                                         self->legend_y - LEGEND_GAP - grid_bottom - 8 };
+          else
+            rect = (cairo_rectangle_t) { self->grid_x + ROW_HEADER_W + 8, self->grid_y,
+                                         self->width - 2 * MARGIN - ROW_HEADER_W - 8, grid_bottom - self->grid_y };
+          hint = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_BODY,
+                                                 n_rows == 0 ? _("Add a life stage as a row to make the grid’s cells.")
+                                                             : _("Add a preference as a column to make the grid’s cells."),
+                                                 rect.width - 40);
+          pango_layout_set_wrap (hint, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (hint, -3);
+          ipms_chart_style_rounded_rectangle (cr, rect.x, rect.y, rect.width, rect.height, 8);
+          ipms_chart_style_set_source (cr, &palette->grid_line);
+          ipms_chart_style_set_outline (cr, IPMS_OUTLINE_DASHED, 1.5);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          paint_centered (cr, hint, &rect, &palette->dim_foreground);
+        }
 
       /* Headers */
       ipms_chart_style_set_source (cr, &palette->header);
@@ -1046,7 +1072,7 @@ paint_front (IpmsPanoramaChart           *self,
   guint n_rows = self->rows->len;
   double grid_right, grid_bottom;
 
-  if (n_columns == 0 || n_rows == 0)
+  if (n_columns == 0 && n_rows == 0)
     return;
 
   grid_right = self->grid_x + ROW_HEADER_W + n_columns * self->cell_width;
@@ -1514,7 +1540,7 @@ ipms_panorama_chart_hit_test (IpmsPanoramaChart *self,
 
   *hit = (IpmsPanoramaHit) { IPMS_PANORAMA_HIT_NONE, -1, -1, 0, 0 };
 
-  if (self->columns->len == 0 || self->rows->len == 0)
+  if (self->columns->len == 0 && self->rows->len == 0)
     return;
 
   column = find_column (self, x);

@@ -736,6 +736,68 @@ test_segment_panel (Fixture       *fixture,
   g_assert_cmpstr (ipms_record_get_string (segment, "role"), !=, "core");
 }
 
+
+static void
+test_empty_grid (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_document_new_draft ("Empty plan", &error);
+  IpmsPanoramaPage *page;
+  IpmsPanoramaCanvas *canvas;
+  IpmsPanoramaChart *chart;
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  IpmsPanoramaHit hit;
+  cairo_rectangle_t rect;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (window, 1100, 700);
+  page = IPMS_PANORAMA_PAGE (ipms_panorama_page_new (document, fixture->selection));
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  canvas = ipms_panorama_page_get_canvas (page);
+  chart = ipms_panorama_canvas_get_chart (canvas);
+  gtk_window_present (window);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (canvas)));
+  g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (window), "panorama-empty"));
+
+  /* A first column: its header shows, with a hint for the missing rows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "panorama-page.add-column", NULL));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (chart), ==, 1);
+  g_assert_nonnull (ipms_panorama_canvas_get_rename_entry (canvas));
+  gtk_editable_set_text (ipms_panorama_canvas_get_rename_entry (canvas), "Value for money");
+  ipms_panorama_canvas_finish_rename (canvas, TRUE);
+  ipms_panorama_chart_get_column_header_rect (chart, 0, &rect);
+  ipms_panorama_chart_hit_test (chart, rect.x + 10, rect.y + 10, &hit);
+  g_assert_cmpint (hit.kind, ==, IPMS_PANORAMA_HIT_COLUMN_HEADER);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (canvas)));
+  g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (window), "panorama-half-grid"));
+
+  /* A first row makes the first cell, where a new product can go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "panorama-page.add-row", NULL));
+  ipms_panorama_canvas_finish_rename (canvas, TRUE);
+  g_assert_cmpuint (ipms_document_count_rows (document, "segment"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "panorama.new-product", "(xx)",
+                                             ipms_record_get_id (ipms_panorama_chart_get_column_item (chart, 0)),
+                                             ipms_record_get_id (ipms_panorama_chart_get_row_item (chart, 0))));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (chart), ==, 1);
+
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GObject) other = g_list_model_get_item (toplevels, i - 1);
+
+        if (g_type_is_a (G_OBJECT_TYPE (other), g_type_from_name ("IpmsProductEditor")))
+          gtk_window_destroy (GTK_WINDOW (other));
+      }
+  }
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ipms_document_close (document);
+}
+
 static void
 test_new_product_in_cell (Fixture       *fixture,
                           gconstpointer  data)
@@ -1149,6 +1211,7 @@ main (int   argc,
   ADD ("reorder-axis-items", test_reorder_axis_items);
   ADD ("add-remove-axis-items", test_add_remove_axis_items);
   ADD ("segment-panel", test_segment_panel);
+  ADD ("empty-grid", test_empty_grid);
   ADD ("new-product-in-cell", test_new_product_in_cell);
   ADD ("live-updates", test_live_updates);
   ADD ("export", test_export);

@@ -19,6 +19,7 @@ struct _IpmsPanoramaPalette
 
   GtkLabel           *title_label;
   GtkStack           *stack;
+  GtkLabel           *empty_label;
   GtkListView        *list_view;
 
   IpmsDocument       *document;
@@ -241,6 +242,11 @@ update_state (IpmsPanoramaPalette *self)
   g_autofree char *title = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  if (n == 0)
+    gtk_label_set_label (self->empty_label,
+                         self->document != NULL && ipms_document_count_rows (self->document, "product") > 0
+                           ? _("Every product is on the panorama. Drag a chip here to take it off.")
+                           : _("No products yet. Add one with the + button, or from a cell’s menu."));
   /* Translators: the heading of the list of products not placed on the panorama */
   title = g_strdup_printf (_("Not on the Panorama (%u)"), n);
   gtk_label_set_label (self->title_label, title);
@@ -304,6 +310,7 @@ ipms_panorama_palette_class_init (IpmsPanoramaPaletteClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-panorama-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, title_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, stack);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, empty_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPalette, list_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
