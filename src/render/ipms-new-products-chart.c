@@ -1643,4 +1643,26 @@ ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
 
   geometry_of (self, item, &geo);
   paint_item (self, cr, ipms_chart_style_get_palette (options->dark), item, &geo, options->dark);
+
+  /* The dates the drop would write, read without squinting at the axis. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    double x = geo.bar_width > 0 ? geo.bar_x : geo.launch_x;
+
+    if (geo.dev_start != 0 || geo.dev_complete != 0)
+      {
+        g_autofree char *start = geo.dev_start != 0 ? ipms_time_day_to_iso (geo.dev_start) : g_strdup ("?");
+        g_autofree char *complete = geo.dev_complete != 0 ? ipms_time_day_to_iso (geo.dev_complete) : g_strdup ("?");
+
+        g_string_append_printf (text, "%s – %s", start, complete);
+      }
+    if (geo.launch != 0)
+      {
+        g_autofree char *launch = ipms_time_day_to_iso (geo.launch);
+
+        g_string_append_printf (text, "%s◆ %s", text->len > 0 ? "   " : "", launch);
+      }
+    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->layouts,
+                                 x, geo.y + 4, text->str);
+  }
 }

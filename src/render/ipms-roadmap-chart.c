@@ -781,7 +781,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
       if (self->flipped)
         cairo_rectangle (cr, self->plot_start, title, self->width - self->plot_start, 2 * IPMS_TIMELINE_HEADER_ROW);
       else
-        cairo_rectangle (cr, 0, self->plot_start, self->time_origin - 1, self->plot_end - self->plot_start);
+        cairo_rectangle (cr, 0, title, self->time_origin - 1, self->plot_end - title);
       cairo_fill (cr);
     }
 
@@ -1588,6 +1588,16 @@ ipms_roadmap_chart_paint_preview (IpmsRoadmapChart            *self,
 
   to_point (self, self->preview.launch, self->preview.price, &x, &y);
   paint_item (self, cr, ipms_chart_style_get_palette (options->dark), options, item, x, y, TRUE);
+
+  /* The launch date and price the drop would write. */
+  {
+    g_autofree char *date = ipms_time_day_to_iso (self->preview.launch);
+    g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
+    g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
+
+    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->layouts,
+                                 x - marker_radius (item->grade), y - marker_radius (item->grade) - 4, text);
+  }
 }
 
 void

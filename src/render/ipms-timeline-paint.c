@@ -381,6 +381,24 @@ ipms_timeline_paint_title (cairo_t                *cr,
     }
 }
 
+void
+ipms_timeline_paint_readout (cairo_t                *cr,
+                             const IpmsChartPalette *palette,
+                             IpmsLayoutCache        *layouts,
+                             double                  x,
+                             double                  y,
+                             const char             *text)
+{
+  PangoLayout *layout = ipms_layout_cache_get (layouts, IPMS_CHART_FONT_SMALL, text);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  ipms_chart_style_rounded_rectangle (cr, x, y - th - 6, tw + 12, th + 6, 4);
+  ipms_chart_style_set_source (cr, &palette->accent);
+  cairo_fill (cr);
+  ipms_chart_style_show_layout (cr, layout, x + 6, y - th - 3, &palette->on_accent);
+}
+
 static void
 widen (guint32 *first,
        guint32 *last,

@@ -88,6 +88,15 @@ void     ipms_timeline_paint_title      (cairo_t                 *cr,
                                          const char              *title,
                                          const char              *subtitle);
 
+/* A small label in the accent colour with its bottom left at (x, y): the
+ * values an item being dragged would take. */
+void     ipms_timeline_paint_readout    (cairo_t                 *cr,
+                                         const IpmsChartPalette  *palette,
+                                         IpmsLayoutCache         *layouts,
+                                         double                   x,
+                                         double                   y,
+                                         const char              *text);
+
 /* The range a plan needs: every date of its products and series and the
  * planning year, widened to whole months. FALSE when there is no date at
  * all (then the planning year, or this year, is returned). */

@@ -315,11 +315,16 @@ test_escape_cancels (Fixture       *fixture,
   gint64 id = ipms_record_get_id (product);
 
   g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &before));
+  ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)),
+                              &GRAPHENE_RECT_INIT (before.bar_x - 100, before.y - 100, 600, 200));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
   g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, before.bar_x + before.bar_width / 2,
                                                   before.y + 10, FALSE));
   ipms_timeline_canvas_drag_update (fixture->canvas, 200, 0, FALSE);
   g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &during));
   g_assert_cmpfloat (during.bar_x, >, before.bar_x + 150);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-new-products-dragging"));
 
   /* Escape, through the key handler as the user presses it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.cancel-drag", NULL));
@@ -491,6 +496,22 @@ test_roadmap_marker (Fixture       *fixture,
   g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, 119);
   redo (fixture);
   g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, price);
+
+  /* A drag in progress shows the date and price it would write. */
+  {
+    double x, y;
+
+    g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x, &y, NULL));
+    ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)),
+                                &GRAPHENE_RECT_INIT (x - 300, y - 100, 600, 200));
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+    g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y, FALSE));
+    ipms_timeline_canvas_drag_update (fixture->canvas, 30 * PPD, 30 / per_unit, FALSE);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+    g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-dragging"));
+    ipms_timeline_canvas_drag_cancel (fixture->canvas);
+    g_assert_cmpfloat (ipms_record_get_double (product, "price"), ==, price);
+  }
 
   /* Shift keeps the price when the move is mostly in time. */
   drag_marker (fixture, id, 35 * PPD, -15 / per_unit, TRUE);
