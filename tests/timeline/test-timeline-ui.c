@@ -128,6 +128,45 @@ rm_chart (Fixture *fixture)
   return IPMS_ROADMAP_CHART (ipms_timeline_canvas_get_chart (fixture->canvas));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_action (GtkWidget  *widget,
+                const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 assert_dates (IpmsRecord *product,
               const char *start,
@@ -435,6 +474,11 @@ test_tray_and_lanes (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.by-series", NULL));
   g_assert_cmpint (ipms_new_products_chart_get_lane_mode (np_chart (fixture)), ==, IPMS_LANE_MODE_SERIES);
   g_assert_cmpuint (ipms_new_products_chart_get_n_lanes (np_chart (fixture)), ==, 3);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_by_action (GTK_WIDGET (fixture->page),
+                                                                                  "timeline.by-series"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.fit-to-plan", NULL));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-new-products-by-series"));
 }
 
 static void
@@ -571,25 +615,6 @@ test_roadmap_bands (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (ipms_record_get_double (mid, "max_price"), 180, 5.01);
   undo (fixture);
   g_assert_cmpfloat (ipms_record_get_double (mid, "max_price"), ==, 149.99);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
