@@ -862,6 +862,12 @@ test_live_updates (Fixture       *fixture,
 
   undo (fixture);
   g_assert_false (g_str_has_prefix (ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (item)), "Renamed Feeder"));
+
+  /* While hidden (another section shown), the canvas catches up on showing. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  redo (fixture);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  g_assert_true (g_str_has_prefix (ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (item)), "Renamed Feeder"));
 }
 
 static void

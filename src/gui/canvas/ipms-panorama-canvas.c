@@ -103,6 +103,7 @@ struct _IpmsPanoramaCanvas
   guint              preview_count;
 
   gboolean           scroll_to_focus;
+  gboolean           sync_pending;
 
   guint              autoscroll_id;
   double             autoscroll_dx;
@@ -328,9 +329,33 @@ on_chart_changed (IpmsPanoramaCanvas *self)
   if (self->drag.kind != DRAG_NONE)
     ipms_panorama_canvas_drag_cancel (self);
 
+  /* Edits made in other sections (a roadmap drag touches products too)
+   * are caught up with when the panorama is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->sync_pending = TRUE;
+      return;
+    }
+
   sync_items (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_signal_emit (self, signals[CELL_CHANGED], 0);
+}
+
+static void
+ipms_panorama_canvas_map (GtkWidget *widget)
+{
+  IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (widget);
+
+  if (self->sync_pending && self->chart != NULL)
+    {
+      self->sync_pending = FALSE;
+      sync_items (self);
+      gtk_widget_queue_resize (widget);
+      g_signal_emit (self, signals[CELL_CHANGED], 0);
+    }
+
+  GTK_WIDGET_CLASS (ipms_panorama_canvas_parent_class)->map (widget);
 }
 
 static void
@@ -1436,7 +1461,23 @@ on_rename_key_pressed (GtkEventControllerKey *controller,
 static gboolean
 commit_rename_idle (gpointer data)
 {
-  ipms_panorama_canvas_finish_rename (IPMS_PANORAMA_CANVAS (data), TRUE);
+  IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (data);
+  GtkWidget *entry = self->rename_entry;
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  if (entry == NULL || (root = gtk_widget_get_root (entry)) == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Switching to another window is no reason to end the rename, and the
+   * focus may have come back in the meantime. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
+    return G_SOURCE_REMOVE;
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
+    return G_SOURCE_REMOVE;
+
+  ipms_panorama_canvas_finish_rename (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -2469,6 +2510,7 @@ ipms_panorama_canvas_class_init (IpmsPanoramaCanvasClass *klass)
   widget_class->size_allocate = ipms_panorama_canvas_size_allocate;
   widget_class->snapshot = ipms_panorama_canvas_snapshot;
   widget_class->focus = ipms_panorama_canvas_focus;
+  widget_class->map = ipms_panorama_canvas_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
