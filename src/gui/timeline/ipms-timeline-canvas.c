@@ -35,6 +35,7 @@ struct _IpmsTimelineCanvas
   GskRenderNode    *static_node;
   gboolean          static_dark;
   graphene_rect_t   static_rect;    /* the part of the chart it holds */
+  GtkAdjustment    *scroll[2];      /* the scrolling parent's, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
 
@@ -241,6 +242,48 @@ on_preview_changed (IpmsTimelineCanvas *self)
   /* Only the dragged item moved, and its widget is not drawn meanwhile: a
    * redraw will do, with no new layout. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Scrolling moves this widget without redrawing it, but what it paints
+ * depends on the part in view (culling, the labels kept at the edges). */
+static void
+watch_adjustment (IpmsTimelineCanvas *self,
+                  guint               index,
+                  GtkAdjustment      *adjustment)
+{
+  if (self->scroll[index] == adjustment)
+    return;
+
+  if (self->scroll[index] != NULL)
+    g_signal_handlers_disconnect_by_func (self->scroll[index], gtk_widget_queue_draw, self);
+  g_set_object (&self->scroll[index], adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+}
+
+static void
+on_scroll_adjustments_changed (IpmsTimelineCanvas *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  gboolean scrollable = parent != NULL && GTK_IS_SCROLLABLE (parent);
+
+  watch_adjustment (self, 0, scrollable ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (parent)) : NULL);
+  watch_adjustment (self, 1, scrollable ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (parent)) : NULL);
+}
+
+static void
+on_parent_changed (IpmsTimelineCanvas *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (parent != NULL && GTK_IS_SCROLLABLE (parent))
+    {
+      g_signal_connect_object (parent, "notify::hadjustment", G_CALLBACK (on_scroll_adjustments_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (parent, "notify::vadjustment", G_CALLBACK (on_scroll_adjustments_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  on_scroll_adjustments_changed (self);
 }
 
 static void
@@ -1199,6 +1242,8 @@ ipms_timeline_canvas_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  watch_adjustment (self, 0, NULL);
+  watch_adjustment (self, 1, NULL);
 
   G_OBJECT_CLASS (ipms_timeline_canvas_parent_class)->dispose (object);
 }
@@ -1331,6 +1376,7 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
+  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_changed), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 }

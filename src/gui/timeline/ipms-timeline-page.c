@@ -45,6 +45,8 @@ struct _IpmsTimelinePage
   gulong              price_step_handler;
   guint               fit_tick;
   gboolean            fit_sized;
+  guint               home_tick;
+  guint               home_frames;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelinePage, ipms_timeline_page, GTK_TYPE_WIDGET)
@@ -162,6 +164,23 @@ go_to_today_action (GtkWidget  *widget,
     ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (p - width / 2 + 12, 0, width - 24, 1));
 }
 
+static gboolean
+scroll_home_tick (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+
+  /* Tick callbacks run before layout: the new zoom is laid out in the frame
+   * of the first call, so scroll in the next. */
+  if (self->home_frames++ < 1)
+    return G_SOURCE_CONTINUE;
+
+  self->home_tick = 0;
+  ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fit_to_plan_action (GtkWidget  *widget,
                     const char *action_name,
@@ -175,7 +194,11 @@ fit_to_plan_action (GtkWidget  *widget,
     return;
 
   ipms_canvas_view_set_zoom (self->view, ipms_timeline_canvas_fit_zoom (self->canvas, width - 24, height - 24));
-  ipms_canvas_view_scroll_to (self->view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  /* The new zoom is laid out in the next frame, which keeps the point in
+   * the middle where it was: go to the start of the plan after that. */
+  self->home_frames = 0;
+  if (self->home_tick == 0)
+    self->home_tick = gtk_widget_add_tick_callback (widget, scroll_home_tick, NULL, NULL);
 }
 
 /* A project opened here for the first time shows its whole plan, once the
