@@ -196,6 +196,18 @@ redo (Fixture *fixture)
   g_assert_no_error (error);
 }
 
+/* Scrolls the view so that a point is in sight, clear of the lane names or
+ * price axis kept at its left edge, as a user would before grabbing it. */
+static void
+bring_into_view (Fixture *fixture,
+                 double   x,
+                 double   y)
+{
+  ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)),
+                              &GRAPHENE_RECT_INIT (x - 400, y - 50, 500, 100));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+}
+
 /* Drags the product's part by (dx, dy) chart units. */
 static void
 drag_product (Fixture          *fixture,
@@ -227,6 +239,7 @@ drag_product (Fixture          *fixture,
       break;
     }
 
+  bring_into_view (fixture, x, y);
   g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y, FALSE));
   ipms_timeline_canvas_drag_update (fixture->canvas, dx / 2, dy / 2, lock);
   ipms_timeline_canvas_drag_update (fixture->canvas, dx, dy, lock);
@@ -508,6 +521,7 @@ drag_marker (Fixture *fixture,
   double x, y;
 
   g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x, &y, NULL));
+  bring_into_view (fixture, x, y);
   g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x + 2, y - 2, FALSE));
   ipms_timeline_canvas_drag_update (fixture->canvas, dx / 2, dy / 2, lock);
   ipms_timeline_canvas_drag_update (fixture->canvas, dx, dy, lock);
@@ -608,6 +622,7 @@ test_roadmap_bands (Fixture       *fixture,
   g_assert_cmpint (ipms_roadmap_chart_hit_test (rm_chart (fixture), x, y + 1, &part), ==, ipms_record_get_id (mid));
   g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_BAND_MAX);
 
+  bring_into_view (fixture, x, y + 1);
   g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y + 1, FALSE));
   ipms_timeline_canvas_drag_update (fixture->canvas, 0, -30 / per_unit, FALSE);
   g_assert_true (ipms_timeline_canvas_drag_end (fixture->canvas));

@@ -550,6 +550,25 @@ select_product (IpmsTimelineCanvas *self,
     ipms_selection_select_only (self->selection, id);
 }
 
+/* Whether a point is under the lane names, axes or headers kept at the
+ * view's edges, which hide the chart beneath them. */
+static gboolean
+under_kept_labels (IpmsTimelineCanvas *self,
+                   double              x,
+                   double              y)
+{
+  const graphene_rect_t *shown = &self->static_rect;
+
+  if (self->static_node == NULL)
+    return FALSE;
+
+  if (rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self)))
+    return (shown->origin.x > 0 && x < shown->origin.x + 2 * IPMS_TIMELINE_HEADER_COLUMN) ||
+           (shown->origin.y > 0 && y < shown->origin.y + 2 * IPMS_TIMELINE_HEADER_ROW);
+
+  return shown->origin.x > 0 && x < shown->origin.x + time_origin (self) - (rm_chart (self) != NULL ? 14 : 0);
+}
+
 gboolean
 ipms_timeline_canvas_drag_begin (IpmsTimelineCanvas *self,
                                  double              x,
@@ -564,7 +583,8 @@ ipms_timeline_canvas_drag_begin (IpmsTimelineCanvas *self,
   if (self->chart == NULL || self->drag.active)
     return FALSE;
 
-  id = np_chart (self) != NULL ? ipms_new_products_chart_hit_test (np_chart (self), x, y, &part)
+  id = under_kept_labels (self, x, y) ? 0
+     : np_chart (self) != NULL ? ipms_new_products_chart_hit_test (np_chart (self), x, y, &part)
                                : ipms_roadmap_chart_hit_test (rm_chart (self), x, y, &part);
   if (id == 0)
     {
@@ -1159,6 +1179,8 @@ on_query_tooltip (GtkWidget          *widget,
 
   if (keyboard)
     id = focused_product (self);
+  else if (under_kept_labels (self, x, y))
+    id = 0;
   else if (np_chart (self) != NULL)
     id = ipms_new_products_chart_hit_test (np_chart (self), x, y, NULL);
   else
