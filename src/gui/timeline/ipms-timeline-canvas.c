@@ -18,6 +18,7 @@
 #include "ipms-time-axis.h"
 #include "ipms-timeline-canvas.h"
 #include "ipms-timeline-edits.h"
+#include "ipms-window.h"
 
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 3.0
@@ -767,8 +768,15 @@ static void
 report_error (IpmsTimelineCanvas *self,
               const GError       *error)
 {
-  /* The window shows document errors; a refused move only needs a trace. */
-  g_warning ("Timeline edit failed: %s", error->message);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *message = NULL;
+
+  /* Translators: a drag or a nudge on a timeline chart was refused; %s says why */
+  message = g_strdup_printf (_("The product was not moved: %s"), error->message);
+  if (IPMS_IS_WINDOW (root))
+    ipms_window_add_toast (IPMS_WINDOW (root), message);
+  else
+    g_message ("%s", message);
 }
 
 gboolean

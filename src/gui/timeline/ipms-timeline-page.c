@@ -15,6 +15,7 @@
 #include "ipms-timeline-edits.h"
 #include "ipms-timeline-export-dialog.h"
 #include "ipms-timeline-page.h"
+#include "ipms-window.h"
 
 /* Zooms of the scale choices (weeks, months, quarters, years): with the
  * canvas's 4 units a day at zoom 1, these give 16, 5, 1.8 and 0.4. */
@@ -253,6 +254,20 @@ export_action (GtkWidget  *widget,
 
 /* Price bands */
 
+static void
+report_error (IpmsTimelinePage *self,
+              const char       *heading,
+              const GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *message = g_strdup_printf ("%s: %s", heading, error->message);
+
+  if (IPMS_IS_WINDOW (root))
+    ipms_window_add_toast (IPMS_WINDOW (root), message);
+  else
+    g_message ("%s", message);
+}
+
 static void rebuild_bands (IpmsTimelinePage *self);
 
 static void
@@ -262,7 +277,7 @@ on_price_step_changed (IpmsTimelinePage *self)
 
   if (self->document != NULL &&
       !ipms_timeline_set_price_step (self->document, gtk_spin_button_get_value (self->price_step), &error))
-    g_warning ("Could not set the price step: %s", error->message);
+    report_error (self, _("The price step was not changed"), error);
 }
 
 static void
@@ -274,7 +289,7 @@ on_band_name_changed (GtkEditable      *entry,
   g_autoptr(GError) error = NULL;
 
   if (text[0] != '\0' && !ipms_timeline_rename_price_band (self->document, id, text, &error))
-    g_warning ("Could not rename the price band: %s", error->message);
+    report_error (self, _("The price band was not renamed"), error);
 }
 
 static void
@@ -286,7 +301,7 @@ on_band_boundary_changed (GtkSpinButton    *spin,
   g_autoptr(GError) error = NULL;
 
   if (!ipms_timeline_set_band_boundary (self->document, id, upper, gtk_spin_button_get_value (spin), &error))
-    g_warning ("Could not change the price band: %s", error->message);
+    report_error (self, _("The price band was not changed"), error);
 }
 
 static void
@@ -297,7 +312,7 @@ on_band_remove (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!ipms_timeline_remove_price_band (self->document, id, &error))
-    g_warning ("Could not remove the price band: %s", error->message);
+    report_error (self, _("The price band was not removed"), error);
   rebuild_bands (self);
 }
 
@@ -390,7 +405,7 @@ add_band_action (GtkWidget  *widget,
     top = MAX (top, ipms_record_get_double (g_ptr_array_index (bands, i), "max_price"));
 
   if (ipms_timeline_add_price_band (self->document, _("New band"), top, top > 0 ? top * 2 : 100, &error) == 0)
-    g_warning ("Could not add a price band: %s", error->message);
+    report_error (self, _("No price band was added"), error);
   rebuild_bands (self);
 }
 
