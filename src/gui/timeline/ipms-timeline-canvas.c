@@ -124,14 +124,26 @@ drop_static_layer (IpmsTimelineCanvas *self)
 
 /* Items */
 
+/* The label only changes with the product's row (or the project's, for
+ * the currency): describing 2,000 products after every edit would cost
+ * more than the edit. */
 static void
 update_item_label (IpmsTimelineCanvas *self,
-                   IpmsCanvasItem     *item)
+                   IpmsCanvasItem     *item,
+                   guint               project_revision)
 {
-  g_autofree char *label = ipms_timeline_canvas_describe (self, ipms_canvas_item_get_id (item));
+  IpmsRecord *product = ipms_document_get_record (self->document, "product", ipms_canvas_item_get_id (item));
+  guint64 stamp = product != NULL ? ((guint64) project_revision << 32 | ipms_record_get_revision (product)) + 1 : 0;
+  guint64 *seen = g_object_get_data (G_OBJECT (item), "ipms-described");
+  g_autofree char *label = NULL;
 
+  if (seen != NULL && *seen == stamp)
+    return;
+
+  label = ipms_timeline_canvas_describe (self, ipms_canvas_item_get_id (item));
   if (g_strcmp0 (ipms_canvas_item_get_label (item), label) != 0)
     ipms_canvas_item_set_label (item, label);
+  g_object_set_data_full (G_OBJECT (item), "ipms-described", g_memdup2 (&stamp, sizeof stamp), g_free);
 }
 
 static void
@@ -142,6 +154,8 @@ sync_items (IpmsTimelineCanvas *self)
   GHashTableIter iter;
   gpointer key, value;
   gboolean dark = is_dark ();
+  IpmsRecord *project;
+  guint project_revision;
 
   if (!self->items_dirty || self->chart == NULL)
     return;
@@ -150,6 +164,8 @@ sync_items (IpmsTimelineCanvas *self)
   ids = np_chart (self) != NULL ? ipms_new_products_chart_dup_item_ids (np_chart (self))
                                 : ipms_roadmap_chart_dup_item_ids (rm_chart (self));
   wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  project = ipms_document_get_project (self->document);
+  project_revision = project != NULL ? ipms_record_get_revision (project) : 0;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -170,7 +186,7 @@ sync_items (IpmsTimelineCanvas *self)
 
       ipms_canvas_item_set_dark (item, dark);
       ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, *id));
-      update_item_label (self, item);
+      update_item_label (self, item, project_revision);
     }
 
   g_hash_table_iter_init (&iter, self->items);
