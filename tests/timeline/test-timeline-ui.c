@@ -445,6 +445,10 @@ test_nudge (Fixture       *fixture,
   for (guint i = 0; i < 3; i++)
     g_assert_true (ipms_timeline_canvas_nudge (fixture->canvas, id, 1, 0, FALSE));
   assert_dates (product, "2027-02-05", "2027-08-21", "2027-09-22");
+  /* The accessible name follows the edit. */
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_nonnull (strstr (ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (ipms_timeline_canvas_get_item (fixture->canvas, id))),
+                            "2027-02-05 – 2027-08-21"));
   undo (fixture);
   assert_dates (product, "2027-01-15", "2027-07-31", "2027-09-01");
   redo (fixture);
