@@ -595,6 +595,26 @@ append_rect (GtkSnapshot             *snapshot,
     }
 }
 
+/* A frame made of four thin color nodes, not one border node: the renderer
+ * repaints the bounds of what changed, and a border's bounds are the whole
+ * cell, hundreds of chips on a large grid. */
+static void
+append_outline (GtkSnapshot             *snapshot,
+                const cairo_rectangle_t *rect,
+                const IpmsColor         *color,
+                double                   width)
+{
+  GdkRGBA rgba = { color->red, color->green, color->blue, color->alpha };
+
+  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, width));
+  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (rect->x, rect->y + rect->height - width,
+                                                                   rect->width, width));
+  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (rect->x, rect->y + width,
+                                                                   width, rect->height - 2 * width));
+  gtk_snapshot_append_color (snapshot, &rgba, &GRAPHENE_RECT_INIT (rect->x + rect->width - width, rect->y + width,
+                                                                   width, rect->height - 2 * width));
+}
+
 static void
 snapshot_drop_slot (IpmsPanoramaCanvas     *self,
                     GtkSnapshot            *snapshot,
@@ -607,8 +627,7 @@ snapshot_drop_slot (IpmsPanoramaCanvas     *self,
   IpmsColor fill = palette->accent;
 
   ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
-  fill.alpha = 0.08;
-  append_rect (snapshot, &cell, &fill, &palette->accent, 2, 0);
+  append_outline (snapshot, &cell, &palette->accent, 3);
 
   /* A bar where the first dropped chip's leading edge will be. */
   ipms_panorama_chart_get_slot_rect (self->chart, column, row, index, &slot);
@@ -772,8 +791,8 @@ ipms_panorama_canvas_snapshot (GtkWidget   *widget,
           cairo_rectangle_t cell;
 
           ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
-          append_rect (snapshot, &(cairo_rectangle_t) { cell.x + 1, cell.y + 1, cell.width - 2, cell.height - 2 },
-                       NULL, &palette->accent, 2, 0);
+          append_outline (snapshot, &(cairo_rectangle_t) { cell.x + 1, cell.y + 1, cell.width - 2, cell.height - 2 },
+                          &palette->accent, 2);
         }
     }
 
