@@ -15,9 +15,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(IpmsApplication) app = NULL;
+  /* Set by build-aux/setup-and-run, which runs the app from the build tree
+   * where the catalogues are built but not yet installed. */
+  const char *localedir = g_getenv ("IPMS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
