@@ -1552,6 +1552,82 @@ ipms_document_count_rows (IpmsDocument *self,
   return count;
 }
 
+void
+ipms_document_foreach_row (IpmsDocument *self,
+                           const char   *table_name,
+                           IpmsRowFunc   func,
+                           gpointer      user_data)
+{
+  g_autofree char *sql = NULL;
+  const IpmsTable *table;
+  sqlite3_stmt *stmt;
+  GValue *values;
+
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+  g_return_if_fail (func != NULL);
+
+  table = lookup_table (table_name, NULL);
+  g_return_if_fail (table != NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", table_sql (table, TABLE_COLUMNS), table->name);
+  stmt = prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return;
+
+  values = g_new0 (GValue, table->n_columns);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gboolean go_on;
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          int sql_column = (int) i + 1;
+
+          if (G_IS_VALUE (&values[i]))
+            g_value_unset (&values[i]);
+
+          if (sqlite3_column_type (stmt, sql_column) == SQLITE_NULL)
+            continue;
+
+          switch (table->columns[i].type)
+            {
+            case IPMS_COLUMN_INTEGER:
+            case IPMS_COLUMN_REFERENCE:
+              g_value_init (&values[i], G_TYPE_INT64);
+              g_value_set_int64 (&values[i], sqlite3_column_int64 (stmt, sql_column));
+              break;
+
+            case IPMS_COLUMN_REAL:
+              g_value_init (&values[i], G_TYPE_DOUBLE);
+              g_value_set_double (&values[i], sqlite3_column_double (stmt, sql_column));
+              break;
+
+            case IPMS_COLUMN_TEXT:
+            case IPMS_COLUMN_DATE:
+            case IPMS_COLUMN_ENUM:
+            default:
+              /* Valid until the next step, which is all the call needs. */
+              g_value_init (&values[i], G_TYPE_STRING);
+              g_value_set_static_string (&values[i], (const char *) sqlite3_column_text (stmt, sql_column));
+              break;
+            }
+        }
+
+      go_on = func (sqlite3_column_int64 (stmt, 0), values, user_data);
+
+      if (!go_on)
+        break;
+    }
+
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+  g_free (values);
+}
+
 /* Editing */
 
 static gboolean

@@ -98,6 +98,19 @@ GPtrArray    *ipms_document_query             (IpmsDocument  *self,
 guint         ipms_document_count_rows        (IpmsDocument  *self,
                                                const char    *table);
 
+/* Calls `func` for every row of `table` in id order, with the row's values
+ * (n_columns GValues in schema order, unset for NULL) that live only for
+ * the call. No records are made: for reading whole tables once (export)
+ * without keeping an object per row alive. `func` returns FALSE to stop. */
+typedef gboolean (*IpmsRowFunc) (gint64        id,
+                                 const GValue *values,
+                                 gpointer      user_data);
+
+void          ipms_document_foreach_row       (IpmsDocument  *self,
+                                               const char    *table,
+                                               IpmsRowFunc    func,
+                                               gpointer       user_data);
+
 /* The one edit path.
  *
  * begin_edit() opens a transaction and starts recording; the mutations

@@ -141,27 +141,36 @@ append_double (GString *out,
   g_string_append (out, buf);
 }
 
-static void
-append_row (GString         *out,
-            const IpmsTable *table,
-            IpmsRecord      *record)
+typedef struct
 {
-  g_string_append (out, "    {\n      \"id\": ");
-  append_int (out, ipms_record_get_id (record));
+  GString         *out;
+  const IpmsTable *table;
+  guint            n_rows;
+} Writer;
 
-  for (guint c = 0; c < table->n_columns; c++)
+static gboolean
+append_row (gint64        id,
+            const GValue *values,
+            gpointer      user_data)
+{
+  Writer *writer = user_data;
+  GString *out = writer->out;
+
+  g_string_append (out, writer->n_rows++ == 0 ? "\n" : ",\n");
+  g_string_append (out, "    {\n      \"id\": ");
+  append_int (out, id);
+
+  for (guint c = 0; c < writer->table->n_columns; c++)
     {
-      const IpmsColumn *column = &table->columns[c];
+      const GValue *value = &values[c];
 
       g_string_append (out, ",\n      ");
-      append_string (out, column->name);
+      append_string (out, writer->table->columns[c].name);
       g_string_append (out, ": ");
 
-      /* The value as the record holds it: G_TYPE_INT64 for integers and
-       * references, G_TYPE_DOUBLE for reals, a string for the rest. */
-      const GValue *value = ipms_record_get_value (record, column->name);
-
-      if (value == NULL)
+      /* G_TYPE_INT64 for integers and references, G_TYPE_DOUBLE for reals,
+       * a string for the rest; unset for NULL. */
+      if (!G_IS_VALUE (value))
         g_string_append (out, "null");
       else if (G_VALUE_HOLDS_INT64 (value))
         append_int (out, g_value_get_int64 (value));
@@ -174,6 +183,8 @@ append_row (GString         *out,
     }
 
   g_string_append (out, "\n    }");
+
+  return TRUE;
 }
 
 char *
@@ -196,23 +207,17 @@ ipms_json_export_data (IpmsDocument  *document,
 
   for (guint t = 0; t < n_tables; t++)
     {
-      const IpmsTable *table = &tables[t];
-      g_autoptr(GPtrArray) rows = NULL;
-
-      /* Without a sort column the rows come ordered by id. */
-      rows = ipms_document_query (document, table->name, NULL, IPMS_NULL_ID, NULL);
+      Writer writer = { out, &tables[t], 0 };
 
       g_string_append (out, ",\n  ");
-      append_string (out, table->plural);
+      append_string (out, tables[t].plural);
       g_string_append (out, ": [");
 
-      for (guint r = 0; r < rows->len; r++)
-        {
-          g_string_append (out, r == 0 ? "\n" : ",\n");
-          append_row (out, table, g_ptr_array_index (rows, r));
-        }
+      /* Straight from the file: an export must not leave a live record
+       * behind for every row of the plan. */
+      ipms_document_foreach_row (document, tables[t].name, append_row, &writer);
 
-      g_string_append (out, rows->len > 0 ? "\n  ]" : "]");
+      g_string_append (out, writer.n_rows > 0 ? "\n  ]" : "]");
     }
 
   g_string_append (out, "\n}\n");

@@ -1211,6 +1211,40 @@ test_save_as_and_drafts (Fixture       *fixture,
   g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_EXISTS);
 }
 
+static gboolean
+collect_names (gint64        id,
+               const GValue *values,
+               gpointer      user_data)
+{
+  GString *names = user_data;
+  const IpmsTable *table = ipms_schema_lookup_table ("product");
+  int name = ipms_table_find_column (table, "name");
+  int price = ipms_table_find_column (table, "price");
+
+  g_string_append_printf (names, "%" G_GINT64_FORMAT ":%s:%s;", id, g_value_get_string (&values[name]),
+                          G_IS_VALUE (&values[price]) ? "priced" : "null");
+
+  return id < 3;
+}
+
+static void
+test_foreach_row (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(IpmsDocument) document = create_document (fixture, "foreach.ipms");
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  begin (document, "Add", NULL);
+  insert_row (document, "product", "name", "Bowl", "price", 9.5, NULL);
+  insert_row (document, "product", "name", "Feeder", NULL);
+  insert_row (document, "product", "name", "Fountain", NULL);
+  insert_row (document, "product", "name", "Never reached", NULL);
+  commit (document);
+
+  ipms_document_foreach_row (document, "product", collect_names, names);
+  g_assert_cmpstr (names->str, ==, "1:Bowl:priced;2:Feeder:null;3:Fountain:null;");
+}
+
 static void
 test_view_state_not_undone (Fixture       *fixture,
                             gconstpointer  data)
@@ -1254,6 +1288,7 @@ main (int   argc,
   ADD ("live-lists", test_live_lists);
   ADD ("typed-entities", test_typed_entities);
   ADD ("save-as-and-drafts", test_save_as_and_drafts);
+  ADD ("foreach-row", test_foreach_row);
   ADD ("view-state-not-undone", test_view_state_not_undone);
 
 #undef ADD
