@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-timeline-chart-private.h"
 #include "ipms-new-products-chart.h"
 
 #define TITLE_HEIGHT 48.0
@@ -61,21 +62,12 @@ typedef struct
 
 struct _IpmsNewProductsChart
 {
-  GObject          parent_instance;
+  IpmsTimelineChart parent_instance;
 
-  IpmsDocument    *document;
-  gulong           changes_done_id;
 
-  char            *range_start;
-  char            *range_end;
-  double           px_per_day;
   IpmsLaneMode     lane_mode;
-  gboolean         show_title;
-  guint32          today;
 
-  /* Layout, rebuilt when `dirty`. */
-  gboolean         dirty;
-  IpmsTimeAxis     axis;
+  /* Layout, rebuilt while the parent is dirty. */
   double           body_top;
   double           body_bottom;
   double           width;
@@ -84,9 +76,6 @@ struct _IpmsNewProductsChart
   GHashTable      *item_index;   /* id -> position + 1 */
   GArray          *lanes;        /* Lane */
   GArray          *milestones;   /* Milestone */
-  IpmsLayoutCache *layouts;
-  double           sticky_x;      /* the view's top left, for labels that stay in sight */
-  double           sticky_y;
 
   struct {
     gint64  id;
@@ -94,35 +83,21 @@ struct _IpmsNewProductsChart
     guint32 complete;
     guint32 launch;
     guint   lane;
-    gboolean apart;
   } preview;
 };
 
 static void chart_iface_init (IpmsChartInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsNewProductsChart, ipms_new_products_chart, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsNewProductsChart, ipms_new_products_chart, IPMS_TYPE_TIMELINE_CHART,
                                G_IMPLEMENT_INTERFACE (IPMS_TYPE_CHART, chart_iface_init))
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_RANGE_START,
-  PROP_RANGE_END,
-  PROP_PX_PER_DAY,
   PROP_LANE_MODE,
-  PROP_SHOW_TITLE,
-  PROP_TODAY,
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  PREVIEW_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 clear_lane (gpointer data)
@@ -141,25 +116,6 @@ clear_milestone (gpointer data)
 {
   g_free (((Milestone *) data)->label);
   g_free (((Milestone *) data)->color_text);
-}
-
-static void
-invalidate (IpmsNewProductsChart *self)
-{
-  self->dirty = TRUE;
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-on_changes_done (IpmsNewProductsChart *self)
-{
-  invalidate (self);
-}
-
-static guint32
-effective_today (IpmsNewProductsChart *self)
-{
-  return self->today != 0 ? self->today : ipms_time_today ();
 }
 
 static guint
@@ -230,7 +186,7 @@ static double
 time_x (IpmsNewProductsChart *self,
         guint32               day)
 {
-  return LABEL_WIDTH + ipms_time_axis_day_to_x (&self->axis, day);
+  return LABEL_WIDTH + ipms_time_axis_day_to_x (&self->parent_instance.axis, day);
 }
 
 /* Where an item's dates fall across the chart. */
@@ -257,10 +213,10 @@ item_x_geometry (IpmsNewProductsChart *self,
       /* One end known (or the ends crossed): a stub a day wide at the start,
        * still there to grab. */
       geo->bar_x = time_x (self, start != 0 ? start : complete);
-      geo->bar_width = MAX (2.0, self->axis.px_per_day);
+      geo->bar_width = MAX (2.0, self->parent_instance.axis.px_per_day);
     }
 
-  geo->launch_x = launch != 0 ? time_x (self, launch) + self->axis.px_per_day / 2 : -1;
+  geo->launch_x = launch != 0 ? time_x (self, launch) + self->parent_instance.axis.px_per_day / 2 : -1;
 }
 
 /* Geometry of one item from its dates, in its lane and row. */
@@ -289,7 +245,7 @@ label_inside (IpmsNewProductsChart *self,
 {
   int tw, th;
 
-  ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                               ipms_record_get_string (item->record, "name"), &tw, &th);
   return tw + 2 * LABEL_GAP + BAR_HEIGHT <= bar_width;
 }
@@ -310,7 +266,7 @@ item_extent (IpmsNewProductsChart *self,
   right = MAX (geo.bar_x + geo.bar_width, geo.launch_x + LAUNCH_SIZE);
   if (geo.bar_width <= 0 || !label_inside (self, item, geo.bar_width))
     {
-      ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                   ipms_record_get_string (item->record, "name"), &tw, &th);
       right += LABEL_GAP + tw;
     }
@@ -328,7 +284,7 @@ add_milestone (IpmsNewProductsChart *self,
 {
   Milestone milestone = { day, lane, 0, first_launch, series_index, NULL, NULL };
 
-  if (day < self->axis.first_day || day > self->axis.last_day || lane == G_MAXUINT)
+  if (day < self->parent_instance.axis.first_day || day > self->parent_instance.axis.last_day || lane == G_MAXUINT)
     return;
 
   milestone.color_text = g_strdup (color_text);
@@ -356,7 +312,7 @@ static double
 milestone_x (IpmsNewProductsChart *self,
              const Milestone      *milestone)
 {
-  return time_x (self, milestone->day) + self->axis.px_per_day / 2;
+  return time_x (self, milestone->day) + self->parent_instance.axis.px_per_day / 2;
 }
 
 /* Milestones of a lane go into as many rows as their labels need. */
@@ -383,7 +339,7 @@ pack_milestones (IpmsNewProductsChart *self)
           current_lane = milestone->lane;
         }
 
-      ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL, milestone->label, &tw, &th);
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone->label, &tw, &th);
       end = cx + 9 + tw + 12;
       for (row = 0; row < row_ends->len; row++)
         if (g_array_index (row_ends, double, row) <= cx - 8)
@@ -403,7 +359,7 @@ static void
 build_milestones (IpmsNewProductsChart *self,
                   GHashTable           *lane_of)
 {
-  g_autoptr(GPtrArray) series = ipms_document_query (self->document, "series", NULL, 0, "position");
+  g_autoptr(GPtrArray) series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
 
   for (guint i = 0; i < series->len; i++)
     {
@@ -428,12 +384,12 @@ build_milestones (IpmsNewProductsChart *self,
         {
           /* A series sits on the layers of the segments it covers, or
            * failing those on the layers of its products. */
-          g_autoptr(GPtrArray) links = ipms_document_query (self->document, "series_segment",
+          g_autoptr(GPtrArray) links = ipms_document_query (self->parent_instance.document, "series_segment",
                                                             "series_id", series_id, NULL);
 
           for (guint j = 0; j < links->len; j++)
             {
-              gint64 layer = layer_of_segment (self->document,
+              gint64 layer = layer_of_segment (self->parent_instance.document,
                                                ipms_record_get_int (g_ptr_array_index (links, j), "segment_id"));
               guint lane = lane_for_id (lane_of, layer);
               gboolean seen = FALSE;
@@ -472,14 +428,14 @@ ensure_layout (IpmsNewProductsChart *self)
 {
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GHashTable) lane_of = NULL;
-  guint32 first_day = ipms_time_day_from_iso (self->range_start);
-  guint32 last_day = ipms_time_day_from_iso (self->range_end);
+  guint32 first_day = ipms_time_day_from_iso (self->parent_instance.range_start);
+  guint32 last_day = ipms_time_day_from_iso (self->parent_instance.range_end);
   double px_per_day;
   double y;
 
-  if (!self->dirty)
+  if (!self->parent_instance.dirty)
     return;
-  self->dirty = FALSE;
+  self->parent_instance.dirty = FALSE;
 
   g_array_set_size (self->items, 0);
   g_array_set_size (self->lanes, 0);
@@ -490,23 +446,23 @@ ensure_layout (IpmsNewProductsChart *self)
     {
       guint32 plan_first, plan_last;
 
-      ipms_timeline_plan_range (self->document, &plan_first, &plan_last);
+      ipms_timeline_plan_range (self->parent_instance.document, &plan_first, &plan_last);
       if (first_day == 0 || (last_day != 0 && last_day < first_day))
         first_day = plan_first;
       if (last_day == 0 || last_day < first_day)
         last_day = MAX (plan_last, first_day);
     }
 
-  px_per_day = self->px_per_day > 0 ? self->px_per_day
+  px_per_day = self->parent_instance.px_per_day > 0 ? self->parent_instance.px_per_day
                                     : ipms_timeline_fit_px_per_day (last_day - first_day + 1, FIT_WIDTH);
-  ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
+  ipms_time_axis_init (&self->parent_instance.axis, first_day, last_day, px_per_day);
 
 
   /* Lanes */
   lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   if (self->lane_mode == IPMS_LANE_MODE_SERIES)
     {
-      g_autoptr(GPtrArray) series = ipms_document_query (self->document, "series", NULL, 0, "position");
+      g_autoptr(GPtrArray) series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
 
       for (guint i = 0; i < series->len; i++)
         {
@@ -516,7 +472,7 @@ ensure_layout (IpmsNewProductsChart *self)
     }
   else
     {
-      g_autoptr(GPtrArray) axis_items = ipms_document_query (self->document, "axis_item", NULL, 0, "position");
+      g_autoptr(GPtrArray) axis_items = ipms_document_query (self->parent_instance.document, "axis_item", NULL, 0, "position");
 
       for (guint i = 0; i < axis_items->len; i++)
         {
@@ -528,7 +484,7 @@ ensure_layout (IpmsNewProductsChart *self)
         }
     }
 
-  products = ipms_document_query (self->document, "product", NULL, 0, NULL);
+  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, NULL);
   for (guint i = 0; i < products->len; i++)
     {
       IpmsRecord *record = g_ptr_array_index (products, i);
@@ -555,7 +511,7 @@ ensure_layout (IpmsNewProductsChart *self)
       Item *item = &g_array_index (self->items, Item, i);
       gint64 key = self->lane_mode == IPMS_LANE_MODE_SERIES
         ? ipms_record_get_int (item->record, "series_id")
-        : layer_of_segment (self->document, ipms_record_get_int (item->record, "segment_id"));
+        : layer_of_segment (self->parent_instance.document, ipms_record_get_int (item->record, "segment_id"));
 
       item->lane = lane_for_id (lane_of, key);
     }
@@ -612,14 +568,14 @@ ensure_layout (IpmsNewProductsChart *self)
       }
   }
 
-  self->width = LABEL_WIDTH + ipms_time_axis_get_width (&self->axis) + RIGHT_PAD;
+  self->width = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis) + RIGHT_PAD;
   for (guint i = 0; i < self->items->len; i++)
     self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
 
   build_milestones (self, lane_of);
   pack_milestones (self);
 
-  self->body_top = (self->show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
+  self->body_top = (self->parent_instance.show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
   y = self->body_top;
   for (guint i = 0; i < self->lanes->len; i++)
     {
@@ -731,7 +687,7 @@ paint_item (IpmsNewProductsChart   *self,
 
   if (geo->bar_width > 0)
     {
-      PangoLayout *badge = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, grade);
+      PangoLayout *badge = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, grade);
       IpmsColor pale = fill;
 
       pale.alpha = geo->dev_start == 0 || geo->dev_complete == 0 ? 0.35 : 1.0;
@@ -776,23 +732,23 @@ paint_item (IpmsNewProductsChart   *self,
     {
       paint_launch (cr, palette, geo->launch_x, cy, late);
       if (late)
-        paint_warning_sign (cr, palette, self->layouts, geo->launch_x, cy - LAUNCH_SIZE + 1);
+        paint_warning_sign (cr, palette, self->parent_instance.layouts, geo->launch_x, cy - LAUNCH_SIZE + 1);
     }
 
-  ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL, name, &tw, &th);
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name, &tw, &th);
   if (geo->bar_width > 0 && tw + 2 * LABEL_GAP + BAR_HEIGHT <= geo->bar_width)
     {
       /* A bar reaching under the lane names shows its name where it is seen. */
-      double text_x = CLAMP (self->sticky_x > 0 ? self->sticky_x + LABEL_WIDTH + LABEL_GAP : 0,
+      double text_x = CLAMP (self->parent_instance.sticky_x > 0 ? self->parent_instance.sticky_x + LABEL_WIDTH + LABEL_GAP : 0,
                              geo->bar_x + BAR_HEIGHT, geo->bar_x + geo->bar_width - tw - LABEL_GAP);
 
-      ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
+      ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name),
                                     text_x, cy - th / 2.0, &palette->on_accent);
       return;
     }
 
   label_x = MAX (geo->bar_x + geo->bar_width, geo->launch_x + LAUNCH_SIZE) + LABEL_GAP;
-  ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
+  ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name),
                                 label_x, cy - th / 2.0, &palette->foreground);
 }
 
@@ -827,7 +783,7 @@ paint_milestones (IpmsNewProductsChart   *self,
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
 
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, milestone->label);
+      layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone->label);
       pango_layout_get_pixel_size (layout, &tw, &th);
       ipms_chart_style_show_layout (cr, layout, cx + 9, cy - th / 2.0, &palette->dim_foreground);
     }
@@ -867,13 +823,13 @@ paint_lane_labels (IpmsNewProductsChart   *self,
       cairo_save (cr);
       cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH - 8, lane->height);
       cairo_clip (cr);
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
+      layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
       pango_layout_get_pixel_size (layout, &tw, &th);
       ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + 4,
                                     lane->id == 0 ? &palette->dim_foreground : &palette->foreground);
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", lane->n_products),
                                lane->n_products);
-      sub = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, count);
+      sub = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, count);
       if (lane->height >= th + 24)
         ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + 6 + th, &palette->dim_foreground);
       cairo_restore (cr);
@@ -892,7 +848,7 @@ legend_symbol (cairo_t                *cr,
   double row = ipms_chart_style_legend_row_height ();
   double cy = y + row / 2;
   double width = 22;
-  PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, label);
+  PangoLayout *layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, label);
   int tw, th;
 
   switch (kind)
@@ -922,7 +878,7 @@ legend_symbol (cairo_t                *cr,
       width = 14;
       break;
     case 4: /* launch before completion */
-      paint_warning_sign (cr, palette, self->layouts, x + 9, cy + 8);
+      paint_warning_sign (cr, palette, self->parent_instance.layouts, x + 9, cy + 8);
       width = 18;
       break;
     case 5: /* today */
@@ -946,7 +902,7 @@ paint_legend (IpmsNewProductsChart   *self,
               const IpmsChartPalette *palette,
               gboolean                dark)
 {
-  g_autoptr(GPtrArray) grades = ipms_document_query (self->document, "grade", NULL, 0, NULL);
+  g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
   double row = ipms_chart_style_legend_row_height ();
   double x = 16;
   double y = self->body_bottom + LEGEND_PAD;
@@ -999,7 +955,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   double time_end;
 
   ensure_layout (self);
-  time_end = LABEL_WIDTH + ipms_time_axis_get_width (&self->axis);
+  time_end = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis);
 
   cairo_save (cr);
   cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
@@ -1007,15 +963,15 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   ipms_chart_style_set_source (cr, &palette->background);
   cairo_paint (cr);
 
-  if (self->show_title)
+  if (self->parent_instance.show_title)
     {
-      g_autofree char *title = ipms_document_dup_title (self->document);
-      g_autofree char *first = ipms_time_day_to_iso (self->axis.first_day);
-      g_autofree char *last = ipms_time_day_to_iso (self->axis.last_day);
+      g_autofree char *title = ipms_document_dup_title (self->parent_instance.document);
+      g_autofree char *first = ipms_time_day_to_iso (self->parent_instance.axis.first_day);
+      g_autofree char *last = ipms_time_day_to_iso (self->parent_instance.axis.last_day);
       g_autofree char *heading = g_strdup_printf ("%s · %s", title, _("New product chart"));
       g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
 
-      ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
+      ipms_timeline_paint_title (cr, palette, self->parent_instance.layouts, 16, 10, heading, range);
     }
 
   /* Lanes: alternating rows and their names in the left column. */
@@ -1039,11 +995,11 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
     }
   paint_lane_labels (self, cr, palette, FALSE, cy1, cy2);
 
-  frame.axis = &self->axis;
+  frame.axis = &self->parent_instance.axis;
   frame.palette = palette;
-  frame.layouts = self->layouts;
+  frame.layouts = self->parent_instance.layouts;
   frame.origin = LABEL_WIDTH;
-  frame.header_pos = self->show_title ? TITLE_HEIGHT : 0;
+  frame.header_pos = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
   frame.row_size = IPMS_TIMELINE_HEADER_ROW;
   frame.body_start = self->body_top;
   frame.body_end = self->body_bottom;
@@ -1051,7 +1007,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   cairo_save (cr);
   cairo_rectangle (cr, LABEL_WIDTH, 0, time_end - LABEL_WIDTH, self->body_bottom);
   cairo_clip (cr);
-  ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->document, effective_today (self)));
+  ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->parent_instance.document, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self))));
   ipms_timeline_paint_grid (cr, &frame);
   ipms_timeline_paint_header (cr, &frame);
   cairo_restore (cr);
@@ -1090,7 +1046,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
     }
 
   /* The item being dragged goes on top of the others. */
-  if (self->preview.id != 0 && !self->preview.apart && find_item (self, self->preview.id) != NULL)
+  if (self->preview.id != 0 && !self->parent_instance.preview_apart && find_item (self, self->preview.id) != NULL)
     {
       const Item *item = find_item (self, self->preview.id);
       IpmsNewProductsItem geo;
@@ -1099,32 +1055,32 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
       paint_item (self, cr, palette, item, &geo, options->dark);
     }
 
-  ipms_timeline_paint_today (cr, &frame, effective_today (self));
+  ipms_timeline_paint_today (cr, &frame, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self)));
   cairo_restore (cr);
 
   /* Scrolled right or down, the lane names and the header follow the view. */
-  if (self->sticky_x > 0)
+  if (self->parent_instance.sticky_x > 0)
     {
       cairo_save (cr);
-      cairo_translate (cr, self->sticky_x, 0);
+      cairo_translate (cr, self->parent_instance.sticky_x, 0);
       cairo_rectangle (cr, 0, self->body_top, LABEL_WIDTH, self->body_bottom - self->body_top);
       cairo_clip (cr);
       paint_lane_labels (self, cr, palette, TRUE, cy1, cy2);
       cairo_restore (cr);
     }
-  if (self->sticky_y > frame.header_pos)
+  if (self->parent_instance.sticky_y > frame.header_pos)
     {
-      double top = MIN (self->sticky_y, self->body_bottom - 2 * IPMS_TIMELINE_HEADER_ROW);
+      double top = MIN (self->parent_instance.sticky_y, self->body_bottom - 2 * IPMS_TIMELINE_HEADER_ROW);
 
       cairo_save (cr);
-      cairo_rectangle (cr, LABEL_WIDTH + self->sticky_x, top, time_end - LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+      cairo_rectangle (cr, LABEL_WIDTH + self->parent_instance.sticky_x, top, time_end - LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
       cairo_clip (cr);
       frame.header_pos = top;
       ipms_timeline_paint_header (cr, &frame);
       cairo_restore (cr);
 
       ipms_chart_style_set_source (cr, &palette->background);
-      cairo_rectangle (cr, self->sticky_x, top, LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+      cairo_rectangle (cr, self->parent_instance.sticky_x, top, LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
       cairo_fill (cr);
     }
 
@@ -1142,14 +1098,15 @@ chart_iface_init (IpmsChartInterface *iface)
 }
 
 static void
-ipms_new_products_chart_dispose (GObject *object)
+chart_ensure_layout (IpmsTimelineChart *chart)
 {
-  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
+  ensure_layout (IPMS_NEW_PRODUCTS_CHART (chart));
+}
 
-  g_clear_signal_handler (&self->changes_done_id, self->document);
-  g_clear_object (&self->document);
-
-  G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->dispose (object);
+static double
+chart_get_time_origin (G_GNUC_UNUSED IpmsTimelineChart *chart)
+{
+  return LABEL_WIDTH;
 }
 
 static void
@@ -1161,9 +1118,6 @@ ipms_new_products_chart_finalize (GObject *object)
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->milestones, g_array_unref);
-  g_clear_pointer (&self->layouts, ipms_layout_cache_free);
-  g_free (self->range_start);
-  g_free (self->range_end);
 
   G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->finalize (object);
 }
@@ -1178,26 +1132,8 @@ ipms_new_products_chart_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_RANGE_START:
-      g_value_set_string (value, self->range_start);
-      break;
-    case PROP_RANGE_END:
-      g_value_set_string (value, self->range_end);
-      break;
-    case PROP_PX_PER_DAY:
-      g_value_set_double (value, self->px_per_day);
-      break;
     case PROP_LANE_MODE:
       g_value_set_int (value, self->lane_mode);
-      break;
-    case PROP_SHOW_TITLE:
-      g_value_set_boolean (value, self->show_title);
-      break;
-    case PROP_TODAY:
-      g_value_set_uint (value, self->today);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1214,29 +1150,8 @@ ipms_new_products_chart_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
-                                                       G_CALLBACK (on_changes_done), self,
-                                                       G_CONNECT_SWAPPED);
-      break;
-    case PROP_RANGE_START:
-      ipms_new_products_chart_set_range (self, g_value_get_string (value), self->range_end);
-      break;
-    case PROP_RANGE_END:
-      ipms_new_products_chart_set_range (self, self->range_start, g_value_get_string (value));
-      break;
-    case PROP_PX_PER_DAY:
-      ipms_new_products_chart_set_px_per_day (self, g_value_get_double (value));
-      break;
     case PROP_LANE_MODE:
       ipms_new_products_chart_set_lane_mode (self, g_value_get_int (value));
-      break;
-    case PROP_SHOW_TITLE:
-      ipms_new_products_chart_set_show_title (self, g_value_get_boolean (value));
-      break;
-    case PROP_TODAY:
-      ipms_new_products_chart_set_today (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1247,48 +1162,25 @@ static void
 ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  IpmsTimelineChartClass *timeline_class = IPMS_TIMELINE_CHART_CLASS (klass);
 
-  object_class->dispose = ipms_new_products_chart_dispose;
   object_class->finalize = ipms_new_products_chart_finalize;
   object_class->get_property = ipms_new_products_chart_get_property;
   object_class->set_property = ipms_new_products_chart_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RANGE_START] =
-    g_param_spec_string ("range-start", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RANGE_END] =
-    g_param_spec_string ("range-end", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PX_PER_DAY] =
-    g_param_spec_double ("px-per-day", NULL, NULL, 0, 1000, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  timeline_class->ensure_layout = chart_ensure_layout;
+  timeline_class->get_time_origin = chart_get_time_origin;
+
   properties[PROP_LANE_MODE] =
     g_param_spec_int ("lane-mode", NULL, NULL, IPMS_LANE_MODE_LAYERS, IPMS_LANE_MODE_SERIES,
                       IPMS_LANE_MODE_LAYERS,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_TITLE] =
-    g_param_spec_boolean ("show-title", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TODAY] =
-    g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Only the previewed item moved: what paint_preview() paints changed. */
-  signals[PREVIEW_CHANGED] = g_signal_new ("preview-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 ipms_new_products_chart_init (IpmsNewProductsChart *self)
 {
-  self->show_title = TRUE;
-  self->dirty = TRUE;
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, clear_item);
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1296,7 +1188,6 @@ ipms_new_products_chart_init (IpmsNewProductsChart *self)
   g_array_set_clear_func (self->lanes, clear_lane);
   self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
   g_array_set_clear_func (self->milestones, clear_milestone);
-  self->layouts = ipms_layout_cache_new ();
   self->preview.lane = G_MAXUINT;
 }
 
@@ -1308,56 +1199,25 @@ ipms_new_products_chart_new (IpmsDocument *document)
   return g_object_new (IPMS_TYPE_NEW_PRODUCTS_CHART, "document", document, NULL);
 }
 
-IpmsDocument *
-ipms_new_products_chart_get_document (IpmsNewProductsChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
-
-  return self->document;
-}
-
 void
 ipms_new_products_chart_set_range (IpmsNewProductsChart *self,
                                    const char           *range_start,
                                    const char           *range_end)
 {
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  if (g_strcmp0 (self->range_start, range_start) != 0)
-    {
-      g_free (self->range_start);
-      self->range_start = g_strdup (range_start);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_START]);
-    }
-  if (g_strcmp0 (self->range_end, range_end) != 0)
-    {
-      g_free (self->range_end);
-      self->range_end = g_strdup (range_end);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
-    }
-  invalidate (self);
+  ipms_timeline_chart_set_range (IPMS_TIMELINE_CHART (self), range_start, range_end);
 }
 
 void
 ipms_new_products_chart_set_px_per_day (IpmsNewProductsChart *self,
                                         double                px_per_day)
 {
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  if (self->px_per_day == px_per_day)
-    return;
-  self->px_per_day = px_per_day;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PX_PER_DAY]);
-  invalidate (self);
+  ipms_timeline_chart_set_px_per_day (IPMS_TIMELINE_CHART (self), px_per_day);
 }
 
 double
 ipms_new_products_chart_get_px_per_day (IpmsNewProductsChart *self)
 {
-  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
-
-  ensure_layout (self);
-  return self->axis.px_per_day;
+  return ipms_timeline_chart_get_px_per_day (IPMS_TIMELINE_CHART (self));
 }
 
 void
@@ -1370,7 +1230,7 @@ ipms_new_products_chart_set_lane_mode (IpmsNewProductsChart *self,
     return;
   self->lane_mode = mode;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_MODE]);
-  invalidate (self);
+  ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
 }
 
 IpmsLaneMode
@@ -1385,52 +1245,19 @@ void
 ipms_new_products_chart_set_show_title (IpmsNewProductsChart *self,
                                         gboolean              show_title)
 {
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  show_title = !!show_title;
-  if (self->show_title == show_title)
-    return;
-  self->show_title = show_title;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
-  invalidate (self);
-}
-
-void
-ipms_new_products_chart_set_today (IpmsNewProductsChart *self,
-                                   guint32               today)
-{
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  if (self->today == today)
-    return;
-  self->today = today;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-  invalidate (self);
-}
-
-guint32
-ipms_new_products_chart_get_today (IpmsNewProductsChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
-
-  return effective_today (self);
+  ipms_timeline_chart_set_show_title (IPMS_TIMELINE_CHART (self), show_title);
 }
 
 const IpmsTimeAxis *
 ipms_new_products_chart_get_axis (IpmsNewProductsChart *self)
 {
-  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
-
-  ensure_layout (self);
-  return &self->axis;
+  return ipms_timeline_chart_get_axis (IPMS_TIMELINE_CHART (self));
 }
 
 double
 ipms_new_products_chart_get_time_origin (IpmsNewProductsChart *self)
 {
-  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), 0);
-
-  return LABEL_WIDTH;
+  return ipms_timeline_chart_get_time_origin (IPMS_TIMELINE_CHART (self));
 }
 
 double
@@ -1603,27 +1430,7 @@ ipms_new_products_chart_set_preview (IpmsNewProductsChart *self,
   self->preview.complete = dev_complete;
   self->preview.launch = launch;
   self->preview.lane = lane;
-  g_signal_emit (self, signals[same_item && self->preview.apart ? PREVIEW_CHANGED : CHANGED], 0);
-}
-
-void
-ipms_new_products_chart_set_sticky (IpmsNewProductsChart *self,
-                                    double                x,
-                                    double                y)
-{
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  self->sticky_x = MAX (0, x);
-  self->sticky_y = MAX (0, y);
-}
-
-void
-ipms_new_products_chart_set_preview_apart (IpmsNewProductsChart *self,
-                                           gboolean              apart)
-{
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  self->preview.apart = !!apart;
+  ipms_timeline_chart_preview_changed (IPMS_TIMELINE_CHART (self), same_item);
 }
 
 void
@@ -1662,7 +1469,7 @@ ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
 
         g_string_append_printf (text, "%s◆ %s", text->len > 0 ? "   " : "", launch);
       }
-    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->layouts,
+    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,
                                  x, geo.y + 4, text->str);
   }
 }

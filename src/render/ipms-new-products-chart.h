@@ -4,6 +4,7 @@
 #include "ipms-chart.h"
 #include "ipms-document.h"
 #include "ipms-time-axis.h"
+#include "ipms-timeline-chart.h"
 #include "ipms-timeline-paint.h"
 
 G_BEGIN_DECLS
@@ -14,18 +15,13 @@ G_BEGIN_DECLS
  * development start to development complete with a marker at its launch;
  * series entry and first launch are milestones on their lanes.
  *
- * Properties: "document", "range-start" and "range-end" ("YYYY-MM-DD" or
- * NULL for the whole plan), "px-per-day" (0 fits the range to about 1,200
- * units, as export wants), "lane-mode", "show-title" (export: TRUE),
- * "today" (a Julian day; 0 for the real today).
- *
- * "changed" is emitted when what it paints changed (the document, a
- * property, a preview): views repaint and relayout their items.
+ * Properties: those of IpmsTimelineChart (a "px-per-day" of 0 fits the
+ * range to about 1,200 units, as export wants) and "lane-mode".
  */
 
 #define IPMS_TYPE_NEW_PRODUCTS_CHART (ipms_new_products_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (IpmsNewProductsChart, ipms_new_products_chart, IPMS, NEW_PRODUCTS_CHART, GObject)
+G_DECLARE_FINAL_TYPE (IpmsNewProductsChart, ipms_new_products_chart, IPMS, NEW_PRODUCTS_CHART, IpmsTimelineChart)
 
 typedef enum
 {
@@ -47,27 +43,23 @@ typedef struct
 } IpmsNewProductsItem;
 
 IpmsNewProductsChart *ipms_new_products_chart_new            (IpmsDocument          *document);
-IpmsDocument         *ipms_new_products_chart_get_document   (IpmsNewProductsChart  *self);
+void                  ipms_new_products_chart_set_lane_mode  (IpmsNewProductsChart  *self,
+                                                              IpmsLaneMode           mode);
+IpmsLaneMode          ipms_new_products_chart_get_lane_mode  (IpmsNewProductsChart  *self);
 
+/* Shorthands for the IpmsTimelineChart calls of the same name. */
 void                  ipms_new_products_chart_set_range      (IpmsNewProductsChart  *self,
                                                               const char            *range_start,
                                                               const char            *range_end);
 void                  ipms_new_products_chart_set_px_per_day (IpmsNewProductsChart  *self,
                                                               double                 px_per_day);
 double                ipms_new_products_chart_get_px_per_day (IpmsNewProductsChart  *self);
-void                  ipms_new_products_chart_set_lane_mode  (IpmsNewProductsChart  *self,
-                                                              IpmsLaneMode           mode);
-IpmsLaneMode          ipms_new_products_chart_get_lane_mode  (IpmsNewProductsChart  *self);
 void                  ipms_new_products_chart_set_show_title (IpmsNewProductsChart  *self,
                                                               gboolean               show_title);
-void                  ipms_new_products_chart_set_today      (IpmsNewProductsChart  *self,
-                                                              guint32                today);
-guint32               ipms_new_products_chart_get_today      (IpmsNewProductsChart  *self);
+const IpmsTimeAxis   *ipms_new_products_chart_get_axis       (IpmsNewProductsChart  *self);
+double                ipms_new_products_chart_get_time_origin (IpmsNewProductsChart *self);
 
 /* Geometry, for the canvas: valid until the next "changed". */
-const IpmsTimeAxis   *ipms_new_products_chart_get_axis       (IpmsNewProductsChart  *self);
-/* Chart x of the axis's x = 0. */
-double                ipms_new_products_chart_get_time_origin (IpmsNewProductsChart *self);
 /* The top of the lanes, under the header. */
 double                ipms_new_products_chart_get_body_top   (IpmsNewProductsChart  *self);
 /* The products drawn on the chart (those with a date), in lane order. */
@@ -98,19 +90,6 @@ void                  ipms_new_products_chart_set_preview    (IpmsNewProductsCha
                                                               guint32                dev_complete,
                                                               guint32                launch,
                                                               guint                  lane);
-/* The top left of the part of the chart a view shows: the lane names and
- * the header are painted there too, so that they stay in sight when the
- * view scrolls. 0, 0 (the default, and export) paints them once in place.
- * It changes only what the next paint() does and emits nothing. */
-void                  ipms_new_products_chart_set_sticky     (IpmsNewProductsChart *self,
-                                                              double                x,
-                                                              double                y);
-/* With `apart`, paint() leaves the previewed item out and paint_preview()
- * paints it alone: a canvas then keeps the rest as a cached layer during a
- * drag. Moving the preview then emits "preview-changed" instead of
- * "changed". */
-void                  ipms_new_products_chart_set_preview_apart (IpmsNewProductsChart *self,
-                                                                 gboolean              apart);
 void                  ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
                                                              cairo_t                     *cr,
                                                              const IpmsChartPaintOptions *options);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-timeline-chart-private.h"
 #include "ipms-roadmap-chart.h"
 
 #define TITLE_HEIGHT 48.0
@@ -58,20 +59,11 @@ typedef struct
 
 struct _IpmsRoadmapChart
 {
-  GObject          parent_instance;
+  IpmsTimelineChart parent_instance;
 
-  IpmsDocument    *document;
-  gulong           changes_done_id;
 
-  char            *range_start;
-  char            *range_end;
-  double           px_per_day;
   gboolean         flipped;
-  gboolean         show_title;
-  guint32          today;
 
-  gboolean         dirty;
-  IpmsTimeAxis     axis;
   double           time_origin;
   double           price_min;
   double           price_max;
@@ -89,16 +81,12 @@ struct _IpmsRoadmapChart
   GArray          *bands;
   GArray          *series_keys;
   char            *currency;
-  IpmsLayoutCache *layouts;
   GHashTable      *sprites;       /* packed grade, colour, palette, scale -> cairo_surface_t */
-  double           sticky_x;      /* the view's top left, for axes that stay in sight */
-  double           sticky_y;
 
   struct {
     gint64  id;
     guint32 launch;
     double  price;
-    gboolean apart;
   } preview;
   struct {
     gint64           id;
@@ -109,29 +97,16 @@ struct _IpmsRoadmapChart
 
 static void chart_iface_init (IpmsChartInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsRoadmapChart, ipms_roadmap_chart, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsRoadmapChart, ipms_roadmap_chart, IPMS_TYPE_TIMELINE_CHART,
                                G_IMPLEMENT_INTERFACE (IPMS_TYPE_CHART, chart_iface_init))
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_RANGE_START,
-  PROP_RANGE_END,
-  PROP_PX_PER_DAY,
   PROP_FLIPPED,
-  PROP_SHOW_TITLE,
-  PROP_TODAY,
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  PREVIEW_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 clear_item (gpointer data)
@@ -151,25 +126,12 @@ clear_series_key (gpointer data)
   g_free (((SeriesKey *) data)->name);
 }
 
-static void
-invalidate (IpmsRoadmapChart *self)
-{
-  self->dirty = TRUE;
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static guint32
-effective_today (IpmsRoadmapChart *self)
-{
-  return self->today != 0 ? self->today : ipms_time_today ();
-}
-
 static double
 time_pos (IpmsRoadmapChart *self,
           guint32           day)
 {
   /* Markers sit in the middle of their day. */
-  return self->time_origin + ipms_time_axis_day_to_x (&self->axis, day) + self->axis.px_per_day / 2;
+  return self->time_origin + ipms_time_axis_day_to_x (&self->parent_instance.axis, day) + self->parent_instance.axis.px_per_day / 2;
 }
 
 static double
@@ -359,7 +321,7 @@ place_labels (IpmsRoadmapChart *self)
         if (item->grade != grade)
           continue;
 
-        ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+        ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                     ipms_record_get_string (item->record, "name"), &tw, &th);
         {
           const cairo_rectangle_t candidates[] = {
@@ -392,16 +354,16 @@ ensure_layout (IpmsRoadmapChart *self)
   g_autoptr(GPtrArray) bands = NULL;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GHashTable) series_color = NULL;
-  guint32 first_day = ipms_time_day_from_iso (self->range_start);
-  guint32 last_day = ipms_time_day_from_iso (self->range_end);
+  guint32 first_day = ipms_time_day_from_iso (self->parent_instance.range_start);
+  guint32 last_day = ipms_time_day_from_iso (self->parent_instance.range_end);
   IpmsRecord *project;
-  double title = self->show_title ? TITLE_HEIGHT : 0;
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
   double px_per_day;
   double time_length;
 
-  if (!self->dirty)
+  if (!self->parent_instance.dirty)
     return;
-  self->dirty = FALSE;
+  self->parent_instance.dirty = FALSE;
 
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
@@ -412,24 +374,24 @@ ensure_layout (IpmsRoadmapChart *self)
     {
       guint32 plan_first, plan_last;
 
-      ipms_timeline_plan_range (self->document, &plan_first, &plan_last);
+      ipms_timeline_plan_range (self->parent_instance.document, &plan_first, &plan_last);
       if (first_day == 0 || (last_day != 0 && last_day < first_day))
         first_day = plan_first;
       if (last_day == 0 || last_day < first_day)
         last_day = MAX (plan_last, first_day);
     }
 
-  px_per_day = self->px_per_day > 0 ? self->px_per_day
+  px_per_day = self->parent_instance.px_per_day > 0 ? self->parent_instance.px_per_day
                                     : ipms_timeline_fit_px_per_day (last_day - first_day + 1,
                                                                     self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
-  ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
-  time_length = ipms_time_axis_get_width (&self->axis);
+  ipms_time_axis_init (&self->parent_instance.axis, first_day, last_day, px_per_day);
+  time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
 
-  project = ipms_document_get_project (self->document);
+  project = ipms_document_get_project (self->parent_instance.document);
   g_free (self->currency);
   self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
 
-  series = ipms_document_query (self->document, "series", NULL, 0, "position");
+  series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
   series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < series->len; i++)
     {
@@ -446,7 +408,7 @@ ensure_layout (IpmsRoadmapChart *self)
       g_array_append_val (self->series_keys, series_key);
     }
 
-  bands = ipms_document_query (self->document, "price_band", NULL, 0, "min_price");
+  bands = ipms_document_query (self->parent_instance.document, "price_band", NULL, 0, "min_price");
   for (guint i = 0; i < bands->len; i++)
     {
       IpmsRecord *record = g_ptr_array_index (bands, i);
@@ -457,7 +419,7 @@ ensure_layout (IpmsRoadmapChart *self)
       g_array_append_val (self->bands, band);
     }
 
-  products = ipms_document_query (self->document, "product", NULL, 0, "launch_date");
+  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
   for (guint i = 0; i < products->len; i++)
     {
       IpmsRecord *record = g_ptr_array_index (products, i);
@@ -595,7 +557,7 @@ paint_marker (IpmsRoadmapChart       *self,
   double r = marker_radius (grade);
   double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
   static const IpmsColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
-  PangoLayout *letter = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL,
+  PangoLayout *letter = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                                ipms_grade_codes[MIN (grade, 4)]);
   int tw, th;
 
@@ -686,7 +648,7 @@ paint_bands (IpmsRoadmapChart       *self,
              const IpmsChartPalette *palette)
 {
   double time_start = self->time_origin;
-  double time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
 
   for (guint i = 0; i < self->bands->len; i++)
     {
@@ -738,7 +700,7 @@ paint_price_ticks (IpmsRoadmapChart       *self,
                    const IpmsChartPalette *palette)
 {
   double time_start = self->time_origin;
-  double time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
   IpmsColor faint = palette->grid_line;
 
   faint.alpha = 0.45;
@@ -771,7 +733,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
                   const IpmsChartPalette *palette,
                   gboolean                opaque)
 {
-  double title = self->show_title ? TITLE_HEIGHT : 0;
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
   PangoLayout *layout;
   int tw, th;
 
@@ -798,7 +760,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
       b = price_pos (self, MIN (hi, self->price_max));
       tint.alpha = i % 2 == 0 ? 0.06 : 0.13;
 
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD,
+      layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD,
                                       ipms_record_get_string (band->record, "name"));
       pango_layout_get_pixel_size (layout, &tw, &th);
       cairo_save (cr);
@@ -827,7 +789,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
       g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
       double p = round (price_pos (self, price)) + 0.5;
 
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, text);
+      layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text);
       pango_layout_get_pixel_size (layout, &tw, &th);
       if (self->flipped)
         ipms_chart_style_show_layout (cr, layout, p - tw / 2.0,
@@ -839,7 +801,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
     }
 
   /* Past the last tick the axis label names what is measured. */
-  layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_BODY_BOLD, _("Price"));
+  layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, _("Price"));
   pango_layout_get_pixel_size (layout, &tw, &th);
   if (self->flipped)
     ipms_chart_style_show_layout (cr, layout, self->price_pos + self->price_length + 24 + 8,
@@ -856,7 +818,7 @@ paint_legend (IpmsRoadmapChart       *self,
               const IpmsChartPalette *palette,
               gboolean                dark)
 {
-  g_autoptr(GPtrArray) grades = ipms_document_query (self->document, "grade", NULL, 0, NULL);
+  g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
   double row = ipms_chart_style_legend_row_height ();
   double x = 16;
   double y = self->legend_top + LEGEND_PAD;
@@ -883,7 +845,7 @@ paint_legend (IpmsRoadmapChart       *self,
           label = ipms_record_get_string (g_ptr_array_index (grades, i), "label");
 
       paint_marker (self, cr, palette, c, &palette->dim_foreground, x + 12, y + row / 2);
-      layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, label);
+      layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, label);
       pango_layout_get_pixel_size (layout, &tw, &th);
       ipms_chart_style_show_layout (cr, layout, x + 28, y + (row - th) / 2, &palette->dim_foreground);
       x += 28 + tw + 18;
@@ -921,7 +883,7 @@ paint_item (IpmsRoadmapChart            *self,
   name = ipms_record_get_string (item->record, "name");
   if (moved)
     {
-      PangoLayout *layout = ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name);
+      PangoLayout *layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name);
       int tw, th;
 
       pango_layout_get_pixel_size (layout, &tw, &th);
@@ -929,7 +891,7 @@ paint_item (IpmsRoadmapChart            *self,
                                     &palette->foreground);
     }
   else if (item->has_label)
-    ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->layouts, IPMS_CHART_FONT_SMALL, name),
+    ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name),
                                   item->label_x, item->label_y, &palette->foreground);
 }
 
@@ -941,7 +903,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
   IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
   const IpmsChartPalette *palette = ipms_chart_style_get_palette (options->dark);
   IpmsTimelineFrame frame = { 0 };
-  double title = self->show_title ? TITLE_HEIGHT : 0;
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
   double time_end;
   double cx1, cy1, cx2, cy2;
 
@@ -949,30 +911,30 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
     {
       /* Series colours are lightened for the dark palette. */
       self->dark = options->dark;
-      self->dirty = TRUE;
+      self->parent_instance.dirty = TRUE;
     }
   ensure_layout (self);
-  time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+  time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
 
   cairo_save (cr);
   cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
   ipms_chart_style_set_source (cr, &palette->background);
   cairo_paint (cr);
 
-  if (self->show_title)
+  if (self->parent_instance.show_title)
     {
-      g_autofree char *name = ipms_document_dup_title (self->document);
-      g_autofree char *first = ipms_time_day_to_iso (self->axis.first_day);
-      g_autofree char *last = ipms_time_day_to_iso (self->axis.last_day);
+      g_autofree char *name = ipms_document_dup_title (self->parent_instance.document);
+      g_autofree char *first = ipms_time_day_to_iso (self->parent_instance.axis.first_day);
+      g_autofree char *last = ipms_time_day_to_iso (self->parent_instance.axis.last_day);
       g_autofree char *heading = g_strdup_printf ("%s · %s", name, _("Roadmap"));
       g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
 
-      ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
+      ipms_timeline_paint_title (cr, palette, self->parent_instance.layouts, 16, 10, heading, range);
     }
 
-  frame.axis = &self->axis;
+  frame.axis = &self->parent_instance.axis;
   frame.palette = palette;
-  frame.layouts = self->layouts;
+  frame.layouts = self->parent_instance.layouts;
   frame.vertical = self->flipped;
   frame.origin = self->time_origin;
   if (self->flipped)
@@ -997,7 +959,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
     cairo_rectangle (cr, 0, 0, time_end, self->plot_end);
   cairo_clip (cr);
   paint_bands (self, cr, palette);
-  ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->document, effective_today (self)));
+  ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->parent_instance.document, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self))));
   ipms_timeline_paint_grid (cr, &frame);
   cairo_restore (cr);
 
@@ -1038,7 +1000,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
       paint_item (self, cr, palette, options, item, item->x, item->y, FALSE);
     }
 
-  if (self->preview.id != 0 && !self->preview.apart && find_item (self, self->preview.id) != NULL)
+  if (self->preview.id != 0 && !self->parent_instance.preview_apart && find_item (self, self->preview.id) != NULL)
     {
       const Item *item = find_item (self, self->preview.id);
       double x, y;
@@ -1047,30 +1009,30 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
       paint_item (self, cr, palette, options, item, x, y, TRUE);
     }
 
-  ipms_timeline_paint_today (cr, &frame, effective_today (self));
+  ipms_timeline_paint_today (cr, &frame, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self)));
   cairo_restore (cr);
 
   /* Scrolled, the price axis and the time header follow the view. */
-  if (!self->flipped && self->sticky_x > 0)
+  if (!self->flipped && self->parent_instance.sticky_x > 0)
     {
       cairo_save (cr);
-      cairo_translate (cr, self->sticky_x, 0);
+      cairo_translate (cr, self->parent_instance.sticky_x, 0);
       paint_price_axis (self, cr, palette, TRUE);
       cairo_restore (cr);
     }
-  if (self->flipped && self->sticky_y > title)
+  if (self->flipped && self->parent_instance.sticky_y > title)
     {
       cairo_save (cr);
-      cairo_translate (cr, 0, self->sticky_y - title);
+      cairo_translate (cr, 0, self->parent_instance.sticky_y - title);
       paint_price_axis (self, cr, palette, TRUE);
       cairo_restore (cr);
     }
-  if (self->flipped && self->sticky_x > 0)
+  if (self->flipped && self->parent_instance.sticky_x > 0)
     {
       cairo_save (cr);
-      cairo_rectangle (cr, self->sticky_x, self->time_origin, 2 * IPMS_TIMELINE_HEADER_COLUMN, time_end - self->time_origin);
+      cairo_rectangle (cr, self->parent_instance.sticky_x, self->time_origin, 2 * IPMS_TIMELINE_HEADER_COLUMN, time_end - self->time_origin);
       cairo_clip (cr);
-      frame.header_pos = self->sticky_x;
+      frame.header_pos = self->parent_instance.sticky_x;
       ipms_timeline_paint_header (cr, &frame);
       cairo_restore (cr);
     }
@@ -1089,20 +1051,18 @@ chart_iface_init (IpmsChartInterface *iface)
 }
 
 static void
-on_changes_done (IpmsRoadmapChart *self)
+chart_ensure_layout (IpmsTimelineChart *chart)
 {
-  invalidate (self);
+  ensure_layout (IPMS_ROADMAP_CHART (chart));
 }
 
-static void
-ipms_roadmap_chart_dispose (GObject *object)
+static double
+chart_get_time_origin (IpmsTimelineChart *chart)
 {
-  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
 
-  g_clear_signal_handler (&self->changes_done_id, self->document);
-  g_clear_object (&self->document);
-
-  G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->dispose (object);
+  ensure_layout (self);
+  return self->time_origin;
 }
 
 static void
@@ -1114,10 +1074,7 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
-  g_clear_pointer (&self->layouts, ipms_layout_cache_free);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
-  g_free (self->range_start);
-  g_free (self->range_end);
   g_free (self->currency);
 
   G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->finalize (object);
@@ -1133,26 +1090,8 @@ ipms_roadmap_chart_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_RANGE_START:
-      g_value_set_string (value, self->range_start);
-      break;
-    case PROP_RANGE_END:
-      g_value_set_string (value, self->range_end);
-      break;
-    case PROP_PX_PER_DAY:
-      g_value_set_double (value, self->px_per_day);
-      break;
     case PROP_FLIPPED:
       g_value_set_boolean (value, self->flipped);
-      break;
-    case PROP_SHOW_TITLE:
-      g_value_set_boolean (value, self->show_title);
-      break;
-    case PROP_TODAY:
-      g_value_set_uint (value, self->today);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1169,29 +1108,8 @@ ipms_roadmap_chart_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
-                                                       G_CALLBACK (on_changes_done), self,
-                                                       G_CONNECT_SWAPPED);
-      break;
-    case PROP_RANGE_START:
-      ipms_roadmap_chart_set_range (self, g_value_get_string (value), self->range_end);
-      break;
-    case PROP_RANGE_END:
-      ipms_roadmap_chart_set_range (self, self->range_start, g_value_get_string (value));
-      break;
-    case PROP_PX_PER_DAY:
-      ipms_roadmap_chart_set_px_per_day (self, g_value_get_double (value));
-      break;
     case PROP_FLIPPED:
       ipms_roadmap_chart_set_flipped (self, g_value_get_boolean (value));
-      break;
-    case PROP_SHOW_TITLE:
-      ipms_roadmap_chart_set_show_title (self, g_value_get_boolean (value));
-      break;
-    case PROP_TODAY:
-      ipms_roadmap_chart_set_today (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1202,46 +1120,24 @@ static void
 ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  IpmsTimelineChartClass *timeline_class = IPMS_TIMELINE_CHART_CLASS (klass);
 
-  object_class->dispose = ipms_roadmap_chart_dispose;
   object_class->finalize = ipms_roadmap_chart_finalize;
   object_class->get_property = ipms_roadmap_chart_get_property;
   object_class->set_property = ipms_roadmap_chart_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RANGE_START] =
-    g_param_spec_string ("range-start", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RANGE_END] =
-    g_param_spec_string ("range-end", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PX_PER_DAY] =
-    g_param_spec_double ("px-per-day", NULL, NULL, 0, 1000, 0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  timeline_class->ensure_layout = chart_ensure_layout;
+  timeline_class->get_time_origin = chart_get_time_origin;
+
   properties[PROP_FLIPPED] =
     g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_TITLE] =
-    g_param_spec_boolean ("show-title", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TODAY] =
-    g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[PREVIEW_CHANGED] = g_signal_new ("preview-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 ipms_roadmap_chart_init (IpmsRoadmapChart *self)
 {
-  self->show_title = TRUE;
-  self->dirty = TRUE;
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, clear_item);
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1249,7 +1145,6 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   g_array_set_clear_func (self->bands, clear_band);
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
   g_array_set_clear_func (self->series_keys, clear_series_key);
-  self->layouts = ipms_layout_cache_new ();
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
 }
@@ -1260,58 +1155,6 @@ ipms_roadmap_chart_new (IpmsDocument *document)
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
 
   return g_object_new (IPMS_TYPE_ROADMAP_CHART, "document", document, NULL);
-}
-
-IpmsDocument *
-ipms_roadmap_chart_get_document (IpmsRoadmapChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), NULL);
-
-  return self->document;
-}
-
-void
-ipms_roadmap_chart_set_range (IpmsRoadmapChart *self,
-                              const char       *range_start,
-                              const char       *range_end)
-{
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  if (g_strcmp0 (self->range_start, range_start) != 0)
-    {
-      g_free (self->range_start);
-      self->range_start = g_strdup (range_start);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_START]);
-    }
-  if (g_strcmp0 (self->range_end, range_end) != 0)
-    {
-      g_free (self->range_end);
-      self->range_end = g_strdup (range_end);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
-    }
-  invalidate (self);
-}
-
-void
-ipms_roadmap_chart_set_px_per_day (IpmsRoadmapChart *self,
-                                   double            px_per_day)
-{
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  if (self->px_per_day == px_per_day)
-    return;
-  self->px_per_day = px_per_day;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PX_PER_DAY]);
-  invalidate (self);
-}
-
-double
-ipms_roadmap_chart_get_px_per_day (IpmsRoadmapChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
-
-  ensure_layout (self);
-  return self->axis.px_per_day;
 }
 
 void
@@ -1325,7 +1168,7 @@ ipms_roadmap_chart_set_flipped (IpmsRoadmapChart *self,
     return;
   self->flipped = flipped;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLIPPED]);
-  invalidate (self);
+  ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
 }
 
 gboolean
@@ -1334,59 +1177,6 @@ ipms_roadmap_chart_get_flipped (IpmsRoadmapChart *self)
   g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), FALSE);
 
   return self->flipped;
-}
-
-void
-ipms_roadmap_chart_set_show_title (IpmsRoadmapChart *self,
-                                   gboolean          show_title)
-{
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  show_title = !!show_title;
-  if (self->show_title == show_title)
-    return;
-  self->show_title = show_title;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
-  invalidate (self);
-}
-
-void
-ipms_roadmap_chart_set_today (IpmsRoadmapChart *self,
-                              guint32           today)
-{
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  if (self->today == today)
-    return;
-  self->today = today;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-  invalidate (self);
-}
-
-guint32
-ipms_roadmap_chart_get_today (IpmsRoadmapChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
-
-  return effective_today (self);
-}
-
-const IpmsTimeAxis *
-ipms_roadmap_chart_get_axis (IpmsRoadmapChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), NULL);
-
-  ensure_layout (self);
-  return &self->axis;
-}
-
-double
-ipms_roadmap_chart_get_time_origin (IpmsRoadmapChart *self)
-{
-  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
-
-  ensure_layout (self);
-  return self->time_origin;
 }
 
 GArray *
@@ -1445,12 +1235,12 @@ ipms_roadmap_chart_point_to_values (IpmsRoadmapChart *self,
   g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
 
   ensure_layout (self);
-  t = (self->flipped ? y : x) - self->time_origin - self->axis.px_per_day / 2;
+  t = (self->flipped ? y : x) - self->time_origin - self->parent_instance.axis.px_per_day / 2;
   p = self->flipped ? (x - self->price_pos) / self->price_length
                     : (self->price_pos - y) / self->price_length;
 
   if (day != NULL)
-    *day = ipms_time_axis_x_to_day (&self->axis, t) + 0.5;
+    *day = ipms_time_axis_x_to_day (&self->parent_instance.axis, t) + 0.5;
   if (price != NULL)
     *price = self->price_min + p * (self->price_max - self->price_min);
 }
@@ -1507,7 +1297,7 @@ ipms_roadmap_chart_hit_test (IpmsRoadmapChart *self,
     }
 
   time_start = self->time_origin;
-  time_end = self->time_origin + ipms_time_axis_get_width (&self->axis);
+  time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
   t = self->flipped ? y : x;
   if (t < time_start || t > time_end)
     return 0;
@@ -1548,27 +1338,7 @@ ipms_roadmap_chart_set_preview (IpmsRoadmapChart *self,
   self->preview.id = product_id;
   self->preview.launch = launch;
   self->preview.price = price;
-  g_signal_emit (self, signals[same_item && self->preview.apart ? PREVIEW_CHANGED : CHANGED], 0);
-}
-
-void
-ipms_roadmap_chart_set_sticky (IpmsRoadmapChart *self,
-                               double            x,
-                               double            y)
-{
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  self->sticky_x = MAX (0, x);
-  self->sticky_y = MAX (0, y);
-}
-
-void
-ipms_roadmap_chart_set_preview_apart (IpmsRoadmapChart *self,
-                                      gboolean          apart)
-{
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  self->preview.apart = !!apart;
+  ipms_timeline_chart_preview_changed (IPMS_TIMELINE_CHART (self), same_item);
 }
 
 void
@@ -1595,7 +1365,7 @@ ipms_roadmap_chart_paint_preview (IpmsRoadmapChart            *self,
     g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
     g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
 
-    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->layouts,
+    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,
                                  x - marker_radius (item->grade), y - marker_radius (item->grade) - 4, text);
   }
 }
@@ -1611,5 +1381,5 @@ ipms_roadmap_chart_set_band_preview (IpmsRoadmapChart *self,
   self->band_preview.id = band_id;
   self->band_preview.boundary = boundary;
   self->band_preview.price = price;
-  g_signal_emit (self, signals[CHANGED], 0);
+  ipms_timeline_chart_preview_changed (IPMS_TIMELINE_CHART (self), FALSE);
 }

@@ -4,6 +4,7 @@
 #include "ipms-chart.h"
 #include "ipms-document.h"
 #include "ipms-time-axis.h"
+#include "ipms-timeline-chart.h"
 #include "ipms-timeline-paint.h"
 
 G_BEGIN_DECLS
@@ -14,37 +15,21 @@ G_BEGIN_DECLS
  * rows. Time runs across and price up; "flipped" puts price across and time
  * down, since teams draw it both ways.
  *
- * Properties: "document", "range-start", "range-end", "px-per-day",
- * "show-title", "today" as on the new product chart, and "flipped".
- * "changed" is emitted when what it paints changed.
+ * Properties: those of IpmsTimelineChart, and "flipped". Its time origin
+ * is the chart coordinate (x, or y when flipped) of the time axis's 0.
  */
 
 #define IPMS_TYPE_ROADMAP_CHART (ipms_roadmap_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (IpmsRoadmapChart, ipms_roadmap_chart, IPMS, ROADMAP_CHART, GObject)
+G_DECLARE_FINAL_TYPE (IpmsRoadmapChart, ipms_roadmap_chart, IPMS, ROADMAP_CHART, IpmsTimelineChart)
 
 IpmsRoadmapChart   *ipms_roadmap_chart_new            (IpmsDocument     *document);
-IpmsDocument       *ipms_roadmap_chart_get_document   (IpmsRoadmapChart *self);
 
-void                ipms_roadmap_chart_set_range      (IpmsRoadmapChart *self,
-                                                       const char       *range_start,
-                                                       const char       *range_end);
-void                ipms_roadmap_chart_set_px_per_day (IpmsRoadmapChart *self,
-                                                       double            px_per_day);
-double              ipms_roadmap_chart_get_px_per_day (IpmsRoadmapChart *self);
 void                ipms_roadmap_chart_set_flipped    (IpmsRoadmapChart *self,
                                                        gboolean          flipped);
 gboolean            ipms_roadmap_chart_get_flipped    (IpmsRoadmapChart *self);
-void                ipms_roadmap_chart_set_show_title (IpmsRoadmapChart *self,
-                                                       gboolean          show_title);
-void                ipms_roadmap_chart_set_today      (IpmsRoadmapChart *self,
-                                                       guint32           today);
-guint32             ipms_roadmap_chart_get_today      (IpmsRoadmapChart *self);
 
 /* Geometry, for the canvas: valid until the next "changed". */
-const IpmsTimeAxis *ipms_roadmap_chart_get_axis       (IpmsRoadmapChart *self);
-/* Chart coordinate (x, or y when flipped) of the time axis's 0. */
-double              ipms_roadmap_chart_get_time_origin (IpmsRoadmapChart *self);
 /* The products with a launch date and a price. */
 GArray             *ipms_roadmap_chart_dup_item_ids   (IpmsRoadmapChart *self);
 /* Centre and radius of a product's marker. */
@@ -78,16 +63,6 @@ void                ipms_roadmap_chart_set_preview    (IpmsRoadmapChart *self,
                                                        gint64            product_id,
                                                        guint32           launch,
                                                        double            price);
-/* As on the new product chart: the view's top left, where the price axis
- * and the time header are painted again so that they stay in sight. */
-void                ipms_roadmap_chart_set_sticky     (IpmsRoadmapChart *self,
-                                                       double            x,
-                                                       double            y);
-/* As on the new product chart: with `apart`, paint() leaves the previewed
- * marker out, paint_preview() paints it, and moving it emits
- * "preview-changed". */
-void                ipms_roadmap_chart_set_preview_apart (IpmsRoadmapChart *self,
-                                                          gboolean          apart);
 void                ipms_roadmap_chart_paint_preview  (IpmsRoadmapChart            *self,
                                                        cairo_t                     *cr,
                                                        const IpmsChartPaintOptions *options);

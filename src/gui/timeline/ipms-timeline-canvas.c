@@ -97,15 +97,13 @@ is_dark (void)
 static const IpmsTimeAxis *
 chart_axis (IpmsTimelineCanvas *self)
 {
-  return np_chart (self) != NULL ? ipms_new_products_chart_get_axis (np_chart (self))
-                                 : ipms_roadmap_chart_get_axis (rm_chart (self));
+  return ipms_timeline_chart_get_axis (IPMS_TIMELINE_CHART (self->chart));
 }
 
 static double
 time_origin (IpmsTimelineCanvas *self)
 {
-  return np_chart (self) != NULL ? ipms_new_products_chart_get_time_origin (np_chart (self))
-                                 : ipms_roadmap_chart_get_time_origin (rm_chart (self));
+  return ipms_timeline_chart_get_time_origin (IPMS_TIMELINE_CHART (self->chart));
 }
 
 static guint32
@@ -337,21 +335,11 @@ rebuild_chart (IpmsTimelineCanvas *self)
     }
 
   if (self->kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
-    {
-      IpmsNewProductsChart *chart = ipms_new_products_chart_new (self->document);
-
-      ipms_new_products_chart_set_show_title (chart, FALSE);
-      ipms_new_products_chart_set_preview_apart (chart, TRUE);
-      self->chart = IPMS_CHART (chart);
-    }
+    self->chart = IPMS_CHART (ipms_new_products_chart_new (self->document));
   else
-    {
-      IpmsRoadmapChart *chart = ipms_roadmap_chart_new (self->document);
-
-      ipms_roadmap_chart_set_show_title (chart, FALSE);
-      ipms_roadmap_chart_set_preview_apart (chart, TRUE);
-      self->chart = IPMS_CHART (chart);
-    }
+    self->chart = IPMS_CHART (ipms_roadmap_chart_new (self->document));
+  ipms_timeline_chart_set_show_title (IPMS_TIMELINE_CHART (self->chart), FALSE);
+  ipms_timeline_chart_set_preview_apart (IPMS_TIMELINE_CHART (self->chart), TRUE);
 
   g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * self->zoom, NULL);
   g_signal_connect_swapped (self->chart, "changed", G_CALLBACK (on_chart_changed), self);
@@ -500,10 +488,7 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
       GtkSnapshot *layer = gtk_snapshot_new ();
       cairo_t *cr = gtk_snapshot_append_cairo (layer, &visible);
 
-      if (np_chart (self) != NULL)
-        ipms_new_products_chart_set_sticky (np_chart (self), visible.origin.x, visible.origin.y);
-      else
-        ipms_roadmap_chart_set_sticky (rm_chart (self), visible.origin.x, visible.origin.y);
+      ipms_timeline_chart_set_sticky (IPMS_TIMELINE_CHART (self->chart), visible.origin.x, visible.origin.y);
       ipms_chart_paint (self->chart, cr, &options);
       cairo_destroy (cr);
       self->static_node = gtk_snapshot_free_to_node (layer);

@@ -154,8 +154,7 @@ go_to_today_action (GtkWidget  *widget,
   if (chart == NULL)
     return;
 
-  today = np_chart (self) != NULL ? ipms_new_products_chart_get_today (np_chart (self))
-                                  : ipms_roadmap_chart_get_today (rm_chart (self));
+  today = ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (chart));
   p = ipms_timeline_canvas_day_position (self->canvas, today);
 
   /* Today in the middle of the view. */
@@ -241,8 +240,7 @@ export_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  axis = np_chart (self) != NULL ? ipms_new_products_chart_get_axis (np_chart (self))
-                                 : ipms_roadmap_chart_get_axis (rm_chart (self));
+  axis = ipms_timeline_chart_get_axis (IPMS_TIMELINE_CHART (ipms_timeline_canvas_get_chart (self->canvas)));
   first = ipms_time_day_to_iso (axis->first_day);
   last = ipms_time_day_to_iso (axis->last_day);
 
@@ -415,8 +413,7 @@ static void
 on_tray_schedule (IpmsTimelinePage *self,
                   gint64            product_id)
 {
-  guint32 today = np_chart (self) != NULL ? ipms_new_products_chart_get_today (np_chart (self))
-                                          : ipms_roadmap_chart_get_today (rm_chart (self));
+  guint32 today = ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (ipms_timeline_canvas_get_chart (self->canvas)));
   double x, y;
 
   /* From the keyboard a product lands at today (and, on the roadmap, at its

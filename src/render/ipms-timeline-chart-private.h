@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ipms-timeline-chart.h"
+#include "ipms-timeline-paint.h"
+
+G_BEGIN_DECLS
+
+/* For the subclasses: they read these fields and rebuild their layout,
+ * `axis` with it, in ensure_layout() while `dirty`. The properties are
+ * written only through the setters. */
+struct _IpmsTimelineChart
+{
+  GObject          parent_instance;
+
+  IpmsDocument    *document;
+  gulong           changes_done_id;
+
+  char            *range_start;
+  char            *range_end;
+  double           px_per_day;
+  gboolean         show_title;
+  guint32          today;
+
+  gboolean         dirty;
+  IpmsTimeAxis     axis;
+  IpmsLayoutCache *layouts;
+  double           sticky_x;
+  double           sticky_y;
+  gboolean         preview_apart;
+};
+
+/* The layout is stale: marks it so and emits "changed". */
+void ipms_timeline_chart_invalidate      (IpmsTimelineChart *self);
+/* The preview moved; `same_item` when it is still the same item, which a
+ * preview painted apart can show without repainting the rest. */
+void ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
+                                          gboolean           same_item);
+
+static inline void
+ipms_timeline_chart_ensure_layout (IpmsTimelineChart *self)
+{
+  IPMS_TIMELINE_CHART_GET_CLASS (self)->ensure_layout (self);
+}
+
+G_END_DECLS

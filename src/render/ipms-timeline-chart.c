@@ -1,0 +1,304 @@
+/* ipms-timeline-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ipms-timeline-chart-private.h"
+
+G_DEFINE_ABSTRACT_TYPE (IpmsTimelineChart, ipms_timeline_chart, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_RANGE_START,
+  PROP_RANGE_END,
+  PROP_PX_PER_DAY,
+  PROP_SHOW_TITLE,
+  PROP_TODAY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  PREVIEW_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+void
+ipms_timeline_chart_invalidate (IpmsTimelineChart *self)
+{
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
+                                     gboolean           same_item)
+{
+  g_signal_emit (self, signals[same_item && self->preview_apart ? PREVIEW_CHANGED : CHANGED], 0);
+}
+
+static void
+ipms_timeline_chart_dispose (GObject *object)
+{
+  IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
+
+  g_clear_signal_handler (&self->changes_done_id, self->document);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ipms_timeline_chart_parent_class)->dispose (object);
+}
+
+static void
+ipms_timeline_chart_finalize (GObject *object)
+{
+  IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
+
+  g_clear_pointer (&self->layouts, ipms_layout_cache_free);
+  g_free (self->range_start);
+  g_free (self->range_end);
+
+  G_OBJECT_CLASS (ipms_timeline_chart_parent_class)->finalize (object);
+}
+
+static void
+ipms_timeline_chart_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_RANGE_START:
+      g_value_set_string (value, self->range_start);
+      break;
+    case PROP_RANGE_END:
+      g_value_set_string (value, self->range_end);
+      break;
+    case PROP_PX_PER_DAY:
+      g_value_set_double (value, self->px_per_day);
+      break;
+    case PROP_SHOW_TITLE:
+      g_value_set_boolean (value, self->show_title);
+      break;
+    case PROP_TODAY:
+      g_value_set_uint (value, self->today);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_timeline_chart_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
+                                                       G_CALLBACK (ipms_timeline_chart_invalidate), self,
+                                                       G_CONNECT_SWAPPED);
+      break;
+    case PROP_RANGE_START:
+      ipms_timeline_chart_set_range (self, g_value_get_string (value), self->range_end);
+      break;
+    case PROP_RANGE_END:
+      ipms_timeline_chart_set_range (self, self->range_start, g_value_get_string (value));
+      break;
+    case PROP_PX_PER_DAY:
+      ipms_timeline_chart_set_px_per_day (self, g_value_get_double (value));
+      break;
+    case PROP_SHOW_TITLE:
+      ipms_timeline_chart_set_show_title (self, g_value_get_boolean (value));
+      break;
+    case PROP_TODAY:
+      ipms_timeline_chart_set_today (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_timeline_chart_class_init (IpmsTimelineChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ipms_timeline_chart_dispose;
+  object_class->finalize = ipms_timeline_chart_finalize;
+  object_class->get_property = ipms_timeline_chart_get_property;
+  object_class->set_property = ipms_timeline_chart_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANGE_START] =
+    g_param_spec_string ("range-start", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RANGE_END] =
+    g_param_spec_string ("range-end", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PX_PER_DAY] =
+    g_param_spec_double ("px-per-day", NULL, NULL, 0, 1000, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TITLE] =
+    g_param_spec_boolean ("show-title", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_uint ("today", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PREVIEW_CHANGED] = g_signal_new ("preview-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ipms_timeline_chart_init (IpmsTimelineChart *self)
+{
+  self->show_title = TRUE;
+  self->dirty = TRUE;
+  self->layouts = ipms_layout_cache_new ();
+}
+
+IpmsDocument *
+ipms_timeline_chart_get_document (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), NULL);
+
+  return self->document;
+}
+
+void
+ipms_timeline_chart_set_range (IpmsTimelineChart *self,
+                               const char        *range_start,
+                               const char        *range_end)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  if (g_strcmp0 (self->range_start, range_start) != 0)
+    {
+      g_free (self->range_start);
+      self->range_start = g_strdup (range_start);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_START]);
+    }
+  if (g_strcmp0 (self->range_end, range_end) != 0)
+    {
+      g_free (self->range_end);
+      self->range_end = g_strdup (range_end);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
+    }
+  ipms_timeline_chart_invalidate (self);
+}
+
+void
+ipms_timeline_chart_set_px_per_day (IpmsTimelineChart *self,
+                                    double             px_per_day)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  if (self->px_per_day == px_per_day)
+    return;
+  self->px_per_day = px_per_day;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PX_PER_DAY]);
+  ipms_timeline_chart_invalidate (self);
+}
+
+double
+ipms_timeline_chart_get_px_per_day (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), 0);
+
+  ipms_timeline_chart_ensure_layout (self);
+  return self->axis.px_per_day;
+}
+
+void
+ipms_timeline_chart_set_show_title (IpmsTimelineChart *self,
+                                    gboolean           show_title)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  show_title = !!show_title;
+  if (self->show_title == show_title)
+    return;
+  self->show_title = show_title;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
+  ipms_timeline_chart_invalidate (self);
+}
+
+void
+ipms_timeline_chart_set_today (IpmsTimelineChart *self,
+                               guint32            today)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  if (self->today == today)
+    return;
+  self->today = today;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  ipms_timeline_chart_invalidate (self);
+}
+
+guint32
+ipms_timeline_chart_get_today (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), 0);
+
+  return self->today != 0 ? self->today : ipms_time_today ();
+}
+
+const IpmsTimeAxis *
+ipms_timeline_chart_get_axis (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), NULL);
+
+  ipms_timeline_chart_ensure_layout (self);
+  return &self->axis;
+}
+
+double
+ipms_timeline_chart_get_time_origin (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), 0);
+
+  return IPMS_TIMELINE_CHART_GET_CLASS (self)->get_time_origin (self);
+}
+
+void
+ipms_timeline_chart_set_sticky (IpmsTimelineChart *self,
+                                double             x,
+                                double             y)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  self->sticky_x = MAX (0, x);
+  self->sticky_y = MAX (0, y);
+}
+
+void
+ipms_timeline_chart_set_preview_apart (IpmsTimelineChart *self,
+                                       gboolean           apart)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  self->preview_apart = !!apart;
+}

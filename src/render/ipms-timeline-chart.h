@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ipms-document.h"
+#include "ipms-time-axis.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the new product chart and the roadmap have in common: a document,
+ * the range and zoom of their time axis and the state a view gives them.
+ *
+ * Properties: "document", "range-start" and "range-end" ("YYYY-MM-DD" or
+ * NULL for the whole plan), "px-per-day" (0 fits the range to the chart's
+ * export width), "show-title" (export: TRUE), "today" (a Julian day; 0 for
+ * the real today).
+ *
+ * "changed" is emitted when what it paints changed (the document, a
+ * property, a preview): views repaint and relayout their items.
+ * "preview-changed" is emitted instead when only the previewed item moved
+ * and the preview is painted apart: what paint_preview() paints changed.
+ */
+
+/* Declared by hand rather than with G_DECLARE_DERIVABLE_TYPE: the instance
+ * struct, which the subclasses read in their layout and paint code, lives in
+ * ipms-timeline-chart-private.h. */
+#define IPMS_TYPE_TIMELINE_CHART           (ipms_timeline_chart_get_type ())
+#define IPMS_TIMELINE_CHART(obj)           (G_TYPE_CHECK_INSTANCE_CAST ((obj), IPMS_TYPE_TIMELINE_CHART, IpmsTimelineChart))
+#define IPMS_IS_TIMELINE_CHART(obj)        (G_TYPE_CHECK_INSTANCE_TYPE ((obj), IPMS_TYPE_TIMELINE_CHART))
+#define IPMS_TIMELINE_CHART_CLASS(klass)   (G_TYPE_CHECK_CLASS_CAST ((klass), IPMS_TYPE_TIMELINE_CHART, IpmsTimelineChartClass))
+#define IPMS_TIMELINE_CHART_GET_CLASS(obj) (G_TYPE_INSTANCE_GET_CLASS ((obj), IPMS_TYPE_TIMELINE_CHART, IpmsTimelineChartClass))
+
+typedef struct _IpmsTimelineChart      IpmsTimelineChart;
+typedef struct _IpmsTimelineChartClass IpmsTimelineChartClass;
+
+GType ipms_timeline_chart_get_type (void) G_GNUC_CONST;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpmsTimelineChart, g_object_unref)
+
+struct _IpmsTimelineChartClass
+{
+  GObjectClass parent_class;
+
+  /* Rebuilds the layout, the axis with it, when it is stale. */
+  void   (*ensure_layout)   (IpmsTimelineChart *self);
+  /* Where the axis's x = 0 lies in chart units. */
+  double (*get_time_origin) (IpmsTimelineChart *self);
+};
+
+IpmsDocument       *ipms_timeline_chart_get_document    (IpmsTimelineChart *self);
+void                ipms_timeline_chart_set_range       (IpmsTimelineChart *self,
+                                                         const char        *range_start,
+                                                         const char        *range_end);
+void                ipms_timeline_chart_set_px_per_day  (IpmsTimelineChart *self,
+                                                         double             px_per_day);
+/* The zoom in use: with "px-per-day" 0, the one that fits the range. */
+double              ipms_timeline_chart_get_px_per_day  (IpmsTimelineChart *self);
+void                ipms_timeline_chart_set_show_title  (IpmsTimelineChart *self,
+                                                         gboolean           show_title);
+void                ipms_timeline_chart_set_today       (IpmsTimelineChart *self,
+                                                         guint32            today);
+/* "today", or the real today when it is 0. */
+guint32             ipms_timeline_chart_get_today       (IpmsTimelineChart *self);
+/* Geometry: valid until the next "changed". */
+const IpmsTimeAxis *ipms_timeline_chart_get_axis        (IpmsTimelineChart *self);
+/* Where the axis's x = 0 lies in chart units (y on a flipped roadmap). */
+double              ipms_timeline_chart_get_time_origin (IpmsTimelineChart *self);
+/* The top left of the part of the chart a view shows: the chart paints its
+ * header and lane names or price axis there too, so that they stay in sight
+ * when the view scrolls. 0, 0 (the default, and export) paints them once in
+ * place. It changes only what the next paint() does and emits nothing. */
+void                ipms_timeline_chart_set_sticky      (IpmsTimelineChart *self,
+                                                         double             x,
+                                                         double             y);
+/* With `apart`, paint() leaves the previewed item out and the chart's
+ * paint_preview() paints it alone: a canvas then keeps the rest as a cached
+ * layer during a drag. Moving the preview then emits "preview-changed"
+ * instead of "changed". */
+void                ipms_timeline_chart_set_preview_apart (IpmsTimelineChart *self,
+                                                           gboolean           apart);
+
+G_END_DECLS
