@@ -428,9 +428,6 @@ ensure_layout (IpmsNewProductsChart *self)
 {
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GHashTable) lane_of = NULL;
-  guint32 first_day = ipms_time_day_from_iso (self->parent_instance.range_start);
-  guint32 last_day = ipms_time_day_from_iso (self->parent_instance.range_end);
-  double px_per_day;
   double y;
 
   if (!self->parent_instance.dirty)
@@ -442,20 +439,7 @@ ensure_layout (IpmsNewProductsChart *self)
   g_array_set_size (self->milestones, 0);
   g_hash_table_remove_all (self->item_index);
 
-  if (first_day == 0 || last_day == 0 || last_day < first_day)
-    {
-      guint32 plan_first, plan_last;
-
-      ipms_timeline_plan_range (self->parent_instance.document, &plan_first, &plan_last);
-      if (first_day == 0 || (last_day != 0 && last_day < first_day))
-        first_day = plan_first;
-      if (last_day == 0 || last_day < first_day)
-        last_day = MAX (plan_last, first_day);
-    }
-
-  px_per_day = self->parent_instance.px_per_day > 0 ? self->parent_instance.px_per_day
-                                    : ipms_timeline_fit_px_per_day (last_day - first_day + 1, FIT_WIDTH);
-  ipms_time_axis_init (&self->parent_instance.axis, first_day, last_day, px_per_day);
+  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), FIT_WIDTH);
 
 
   /* Lanes */
@@ -964,15 +948,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   cairo_paint (cr);
 
   if (self->parent_instance.show_title)
-    {
-      g_autofree char *title = ipms_document_dup_title (self->parent_instance.document);
-      g_autofree char *first = ipms_time_day_to_iso (self->parent_instance.axis.first_day);
-      g_autofree char *last = ipms_time_day_to_iso (self->parent_instance.axis.last_day);
-      g_autofree char *heading = g_strdup_printf ("%s · %s", title, _("New product chart"));
-      g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
-
-      ipms_timeline_paint_title (cr, palette, self->parent_instance.layouts, 16, 10, heading, range);
-    }
+    ipms_timeline_chart_paint_title (IPMS_TIMELINE_CHART (self), cr, palette, _("New product chart"));
 
   /* Lanes: alternating rows and their names in the left column. */
   for (guint i = 0; i < self->lanes->len; i++)

@@ -354,11 +354,8 @@ ensure_layout (IpmsRoadmapChart *self)
   g_autoptr(GPtrArray) bands = NULL;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GHashTable) series_color = NULL;
-  guint32 first_day = ipms_time_day_from_iso (self->parent_instance.range_start);
-  guint32 last_day = ipms_time_day_from_iso (self->parent_instance.range_end);
   IpmsRecord *project;
   double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
-  double px_per_day;
   double time_length;
 
   if (!self->parent_instance.dirty)
@@ -370,21 +367,7 @@ ensure_layout (IpmsRoadmapChart *self)
   g_array_set_size (self->series_keys, 0);
   g_hash_table_remove_all (self->item_index);
 
-  if (first_day == 0 || last_day == 0 || last_day < first_day)
-    {
-      guint32 plan_first, plan_last;
-
-      ipms_timeline_plan_range (self->parent_instance.document, &plan_first, &plan_last);
-      if (first_day == 0 || (last_day != 0 && last_day < first_day))
-        first_day = plan_first;
-      if (last_day == 0 || last_day < first_day)
-        last_day = MAX (plan_last, first_day);
-    }
-
-  px_per_day = self->parent_instance.px_per_day > 0 ? self->parent_instance.px_per_day
-                                    : ipms_timeline_fit_px_per_day (last_day - first_day + 1,
-                                                                    self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
-  ipms_time_axis_init (&self->parent_instance.axis, first_day, last_day, px_per_day);
+  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
   time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
 
   project = ipms_document_get_project (self->parent_instance.document);
@@ -922,15 +905,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
   cairo_paint (cr);
 
   if (self->parent_instance.show_title)
-    {
-      g_autofree char *name = ipms_document_dup_title (self->parent_instance.document);
-      g_autofree char *first = ipms_time_day_to_iso (self->parent_instance.axis.first_day);
-      g_autofree char *last = ipms_time_day_to_iso (self->parent_instance.axis.last_day);
-      g_autofree char *heading = g_strdup_printf ("%s · %s", name, _("Roadmap"));
-      g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
-
-      ipms_timeline_paint_title (cr, palette, self->parent_instance.layouts, 16, 10, heading, range);
-    }
+    ipms_timeline_chart_paint_title (IPMS_TIMELINE_CHART (self), cr, palette, _("Roadmap"));
 
   frame.axis = &self->parent_instance.axis;
   frame.palette = palette;

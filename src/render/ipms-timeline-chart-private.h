@@ -37,6 +37,17 @@ void ipms_timeline_chart_invalidate      (IpmsTimelineChart *self);
 void ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
                                           gboolean           same_item);
 
+/* Sets `axis` to the range, or to the plan's where the range is unset or
+ * backwards, at "px-per-day" or, when that is 0, at the zoom that fits the
+ * range into about `fit_width` units. */
+void ipms_timeline_chart_layout_axis     (IpmsTimelineChart *self,
+                                          double             fit_width);
+/* The title line at the top left: project name, `chart_name` and the range. */
+void ipms_timeline_chart_paint_title     (IpmsTimelineChart      *self,
+                                          cairo_t                *cr,
+                                          const IpmsChartPalette *palette,
+                                          const char             *chart_name);
+
 static inline void
 ipms_timeline_chart_ensure_layout (IpmsTimelineChart *self)
 {

@@ -43,6 +43,45 @@ ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
   g_signal_emit (self, signals[same_item && self->preview_apart ? PREVIEW_CHANGED : CHANGED], 0);
 }
 
+void
+ipms_timeline_chart_layout_axis (IpmsTimelineChart *self,
+                                 double             fit_width)
+{
+  guint32 first_day = ipms_time_day_from_iso (self->range_start);
+  guint32 last_day = ipms_time_day_from_iso (self->range_end);
+  double px_per_day;
+
+  if (first_day == 0 || last_day == 0 || last_day < first_day)
+    {
+      guint32 plan_first, plan_last;
+
+      ipms_timeline_plan_range (self->document, &plan_first, &plan_last);
+      if (first_day == 0 || (last_day != 0 && last_day < first_day))
+        first_day = plan_first;
+      if (last_day == 0 || last_day < first_day)
+        last_day = MAX (plan_last, first_day);
+    }
+
+  px_per_day = self->px_per_day > 0 ? self->px_per_day
+                                    : ipms_timeline_fit_px_per_day (last_day - first_day + 1, fit_width);
+  ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
+}
+
+void
+ipms_timeline_chart_paint_title (IpmsTimelineChart      *self,
+                                 cairo_t                *cr,
+                                 const IpmsChartPalette *palette,
+                                 const char             *chart_name)
+{
+  g_autofree char *title = ipms_document_dup_title (self->document);
+  g_autofree char *first = ipms_time_day_to_iso (self->axis.first_day);
+  g_autofree char *last = ipms_time_day_to_iso (self->axis.last_day);
+  g_autofree char *heading = g_strdup_printf ("%s · %s", title, chart_name);
+  g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
+
+  ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
+}
+
 static void
 ipms_timeline_chart_dispose (GObject *object)
 {
