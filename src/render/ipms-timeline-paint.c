@@ -111,6 +111,24 @@ time_pos (const IpmsTimelineFrame *frame,
   return frame->origin + ipms_time_axis_day_to_x (frame->axis, day);
 }
 
+/* Adds a line across the body at time position `p` to the path. */
+static void
+line_across_body (cairo_t                 *cr,
+                  const IpmsTimelineFrame *frame,
+                  double                   p)
+{
+  if (frame->vertical)
+    {
+      cairo_move_to (cr, frame->body_start, p);
+      cairo_line_to (cr, frame->body_end, p);
+    }
+  else
+    {
+      cairo_move_to (cr, p, frame->body_start);
+      cairo_line_to (cr, p, frame->body_end);
+    }
+}
+
 static void
 paint_header_row (cairo_t                 *cr,
                   const IpmsTimelineFrame *frame,
@@ -238,16 +256,7 @@ paint_lines (cairo_t                 *cr,
       if (p < from - 1 || p > to + 1)
         continue;
 
-      if (frame->vertical)
-        {
-          cairo_move_to (cr, frame->body_start, p);
-          cairo_line_to (cr, frame->body_end, p);
-        }
-      else
-        {
-          cairo_move_to (cr, p, frame->body_start);
-          cairo_line_to (cr, p, frame->body_end);
-        }
+      line_across_body (cr, frame, p);
     }
 }
 
@@ -329,16 +338,7 @@ ipms_timeline_paint_today (cairo_t                 *cr,
   cairo_save (cr);
   ipms_chart_style_set_source (cr, &frame->palette->warning);
   cairo_set_line_width (cr, 2);
-  if (frame->vertical)
-    {
-      cairo_move_to (cr, frame->body_start, p);
-      cairo_line_to (cr, frame->body_end, p);
-    }
-  else
-    {
-      cairo_move_to (cr, p, frame->body_start);
-      cairo_line_to (cr, p, frame->body_end);
-    }
+  line_across_body (cr, frame, p);
   cairo_stroke (cr);
 
   layout = ipms_layout_cache_get (frame->layouts, IPMS_CHART_FONT_SMALL, _("Today"));
