@@ -246,12 +246,29 @@ bucket_key (int bx,
   return ((guint64) (guint32) bx << 32) | (guint32) by;
 }
 
+/* The buckets a rectangle touches, first and last in each direction. */
+typedef struct
+{
+  int x1, x2, y1, y2;
+} Buckets;
+
+static Buckets
+buckets_of (const cairo_rectangle_t *r)
+{
+  return (Buckets) {
+    (int) floor (r->x / BUCKET_WIDTH), (int) floor ((r->x + r->width) / BUCKET_WIDTH),
+    (int) floor (r->y / BUCKET_HEIGHT), (int) floor ((r->y + r->height) / BUCKET_HEIGHT),
+  };
+}
+
 static gboolean
 occupancy_free (Occupancy               *occupancy,
                 const cairo_rectangle_t *r)
 {
-  for (int bx = (int) floor (r->x / BUCKET_WIDTH); bx <= (int) floor ((r->x + r->width) / BUCKET_WIDTH); bx++)
-    for (int by = (int) floor (r->y / BUCKET_HEIGHT); by <= (int) floor ((r->y + r->height) / BUCKET_HEIGHT); by++)
+  Buckets b = buckets_of (r);
+
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
       {
         guint64 key = bucket_key (bx, by);
         GArray *rects = g_hash_table_lookup (occupancy->buckets, &key);
@@ -273,8 +290,10 @@ static void
 occupancy_add (Occupancy               *occupancy,
                const cairo_rectangle_t *r)
 {
-  for (int bx = (int) floor (r->x / BUCKET_WIDTH); bx <= (int) floor ((r->x + r->width) / BUCKET_WIDTH); bx++)
-    for (int by = (int) floor (r->y / BUCKET_HEIGHT); by <= (int) floor ((r->y + r->height) / BUCKET_HEIGHT); by++)
+  Buckets b = buckets_of (r);
+
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
       {
         guint64 key = bucket_key (bx, by);
         GArray *rects = g_hash_table_lookup (occupancy->buckets, &key);
