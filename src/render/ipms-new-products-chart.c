@@ -1073,6 +1073,60 @@ chart_iface_init (IpmsChartInterface *iface)
   iface->paint = ipms_new_products_chart_paint;
 }
 
+static GArray *
+chart_dup_item_ids (IpmsTimelineChart *chart)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+  GArray *ids;
+
+  ensure_layout (self);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
+
+  return ids;
+}
+
+static void
+chart_paint_preview (IpmsTimelineChart           *chart,
+                     cairo_t                     *cr,
+                     const IpmsChartPaintOptions *options)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+  const Item *item;
+  IpmsNewProductsItem geo;
+
+  ensure_layout (self);
+  item = find_item (self, self->preview.id);
+  if (item == NULL)
+    return;
+
+  geometry_of (self, item, &geo);
+  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), item, &geo, options->dark);
+
+  /* The dates the drop would write, read without squinting at the axis. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    double x = geo.bar_width > 0 ? geo.bar_x : geo.launch_x;
+
+    if (geo.dev_start != 0 || geo.dev_complete != 0)
+      {
+        g_autofree char *start = geo.dev_start != 0 ? ipms_time_day_to_iso (geo.dev_start) : g_strdup ("?");
+        g_autofree char *complete = geo.dev_complete != 0 ? ipms_time_day_to_iso (geo.dev_complete) : g_strdup ("?");
+
+        g_string_append_printf (text, "%s – %s", start, complete);
+      }
+    if (geo.launch != 0)
+      {
+        g_autofree char *launch = ipms_time_day_to_iso (geo.launch);
+
+        g_string_append_printf (text, "%s◆ %s", text->len > 0 ? "   " : "", launch);
+      }
+    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,
+                                 x, geo.y + 4, text->str);
+  }
+}
+
 static void
 chart_ensure_layout (IpmsTimelineChart *chart)
 {
@@ -1146,6 +1200,8 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
 
   timeline_class->ensure_layout = chart_ensure_layout;
   timeline_class->get_time_origin = chart_get_time_origin;
+  timeline_class->dup_item_ids = chart_dup_item_ids;
+  timeline_class->paint_preview = chart_paint_preview;
 
   properties[PROP_LANE_MODE] =
     g_param_spec_int ("lane-mode", NULL, NULL, IPMS_LANE_MODE_LAYERS, IPMS_LANE_MODE_SERIES,
@@ -1243,21 +1299,6 @@ ipms_new_products_chart_get_body_top (IpmsNewProductsChart *self)
 
   ensure_layout (self);
   return self->body_top;
-}
-
-GArray *
-ipms_new_products_chart_dup_item_ids (IpmsNewProductsChart *self)
-{
-  GArray *ids;
-
-  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), NULL);
-
-  ensure_layout (self);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
-
-  return ids;
 }
 
 gboolean
@@ -1407,45 +1448,4 @@ ipms_new_products_chart_set_preview (IpmsNewProductsChart *self,
   self->preview.launch = launch;
   self->preview.lane = lane;
   ipms_timeline_chart_preview_changed (IPMS_TIMELINE_CHART (self), same_item);
-}
-
-void
-ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
-                                       cairo_t                     *cr,
-                                       const IpmsChartPaintOptions *options)
-{
-  const Item *item;
-  IpmsNewProductsItem geo;
-
-  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
-
-  ensure_layout (self);
-  item = find_item (self, self->preview.id);
-  if (item == NULL)
-    return;
-
-  geometry_of (self, item, &geo);
-  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), item, &geo, options->dark);
-
-  /* The dates the drop would write, read without squinting at the axis. */
-  {
-    g_autoptr(GString) text = g_string_new (NULL);
-    double x = geo.bar_width > 0 ? geo.bar_x : geo.launch_x;
-
-    if (geo.dev_start != 0 || geo.dev_complete != 0)
-      {
-        g_autofree char *start = geo.dev_start != 0 ? ipms_time_day_to_iso (geo.dev_start) : g_strdup ("?");
-        g_autofree char *complete = geo.dev_complete != 0 ? ipms_time_day_to_iso (geo.dev_complete) : g_strdup ("?");
-
-        g_string_append_printf (text, "%s – %s", start, complete);
-      }
-    if (geo.launch != 0)
-      {
-        g_autofree char *launch = ipms_time_day_to_iso (geo.launch);
-
-        g_string_append_printf (text, "%s◆ %s", text->len > 0 ? "   " : "", launch);
-      }
-    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,
-                                 x, geo.y + 4, text->str);
-  }
 }

@@ -62,8 +62,6 @@ double                ipms_new_products_chart_get_time_origin (IpmsNewProductsCh
 /* Geometry, for the canvas: valid until the next "changed". */
 /* The top of the lanes, under the header. */
 double                ipms_new_products_chart_get_body_top   (IpmsNewProductsChart  *self);
-/* The products drawn on the chart (those with a date), in lane order. */
-GArray               *ipms_new_products_chart_dup_item_ids   (IpmsNewProductsChart  *self);
 gboolean              ipms_new_products_chart_get_item       (IpmsNewProductsChart  *self,
                                                               gint64                 product_id,
                                                               IpmsNewProductsItem   *item);
@@ -90,8 +88,5 @@ void                  ipms_new_products_chart_set_preview    (IpmsNewProductsCha
                                                               guint32                dev_complete,
                                                               guint32                launch,
                                                               guint                  lane);
-void                  ipms_new_products_chart_paint_preview (IpmsNewProductsChart        *self,
-                                                             cairo_t                     *cr,
-                                                             const IpmsChartPaintOptions *options);
 
 G_END_DECLS

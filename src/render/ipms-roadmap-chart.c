@@ -1044,6 +1044,48 @@ chart_iface_init (IpmsChartInterface *iface)
   iface->paint = ipms_roadmap_chart_paint;
 }
 
+static GArray *
+chart_dup_item_ids (IpmsTimelineChart *chart)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  GArray *ids;
+
+  ensure_layout (self);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
+
+  return ids;
+}
+
+static void
+chart_paint_preview (IpmsTimelineChart           *chart,
+                     cairo_t                     *cr,
+                     const IpmsChartPaintOptions *options)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  const Item *item;
+  double x, y;
+
+  ensure_layout (self);
+  item = find_item (self, self->preview.id);
+  if (item == NULL)
+    return;
+
+  to_point (self, self->preview.launch, self->preview.price, &x, &y);
+  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), options, item, x, y, TRUE);
+
+  /* The launch date and price the drop would write. */
+  {
+    g_autofree char *date = ipms_time_day_to_iso (self->preview.launch);
+    g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
+    g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
+
+    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,
+                                 x - marker_radius (item->grade), y - marker_radius (item->grade) - 4, text);
+  }
+}
+
 static void
 chart_ensure_layout (IpmsTimelineChart *chart)
 {
@@ -1122,6 +1164,8 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
 
   timeline_class->ensure_layout = chart_ensure_layout;
   timeline_class->get_time_origin = chart_get_time_origin;
+  timeline_class->dup_item_ids = chart_dup_item_ids;
+  timeline_class->paint_preview = chart_paint_preview;
 
   properties[PROP_FLIPPED] =
     g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
@@ -1171,21 +1215,6 @@ ipms_roadmap_chart_get_flipped (IpmsRoadmapChart *self)
   g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), FALSE);
 
   return self->flipped;
-}
-
-GArray *
-ipms_roadmap_chart_dup_item_ids (IpmsRoadmapChart *self)
-{
-  GArray *ids;
-
-  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), NULL);
-
-  ensure_layout (self);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
-
-  return ids;
 }
 
 gboolean
@@ -1333,35 +1362,6 @@ ipms_roadmap_chart_set_preview (IpmsRoadmapChart *self,
   self->preview.launch = launch;
   self->preview.price = price;
   ipms_timeline_chart_preview_changed (IPMS_TIMELINE_CHART (self), same_item);
-}
-
-void
-ipms_roadmap_chart_paint_preview (IpmsRoadmapChart            *self,
-                                  cairo_t                     *cr,
-                                  const IpmsChartPaintOptions *options)
-{
-  const Item *item;
-  double x, y;
-
-  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
-
-  ensure_layout (self);
-  item = find_item (self, self->preview.id);
-  if (item == NULL)
-    return;
-
-  to_point (self, self->preview.launch, self->preview.price, &x, &y);
-  paint_item (self, cr, ipms_chart_style_get_palette (options->dark), options, item, x, y, TRUE);
-
-  /* The launch date and price the drop would write. */
-  {
-    g_autofree char *date = ipms_time_day_to_iso (self->preview.launch);
-    g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
-    g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
-
-    ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,
-                                 x - marker_radius (item->grade), y - marker_radius (item->grade) - 4, text);
-  }
 }
 
 void

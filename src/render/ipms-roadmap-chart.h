@@ -30,8 +30,6 @@ void                ipms_roadmap_chart_set_flipped    (IpmsRoadmapChart *self,
 gboolean            ipms_roadmap_chart_get_flipped    (IpmsRoadmapChart *self);
 
 /* Geometry, for the canvas: valid until the next "changed". */
-/* The products with a launch date and a price. */
-GArray             *ipms_roadmap_chart_dup_item_ids   (IpmsRoadmapChart *self);
 /* Centre and radius of a product's marker. */
 gboolean            ipms_roadmap_chart_get_marker     (IpmsRoadmapChart *self,
                                                        gint64            product_id,
@@ -63,9 +61,6 @@ void                ipms_roadmap_chart_set_preview    (IpmsRoadmapChart *self,
                                                        gint64            product_id,
                                                        guint32           launch,
                                                        double            price);
-void                ipms_roadmap_chart_paint_preview  (IpmsRoadmapChart            *self,
-                                                       cairo_t                     *cr,
-                                                       const IpmsChartPaintOptions *options);
 /* Paints a price band boundary at `price`, for a drag in progress; id 0 ends it. */
 void                ipms_roadmap_chart_set_band_preview (IpmsRoadmapChart *self,
                                                          gint64            band_id,

@@ -322,6 +322,14 @@ ipms_timeline_chart_get_time_origin (IpmsTimelineChart *self)
   return IPMS_TIMELINE_CHART_GET_CLASS (self)->get_time_origin (self);
 }
 
+GArray *
+ipms_timeline_chart_dup_item_ids (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), NULL);
+
+  return IPMS_TIMELINE_CHART_GET_CLASS (self)->dup_item_ids (self);
+}
+
 void
 ipms_timeline_chart_set_sticky (IpmsTimelineChart *self,
                                 double             x,
@@ -340,4 +348,14 @@ ipms_timeline_chart_set_preview_apart (IpmsTimelineChart *self,
   g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
 
   self->preview_apart = !!apart;
+}
+
+void
+ipms_timeline_chart_paint_preview (IpmsTimelineChart           *self,
+                                   cairo_t                     *cr,
+                                   const IpmsChartPaintOptions *options)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  IPMS_TIMELINE_CHART_GET_CLASS (self)->paint_preview (self, cr, options);
 }

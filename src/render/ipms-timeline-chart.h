@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "ipms-chart.h"
 #include "ipms-document.h"
 #include "ipms-time-axis.h"
 
@@ -20,7 +21,8 @@ G_BEGIN_DECLS
  * "changed" is emitted when what it paints changed (the document, a
  * property, a preview): views repaint and relayout their items.
  * "preview-changed" is emitted instead when only the previewed item moved
- * and the preview is painted apart: what paint_preview() paints changed.
+ * and the preview is painted apart: what ipms_timeline_chart_paint_preview()
+ * paints changed.
  */
 
 /* Declared by hand rather than with G_DECLARE_DERIVABLE_TYPE: the instance
@@ -47,6 +49,10 @@ struct _IpmsTimelineChartClass
   void   (*ensure_layout)   (IpmsTimelineChart *self);
   /* Where the axis's x = 0 lies in chart units. */
   double (*get_time_origin) (IpmsTimelineChart *self);
+  GArray *(*dup_item_ids)   (IpmsTimelineChart *self);
+  void   (*paint_preview)   (IpmsTimelineChart           *self,
+                             cairo_t                     *cr,
+                             const IpmsChartPaintOptions *options);
 };
 
 IpmsDocument       *ipms_timeline_chart_get_document    (IpmsTimelineChart *self);
@@ -67,6 +73,10 @@ guint32             ipms_timeline_chart_get_today       (IpmsTimelineChart *self
 const IpmsTimeAxis *ipms_timeline_chart_get_axis        (IpmsTimelineChart *self);
 /* Where the axis's x = 0 lies in chart units (y on a flipped roadmap). */
 double              ipms_timeline_chart_get_time_origin (IpmsTimelineChart *self);
+/* The products the chart draws, as gint64 ids, in its order: on the new
+ * product chart those with a date, by lane; on the roadmap those with a
+ * launch date and a price. */
+GArray             *ipms_timeline_chart_dup_item_ids    (IpmsTimelineChart *self);
 /* The top left of the part of the chart a view shows: the chart paints its
  * header and lane names or price axis there too, so that they stay in sight
  * when the view scrolls. 0, 0 (the default, and export) paints them once in
@@ -74,11 +84,16 @@ double              ipms_timeline_chart_get_time_origin (IpmsTimelineChart *self
 void                ipms_timeline_chart_set_sticky      (IpmsTimelineChart *self,
                                                          double             x,
                                                          double             y);
-/* With `apart`, paint() leaves the previewed item out and the chart's
- * paint_preview() paints it alone: a canvas then keeps the rest as a cached
- * layer during a drag. Moving the preview then emits "preview-changed"
- * instead of "changed". */
+/* With `apart`, paint() leaves the previewed item out and
+ * ipms_timeline_chart_paint_preview() paints it alone: a canvas then keeps
+ * the rest as a cached layer during a drag. Moving the preview then emits
+ * "preview-changed" instead of "changed". */
 void                ipms_timeline_chart_set_preview_apart (IpmsTimelineChart *self,
                                                            gboolean           apart);
+/* Paints the item of the current preview (set with the chart's own
+ * set_preview()) where the preview puts it. */
+void                ipms_timeline_chart_paint_preview   (IpmsTimelineChart           *self,
+                                                         cairo_t                     *cr,
+                                                         const IpmsChartPaintOptions *options);
 
 G_END_DECLS

@@ -159,8 +159,7 @@ sync_items (IpmsTimelineCanvas *self)
     return;
   self->items_dirty = FALSE;
 
-  ids = np_chart (self) != NULL ? ipms_new_products_chart_dup_item_ids (np_chart (self))
-                                : ipms_roadmap_chart_dup_item_ids (rm_chart (self));
+  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (self->chart));
   wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
   project = ipms_document_get_project (self->document);
   project_revision = project != NULL ? ipms_record_get_revision (project) : 0;
@@ -503,10 +502,7 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &visible);
 
-      if (np_chart (self) != NULL)
-        ipms_new_products_chart_paint_preview (np_chart (self), cr, &options);
-      else
-        ipms_roadmap_chart_paint_preview (rm_chart (self), cr, &options);
+      ipms_timeline_chart_paint_preview (IPMS_TIMELINE_CHART (self->chart), cr, &options);
       cairo_destroy (cr);
     }
 
