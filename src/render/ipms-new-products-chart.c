@@ -38,6 +38,9 @@ typedef struct
   double      x1;
 } Item;
 
+/* ipms_timeline_items_*() read the id at the start of each item. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Item, id) == 0);
+
 typedef struct
 {
   gint64  id;
@@ -578,9 +581,7 @@ static const Item *
 find_item (IpmsNewProductsChart *self,
            gint64                id)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, &id));
-
-  return position > 0 ? &g_array_index (self->items, Item, position - 1) : NULL;
+  return ipms_timeline_items_find (self->items, self->item_index, id);
 }
 
 static void
@@ -1077,14 +1078,9 @@ static GArray *
 chart_dup_item_ids (IpmsTimelineChart *chart)
 {
   IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
-  GArray *ids;
 
   ensure_layout (self);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
-
-  return ids;
+  return ipms_timeline_items_dup_ids (self->items);
 }
 
 static void

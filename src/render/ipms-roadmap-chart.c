@@ -43,6 +43,9 @@ typedef struct
   double      label_y;
 } Item;
 
+/* ipms_timeline_items_*() read the id at the start of each item. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Item, id) == 0);
+
 typedef struct
 {
   gint64      id;
@@ -493,9 +496,7 @@ static const Item *
 find_item (IpmsRoadmapChart *self,
            gint64            id)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, &id));
-
-  return position > 0 ? &g_array_index (self->items, Item, position - 1) : NULL;
+  return ipms_timeline_items_find (self->items, self->item_index, id);
 }
 
 /* Painting */
@@ -1048,14 +1049,9 @@ static GArray *
 chart_dup_item_ids (IpmsTimelineChart *chart)
 {
   IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
-  GArray *ids;
 
   ensure_layout (self);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->items->len);
-  for (guint i = 0; i < self->items->len; i++)
-    g_array_append_val (ids, g_array_index (self->items, Item, i).id);
-
-  return ids;
+  return ipms_timeline_items_dup_ids (self->items);
 }
 
 static void

@@ -48,6 +48,13 @@ void ipms_timeline_chart_paint_title     (IpmsTimelineChart      *self,
                                           const IpmsChartPalette *palette,
                                           const char             *chart_name);
 
+/* For the charts' item arrays, whose element structs begin with the
+ * product's gint64 id, and their index of id -> position + 1. */
+GArray       *ipms_timeline_items_dup_ids (GArray     *items);
+gconstpointer ipms_timeline_items_find    (GArray     *items,
+                                           GHashTable *index,
+                                           gint64      id);
+
 static inline void
 ipms_timeline_chart_ensure_layout (IpmsTimelineChart *self)
 {

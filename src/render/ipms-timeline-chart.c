@@ -82,6 +82,28 @@ ipms_timeline_chart_paint_title (IpmsTimelineChart      *self,
   ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
 }
 
+GArray *
+ipms_timeline_items_dup_ids (GArray *items)
+{
+  guint size = g_array_get_element_size (items);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_vals (ids, items->data + i * size, 1);
+
+  return ids;
+}
+
+gconstpointer
+ipms_timeline_items_find (GArray     *items,
+                          GHashTable *index,
+                          gint64      id)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+
+  return position > 0 ? items->data + (position - 1) * g_array_get_element_size (items) : NULL;
+}
+
 static void
 ipms_timeline_chart_dispose (GObject *object)
 {
