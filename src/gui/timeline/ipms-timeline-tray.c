@@ -51,6 +51,13 @@ static void
 update_empty (IpmsTimelineTray *self)
 {
   gboolean empty = self->unscheduled == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->unscheduled)) == 0;
+  GListModel *products = self->unscheduled ? gtk_filter_list_model_get_model (self->unscheduled) : NULL;
+
+  /* “Every product is on the chart” would be a strange thing to say of none. */
+  if (products == NULL || g_list_model_get_n_items (products) == 0)
+    gtk_label_set_text (GTK_LABEL (self->empty_label), _("No products yet. Products without dates wait here."));
+  else
+    gtk_label_set_text (GTK_LABEL (self->empty_label), _("Every product is on the chart."));
 
   gtk_widget_set_visible (self->empty_label, empty);
   gtk_widget_set_visible (gtk_widget_get_parent (self->list_view), !empty);
@@ -223,7 +230,7 @@ ipms_timeline_tray_init (IpmsTimelineTray *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
 
-  self->empty_label = gtk_label_new (_("Every product is on the chart."));
+  self->empty_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->empty_label), 0);
   gtk_widget_add_css_class (self->empty_label, "dim-label");
