@@ -546,6 +546,12 @@ ipms_canvas_view_set_zoom_mode (IpmsCanvasView     *self,
   g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
 
   ipms_canvas_viewport_set_zoom_mode (self->viewport, mode);
+
+  /* A chart that lays itself out for the zoom (a time axis going from weeks
+   * to years) has no meaningful percentage nor a 100 % to go back to; its
+   * own controls name the scale. The label sits in the reset button. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->zoom_label)),
+                          mode == IPMS_CANVAS_ZOOM_SCALE);
 }
 
 double
