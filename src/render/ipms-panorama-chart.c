@@ -214,16 +214,56 @@ on_changes_done (IpmsPanoramaChart *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+typedef struct
+{
+  double      limit;
+  const char *suffix;
+} CompactUnit;
+
+/* Chinese counts large numbers in ten-thousands (万) and hundred-millions
+ * (亿): 5,200,000 people read as 520万, not 5.2M. The translation picks the
+ * grouping; anything but "myriads" keeps thousands. */
+static const CompactUnit *
+compact_units (guint *n_units)
+{
+  static const CompactUnit thousands[] = {
+    { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
+  };
+  static CompactUnit myriads[3];
+  /* Translators: how charts shorten large numbers. Keep "thousands" for
+   * 5.2M and 350K; translate as "myriads" (this exact English word) where
+   * numbers are grouped by ten-thousands, as in Chinese (520万, 1.2亿); the
+   * unit names are the three strings that follow. */
+  const char *grouping = C_("number grouping", "thousands");
+
+  if (g_strcmp0 (grouping, "myriads") != 0)
+    {
+      *n_units = G_N_ELEMENTS (thousands);
+      return thousands;
+    }
+
+  /* Translators: the unit of 10^12 when numbers are grouped by myriads (万亿) */
+  myriads[0] = (CompactUnit) { 1e12, C_("number grouping", "10^12") };
+  /* Translators: the unit of 10^8 when numbers are grouped by myriads (亿) */
+  myriads[1] = (CompactUnit) { 1e8, C_("number grouping", "10^8") };
+  /* Translators: the unit of 10^4 when numbers are grouped by myriads (万) */
+  myriads[2] = (CompactUnit) { 1e4, C_("number grouping", "10^4") };
+  *n_units = G_N_ELEMENTS (myriads);
+
+  return myriads;
+}
+
 static char *
 format_compact (double      value,
                 const char *currency)
 {
-  static const struct { double limit; const char *suffix; } units[] = {
-    { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
-  };
   g_autofree char *number = NULL;
+  const CompactUnit *units;
+  guint n_units;
 
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+  units = compact_units (&n_units);
+
+  for (guint i = 0; i < n_units; i++)
     if (fabs (value) >= units[i].limit)
       {
         double scaled = value / units[i].limit;
