@@ -86,8 +86,9 @@ export_json (const char         *output,
     return fail (_("--export-json needs exactly one project file: %s"),
                  "ipms-planner --export-json OUT.json FILE.ipms");
 
+  /* The document's own messages already name the file. */
   if (!(document = ipms_document_open (files[0], &error)))
-    return fail (_("Cannot open “%s”: %s"), files[0], error->message);
+    return fail ("%s", error->message);
 
   if (!ipms_json_export_file (document, output, &error))
     return fail (_("Cannot write “%s”: %s"), output, error->message);
@@ -202,7 +203,7 @@ export_chart (const char         *kind,
     return fail (_("--from %s comes after --to %s"), from, to);
 
   if (!(document = ipms_document_open (files[0], &error)))
-    return fail (_("Cannot open “%s”: %s"), files[0], error->message);
+    return fail ("%s", error->message);
 
   if (!(chart = ipms_chart_new_for_kind (document, kind, &error)))
     return fail ("%s", error->message);
