@@ -1121,15 +1121,15 @@ insert_initial_content (sqlite3     *db,
     const char *label;
   } grades[] = {
     /* Translators: the R grade of a product, its strategic flagship (旗舰) */
-    { "R", N_("Flagship") },
+    { "R", NC_("product grade", "Flagship") },
     /* Translators: the S grade of a product (战略) */
-    { "S", N_("Strategic") },
+    { "S", NC_("product grade", "Strategic") },
     /* Translators: the A grade of a product (核心) */
-    { "A", N_("Core") },
+    { "A", NC_("product grade", "Core") },
     /* Translators: the B grade of a product (补充) */
-    { "B", N_("Supporting") },
+    { "B", NC_("product grade", "Supporting") },
     /* Translators: the F grade of a product, a filler or traffic product (引流) */
-    { "F", N_("Traffic") },
+    { "F", NC_("product grade", "Traffic") },
   };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   sqlite3_stmt *stmt = NULL;
@@ -1155,7 +1155,7 @@ insert_initial_content (sqlite3     *db,
     {
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, grades[i].code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, _(grades[i].label), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, g_dpgettext2 (GETTEXT_PACKAGE, "product grade", grades[i].label), -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
   sqlite3_finalize (stmt);
