@@ -320,7 +320,7 @@ assert_dates (Fixture    *fixture,
 }
 
 static void
-undo_redo (Fixture *fixture)
+undo (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
@@ -348,7 +348,7 @@ test_edit_shift (Fixture       *fixture,
   assert_dates (fixture, "2027-01-18", "2027-04-14", "2027-05-24");
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Shift “Feeder Mini”");
 
-  undo_redo (fixture);
+  undo (fixture);
   assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
   redo (fixture);
   assert_dates (fixture, "2027-01-18", "2027-04-14", "2027-05-24");
@@ -366,7 +366,7 @@ test_edit_nudge_burst (Fixture       *fixture,
   g_assert_no_error (error);
   assert_dates (fixture, "2027-01-25", "2027-04-21", "2027-05-31");
 
-  undo_redo (fixture);
+  undo (fixture);
   assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Set up");
 }
@@ -382,9 +382,9 @@ test_edit_resize (Fixture       *fixture,
   g_assert_no_error (error);
   assert_dates (fixture, "2026-12-01", "2027-04-30", "2027-05-10");
 
-  undo_redo (fixture);
+  undo (fixture);
   assert_dates (fixture, "2026-12-01", "2027-03-31", "2027-05-10");
-  undo_redo (fixture);
+  undo (fixture);
   assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
   redo (fixture);
   redo (fixture);
@@ -402,7 +402,7 @@ test_edit_launch (Fixture       *fixture,
   assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-03-01");
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move launch of “Feeder Mini”");
 
-  undo_redo (fixture);
+  undo (fixture);
   assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
   redo (fixture);
   assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-03-01");
@@ -423,9 +423,9 @@ test_edit_lane (Fixture       *fixture,
   g_assert_true (ipms_record_is_null (product (fixture), "series_id"));
   assert_dates (fixture, "2026-12-28", "2027-03-24", "2027-05-03");
 
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_cmpint (ipms_record_get_int (product (fixture), "series_id"), ==, fixture->series);
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_cmpint (ipms_record_get_int (product (fixture), "segment_id"), ==, fixture->segments[0]);
   redo (fixture);
   g_assert_cmpint (ipms_record_get_int (product (fixture), "segment_id"), ==, fixture->segments[1]);
@@ -446,7 +446,7 @@ test_edit_marker (Fixture       *fixture,
   g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 125);
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “Feeder Mini” on the roadmap");
 
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_cmpstr (ipms_record_get_string (record, "launch_date"), ==, "2027-05-10");
   g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 89.99);
   redo (fixture);
@@ -474,7 +474,7 @@ test_edit_schedule (Fixture       *fixture,
   g_assert_cmpstr (ipms_record_get_string (record, "launch_date"), ==, "2027-08-01");
   g_assert_cmpfloat (ipms_record_get_double (record, "price"), ==, 80);
 
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_true (ipms_record_is_null (record, "dev_start"));
   g_assert_true (ipms_record_is_null (record, "launch_date"));
 }
@@ -494,9 +494,9 @@ test_edit_bands (Fixture       *fixture,
   /* A lower boundary dragged past the upper one stops there. */
   g_assert_true (ipms_timeline_set_band_boundary (fixture->document, fixture->band, FALSE, 500, &error));
   g_assert_cmpfloat (ipms_record_get_double (band, "min_price"), ==, 200);
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_cmpfloat (ipms_record_get_double (band, "min_price"), ==, 50);
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_cmpfloat (ipms_record_get_double (band, "max_price"), ==, 150);
 
   g_assert_true (ipms_timeline_set_price_step (fixture->document, 10, &error));
@@ -511,7 +511,7 @@ test_edit_bands (Fixture       *fixture,
                    ==, "Luxury");
   g_assert_true (ipms_timeline_remove_price_band (fixture->document, added, &error));
   g_assert_null (ipms_document_get_record (fixture->document, "price_band", added));
-  undo_redo (fixture);
+  undo (fixture);
   g_assert_nonnull (ipms_document_get_record (fixture->document, "price_band", added));
 }
 
