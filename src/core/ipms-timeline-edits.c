@@ -508,3 +508,149 @@ ipms_timeline_remove_price_band (IpmsDocument  *document,
 
   return finish (document, ipms_document_delete (document, "price_band", band_id, error), error);
 }
+
+static int
+compare_bands (gconstpointer a,
+               gconstpointer b)
+{
+  IpmsRecord *ra = *(IpmsRecord **) a, *rb = *(IpmsRecord **) b;
+  double a_min = ipms_record_get_double (ra, "min_price"), b_min = ipms_record_get_double (rb, "min_price");
+  double a_max = ipms_record_get_double (ra, "max_price"), b_max = ipms_record_get_double (rb, "max_price");
+
+  if (a_min != b_min)
+    return a_min < b_min ? -1 : 1;
+  if (a_max != b_max)
+    return a_max < b_max ? -1 : 1;
+  return ipms_record_get_id (ra) < ipms_record_get_id (rb) ? -1 : ipms_record_get_id (ra) > ipms_record_get_id (rb);
+}
+
+GArray *
+ipms_timeline_check_price_bands (IpmsDocument *document)
+{
+  g_autoptr(GPtrArray) bands = NULL;
+  GArray *issues;
+  IpmsRecord *reach = NULL;     /* the band reaching highest so far */
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+
+  issues = g_array_new (FALSE, FALSE, sizeof (IpmsBandIssue));
+  bands = ipms_document_query (document, "price_band", NULL, 0, NULL);
+  g_ptr_array_sort (bands, compare_bands);
+
+  /* Each band against the highest reach of those before it, so that a band
+   * inside another counts as an overlap too, not only neighbours. */
+  for (guint i = 0; i < bands->len; i++)
+    {
+      IpmsRecord *band = g_ptr_array_index (bands, i);
+      double lo = ipms_record_get_double (band, "min_price");
+      double hi = ipms_record_get_double (band, "max_price");
+
+      if (reach != NULL)
+        {
+          double reach_hi = ipms_record_get_double (reach, "max_price");
+          IpmsBandIssue issue = { 0 };
+
+          issue.lower_id = ipms_record_get_id (reach);
+          issue.upper_id = ipms_record_get_id (band);
+          if (lo < reach_hi)
+            {
+              issue.kind = IPMS_BAND_ISSUE_OVERLAP;
+              issue.from = lo;
+              issue.to = MIN (hi, reach_hi);
+              g_array_append_val (issues, issue);
+            }
+          else if (lo > reach_hi)
+            {
+              issue.kind = IPMS_BAND_ISSUE_GAP;
+              issue.from = reach_hi;
+              issue.to = lo;
+              g_array_append_val (issues, issue);
+            }
+        }
+
+      if (reach == NULL || hi > ipms_record_get_double (reach, "max_price"))
+        reach = band;
+    }
+
+  return issues;
+}
+
+static char *
+format_amount (double value)
+{
+  if (fabs (value - round (value)) < 0.005)
+    return g_strdup_printf ("%.0f", value);
+
+  return g_strdup_printf ("%.2f", value);
+}
+
+char *
+ipms_timeline_describe_band_issue (IpmsDocument        *document,
+                                   const IpmsBandIssue *issue)
+{
+  IpmsRecord *lower, *upper;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (issue != NULL, NULL);
+
+  lower = ipms_document_get_record (document, "price_band", issue->lower_id);
+  upper = ipms_document_get_record (document, "price_band", issue->upper_id);
+  if (lower == NULL || upper == NULL)
+    return NULL;
+
+  from = format_amount (issue->from);
+  to = format_amount (issue->to);
+  if (issue->kind == IPMS_BAND_ISSUE_OVERLAP)
+    /* Translators: a warning in the price band editor; the two %s first are
+     * band names, then the two prices between which they overlap */
+    return g_strdup_printf (_("“%s” and “%s” overlap from %s to %s"),
+                            ipms_record_get_string (lower, "name"), ipms_record_get_string (upper, "name"),
+                            from, to);
+
+  /* Translators: a warning in the price band editor; the two %s first are
+   * band names, then the prices of the gap that no band covers */
+  return g_strdup_printf (_("No band covers %3$s to %4$s, between “%1$s” and “%2$s”"),
+                          ipms_record_get_string (lower, "name"), ipms_record_get_string (upper, "name"),
+                          from, to);
+}
+
+gboolean
+ipms_timeline_unschedule_product (IpmsDocument  *document,
+                                  gint64         product_id,
+                                  gboolean       roadmap,
+                                  GError       **error)
+{
+  IpmsRecord *product;
+  gboolean ok;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+
+  /* Translators: undo label for taking a product off a timeline chart */
+  if (!begin_product_edit (document, product_id, _("Take “%s” off the chart"), NULL, &product, error))
+    return FALSE;
+
+  ok = set_day (document, product_id, "launch_date", 0, error);
+  if (ok && !roadmap)
+    ok = set_day (document, product_id, "dev_start", 0, error) &&
+         set_day (document, product_id, "dev_complete", 0, error);
+
+  return finish (document, ok, error);
+}
+
+gboolean
+ipms_timeline_delete_product (IpmsDocument  *document,
+                              gint64         product_id,
+                              GError       **error)
+{
+  IpmsRecord *product;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+
+  /* Translators: undo label for deleting a product */
+  if (!begin_product_edit (document, product_id, _("Delete “%s”"), NULL, &product, error))
+    return FALSE;
+
+  return finish (document, ipms_document_delete (document, "product", product_id, error), error);
+}

@@ -92,4 +92,41 @@ gboolean ipms_timeline_remove_price_band     (IpmsDocument  *document,
                                               gint64         band_id,
                                               GError       **error);
 
+/* Where the price bands, taken in order of their lowest price, overlap or
+ * leave a gap: the roadmap and its band scale read best with bands that
+ * follow each other. Each issue names the two bands and the prices between
+ * which they overlap, or which neither covers. */
+typedef enum
+{
+  IPMS_BAND_ISSUE_OVERLAP,
+  IPMS_BAND_ISSUE_GAP,
+} IpmsBandIssueKind;
+
+typedef struct
+{
+  IpmsBandIssueKind kind;
+  gint64            lower_id;   /* the band that starts first */
+  gint64            upper_id;
+  double            from;
+  double            to;
+} IpmsBandIssue;
+
+/* An array of IpmsBandIssue, empty when the bands follow each other. */
+GArray  *ipms_timeline_check_price_bands     (IpmsDocument        *document);
+/* A sentence for the user naming the bands and prices of `issue`. */
+char    *ipms_timeline_describe_band_issue   (IpmsDocument        *document,
+                                              const IpmsBandIssue *issue);
+
+/* Takes a product off the chart: on the new product chart its development
+ * and launch dates are cleared, on the roadmap its launch date; it waits
+ * in the tray again. One undo step. */
+gboolean ipms_timeline_unschedule_product    (IpmsDocument  *document,
+                                              gint64         product_id,
+                                              gboolean       roadmap,
+                                              GError       **error);
+/* Deletes the product with its PRD; one undo step. */
+gboolean ipms_timeline_delete_product        (IpmsDocument  *document,
+                                              gint64         product_id,
+                                              GError       **error);
+
 G_END_DECLS

@@ -23,6 +23,9 @@
 #define LAUNCH_SIZE 8.0
 #define LABEL_GAP 6.0
 #define LEGEND_PAD 12.0
+#define LEGEND_LEFT 16.0
+#define LANE_LABEL_TOP 4.0
+#define LANE_LABEL_SPACING 2.0
 #define FIT_WIDTH 1200.0
 
 typedef struct
@@ -75,6 +78,7 @@ struct _IpmsNewProductsChart
   double           body_bottom;
   double           width;
   double           height;
+  double           legend_width;
   GArray          *items;        /* Item, by lane then start */
   GHashTable      *item_index;   /* id -> position + 1 */
   GArray          *lanes;        /* Lane */
@@ -426,6 +430,14 @@ build_milestones (IpmsNewProductsChart *self,
     }
 }
 
+static double paint_legend (IpmsNewProductsChart   *self,
+                            cairo_t                *cr,
+                            const IpmsChartPalette *palette,
+                            gboolean                dark,
+                            double                  left);
+static double lane_label_height (IpmsNewProductsChart *self,
+                                 const Lane           *lane);
+
 static void
 ensure_layout (IpmsNewProductsChart *self)
 {
@@ -569,12 +581,45 @@ ensure_layout (IpmsNewProductsChart *self)
       Lane *lane = &g_array_index (self->lanes, Lane, i);
 
       lane->y = y;
-      lane->height = 2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT;
+      /* At least as tall as its name and product count, which a Chinese
+       * font makes taller than the rows of a lane of one product. */
+      lane->height = MAX (2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT,
+                          lane_label_height (self, lane) + 2 * LANE_PAD);
       y += lane->height;
     }
   self->body_bottom = MAX (y, self->body_top + ROW_HEIGHT);
 
   self->height = self->body_bottom + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (FALSE), FALSE, 0);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
+}
+
+static char *
+lane_count_text (const Lane *lane)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", lane->n_products),
+                          lane->n_products);
+}
+
+/* The lane's name and product count, as paint_lane_labels() sets them. */
+static double
+lane_label_height (IpmsNewProductsChart *self,
+                   const Lane           *lane)
+{
+  g_autofree char *count = lane_count_text (lane);
+  int tw, th, sw, sh;
+
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label, &tw, &th);
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, count, &sw, &sh);
+  return LANE_LABEL_TOP + th + LANE_LABEL_SPACING + sh;
 }
 
 static const Item *
@@ -810,13 +855,12 @@ paint_lane_labels (IpmsNewProductsChart   *self,
       cairo_clip (cr);
       layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
       pango_layout_get_pixel_size (layout, &tw, &th);
-      ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + 4,
+      ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + LANE_LABEL_TOP,
                                     lane->id == 0 ? &palette->dim_foreground : &palette->foreground);
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", lane->n_products),
-                               lane->n_products);
+      count = lane_count_text (lane);
       sub = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, count);
-      if (lane->height >= th + 24)
-        ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + 6 + th, &palette->dim_foreground);
+      ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + LANE_LABEL_TOP + th + LANE_LABEL_SPACING,
+                                    &palette->dim_foreground);
       cairo_restore (cr);
     }
 }
@@ -881,16 +925,20 @@ legend_symbol (cairo_t                *cr,
   return width + 6 + tw + 18;
 }
 
-static void
+/* The legend, `left` units right of its place at the left edge (to follow
+ * a view scrolled right); returns its width. */
+static double
 paint_legend (IpmsNewProductsChart   *self,
               cairo_t                *cr,
               const IpmsChartPalette *palette,
-              gboolean                dark)
+              gboolean                dark,
+              double                  left)
 {
   g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
   double row = ipms_chart_style_legend_row_height ();
-  double x = 16;
+  double x = LEGEND_LEFT + left;
   double y = self->body_bottom + LEGEND_PAD;
+  double right;
 
   x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Grade"));
   for (guint c = 0; ipms_grade_codes[c] != NULL; c++)
@@ -906,14 +954,17 @@ paint_legend (IpmsNewProductsChart   *self,
                                                   ipms_record_get_string (grade, "label"));
       }
 
-  x = 16;
+  right = x;
+  x = LEGEND_LEFT + left;
   y += row;
   x += legend_symbol (cr, self, palette, x, y, 0, _("Development"));
   x += legend_symbol (cr, self, palette, x, y, 1, _("Launch"));
   x += legend_symbol (cr, self, palette, x, y, 2, _("Series entry"));
   x += legend_symbol (cr, self, palette, x, y, 3, _("First launch"));
   x += legend_symbol (cr, self, palette, x, y, 4, _("Launch before development completes"));
-  legend_symbol (cr, self, palette, x, y, 5, _("Today"));
+  x += legend_symbol (cr, self, palette, x, y, 5, _("Today"));
+
+  return MAX (right, x) - (LEGEND_LEFT + left);
 }
 
 static void
@@ -981,8 +1032,10 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   frame.body_start = self->body_top;
   frame.body_end = self->body_bottom;
 
+  /* Right of the lane names, which the view keeps at its left edge. */
   cairo_save (cr);
-  cairo_rectangle (cr, LABEL_WIDTH, 0, time_end - LABEL_WIDTH, self->body_bottom);
+  cairo_rectangle (cr, LABEL_WIDTH + self->parent_instance.sticky_x, 0,
+                   MAX (0, time_end - LABEL_WIDTH - self->parent_instance.sticky_x), self->body_bottom);
   cairo_clip (cr);
   ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->parent_instance.document, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self))));
   ipms_timeline_paint_grid (cr, &frame);
@@ -1035,34 +1088,46 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   ipms_timeline_paint_today (cr, &frame, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self)));
   cairo_restore (cr);
 
-  /* Scrolled right or down, the lane names and the header follow the view. */
-  if (self->parent_instance.sticky_x > 0)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, self->parent_instance.sticky_x, 0);
-      cairo_rectangle (cr, 0, self->body_top, LABEL_WIDTH, self->body_bottom - self->body_top);
-      cairo_clip (cr);
-      paint_lane_labels (self, cr, palette, TRUE, cy1, cy2);
-      cairo_restore (cr);
-    }
-  if (self->parent_instance.sticky_y > frame.header_pos)
-    {
-      double top = MIN (self->parent_instance.sticky_y, self->body_bottom - 2 * IPMS_TIMELINE_HEADER_ROW);
+  /* Scrolled right or down, the lane names and the header follow the view,
+   * and the corner where they meet hides what passes under both. */
+  {
+    double sx = self->parent_instance.sticky_x;
+    double header = frame.header_pos;
+    double top = MIN (MAX (self->parent_instance.sticky_y, header), self->body_bottom - 2 * IPMS_TIMELINE_HEADER_ROW);
 
-      cairo_save (cr);
-      cairo_rectangle (cr, LABEL_WIDTH + self->parent_instance.sticky_x, top, time_end - LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
-      cairo_clip (cr);
-      frame.header_pos = top;
-      ipms_timeline_paint_header (cr, &frame);
-      cairo_restore (cr);
+    if (sx > 0)
+      {
+        cairo_save (cr);
+        cairo_translate (cr, sx, 0);
+        cairo_rectangle (cr, 0, self->body_top, LABEL_WIDTH, self->body_bottom - self->body_top);
+        cairo_clip (cr);
+        paint_lane_labels (self, cr, palette, TRUE, cy1, cy2);
+        cairo_restore (cr);
+      }
+    if (top > header)
+      {
+        cairo_save (cr);
+        cairo_rectangle (cr, LABEL_WIDTH + sx, top, time_end - LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+        cairo_clip (cr);
+        frame.header_pos = top;
+        ipms_timeline_paint_header (cr, &frame);
+        cairo_restore (cr);
+      }
+    if (sx > 0 || top > header)
+      {
+        ipms_chart_style_set_source (cr, &palette->background);
+        cairo_rectangle (cr, sx, top, LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+        cairo_fill (cr);
+        ipms_chart_style_set_source (cr, &palette->grid_line);
+        cairo_rectangle (cr, sx + LABEL_WIDTH - 1, top, 1, 2 * IPMS_TIMELINE_HEADER_ROW);
+        cairo_fill (cr);
+      }
+  }
 
-      ipms_chart_style_set_source (cr, &palette->background);
-      cairo_rectangle (cr, self->parent_instance.sticky_x, top, LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
-      cairo_fill (cr);
-    }
-
+  /* The legend stays in sight when the view is scrolled right. */
   if (cy2 > self->body_bottom)
-    paint_legend (self, cr, palette, options->dark);
+    paint_legend (self, cr, palette, options->dark,
+                  CLAMP (self->parent_instance.sticky_x, 0, MAX (0, self->width - self->legend_width - 2 * LEGEND_LEFT)));
 
   cairo_restore (cr);
 }
@@ -1136,6 +1201,15 @@ chart_get_time_origin (G_GNUC_UNUSED IpmsTimelineChart *chart)
 }
 
 static void
+chart_get_frozen (IpmsTimelineChart *chart,
+                  double            *left,
+                  double            *top)
+{
+  *left = LABEL_WIDTH;
+  *top = 2 * IPMS_TIMELINE_HEADER_ROW;
+}
+
+static void
 ipms_new_products_chart_finalize (GObject *object)
 {
   IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
@@ -1198,6 +1272,7 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
   timeline_class->paint_preview = chart_paint_preview;
+  timeline_class->get_frozen = chart_get_frozen;
 
   properties[PROP_LANE_MODE] =
     g_param_spec_int ("lane-mode", NULL, NULL, IPMS_LANE_MODE_LAYERS, IPMS_LANE_MODE_SERIES,
@@ -1313,6 +1388,38 @@ ipms_new_products_chart_get_item (IpmsNewProductsChart *self,
     return FALSE;
 
   geometry_of (self, found, item);
+  return TRUE;
+}
+
+gboolean
+ipms_new_products_chart_get_label (IpmsNewProductsChart *self,
+                                   gint64                product_id,
+                                   cairo_rectangle_t    *rect)
+{
+  IpmsNewProductsItem geo;
+  const Item *item;
+  int tw, th;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  ensure_layout (self);
+  item = find_item (self, product_id);
+  if (item == NULL)
+    return FALSE;
+
+  /* As paint_item() places it, in an unscrolled view. */
+  geometry_of (self, item, &geo);
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
+                              ipms_record_get_string (item->record, "name"), &tw, &th);
+  rect->y = geo.y + ROW_HEIGHT / 2 - th / 2.0;
+  rect->width = tw;
+  rect->height = th;
+  if (geo.bar_width > 0 && tw + 2 * LABEL_GAP + BAR_HEIGHT <= geo.bar_width)
+    rect->x = MAX (geo.bar_x + BAR_HEIGHT, geo.bar_x + geo.bar_width - tw - LABEL_GAP);
+  else
+    rect->x = MAX (geo.bar_x + geo.bar_width, geo.launch_x + LAUNCH_SIZE) + LABEL_GAP;
+
   return TRUE;
 }
 

@@ -65,6 +65,10 @@ double                ipms_new_products_chart_get_body_top   (IpmsNewProductsCha
 gboolean              ipms_new_products_chart_get_item       (IpmsNewProductsChart  *self,
                                                               gint64                 product_id,
                                                               IpmsNewProductsItem   *item);
+/* Where the product's name is painted. */
+gboolean              ipms_new_products_chart_get_label      (IpmsNewProductsChart  *self,
+                                                              gint64                 product_id,
+                                                              cairo_rectangle_t     *rect);
 gint64                ipms_new_products_chart_hit_test       (IpmsNewProductsChart  *self,
                                                               double                 x,
                                                               double                 y,

@@ -24,6 +24,7 @@
 #define FLAGSHIP_RADIUS 11.5
 #define LABEL_GAP 4.0
 #define LEGEND_PAD 12.0
+#define LEGEND_LEFT 16.0
 #define FIT_WIDTH 1100.0
 #define BUCKET_WIDTH 96.0
 #define BUCKET_HEIGHT 32.0
@@ -41,6 +42,9 @@ typedef struct
   gboolean    has_label;
   double      label_x;
   double      label_y;
+  double      label_width;
+  double      label_height;
+  guint       cluster;    /* index in clusters when it has no label of its own, else G_MAXUINT */
 } Item;
 
 /* ipms_timeline_items_*() read the id at the start of each item. */
@@ -60,12 +64,22 @@ typedef struct
   IpmsColor  color;
 } SeriesKey;
 
+/* Markers too crowded for their own labels share one "+N" label. */
+typedef struct
+{
+  char              *text;
+  cairo_rectangle_t  rect;
+  guint              n;
+} Cluster;
+
 struct _IpmsRoadmapChart
 {
   IpmsTimelineChart parent_instance;
 
 
   gboolean         flipped;
+  IpmsRoadmapPriceScale price_scale;
+  double           price_length_request;
 
   double           time_origin;
   double           price_min;
@@ -76,6 +90,7 @@ struct _IpmsRoadmapChart
   double           plot_start;    /* across the time: first and last chart coordinate */
   double           plot_end;
   double           legend_top;
+  double           legend_width;
   double           width;
   double           height;
   gboolean         dark;          /* the palette series colours were picked for */
@@ -83,6 +98,8 @@ struct _IpmsRoadmapChart
   GHashTable      *item_index;
   GArray          *bands;
   GArray          *series_keys;
+  GArray          *clusters;      /* Cluster */
+  GArray          *knots;         /* band scale: prices at equal steps of the axis */
   char            *currency;
   GHashTable      *sprites;       /* packed grade, colour, palette, scale -> cairo_surface_t */
 
@@ -106,6 +123,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsRoadmapChart, ipms_roadmap_chart, IPMS_TYPE_T
 enum {
   PROP_0,
   PROP_FLIPPED,
+  PROP_PRICE_SCALE,
+  PROP_PRICE_LENGTH,
   N_PROPS
 };
 
@@ -129,6 +148,12 @@ clear_series_key (gpointer data)
   g_free (((SeriesKey *) data)->name);
 }
 
+static void
+clear_cluster (gpointer data)
+{
+  g_free (((Cluster *) data)->text);
+}
+
 static double
 time_pos (IpmsRoadmapChart *self,
           guint32           day)
@@ -137,11 +162,54 @@ time_pos (IpmsRoadmapChart *self,
   return self->time_origin + ipms_time_axis_day_to_x (&self->parent_instance.axis, day) + self->parent_instance.axis.px_per_day / 2;
 }
 
+/* Where a price lies along the axis, 0 at price_min and 1 at price_max.
+ * On the band scale each step between knots (the band edges) is as long as
+ * the others and the price is linear within it; past the ends the nearest
+ * step goes on. */
+static double
+price_fraction (IpmsRoadmapChart *self,
+                double            price)
+{
+  guint n = self->knots->len;
+  guint i;
+
+  if (self->price_scale == IPMS_ROADMAP_PRICE_SCALE_LINEAR || n < 2)
+    return (price - self->price_min) / (self->price_max - self->price_min);
+
+  for (i = 0; i + 2 < n; i++)
+    if (price < g_array_index (self->knots, double, i + 1))
+      break;
+
+  {
+    double lo = g_array_index (self->knots, double, i);
+    double hi = g_array_index (self->knots, double, i + 1);
+
+    return (i + (price - lo) / (hi - lo)) / (n - 1);
+  }
+}
+
+static double
+fraction_price (IpmsRoadmapChart *self,
+                double            t)
+{
+  guint n = self->knots->len;
+  double s;
+  guint i;
+
+  if (self->price_scale == IPMS_ROADMAP_PRICE_SCALE_LINEAR || n < 2)
+    return self->price_min + t * (self->price_max - self->price_min);
+
+  s = t * (n - 1);
+  i = (guint) CLAMP (floor (s), 0, n - 2);
+  return g_array_index (self->knots, double, i) +
+         (s - i) * (g_array_index (self->knots, double, i + 1) - g_array_index (self->knots, double, i));
+}
+
 static double
 price_pos (IpmsRoadmapChart *self,
            double            price)
 {
-  double t = (price - self->price_min) / (self->price_max - self->price_min);
+  double t = price_fraction (self, price);
 
   return self->flipped ? self->price_pos + t * self->price_length
                        : self->price_pos - t * self->price_length;
@@ -235,6 +303,62 @@ price_range (IpmsRoadmapChart *self)
     self->price_min -= self->price_step;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* The band scale's knots: every band edge, and the ends of the linear range
+ * where products lie beyond the bands. Each band the user defined then gets
+ * the same length of axis, and the products in a crowded cheap band are
+ * spread as far apart as those of a wide premium one. */
+static void
+band_knots (IpmsRoadmapChart *self)
+{
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  g_array_set_size (self->knots, 0);
+  if (self->price_scale != IPMS_ROADMAP_PRICE_SCALE_BANDS || self->bands->len == 0)
+    return;
+
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+
+      g_array_append_val (self->knots, band->min_price);
+      g_array_append_val (self->knots, band->max_price);
+    }
+  g_array_sort (self->knots, compare_doubles);
+  for (guint i = 1; i < self->knots->len;)
+    if (g_array_index (self->knots, double, i) - g_array_index (self->knots, double, i - 1) < 1e-9)
+      g_array_remove_index (self->knots, i);
+    else
+      i++;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      lo = MIN (lo, g_array_index (self->items, Item, i).price);
+      hi = MAX (hi, g_array_index (self->items, Item, i).price);
+    }
+  if (lo < g_array_index (self->knots, double, 0))
+    g_array_prepend_val (self->knots, self->price_min);
+  if (hi > g_array_index (self->knots, double, self->knots->len - 1))
+    g_array_append_val (self->knots, self->price_max);
+
+  if (self->knots->len < 2)
+    {
+      g_array_set_size (self->knots, 0);
+      return;
+    }
+
+  self->price_min = g_array_index (self->knots, double, 0);
+  self->price_max = g_array_index (self->knots, double, self->knots->len - 1);
+}
+
 /* Label placement: the rectangles taken so far, bucketed on a grid so that a
  * check costs the same with 20 products as with 2,000. */
 typedef struct
@@ -313,13 +437,153 @@ occupancy_add (Occupancy               *occupancy,
       }
 }
 
+static gboolean
+rect_within (const cairo_rectangle_t *r,
+             const cairo_rectangle_t *bounds)
+{
+  return r->x >= bounds->x && r->y >= bounds->y &&
+         r->x + r->width <= bounds->x + bounds->width &&
+         r->y + r->height <= bounds->y + bounds->height;
+}
+
+/* Tries the candidates in order and takes the first that is inside the
+ * plot and free; with `force`, the first inside the plot (or the first of
+ * all) when none is free. */
+static gboolean
+choose_place (Occupancy               *occupancy,
+              const cairo_rectangle_t *bounds,
+              const cairo_rectangle_t *candidates,
+              guint                    n_candidates,
+              gboolean                 force,
+              cairo_rectangle_t       *chosen)
+{
+  for (guint c = 0; c < n_candidates; c++)
+    if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]))
+      {
+        *chosen = candidates[c];
+        occupancy_add (occupancy, chosen);
+        return TRUE;
+      }
+
+  if (!force)
+    return FALSE;
+
+  *chosen = candidates[0];
+  for (guint c = 0; c < n_candidates; c++)
+    if (rect_within (&candidates[c], bounds))
+      {
+        *chosen = candidates[c];
+        break;
+      }
+  occupancy_add (occupancy, chosen);
+  return TRUE;
+}
+
+/* Eight places around a box, then two more beside it a line up and down. */
+static guint
+candidates_around (double             x1,
+                   double             y1,
+                   double             x2,
+                   double             y2,
+                   double             tw,
+                   double             th,
+                   cairo_rectangle_t *out)
+{
+  double cx = (x1 + x2) / 2, cy = (y1 + y2) / 2;
+  double g = LABEL_GAP;
+  const cairo_rectangle_t candidates[] = {
+    { x2 + g, cy - th / 2, tw, th },
+    { x1 - g - tw, cy - th / 2, tw, th },
+    { cx - tw / 2, y1 - g / 2 - th, tw, th },
+    { cx - tw / 2, y2 + g / 2, tw, th },
+    { x2 - 2, y1 - th + 2, tw, th },
+    { x2 - 2, y2 - 2, tw, th },
+    { x1 + 2 - tw, y1 - th + 2, tw, th },
+    { x1 + 2 - tw, y2 - 2, tw, th },
+    { x2 + g, cy - th * 1.5, tw, th },
+    { x2 + g, cy + th / 2, tw, th },
+  };
+
+  memcpy (out, candidates, sizeof candidates);
+  return G_N_ELEMENTS (candidates);
+}
+
+/* Lines a label must not cross: the band edges and today's line with its
+ * badge, as they are painted. */
+static void
+add_line_obstacles (IpmsRoadmapChart *self,
+                    Occupancy        *occupancy)
+{
+  double time_start = self->time_origin;
+  double time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
+  const IpmsTimeAxis *axis = &self->parent_instance.axis;
+  guint32 today = ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self));
+
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+      const double edges[] = { band->min_price, band->max_price };
+
+      for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+        {
+          double p;
+          cairo_rectangle_t line;
+
+          if (edges[e] < self->price_min || edges[e] > self->price_max)
+            continue;
+          p = round (price_pos (self, edges[e])) + 0.5;
+          if (self->flipped)
+            line = (cairo_rectangle_t) { p - 1, time_start, 2, time_length };
+          else
+            line = (cairo_rectangle_t) { time_start, p - 1, time_length, 2 };
+          occupancy_add (occupancy, &line);
+        }
+    }
+
+  if (today >= axis->first_day && today <= axis->last_day)
+    {
+      double p = round (time_pos (self, today));
+      cairo_rectangle_t line, badge;
+      int tw, th;
+
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, _("Today"), &tw, &th);
+      if (self->flipped)
+        {
+          line = (cairo_rectangle_t) { self->plot_start, p - 2, self->plot_end - self->plot_start, 4 };
+          badge = (cairo_rectangle_t) { self->plot_end - tw - 10, p - th / 2.0 - 2, tw + 8, th + 4 };
+        }
+      else
+        {
+          line = (cairo_rectangle_t) { p - 2, self->plot_start, 4, self->plot_end - self->plot_start };
+          badge = (cairo_rectangle_t) { p - tw / 2.0 - 4, self->plot_start + 2, tw + 8, th + 4 };
+        }
+      occupancy_add (occupancy, &line);
+      occupancy_add (occupancy, &badge);
+    }
+}
+
+/* Gives each marker its name beside it where there is room, away from the
+ * other markers and labels, the band edges and the today line; higher
+ * grades choose first. Markers left without one are grouped with their
+ * unlabelled neighbours under one "+N" label, so that none is left
+ * unaccounted for: their names are in their tooltips. */
 static void
 place_labels (IpmsRoadmapChart *self)
 {
-  /* Labels stay right of the price axis (or of the time header, flipped). */
-  double left = self->flipped ? self->plot_start + 2 : self->time_origin - PLOT_PAD;
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
+  cairo_rectangle_t bounds;
   Occupancy occupancy;
 
+  /* Labels stay right of the price axis (or of the time header, flipped)
+   * and within the plot across the time. */
+  if (self->flipped)
+    bounds = (cairo_rectangle_t) { self->plot_start + 2, self->time_origin - PLOT_PAD,
+                                   G_MAXINT, time_end - self->time_origin + 2 * PLOT_PAD };
+  else
+    bounds = (cairo_rectangle_t) { self->time_origin - PLOT_PAD, self->plot_start + 1,
+                                   G_MAXINT, self->plot_end - self->plot_start - 1 };
+
+  g_array_set_size (self->clusters, 0);
   occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
 
@@ -329,15 +593,19 @@ place_labels (IpmsRoadmapChart *self)
       double r = marker_radius (item->grade);
       cairo_rectangle_t marker = { item->x - r, item->y - r, 2 * r, 2 * r };
 
+      item->has_label = FALSE;
+      item->cluster = G_MAXUINT;
       occupancy_add (&occupancy, &marker);
     }
+  add_line_obstacles (self, &occupancy);
 
-  /* Higher grades choose first. */
   for (guint grade = 0; grade < 5; grade++)
     for (guint i = 0; i < self->items->len; i++)
       {
         Item *item = &g_array_index (self->items, Item, i);
         double r = marker_radius (item->grade);
+        cairo_rectangle_t candidates[10], chosen;
+        guint n;
         int tw, th;
 
         if (item->grade != grade)
@@ -345,29 +613,78 @@ place_labels (IpmsRoadmapChart *self)
 
         ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                     ipms_record_get_string (item->record, "name"), &tw, &th);
-        {
-          const cairo_rectangle_t candidates[] = {
-            { item->x + r + LABEL_GAP, item->y - th / 2.0, tw, th },
-            { item->x - r - LABEL_GAP - tw, item->y - th / 2.0, tw, th },
-            { item->x - tw / 2.0, item->y - r - LABEL_GAP / 2 - th, tw, th },
-            { item->x - tw / 2.0, item->y + r + LABEL_GAP / 2, tw, th },
-          };
-
-          item->has_label = FALSE;
-          for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-            if (candidates[c].x >= left && occupancy_free (&occupancy, &candidates[c]))
-              {
-                item->has_label = TRUE;
-                item->label_x = candidates[c].x;
-                item->label_y = candidates[c].y;
-                occupancy_add (&occupancy, &candidates[c]);
-                break;
-              }
-        }
+        n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
+        if (choose_place (&occupancy, &bounds, candidates, n, FALSE, &chosen))
+          {
+            item->has_label = TRUE;
+            item->label_x = chosen.x;
+            item->label_y = chosen.y;
+            item->label_width = chosen.width;
+            item->label_height = chosen.height;
+          }
       }
+
+  /* The rest, in clusters of markers within reach of each other. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *seed = &g_array_index (self->items, Item, i);
+      g_autoptr(GArray) members = NULL;
+      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+      cairo_rectangle_t candidates[10];
+      Cluster cluster = { 0 };
+      guint n;
+      int tw, th;
+
+      if (seed->has_label || seed->cluster != G_MAXUINT)
+        continue;
+
+      members = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (members, i);
+      seed->cluster = self->clusters->len;
+      for (guint m = 0; m < members->len; m++)
+        {
+          const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
+
+          for (guint j = i + 1; j < self->items->len; j++)
+            {
+              Item *other = &g_array_index (self->items, Item, j);
+
+              if (other->has_label || other->cluster != G_MAXUINT ||
+                  hypot (other->x - member->x, other->y - member->y) > 3 * FLAGSHIP_RADIUS)
+                continue;
+              other->cluster = self->clusters->len;
+              g_array_append_val (members, j);
+            }
+        }
+
+      for (guint m = 0; m < members->len; m++)
+        {
+          const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
+          double r = marker_radius (member->grade);
+
+          x1 = MIN (x1, member->x - r);
+          y1 = MIN (y1, member->y - r);
+          x2 = MAX (x2, member->x + r);
+          y2 = MAX (y2, member->y + r);
+        }
+
+      cluster.n = members->len;
+      /* Translators: on the roadmap, the label of markers too crowded to
+       * show their names: "+3" for three more products there */
+      cluster.text = g_strdup_printf (_("+%u"), cluster.n);
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
+      n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
+      choose_place (&occupancy, &bounds, candidates, n, TRUE, &cluster.rect);
+      g_array_append_val (self->clusters, cluster);
+    }
 
   g_hash_table_unref (occupancy.buckets);
 }
+
+static double paint_legend (IpmsRoadmapChart       *self,
+                            cairo_t                *cr,
+                            const IpmsChartPalette *palette,
+                            double                  left);
 
 static void
 ensure_layout (IpmsRoadmapChart *self)
@@ -453,6 +770,7 @@ ensure_layout (IpmsRoadmapChart *self)
     g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
 
   price_range (self);
+  band_knots (self);
 
   if (self->flipped)
     {
@@ -460,7 +778,7 @@ ensure_layout (IpmsRoadmapChart *self)
       double top = title + 2 * IPMS_TIMELINE_HEADER_ROW;
 
       self->time_origin = top + PLOT_PAD;
-      self->price_length = PRICE_LENGTH_FLIPPED;
+      self->price_length = self->price_length_request > 0 ? self->price_length_request : PRICE_LENGTH_FLIPPED;
       self->price_pos = 2 * IPMS_TIMELINE_HEADER_COLUMN + PLOT_PAD + 24;
       self->plot_start = 2 * IPMS_TIMELINE_HEADER_COLUMN;
       self->plot_end = self->price_pos + self->price_length + 24;
@@ -472,7 +790,7 @@ ensure_layout (IpmsRoadmapChart *self)
       double top = title + 2 * IPMS_TIMELINE_HEADER_ROW;
 
       self->time_origin = BAND_COLUMN + TICK_COLUMN;
-      self->price_length = PRICE_LENGTH;
+      self->price_length = self->price_length_request > 0 ? self->price_length_request : PRICE_LENGTH;
       self->price_pos = top + PLOT_PAD + self->price_length;
       self->plot_start = top;
       self->plot_end = self->price_pos + PLOT_PAD + 8;
@@ -488,6 +806,30 @@ ensure_layout (IpmsRoadmapChart *self)
     }
 
   place_labels (self);
+
+  /* The chart reaches as far as its labels and its legend do. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->has_label)
+        self->width = MAX (self->width, item->label_x + item->label_width + LEGEND_PAD);
+    }
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const Cluster *cluster = &g_array_index (self->clusters, Cluster, i);
+
+      self->width = MAX (self->width, cluster->rect.x + cluster->rect.width + LEGEND_PAD);
+    }
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
 
   self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
 }
@@ -707,6 +1049,29 @@ paint_price_ticks (IpmsRoadmapChart       *self,
   IpmsColor faint = palette->grid_line;
 
   faint.alpha = 0.45;
+  /* The band scale marks its knots, the band edges, instead of round prices. */
+  if (self->knots->len > 0)
+    {
+      for (guint i = 0; i < self->knots->len; i++)
+        {
+          double p = round (price_pos (self, g_array_index (self->knots, double, i))) + 0.5;
+
+          ipms_chart_style_set_source (cr, &faint);
+          cairo_set_line_width (cr, 1);
+          if (self->flipped)
+            {
+              cairo_move_to (cr, p, time_start);
+              cairo_line_to (cr, p, time_end);
+            }
+          else
+            {
+              cairo_move_to (cr, time_start, p);
+              cairo_line_to (cr, time_end, p);
+            }
+          cairo_stroke (cr);
+        }
+      return;
+    }
   for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
     {
       double p = round (price_pos (self, price)) + 0.5;
@@ -724,6 +1089,52 @@ paint_price_ticks (IpmsRoadmapChart       *self,
           cairo_line_to (cr, time_end, p);
         }
       cairo_stroke (cr);
+    }
+}
+
+static void
+paint_tick_label (IpmsRoadmapChart       *self,
+                  cairo_t                *cr,
+                  const IpmsChartPalette *palette,
+                  double                  price)
+{
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
+  g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+  double p = round (price_pos (self, price)) + 0.5;
+  PangoLayout *layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  if (self->flipped)
+    ipms_chart_style_show_layout (cr, layout, p - tw / 2.0,
+                                  title + IPMS_TIMELINE_HEADER_ROW + (IPMS_TIMELINE_HEADER_ROW - th) / 2,
+                                  &palette->dim_foreground);
+  else
+    ipms_chart_style_show_layout (cr, layout, self->time_origin - tw - 8, p - th / 2.0,
+                                  &palette->dim_foreground);
+}
+
+/* The band scale's prices: its knots, skipping one that would touch the
+ * label before it (the steps can be as short as the bands are many). */
+static void
+paint_knot_labels (IpmsRoadmapChart       *self,
+                   cairo_t                *cr,
+                   const IpmsChartPalette *palette)
+{
+  double last = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->knots->len; i++)
+    {
+      double price = g_array_index (self->knots, double, i);
+      g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+      double p = price_pos (self, price);
+      int tw, th;
+
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text, &tw, &th);
+      if (fabs (p - last) < (self->flipped ? tw + 8 : th + 2))
+        continue;
+      paint_tick_label (self, cr, palette, price);
+      last = p;
     }
 }
 
@@ -787,6 +1198,9 @@ paint_price_axis (IpmsRoadmapChart       *self,
       cairo_restore (cr);
     }
 
+  if (self->knots->len > 0)
+    paint_knot_labels (self, cr, palette);
+  else
   for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
     {
       g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
@@ -815,16 +1229,19 @@ paint_price_axis (IpmsRoadmapChart       *self,
                                   title + 2 * IPMS_TIMELINE_HEADER_ROW - th - 4, &palette->foreground);
 }
 
-static void
+/* The legend, `left` units from its place at the left edge (to follow a
+ * view scrolled right); returns its width. */
+static double
 paint_legend (IpmsRoadmapChart       *self,
               cairo_t                *cr,
               const IpmsChartPalette *palette,
-              gboolean                dark)
+              double                  left)
 {
   g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
   double row = ipms_chart_style_legend_row_height ();
-  double x = 16;
+  double x = LEGEND_LEFT + left;
   double y = self->legend_top + LEGEND_PAD;
+  double right;
 
   x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Series"));
   for (guint i = 0; i < self->series_keys->len; i++)
@@ -834,7 +1251,8 @@ paint_legend (IpmsRoadmapChart       *self,
       x += ipms_chart_style_draw_legend_swatch (cr, palette, x, y, &key->color, NULL, key->name);
     }
 
-  x = 16;
+  right = x;
+  x = LEGEND_LEFT + left;
   y += row;
   x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Grade"));
   for (guint c = 0; ipms_grade_codes[c] != NULL; c++)
@@ -853,6 +1271,8 @@ paint_legend (IpmsRoadmapChart       *self,
       ipms_chart_style_show_layout (cr, layout, x + 28, y + (row - th) / 2, &palette->dim_foreground);
       x += 28 + tw + 18;
     }
+
+  return MAX (right, x) - (LEGEND_LEFT + left);
 }
 
 static void
@@ -978,21 +1398,40 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
     cairo_rectangle (cr, self->plot_start, self->time_origin - PLOT_PAD, self->width - self->plot_start,
                      time_end - self->time_origin + 2 * PLOT_PAD);
   else
-    cairo_rectangle (cr, self->time_origin - PLOT_PAD, frame.body_start, time_end - self->time_origin + RIGHT_PAD,
+    cairo_rectangle (cr, self->time_origin - PLOT_PAD, frame.body_start, self->width - self->time_origin + PLOT_PAD,
                      self->plot_end - frame.body_start);
   cairo_clip (cr);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
-      double reach = 2 * FLAGSHIP_RADIUS + 240;
+      double reach = 2 * FLAGSHIP_RADIUS;
+      gboolean marker_out = item->x + reach < cx1 || item->x - reach > cx2 || item->y + reach < cy1 || item->y - reach > cy2;
+      gboolean label_out = !item->has_label ||
+                           item->label_x + item->label_width < cx1 || item->label_x > cx2 ||
+                           item->label_y + item->label_height < cy1 || item->label_y > cy2;
 
-      if (item->id == self->preview.id)
-        continue;
-      if (item->x + reach < cx1 || item->x - reach > cx2 || item->y + reach < cy1 || item->y - reach > cy2)
+      if (item->id == self->preview.id || (marker_out && label_out))
         continue;
 
       paint_item (self, cr, palette, options, item, item->x, item->y, FALSE);
+    }
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const Cluster *cluster = &g_array_index (self->clusters, Cluster, i);
+      PangoLayout *layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster->text);
+      int tw, th;
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      ipms_chart_style_rounded_rectangle (cr, cluster->rect.x, cluster->rect.y, cluster->rect.width, cluster->rect.height, 4);
+      ipms_chart_style_set_source (cr, &palette->surface);
+      cairo_fill_preserve (cr);
+      ipms_chart_style_set_source (cr, &palette->border);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      ipms_chart_style_show_layout (cr, layout, cluster->rect.x + (cluster->rect.width - tw) / 2,
+                                    cluster->rect.y + (cluster->rect.height - th) / 2, &palette->dim_foreground);
     }
 
   if (self->preview.id != 0 && !self->parent_instance.preview_apart && find_item (self, self->preview.id) != NULL)
@@ -1007,33 +1446,72 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
   ipms_timeline_paint_today (cr, &frame, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self)));
   cairo_restore (cr);
 
-  /* Scrolled, the price axis and the time header follow the view. */
-  if (!self->flipped && self->parent_instance.sticky_x > 0)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, self->parent_instance.sticky_x, 0);
-      paint_price_axis (self, cr, palette, TRUE);
-      cairo_restore (cr);
-    }
-  if (self->flipped && self->parent_instance.sticky_y > title)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, 0, self->parent_instance.sticky_y - title);
-      paint_price_axis (self, cr, palette, TRUE);
-      cairo_restore (cr);
-    }
-  if (self->flipped && self->parent_instance.sticky_x > 0)
-    {
-      cairo_save (cr);
-      cairo_rectangle (cr, self->parent_instance.sticky_x, self->time_origin, 2 * IPMS_TIMELINE_HEADER_COLUMN, time_end - self->time_origin);
-      cairo_clip (cr);
-      frame.header_pos = self->parent_instance.sticky_x;
-      ipms_timeline_paint_header (cr, &frame);
-      cairo_restore (cr);
-    }
+  /* Scrolled, the price axis and the time header follow the view, and the
+   * corner where they meet hides what passes under both. */
+  {
+    double sx = self->parent_instance.sticky_x;
+    double sy = self->parent_instance.sticky_y;
 
+    if (!self->flipped)
+      {
+        double top = MIN (sy, self->plot_end - 2 * IPMS_TIMELINE_HEADER_ROW);
+
+        if (sx > 0)
+          {
+            cairo_save (cr);
+            cairo_translate (cr, sx, 0);
+            paint_price_axis (self, cr, palette, TRUE);
+            cairo_restore (cr);
+          }
+        if (sy > title)
+          {
+            cairo_save (cr);
+            cairo_rectangle (cr, self->time_origin + sx, top, time_end - self->time_origin, 2 * IPMS_TIMELINE_HEADER_ROW);
+            cairo_clip (cr);
+            frame.header_pos = top;
+            ipms_timeline_paint_header (cr, &frame);
+            cairo_restore (cr);
+
+            ipms_chart_style_set_source (cr, &palette->background);
+            cairo_rectangle (cr, sx, top, self->time_origin - 1, 2 * IPMS_TIMELINE_HEADER_ROW);
+            cairo_fill (cr);
+          }
+      }
+    else
+      {
+        double top = MIN (MAX (sy, title), time_end - 2 * IPMS_TIMELINE_HEADER_ROW);
+
+        if (sy > title)
+          {
+            cairo_save (cr);
+            cairo_translate (cr, 0, top - title);
+            paint_price_axis (self, cr, palette, TRUE);
+            cairo_restore (cr);
+          }
+        if (sx > 0)
+          {
+            double from = sy > title ? top + 2 * IPMS_TIMELINE_HEADER_ROW : self->time_origin;
+
+            cairo_save (cr);
+            cairo_rectangle (cr, sx, from, 2 * IPMS_TIMELINE_HEADER_COLUMN, MAX (0, time_end - from));
+            cairo_clip (cr);
+            frame.header_pos = sx;
+            ipms_timeline_paint_header (cr, &frame);
+            cairo_restore (cr);
+          }
+        if (sx > 0 || sy > title)
+          {
+            ipms_chart_style_set_source (cr, &palette->background);
+            cairo_rectangle (cr, sx, top, 2 * IPMS_TIMELINE_HEADER_COLUMN, 2 * IPMS_TIMELINE_HEADER_ROW);
+            cairo_fill (cr);
+          }
+      }
+  }
+
+  /* The legend stays in sight when the view is scrolled right. */
   if (cy2 > self->legend_top)
-    paint_legend (self, cr, palette, options->dark);
+    paint_legend (self, cr, palette,
+                  CLAMP (self->parent_instance.sticky_x, 0, MAX (0, self->width - self->legend_width - 2 * LEGEND_LEFT)));
 
   cairo_restore (cr);
 }
@@ -1098,6 +1576,18 @@ chart_get_time_origin (IpmsTimelineChart *chart)
 }
 
 static void
+chart_get_frozen (IpmsTimelineChart *chart,
+                  double            *left,
+                  double            *top)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+
+  ensure_layout (self);
+  *left = self->flipped ? 2 * IPMS_TIMELINE_HEADER_COLUMN : self->time_origin - PLOT_PAD;
+  *top = 2 * IPMS_TIMELINE_HEADER_ROW;
+}
+
+static void
 ipms_roadmap_chart_finalize (GObject *object)
 {
   IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
@@ -1106,6 +1596,8 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->knots, g_array_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_free (self->currency);
 
@@ -1125,6 +1617,12 @@ ipms_roadmap_chart_get_property (GObject    *object,
     case PROP_FLIPPED:
       g_value_set_boolean (value, self->flipped);
       break;
+    case PROP_PRICE_SCALE:
+      g_value_set_int (value, self->price_scale);
+      break;
+    case PROP_PRICE_LENGTH:
+      g_value_set_double (value, self->price_length_request);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1143,9 +1641,29 @@ ipms_roadmap_chart_set_property (GObject      *object,
     case PROP_FLIPPED:
       ipms_roadmap_chart_set_flipped (self, g_value_get_boolean (value));
       break;
+    case PROP_PRICE_SCALE:
+      ipms_roadmap_chart_set_price_scale (self, g_value_get_int (value));
+      break;
+    case PROP_PRICE_LENGTH:
+      ipms_roadmap_chart_set_price_length (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+ipms_roadmap_chart_constructed (GObject *object)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
+  g_autofree char *scale = NULL;
+
+  G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->constructed (object);
+
+  if (self->parent_instance.document != NULL)
+    scale = ipms_document_dup_view_state (self->parent_instance.document, IPMS_ROADMAP_PRICE_SCALE_KEY);
+  if (g_strcmp0 (scale, "bands") == 0)
+    self->price_scale = IPMS_ROADMAP_PRICE_SCALE_BANDS;
 }
 
 static void
@@ -1154,6 +1672,7 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   IpmsTimelineChartClass *timeline_class = IPMS_TIMELINE_CHART_CLASS (klass);
 
+  object_class->constructed = ipms_roadmap_chart_constructed;
   object_class->finalize = ipms_roadmap_chart_finalize;
   object_class->get_property = ipms_roadmap_chart_get_property;
   object_class->set_property = ipms_roadmap_chart_set_property;
@@ -1162,10 +1681,18 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
   timeline_class->paint_preview = chart_paint_preview;
+  timeline_class->get_frozen = chart_get_frozen;
 
   properties[PROP_FLIPPED] =
     g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRICE_SCALE] =
+    g_param_spec_int ("price-scale", NULL, NULL, IPMS_ROADMAP_PRICE_SCALE_LINEAR, IPMS_ROADMAP_PRICE_SCALE_BANDS,
+                      IPMS_ROADMAP_PRICE_SCALE_LINEAR,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRICE_LENGTH] =
+    g_param_spec_double ("price-length", NULL, NULL, 0, 100000, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1179,6 +1706,9 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   g_array_set_clear_func (self->bands, clear_band);
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
   g_array_set_clear_func (self->series_keys, clear_series_key);
+  self->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  g_array_set_clear_func (self->clusters, clear_cluster);
+  self->knots = g_array_new (FALSE, FALSE, sizeof (double));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
 }
@@ -1211,6 +1741,76 @@ ipms_roadmap_chart_get_flipped (IpmsRoadmapChart *self)
   g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), FALSE);
 
   return self->flipped;
+}
+
+void
+ipms_roadmap_chart_set_price_scale (IpmsRoadmapChart     *self,
+                                    IpmsRoadmapPriceScale scale)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  if (self->price_scale == scale)
+    return;
+  self->price_scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_SCALE]);
+  ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
+}
+
+IpmsRoadmapPriceScale
+ipms_roadmap_chart_get_price_scale (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), IPMS_ROADMAP_PRICE_SCALE_LINEAR);
+
+  return self->price_scale;
+}
+
+void
+ipms_roadmap_chart_set_price_length (IpmsRoadmapChart *self,
+                                     double            length)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  length = MAX (0, length);
+  if (fabs (self->price_length_request - length) < 0.5)
+    return;
+  self->price_length_request = length;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_LENGTH]);
+  ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
+}
+
+double
+ipms_roadmap_chart_get_price_chrome (IpmsRoadmapChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
+
+  ensure_layout (self);
+  return (self->flipped ? self->width : self->height) - self->price_length;
+}
+
+gboolean
+ipms_roadmap_chart_get_label (IpmsRoadmapChart  *self,
+                              gint64             product_id,
+                              cairo_rectangle_t *rect,
+                              gboolean          *clustered)
+{
+  const Item *item;
+
+  g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  ensure_layout (self);
+  item = find_item (self, product_id);
+  if (item == NULL)
+    return FALSE;
+
+  if (clustered != NULL)
+    *clustered = !item->has_label;
+  if (item->has_label)
+    *rect = (cairo_rectangle_t) { item->label_x, item->label_y, item->label_width, item->label_height };
+  else
+    *rect = g_array_index (self->clusters, Cluster, item->cluster).rect;
+
+  return TRUE;
 }
 
 gboolean
@@ -1261,7 +1861,7 @@ ipms_roadmap_chart_point_to_values (IpmsRoadmapChart *self,
   if (day != NULL)
     *day = ipms_time_axis_x_to_day (&self->parent_instance.axis, t) + 0.5;
   if (price != NULL)
-    *price = self->price_min + p * (self->price_max - self->price_min);
+    *price = fraction_price (self, p);
 }
 
 void

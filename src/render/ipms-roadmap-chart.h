@@ -15,9 +15,24 @@ G_BEGIN_DECLS
  * rows. Time runs across and price up; "flipped" puts price across and time
  * down, since teams draw it both ways.
  *
- * Properties: those of IpmsTimelineChart, and "flipped". Its time origin
- * is the chart coordinate (x, or y when flipped) of the time axis's 0.
+ * Properties: those of IpmsTimelineChart, "flipped", "price-scale" and
+ * "price-length". Its time origin is the chart coordinate (x, or y when
+ * flipped) of the time axis's 0.
+ *
+ * "price-scale" starts as the project's view state "roadmap.price-scale"
+ * says ("bands" or "linear"), so that an export shows what the user chose.
  */
+
+typedef enum
+{
+  IPMS_ROADMAP_PRICE_SCALE_LINEAR,
+  /* Each interval between price band edges gets the same length of axis,
+   * with the price linear within it. */
+  IPMS_ROADMAP_PRICE_SCALE_BANDS,
+} IpmsRoadmapPriceScale;
+
+/* The view state key and values the page stores the price scale under. */
+#define IPMS_ROADMAP_PRICE_SCALE_KEY "roadmap.price-scale"
 
 #define IPMS_TYPE_ROADMAP_CHART (ipms_roadmap_chart_get_type ())
 
@@ -28,6 +43,16 @@ IpmsRoadmapChart   *ipms_roadmap_chart_new            (IpmsDocument     *documen
 void                ipms_roadmap_chart_set_flipped    (IpmsRoadmapChart *self,
                                                        gboolean          flipped);
 gboolean            ipms_roadmap_chart_get_flipped    (IpmsRoadmapChart *self);
+void                ipms_roadmap_chart_set_price_scale (IpmsRoadmapChart     *self,
+                                                        IpmsRoadmapPriceScale scale);
+IpmsRoadmapPriceScale ipms_roadmap_chart_get_price_scale (IpmsRoadmapChart   *self);
+/* The length of the price axis in chart units; 0 for the default. A view
+ * sets it to fit the price axis into its height (or width, flipped). */
+void                ipms_roadmap_chart_set_price_length (IpmsRoadmapChart *self,
+                                                         double            length);
+/* The length of everything across the price axis (height, or width when
+ * flipped) that does not scale with the price axis length. */
+double              ipms_roadmap_chart_get_price_chrome (IpmsRoadmapChart *self);
 
 /* Geometry, for the canvas: valid until the next "changed". */
 /* Centre and radius of a product's marker. */
@@ -36,6 +61,13 @@ gboolean            ipms_roadmap_chart_get_marker     (IpmsRoadmapChart *self,
                                                        double           *x,
                                                        double           *y,
                                                        double           *radius);
+/* Where a product's name is painted; a product whose marker is too crowded
+ * for a label of its own gives the box of the "+N" label it shares, and
+ * `clustered` says so. FALSE for a product not on the chart. */
+gboolean            ipms_roadmap_chart_get_label      (IpmsRoadmapChart  *self,
+                                                       gint64             product_id,
+                                                       cairo_rectangle_t *rect,
+                                                       gboolean          *clustered);
 /* The launch day and price at a chart point. */
 void                ipms_roadmap_chart_point_to_values (IpmsRoadmapChart *self,
                                                         double            x,

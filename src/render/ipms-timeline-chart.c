@@ -381,3 +381,13 @@ ipms_timeline_chart_paint_preview (IpmsTimelineChart           *self,
 
   IPMS_TIMELINE_CHART_GET_CLASS (self)->paint_preview (self, cr, options);
 }
+
+void
+ipms_timeline_chart_get_frozen (IpmsTimelineChart *self,
+                                double            *left,
+                                double            *top)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CHART (self));
+
+  IPMS_TIMELINE_CHART_GET_CLASS (self)->get_frozen (self, left, top);
+}

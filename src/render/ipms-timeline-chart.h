@@ -53,6 +53,9 @@ struct _IpmsTimelineChartClass
   void   (*paint_preview)   (IpmsTimelineChart           *self,
                              cairo_t                     *cr,
                              const IpmsChartPaintOptions *options);
+  void   (*get_frozen)      (IpmsTimelineChart           *self,
+                             double                      *left,
+                             double                      *top);
 };
 
 IpmsDocument       *ipms_timeline_chart_get_document    (IpmsTimelineChart *self);
@@ -84,6 +87,12 @@ GArray             *ipms_timeline_chart_dup_item_ids    (IpmsTimelineChart *self
 void                ipms_timeline_chart_set_sticky      (IpmsTimelineChart *self,
                                                          double             x,
                                                          double             y);
+/* How wide the column and how tall the rows are that a scrolled view keeps
+ * at its left and top edges (lane names or price axis, time header): the
+ * items pass under them. */
+void                ipms_timeline_chart_get_frozen      (IpmsTimelineChart *self,
+                                                         double            *left,
+                                                         double            *top);
 /* With `apart`, paint() leaves the previewed item out and
  * ipms_timeline_chart_paint_preview() paints it alone: a canvas then keeps
  * the rest as a cached layer during a drag. Moving the preview then emits

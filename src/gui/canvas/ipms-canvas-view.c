@@ -52,6 +52,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  FIT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const double zoom_steps[] = {
   0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
 };
@@ -240,7 +247,12 @@ zoom_fit_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  ipms_canvas_view_zoom_to_fit (IPMS_CANVAS_VIEW (widget));
+  gboolean handled = FALSE;
+
+  /* A child in CHILD mode knows better what fits (its text does not scale). */
+  g_signal_emit (widget, signals[FIT], 0, &handled);
+  if (!handled)
+    ipms_canvas_view_zoom_to_fit (IPMS_CANVAS_VIEW (widget));
 }
 
 static gboolean
@@ -444,6 +456,12 @@ ipms_canvas_view_class_init (IpmsCanvasViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Emitted by "canvas.zoom-fit": a handler that fits the view itself
+   * returns TRUE, else the view fits the child's natural size. */
+  signals[FIT] =
+    g_signal_new ("fit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-canvas-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, overlay);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, scroller);
@@ -547,11 +565,6 @@ ipms_canvas_view_set_zoom_mode (IpmsCanvasView     *self,
 
   ipms_canvas_viewport_set_zoom_mode (self->viewport, mode);
 
-  /* A chart that lays itself out for the zoom (a time axis going from weeks
-   * to years) has no meaningful percentage nor a 100 % to go back to; its
-   * own controls name the scale. The label sits in the reset button. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->zoom_label)),
-                          mode == IPMS_CANVAS_ZOOM_SCALE);
 }
 
 double

@@ -36,7 +36,8 @@ G_BEGIN_DECLS
  *  - Keys and actions: "canvas.zoom-in", "canvas.zoom-out", "canvas.zoom-reset"
  *    and "canvas.zoom-fit", bound to +, - and 0 (with or without Ctrl).
  *    Call ipms_canvas_view_scroll_to() when keyboard focus moves to an item
- *    so that it stays in sight.
+ *    so that it stays in sight. "canvas.zoom-fit" emits "fit" first: a
+ *    child in CHILD mode handles it (returning TRUE) with a fit of its own.
  *
  *  - Set "document" and "state-key" and the zoom is remembered per project
  *    (ipms_document_set_view_state(), outside the undo history).

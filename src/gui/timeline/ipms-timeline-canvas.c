@@ -23,6 +23,10 @@
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 3.0
 
+/* Room under the chart for the view's zoom controls, which float over its
+ * bottom right corner: scrolled to the end, the legend clears them. */
+#define ZOOM_CONTROLS_ROOM 64.0
+
 struct _IpmsTimelineCanvas
 {
   GtkWidget         parent_instance;
@@ -39,6 +43,9 @@ struct _IpmsTimelineCanvas
   GtkAdjustment    *scroll[2];      /* the scrolling parent's, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
+
+  /* A product to bring into view once the edit that moved it is laid out. */
+  gint64            follow_id;
 
   /* Where a product dragged from the tray would land; day 0 when none. */
   guint32           drop_day;
@@ -402,6 +409,12 @@ snapshot_drop_mark (IpmsTimelineCanvas    *self,
 
 /* Measuring, allocating, painting */
 
+static void scroll_to_item (IpmsTimelineCanvas *self,
+                            gint64              id);
+static gint64 focused_product (IpmsTimelineCanvas *self);
+static void report_error (IpmsTimelineCanvas *self,
+                          const GError       *error);
+
 static void
 ipms_timeline_canvas_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -418,7 +431,7 @@ ipms_timeline_canvas_measure (GtkWidget      *widget,
     ipms_chart_get_size (self->chart, &width, &height);
 
   *minimum = 0;
-  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height);
+  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height + ZOOM_CONTROLS_ROOM);
 }
 
 static void
@@ -448,6 +461,15 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
                                                    MAX (min.width, (int) ceil (rect.size.width)),
                                                    MAX (min.height, (int) ceil (rect.size.height)) },
                                 -1);
+    }
+
+  /* The view's scroll range is set for the new size by now. */
+  if (self->follow_id != 0)
+    {
+      gint64 id = self->follow_id;
+
+      self->follow_id = 0;
+      scroll_to_item (self, id);
     }
 }
 
@@ -498,6 +520,13 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
   if (self->static_node != NULL)
     gtk_snapshot_append_node (snapshot, self->static_node);
 
+  {
+    const IpmsChartPalette *palette = ipms_chart_style_get_palette (options.dark);
+    GdkRGBA background = { palette->background.red, palette->background.green, palette->background.blue, 1 };
+
+    gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, height, width, ZOOM_CONTROLS_ROOM));
+  }
+
   if (self->drag.active)
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &visible);
@@ -509,18 +538,16 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
   if (self->drop_day != 0)
     snapshot_drop_mark (self, snapshot, &visible, options.dark);
 
-  /* Selection and focus marks stay off the lane names and the price axis
-   * kept at the view's left edge. */
-  if (!(rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self))))
-    {
-      double left = visible.origin.x + time_origin (self) - (rm_chart (self) != NULL ? 14 : 0);
+  /* Selection and focus marks stay off the lane names or price axis and
+   * the time header kept at the view's edges. */
+  {
+    double left, top;
 
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (left, visible.origin.y,
-                                                              MAX (0, visible.size.width - (left - visible.origin.x)),
-                                                              visible.size.height));
-    }
-  else
-    gtk_snapshot_push_clip (snapshot, &visible);
+    ipms_timeline_chart_get_frozen (IPMS_TIMELINE_CHART (self->chart), &left, &top);
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (visible.origin.x + left, visible.origin.y + top,
+                                                            MAX (0, visible.size.width - left),
+                                                            MAX (0, visible.size.height - top)));
+  }
 
   /* Items draw only selection and focus: the others are skipped, so that a
    * chart of 2,000 products costs no more per frame than one of 20. */
@@ -556,15 +583,14 @@ under_kept_labels (IpmsTimelineCanvas *self,
                    double              y)
 {
   const graphene_rect_t *shown = &self->static_rect;
+  double left, top;
 
   if (self->static_node == NULL)
     return FALSE;
 
-  if (rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self)))
-    return (shown->origin.x > 0 && x < shown->origin.x + 2 * IPMS_TIMELINE_HEADER_COLUMN) ||
-           (shown->origin.y > 0 && y < shown->origin.y + 2 * IPMS_TIMELINE_HEADER_ROW);
-
-  return shown->origin.x > 0 && x < shown->origin.x + time_origin (self) - (rm_chart (self) != NULL ? 14 : 0);
+  ipms_timeline_chart_get_frozen (IPMS_TIMELINE_CHART (self->chart), &left, &top);
+  return (shown->origin.x > 0 && x < shown->origin.x + left) ||
+         (shown->origin.y > 0 && y < shown->origin.y + top);
 }
 
 gboolean
@@ -924,21 +950,7 @@ ipms_timeline_canvas_nudge (IpmsTimelineCanvas *self,
                                           (int) ((gint64) ipms_time_axis_nudge (axis, anchor, steps, large) - anchor),
                                           merge_key, &error);
       if (ok && cross != 0)
-        {
-          IpmsNewProductsItem item;
-          IpmsNewProductsChart *chart = np_chart (self);
-
-          if (ipms_new_products_chart_get_item (chart, product_id, &item))
-            {
-              int lane = (int) item.lane + cross;
-
-              if (lane >= 0 && lane < (int) ipms_new_products_chart_get_n_lanes (chart))
-                ok = ipms_timeline_move_product_to_lane (self->document, product_id, 0,
-                                                         ipms_new_products_chart_get_lane_mode (chart) == IPMS_LANE_MODE_SERIES,
-                                                         ipms_new_products_chart_get_lane_id (chart, (guint) lane),
-                                                         &error);
-            }
-        }
+        return ipms_timeline_canvas_move_to_lane (self, product_id, cross);
     }
   else
     {
@@ -960,6 +972,213 @@ ipms_timeline_canvas_nudge (IpmsTimelineCanvas *self,
     scroll_to_item (self, product_id);
 
   return ok;
+}
+
+/* Tells what an edit did that the user may not have seen coming, and that
+ * Ctrl+Z takes it back. The window's toasts carry a message only: the way
+ * back is the window's undo, which the message names. */
+static void
+announce (IpmsTimelineCanvas *self,
+          const char         *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: appended to a notice after an edit on a chart */
+  g_autofree char *text = g_strdup_printf (_("%s — Ctrl+Z to undo"), message);
+
+  if (IPMS_IS_WINDOW (root))
+    ipms_window_add_toast (IPMS_WINDOW (root), text);
+}
+
+gboolean
+ipms_timeline_canvas_move_to_lane (IpmsTimelineCanvas *self,
+                                   gint64              product_id,
+                                   int                 cross)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  IpmsNewProductsChart *chart;
+  IpmsNewProductsItem item;
+  IpmsRecord *product;
+  int lane;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  chart = np_chart (self);
+  if (chart == NULL || self->drag.active || cross == 0 ||
+      !ipms_new_products_chart_get_item (chart, product_id, &item))
+    return FALSE;
+
+  lane = (int) item.lane + cross;
+  if (lane < 0 || lane >= (int) ipms_new_products_chart_get_n_lanes (chart))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  if (!ipms_timeline_move_product_to_lane (self->document, product_id, 0,
+                                           ipms_new_products_chart_get_lane_mode (chart) == IPMS_LANE_MODE_SERIES,
+                                           ipms_new_products_chart_get_lane_id (chart, (guint) lane),
+                                           &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+
+  product = ipms_document_get_record (self->document, "product", product_id);
+  /* Translators: a notice after moving a product on the new product chart
+   * to another lane; the first %s is the product, the second the lane (a
+   * population layer or a series) */
+  message = g_strdup_printf (_("“%s” moved to “%s”"), ipms_record_get_string (product, "name"),
+                             ipms_new_products_chart_get_lane_label (chart, (guint) lane));
+  announce (self, message);
+
+  /* The view follows the product once the chart is laid out again. */
+  self->follow_id = product_id;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return TRUE;
+}
+
+gboolean
+ipms_timeline_canvas_unschedule (IpmsTimelineCanvas *self,
+                                 gint64              product_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  IpmsRecord *product;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
+  if (product == NULL || self->drag.active)
+    return FALSE;
+
+  name = g_strdup (ipms_record_get_string (product, "name"));
+  if (!ipms_timeline_unschedule_product (self->document, product_id, rm_chart (self) != NULL, &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+
+  /* Translators: a notice after taking a product off a timeline chart */
+  message = g_strdup_printf (_("“%s” taken off the chart"), name);
+  announce (self, message);
+  return TRUE;
+}
+
+gboolean
+ipms_timeline_canvas_delete_product (IpmsTimelineCanvas *self,
+                                     gint64              product_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  IpmsRecord *product;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
+  if (product == NULL || self->drag.active)
+    return FALSE;
+
+  name = g_strdup (ipms_record_get_string (product, "name"));
+  if (!ipms_timeline_delete_product (self->document, product_id, &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+
+  /* Translators: a notice after deleting a product from a timeline chart */
+  message = g_strdup_printf (_("“%s” deleted"), name);
+  announce (self, message);
+  return TRUE;
+}
+
+/* The product whose bar is nearest above (`direction` -1) or below (+1)
+ * the product's own row, and nearest along the time; 0 when none. */
+static gint64
+neighbour_product (IpmsTimelineCanvas *self,
+                   gint64              product_id,
+                   int                 direction)
+{
+  g_autoptr(GArray) ids = NULL;
+  IpmsNewProductsItem from;
+  double from_x, best_dy = G_MAXDOUBLE, best_dx = G_MAXDOUBLE;
+  gint64 best = 0;
+
+  if (np_chart (self) == NULL || !ipms_new_products_chart_get_item (np_chart (self), product_id, &from))
+    return 0;
+
+  from_x = from.bar_width > 0 ? from.bar_x : from.launch_x;
+  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (self->chart));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      IpmsNewProductsItem to;
+      double dy, dx;
+
+      if (id == product_id || !ipms_new_products_chart_get_item (np_chart (self), id, &to))
+        continue;
+
+      dy = (to.y - from.y) * direction;
+      dx = fabs ((to.bar_width > 0 ? to.bar_x : to.launch_x) - from_x);
+      if (dy < 1)
+        continue;
+      if (dy < best_dy - 1 || (fabs (dy - best_dy) < 1 && dx < best_dx))
+        {
+          best = id;
+          best_dy = dy;
+          best_dx = dx;
+        }
+    }
+
+  return best;
+}
+
+gboolean
+ipms_timeline_canvas_focus_neighbour (IpmsTimelineCanvas *self,
+                                      gint64              product_id,
+                                      int                 direction)
+{
+  gint64 id;
+  GtkWidget *item;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  id = neighbour_product (self, product_id, direction);
+  item = id != 0 ? ipms_timeline_canvas_get_item (self, id) : NULL;
+  if (item == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  gtk_widget_grab_focus (item);
+  scroll_to_item (self, id);
+  return TRUE;
+}
+
+static void
+product_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+  gint64 id = focused_product (self);
+
+  if (id == 0 && self->selection != NULL && ipms_selection_get_count (self->selection) == 1)
+    id = ipms_selection_get_lead (self->selection);
+  if (id == 0)
+    return;
+
+  if (g_str_equal (action_name, "timeline-canvas.unschedule"))
+    ipms_timeline_canvas_unschedule (self, id);
+  else if (g_str_equal (action_name, "timeline-canvas.delete"))
+    ipms_timeline_canvas_delete_product (self, id);
+  else if (g_str_equal (action_name, "timeline-canvas.lane-up"))
+    ipms_timeline_canvas_move_to_lane (self, id, -1);
+  else if (g_str_equal (action_name, "timeline-canvas.lane-down"))
+    ipms_timeline_canvas_move_to_lane (self, id, 1);
 }
 
 gboolean
@@ -1156,8 +1375,12 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (id == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
-  if (np_chart (self) != NULL)
-    ipms_timeline_canvas_nudge (self, id, dx, dy, large);
+  if (np_chart (self) != NULL && dy != 0)
+    /* Up and Down go from bar to bar; moving a product to another lane
+     * is Alt+Up and Alt+Down ("timeline-canvas.lane-up" and -down). */
+    ipms_timeline_canvas_focus_neighbour (self, id, dy);
+  else if (np_chart (self) != NULL)
+    ipms_timeline_canvas_nudge (self, id, dx, 0, large);
   else if (flipped)
     /* Time runs down, price across. */
     ipms_timeline_canvas_nudge (self, id, dy, dx, large);
@@ -1366,6 +1589,17 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-canvas.cancel-drag", NULL, cancel_drag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline-canvas.cancel-drag", NULL);
 
+  /* On the focused (or the one selected) product. */
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.unschedule", NULL, product_action);
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.delete", NULL, product_action);
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-up", NULL, product_action);
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-down", NULL, product_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline-canvas.unschedule", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline-canvas.unschedule", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "timeline-canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "timeline-canvas.lane-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "timeline-canvas.lane-down", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "ipms-timeline-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1402,6 +1636,10 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  /* Top left in a view larger than the chart: the axis stays where the
+   * eye expects it, and an edit that changes the height moves nothing. */
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
 
   g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_changed), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -1482,22 +1720,62 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
                                double              height)
 {
   const IpmsTimeAxis *axis;
-  double chart_width, chart_height, room;
+  gboolean flipped;
+  double zoom, best = 0;
 
   g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), 1.0);
 
   if (self->chart == NULL)
     return self->zoom;
 
-  axis = chart_axis (self);
-  ipms_chart_get_size (self->chart, &chart_width, &chart_height);
-  /* What is not the time axis (labels, legend) stays the same at any zoom. */
-  if (rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self)))
-    room = height - (chart_height - ipms_time_axis_get_width (axis));
-  else
-    room = width - (chart_width - ipms_time_axis_get_width (axis));
+  flipped = rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
+  height -= ZOOM_CONTROLS_ROOM;
 
-  return MAX (0.01, room / ((axis->last_day - axis->first_day + 1) * IPMS_TIMELINE_BASE_PX_PER_DAY));
+  /* The roadmap's price axis takes what the view has across the time,
+   * within reason: squeezed further its bands would not read. */
+  if (rm_chart (self) != NULL)
+    {
+      IpmsRoadmapChart *chart = rm_chart (self);
+      double chrome = ipms_roadmap_chart_get_price_chrome (chart);
+
+      ipms_roadmap_chart_set_price_length (chart, CLAMP ((flipped ? width : height) - chrome,
+                                                         flipped ? 360 : 240, flipped ? 1600 : 1200));
+    }
+
+  /* Labels and legend keep their size at any zoom, and labels packed at a
+   * smaller zoom can reach further past their items: shrink the time axis
+   * until the whole chart, labels and all, fits along it. */
+  axis = chart_axis (self);
+  zoom = self->zoom;
+  for (guint attempt = 0; attempt < 12; attempt++)
+    {
+      double chart_width, chart_height, size, room, time_length;
+
+      g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * zoom, NULL);
+      ipms_chart_get_size (self->chart, &chart_width, &chart_height);
+      axis = chart_axis (self);
+      size = flipped ? chart_height : chart_width;
+      room = flipped ? height : width;
+      time_length = ipms_time_axis_get_width (axis);
+
+      if (size <= room)
+        best = MAX (best, zoom);
+      if (attempt > 0 && size <= room && size > room - 24)
+        break;
+      if (attempt > 0 && size <= room && zoom >= IPMS_CANVAS_MAX_ZOOM)
+        break;
+      if (size > room && zoom <= IPMS_CANVAS_MIN_ZOOM)
+        break;
+
+      /* What is not the time axis stays; the axis gets the rest. */
+      zoom *= MAX (1, time_length + room - size - 1) / MAX (1, time_length);
+      zoom = CLAMP (zoom, IPMS_CANVAS_MIN_ZOOM, IPMS_CANVAS_MAX_ZOOM);
+    }
+
+  /* The canvas's own zoom stays until the view applies the new one. */
+  g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * self->zoom, NULL);
+
+  return best > 0 ? best : zoom;
 }
 
 GtkWidget *

@@ -71,13 +71,30 @@ void              ipms_timeline_canvas_drag_update    (IpmsTimelineCanvas *self,
 gboolean          ipms_timeline_canvas_drag_end       (IpmsTimelineCanvas *self);
 void              ipms_timeline_canvas_drag_cancel    (IpmsTimelineCanvas *self);
 gboolean          ipms_timeline_canvas_is_dragging    (IpmsTimelineCanvas *self);
-/* Keyboard nudge of a product: `steps` snap units along time (across
- * `cross` lanes or price steps), `large` for a shown unit (ten price steps). */
+/* Keyboard nudge of a product: `steps` snap units along time (and on the
+ * roadmap `cross` price steps; on the new product chart `cross` lanes, as
+ * ipms_timeline_canvas_move_to_lane() does), `large` for a shown unit (ten
+ * price steps). */
 gboolean          ipms_timeline_canvas_nudge          (IpmsTimelineCanvas *self,
                                                        gint64              product_id,
                                                        int                 steps,
                                                        int                 cross,
                                                        gboolean            large);
+/* Moves a product of the new product chart `cross` lanes down (up when
+ * negative), says so in a toast, and brings it into view once laid out. */
+gboolean          ipms_timeline_canvas_move_to_lane   (IpmsTimelineCanvas *self,
+                                                       gint64              product_id,
+                                                       int                 cross);
+/* Keyboard focus to the product nearest above (-1) or below (+1). */
+gboolean          ipms_timeline_canvas_focus_neighbour (IpmsTimelineCanvas *self,
+                                                        gint64              product_id,
+                                                        int                 direction);
+/* Takes a product off the chart (back to the tray), or deletes it, with a
+ * toast that says how to undo it. */
+gboolean          ipms_timeline_canvas_unschedule     (IpmsTimelineCanvas *self,
+                                                       gint64              product_id);
+gboolean          ipms_timeline_canvas_delete_product (IpmsTimelineCanvas *self,
+                                                       gint64              product_id);
 /* Puts an unscheduled product on the chart at a point (its drop from the tray). */
 gboolean          ipms_timeline_canvas_schedule_at    (IpmsTimelineCanvas *self,
                                                        gint64              product_id,

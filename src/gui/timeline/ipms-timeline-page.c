@@ -33,7 +33,9 @@ struct _IpmsTimelinePage
   GtkDropDown        *scale_choice;
   GtkWidget          *lanes_toggle;
   GtkWidget          *flip_toggle;
+  GtkWidget          *band_scale_toggle;
   GtkWidget          *bands_button;
+  GtkLabel           *bands_warning;
   GtkPopover         *bands_popover;
   GtkSpinButton      *price_step;
   GtkListBox         *bands_list;
@@ -59,6 +61,7 @@ enum {
   PROP_SELECTION,
   PROP_BY_SERIES,
   PROP_FLIPPED,
+  PROP_BAND_SCALE,
   N_PROPS
 };
 
@@ -92,6 +95,13 @@ get_flipped (IpmsTimelinePage *self)
   return rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
 }
 
+static gboolean
+get_band_scale (IpmsTimelinePage *self)
+{
+  return rm_chart (self) != NULL &&
+         ipms_roadmap_chart_get_price_scale (rm_chart (self)) == IPMS_ROADMAP_PRICE_SCALE_BANDS;
+}
+
 static const char *
 state_key (IpmsTimelinePage *self,
            const char       *what)
@@ -114,6 +124,7 @@ update_actions (IpmsTimelinePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.by-series", has_document && !roadmap);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.flipped", has_document && roadmap);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.band-scale", has_document && roadmap);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-band", has_document && roadmap);
 }
 
@@ -201,6 +212,14 @@ fit_to_plan_action (GtkWidget  *widget,
     self->home_tick = gtk_widget_add_tick_callback (widget, scroll_home_tick, NULL, NULL);
 }
 
+/* The zoom controls' fit button fits the plan as the toolbar's does. */
+static gboolean
+on_view_fit (IpmsTimelinePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.fit-to-plan", NULL);
+  return TRUE;
+}
+
 /* A project opened here for the first time shows its whole plan, once the
  * view has a size to fit it to. IpmsCanvasView makes a first fit of its own
  * in the frame it gets a size, meant for a scaled chart: this one comes a
@@ -267,6 +286,37 @@ report_error (IpmsTimelinePage *self,
 }
 
 static void rebuild_bands (IpmsTimelinePage *self);
+
+/* Bands that overlap or leave gaps are allowed (a team may mean it), but
+ * said: the roadmap's band rows and band scale read best without. */
+static void
+update_bands_warning (IpmsTimelinePage *self)
+{
+  g_autoptr(GArray) issues = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->document == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->bands_warning), FALSE);
+      return;
+    }
+
+  issues = ipms_timeline_check_price_bands (self->document);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *line = ipms_timeline_describe_band_issue (self->document,
+                                                                 &g_array_index (issues, IpmsBandIssue, i));
+
+      if (line == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+
+  gtk_label_set_text (self->bands_warning, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->bands_warning), text->len > 0);
+}
 
 static void
 on_price_step_changed (IpmsTimelinePage *self)
@@ -343,6 +393,7 @@ rebuild_bands (IpmsTimelinePage *self)
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->bands_list))) != NULL)
     gtk_list_box_remove (self->bands_list, row);
 
+  update_bands_warning (self);
   if (self->document == NULL)
     return;
 
@@ -458,6 +509,7 @@ ipms_timeline_page_constructed (GObject *object)
   gtk_widget_set_visible (self->lanes_toggle, !roadmap);
   gtk_widget_set_visible (self->flip_toggle, roadmap);
   gtk_widget_set_visible (self->bands_button, roadmap);
+  gtk_widget_set_visible (self->band_scale_toggle, roadmap);
 
   /* The view keeps its zoom under "<key>.zoom", next to this page's state. */
   ipms_canvas_view_set_state_key (self->view, roadmap ? "roadmap" : "new-products");
@@ -506,6 +558,9 @@ ipms_timeline_page_get_property (GObject    *object,
     case PROP_FLIPPED:
       g_value_set_boolean (value, get_flipped (self));
       break;
+    case PROP_BAND_SCALE:
+      g_value_set_boolean (value, get_band_scale (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -549,6 +604,18 @@ ipms_timeline_page_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_BAND_SCALE:
+      if (rm_chart (self) != NULL && g_value_get_boolean (value) != get_band_scale (self))
+        {
+          /* Under the key the chart reads when made, so that exports follow. */
+          ipms_roadmap_chart_set_price_scale (rm_chart (self), g_value_get_boolean (value)
+                                                               ? IPMS_ROADMAP_PRICE_SCALE_BANDS
+                                                               : IPMS_ROADMAP_PRICE_SCALE_LINEAR);
+          ipms_document_set_view_state (self->document, IPMS_ROADMAP_PRICE_SCALE_KEY,
+                                        g_value_get_boolean (value) ? "bands" : "linear");
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -581,6 +648,9 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   properties[PROP_FLIPPED] =
     g_param_spec_boolean ("flipped", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BAND_SCALE] =
+    g_param_spec_boolean ("band-scale", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPMS_TYPE_CANVAS_VIEW);
@@ -591,6 +661,8 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, lanes_toggle);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, flip_toggle);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, band_scale_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_warning);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_popover);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, price_step);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_list);
@@ -603,6 +675,7 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.add-band", NULL, add_band_action);
   gtk_widget_class_install_property_action (widget_class, "timeline.by-series", "by-series");
   gtk_widget_class_install_property_action (widget_class, "timeline.flipped", "flipped");
+  gtk_widget_class_install_property_action (widget_class, "timeline.band-scale", "band-scale");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "timeline.go-to-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -620,6 +693,7 @@ ipms_timeline_page_init (IpmsTimelinePage *self)
                                                        G_CALLBACK (on_price_step_changed), self);
   g_signal_connect_swapped (self->bands_popover, "show", G_CALLBACK (rebuild_bands), self);
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (sync_scale_choice), self);
+  g_signal_connect_swapped (self->view, "fit", G_CALLBACK (on_view_fit), self);
 }
 
 GtkWidget *
@@ -634,8 +708,15 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
 {
   g_return_if_fail (IPMS_IS_TIMELINE_PAGE (self));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, update_bands_warning, self);
+  g_set_object (&self->document, document);
+  /* The warning follows edits made with the band editor open, and undo. */
+  if (document != NULL)
+    g_signal_connect_object (document, "changes-done", G_CALLBACK (update_bands_warning), self, G_CONNECT_SWAPPED);
 
   ipms_timeline_canvas_set_document (self->canvas, document);
   ipms_timeline_tray_set_document (self->tray, document);
@@ -670,6 +751,7 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BY_SERIES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLIPPED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAND_SCALE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
