@@ -333,11 +333,17 @@ band_knots (IpmsRoadmapChart *self)
       g_array_append_val (self->knots, band->max_price);
     }
   g_array_sort (self->knots, compare_doubles);
-  for (guint i = 1; i < self->knots->len;)
-    if (g_array_index (self->knots, double, i) - g_array_index (self->knots, double, i - 1) < 1e-9)
-      g_array_remove_index (self->knots, i);
-    else
-      i++;
+  /* Bands that end at 49.99 and start at 50 meet: edges closer than a
+   * hundredth of the whole are one knot, not a step of their own. */
+  {
+    double span = g_array_index (self->knots, double, self->knots->len - 1) - g_array_index (self->knots, double, 0);
+
+    for (guint i = 1; i < self->knots->len;)
+      if (g_array_index (self->knots, double, i) - g_array_index (self->knots, double, i - 1) <= MAX (span / 100, 1e-9))
+        g_array_remove_index (self->knots, i);
+      else
+        i++;
+  }
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -447,10 +453,11 @@ rect_within (const cairo_rectangle_t *r,
 }
 
 /* Tries the candidates in order and takes the first that is inside the
- * plot and free; with `force`, the first inside the plot (or the first of
- * all) when none is free. */
+ * plot and free (of `lines` too unless it is NULL); with `force`, the
+ * first inside the plot (or the first of all) when none is free. */
 static gboolean
 choose_place (Occupancy               *occupancy,
+              Occupancy               *lines,
               const cairo_rectangle_t *bounds,
               const cairo_rectangle_t *candidates,
               guint                    n_candidates,
@@ -458,7 +465,8 @@ choose_place (Occupancy               *occupancy,
               cairo_rectangle_t       *chosen)
 {
   for (guint c = 0; c < n_candidates; c++)
-    if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]))
+    if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
+        (lines == NULL || occupancy_free (lines, &candidates[c])))
       {
         *chosen = candidates[c];
         occupancy_add (occupancy, chosen);
@@ -479,7 +487,10 @@ choose_place (Occupancy               *occupancy,
   return TRUE;
 }
 
-/* Eight places around a box, then two more beside it a line up and down. */
+#define N_CANDIDATES 16
+
+/* Eight places around a box, then more beside it a line up and down and
+ * above and below it shifted sideways. */
 static guint
 candidates_around (double             x1,
                    double             y1,
@@ -491,7 +502,7 @@ candidates_around (double             x1,
 {
   double cx = (x1 + x2) / 2, cy = (y1 + y2) / 2;
   double g = LABEL_GAP;
-  const cairo_rectangle_t candidates[] = {
+  const cairo_rectangle_t candidates[N_CANDIDATES] = {
     { x2 + g, cy - th / 2, tw, th },
     { x1 - g - tw, cy - th / 2, tw, th },
     { cx - tw / 2, y1 - g / 2 - th, tw, th },
@@ -502,6 +513,12 @@ candidates_around (double             x1,
     { x1 + 2 - tw, y2 - 2, tw, th },
     { x2 + g, cy - th * 1.5, tw, th },
     { x2 + g, cy + th / 2, tw, th },
+    { x1 - g - tw, cy - th * 1.5, tw, th },
+    { x1 - g - tw, cy + th / 2, tw, th },
+    { x1, y1 - g / 2 - th, tw, th },
+    { x2 - tw, y1 - g / 2 - th, tw, th },
+    { x1, y2 + g / 2, tw, th },
+    { x2 - tw, y2 + g / 2, tw, th },
   };
 
   memcpy (out, candidates, sizeof candidates);
@@ -512,7 +529,8 @@ candidates_around (double             x1,
  * badge, as they are painted. */
 static void
 add_line_obstacles (IpmsRoadmapChart *self,
-                    Occupancy        *occupancy)
+                    Occupancy        *occupancy,
+                    Occupancy        *lines)
 {
   double time_start = self->time_origin;
   double time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
@@ -536,7 +554,7 @@ add_line_obstacles (IpmsRoadmapChart *self,
             line = (cairo_rectangle_t) { p - 1, time_start, 2, time_length };
           else
             line = (cairo_rectangle_t) { time_start, p - 1, time_length, 2 };
-          occupancy_add (occupancy, &line);
+          occupancy_add (lines, &line);
         }
     }
 
@@ -557,22 +575,23 @@ add_line_obstacles (IpmsRoadmapChart *self,
           line = (cairo_rectangle_t) { p - 2, self->plot_start, 4, self->plot_end - self->plot_start };
           badge = (cairo_rectangle_t) { p - tw / 2.0 - 4, self->plot_start + 2, tw + 8, th + 4 };
         }
-      occupancy_add (occupancy, &line);
+      occupancy_add (lines, &line);
       occupancy_add (occupancy, &badge);
     }
 }
 
 /* Gives each marker its name beside it where there is room, away from the
  * other markers and labels, the band edges and the today line; higher
- * grades choose first. Markers left without one are grouped with their
- * unlabelled neighbours under one "+N" label, so that none is left
+ * grades choose first. A name that finds no place clear of the lines may
+ * then cross one; markers left without a name even so are grouped with
+ * their unlabelled neighbours under one "+N" label, so that none is left
  * unaccounted for: their names are in their tooltips. */
 static void
 place_labels (IpmsRoadmapChart *self)
 {
   double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
   cairo_rectangle_t bounds;
-  Occupancy occupancy;
+  Occupancy occupancy, lines;
 
   /* Labels stay right of the price axis (or of the time header, flipped)
    * and within the plot across the time. */
@@ -586,6 +605,8 @@ place_labels (IpmsRoadmapChart *self)
   g_array_set_size (self->clusters, 0);
   occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
+  lines.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) g_array_unref);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -597,24 +618,25 @@ place_labels (IpmsRoadmapChart *self)
       item->cluster = G_MAXUINT;
       occupancy_add (&occupancy, &marker);
     }
-  add_line_obstacles (self, &occupancy);
+  add_line_obstacles (self, &occupancy, &lines);
 
+  for (guint pass = 0; pass < 2; pass++)
   for (guint grade = 0; grade < 5; grade++)
     for (guint i = 0; i < self->items->len; i++)
       {
         Item *item = &g_array_index (self->items, Item, i);
         double r = marker_radius (item->grade);
-        cairo_rectangle_t candidates[10], chosen;
+        cairo_rectangle_t candidates[N_CANDIDATES], chosen;
         guint n;
         int tw, th;
 
-        if (item->grade != grade)
+        if (item->grade != grade || item->has_label)
           continue;
 
         ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                     ipms_record_get_string (item->record, "name"), &tw, &th);
         n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
-        if (choose_place (&occupancy, &bounds, candidates, n, FALSE, &chosen))
+        if (choose_place (&occupancy, pass == 0 ? &lines : NULL, &bounds, candidates, n, FALSE, &chosen))
           {
             item->has_label = TRUE;
             item->label_x = chosen.x;
@@ -630,7 +652,7 @@ place_labels (IpmsRoadmapChart *self)
       Item *seed = &g_array_index (self->items, Item, i);
       g_autoptr(GArray) members = NULL;
       double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-      cairo_rectangle_t candidates[10];
+      cairo_rectangle_t candidates[N_CANDIDATES];
       Cluster cluster = { 0 };
       guint n;
       int tw, th;
@@ -674,11 +696,12 @@ place_labels (IpmsRoadmapChart *self)
       cluster.text = g_strdup_printf (_("+%u"), cluster.n);
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
       n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
-      choose_place (&occupancy, &bounds, candidates, n, TRUE, &cluster.rect);
+      choose_place (&occupancy, NULL, &bounds, candidates, n, TRUE, &cluster.rect);
       g_array_append_val (self->clusters, cluster);
     }
 
   g_hash_table_unref (occupancy.buckets);
+  g_hash_table_unref (lines.buckets);
 }
 
 static double paint_legend (IpmsRoadmapChart       *self,

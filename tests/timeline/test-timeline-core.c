@@ -618,6 +618,324 @@ test_roadmap_geometry (Fixture       *fixture,
   }
 }
 
+static gint64
+add_band (Fixture    *fixture,
+          const char *name,
+          double      lo,
+          double      hi)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = ipms_timeline_add_price_band (fixture->document, name, lo, hi, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_band_issues (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) issues = NULL;
+  g_autoptr(GArray) none = NULL;
+  gint64 entry, premium;
+  g_autofree char *gap = NULL;
+  g_autofree char *overlap = NULL;
+
+  /* Entry 0–40 leaves 40–50 uncovered below Mid 50–150; Premium 120–600
+   * overlaps Mid from 120 to 150. */
+  entry = add_band (fixture, "Entry", 0, 40);
+  premium = add_band (fixture, "Premium", 120, 600);
+  issues = ipms_timeline_check_price_bands (fixture->document);
+  g_assert_cmpuint (issues->len, ==, 2);
+
+  g_assert_cmpint (g_array_index (issues, IpmsBandIssue, 0).kind, ==, IPMS_BAND_ISSUE_GAP);
+  g_assert_cmpint (g_array_index (issues, IpmsBandIssue, 0).lower_id, ==, entry);
+  g_assert_cmpint (g_array_index (issues, IpmsBandIssue, 0).upper_id, ==, fixture->band);
+  g_assert_cmpfloat (g_array_index (issues, IpmsBandIssue, 0).from, ==, 40);
+  g_assert_cmpfloat (g_array_index (issues, IpmsBandIssue, 0).to, ==, 50);
+  gap = ipms_timeline_describe_band_issue (fixture->document, &g_array_index (issues, IpmsBandIssue, 0));
+  g_assert_cmpstr (gap, ==, "No band covers 40 to 50, between “Entry” and “Mid”");
+
+  g_assert_cmpint (g_array_index (issues, IpmsBandIssue, 1).kind, ==, IPMS_BAND_ISSUE_OVERLAP);
+  g_assert_cmpint (g_array_index (issues, IpmsBandIssue, 1).lower_id, ==, fixture->band);
+  g_assert_cmpint (g_array_index (issues, IpmsBandIssue, 1).upper_id, ==, premium);
+  overlap = ipms_timeline_describe_band_issue (fixture->document, &g_array_index (issues, IpmsBandIssue, 1));
+  g_assert_cmpstr (overlap, ==, "“Mid” and “Premium” overlap from 120 to 150");
+
+  /* A band inside another overlaps it too, not only its neighbour. */
+  {
+    g_autoptr(GArray) inner = NULL;
+
+    add_band (fixture, "Inner", 200, 300);
+    inner = ipms_timeline_check_price_bands (fixture->document);
+    g_assert_cmpuint (inner->len, ==, 3);
+    g_assert_cmpint (g_array_index (inner, IpmsBandIssue, 2).lower_id, ==, premium);
+    undo (fixture);
+  }
+
+  /* Made contiguous, nothing to say. */
+  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, entry, TRUE, 50, &error));
+  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, premium, FALSE, 150, &error));
+  g_assert_no_error (error);
+  none = ipms_timeline_check_price_bands (fixture->document);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_band_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(IpmsRoadmapChart) chart = NULL;
+  g_autoptr(IpmsRoadmapChart) again = NULL;
+  const double edges[] = { 0, 50, 150, 600 };
+  guint32 when = day ("2027-05-10");
+  double y[G_N_ELEMENTS (edges)];
+  double x, step, price;
+
+  add_band (fixture, "Entry", 0, 50);
+  add_band (fixture, "Premium", 150, 600);
+  chart = ipms_roadmap_chart_new (fixture->document);
+  g_assert_cmpint (ipms_roadmap_chart_get_price_scale (chart), ==, IPMS_ROADMAP_PRICE_SCALE_LINEAR);
+
+  ipms_roadmap_chart_set_price_scale (chart, IPMS_ROADMAP_PRICE_SCALE_BANDS);
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    ipms_roadmap_chart_values_to_point (chart, when, edges[i], &x, &y[i]);
+
+  /* Each band as tall as the others, dearer higher up. */
+  step = y[0] - y[1];
+  g_assert_cmpfloat (step, >, 50);
+  for (guint i = 1; i < G_N_ELEMENTS (edges); i++)
+    g_assert_cmpfloat_with_epsilon (y[i - 1] - y[i], step, 0.01);
+
+  /* Linear within a band, and back again. */
+  {
+    double mid_y;
+
+    ipms_roadmap_chart_values_to_point (chart, when, 375, &x, &mid_y);
+    g_assert_cmpfloat_with_epsilon (mid_y, (y[2] + y[3]) / 2, 0.01);
+    ipms_roadmap_chart_point_to_values (chart, x, mid_y, NULL, &price);
+    g_assert_cmpfloat_with_epsilon (price, 375, 1e-6);
+  }
+
+  /* Flipped, the same across. */
+  ipms_roadmap_chart_set_flipped (chart, TRUE);
+  {
+    double a, b, c, unused;
+
+    ipms_roadmap_chart_values_to_point (chart, when, 0, &a, &unused);
+    ipms_roadmap_chart_values_to_point (chart, when, 50, &b, &unused);
+    ipms_roadmap_chart_values_to_point (chart, when, 600, &c, &unused);
+    g_assert_cmpfloat_with_epsilon (c - a, 3 * (b - a), 0.01);
+  }
+
+  /* A chart made for an export takes the scale the view left. */
+  ipms_document_set_view_state (fixture->document, IPMS_ROADMAP_PRICE_SCALE_KEY, "bands");
+  again = ipms_roadmap_chart_new (fixture->document);
+  g_assert_cmpint (ipms_roadmap_chart_get_price_scale (again), ==, IPMS_ROADMAP_PRICE_SCALE_BANDS);
+}
+
+/* For looking at: the chart as exported, when the tests keep artifacts. */
+static void
+export_artifact (IpmsChart  *chart,
+                 const char *format,
+                 const char *a,
+                 const char *b,
+                 const char *c)
+{
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("IPMS_TEST_ARTIFACTS");
+  IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 96 };
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  name = g_strdup_printf (format, a, b, c);
+#pragma GCC diagnostic pop
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (ipms_chart_export (chart, path, &options, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+rects_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Every marker has its name beside it or shares a "+N" label; names do not
+ * cover other markers or each other, and all lie inside the chart. */
+static void
+assert_roadmap_labels (IpmsRoadmapChart *chart,
+                       guint            *n_clustered)
+{
+  g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  double width, height;
+
+  ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  *n_clustered = 0;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      cairo_rectangle_t rect;
+      gboolean clustered;
+
+      g_assert_true (ipms_roadmap_chart_get_label (chart, id, &rect, &clustered));
+      g_assert_cmpfloat (rect.width, >, 0);
+      g_assert_cmpfloat (rect.x, >=, 0);
+      g_assert_cmpfloat (rect.y, >=, 0);
+      g_assert_cmpfloat (rect.x + rect.width, <=, width);
+      g_assert_cmpfloat (rect.y + rect.height, <=, height);
+      if (clustered)
+        {
+          (*n_clustered)++;
+          continue;
+        }
+
+      for (guint j = 0; j < ids->len; j++)
+        {
+          double mx, my, r;
+
+          g_assert_true (ipms_roadmap_chart_get_marker (chart, g_array_index (ids, gint64, j), &mx, &my, &r));
+          if (j != i)
+            g_assert_false (rects_overlap (&rect, &(cairo_rectangle_t) { mx - r, my - r, 2 * r, 2 * r }));
+        }
+      for (guint j = 0; j < rects->len; j++)
+        g_assert_false (rects_overlap (&rect, &g_array_index (rects, cairo_rectangle_t, j)));
+      g_array_append_val (rects, rect);
+    }
+}
+
+static void
+test_roadmap_labels (void)
+{
+  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsDocument) document = ipms_example_new_draft (languages[l], &error);
+      g_autoptr(IpmsRoadmapChart) chart = NULL;
+
+      g_assert_no_error (error);
+      chart = ipms_roadmap_chart_new (document);
+      for (guint flipped = 0; flipped < 2; flipped++)
+        for (guint scale = 0; scale < 2; scale++)
+          {
+            guint n_clustered;
+
+            ipms_roadmap_chart_set_flipped (chart, flipped);
+            ipms_roadmap_chart_set_price_scale (chart, scale);
+            export_artifact (IPMS_CHART (chart), "timeline-labels-%s-%s-%s.png",
+                             l == 0 ? "en" : "zh_CN", flipped ? "flipped" : "across", scale ? "bands" : "linear");
+            assert_roadmap_labels (chart, &n_clustered);
+            g_test_message ("%s flipped %u scale %u: %u clustered", languages[l], flipped, scale, n_clustered);
+            /* The example has room for nearly every name. */
+            g_assert_cmpuint (n_clustered, <=, 2);
+          }
+
+      /* Twenty products at one date and price: a few names, the rest "+N". */
+      {
+        g_autoptr(GArray) ids = NULL;
+        guint n_clustered;
+
+        g_assert_true (ipms_document_begin_edit (document, "Crowd", NULL, &error));
+        for (guint i = 0; i < 20; i++)
+          {
+            g_autofree char *name = g_strdup_printf ("Crowded %u", i);
+            gint64 id = ipms_document_insert (document, "product", 0, NULL, &error);
+
+            g_assert_no_error (error);
+            g_assert_true (ipms_document_set_string (document, "product", id, "name", name, &error));
+            g_assert_true (ipms_document_set_string (document, "product", id, "launch_date", "2027-03-01", &error));
+            g_assert_true (ipms_document_set_double (document, "product", id, "price", 99, &error));
+          }
+        g_assert_true (ipms_document_commit_edit (document, &error));
+        g_assert_no_error (error);
+
+        ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+        assert_roadmap_labels (chart, &n_clustered);
+        g_assert_cmpuint (n_clustered, >=, 10);
+        g_assert_cmpuint (n_clustered, <, ids->len);
+      }
+      ipms_document_close (document);
+    }
+}
+
+/* The new product chart's names lie inside it, whatever the language. */
+static void
+test_new_products_labels (void)
+{
+  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsDocument) document = ipms_example_new_draft (languages[l], &error);
+      g_autoptr(IpmsNewProductsChart) chart = NULL;
+      g_autoptr(GArray) ids = NULL;
+      double width, height;
+
+      g_assert_no_error (error);
+      chart = ipms_new_products_chart_new (document);
+      ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+      ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+      g_assert_cmpuint (ids->len, >, 5);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          cairo_rectangle_t rect;
+          IpmsNewProductsItem item;
+
+          g_assert_true (ipms_new_products_chart_get_label (chart, g_array_index (ids, gint64, i), &rect));
+          g_assert_true (ipms_new_products_chart_get_item (chart, g_array_index (ids, gint64, i), &item));
+          g_assert_cmpfloat (rect.x + rect.width, <=, width);
+          g_assert_cmpfloat (rect.y, >=, item.y);
+          g_assert_cmpfloat (rect.y + rect.height, <=, item.y + item.height);
+        }
+      ipms_document_close (document);
+    }
+}
+
+static void
+test_edit_unschedule (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The roadmap takes the launch only; the new product chart every date. */
+  g_assert_true (ipms_timeline_unschedule_product (fixture->document, fixture->product, TRUE, &error));
+  g_assert_no_error (error);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Take “Feeder Mini” off the chart");
+  undo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+
+  g_assert_true (ipms_timeline_unschedule_product (fixture->document, fixture->product, FALSE, &error));
+  assert_dates (fixture, "", "", "");
+  g_assert_cmpfloat (ipms_record_get_double (product (fixture), "price"), ==, 89.99);
+  undo (fixture);
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+
+  g_assert_true (ipms_timeline_delete_product (fixture->document, fixture->product, &error));
+  g_assert_no_error (error);
+  g_assert_null (product (fixture));
+  undo (fixture);
+  g_assert_nonnull (product (fixture));
+  assert_dates (fixture, "2027-01-04", "2027-03-31", "2027-05-10");
+
+  g_assert_false (ipms_timeline_delete_product (fixture->document, 9999, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SUCH_ROW);
+}
+
 static guint
 count_color (cairo_surface_t *surface,
              guint32          rgb,
@@ -776,8 +1094,13 @@ main (int   argc,
   ADD ("/timeline/chart/geometry", test_chart_geometry);
   ADD ("/timeline/chart/roadmap-geometry", test_roadmap_geometry);
   ADD ("/timeline/chart/range", test_range);
+  ADD ("/timeline/edit/unschedule", test_edit_unschedule);
+  ADD ("/timeline/bands/issues", test_band_issues);
+  ADD ("/timeline/bands/scale", test_band_scale);
 #undef ADD
   g_test_add_func ("/timeline/chart/export", test_export);
+  g_test_add_func ("/timeline/chart/roadmap-labels", test_roadmap_labels);
+  g_test_add_func ("/timeline/chart/new-products-labels", test_new_products_labels);
 
   return g_test_run ();
 }
