@@ -559,7 +559,8 @@ ipms_timeline_check_price_bands (IpmsDocument *document)
               issue.to = MIN (hi, reach_hi);
               g_array_append_val (issues, issue);
             }
-          else if (lo > reach_hi)
+          /* 49.99 then 50 is no gap: prices are in cents. */
+          else if (lo > reach_hi + 0.01 + 1e-9)
             {
               issue.kind = IPMS_BAND_ISSUE_GAP;
               issue.from = reach_hi;

@@ -95,7 +95,8 @@ gboolean ipms_timeline_remove_price_band     (IpmsDocument  *document,
 /* Where the price bands, taken in order of their lowest price, overlap or
  * leave a gap: the roadmap and its band scale read best with bands that
  * follow each other. Each issue names the two bands and the prices between
- * which they overlap, or which neither covers. */
+ * which they overlap, or which neither covers (more than a cent: a band
+ * ending at 49.99 and the next starting at 50 follow each other). */
 typedef enum
 {
   IPMS_BAND_ISSUE_OVERLAP,

@@ -1754,6 +1754,8 @@ ipms_roadmap_chart_set_flipped (IpmsRoadmapChart *self,
   if (self->flipped == flipped)
     return;
   self->flipped = flipped;
+  /* A length fitted to the view's height is no fit for its width. */
+  self->price_length_request = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLIPPED]);
   ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
 }

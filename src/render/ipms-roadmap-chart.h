@@ -47,7 +47,8 @@ void                ipms_roadmap_chart_set_price_scale (IpmsRoadmapChart     *se
                                                         IpmsRoadmapPriceScale scale);
 IpmsRoadmapPriceScale ipms_roadmap_chart_get_price_scale (IpmsRoadmapChart   *self);
 /* The length of the price axis in chart units; 0 for the default. A view
- * sets it to fit the price axis into its height (or width, flipped). */
+ * sets it to fit the price axis into its height (or width, flipped);
+ * flipping goes back to the default. */
 void                ipms_roadmap_chart_set_price_length (IpmsRoadmapChart *self,
                                                          double            length);
 /* The length of everything across the price axis (height, or width when

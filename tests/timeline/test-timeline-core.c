@@ -675,8 +675,9 @@ test_band_issues (Fixture       *fixture,
     undo (fixture);
   }
 
-  /* Made contiguous, nothing to say. */
-  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, entry, TRUE, 50, &error));
+  /* Made contiguous, nothing to say; a cent between them is no gap. */
+  g_assert_true (ipms_timeline_set_price_step (fixture->document, 0, &error));
+  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, entry, TRUE, 49.99, &error));
   g_assert_true (ipms_timeline_set_band_boundary (fixture->document, premium, FALSE, 150, &error));
   g_assert_no_error (error);
   none = ipms_timeline_check_price_bands (fixture->document);

@@ -29,6 +29,7 @@
 #include "ipms-test-utils.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-canvas.h"
+#include "ipms-timeline-edits.h"
 #include "ipms-timeline-export-dialog.h"
 #include "ipms-timeline-page.h"
 #include "ipms-timeline-tray.h"
@@ -695,6 +696,337 @@ test_export_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkScrolledWindow *
+view_scroller (Fixture *fixture)
+{
+  return GTK_SCROLLED_WINDOW (find_descendant (ipms_timeline_page_get_view (fixture->page), GTK_TYPE_SCROLLED_WINDOW));
+}
+
+/* The part of the chart in sight, in chart units (the canvas keeps to the
+ * view's top left, so content and chart coordinates are the same). */
+static graphene_rect_t
+visible_rect (Fixture *fixture)
+{
+  GtkScrolledWindow *scroller = view_scroller (fixture);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroller);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scroller);
+
+  return GRAPHENE_RECT_INIT (gtk_adjustment_get_value (h), gtk_adjustment_get_value (v),
+                             gtk_adjustment_get_page_size (h), gtk_adjustment_get_page_size (v));
+}
+
+static void
+assert_in_sight (const graphene_rect_t   *visible,
+                 const cairo_rectangle_t *rect)
+{
+  g_assert_cmpfloat (rect->x, >=, visible->origin.x);
+  g_assert_cmpfloat (rect->y, >=, visible->origin.y);
+  g_assert_cmpfloat (rect->x + rect->width, <=, visible->origin.x + visible->size.width);
+  g_assert_cmpfloat (rect->y + rect->height, <=, visible->origin.y + visible->size.height);
+}
+
+static void
+wait_frames (Fixture *fixture,
+             guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+}
+
+/* "Fit the whole plan" shows everything: every item and its name (or its
+ * "+N"), and the whole chart with its legend, in both charts, flipped and
+ * not, with the plan's names in English and in Chinese. */
+static void
+test_fit_shows_everything (void)
+{
+  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint variant = 0; variant < 3; variant++)
+      {
+        Fixture fixture = { 0 };
+        IpmsTimelineKind kind = variant == 0 ? IPMS_TIMELINE_KIND_NEW_PRODUCTS : IPMS_TIMELINE_KIND_ROADMAP;
+        g_autoptr(GArray) ids = NULL;
+        graphene_rect_t visible;
+        double width, height;
+
+        fixture_open (&fixture, kind, languages[l]);
+        if (variant == 2)
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.flipped", NULL));
+        /* Scrolled away first: the fit comes back to the plan's start. */
+        gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (view_scroller (&fixture)), 400);
+        wait_frames (&fixture, 1);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.fit-to-plan", NULL));
+        wait_frames (&fixture, 3);
+
+        visible = visible_rect (&fixture);
+        ipms_chart_get_size (ipms_timeline_canvas_get_chart (fixture.canvas), &width, &height);
+        g_test_message ("%s variant %u: chart %.0f × %.0f in view %.0f × %.0f at %.0f, %.0f",
+                        languages[l], variant, width, height, visible.size.width, visible.size.height,
+                        visible.origin.x, visible.origin.y);
+        /* The whole chart, legend and all. */
+        assert_in_sight (&visible, &(cairo_rectangle_t) { 0, 0, width, height });
+
+        ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (ipms_timeline_canvas_get_chart (fixture.canvas)));
+        g_assert_cmpuint (ids->len, >, 5);
+        for (guint i = 0; i < ids->len; i++)
+          {
+            gint64 id = g_array_index (ids, gint64, i);
+            cairo_rectangle_t label;
+
+            if (kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
+              g_assert_true (ipms_new_products_chart_get_label (np_chart (&fixture), id, &label));
+            else
+              g_assert_true (ipms_roadmap_chart_get_label (rm_chart (&fixture), id, &label, NULL));
+            assert_in_sight (&visible, &label);
+          }
+
+        fixture_tear_down (&fixture, NULL);
+      }
+}
+
+/* Whether every pixel of a rectangle of the texture is the same. */
+static gboolean
+uniform (GdkTexture *texture,
+         int         x,
+         int         y,
+         int         width,
+         int         height)
+{
+  guint32 first = ipms_test_texture_get_pixel (texture, x, y);
+
+  for (int j = y; j < y + height; j++)
+    for (int i = x; i < x + width; i++)
+      if (!ipms_test_argb_near (ipms_test_texture_get_pixel (texture, i, j), first, 2))
+        return FALSE;
+
+  return TRUE;
+}
+
+/* Scrolled, the corner where the time header and the lane names (or, on
+ * the flipped roadmap, the price axis) meet shows neither the quarters
+ * nor the items passing under it. */
+static void
+test_scrolled_header (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *view = ipms_timeline_page_get_view (fixture->page);
+  GtkScrolledWindow *scroller = view_scroller (fixture);
+  gboolean roadmap = ipms_timeline_canvas_get_kind (fixture->canvas) == IPMS_TIMELINE_KIND_ROADMAP;
+  /* The lane names' column, and the header's two rows. */
+  int column = roadmap ? 2 * 72 : 200;
+  int rows = 2 * 26;
+
+  if (roadmap)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.flipped", NULL));
+  /* Small enough for the chart to scroll both ways. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 480);
+  wait_frames (fixture, 2);
+
+  for (guint down = 0; down < 2; down++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree char *name = g_strdup_printf ("timeline-%s-scrolled%s", roadmap ? "roadmap-flipped" : "new-products",
+                                               down ? "-down" : "");
+      graphene_point_t origin;
+
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroller);
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scroller);
+      double x = MIN (300, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+      double y = down ? MIN (120, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)) : 0;
+
+      g_assert_cmpfloat (x, >=, 100);
+      g_assert_cmpfloat (y, >=, down ? 60 : 0);
+      gtk_adjustment_set_value (h, x);
+      gtk_adjustment_set_value (v, y);
+      wait_frames (fixture, 2);
+
+      texture = ipms_test_save_widget_png (view, name);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), view,
+                                               &GRAPHENE_POINT_INIT (x, y), &origin));
+      g_assert_cmpfloat_with_epsilon (origin.x, 0, 1);
+      g_assert_cmpfloat_with_epsilon (origin.y, 0, 1);
+
+      /* The corner is empty... */
+      g_assert_true (uniform (texture, 1, 1, column - 3, rows - 2));
+      /* ...and the header beside it is there. */
+      g_assert_false (uniform (texture, column + 2, 1, 200, rows - 2));
+    }
+}
+
+/* The chart starts at the top of the view and stays there through edits. */
+static void
+test_top_aligned (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *view = ipms_timeline_page_get_view (fixture->page);
+  IpmsRecord *product = find_product (fixture, "Nest Feeder Duo");
+  graphene_point_t origin;
+  double scroll_x;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.fit-to-plan", NULL));
+  wait_frames (fixture, 3);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), view, &GRAPHENE_POINT_INIT (0, 0), &origin));
+  g_assert_cmpfloat_with_epsilon (origin.y, 0, 0.5);
+  scroll_x = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (view_scroller (fixture)));
+
+  /* Into a lane of its own row: the chart grows. */
+  g_assert_true (ipms_timeline_canvas_move_to_lane (fixture->canvas, ipms_record_get_id (product), 2));
+  wait_frames (fixture, 2);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), view, &GRAPHENE_POINT_INIT (0, 0), &origin));
+  g_assert_cmpfloat_with_epsilon (origin.y, 0, 0.5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (view_scroller (fixture))), ==, scroll_x);
+  undo (fixture);
+  wait_frames (fixture, 2);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), view, &GRAPHENE_POINT_INIT (0, 0), &origin));
+  g_assert_cmpfloat_with_epsilon (origin.y, 0, 0.5);
+}
+
+static void
+item_box (Fixture           *fixture,
+          gint64             id,
+          cairo_rectangle_t *box)
+{
+  IpmsNewProductsItem item;
+
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  *box = (cairo_rectangle_t) { item.bar_x, item.y, MAX (item.bar_width, 1), item.height };
+}
+
+/* Up and Down go from bar to bar; moving to another layer is its own
+ * command, said in a toast, and the view and the focus follow the product. */
+static void
+test_lane_move_followed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Treat Cam");
+  gint64 id = ipms_record_get_id (product);
+  gint64 segment = ipms_record_get_int (product, "segment_id");
+  GtkWidget *item = ipms_timeline_canvas_get_item (fixture->canvas, id);
+  GtkRoot *root = gtk_widget_get_root (item);
+  graphene_rect_t visible;
+  cairo_rectangle_t box;
+  GtkWidget *other;
+
+  /* The week scale, the product at the top of the view. */
+  ipms_canvas_view_set_zoom (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)), 4.0);
+  wait_frames (fixture, 2);
+  item_box (fixture, id, &box);
+  ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)),
+                              &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height));
+  wait_frames (fixture, 1);
+  gtk_widget_grab_focus (item);
+  g_assert_true (gtk_root_get_focus (root) == item);
+
+  /* Down: the focus goes to the bar below, the product stays. */
+  g_assert_true (ipms_timeline_canvas_focus_neighbour (fixture->canvas, id, 1));
+  other = gtk_root_get_focus (root);
+  g_assert_true (other != item);
+  g_assert_true (IPMS_IS_CANVAS_ITEM (other));
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), ==, segment);
+  wait_frames (fixture, 1);
+  item_box (fixture, ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (other)), &box);
+  visible = visible_rect (fixture);
+  g_assert_cmpfloat (box.y, >=, visible.origin.y);
+  g_assert_cmpfloat (box.y + box.height, <=, visible.origin.y + visible.size.height);
+
+  /* Alt+Down: to the next layers, twice, with the focus on the product. */
+  gtk_widget_grab_focus (item);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-down", NULL));
+      wait_frames (fixture, 2);
+      g_assert_true (gtk_root_get_focus (root) == ipms_timeline_canvas_get_item (fixture->canvas, id));
+      item_box (fixture, id, &box);
+      visible = visible_rect (fixture);
+      g_assert_cmpfloat (box.y, >=, visible.origin.y);
+      g_assert_cmpfloat (box.y + box.height, <=, visible.origin.y + visible.size.height);
+    }
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, segment);
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Treat Cam”");
+  undo (fixture);
+  undo (fixture);
+  undo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product, "segment_id"), ==, segment);
+}
+
+/* Delete takes a product off the chart, Shift+Delete deletes it; both are
+ * one undo step. */
+static void
+test_unschedule_and_delete (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GListModel *tray = ipms_timeline_tray_get_model (ipms_timeline_page_get_tray (fixture->page));
+  IpmsRecord *product = find_product (fixture, "Nest Feeder Duo");
+  gint64 id = ipms_record_get_id (product);
+  guint before = g_list_model_get_n_items (tray);
+
+  gtk_widget_grab_focus (ipms_timeline_canvas_get_item (fixture->canvas, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.unschedule", NULL));
+  g_assert_true (ipms_record_is_null (product, "dev_start"));
+  g_assert_true (ipms_record_is_null (product, "launch_date"));
+  g_assert_cmpuint (g_list_model_get_n_items (tray), ==, before + 1);
+  wait_frames (fixture, 1);
+  g_assert_null (ipms_timeline_canvas_get_item (fixture->canvas, id));
+  undo (fixture);
+  assert_dates (product, "2027-01-15", "2027-07-31", "2027-09-01");
+  g_assert_cmpuint (g_list_model_get_n_items (tray), ==, before);
+
+  wait_frames (fixture, 1);
+  ipms_selection_select_only (fixture->selection, id);
+  g_assert_true (ipms_timeline_canvas_delete_product (fixture->canvas, id));
+  g_assert_null (ipms_document_get_record (fixture->document, "product", id));
+  undo (fixture);
+  g_assert_nonnull (ipms_document_get_record (fixture->document, "product", id));
+}
+
+/* The band editor names bands that overlap. */
+static void
+test_band_warning (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bands = ipms_document_query (fixture->document, "price_band", NULL, 0, "min_price");
+  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *warning = NULL;
+  IpmsRecord *entry = g_ptr_array_index (bands, 0);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_frames (fixture, 1);
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
+       w != NULL && warning == NULL; w = gtk_widget_get_first_child (w))
+    for (GtkWidget *c = w; c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "warning"))
+        warning = c;
+  g_assert_nonnull (warning);
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  g_assert_true (ipms_timeline_set_band_boundary (fixture->document, ipms_record_get_id (entry), TRUE, 80, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), ipms_record_get_string (entry, "name")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "overlap"));
+  undo (fixture);
+  g_assert_false (gtk_widget_get_visible (warning));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
+/* The band scale is a toggle kept with the project. */
+static void
+test_band_scale_toggle (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *state = NULL;
+
+  g_assert_cmpint (ipms_roadmap_chart_get_price_scale (rm_chart (fixture)), ==, IPMS_ROADMAP_PRICE_SCALE_LINEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.band-scale", NULL));
+  g_assert_cmpint (ipms_roadmap_chart_get_price_scale (rm_chart (fixture)), ==, IPMS_ROADMAP_PRICE_SCALE_BANDS);
+  state = ipms_document_dup_view_state (fixture->document, IPMS_ROADMAP_PRICE_SCALE_KEY);
+  g_assert_cmpstr (state, ==, "bands");
+  wait_frames (fixture, 1);
+  g_assert_nonnull (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-band-scale"));
+}
+
 /* Screenshots of the example plan, light and dark, English and Chinese. */
 static void
 test_screenshots (void)
@@ -782,8 +1114,16 @@ main (int   argc,
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
   ADD ("/timeline/ui/roadmap/export-dialog", roadmap_set_up, test_export_dialog);
+  ADD ("/timeline/ui/new-products/scrolled-header", new_products_set_up, test_scrolled_header);
+  ADD ("/timeline/ui/roadmap/scrolled-header", roadmap_set_up, test_scrolled_header);
+  ADD ("/timeline/ui/new-products/top-aligned", new_products_set_up, test_top_aligned);
+  ADD ("/timeline/ui/new-products/lane-move", new_products_set_up, test_lane_move_followed);
+  ADD ("/timeline/ui/new-products/unschedule", new_products_set_up, test_unschedule_and_delete);
+  ADD ("/timeline/ui/roadmap/band-warning", roadmap_set_up, test_band_warning);
+  ADD ("/timeline/ui/roadmap/band-scale", roadmap_set_up, test_band_scale_toggle);
 #undef ADD
-  g_test_add_func ("/timeline/ui/screenshots", test_screenshots);
+  g_test_add_func ("/timeline/ui/look/fit", test_fit_shows_everything);
+  g_test_add_func ("/timeline/ui/look/screenshots", test_screenshots);
 
   return g_test_run ();
 }
