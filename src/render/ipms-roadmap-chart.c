@@ -19,7 +19,6 @@
 #define PLOT_PAD 14.0
 #define PRICE_LENGTH 540.0
 #define PRICE_LENGTH_FLIPPED 900.0
-#define RIGHT_PAD 160.0
 #define MARKER_RADIUS 9.0
 #define FLAGSHIP_RADIUS 11.5
 #define LABEL_GAP 4.0
@@ -488,6 +487,7 @@ choose_place (Occupancy               *occupancy,
 }
 
 #define N_CANDIDATES 16
+#define N_NEAR_CANDIDATES 8
 
 /* Eight places around a box, then more beside it a line up and down and
  * above and below it shifted sideways. */
@@ -590,7 +590,7 @@ static void
 place_labels (IpmsRoadmapChart *self)
 {
   double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
-  cairo_rectangle_t bounds;
+  cairo_rectangle_t bounds, inside;
   Occupancy occupancy, lines;
 
   /* Labels stay right of the price axis (or of the time header, flipped)
@@ -601,6 +601,10 @@ place_labels (IpmsRoadmapChart *self)
   else
     bounds = (cairo_rectangle_t) { self->time_origin - PLOT_PAD, self->plot_start + 1,
                                    G_MAXINT, self->plot_end - self->plot_start - 1 };
+  /* Names first try to stay within the plot's far edge too: one that
+   * sticks out makes the chart wider than a fitted view. */
+  inside = bounds;
+  inside.width = (self->flipped ? self->plot_end : time_end + PLOT_PAD) - bounds.x;
 
   g_array_set_size (self->clusters, 0);
   occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -620,7 +624,10 @@ place_labels (IpmsRoadmapChart *self)
     }
   add_line_obstacles (self, &occupancy, &lines);
 
-  for (guint pass = 0; pass < 2; pass++)
+  /* Passes from the best places to the last resort: right beside the
+   * marker, within the plot, clear of lines; then past the plot's edge;
+   * then across a line; and only then a line's height away. */
+  for (guint pass = 0; pass < 5; pass++)
   for (guint grade = 0; grade < 5; grade++)
     for (guint i = 0; i < self->items->len; i++)
       {
@@ -636,7 +643,8 @@ place_labels (IpmsRoadmapChart *self)
         ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                     ipms_record_get_string (item->record, "name"), &tw, &th);
         n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
-        if (choose_place (&occupancy, pass == 0 ? &lines : NULL, &bounds, candidates, n, FALSE, &chosen))
+        if (choose_place (&occupancy, pass < 2 ? &lines : NULL, pass == 0 || pass == 2 ? &inside : &bounds,
+                          candidates, pass < 4 ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
           {
             item->has_label = TRUE;
             item->label_x = chosen.x;
@@ -805,7 +813,13 @@ ensure_layout (IpmsRoadmapChart *self)
       self->price_pos = 2 * IPMS_TIMELINE_HEADER_COLUMN + PLOT_PAD + 24;
       self->plot_start = 2 * IPMS_TIMELINE_HEADER_COLUMN;
       self->plot_end = self->price_pos + self->price_length + 24;
-      self->width = self->plot_end + RIGHT_PAD;
+      {
+        int tw, th;
+
+        /* Room for the axis's name after its last price. */
+        ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, _("Price"), &tw, &th);
+        self->width = self->plot_end + 8 + tw + LEGEND_PAD;
+      }
       self->legend_top = self->time_origin + time_length + PLOT_PAD;
     }
   else
@@ -817,7 +831,7 @@ ensure_layout (IpmsRoadmapChart *self)
       self->price_pos = top + PLOT_PAD + self->price_length;
       self->plot_start = top;
       self->plot_end = self->price_pos + PLOT_PAD + 8;
-      self->width = self->time_origin + time_length + RIGHT_PAD;
+      self->width = self->time_origin + time_length + 2 * PLOT_PAD;
       self->legend_top = self->plot_end;
     }
 
