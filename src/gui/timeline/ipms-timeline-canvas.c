@@ -46,6 +46,7 @@ struct _IpmsTimelineCanvas
 
   /* A product to bring into view once the edit that moved it is laid out. */
   gint64            follow_id;
+  GtkWidget        *menu;           /* the product's actions, a GtkPopoverMenu */
 
   /* Where a product dragged from the tray would land; day 0 when none. */
   guint32           drop_day;
@@ -412,6 +413,9 @@ snapshot_drop_mark (IpmsTimelineCanvas    *self,
 static void scroll_to_item (IpmsTimelineCanvas *self,
                             gint64              id);
 static gint64 focused_product (IpmsTimelineCanvas *self);
+static gboolean under_kept_labels (IpmsTimelineCanvas *self,
+                                   double              x,
+                                   double              y);
 static void report_error (IpmsTimelineCanvas *self,
                           const GError       *error);
 
@@ -462,6 +466,9 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
                                                    MAX (min.height, (int) ceil (rect.size.height)) },
                                 -1);
     }
+
+  if (self->menu != NULL && gtk_widget_get_visible (self->menu))
+    gtk_popover_present (GTK_POPOVER (self->menu));
 
   /* The view's scroll range is set for the new size by now. */
   if (self->follow_id != 0)
@@ -1181,6 +1188,71 @@ product_action (GtkWidget  *widget,
     ipms_timeline_canvas_move_to_lane (self, id, 1);
 }
 
+/* The actions on a product, at a point of the chart: moving it to another
+ * lane, taking it off the chart, deleting it. */
+static void
+show_menu (IpmsTimelineCanvas *self,
+           gint64              product_id,
+           double              x,
+           double              y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) lanes = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
+
+  if (self->selection != NULL)
+    ipms_selection_select_only (self->selection, product_id);
+
+  if (np_chart (self) != NULL)
+    {
+      g_menu_append (lanes, _("Move to the Lane _Above"), "timeline-canvas.lane-up");
+      g_menu_append (lanes, _("Move to the Lane _Below"), "timeline-canvas.lane-down");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (lanes));
+    }
+  g_menu_append (removal, _("_Take Off the Chart"), "timeline-canvas.unschedule");
+  g_menu_append (removal, _("_Delete Product"), "timeline-canvas.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+show_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+  gint64 id = focused_product (self);
+  graphene_rect_t rect;
+
+  if (id != 0 && item_rect (self, id, &rect))
+    show_menu (self, id, rect.origin.x + rect.size.width / 2, rect.origin.y + rect.size.height);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick    *gesture,
+                      int                 n_press,
+                      double              x,
+                      double              y,
+                      IpmsTimelineCanvas *self)
+{
+  gint64 id;
+  IpmsTimelinePart part = IPMS_TIMELINE_PART_NONE;
+
+  if (self->chart == NULL || self->drag.active || under_kept_labels (self, x, y))
+    return;
+
+  id = np_chart (self) != NULL ? ipms_new_products_chart_hit_test (np_chart (self), x, y, &part)
+                               : ipms_roadmap_chart_hit_test (rm_chart (self), x, y, &part);
+  if (id == 0 || part == IPMS_TIMELINE_PART_BAND_MIN || part == IPMS_TIMELINE_PART_BAND_MAX)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_menu (self, id, x, y);
+}
+
 gboolean
 ipms_timeline_canvas_schedule_at (IpmsTimelineCanvas *self,
                                   gint64              product_id,
@@ -1487,6 +1559,7 @@ ipms_timeline_canvas_dispose (GObject *object)
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
@@ -1598,6 +1671,9 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline-canvas.unschedule", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "timeline-canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "timeline-canvas.lane-up", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.show-menu", NULL, show_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "timeline-canvas.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "timeline-canvas.show-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "timeline-canvas.lane-down", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "ipms-timeline-canvas");
@@ -1610,6 +1686,7 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkDropTarget *drop = gtk_drop_target_new (IPMS_TYPE_RECORD, GDK_ACTION_COPY);
+  GtkGesture *secondary = gtk_gesture_click_new ();
 
   self->zoom = 1.0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
@@ -1621,6 +1698,14 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+
+  self->menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
