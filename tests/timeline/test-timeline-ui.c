@@ -947,6 +947,25 @@ test_lane_move_followed (Fixture       *fixture,
     }
   g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, segment);
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Treat Cam”");
+
+  /* The same from the product's menu (Menu or Shift+F10). */
+  {
+    GtkWidget *menu;
+    GMenuModel *model;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.show-menu", NULL));
+    wait_frames (fixture, 2);
+    menu = find_descendant (GTK_WIDGET (fixture->canvas), GTK_TYPE_POPOVER_MENU);
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_mapped (menu));
+    g_assert_nonnull (ipms_test_save_widget_png (menu, "timeline-new-products-menu"));
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-up", NULL));
+    g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Treat Cam”");
+    undo (fixture);
+  }
   undo (fixture);
   undo (fixture);
   undo (fixture);

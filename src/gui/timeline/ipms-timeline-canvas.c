@@ -1216,6 +1216,8 @@ show_menu (IpmsTimelineCanvas *self,
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
+  /* A popover is placed in its parent's size_allocate. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -1227,7 +1229,10 @@ show_menu_action (GtkWidget  *widget,
   gint64 id = focused_product (self);
   graphene_rect_t rect;
 
-  if (id != 0 && item_rect (self, id, &rect))
+  /* Under the item, within the part in sight: a bar can be longer than
+   * the view, and a popover pointing off screen has no monitor. */
+  if (id != 0 && item_rect (self, id, &rect) &&
+      graphene_rect_intersection (&rect, &self->static_rect, &rect))
     show_menu (self, id, rect.origin.x + rect.size.width / 2, rect.origin.y + rect.size.height);
 }
 
@@ -1667,8 +1672,9 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-canvas.delete", NULL, product_action);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-up", NULL, product_action);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-down", NULL, product_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline-canvas.unschedule", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline-canvas.unschedule", NULL);
+  /* Last, so that menus show it as the action's key. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline-canvas.unschedule", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "timeline-canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "timeline-canvas.lane-up", NULL);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.show-menu", NULL, show_menu_action);
