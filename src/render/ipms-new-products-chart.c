@@ -257,6 +257,27 @@ label_inside (IpmsNewProductsChart *self,
   return tw + 2 * LABEL_GAP + BAR_HEIGHT <= bar_width;
 }
 
+/* Where a name that does not fit in its bar goes: after the item, or
+ * before it when after would run past the end of the time axis (a chart
+ * fitted to the view keeps its names in sight) and there is room. */
+static double
+outside_label_x (IpmsNewProductsChart      *self,
+                 const IpmsNewProductsItem *geo,
+                 double                     tw)
+{
+  double right = MAX (geo->bar_x + geo->bar_width, geo->launch_x + LAUNCH_SIZE) + LABEL_GAP;
+  double left = geo->bar_width > 0 ? geo->bar_x : geo->launch_x - LAUNCH_SIZE;
+  double time_end = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis);
+
+  if (geo->launch_x >= 0)
+    left = MIN (left, geo->launch_x - LAUNCH_SIZE);
+  left -= LABEL_GAP + tw;
+
+  if (right + tw > time_end && left >= LABEL_WIDTH + LABEL_GAP)
+    return left;
+  return right;
+}
+
 static void
 item_extent (IpmsNewProductsChart *self,
              Item                 *item)
@@ -273,9 +294,13 @@ item_extent (IpmsNewProductsChart *self,
   right = MAX (geo.bar_x + geo.bar_width, geo.launch_x + LAUNCH_SIZE);
   if (geo.bar_width <= 0 || !label_inside (self, item, geo.bar_width))
     {
+      double label_x;
+
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                   ipms_record_get_string (item->record, "name"), &tw, &th);
-      right += LABEL_GAP + tw;
+      label_x = outside_label_x (self, &geo, tw);
+      item->x0 = MIN (item->x0, label_x - LABEL_GAP);
+      right = MAX (right, label_x + tw);
     }
   item->x1 = right + LABEL_GAP;
 }
@@ -777,7 +802,7 @@ paint_item (IpmsNewProductsChart   *self,
       return;
     }
 
-  label_x = MAX (geo->bar_x + geo->bar_width, geo->launch_x + LAUNCH_SIZE) + LABEL_GAP;
+  label_x = outside_label_x (self, geo, tw);
   ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name),
                                 label_x, cy - th / 2.0, &palette->foreground);
 }
@@ -1418,7 +1443,7 @@ ipms_new_products_chart_get_label (IpmsNewProductsChart *self,
   if (geo.bar_width > 0 && tw + 2 * LABEL_GAP + BAR_HEIGHT <= geo.bar_width)
     rect->x = MAX (geo.bar_x + BAR_HEIGHT, geo.bar_x + geo.bar_width - tw - LABEL_GAP);
   else
-    rect->x = MAX (geo.bar_x + geo.bar_width, geo.launch_x + LAUNCH_SIZE) + LABEL_GAP;
+    rect->x = outside_label_x (self, &geo, tw);
 
   return TRUE;
 }

@@ -976,7 +976,11 @@ ipms_timeline_canvas_nudge (IpmsTimelineCanvas *self,
   if (!ok)
     report_error (self, error);
   else
-    scroll_to_item (self, product_id);
+    {
+      /* Once the chart is laid out with the new dates. */
+      self->follow_id = product_id;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
 
   return ok;
 }
