@@ -627,32 +627,36 @@ place_labels (IpmsRoadmapChart *self)
   /* Passes from the best places to the last resort: right beside the
    * marker, within the plot, clear of lines; then past the plot's edge;
    * then across a line; and only then a line's height away. */
-  for (guint pass = 0; pass < 5; pass++)
-  for (guint grade = 0; grade < 5; grade++)
-    for (guint i = 0; i < self->items->len; i++)
-      {
-        Item *item = &g_array_index (self->items, Item, i);
-        double r = marker_radius (item->grade);
-        cairo_rectangle_t candidates[N_CANDIDATES], chosen;
-        guint n;
-        int tw, th;
+  for (guint step = 0; step < 5 * 5; step++)
+    {
+      guint pass = step / 5;
+      guint grade = step % 5;    /* higher grades choose first in each pass */
 
-        if (item->grade != grade || item->has_label)
-          continue;
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          Item *item = &g_array_index (self->items, Item, i);
+          double r = marker_radius (item->grade);
+          cairo_rectangle_t candidates[N_CANDIDATES], chosen;
+          guint n;
+          int tw, th;
 
-        ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
-                                    ipms_record_get_string (item->record, "name"), &tw, &th);
-        n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
-        if (choose_place (&occupancy, pass < 2 ? &lines : NULL, pass == 0 || pass == 2 ? &inside : &bounds,
-                          candidates, pass < 4 ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
-          {
-            item->has_label = TRUE;
-            item->label_x = chosen.x;
-            item->label_y = chosen.y;
-            item->label_width = chosen.width;
-            item->label_height = chosen.height;
-          }
-      }
+          if (item->grade != grade || item->has_label)
+            continue;
+
+          ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
+                                      ipms_record_get_string (item->record, "name"), &tw, &th);
+          n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
+          if (choose_place (&occupancy, pass < 2 ? &lines : NULL, pass == 0 || pass == 2 ? &inside : &bounds,
+                            candidates, pass < 4 ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
+            {
+              item->has_label = TRUE;
+              item->label_x = chosen.x;
+              item->label_y = chosen.y;
+              item->label_width = chosen.width;
+              item->label_height = chosen.height;
+            }
+        }
+    }
 
   /* The rest, in clusters of markers within reach of each other. */
   for (guint i = 0; i < self->items->len; i++)

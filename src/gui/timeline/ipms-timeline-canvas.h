@@ -46,7 +46,9 @@ IpmsChart        *ipms_timeline_canvas_get_chart      (IpmsTimelineCanvas *self)
 /* Chart x (or y when the roadmap is flipped) of a day. */
 double            ipms_timeline_canvas_day_position   (IpmsTimelineCanvas *self,
                                                        guint32             day);
-/* The zoom that shows the whole range in a view of that size. */
+/* The largest zoom at which the whole chart (items, names, legend) fits a
+ * view of that size along the time axis; on the roadmap it also sets the
+ * price axis's length to the view's other side. */
 double            ipms_timeline_canvas_fit_zoom       (IpmsTimelineCanvas *self,
                                                        double              width,
                                                        double              height);
