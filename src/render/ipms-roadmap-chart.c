@@ -14,8 +14,9 @@
 #include "ipms-roadmap-chart.h"
 
 #define TITLE_HEIGHT 48.0
-#define BAND_COLUMN 140.0
-#define TICK_COLUMN 84.0
+#define BAND_COLUMN_MIN 72.0
+#define BAND_COLUMN_MAX 200.0
+#define TICK_COLUMN_MIN 56.0
 #define PLOT_PAD 14.0
 #define PRICE_LENGTH 540.0
 #define PRICE_LENGTH_FLIPPED 900.0
@@ -90,6 +91,7 @@ struct _IpmsRoadmapChart
   double           plot_end;
   double           legend_top;
   double           legend_width;
+  double           band_column;   /* width of the band names at the left, across */
   double           width;
   double           height;
   gboolean         dark;          /* the palette series colours were picked for */
@@ -716,6 +718,27 @@ place_labels (IpmsRoadmapChart *self)
   g_hash_table_unref (lines.buckets);
 }
 
+/* The prices' column: as wide as the widest of the price labels at the
+ * ends of the axis (the longest in practice) and the axis's name. */
+static double
+price_column_width (IpmsRoadmapChart *self)
+{
+  const double ends[] = { self->price_min, self->price_max };
+  double width = TICK_COLUMN_MIN;
+  int tw, th;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      g_autofree char *text = ipms_chart_style_format_price (ends[i], self->currency);
+
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text, &tw, &th);
+      width = MAX (width, tw + 16);
+    }
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, _("Price"), &tw, &th);
+
+  return MAX (width, tw + 16);
+}
+
 static double paint_legend (IpmsRoadmapChart       *self,
                             cairo_t                *cr,
                             const IpmsChartPalette *palette,
@@ -807,6 +830,18 @@ ensure_layout (IpmsRoadmapChart *self)
   price_range (self);
   band_knots (self);
 
+  /* The band names' column is as wide as the longest name, within reason:
+   * fixed, it took a fifth of a small view. */
+  self->band_column = BAND_COLUMN_MIN;
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      int tw, th;
+
+      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD,
+                                  ipms_record_get_string (g_array_index (self->bands, Band, i).record, "name"), &tw, &th);
+      self->band_column = CLAMP (tw + 32, self->band_column, BAND_COLUMN_MAX);
+    }
+
   if (self->flipped)
     {
       /* Time down the left (two header columns), price across the top. */
@@ -830,7 +865,7 @@ ensure_layout (IpmsRoadmapChart *self)
     {
       double top = title + 2 * IPMS_TIMELINE_HEADER_ROW;
 
-      self->time_origin = BAND_COLUMN + TICK_COLUMN;
+      self->time_origin = self->band_column + price_column_width (self);
       self->price_length = self->price_length_request > 0 ? self->price_length_request : PRICE_LENGTH;
       self->price_pos = top + PLOT_PAD + self->price_length;
       self->plot_start = top;
@@ -1230,7 +1265,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
         }
       else
         {
-          cairo_rectangle (cr, 0, b, BAND_COLUMN, a - b);
+          cairo_rectangle (cr, 0, b, self->band_column, a - b);
           cairo_clip (cr);
           ipms_chart_style_set_source (cr, &tint);
           cairo_paint (cr);
