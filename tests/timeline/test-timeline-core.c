@@ -872,6 +872,55 @@ test_roadmap_labels (void)
     }
 }
 
+static int
+text_height (IpmsChartFont  font,
+             const char    *text)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PangoLayout) layout = ipms_chart_style_create_layout (cr, font, text, -1);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
+}
+
+/* Each lane is tall enough for its name and its product count under it,
+ * the lane of one product too, with a Chinese font's taller lines. */
+static void
+test_new_products_lane_height (void)
+{
+  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsDocument) document = ipms_example_new_draft (languages[l], &error);
+      g_autoptr(IpmsNewProductsChart) chart = NULL;
+      double y;
+
+      g_assert_no_error (error);
+      chart = ipms_new_products_chart_new (document);
+      y = ipms_new_products_chart_get_body_top (chart);
+      for (guint lane = 0; lane < ipms_new_products_chart_get_n_lanes (chart); lane++)
+        {
+          double top = y;
+          /* The label's lines as painted: 4 units down, 2 between, and the
+           * lane's padding of 6 above and below. */
+          int needed = 4 + text_height (IPMS_CHART_FONT_BODY_BOLD, ipms_new_products_chart_get_lane_label (chart, lane)) +
+                       2 + text_height (IPMS_CHART_FONT_SMALL, "2 products") + 2 * 6;
+
+          g_assert_cmpuint (ipms_new_products_chart_lane_at (chart, y), ==, lane);
+          while (ipms_new_products_chart_lane_at (chart, y) == lane)
+            y += 1;
+          g_assert_cmpfloat (y - top, >=, needed);
+        }
+      ipms_document_close (document);
+    }
+}
+
 /* The new product chart's names lie inside it, whatever the language. */
 static void
 test_new_products_labels (void)
@@ -1102,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/timeline/chart/export", test_export);
   g_test_add_func ("/timeline/chart/roadmap-labels", test_roadmap_labels);
   g_test_add_func ("/timeline/chart/new-products-labels", test_new_products_labels);
+  g_test_add_func ("/timeline/chart/new-products-lane-height", test_new_products_lane_height);
 
   return g_test_run ();
 }
