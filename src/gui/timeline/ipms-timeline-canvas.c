@@ -985,17 +985,22 @@ ipms_timeline_canvas_nudge (IpmsTimelineCanvas *self,
   return ok;
 }
 
-/* Tells what an edit did that the user may not have seen coming, and that
- * Ctrl+Z takes it back. The window's toasts carry a message only: the way
- * back is the window's undo, which the message names. */
+/* Tells what an edit did that the user may not have seen coming, with the
+ * way back: the window's toast with an Undo button (the action
+ * win.undo-toast, which the window shell is gaining); a window without it
+ * gets a plain toast that names Ctrl+Z. */
 static void
 announce (IpmsTimelineCanvas *self,
           const char         *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* Translators: appended to a notice after an edit on a chart */
-  g_autofree char *text = g_strdup_printf (_("%s — Ctrl+Z to undo"), message);
+  g_autofree char *text = NULL;
 
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-toast", "s", message))
+    return;
+
+  /* Translators: appended to a notice after an edit on a chart */
+  text = g_strdup_printf (_("%s — Ctrl+Z to undo"), message);
   if (IPMS_IS_WINDOW (root))
     ipms_window_add_toast (IPMS_WINDOW (root), text);
 }
