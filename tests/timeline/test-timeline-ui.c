@@ -696,6 +696,72 @@ test_export_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Screenshots of the example plan, light and dark, English and Chinese. */
+static void
+test_screenshots (void)
+{
+  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint kind = 0; kind < 2; kind++)
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          Fixture fixture = { 0 };
+          g_autofree char *name = NULL;
+          IpmsCanvasView *view;
+          g_autoptr(GdkTexture) texture = NULL;
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          fixture_open (&fixture, kind, languages[l]);
+          view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture.page));
+
+          /* The window's 1200 pixels leave room for its sidebar beside the page. */
+          {
+            int minimum;
+
+            gtk_widget_measure (GTK_WIDGET (fixture.page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+            g_assert_cmpint (minimum, <=, 850);
+          }
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.fit-to-plan", NULL));
+          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+          g_assert_cmpfloat (ipms_canvas_view_get_zoom (view), <, 1.0);
+
+          if (kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
+            ipms_selection_select_only (fixture.selection,
+                                        ipms_record_get_id (find_product (&fixture, l == 0 ? "PawSmart Litter X1"
+                                                                                           : "PawSmart X1 自动猫砂盆")));
+          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+
+          name = g_strdup_printf ("timeline-%s-%s-%s", kind == 0 ? "new-products" : "roadmap",
+                                  l == 0 ? "en" : "zh_CN", dark ? "dark" : "light");
+          texture = ipms_test_save_widget_png (fixture.window, name);
+          g_assert_nonnull (texture);
+
+          /* Also the other way round: the roadmap flipped, the new product
+           * chart at the week scale around today. */
+          if (dark == 0)
+            {
+              g_autoptr(GdkTexture) other = NULL;
+              g_autofree char *other_name = g_strdup_printf ("%s-%s", name, kind == 0 ? "weeks" : "flipped");
+
+              if (kind == IPMS_TIMELINE_KIND_ROADMAP)
+                g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.flipped", NULL));
+              else
+                ipms_canvas_view_set_zoom (view, 4.0);
+              g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.go-to-today", NULL));
+              g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
+              other = ipms_test_save_widget_png (fixture.window, other_name);
+              g_assert_nonnull (other);
+            }
+
+          fixture_tear_down (&fixture, NULL);
+        }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static GtkScrolledWindow *
 view_scroller (Fixture *fixture)
 {
@@ -1049,72 +1115,6 @@ test_band_scale_toggle (Fixture       *fixture,
   g_assert_nonnull (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-band-scale"));
 }
 
-/* Screenshots of the example plan, light and dark, English and Chinese. */
-static void
-test_screenshots (void)
-{
-  static const char * const languages[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-    for (guint kind = 0; kind < 2; kind++)
-      for (guint dark = 0; dark < 2; dark++)
-        {
-          Fixture fixture = { 0 };
-          g_autofree char *name = NULL;
-          IpmsCanvasView *view;
-          g_autoptr(GdkTexture) texture = NULL;
-
-          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-          fixture_open (&fixture, kind, languages[l]);
-          view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture.page));
-
-          /* The window's 1200 pixels leave room for its sidebar beside the page. */
-          {
-            int minimum;
-
-            gtk_widget_measure (GTK_WIDGET (fixture.page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-            g_assert_cmpint (minimum, <=, 850);
-          }
-          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.fit-to-plan", NULL));
-          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
-          g_assert_cmpfloat (ipms_canvas_view_get_zoom (view), <, 1.0);
-
-          if (kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
-            ipms_selection_select_only (fixture.selection,
-                                        ipms_record_get_id (find_product (&fixture, l == 0 ? "PawSmart Litter X1"
-                                                                                           : "PawSmart X1 自动猫砂盆")));
-          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
-
-          name = g_strdup_printf ("timeline-%s-%s-%s", kind == 0 ? "new-products" : "roadmap",
-                                  l == 0 ? "en" : "zh_CN", dark ? "dark" : "light");
-          texture = ipms_test_save_widget_png (fixture.window, name);
-          g_assert_nonnull (texture);
-
-          /* Also the other way round: the roadmap flipped, the new product
-           * chart at the week scale around today. */
-          if (dark == 0)
-            {
-              g_autoptr(GdkTexture) other = NULL;
-              g_autofree char *other_name = g_strdup_printf ("%s-%s", name, kind == 0 ? "weeks" : "flipped");
-
-              if (kind == IPMS_TIMELINE_KIND_ROADMAP)
-                g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.flipped", NULL));
-              else
-                ipms_canvas_view_set_zoom (view, 4.0);
-              g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
-              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.page), "timeline.go-to-today", NULL));
-              g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture.canvas)));
-              other = ipms_test_save_widget_png (fixture.window, other_name);
-              g_assert_nonnull (other);
-            }
-
-          fixture_tear_down (&fixture, NULL);
-        }
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1131,18 +1131,18 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/nudge", new_products_set_up, test_nudge);
   ADD ("/timeline/ui/new-products/tray", new_products_set_up, test_tray_and_lanes);
   ADD ("/timeline/ui/new-products/selection", new_products_set_up, test_selection_shared);
+  ADD ("/timeline/ui/new-products/scrolled-header", new_products_set_up, test_scrolled_header);
+  ADD ("/timeline/ui/new-products/top-aligned", new_products_set_up, test_top_aligned);
+  ADD ("/timeline/ui/new-products/lane-move", new_products_set_up, test_lane_move_followed);
+  ADD ("/timeline/ui/new-products/unschedule", new_products_set_up, test_unschedule_and_delete);
+  ADD ("/timeline/ui/roadmap/scrolled-header", roadmap_set_up, test_scrolled_header);
+  ADD ("/timeline/ui/roadmap/band-warning", roadmap_set_up, test_band_warning);
+  ADD ("/timeline/ui/roadmap/band-scale", roadmap_set_up, test_band_scale_toggle);
   ADD ("/timeline/ui/roadmap/marker", roadmap_set_up, test_roadmap_marker);
   ADD ("/timeline/ui/roadmap/flip", roadmap_set_up, test_roadmap_flip);
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
   ADD ("/timeline/ui/roadmap/export-dialog", roadmap_set_up, test_export_dialog);
-  ADD ("/timeline/ui/new-products/scrolled-header", new_products_set_up, test_scrolled_header);
-  ADD ("/timeline/ui/roadmap/scrolled-header", roadmap_set_up, test_scrolled_header);
-  ADD ("/timeline/ui/new-products/top-aligned", new_products_set_up, test_top_aligned);
-  ADD ("/timeline/ui/new-products/lane-move", new_products_set_up, test_lane_move_followed);
-  ADD ("/timeline/ui/new-products/unschedule", new_products_set_up, test_unschedule_and_delete);
-  ADD ("/timeline/ui/roadmap/band-warning", roadmap_set_up, test_band_warning);
-  ADD ("/timeline/ui/roadmap/band-scale", roadmap_set_up, test_band_scale_toggle);
 #undef ADD
   g_test_add_func ("/timeline/ui/look/fit", test_fit_shows_everything);
   g_test_add_func ("/timeline/ui/look/screenshots", test_screenshots);
