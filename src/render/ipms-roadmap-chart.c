@@ -1115,6 +1115,37 @@ paint_bands (IpmsRoadmapChart       *self,
     }
 }
 
+/* The band scale marks its knots, the band edges, instead of round prices. */
+static void
+paint_knot_lines (IpmsRoadmapChart       *self,
+                  cairo_t                *cr,
+                  const IpmsChartPalette *palette)
+{
+  double time_start = self->time_origin;
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
+  IpmsColor faint = palette->grid_line;
+
+  faint.alpha = 0.45;
+  ipms_chart_style_set_source (cr, &faint);
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < self->knots->len; i++)
+    {
+      double p = round (price_pos (self, g_array_index (self->knots, double, i))) + 0.5;
+
+      if (self->flipped)
+        {
+          cairo_move_to (cr, p, time_start);
+          cairo_line_to (cr, p, time_end);
+        }
+      else
+        {
+          cairo_move_to (cr, time_start, p);
+          cairo_line_to (cr, time_end, p);
+        }
+    }
+  cairo_stroke (cr);
+}
+
 static void
 paint_price_ticks (IpmsRoadmapChart       *self,
                    cairo_t                *cr,
@@ -1125,29 +1156,6 @@ paint_price_ticks (IpmsRoadmapChart       *self,
   IpmsColor faint = palette->grid_line;
 
   faint.alpha = 0.45;
-  /* The band scale marks its knots, the band edges, instead of round prices. */
-  if (self->knots->len > 0)
-    {
-      for (guint i = 0; i < self->knots->len; i++)
-        {
-          double p = round (price_pos (self, g_array_index (self->knots, double, i))) + 0.5;
-
-          ipms_chart_style_set_source (cr, &faint);
-          cairo_set_line_width (cr, 1);
-          if (self->flipped)
-            {
-              cairo_move_to (cr, p, time_start);
-              cairo_line_to (cr, p, time_end);
-            }
-          else
-            {
-              cairo_move_to (cr, time_start, p);
-              cairo_line_to (cr, time_end, p);
-            }
-          cairo_stroke (cr);
-        }
-      return;
-    }
   for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
     {
       double p = round (price_pos (self, price)) + 0.5;
@@ -1465,7 +1473,10 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
   else
     ipms_timeline_paint_header (cr, &frame);
 
-  paint_price_ticks (self, cr, palette);
+  if (self->knots->len > 0)
+    paint_knot_lines (self, cr, palette);
+  else
+    paint_price_ticks (self, cr, palette);
 
   paint_price_axis (self, cr, palette, FALSE);
 
