@@ -126,18 +126,19 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
 
   self->content_width = child_width * scale;
   self->content_height = child_height * scale;
-  /* A chart smaller than the view sits in its middle, unless the child
-   * asks to start at the top or the left (a timeline, which then does not
-   * move when an edit changes its height). */
+  /* A chart smaller than the view sits in its middle. */
   self->offset_x = MAX (0, (width - self->content_width) / 2);
   self->offset_y = MAX (0, (height - self->content_height) / 2);
+
+  g_object_freeze_notify (G_OBJECT (self->hadjustment));
+  g_object_freeze_notify (G_OBJECT (self->vadjustment));
+
+  /* Unless the child asks to start at the top or the left: a timeline,
+   * which then does not move when an edit changes its height. */
   if (self->child != NULL && gtk_widget_get_halign (self->child) == GTK_ALIGN_START)
     self->offset_x = 0;
   if (self->child != NULL && gtk_widget_get_valign (self->child) == GTK_ALIGN_START)
     self->offset_y = 0;
-
-  g_object_freeze_notify (G_OBJECT (self->hadjustment));
-  g_object_freeze_notify (G_OBJECT (self->vadjustment));
 
   if (self->anchor_pending)
     {
