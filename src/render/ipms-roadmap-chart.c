@@ -454,11 +454,12 @@ rect_within (const cairo_rectangle_t *r,
 }
 
 /* Tries the candidates in order and takes the first that is inside the
- * plot and free (of `lines` too unless it is NULL); with `force`, the
- * first inside the plot (or the first of all) when none is free. */
+ * plot and free (of `lines` and `today` too unless NULL); with `force`,
+ * the first inside the plot (or the first of all) when none is free. */
 static gboolean
 choose_place (Occupancy               *occupancy,
               Occupancy               *lines,
+              Occupancy               *today,
               const cairo_rectangle_t *bounds,
               const cairo_rectangle_t *candidates,
               guint                    n_candidates,
@@ -467,7 +468,8 @@ choose_place (Occupancy               *occupancy,
 {
   for (guint c = 0; c < n_candidates; c++)
     if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
-        (lines == NULL || occupancy_free (lines, &candidates[c])))
+        (lines == NULL || occupancy_free (lines, &candidates[c])) &&
+        (today == NULL || occupancy_free (today, &candidates[c])))
       {
         *chosen = candidates[c];
         occupancy_add (occupancy, chosen);
@@ -532,7 +534,8 @@ candidates_around (double             x1,
 static void
 add_line_obstacles (IpmsRoadmapChart *self,
                     Occupancy        *occupancy,
-                    Occupancy        *lines)
+                    Occupancy        *lines,
+                    Occupancy        *today_line)
 {
   double time_start = self->time_origin;
   double time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
@@ -577,7 +580,7 @@ add_line_obstacles (IpmsRoadmapChart *self,
           line = (cairo_rectangle_t) { p - 2, self->plot_start, 4, self->plot_end - self->plot_start };
           badge = (cairo_rectangle_t) { p - tw / 2.0 - 4, self->plot_start + 2, tw + 8, th + 4 };
         }
-      occupancy_add (lines, &line);
+      occupancy_add (today_line, &line);
       occupancy_add (occupancy, &badge);
     }
 }
@@ -593,7 +596,7 @@ place_labels (IpmsRoadmapChart *self)
 {
   double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
   cairo_rectangle_t bounds, inside;
-  Occupancy occupancy, lines;
+  Occupancy occupancy, lines, today_line;
 
   /* Labels stay right of the price axis (or of the time header, flipped)
    * and within the plot across the time. */
@@ -613,6 +616,8 @@ place_labels (IpmsRoadmapChart *self)
                                              (GDestroyNotify) g_array_unref);
   lines.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) g_array_unref);
+  today_line.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -624,12 +629,21 @@ place_labels (IpmsRoadmapChart *self)
       item->cluster = G_MAXUINT;
       occupancy_add (&occupancy, &marker);
     }
-  add_line_obstacles (self, &occupancy, &lines);
+  add_line_obstacles (self, &occupancy, &lines, &today_line);
 
-  /* Passes from the best places to the last resort: right beside the
-   * marker, within the plot, clear of lines; then past the plot's edge;
-   * then across a line; and only then a line's height away. */
-  for (guint step = 0; step < 5 * 5; step++)
+  /* Passes from the best places to the last resort, as (near places only,
+   * within the plot, clear of band edges, clear of the today line): right
+   * beside the marker within the plot, then past its edge; then a line's
+   * height away; then across a band edge, a thin dashed line; and only
+   * then across the today line. */
+  static const struct { gboolean near, inside, clear, clear_today; } passes[] = {
+    { TRUE, TRUE, TRUE, TRUE }, { TRUE, FALSE, TRUE, TRUE },
+    { FALSE, TRUE, TRUE, TRUE }, { FALSE, FALSE, TRUE, TRUE },
+    { TRUE, TRUE, FALSE, TRUE }, { FALSE, FALSE, FALSE, TRUE },
+    { FALSE, FALSE, FALSE, FALSE },
+  };
+
+  for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
       guint grade = step % 5;    /* higher grades choose first in each pass */
@@ -648,8 +662,9 @@ place_labels (IpmsRoadmapChart *self)
           ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
                                       ipms_record_get_string (item->record, "name"), &tw, &th);
           n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
-          if (choose_place (&occupancy, pass < 2 ? &lines : NULL, pass == 0 || pass == 2 ? &inside : &bounds,
-                            candidates, pass < 4 ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
+          if (choose_place (&occupancy, passes[pass].clear ? &lines : NULL, passes[pass].clear_today ? &today_line : NULL,
+                            passes[pass].inside ? &inside : &bounds,
+                            candidates, passes[pass].near ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
             {
               item->has_label = TRUE;
               item->label_x = chosen.x;
@@ -710,12 +725,13 @@ place_labels (IpmsRoadmapChart *self)
       cluster.text = g_strdup_printf (_("+%u"), cluster.n);
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
       n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
-      choose_place (&occupancy, NULL, &bounds, candidates, n, TRUE, &cluster.rect);
+      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect);
       g_array_append_val (self->clusters, cluster);
     }
 
   g_hash_table_unref (occupancy.buckets);
   g_hash_table_unref (lines.buckets);
+  g_hash_table_unref (today_line.buckets);
 }
 
 /* The prices' column: as wide as the widest of the price labels at the

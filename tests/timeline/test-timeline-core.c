@@ -773,16 +773,21 @@ rects_overlap (const cairo_rectangle_t *a,
 }
 
 /* Every marker has its name beside it or shares a "+N" label; names do not
- * cover other markers or each other, and all lie inside the chart. */
+ * cover other markers or each other, and all lie inside the chart; with
+ * `clear_of_today`, none crosses the today line. */
 static void
 assert_roadmap_labels (IpmsRoadmapChart *chart,
+                       gboolean          clear_of_today,
                        guint            *n_clustered)
 {
   g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  double width, height;
+  gboolean flipped = ipms_roadmap_chart_get_flipped (chart);
+  double width, height, today_x, today_y;
 
   ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  ipms_roadmap_chart_values_to_point (chart, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (chart)), 0,
+                                      &today_x, &today_y);
   *n_clustered = 0;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -801,6 +806,10 @@ assert_roadmap_labels (IpmsRoadmapChart *chart,
           (*n_clustered)++;
           continue;
         }
+      if (clear_of_today && !flipped)
+        g_assert_false (rect.x < today_x + 2 && today_x - 2 < rect.x + rect.width);
+      if (clear_of_today && flipped)
+        g_assert_false (rect.y < today_y + 2 && today_y - 2 < rect.y + rect.height);
 
       for (guint j = 0; j < ids->len; j++)
         {
@@ -829,6 +838,8 @@ test_roadmap_labels (void)
 
       g_assert_no_error (error);
       chart = ipms_roadmap_chart_new (document);
+      /* Today among the plan's launches, whatever the day the test runs. */
+      ipms_timeline_chart_set_today (IPMS_TIMELINE_CHART (chart), day ("2026-11-27"));
       for (guint flipped = 0; flipped < 2; flipped++)
         for (guint scale = 0; scale < 2; scale++)
           {
@@ -838,7 +849,7 @@ test_roadmap_labels (void)
             ipms_roadmap_chart_set_price_scale (chart, scale);
             export_artifact (IPMS_CHART (chart), "timeline-labels-%s-%s-%s.png",
                              l == 0 ? "en" : "zh_CN", flipped ? "flipped" : "across", scale ? "bands" : "linear");
-            assert_roadmap_labels (chart, &n_clustered);
+            assert_roadmap_labels (chart, TRUE, &n_clustered);
             g_test_message ("%s flipped %u scale %u: %u clustered", languages[l], flipped, scale, n_clustered);
             /* The example has room for nearly every name. */
             g_assert_cmpuint (n_clustered, <=, 2);
@@ -864,7 +875,7 @@ test_roadmap_labels (void)
         g_assert_no_error (error);
 
         ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
-        assert_roadmap_labels (chart, &n_clustered);
+        assert_roadmap_labels (chart, FALSE, &n_clustered);
         g_assert_cmpuint (n_clustered, >=, 10);
         g_assert_cmpuint (n_clustered, <, ids->len);
       }
