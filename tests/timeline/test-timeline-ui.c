@@ -996,12 +996,13 @@ test_lane_move_followed (Fixture       *fixture,
   g_assert_cmpfloat (box.y, >=, visible.origin.y);
   g_assert_cmpfloat (box.y + box.height, <=, visible.origin.y + visible.size.height);
 
-  /* Alt+Down: to the next layers, twice, with the focus on the product. */
-  gtk_widget_grab_focus (item);
+  /* Alt+Down: to the next layers, three times, with the focus on the product. */
+  g_assert_true (gtk_widget_grab_focus (item));
   for (guint i = 0; i < 3; i++)
     {
       gint64 before = ipms_record_get_int (product, "segment_id");
 
+      g_assert_true (gtk_root_get_focus (root) == ipms_timeline_canvas_get_item (fixture->canvas, id));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-down", NULL));
       g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, before);
       wait_frames (fixture, 2);
