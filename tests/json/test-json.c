@@ -187,6 +187,10 @@ test_export_order (void)
   " \"series\": [{\"id\": 7, \"name\": \"S\"}],\n"
 #define PRODUCT(extra) \
   BASE_HEAD " \"products\": [{\"id\": 1, \"name\": \"A\", \"grade\": \"R\", \"status\": \"idea\"" extra "}]}"
+/* A member given twice is refused: cases that change a member of PRODUCT
+ * spell out the whole row. */
+#define PRODUCT_ROW(members) \
+  BASE_HEAD " \"products\": [{\"id\": 1, " members "}]}"
 
 typedef struct
 {
@@ -199,7 +203,7 @@ typedef struct
 static const BadCase bad_cases[] = {
   { "syntax", "{\"format\": \"ipms-planner\",", IPMS_JSON_ERROR_SYNTAX, NULL },
   { "empty", "", IPMS_JSON_ERROR_SYNTAX, NULL },
-  { "not-utf8", PRODUCT (", \"concept\": \"A\xff\""), IPMS_JSON_ERROR_SYNTAX, NULL },
+  { "not-utf8", PRODUCT (", \"concept\": \"A\xff\""), IPMS_JSON_ERROR_INVALID, "$.products[0].concept" },
   { "array", "[1, 2]", IPMS_JSON_ERROR_FORMAT, NULL },
   { "other-format", "{\"format\": \"other\", \"version\": 1}", IPMS_JSON_ERROR_FORMAT, NULL },
   { "no-version", "{\"format\": \"ipms-planner\"}", IPMS_JSON_ERROR_FORMAT, NULL },
@@ -219,14 +223,14 @@ static const BadCase bad_cases[] = {
     "\"module\": \"sales\", \"year\": 3000}]}", IPMS_JSON_ERROR_INVALID, "$.objectives[0].year" },
   { "bad-date", PRODUCT (", \"launch_date\": \"2027-02-30\""), IPMS_JSON_ERROR_INVALID, "$.products[0].launch_date" },
   { "date-format", PRODUCT (", \"dev_start\": \"1/3/2027\""), IPMS_JSON_ERROR_INVALID, "$.products[0].dev_start" },
-  { "bad-enum", PRODUCT (", \"grade\": \"Q\""), IPMS_JSON_ERROR_INVALID, "$.products[0].grade" },
+  { "bad-enum", PRODUCT_ROW ("\"name\": \"A\", \"grade\": \"Q\", \"status\": \"idea\""), IPMS_JSON_ERROR_INVALID, "$.products[0].grade" },
   { "bad-reference", PRODUCT (", \"series_id\": 99"), IPMS_JSON_ERROR_INVALID, "$.products[0].series_id" },
   /* 7 is a series id, not a segment id. */
   { "reference-wrong-table", PRODUCT (", \"segment_id\": 7"), IPMS_JSON_ERROR_INVALID, "$.products[0].segment_id" },
   { "reference-as-string", PRODUCT (", \"series_id\": \"7\""), IPMS_JSON_ERROR_INVALID, "$.products[0].series_id" },
   { "missing-required", BASE_HEAD " \"products\": [{\"id\": 1, \"grade\": \"R\", \"status\": \"idea\"}]}",
     IPMS_JSON_ERROR_INVALID, "$.products[0].name" },
-  { "null-required", PRODUCT (", \"name\": null"), IPMS_JSON_ERROR_INVALID, "$.products[0].name" },
+  { "null-required", PRODUCT_ROW ("\"name\": null, \"grade\": \"R\", \"status\": \"idea\""), IPMS_JSON_ERROR_INVALID, "$.products[0].name" },
   { "unknown-member", PRODUCT (", \"colour\": \"red\""), IPMS_JSON_ERROR_INVALID, "$.products[0].colour" },
   { "missing-id", BASE_HEAD " \"products\": [{\"name\": \"A\", \"grade\": \"R\", \"status\": \"idea\"}]}",
     IPMS_JSON_ERROR_INVALID, "$.products[0]" },
@@ -309,7 +313,8 @@ test_messages (void)
   g_assert_cmpstr (error->message, ==, "$.products[0].price: expected a number, found a string");
   g_clear_error (&error);
 
-  ipms_json_import_data (document, PRODUCT (", \"grade\": \"Q\""), -1, "Bad", &error);
+  ipms_json_import_data (document, PRODUCT_ROW ("\"name\": \"A\", \"grade\": \"Q\", \"status\": \"idea\""),
+                         -1, "Bad", &error);
   g_assert_cmpstr (error->message, ==, "$.products[0].grade: expected one of R, S, A, B, F");
   g_clear_error (&error);
 
