@@ -102,6 +102,9 @@ struct _IpmsDocument
   guint            history_limit;
   char            *undo_label;
   char            *redo_label;
+
+  /* Nesting of begin_read() inside the transaction it started */
+  guint            read_depth;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsDocument, ipms_document, G_TYPE_OBJECT)
@@ -2837,11 +2840,21 @@ ipms_document_begin_read (IpmsDocument  *self,
       return FALSE;
     }
 
+  if (self->read_depth > 0)
+    {
+      self->read_depth++;
+      return TRUE;
+    }
+
   /* Inside an edit the reads already share its transaction. */
   if (!sqlite3_get_autocommit (self->db))
     return TRUE;
 
-  return exec_sql (self->db, "BEGIN", error);
+  if (!exec_sql (self->db, "BEGIN", error))
+    return FALSE;
+
+  self->read_depth = 1;
+  return TRUE;
 }
 
 void
@@ -2849,7 +2862,10 @@ ipms_document_end_read (IpmsDocument *self)
 {
   g_return_if_fail (IPMS_IS_DOCUMENT (self));
 
-  /* Outside an edit, an open transaction is the one begin_read() started. */
-  if (self->db != NULL && self->session == NULL && !sqlite3_get_autocommit (self->db))
+  /* Zero when begin_read() found an edit's transaction. */
+  if (self->read_depth == 0)
+    return;
+
+  if (--self->read_depth == 0 && self->db != NULL)
     exec_sql (self->db, "COMMIT", NULL);
 }

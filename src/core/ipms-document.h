@@ -228,7 +228,8 @@ void          ipms_document_set_view_state    (IpmsDocument  *self,
  * disk, for writing a whole new file at once (not during an edit).
  *
  * Reads between begin_read() and end_read() see one state of the file even
- * while another process edits it (its commit waits for end_read()). */
+ * while another process edits it (its commit waits for end_read()). Pairs
+ * nest; inside an edit they read through the edit's transaction. */
 IpmsDocument *ipms_document_new_unsaved       (const char    *project_name,
                                                GError       **error);
 GBytes       *ipms_document_serialize         (IpmsDocument  *self,

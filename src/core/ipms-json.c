@@ -678,8 +678,9 @@ out_of_bounds (const IpmsColumn  *column,
   char min_str[G_ASCII_DTOSTR_BUF_SIZE];
   char max_str[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_ascii_formatd (min_str, sizeof min_str, "%.15g", column->min);
-  g_ascii_formatd (max_str, sizeof max_str, "%.15g", column->max);
+  /* Integer bounds in full: 2^62 is 4611686018427387904, not 4.6e+18. */
+  g_ascii_formatd (min_str, sizeof min_str, column->type == IPMS_COLUMN_INTEGER ? "%.0f" : "%.15g", column->min);
+  g_ascii_formatd (max_str, sizeof max_str, column->type == IPMS_COLUMN_INTEGER ? "%.0f" : "%.15g", column->max);
 
   return invalid (error, where, _("%s is out of range (%s to %s)"),
                   value_str, min_str, max_str);
