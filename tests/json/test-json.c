@@ -433,6 +433,50 @@ test_malformed (gconstpointer data)
   g_assert_false (ipms_document_in_edit (document));
 }
 
+/* Hostile samples kept in tests/json/corpus (also seeds for a fuzzer). */
+static void
+test_corpus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = new_document ("corpus.ipms");
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "json", "corpus", NULL);
+  g_autofree char *source = example_json ("en");
+  g_autofree char *before = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  ipms_json_import_data (document, source, -1, "Example", &error);
+  g_assert_no_error (error);
+  before = export (document);
+
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *after = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      g_assert_false (ipms_json_import_file (document, path, "Bad", &error));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == IPMS_JSON_ERROR);
+      g_test_message ("%s: %s", name, error->message);
+      assert_printable (error->message);
+      g_clear_error (&error);
+
+      after = export (document);
+      g_assert_cmpstr (after, ==, before);
+      n_files++;
+    }
+
+  g_assert_cmpuint (n_files, >=, 10);
+}
+
 static void
 test_messages (void)
 {
@@ -1513,6 +1557,7 @@ main (int   argc,
     }
   g_test_add_func ("/json/messages", test_messages);
   g_test_add_func ("/json/messages-escaped", test_messages_escaped);
+  g_test_add_func ("/json/corpus", test_corpus);
   g_test_add_func ("/json/id-bounds", test_id_bounds);
   g_test_add_func ("/json/example/create", test_example_create);
   g_test_add_func ("/json/example/draft", test_example_draft);
