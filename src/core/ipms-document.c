@@ -102,6 +102,9 @@ struct _IpmsDocument
   guint            history_limit;
   char            *undo_label;
   char            *redo_label;
+
+  /* Nesting of begin_read() inside the transaction it started */
+  guint            read_depth;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsDocument, ipms_document, G_TYPE_OBJECT)
@@ -1688,6 +1691,9 @@ ipms_document_begin_edit (IpmsDocument  *self,
        * ipms_view_state out of the undo steps. */
       sqlite3session_table_filter (self->session, attach_filter, NULL);
       rc = sqlite3session_attach (self->session, NULL);
+      /* A project not in a file yet (ipms_document_new_unsaved()) keeps no
+       * history: recording a whole import would only be thrown away. */
+      sqlite3session_enable (self->session, self->path != NULL);
     }
 
   if (rc != SQLITE_OK)
@@ -2751,4 +2757,115 @@ ipms_document_set_view_state (IpmsDocument *self,
   /* View state is a comfort: losing it must never disturb the user. */
   if (error != NULL)
     g_debug ("Cannot keep view state “%s”: %s", key, error->message);
+}
+
+/* Whole projects made at once, and consistent reads (JSON import and
+ * export) */
+
+IpmsDocument *
+ipms_document_new_unsaved (const char  *project_name,
+                           GError     **error)
+{
+  g_autoptr(IpmsDocument) self = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Nothing reaches the disk until the caller writes the whole file, so a
+   * process killed on the way leaves nothing behind. */
+  db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!exec_sql (db, "BEGIN", error) ||
+      !run_migrations (db, 0, error) ||
+      !insert_initial_content (db, project_name != NULL ? project_name : "", error) ||
+      !exec_sql (db, "COMMIT", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_object_new (IPMS_TYPE_DOCUMENT, NULL);
+  self->db = db;
+  update_history_state (self);
+
+  return g_steal_pointer (&self);
+}
+
+GBytes *
+ipms_document_serialize (IpmsDocument  *self,
+                         GError       **error)
+{
+  sqlite3_int64 size = 0;
+  unsigned char *data;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return NULL;
+    }
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("Cannot save while an edit is in progress."));
+      return NULL;
+    }
+
+  data = sqlite3_serialize (self->db, "main", &size, 0);
+  if (data == NULL)
+    {
+      set_sqlite_error (error, self->db, SQLITE_NOMEM, _("Cannot save the project"));
+      return NULL;
+    }
+
+  return g_bytes_new_with_free_func (data, (gsize) size, sqlite3_free, data);
+}
+
+gboolean
+ipms_document_begin_read (IpmsDocument  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return FALSE;
+    }
+
+  if (self->read_depth > 0)
+    {
+      self->read_depth++;
+      return TRUE;
+    }
+
+  /* Inside an edit the reads already share its transaction. */
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  if (!exec_sql (self->db, "BEGIN", error))
+    return FALSE;
+
+  self->read_depth = 1;
+  return TRUE;
+}
+
+void
+ipms_document_end_read (IpmsDocument *self)
+{
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+
+  /* Zero when begin_read() found an edit's transaction. */
+  if (self->read_depth == 0)
+    return;
+
+  if (--self->read_depth == 0 && self->db != NULL)
+    exec_sql (self->db, "COMMIT", NULL);
 }

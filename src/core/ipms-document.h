@@ -218,4 +218,24 @@ void          ipms_document_set_view_state    (IpmsDocument  *self,
                                                const char    *key,
                                                const char    *value);
 
+/* Whole projects made at once, and consistent reads (JSON import and
+ * export).
+ *
+ * new_unsaved() makes an empty project (one project row, the five grades)
+ * in memory, with no path. It keeps no undo history: its edits make the
+ * content its first file starts with, and are not steps to undo.
+ * serialize() returns the bytes of the project file as they would be on
+ * disk, for writing a whole new file at once (not during an edit).
+ *
+ * Reads between begin_read() and end_read() see one state of the file even
+ * while another process edits it (its commit waits for end_read()). Pairs
+ * nest; inside an edit they read through the edit's transaction. */
+IpmsDocument *ipms_document_new_unsaved       (const char    *project_name,
+                                               GError       **error);
+GBytes       *ipms_document_serialize         (IpmsDocument  *self,
+                                               GError       **error);
+gboolean      ipms_document_begin_read        (IpmsDocument  *self,
+                                               GError       **error);
+void          ipms_document_end_read          (IpmsDocument  *self);
+
 G_END_DECLS
