@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ipms-record-private.h"
 
 typedef struct
@@ -263,45 +265,165 @@ values_equal (const GValue *a,
   return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
 }
 
-void
+static void
+set_number_in_bounds (const IpmsColumn *column,
+                      double            number,
+                      gboolean         *repaired,
+                      GValue           *value)
+{
+  if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && number < column->min)
+    {
+      number = column->min;
+      *repaired = TRUE;
+    }
+  else if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && number > column->max)
+    {
+      number = column->max;
+      *repaired = TRUE;
+    }
+
+  if (column->type == IPMS_COLUMN_REAL)
+    {
+      g_value_init (value, G_TYPE_DOUBLE);
+      g_value_set_double (value, number);
+    }
+  else
+    {
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, (gint64) number);
+    }
+}
+
+gboolean
+_ipms_record_read_value (const IpmsColumn *column,
+                         sqlite3_stmt     *stmt,
+                         int               sql_column,
+                         gboolean          static_text,
+                         GValue           *value)
+{
+  int stored = sqlite3_column_type (stmt, sql_column);
+  gboolean repaired = FALSE;
+
+  if (stored == SQLITE_NULL)
+    {
+      /* Views may count on a required text or choice. */
+      if (column->flags & IPMS_COLUMN_FLAG_REQUIRED)
+        {
+          if (column->type == IPMS_COLUMN_TEXT)
+            {
+              g_value_init (value, G_TYPE_STRING);
+              g_value_set_static_string (value, "");
+              return TRUE;
+            }
+
+          if (column->type == IPMS_COLUMN_ENUM)
+            {
+              g_value_init (value, G_TYPE_STRING);
+              g_value_set_static_string (value, column->choices[0]);
+              return TRUE;
+            }
+        }
+
+      return FALSE;
+    }
+
+  switch (column->type)
+    {
+    case IPMS_COLUMN_INTEGER:
+      {
+        gint64 number = sqlite3_column_int64 (stmt, sql_column);
+
+        repaired = stored != SQLITE_INTEGER;
+        if (column->flags & IPMS_COLUMN_FLAG_BOUNDED)
+          set_number_in_bounds (column, (double) number, &repaired, value);
+        else
+          {
+            g_value_init (value, G_TYPE_INT64);
+            g_value_set_int64 (value, number);
+          }
+        return repaired;
+      }
+
+    case IPMS_COLUMN_REFERENCE:
+      /* The document's SELECT already reads a dangling reference as NULL. */
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, sql_column));
+      return stored != SQLITE_INTEGER;
+
+    case IPMS_COLUMN_REAL:
+      {
+        double number = sqlite3_column_double (stmt, sql_column);
+
+        repaired = stored != SQLITE_FLOAT && stored != SQLITE_INTEGER;
+        /* SQLite stores infinities; no JSON number can hold one. */
+        if (!isfinite (number))
+          return TRUE;
+
+        set_number_in_bounds (column, number, &repaired, value);
+        return repaired;
+      }
+
+    case IPMS_COLUMN_TEXT:
+    case IPMS_COLUMN_DATE:
+    case IPMS_COLUMN_ENUM:
+    default:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, sql_column);
+        int n_bytes = sqlite3_column_bytes (stmt, sql_column);
+        g_autofree char *valid = NULL;
+
+        if (text == NULL)
+          text = "";
+
+        /* Also refuses a NUL inside the value, which would cut it short. */
+        if (!g_utf8_validate_len (text, (gsize) n_bytes, NULL))
+          {
+            valid = g_utf8_make_valid (text, n_bytes);
+            text = valid;
+            repaired = TRUE;
+          }
+
+        if (column->type == IPMS_COLUMN_DATE && !ipms_date_is_valid (text))
+          return TRUE;
+
+        if (column->type == IPMS_COLUMN_ENUM && !ipms_column_accepts_choice (column, text))
+          {
+            if (!(column->flags & IPMS_COLUMN_FLAG_REQUIRED))
+              return TRUE;
+
+            text = column->choices[0];
+            repaired = TRUE;
+          }
+
+        g_value_init (value, G_TYPE_STRING);
+        if (valid != NULL && text == valid)
+          g_value_take_string (value, g_steal_pointer (&valid));
+        else if (static_text)
+          g_value_set_static_string (value, text);
+        else
+          g_value_set_string (value, text);
+
+        return repaired;
+      }
+    }
+}
+
+gboolean
 _ipms_record_load (IpmsRecord   *self,
                    sqlite3_stmt *stmt)
 {
   IpmsRecordPrivate *priv = PRIV (self);
+  gboolean repaired = FALSE;
 
-  g_return_if_fail (IPMS_IS_RECORD (self));
+  g_return_val_if_fail (IPMS_IS_RECORD (self), FALSE);
 
   for (guint i = 0; i < priv->table->n_columns; i++)
     {
-      const IpmsColumn *column = &priv->table->columns[i];
       GValue loaded = G_VALUE_INIT;
       GValue *value = &priv->values[i];
-      int sql_column = (int) i + 1;
 
-      if (sqlite3_column_type (stmt, sql_column) != SQLITE_NULL)
-        {
-          switch (column->type)
-            {
-            case IPMS_COLUMN_INTEGER:
-            case IPMS_COLUMN_REFERENCE:
-              g_value_init (&loaded, G_TYPE_INT64);
-              g_value_set_int64 (&loaded, sqlite3_column_int64 (stmt, sql_column));
-              break;
-
-            case IPMS_COLUMN_REAL:
-              g_value_init (&loaded, G_TYPE_DOUBLE);
-              g_value_set_double (&loaded, sqlite3_column_double (stmt, sql_column));
-              break;
-
-            case IPMS_COLUMN_TEXT:
-            case IPMS_COLUMN_DATE:
-            case IPMS_COLUMN_ENUM:
-            default:
-              g_value_init (&loaded, G_TYPE_STRING);
-              g_value_set_string (&loaded, (const char *) sqlite3_column_text (stmt, sql_column));
-              break;
-            }
-        }
+      if (_ipms_record_read_value (&priv->table->columns[i], stmt, (int) i + 1, FALSE, &loaded))
+        repaired = TRUE;
 
       /* A first load is no change to tell anyone about. */
       if (priv->revision > 0 && !values_equal (value, &loaded))
@@ -314,6 +436,8 @@ _ipms_record_load (IpmsRecord   *self,
 
   priv->alive = TRUE;
   priv->revision++;
+
+  return repaired;
 }
 
 void
