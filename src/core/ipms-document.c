@@ -11,13 +11,20 @@
  * committed edit survives a crash or power loss, a process killed mid-edit
  * leaves a hot journal that SQLite rolls back on the next open, and after a
  * clean close the .ipms file stands alone (WAL would leave -wal/-shm side
- * files). Files are untrusted: the header is checked before SQLite opens the
+ * files). Files and names are untrusted: a path is resolved with realpath()
+ * and must be a regular file (stat() first: a FIFO would block any open()),
+ * SQLite only sees absolute paths (never a "file:" URI), and a name must
+ * leave room for "-journal". The header is checked before SQLite opens the
  * file (not SQLite, another application's application_id, a newer
  * user_version: refused without a byte written), then DEFENSIVE,
- * trusted_schema=OFF, no ATTACH, cell_size_check, quick_check, and the tables
- * and columns are compared with ipms-schema.c; a file with triggers or views
- * is refused. Older formats are migrated with the ordered scripts of
- * schema/, in one transaction.
+ * trusted_schema=OFF, no ATTACH, cell_size_check; every object of
+ * sqlite_schema must be one the migrations make, with the same SQL (no
+ * triggers, views or expressions calling unknown functions), then
+ * quick_check, and the tables and columns are compared with ipms-schema.c.
+ * Older formats are migrated with the ordered scripts of schema/, in one
+ * transaction; a read-only document (for exports) migrates a copy in memory
+ * and never writes to the file. Values are checked as they are read (see
+ * _ipms_record_read_value()): the file is not scanned on open.
  *
  * The edit path. Every mutation happens between begin_edit() and
  * commit_edit(): BEGIN IMMEDIATE, then a fresh sqlite3_session attached to
@@ -37,7 +44,8 @@
  * Notifications. The changeset of an edit, undo or redo says exactly which
  * rows changed, so the same code refreshes the shared IpmsRecord objects and
  * emits "row-changed" for all three; lists update themselves from those
- * signals and nothing is ever reloaded wholesale.
+ * signals. Only when another program changed the file (PRAGMA data_version)
+ * is everything reloaded, and "reloaded" says so.
  *
  * Cost of a step is that of its own rows, independent of the project's size:
  * no table is scanned and the history is indexed by its primary key.
@@ -444,7 +452,8 @@ note_repaired (IpmsDocument    *self,
     return;
 
   self->told_repaired = TRUE;
-  g_warning ("%s: row %" G_GINT64_FORMAT " of “%s” (and maybe others) holds values this "
+  /* Not a warning: the file is bad, not the program. */
+  g_message ("%s: row %" G_GINT64_FORMAT " of “%s” (and maybe others) holds values this "
              "version does not accept; they are read as blank or the nearest valid value",
              self->path, id, table->name);
 }
@@ -986,6 +995,7 @@ resolve_target (const char  *path,
 static gboolean
 check_header (const char  *path,
               const char  *resolved,
+              gboolean    *is_wal,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -1017,6 +1027,10 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  /* Bytes 18 and 19, the read and write versions, are 2 in WAL mode. */
+  if (is_wal != NULL)
+    *is_wal = header[18] == 2 && header[19] == 2;
+
   /* user_version is a signed 32-bit number. */
   version = (gint32) read_be32 (header + 60);
   if (version > IPMS_DOCUMENT_FORMAT_VERSION)
@@ -1041,7 +1055,7 @@ ipms_document_is_project_file (const char *path)
 
   return resolved != NULL &&
          check_regular_file (path, resolved, NULL) &&
-         check_header (path, resolved, NULL);
+         check_header (path, resolved, NULL, NULL);
 }
 
 static gboolean
@@ -1100,9 +1114,10 @@ open_connection (const char  *path,
 static gboolean
 run_migrations (sqlite3     *db,
                 gint64       from_version,
+                gint64       to_version,
                 GError     **error)
 {
-  for (gint64 version = from_version; version < IPMS_DOCUMENT_FORMAT_VERSION; version++)
+  for (gint64 version = from_version; version < to_version; version++)
     {
       g_autofree char *resource = g_strconcat ("/io/github/ipmsplanner/Planner/schema/",
                                                migrations[version], NULL);
@@ -1120,7 +1135,7 @@ run_migrations (sqlite3     *db,
 
   {
     g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                                                IPMS_APPLICATION_ID, IPMS_DOCUMENT_FORMAT_VERSION);
+                                                IPMS_APPLICATION_ID, (int) to_version);
     return exec_sql (db, pragmas, error);
   }
 }
@@ -1149,16 +1164,51 @@ table_has_columns (sqlite3           *db,
   return TRUE;
 }
 
-/* Every object (table, index) that the migrations make, by name, with its
- * SQL: made once by running them in memory. A file may hold nothing else:
- * an index on an expression or a generated column calling a function this
- * build does not have would let the file open and then fail every edit. */
-static GHashTable *
-expected_schema (void)
+/* What went wrong while first reading an opened file: a lock held by
+ * another program is no damage, and a read-only view of a file that a
+ * crashed program left half-written cannot repair it. */
+static void
+set_open_error (GError     **error,
+                const char  *display,
+                int          rc,
+                const char  *detail)
 {
-  static GHashTable *expected;
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_BUSY,
+                   _("“%s” is being changed by another program. Try again when it is done."),
+                   display);
+      break;
 
-  if (g_once_init_enter (&expected))
+    case SQLITE_READONLY:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
+                   display);
+      break;
+
+    default:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s)."),
+                   display, detail != NULL ? detail : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+/* Every object (table, index) that the migrations up to `version` make, by
+ * name, with its SQL: made once per version by running them in memory. A
+ * file may hold nothing else: an index on an expression or a generated
+ * column calling a function this build does not have would let the file
+ * open and then fail every edit. */
+static GHashTable *
+expected_schema (gint64 version)
+{
+  static GHashTable *expected[IPMS_DOCUMENT_FORMAT_VERSION + 1];
+
+  g_assert (version >= 1 && version <= IPMS_DOCUMENT_FORMAT_VERSION);
+
+  if (g_once_init_enter (&expected[version]))
     {
       GHashTable *made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_autoptr(GError) error = NULL;
@@ -1166,7 +1216,7 @@ expected_schema (void)
       sqlite3 *db;
 
       db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
-      if (db == NULL || !run_migrations (db, 0, &error))
+      if (db == NULL || !run_migrations (db, 0, version, &error))
         g_error ("The built-in schema does not apply: %s", error->message);
 
       sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
@@ -1178,27 +1228,25 @@ expected_schema (void)
       sqlite3_finalize (stmt);
       sqlite3_close (db);
 
-      g_once_init_leave (&expected, made);
+      g_once_init_leave (&expected[version], made);
     }
 
-  return expected;
+  return expected[version];
 }
 
-/* The file must have every table and column this build uses, and nothing
- * that runs code behind our back: each schema object must be one the
- * migrations make, with the same SQL. */
+/* Each schema object must be one the migrations up to `version` make, with
+ * the same SQL. Reads only sqlite_schema: cheap, and done before
+ * quick_check, which would evaluate such an object's unknown function and
+ * fail with a vague message. */
 static gboolean
-check_schema (sqlite3     *db,
-              const char  *display,
-              GError     **error)
+check_schema_objects (sqlite3     *db,
+                      const char  *display,
+                      gint64       version,
+                      GError     **error)
 {
-  static const char * const history_columns[] = { "id", "label", "merge_key", "created", "undone", "changeset" };
-  static const char * const view_state_columns[] = { "key", "value" };
-  GHashTable *expected = expected_schema ();
+  GHashTable *expected = expected_schema (version);
   g_autofree char *unknown = NULL;
-  const IpmsTable *tables;
   sqlite3_stmt *stmt = NULL;
-  guint n_tables;
   int rc;
 
   rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
@@ -1224,9 +1272,6 @@ check_schema (sqlite3     *db,
     }
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE && unknown == NULL)
-    return set_sqlite_error (error, db, rc, _("Cannot read the project"));
-
   if (unknown != NULL)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
@@ -1234,6 +1279,29 @@ check_schema (sqlite3     *db,
                    display, unknown);
       return FALSE;
     }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_open_error (error, display, rc, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The file must have every table and column this build uses. */
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *display,
+              GError     **error)
+{
+  static const char * const history_columns[] = { "id", "label", "merge_key", "created", "undone", "changeset" };
+  static const char * const view_state_columns[] = { "key", "value" };
+  const IpmsTable *tables;
+  guint n_tables;
+
+  if (!check_schema_objects (db, display, IPMS_DOCUMENT_FORMAT_VERSION, error))
+    return FALSE;
 
   if (!table_has_columns (db, "ipms_history", history_columns, G_N_ELEMENTS (history_columns)) ||
       !table_has_columns (db, "ipms_view_state", view_state_columns, G_N_ELEMENTS (view_state_columns)))
@@ -1277,38 +1345,6 @@ set_path (IpmsDocument *self,
     {
       self->is_draft = is_draft;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DRAFT]);
-    }
-}
-
-/* What went wrong while first reading an opened file: a lock held by
- * another program is no damage, and a read-only view of a file that a
- * crashed program left half-written cannot repair it. */
-static void
-set_open_error (GError     **error,
-                const char  *display,
-                int          rc,
-                const char  *detail)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_BUSY,
-                   _("“%s” is being changed by another program. Try again when it is done."),
-                   display);
-      break;
-
-    case SQLITE_READONLY:
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
-                   display);
-      break;
-
-    default:
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened (%s)."),
-                   display, detail != NULL ? detail : sqlite3_errstr (rc));
-      break;
     }
 }
 
@@ -1370,6 +1406,57 @@ copy_to_memory (sqlite3     *db,
   return memory;
 }
 
+/* A WAL-mode file without its -wal side file is whole, but SQLite would
+ * create -wal and -shm files next to it even to read it: a read-only view
+ * reads it into memory instead, marked as a rollback-journal file there. */
+static sqlite3 *
+open_wal_in_memory (const char  *resolved,
+                    const char  *display,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  unsigned char *bytes;
+  gsize length = 0;
+  sqlite3 *db;
+  int rc;
+
+  if (!g_file_get_contents (resolved, &contents, &length, &local_error))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return NULL;
+
+  bytes = sqlite3_malloc64 (MAX (length, 1));
+  if (bytes == NULL)
+    {
+      sqlite3_close (db);
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  memcpy (bytes, contents, length);
+  if (length > 19)
+    bytes[18] = bytes[19] = 1;
+
+  rc = sqlite3_deserialize (db, "main", bytes, (sqlite3_int64) length, (sqlite3_int64) length,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, display, rc, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
 /* Opens the project at `path`, which is resolved first; `resolved_out`
  * receives the path the document lives at. */
 static sqlite3 *
@@ -1381,6 +1468,9 @@ open_project_file (const char  *path,
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *resolved = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *wal = NULL;
+  gboolean is_wal = FALSE;
+  gboolean in_memory = FALSE;
   sqlite3 *db;
   gint64 version;
   gint64 application_id;
@@ -1389,40 +1479,26 @@ open_project_file (const char  *path,
   if (resolved == NULL ||
       !check_regular_file (path, resolved, error) ||
       !check_name_room (resolved, error) ||
-      !check_header (path, resolved, error) ||
+      !check_header (path, resolved, &is_wal, error) ||
       (!read_only && !check_writable (path, resolved, error)))
     return NULL;
 
-  db = open_connection (resolved, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  wal = g_strconcat (resolved, "-wal", NULL);
+  in_memory = read_only && is_wal && !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  if (in_memory)
+    db = open_wal_in_memory (resolved, display, error);
+  else
+    db = open_connection (resolved, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
-
-  {
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-
-    if (rc == SQLITE_OK)
-      rc = sqlite3_step (stmt);
-
-    if (rc == SQLITE_ROW)
-      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-
-    sqlite3_finalize (stmt);
-
-    if (g_strcmp0 (check, "ok") != 0)
-      {
-        g_autofree char *detail = check != NULL ? g_utf8_make_valid (check, -1) : NULL;
-
-        set_open_error (error, display, check != NULL ? SQLITE_CORRUPT : rc, detail);
-        goto fail;
-      }
-  }
 
   if (!exec_sql (db, "PRAGMA cell_size_check = ON; PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = OFF;", error))
     goto fail;
 
   /* The header was read before SQLite had a chance to roll back a hot
-   * journal; read the versions again now that the file is consistent. */
+   * journal; read the versions again now that the file is consistent. A
+   * lock held by another program shows here first. */
   if (!query_version (db, "PRAGMA application_id", display, &application_id, error) ||
       !query_version (db, "PRAGMA user_version", display, &version, error))
     goto fail;
@@ -1451,10 +1527,34 @@ open_project_file (const char  *path,
       goto fail;
     }
 
+  if (!check_schema_objects (db, display, version, error))
+    goto fail;
+
+  {
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+    if (rc == SQLITE_OK)
+      rc = sqlite3_step (stmt);
+
+    if (rc == SQLITE_ROW)
+      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+    sqlite3_finalize (stmt);
+
+    if (g_strcmp0 (check, "ok") != 0)
+      {
+        g_autofree char *detail = check != NULL ? g_utf8_make_valid (check, -1) : NULL;
+
+        set_open_error (error, display, check != NULL ? SQLITE_CORRUPT : rc, detail);
+        goto fail;
+      }
+  }
+
   if (version < IPMS_DOCUMENT_FORMAT_VERSION)
     {
       /* An export must not change the file: migrate a copy in memory. */
-      if (read_only)
+      if (read_only && !in_memory)
         {
           sqlite3 *memory = copy_to_memory (db, display, error);
 
@@ -1468,7 +1568,8 @@ open_project_file (const char  *path,
       if (!exec_sql (db, "BEGIN IMMEDIATE", error))
         goto fail;
 
-      if (!run_migrations (db, version, error) || !check_schema (db, display, error))
+      if (!run_migrations (db, version, IPMS_DOCUMENT_FORMAT_VERSION, error) ||
+          !check_schema (db, display, error))
         {
           exec_sql (db, "ROLLBACK", NULL);
           goto fail;
@@ -1765,7 +1866,7 @@ ipms_document_create (const char  *path,
     }
 
   ok = exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN IMMEDIATE", error) &&
-       run_migrations (db, 0, error) &&
+       run_migrations (db, 0, IPMS_DOCUMENT_FORMAT_VERSION, error) &&
        insert_initial_content (db, project_name != NULL ? project_name : "", error) &&
        exec_sql (db, "COMMIT", error);
 
@@ -2085,13 +2186,26 @@ ipms_document_query (IpmsDocument *self,
   g_return_val_if_fail (filter_column == NULL || ipms_table_find_column (table, filter_column) >= 0, result);
   g_return_val_if_fail (sort_column == NULL || ipms_table_find_column (table, sort_column) >= 0, result);
 
-  /* Only schema strings reach the SQL text; the filter value is bound. */
+  /* Only schema strings reach the SQL text; the filter value is bound.
+   * A reference filters as it reads: one to a missing row counts as NULL. */
   if (filter_column == NULL)
     where = g_strdup ("");
-  else if (filter_id == IPMS_NULL_ID)
-    where = g_strdup_printf (" WHERE r.%s IS NULL", ipms_table_lookup_column (table, filter_column)->name);
   else
-    where = g_strdup_printf (" WHERE r.%s = ?1", ipms_table_lookup_column (table, filter_column)->name);
+    {
+      const IpmsColumn *column = ipms_table_lookup_column (table, filter_column);
+      gboolean reference = column->type == IPMS_COLUMN_REFERENCE;
+
+      if (filter_id == IPMS_NULL_ID && reference)
+        where = g_strdup_printf (" WHERE (r.%s IS NULL OR NOT EXISTS (SELECT 1 FROM %s WHERE id = r.%s))",
+                                 column->name, column->references, column->name);
+      else if (filter_id == IPMS_NULL_ID)
+        where = g_strdup_printf (" WHERE r.%s IS NULL", column->name);
+      else if (reference)
+        where = g_strdup_printf (" WHERE r.%s = ?1 AND EXISTS (SELECT 1 FROM %s WHERE id = ?1)",
+                                 column->name, column->references);
+      else
+        where = g_strdup_printf (" WHERE r.%s = ?1", column->name);
+    }
 
   if (sort_column != NULL)
     order = g_strdup_printf (" ORDER BY r.%s, r.id", ipms_table_lookup_column (table, sort_column)->name);

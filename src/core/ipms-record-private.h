@@ -17,10 +17,10 @@ gboolean    _ipms_record_load        (IpmsRecord      *self,
                                       sqlite3_stmt    *stmt);
 /* Reads one column of a row the way records hold it, into the unset
  * `value` (left unset for NULL). The file is untrusted: a value the schema
- * does not allow (text that is not UTF-8, an unknown choice, a number out
- * of range or of the wrong type) is repaired, and TRUE is returned then.
- * With `static_text`, valid text is not copied and lives until the
- * statement moves on. Both return TRUE when something was repaired. */
+ * does not allow (text that is not UTF-8, a date that is none, a number out
+ * of range, infinite or of the wrong type) is read as blank or the nearest
+ * valid value. With `static_text`, valid text is not copied and lives until
+ * the statement moves on. Both return TRUE when something was repaired. */
 gboolean    _ipms_record_read_value  (const IpmsColumn *column,
                                       sqlite3_stmt     *stmt,
                                       int               sql_column,

@@ -304,28 +304,11 @@ _ipms_record_read_value (const IpmsColumn *column,
   int stored = sqlite3_column_type (stmt, sql_column);
   gboolean repaired = FALSE;
 
+  /* NOT NULL and the choices are CHECK constraints of the schema, which
+   * the document makes sure the file has and quick_check verifies on
+   * open; types, dates, bounds and UTF-8 are up to this function. */
   if (stored == SQLITE_NULL)
-    {
-      /* Views may count on a required text or choice. */
-      if (column->flags & IPMS_COLUMN_FLAG_REQUIRED)
-        {
-          if (column->type == IPMS_COLUMN_TEXT)
-            {
-              g_value_init (value, G_TYPE_STRING);
-              g_value_set_static_string (value, "");
-              return TRUE;
-            }
-
-          if (column->type == IPMS_COLUMN_ENUM)
-            {
-              g_value_init (value, G_TYPE_STRING);
-              g_value_set_static_string (value, column->choices[0]);
-              return TRUE;
-            }
-        }
-
-      return FALSE;
-    }
+    return FALSE;
 
   switch (column->type)
     {
@@ -385,15 +368,6 @@ _ipms_record_read_value (const IpmsColumn *column,
 
         if (column->type == IPMS_COLUMN_DATE && !ipms_date_is_valid (text))
           return TRUE;
-
-        if (column->type == IPMS_COLUMN_ENUM && !ipms_column_accepts_choice (column, text))
-          {
-            if (!(column->flags & IPMS_COLUMN_FLAG_REQUIRED))
-              return TRUE;
-
-            text = column->choices[0];
-            repaired = TRUE;
-          }
 
         g_value_init (value, G_TYPE_STRING);
         if (valid != NULL && text == valid)
