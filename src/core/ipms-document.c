@@ -1514,8 +1514,8 @@ open_project_file (const char  *path,
   if (version < 1)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
-                   _("“%s” is damaged: its format version (%" G_GINT64_FORMAT ") is not one IPMS Planner ever wrote."),
-                   display, version);
+                   _("“%s” is damaged: its format version (%d) is not one IPMS Planner ever wrote."),
+                   display, (int) version);
       goto fail;
     }
 
