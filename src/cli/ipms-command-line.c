@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -172,6 +174,13 @@ check_chart_output (const char  *output,
 
   if (g_stat (output, &output_st) != 0)
     return TRUE;
+
+  /* Writing to a FIFO would wait for a reader forever. */
+  if (!S_ISREG (output_st.st_mode))
+    {
+      *status = fail (_("“%s” is not a regular file; write the chart to a file"), output);
+      return FALSE;
+    }
 
   if (g_stat (project, &project_st) == 0 &&
       output_st.st_dev == project_st.st_dev && output_st.st_ino == project_st.st_ino)

@@ -1920,6 +1920,21 @@ ipms_document_new_draft (const char  *project_name,
   return NULL;
 }
 
+static gboolean
+refuse_read_only (IpmsDocument  *self,
+                  GError       **error)
+{
+  g_autofree char *display = NULL;
+
+  if (!self->read_only)
+    return FALSE;
+
+  display = g_filename_display_name (self->path);
+  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+               _("“%s” was opened only for reading and cannot be changed."), display);
+  return TRUE;
+}
+
 /* Writes a consistent copy of the document to `resolved`, replacing it
  * whole or leaving it as it was. */
 static gboolean
@@ -2022,8 +2037,10 @@ ipms_document_save_as (IpmsDocument  *self,
   if (resolved == NULL)
     return FALSE;
 
-  if (g_strcmp0 (resolved, self->path) == 0 && !self->read_only)
-    return TRUE;
+  /* Saving onto itself: there is nothing to do, unless it was opened
+   * only for reading. */
+  if (g_strcmp0 (resolved, self->path) == 0)
+    return !refuse_read_only (self, error);
 
   if (!write_copy (self, resolved, error))
     return FALSE;
@@ -2324,21 +2341,6 @@ ipms_document_foreach_row (IpmsDocument *self,
 }
 
 /* Other programs */
-
-static gboolean
-refuse_read_only (IpmsDocument  *self,
-                  GError       **error)
-{
-  g_autofree char *display = NULL;
-
-  if (!self->read_only)
-    return FALSE;
-
-  display = g_filename_display_name (self->path);
-  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-               _("“%s” was opened only for reading and cannot be changed."), display);
-  return TRUE;
-}
 
 /* Brings every cached record up to date with the file. Which rows another
  * program touched is unknown, so each cached record is read again (lists

@@ -265,33 +265,55 @@ values_equal (const GValue *a,
   return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
 }
 
-static void
-set_number_in_bounds (const IpmsColumn *column,
-                      double            number,
-                      gboolean         *repaired,
-                      GValue           *value)
+/* Out-of-range numbers read as the nearest bound. Whole numbers are
+ * compared as doubles but kept as they are when in range: a double cannot
+ * hold every gint64. */
+static gboolean
+set_integer_in_bounds (const IpmsColumn *column,
+                       gint64            number,
+                       GValue           *value)
 {
+  gboolean repaired = FALSE;
+
+  if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && (double) number < column->min)
+    {
+      number = (gint64) column->min;
+      repaired = TRUE;
+    }
+  else if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && (double) number > column->max)
+    {
+      number = (gint64) column->max;
+      repaired = TRUE;
+    }
+
+  g_value_init (value, G_TYPE_INT64);
+  g_value_set_int64 (value, number);
+
+  return repaired;
+}
+
+static gboolean
+set_real_in_bounds (const IpmsColumn *column,
+                    double            number,
+                    GValue           *value)
+{
+  gboolean repaired = FALSE;
+
   if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && number < column->min)
     {
       number = column->min;
-      *repaired = TRUE;
+      repaired = TRUE;
     }
   else if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && number > column->max)
     {
       number = column->max;
-      *repaired = TRUE;
+      repaired = TRUE;
     }
 
-  if (column->type == IPMS_COLUMN_REAL)
-    {
-      g_value_init (value, G_TYPE_DOUBLE);
-      g_value_set_double (value, number);
-    }
-  else
-    {
-      g_value_init (value, G_TYPE_INT64);
-      g_value_set_int64 (value, (gint64) number);
-    }
+  g_value_init (value, G_TYPE_DOUBLE);
+  g_value_set_double (value, number);
+
+  return repaired;
 }
 
 gboolean
@@ -313,19 +335,8 @@ _ipms_record_read_value (const IpmsColumn *column,
   switch (column->type)
     {
     case IPMS_COLUMN_INTEGER:
-      {
-        gint64 number = sqlite3_column_int64 (stmt, sql_column);
-
-        repaired = stored != SQLITE_INTEGER;
-        if (column->flags & IPMS_COLUMN_FLAG_BOUNDED)
-          set_number_in_bounds (column, (double) number, &repaired, value);
-        else
-          {
-            g_value_init (value, G_TYPE_INT64);
-            g_value_set_int64 (value, number);
-          }
-        return repaired;
-      }
+      repaired = stored != SQLITE_INTEGER;
+      return set_integer_in_bounds (column, sqlite3_column_int64 (stmt, sql_column), value) || repaired;
 
     case IPMS_COLUMN_REFERENCE:
       /* The document's SELECT already reads a dangling reference as NULL. */
@@ -342,8 +353,7 @@ _ipms_record_read_value (const IpmsColumn *column,
         if (!isfinite (number))
           return TRUE;
 
-        set_number_in_bounds (column, number, &repaired, value);
-        return repaired;
+        return set_real_in_bounds (column, number, value) || repaired;
       }
 
     case IPMS_COLUMN_TEXT:
@@ -558,7 +568,18 @@ ipms_record_get_int (IpmsRecord *self,
     return g_value_get_int64 (value);
 
   if (G_VALUE_HOLDS_DOUBLE (value))
-    return (gint64) g_value_get_double (value);
+    {
+      double number = g_value_get_double (value);
+
+      /* Converting a double beyond the gint64 range is undefined. */
+      if (isnan (number))
+        return 0;
+      if (number >= 0x1p63)
+        return G_MAXINT64;
+      if (number < -0x1p63)
+        return G_MININT64;
+      return (gint64) number;
+    }
 
   g_critical ("Column “%s” of “%s” is not a number", column, PRIV (self)->table->name);
   return 0;

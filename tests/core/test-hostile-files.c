@@ -396,6 +396,9 @@ assert_exportable_unchanged (const char *path,
   g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY);
   g_clear_error (&error);
   ipms_document_set_view_state (document, "zoom", "2");
+  g_assert_false (ipms_document_save_as (document, path, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
   g_clear_object (&document);
 
   g_assert_cmpstr (checksum_file (path), ==, before);
@@ -867,6 +870,7 @@ test_cli_export_chart_paths (Fixture       *fixture,
   g_autofree char *other = fixture_path (fixture, "other.pdf");
   g_autofree char *link = fixture_path (fixture, "link.svg");
   g_autofree char *chart = fixture_path (fixture, "chart.png");
+  g_autofree char *fifo = fixture_path (fixture, "pipe.png");
   g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "project-v1.sql", NULL);
   g_autofree char *old = fixture_path (fixture, "old.ipms");
   g_autofree char *sql = NULL;
@@ -900,6 +904,13 @@ test_cli_export_chart_paths (Fixture       *fixture,
   run_planner (&run, "--export-chart", "roadmap", "--output", other, project, NULL);
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "other.pdf"));
+  run_clear (&run);
+
+  /* Nobody reads the pipe: writing would wait forever. */
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  run_planner (&run, "--export-chart", "panorama", "--output", fifo, project, NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "not a regular file"));
   run_clear (&run);
 
   g_assert_cmpstr (checksum_file (project), ==, before);
@@ -937,11 +948,13 @@ save_onto_full_disk (const char *dir)
   g_autoptr(GError) error = NULL;
   g_autofree char *filler = g_strnfill (2000, 'x');
   gboolean mounted;
+  int mount_errno;
 
   g_assert_cmpint (g_mkdir (full, 0755), ==, 0);
   mounted = unshare (CLONE_NEWNS) == 0 &&
             mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 &&
             mount ("tmpfs", full, "tmpfs", 0, "size=600k") == 0;
+  mount_errno = errno;
 
   /* The project saved earlier, which must survive. */
   target = g_build_filename (full, "saved.ipms", NULL);
@@ -968,7 +981,7 @@ save_onto_full_disk (const char *dir)
     {
       struct rlimit limit = { 600 * 1024, 600 * 1024 };
 
-      g_test_message ("No tmpfs of our own (%s): using a file size limit", g_strerror (errno));
+      g_test_message ("No tmpfs of our own (%s): using a file size limit", g_strerror (mount_errno));
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
     }
