@@ -108,8 +108,8 @@ struct _IpmsDocument
   char            *path;
   gboolean         is_draft;
   gboolean         read_only;
-  /* PRAGMA data_version when this document last saw the file: it changes
-   * only when another connection commits. */
+  /* PRAGMA data_version when this document last saw the file (-1: not
+   * yet): it changes only when another connection commits. */
   gint64           data_version;
   /* Damaged values were repaired while reading: said once. */
   gboolean         told_repaired;
@@ -815,6 +815,7 @@ ipms_document_init (IpmsDocument *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->records = g_hash_table_new_full (NULL, NULL, NULL, record_table_free);
   self->history_limit = DEFAULT_HISTORY_LIMIT;
+  self->data_version = -1;
 }
 
 /* Opening */
@@ -1112,10 +1113,10 @@ open_connection (const char  *path,
 }
 
 static gboolean
-run_migrations (sqlite3     *db,
-                gint64       from_version,
-                gint64       to_version,
-                GError     **error)
+run_migrations_to (sqlite3     *db,
+                   gint64       from_version,
+                   gint64       to_version,
+                   GError     **error)
 {
   for (gint64 version = from_version; version < to_version; version++)
     {
@@ -1138,6 +1139,14 @@ run_migrations (sqlite3     *db,
                                                 IPMS_APPLICATION_ID, (int) to_version);
     return exec_sql (db, pragmas, error);
   }
+}
+
+static gboolean
+run_migrations (sqlite3     *db,
+                gint64       from_version,
+                GError     **error)
+{
+  return run_migrations_to (db, from_version, IPMS_DOCUMENT_FORMAT_VERSION, error);
 }
 
 static gboolean
@@ -1216,7 +1225,7 @@ expected_schema (gint64 version)
       sqlite3 *db;
 
       db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
-      if (db == NULL || !run_migrations (db, 0, version, &error))
+      if (db == NULL || !run_migrations_to (db, 0, version, &error))
         g_error ("The built-in schema does not apply: %s", error->message);
 
       sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
@@ -1568,7 +1577,7 @@ open_project_file (const char  *path,
       if (!exec_sql (db, "BEGIN IMMEDIATE", error))
         goto fail;
 
-      if (!run_migrations (db, version, IPMS_DOCUMENT_FORMAT_VERSION, error) ||
+      if (!run_migrations (db, version, error) ||
           !check_schema (db, display, error))
         {
           exec_sql (db, "ROLLBACK", NULL);
@@ -1866,7 +1875,7 @@ ipms_document_create (const char  *path,
     }
 
   ok = exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN IMMEDIATE", error) &&
-       run_migrations (db, 0, IPMS_DOCUMENT_FORMAT_VERSION, error) &&
+       run_migrations (db, 0, error) &&
        insert_initial_content (db, project_name != NULL ? project_name : "", error) &&
        exec_sql (db, "COMMIT", error);
 
@@ -2392,6 +2401,12 @@ changed_elsewhere (IpmsDocument *self)
   version = read_data_version (self->db);
   if (version < 0 || version == self->data_version)
     return FALSE;
+
+  if (self->data_version < 0)
+    {
+      self->data_version = version;
+      return FALSE;
+    }
 
   self->data_version = version;
   return TRUE;
