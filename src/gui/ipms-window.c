@@ -303,6 +303,16 @@ ipms_window_update_title (IpmsWindow *self)
     }
 }
 
+/* Another program (a second window, the command line) may have changed the
+ * file while this window was in the background: never show it stale. */
+static void
+is_active_cb (IpmsWindow *self)
+{
+  if (self->document != NULL && gtk_window_is_active (GTK_WINDOW (self)) &&
+      ipms_document_check_external_change (self->document))
+    ipms_window_add_toast (self, _("The project was changed by another program and has been reloaded"));
+}
+
 static void
 document_notify_cb (IpmsWindow *self)
 {
@@ -811,6 +821,7 @@ ipms_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "changes-done",
                            G_CALLBACK (ipms_window_update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   ipms_window_update_actions (self);
   ipms_window_update_title (self);
