@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <glib/gi18n.h>
 
 #include "ipms-chart-export.h"
@@ -150,42 +148,6 @@ parse_page (const char   *page,
   return FALSE;
 }
 
-/* The chart must not land on the project it is made from, nor on any
- * other project: a PNG written over a plan destroys it. */
-static gboolean
-check_chart_output (const char  *output,
-                    const char  *project,
-                    int         *status)
-{
-  GStatBuf output_st, project_st;
-
-  if (g_stat (output, &output_st) != 0)
-    return TRUE;
-
-  /* Writing to a FIFO would wait for a reader forever. */
-  if (!S_ISREG (output_st.st_mode))
-    {
-      *status = fail (_("“%s” is not a regular file; write the chart to a file"), output);
-      return FALSE;
-    }
-
-  if (g_stat (project, &project_st) == 0 &&
-      output_st.st_dev == project_st.st_dev && output_st.st_ino == project_st.st_ino)
-    {
-      *status = fail (_("“%s” is the project itself; write the chart to another file"), output);
-      return FALSE;
-    }
-
-  if (ipms_document_is_project_file (output))
-    {
-      *status = fail (_("“%s” is an IPMS Planner project; the chart would replace it. Choose another file name"),
-                      output);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static int
 export_chart (const char         *kind,
               const char         *output,
@@ -201,7 +163,6 @@ export_chart (const char         *kind,
   g_autoptr(GError) error = NULL;
   IpmsExportOptions options = { IPMS_PAGE_FIT, landscape, dark, 0 };
   GObjectClass *chart_class;
-  int status = 1;
 
   if (count_files (files) != 1)
     return fail (_("--export-chart needs exactly one project file: %s"),
@@ -228,12 +189,12 @@ export_chart (const char         *kind,
   if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
     return fail (_("--from %s comes after --to %s"), from, to);
 
-  if (!check_chart_output (output, files[0], &status))
-    return status;
-
   /* Read only: an export leaves the project exactly as it was, even one in
    * an older format or in a folder that cannot be written. */
   if (!(document = ipms_document_open_read_only (files[0], &error)))
+    return fail ("%s", error->message);
+
+  if (!ipms_document_check_export_target (document, output, &error))
     return fail ("%s", error->message);
 
   if (!(chart = ipms_chart_new_for_kind (document, kind, &error)))

@@ -1049,17 +1049,56 @@ check_header (const char  *path,
 }
 
 gboolean
-ipms_document_is_project_file (const char *path)
+ipms_document_check_export_target (IpmsDocument  *self,
+                                   const char    *path,
+                                   GError       **error)
 {
-  g_autofree char *resolved = NULL;
+  g_autofree char *display = NULL;
+  guchar header[16];
+  struct stat target, project;
+  ssize_t n_read;
+  int fd;
 
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  resolved = realpath (path, NULL);
+  if (stat (path, &target) != 0)
+    return TRUE;
 
-  return resolved != NULL &&
-         check_regular_file (path, resolved, NULL) &&
-         check_header (path, resolved, NULL, NULL);
+  display = g_filename_display_name (path);
+
+  /* Writing to a FIFO would wait for a reader forever. */
+  if (!S_ISREG (target.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file; export to a file"), display);
+      return FALSE;
+    }
+
+  if (self->path != NULL && stat (self->path, &project) == 0 &&
+      project.st_dev == target.st_dev && project.st_ino == target.st_ino)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is the project being exported; choose another file name"), display);
+      return FALSE;
+    }
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return TRUE;
+
+  n_read = pread (fd, header, sizeof header, 0);
+  close (fd);
+
+  if (n_read == (ssize_t) sizeof header && memcmp (header, "SQLite format 3", 16) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is a project or another database, which the export would replace; choose another file name"),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean

@@ -97,9 +97,13 @@ gboolean      ipms_document_save_copy         (IpmsDocument  *self,
                                                GError       **error);
 void          ipms_document_close             (IpmsDocument  *self);
 gboolean      ipms_document_get_read_only     (IpmsDocument  *self);
-/* TRUE when `path` is an existing regular file with the header of an IPMS
- * Planner project (for refusing to overwrite one). Never blocks. */
-gboolean      ipms_document_is_project_file   (const char    *path);
+/* Whether an export of `self` (JSON, a chart) may be written to `path`: a
+ * path that does not exist yet, or a regular file that is neither the
+ * project itself nor any SQLite database (a slip of the file name would
+ * destroy a plan). Never blocks. */
+gboolean      ipms_document_check_export_target (IpmsDocument  *self,
+                                                 const char    *path,
+                                                 GError       **error);
 /* Another program (a second window, the command line) may have changed the
  * file. When it has, every cached record is reloaded and "reloaded" is
  * emitted; returns TRUE then. begin_edit(), undo and redo check on their

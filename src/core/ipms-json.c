@@ -477,59 +477,6 @@ fail:
   return file_error (error, path, saved_errno);
 }
 
-/* Overwriting a project with its own JSON, or any database, is surely a
- * slip of the file name; it would lose the plan. */
-static gboolean
-check_export_target (IpmsDocument  *document,
-                     const char    *path,
-                     GError       **error)
-{
-  g_autofree char *display = NULL;
-  const char *project_path = ipms_document_get_path (document);
-  GStatBuf target, project;
-  char header[16] = { 0 };
-  int fd;
-
-  if (g_stat (path, &target) != 0)
-    return TRUE;
-
-  display = g_filename_display_name (path);
-
-  if (!S_ISREG (target.st_mode))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("Cannot write “%s”: not a regular file"), display);
-      return FALSE;
-    }
-
-  if (project_path != NULL && g_stat (project_path, &project) == 0 &&
-      project.st_dev == target.st_dev && project.st_ino == target.st_ino)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is the project being exported; choose another file for the JSON"),
-                   display);
-      return FALSE;
-    }
-
-  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      gssize n = read (fd, header, sizeof header);
-
-      close (fd);
-
-      if (n == (gssize) sizeof header && memcmp (header, "SQLite format 3", 16) == 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is a project or another database; choose another file for the JSON"),
-                       display);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 gboolean
 ipms_json_export_file (IpmsDocument  *document,
                        const char    *path,
@@ -541,7 +488,7 @@ ipms_json_export_file (IpmsDocument  *document,
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_export_target (document, path, error))
+  if (!ipms_document_check_export_target (document, path, error))
     return FALSE;
 
   if (!(data = ipms_json_export_data (document, &length, error)))

@@ -234,8 +234,20 @@ test_not_regular_files (Fixture       *fixture,
   assert_refused (fifo, IPMS_DOCUMENT_ERROR_NOT_A_FILE);
   assert_refused (folder, IPMS_DOCUMENT_ERROR_NOT_A_FILE);
   assert_refused ("/dev/null", IPMS_DOCUMENT_ERROR_NOT_A_FILE);
-  g_assert_false (ipms_document_is_project_file (fifo));
   alarm (0);
+
+  /* Nor is an export written into one: it would wait for a reader. */
+  {
+    g_autofree char *project_path = fixture_path (fixture, "exported.ipms");
+    g_autoptr(IpmsDocument) project = ipms_document_create (project_path, "Exported", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (project);
+    alarm (20);
+    g_assert_false (ipms_document_check_export_target (project, fifo, &error));
+    alarm (0);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  }
 
   /* The refusal leaves them as they were. */
   g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
@@ -893,12 +905,12 @@ test_cli_export_chart_paths (Fixture       *fixture,
 
   run_planner (&run, "--export-chart", "panorama", "--output", project, project, NULL);
   g_assert_cmpint (run.status, !=, 0);
-  g_assert_nonnull (strstr (run.err, "project itself"));
+  g_assert_nonnull (strstr (run.err, "is the project being exported"));
   run_clear (&run);
 
   run_planner (&run, "--export-chart", "panorama", "--output", link, project, NULL);
   g_assert_cmpint (run.status, !=, 0);
-  g_assert_nonnull (strstr (run.err, "project itself"));
+  g_assert_nonnull (strstr (run.err, "is the project being exported"));
   run_clear (&run);
 
   run_planner (&run, "--export-chart", "roadmap", "--output", other, project, NULL);
