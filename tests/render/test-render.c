@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "ipms-chart-export.h"
+#include "ipms-chart-style.h"
 #include "ipms-document.h"
 #include "ipms-example.h"
 #include "ipms-roadmap-chart.h"
@@ -230,6 +231,25 @@ test_hostile_values (void)
   assert_price_axis_sane (document);
   export_all (document, NULL, NULL);
   close_document (document);
+}
+
+/* The panorama's market value shading, given the NaN that infinite market
+ * values make (infinity over infinity), draws a colour in the scale. */
+static void
+test_value_color_nan (void)
+{
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (FALSE);
+  const double values[] = { NAN, -INFINITY, INFINITY, -1, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      IpmsColor color;
+
+      ipms_chart_style_get_value_color (palette, values[i], &color);
+      g_assert_true (color.red >= 0 && color.red <= 1);
+      g_assert_true (color.green >= 0 && color.green <= 1);
+      g_assert_true (color.blue >= 0 && color.blue <= 1);
+    }
 }
 
 /* The header of a range over the whole calendar is a bounded number of
@@ -488,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/render/roadmap/one-price", test_one_price);
   g_test_add_func ("/render/roadmap/no-products", test_no_products);
   g_test_add_func ("/render/roadmap/hostile-values", test_hostile_values);
+  g_test_add_func ("/render/panorama/value-color-nan", test_value_color_nan);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
   g_test_add_func ("/render/export/png-too-large", test_png_too_large);
