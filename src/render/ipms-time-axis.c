@@ -433,11 +433,15 @@ GArray *
 ipms_time_axis_dup_ticks (const IpmsTimeAxis *axis,
                           guint               row)
 {
-  /* Past this many cells in a row the row counts in a coarser unit, and
-   * past it in years, in several years a cell: a plan from 0001 to 9999 is
-   * still a header of a few hundred cells, not 40,000 quarters. */
+  /* A row whose cells would be too many or too narrow to read counts in a
+   * coarser unit, and past years in several years a cell: a plan from 0001
+   * to 9999 is a header of a few hundred cells, not 40,000 quarters. The
+   * zoom levels themselves never need this (their narrowest cells are
+   * quarters of 27 px under years of 110 px). */
   static const guint years_per_cell[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000 };
+  static const double unit_days[] = { 1, 7, 30.44, 91.31, 365.25 };
   const guint max_cells = 1000;
+  double min_width = row == 0 ? 48 : 8;
   IpmsTimeScale scale = ipms_time_axis_get_scale (axis);
   IpmsTimeUnit unit;
   gboolean with_year = FALSE;
@@ -463,7 +467,8 @@ ipms_time_axis_dup_ticks (const IpmsTimeAxis *axis,
     }
 
   while (unit < IPMS_TIME_UNIT_YEAR &&
-         unit_index (unit, axis->last_day) - unit_index (unit, axis->first_day) + 1 > max_cells)
+         (unit_index (unit, axis->last_day) - unit_index (unit, axis->first_day) + 1 > max_cells ||
+          unit_days[unit] * axis->px_per_day < min_width))
     unit++;
   if (unit == IPMS_TIME_UNIT_YEAR)
     with_year = FALSE;
@@ -471,7 +476,10 @@ ipms_time_axis_dup_ticks (const IpmsTimeAxis *axis,
   first = unit_index (unit, axis->first_day);
   n_cells = unit_index (unit, axis->last_day) - first + 1;
   if (unit == IPMS_TIME_UNIT_YEAR)
-    for (guint i = 0; i < G_N_ELEMENTS (years_per_cell) && n_cells > max_cells * step; i++)
+    for (guint i = 0;
+         i < G_N_ELEMENTS (years_per_cell) &&
+         (n_cells > max_cells * step || step * unit_days[unit] * axis->px_per_day < min_width);
+         i++)
       step = years_per_cell[i];
   /* Cells of several years start on a round year (2000, 2050). */
   first -= first % step;
