@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs a fuzz target on every file of the folders given, as libFuzzer would,
- * with any compiler: the test suite replays the seed corpus and every crash
- * found so far this way. Prints TAP, one line per file, and names the file
- * before running it so that a crash points at its input.
+ * Runs a fuzz target on the files given and on every file of the folders
+ * given, as libFuzzer would, with any compiler: the test suite replays the
+ * seed corpus and every crash found so far this way, and a finding is
+ * reproduced by naming its file. Prints TAP, one line per file, and names
+ * the file before running it so that a crash points at its input.
  */
 
 #include "config.h"
@@ -29,10 +30,18 @@ main (int   argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GDir) dir = g_dir_open (argv[i], 0, NULL);
+      g_autoptr(GDir) dir = NULL;
       const char *name;
 
+      /* One file, to reproduce a finding. */
+      if (g_file_test (argv[i], G_FILE_TEST_IS_REGULAR))
+        {
+          g_ptr_array_add (files, g_strdup (argv[i]));
+          continue;
+        }
+
       /* A folder of crashes exists only once one was found. */
+      dir = g_dir_open (argv[i], 0, NULL);
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         if (name[0] != '.' && g_strcmp0 (name, "README.md") != 0)
           g_ptr_array_add (files, g_build_filename (argv[i], name, NULL));
