@@ -149,7 +149,10 @@ ipms_chart_style_get_value_color (const IpmsChartPalette *palette,
   const IpmsColor *a = &palette->value_low;
   const IpmsColor *b = &palette->value_high;
 
-  t = CLAMP (t, 0.0, 1.0);
+  /* A value of a file edited by hand can be infinite, and infinity over
+   * infinity is NaN, which CLAMP lets through and cairo would turn into an
+   * undefined conversion: such a value is drawn in the middle. */
+  t = isnan (t) ? 0.5 : CLAMP (t, 0.0, 1.0);
   color->red = a->red + (b->red - a->red) * t;
   color->green = a->green + (b->green - a->green) * t;
   color->blue = a->blue + (b->blue - a->blue) * t;
