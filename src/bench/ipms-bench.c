@@ -20,6 +20,7 @@
 #include "ipms-chart-export.h"
 #include "ipms-document.h"
 #include "ipms-json.h"
+#include "ipms-json-check.h"
 #include "ipms-record-list.h"
 
 #define STEPS        1000
@@ -129,6 +130,12 @@ bench_model (guint n_products)
   g_assert_no_error (error);
   ipms_bench_print_figure ("json_export", n_products, ipms_bench_now_ms () - start, "ms");
   g_printerr ("note: %u products: %.1f MiB of JSON\n", n_products, json_length / 1048576.0);
+
+  /* The strict pass alone; json_import below includes it. */
+  start = now_ms ();
+  ipms_json_check (json, json_length, &error);
+  g_assert_no_error (error);
+  print_figure ("json_check", n_products, now_ms () - start, "ms");
 
   import_path = g_strdup_printf ("%s.import.ipms", path);
   imported = ipms_document_create (import_path, "Import", &error);

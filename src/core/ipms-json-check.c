@@ -38,13 +38,28 @@
 #include "ipms-json-check.h"
 #include "ipms-json.h"
 
+/* Objects keep the names read so far, decoded and NUL-separated, and
+ * compare a new one with each: plan rows have a few dozen members, and
+ * most names differ in length. Past SMALL_OBJECT names a hash set takes
+ * over, so that a hostile object with a million members stays linear. */
+#define SMALL_OBJECT 32
+
+typedef struct
+{
+  gsize start;
+  gsize length;
+} Name;
+
 typedef struct
 {
   gboolean    object;
   gint64      index;     /* arrays: the element being read */
-  GString    *name;      /* objects: the member being read, decoded */
+  GString    *text;      /* objects: the names read so far */
+  GArray     *names;     /* objects: Name, the names before the current */
+  Name        name;      /* objects: the member being read */
   gboolean    has_name;  /* objects: FALSE while the name itself is read */
-  GHashTable *names;     /* objects: the names read so far */
+  GHashTable *set;       /* objects: every name once there are many */
+  gboolean    use_set;
 } Frame;
 
 typedef struct
@@ -245,7 +260,7 @@ current_path (const Checker *c)
       if (!frame->object)
         g_string_append_printf (path, "[%" G_GINT64_FORMAT "]", frame->index);
       else if (frame->has_name)
-        ipms_json_append_member (path, frame->name->str, (gssize) frame->name->len);
+        ipms_json_append_member (path, frame->text->str + frame->name.start, (gssize) frame->name.length);
     }
 
   return g_string_free (path, FALSE);
@@ -541,13 +556,18 @@ push (Checker  *c,
 
   if (object)
     {
-      if (frame->name == NULL)
+      if (frame->text == NULL)
         {
-          frame->name = g_string_new (NULL);
-          frame->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          frame->text = g_string_new (NULL);
+          frame->names = g_array_new (FALSE, FALSE, sizeof (Name));
+          frame->set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
         }
-      else
-        g_hash_table_remove_all (frame->names);
+
+      g_string_truncate (frame->text, 0);
+      g_array_set_size (frame->names, 0);
+      if (frame->use_set)
+        g_hash_table_remove_all (frame->set);
+      frame->use_set = FALSE;
     }
 
   c->p++;
@@ -565,14 +585,38 @@ read_name (Checker *c)
   if (c->p >= c->end || *c->p != '"')
     return unexpected (c, _("expected a member name in quotes"));
 
-  g_string_truncate (frame->name, 0);
-  if (!read_string (c, frame->name))
+  frame->name.start = frame->text->len;
+  if (!read_string (c, frame->text))
     return FALSE;
 
+  frame->name.length = frame->text->len - frame->name.start;
+  g_string_append_c (frame->text, '\0');
   frame->has_name = TRUE;
 
   /* Escapes are decoded, so "a" and "\u0061" are the same name. */
-  if (!g_hash_table_add (frame->names, g_strndup (frame->name->str, frame->name->len)))
+  if (!frame->use_set)
+    {
+      const char *name = frame->text->str + frame->name.start;
+
+      for (guint i = 0; i < frame->names->len; i++)
+        {
+          const Name *seen = &g_array_index (frame->names, Name, i);
+
+          if (seen->length == frame->name.length &&
+              memcmp (frame->text->str + seen->start, name, seen->length) == 0)
+            return invalid (c, _("the member is given twice in one object"));
+        }
+
+      g_array_append_val (frame->names, frame->name);
+
+      if (frame->names->len == SMALL_OBJECT)
+        {
+          for (guint i = 0; i < frame->names->len; i++)
+            g_hash_table_add (frame->set, g_strdup (frame->text->str + g_array_index (frame->names, Name, i).start));
+          frame->use_set = TRUE;
+        }
+    }
+  else if (!g_hash_table_add (frame->set, g_strdup (frame->text->str + frame->name.start)))
     return invalid (c, _("the member is given twice in one object"));
 
   skip_space (c);
@@ -731,9 +775,10 @@ ipms_json_check (const char  *data,
 
   for (guint i = 0; i < IPMS_JSON_MAX_DEPTH; i++)
     {
-      if (c.frames[i].name != NULL)
-        g_string_free (c.frames[i].name, TRUE);
-      g_clear_pointer (&c.frames[i].names, g_hash_table_unref);
+      if (c.frames[i].text != NULL)
+        g_string_free (c.frames[i].text, TRUE);
+      g_clear_pointer (&c.frames[i].names, g_array_unref);
+      g_clear_pointer (&c.frames[i].set, g_hash_table_unref);
     }
 
   return ok;

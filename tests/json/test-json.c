@@ -287,10 +287,12 @@ static const BadCase bad_cases[] = {
   { "hex-number", PRODUCT (", \"cell_order\": 0x10"), IPMS_JSON_ERROR_SYNTAX, NULL, TRUE },
   { "raw-tab", PRODUCT (", \"concept\": \"a\tb\""), IPMS_JSON_ERROR_SYNTAX, NULL, TRUE },
   { "raw-nul", BASE_HEAD "\0 \"products\": []}", IPMS_JSON_ERROR_SYNTAX, NULL, TRUE },
-  /* Made by deep_json(): 100000 levels overflowed json-glib's stack. */
+  /* Made by generated_json(): 100000 levels overflowed json-glib's stack. */
   { "deep-arrays", NULL, IPMS_JSON_ERROR_INVALID, "$[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]", TRUE },
   { "deep-objects", NULL, IPMS_JSON_ERROR_INVALID, "$.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a", TRUE },
   { "deep-in-plan", NULL, IPMS_JSON_ERROR_INVALID, "$.products[0].name[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]", TRUE },
+  /* Past 32 members names are kept in a hash set: repeated after that. */
+  { "duplicate-member-many", NULL, IPMS_JSON_ERROR_INVALID, "$.products[0].m5", TRUE },
 };
 
 static char *
@@ -305,11 +307,23 @@ repeat (const char *piece,
   return g_string_free (out, FALSE);
 }
 
-/* Nesting 100000 deep, generated rather than kept in the tree. */
+/* Nesting 100000 deep, or a row with 1000 members, generated rather than
+ * kept in the tree. */
 static char *
-deep_json (const char *name)
+generated_json (const char *name)
 {
   const guint depth = 100000;
+
+  if (strcmp (name, "duplicate-member-many") == 0)
+    {
+      GString *json = g_string_new (BASE_HEAD " \"products\": [{\"id\": 1");
+
+      for (guint i = 0; i < 1000; i++)
+        g_string_append_printf (json, ", \"m%u\": %u", i, i);
+      g_string_append (json, ", \"m5\": 0}]}");
+
+      return g_string_free (json, FALSE);
+    }
 
   if (strcmp (name, "deep-arrays") == 0)
     return repeat ("[", depth);
@@ -341,7 +355,7 @@ bad_case_json (const BadCase  *bad,
                gsize          *length,
                const char    **path)
 {
-  char *json = deep_json (bad->name);
+  char *json = generated_json (bad->name);
 
   *path = bad->path;
 
@@ -1509,6 +1523,45 @@ test_export_damaged (void)
   }
 }
 
+/* A write that fails (here at a file size limit; SQLite reports a full
+ * disk the same way, with another message) is reported as such, not
+ * blamed on the row being written, and changes nothing. */
+static void
+test_import_write_fails (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsDocument) document = new_document ("full.ipms");
+      /* Beyond SQLite's page cache, so that rows are written (and fail)
+       * while they are inserted, not only at commit. */
+      g_autofree char *json = big_plan (8000);
+      g_autofree char *before = export (document);
+      g_autofree char *after = NULL;
+      GStatBuf st;
+      struct rlimit limit;
+
+      g_assert_cmpint (g_stat (ipms_document_get_path (document), &st), ==, 0);
+      limit.rlim_cur = limit.rlim_max = (rlim_t) st.st_size + 64 * 1024;
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (ipms_json_import_data (document, json, -1, "Import", &error));
+      g_assert_nonnull (error);
+      g_printerr ("%s\n", error->message);
+      g_assert_true (error->domain == IPMS_DOCUMENT_ERROR);
+      g_assert_false (g_str_has_prefix (error->message, "$"));
+
+      after = export (document);
+      g_assert_cmpstr (after, ==, before);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("Cannot write the project: *");
+}
+
 static void
 test_export_one_read (void)
 {
@@ -1594,6 +1647,7 @@ main (int   argc,
   g_test_add_func ("/json/cli/export-targets", test_cli_export_targets);
   g_test_add_func ("/json/export/damaged", test_export_damaged);
   g_test_add_func ("/json/export/one-read", test_export_one_read);
+  g_test_add_func ("/json/import/write-fails", test_import_write_fails);
 
   return g_test_run ();
 }
