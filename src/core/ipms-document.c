@@ -313,7 +313,7 @@ step_done (IpmsDocument  *self,
 
 typedef enum
 {
-  TABLE_COLUMNS,      /* "r.id, r.a, (SELECT id FROM other WHERE id = r.other_id)" */
+  TABLE_COLUMNS,      /* "r.id, r.a, <r.other_id if that row exists>" */
   TABLE_SELECT_ONE,   /* SELECT <TABLE_COLUMNS> FROM t AS r WHERE r.id = ?1 */
   TABLE_INSERT,       /* INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3) */
   N_TABLE_SQL
@@ -354,11 +354,13 @@ table_sql (const IpmsTable *table,
               g_string_append_printf (placeholders, ", ?%u", i + 2);
 
               /* A damaged file may refer to rows that do not exist: such a
-               * reference reads as NULL, as a deleted row's references do.
-               * One primary key lookup each, no scan. */
+               * reference reads as the text 'missing', which the record
+               * takes for NULL, as a deleted row's references are (ids are
+               * always integers). One primary key lookup each, no scan. */
               if (column->type == IPMS_COLUMN_REFERENCE)
-                g_string_append_printf (read, ", (SELECT id FROM %s WHERE id = r.%s)",
-                                        column->references, column->name);
+                g_string_append_printf (read, ", CASE WHEN r.%s IS NULL THEN NULL"
+                                        " ELSE coalesce ((SELECT id FROM %s WHERE id = r.%s), 'missing') END",
+                                        column->name, column->references, column->name);
               else
                 g_string_append_printf (read, ", r.%s", column->name);
             }
