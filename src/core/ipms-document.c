@@ -894,16 +894,12 @@ set_errno_error (GError     **error,
       break;
 
     default:
-      code = is_no_space_errno (saved_errno) ? IPMS_DOCUMENT_ERROR_NO_SPACE : IPMS_DOCUMENT_ERROR_FAILED;
+      code = IPMS_DOCUMENT_ERROR_FAILED;
       break;
     }
 
-  if (code == IPMS_DOCUMENT_ERROR_NO_SPACE)
-    g_set_error (error, IPMS_DOCUMENT_ERROR, code,
-                 _("Cannot write “%s”: the disk is full."), display);
-  else
-    g_set_error (error, IPMS_DOCUMENT_ERROR, code,
-                 _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+  g_set_error (error, IPMS_DOCUMENT_ERROR, code,
+               _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -1184,6 +1180,15 @@ set_open_error (GError     **error,
                 int          rc,
                 const char  *detail)
 {
+  /* Connections use SQLITE_OPEN_EXRESCODE: `rc` is the extended code. */
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
+                   display);
+      return;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -1194,9 +1199,10 @@ set_open_error (GError     **error,
       break;
 
     case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
-                   display);
+                   _("Cannot open “%s”: %s"), display, detail != NULL ? detail : sqlite3_errstr (rc));
       break;
 
     default:
