@@ -623,8 +623,13 @@ query_step_label (IpmsDocument *self,
   if (stmt == NULL)
     return NULL;
 
+  /* Labels are shown in menus and tooltips: never invalid UTF-8. */
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      label = g_utf8_make_valid (text != NULL ? text : "", sqlite3_column_bytes (stmt, 0));
+    }
 
   sqlite3_reset (stmt);
 
@@ -3548,8 +3553,9 @@ ipms_document_dup_view_state (IpmsDocument *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0),
+                               sqlite3_column_bytes (stmt, 0));
   sqlite3_reset (stmt);
 
   return value;

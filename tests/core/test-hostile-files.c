@@ -576,6 +576,7 @@ test_invalid_text (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *section = NULL;
   IpmsRecord *product;
   gint64 id;
 
@@ -586,7 +587,9 @@ test_invalid_text (Fixture       *fixture,
    * a type that the schema does not allow. */
   sql = g_strdup_printf ("UPDATE product SET name = CAST (x'426FFF776C' AS TEXT), concept = x'610062',"
                          " dev_start = '2027-13-45', price = 1e999, cost = -5, cell_order = 'third'"
-                         " WHERE id = %" G_GINT64_FORMAT, id);
+                         " WHERE id = %" G_GINT64_FORMAT ";"
+                         "UPDATE ipms_history SET label = CAST (x'4164FE64' AS TEXT);"
+                         "INSERT INTO ipms_view_state VALUES ('window.section', CAST (x'C0AF' AS TEXT));", id);
   exec_raw (path, sql);
   before = checksum_file (path);
 
@@ -603,6 +606,9 @@ test_invalid_text (Fixture       *fixture,
   g_assert_true (ipms_record_is_null (product, "price"));
   g_assert_cmpfloat (ipms_record_get_double (product, "cost"), ==, 0.0);
   g_assert_cmpint (ipms_record_get_int (product, "cell_order"), ==, 0);
+  g_assert_cmpstr (ipms_document_get_undo_label (document), ==, "Ad\xef\xbf\xbd" "d");
+  section = ipms_document_dup_view_state (document, "window.section");
+  g_assert_true (g_utf8_validate (section, -1, NULL));
 
   assert_round_trip (document, fixture);
 
