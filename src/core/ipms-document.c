@@ -316,7 +316,7 @@ step_done (IpmsDocument  *self,
 
 typedef enum
 {
-  TABLE_COLUMNS,      /* "r.id, r.a, (SELECT id FROM other WHERE id = r.other_id)" */
+  TABLE_COLUMNS,      /* "r.id, r.a, <r.other_id if that row exists>" */
   TABLE_SELECT_ONE,   /* SELECT <TABLE_COLUMNS> FROM t AS r WHERE r.id = ?1 */
   TABLE_INSERT,       /* INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3) */
   N_TABLE_SQL
@@ -357,11 +357,13 @@ table_sql (const IpmsTable *table,
               g_string_append_printf (placeholders, ", ?%u", i + 2);
 
               /* A damaged file may refer to rows that do not exist: such a
-               * reference reads as NULL, as a deleted row's references do.
-               * One primary key lookup each, no scan. */
+               * reference reads as the text 'missing', which the record
+               * takes for NULL, as a deleted row's references are (ids are
+               * always integers). One primary key lookup each, no scan. */
               if (column->type == IPMS_COLUMN_REFERENCE)
-                g_string_append_printf (read, ", (SELECT id FROM %s WHERE id = r.%s)",
-                                        column->references, column->name);
+                g_string_append_printf (read, ", CASE WHEN r.%s IS NULL THEN NULL"
+                                        " ELSE coalesce ((SELECT id FROM %s WHERE id = r.%s), 'missing') END",
+                                        column->name, column->references, column->name);
               else
                 g_string_append_printf (read, ", r.%s", column->name);
             }
@@ -624,8 +626,13 @@ query_step_label (IpmsDocument *self,
   if (stmt == NULL)
     return NULL;
 
+  /* Labels are shown in menus and tooltips: never invalid UTF-8. */
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      label = g_utf8_make_valid (text != NULL ? text : "", sqlite3_column_bytes (stmt, 0));
+    }
 
   sqlite3_reset (stmt);
 
@@ -895,16 +902,12 @@ set_errno_error (GError     **error,
       break;
 
     default:
-      code = is_no_space_errno (saved_errno) ? IPMS_DOCUMENT_ERROR_NO_SPACE : IPMS_DOCUMENT_ERROR_FAILED;
+      code = IPMS_DOCUMENT_ERROR_FAILED;
       break;
     }
 
-  if (code == IPMS_DOCUMENT_ERROR_NO_SPACE)
-    g_set_error (error, IPMS_DOCUMENT_ERROR, code,
-                 _("Cannot write “%s”: the disk is full."), display);
-  else
-    g_set_error (error, IPMS_DOCUMENT_ERROR, code,
-                 _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+  g_set_error (error, IPMS_DOCUMENT_ERROR, code,
+               _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -1224,6 +1227,15 @@ set_open_error (GError     **error,
                 int          rc,
                 const char  *detail)
 {
+  /* Connections use SQLITE_OPEN_EXRESCODE: `rc` is the extended code. */
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
+                   display);
+      return;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -1234,9 +1246,10 @@ set_open_error (GError     **error,
       break;
 
     case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
-                   display);
+                   _("Cannot open “%s”: %s"), display, detail != NULL ? detail : sqlite3_errstr (rc));
       break;
 
     default:
@@ -3585,8 +3598,9 @@ ipms_document_dup_view_state (IpmsDocument *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0),
+                               sqlite3_column_bytes (stmt, 0));
   sqlite3_reset (stmt);
 
   return value;

@@ -339,10 +339,13 @@ _ipms_record_read_value (const IpmsColumn *column,
       return set_integer_in_bounds (column, sqlite3_column_int64 (stmt, sql_column), value) || repaired;
 
     case IPMS_COLUMN_REFERENCE:
-      /* The document's SELECT already reads a dangling reference as NULL. */
+      /* The document's SELECT reads a reference to a missing row as text. */
+      if (stored != SQLITE_INTEGER)
+        return TRUE;
+
       g_value_init (value, G_TYPE_INT64);
       g_value_set_int64 (value, sqlite3_column_int64 (stmt, sql_column));
-      return stored != SQLITE_INTEGER;
+      return FALSE;
 
     case IPMS_COLUMN_REAL:
       {

@@ -76,6 +76,7 @@ struct _IpmsPanoramaChart
   IpmsDocument *document;
   gulong        row_changed_id;
   gulong        changes_done_id;
+  gulong        reloaded_id;
   gboolean      grid_touched;
   gboolean      dirty;
 
@@ -200,6 +201,16 @@ on_row_changed (IpmsPanoramaChart *self,
   /* The currency shows in every price: the cached texts are stale. */
   if (strcmp (table, "project") == 0)
     g_hash_table_remove_all (self->chip_texts);
+}
+
+/* Another program changed the file: any row may differ. "changes-done"
+ * follows and lays the grid out again. */
+static void
+on_reloaded (IpmsPanoramaChart *self,
+             IpmsDocument      *document)
+{
+  self->grid_touched = TRUE;
+  g_hash_table_remove_all (self->chip_texts);
 }
 
 static void
@@ -1205,6 +1216,7 @@ ipms_panorama_chart_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->row_changed_id, self->document);
       g_clear_signal_handler (&self->changes_done_id, self->document);
+      g_clear_signal_handler (&self->reloaded_id, self->document);
       g_clear_object (&self->document);
     }
 
@@ -1328,6 +1340,8 @@ ipms_panorama_chart_new (IpmsDocument *document)
                                                    G_CALLBACK (on_row_changed), self);
   self->changes_done_id = g_signal_connect_swapped (document, "changes-done",
                                                     G_CALLBACK (on_changes_done), self);
+  self->reloaded_id = g_signal_connect_swapped (document, "reloaded",
+                                                G_CALLBACK (on_reloaded), self);
 
   return self;
 }

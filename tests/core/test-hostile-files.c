@@ -501,6 +501,63 @@ test_export_wal_file (Fixture       *fixture,
   g_assert_true (is_wal_file (path));
 }
 
+/* A writer killed inside an edit leaves a hot journal: reading the file
+ * without rolling it back could show a half-written edit, and rolling it
+ * back writes. An export says so; opening for editing repairs it. */
+static void
+test_export_hot_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "crashed.ipms");
+  g_autofree char *journal = fixture_path (fixture, "crashed.ipms-journal");
+  g_autofree char *before = NULL;
+  g_autoptr(IpmsDocument) document = create_project (path);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  pid_t pid;
+
+  add_product (document, "Committed");
+  g_clear_object (&document);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      IpmsDocument *writer = ipms_document_open (path, NULL);
+      g_autofree char *filler = g_strnfill (2000, 'x');
+
+      /* More than SQLite's page cache holds, so that pages of the edit
+       * reach the file before the commit: only then is the journal hot. */
+      ipms_document_begin_edit (writer, "Never committed", NULL, NULL);
+      for (guint i = 0; i < 2000; i++)
+        {
+          gint64 id = ipms_document_insert (writer, "product", 0, NULL, NULL);
+
+          ipms_document_set_string (writer, "product", id, "concept", filler, NULL);
+        }
+      raise (SIGKILL);
+    }
+  waitpid (pid, &status, 0);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_true (g_file_test (journal, G_FILE_TEST_IS_REGULAR));
+  before = checksum_file (path);
+
+  document = ipms_document_open_read_only (path, &error);
+  g_assert_null (document);
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "unfinished"));
+  g_clear_error (&error);
+  g_assert_cmpstr (checksum_file (path), ==, before);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_IS_REGULAR));
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 1);
+  g_clear_object (&document);
+
+  assert_exportable_unchanged (path, 1);
+}
+
 /* Damaged data and schemas */
 
 static void
@@ -531,6 +588,7 @@ test_invalid_text (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *section = NULL;
   IpmsRecord *product;
   gint64 id;
 
@@ -541,7 +599,9 @@ test_invalid_text (Fixture       *fixture,
    * a type that the schema does not allow. */
   sql = g_strdup_printf ("UPDATE product SET name = CAST (x'426FFF776C' AS TEXT), concept = x'610062',"
                          " dev_start = '2027-13-45', price = 1e999, cost = -5, cell_order = 'third'"
-                         " WHERE id = %" G_GINT64_FORMAT, id);
+                         " WHERE id = %" G_GINT64_FORMAT ";"
+                         "UPDATE ipms_history SET label = CAST (x'4164FE64' AS TEXT);"
+                         "INSERT INTO ipms_view_state VALUES ('window.section', CAST (x'C0AF' AS TEXT));", id);
   exec_raw (path, sql);
   before = checksum_file (path);
 
@@ -558,6 +618,9 @@ test_invalid_text (Fixture       *fixture,
   g_assert_true (ipms_record_is_null (product, "price"));
   g_assert_cmpfloat (ipms_record_get_double (product, "cost"), ==, 0.0);
   g_assert_cmpint (ipms_record_get_int (product, "cell_order"), ==, 0);
+  g_assert_cmpstr (ipms_document_get_undo_label (document), ==, "Ad\xef\xbf\xbd" "d");
+  section = ipms_document_dup_view_state (document, "window.section");
+  g_assert_true (g_utf8_validate (section, -1, NULL));
 
   assert_round_trip (document, fixture);
 
@@ -588,7 +651,9 @@ test_dangling_reference (Fixture       *fixture,
   document = ipms_document_open (path, &error);
   g_assert_no_error (error);
 
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE, "*dangling.ipms: row 1 of “product”*");
   product = ipms_document_get_record (document, "product", id);
+  g_test_assert_expected_messages ();
   g_assert_true (ipms_record_is_null (product, "series_id"));
   g_assert_true (ipms_record_is_null (product, "owner_id"));
   /* Lists filter as records read. */
@@ -875,14 +940,15 @@ run_planner (Run *run,
 }
 
 static void
-test_cli_export_chart_paths (Fixture       *fixture,
-                             gconstpointer  data)
+test_cli_exports (Fixture       *fixture,
+                  gconstpointer  data)
 {
   g_autofree char *project = fixture_path (fixture, "plan.png");
   g_autofree char *other = fixture_path (fixture, "other.pdf");
   g_autofree char *link = fixture_path (fixture, "link.svg");
   g_autofree char *chart = fixture_path (fixture, "chart.png");
   g_autofree char *fifo = fixture_path (fixture, "pipe.png");
+  g_autofree char *json = fixture_path (fixture, "old.json");
   g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "project-v1.sql", NULL);
   g_autofree char *old = fixture_path (fixture, "old.ipms");
   g_autofree char *sql = NULL;
@@ -940,6 +1006,12 @@ test_cli_export_chart_paths (Fixture       *fixture,
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (checksum_file (old), ==, old_before);
+  run_clear (&run);
+
+  run_planner (&run, "--export-json", json, old, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (checksum_file (old), ==, old_before);
 }
 
@@ -1053,6 +1125,7 @@ main (int   argc,
   ADD ("export-read-only-file", test_export_read_only_file);
   ADD ("export-old-format", test_export_old_format);
   ADD ("export-wal-file", test_export_wal_file);
+  ADD ("export-hot-journal", test_export_hot_journal);
   ADD ("invalid-text", test_invalid_text);
   ADD ("dangling-reference", test_dangling_reference);
   ADD ("unknown-schema-objects", test_unknown_schema_objects);
@@ -1060,7 +1133,7 @@ main (int   argc,
   ADD ("busy-file", test_busy_file);
   ADD ("external-change", test_external_change);
   ADD ("huge-ids", test_huge_ids);
-  ADD ("cli-export-chart-paths", test_cli_export_chart_paths);
+  ADD ("cli-exports", test_cli_exports);
   ADD ("save-as-full-disk", test_save_as_full_disk);
 
 #undef ADD
