@@ -122,6 +122,9 @@ update_state (IpmsExportDialog *self)
 
       gtk_menu_button_set_label (self->from_button, first);
       gtk_menu_button_set_label (self->to_button, last);
+      /* GTK 4.8 names a menu button only by this property. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->from_button), GTK_ACCESSIBLE_PROPERTY_LABEL, first, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->to_button), GTK_ACCESSIBLE_PROPERTY_LABEL, last, -1);
       adw_action_row_set_subtitle (self->to_row, range_ok ? "" : _("The range ends before it starts"));
       if (range_ok)
         gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
