@@ -686,10 +686,16 @@ ensure_layout (IpmsPanoramaChart *self)
 
   /* Texts */
   for (guint column = 0; column < n_columns; column++)
-    g_ptr_array_add (self->column_titles,
-                     new_layout (self, IPMS_CHART_FONT_HEADER,
-                                 ipms_record_get_string (g_ptr_array_index (self->columns, column), "label"),
-                                 self->cell_width - 16, 2));
+    {
+      PangoLayout *title = new_layout (self, IPMS_CHART_FONT_HEADER,
+                                       ipms_record_get_string (g_ptr_array_index (self->columns, column), "label"),
+                                       self->cell_width - 16, 2);
+
+      /* A title wrapped to two lines fills the cell's width: centre its
+       * lines, or it stands left-aligned among the centred one-line titles. */
+      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+      g_ptr_array_add (self->column_titles, title);
+    }
   for (guint row = 0; row < n_rows; row++)
     g_ptr_array_add (self->row_titles,
                      new_layout (self, IPMS_CHART_FONT_HEADER,
