@@ -44,6 +44,9 @@ typedef struct
 {
   guint        revision;
   PangoLayout *name;
+  /* The name on up to two lines, for export when it does not fit on one:
+   * a chart printed for a review shows whole names. NULL when it fits. */
+  PangoLayout *long_name;
   PangoLayout *price;
 } ChipText;
 
@@ -134,6 +137,7 @@ chip_text_free (gpointer data)
   ChipText *text = data;
 
   g_clear_object (&text->name);
+  g_clear_object (&text->long_name);
   g_clear_object (&text->price);
   g_free (text);
 }
@@ -262,10 +266,15 @@ ensure_chip_text (IpmsPanoramaChart *self,
 
   text->revision = ipms_record_get_revision (product);
   g_clear_object (&text->name);
+  g_clear_object (&text->long_name);
   g_clear_object (&text->price);
   text->name = new_layout (self, IPMS_CHART_FONT_BODY_BOLD,
                            ipms_record_get_string (product, "name"),
                            CHIP_W - 54, 1);
+  if (pango_layout_is_ellipsized (text->name))
+    text->long_name = new_layout (self, IPMS_CHART_FONT_BODY_BOLD,
+                                  ipms_record_get_string (product, "name"),
+                                  CHIP_W - 54, 2);
   if (ipms_record_is_null (product, "price"))
     /* Translators: shown on a product chip when no price is set yet */
     price = g_strdup (_("No price"));
@@ -838,6 +847,20 @@ paint_chip (IpmsPanoramaChart           *self,
       pango_layout_get_pixel_size (badge, &tw, &th);
       ipms_chart_style_show_layout (cr, badge, x + 14 + (28 - tw) / 2.0,
                                     y + (CHIP_H - th) / 2.0, &palette->on_accent);
+    }
+
+  if (options->for_print && text->long_name != NULL)
+    {
+      int name_height, price_height;
+      double top;
+
+      /* Two lines of name and the price, centred in the chip together. */
+      pango_layout_get_pixel_size (text->long_name, NULL, &name_height);
+      pango_layout_get_pixel_size (text->price, NULL, &price_height);
+      top = y + MAX (1, (CHIP_H - name_height - price_height) / 2.0);
+      ipms_chart_style_show_layout (cr, text->long_name, x + 50, top, &palette->foreground);
+      ipms_chart_style_show_layout (cr, text->price, x + 50, top + name_height, &palette->dim_foreground);
+      return;
     }
 
   ipms_chart_style_show_layout (cr, text->name, x + 50, y + 5, &palette->foreground);
