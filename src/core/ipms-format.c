@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,11 +14,24 @@
 
 #include "ipms-format.h"
 
+/* The locale's date format (what %x writes), with the year in full: the C
+ * and some other locales write "10/01/24", which a plan spanning decades
+ * cannot afford. */
+static char *
+dup_date_format (void)
+{
+  g_autofree char *native = g_locale_to_utf8 (nl_langinfo (D_FMT), -1, NULL, NULL, NULL);
+  g_auto(GStrv) parts = g_strsplit (native != NULL && native[0] != '\0' ? native : "%x", "%y", -1);
+
+  return g_strjoinv ("%Y", parts);
+}
+
 char *
 ipms_format_date (guint32 julian_day)
 {
   GDate date;
   g_autoptr(GDateTime) time = NULL;
+  g_autofree char *format = NULL;
 
   if (julian_day == 0 || !g_date_valid_julian (julian_day))
     return g_strdup ("");
@@ -30,7 +44,8 @@ ipms_format_date (guint32 julian_day)
   if (time == NULL)
     return g_strdup ("");
 
-  return g_date_time_format (time, "%x");
+  format = dup_date_format ();
+  return g_date_time_format (time, format);
 }
 
 char *

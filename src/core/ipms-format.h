@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  * one style with translatable templates. Days are GDate Julian days.
  */
 
-/* A date as the locale writes it, e.g. "03/01/2027" or "2027年03月01日";
- * "" for day 0 (no date). */
+/* A date as the locale writes it (its %x), with a four-digit year:
+ * "03/01/2027" or "2027年03月01日"; "" for day 0 (no date). */
 char *ipms_format_date         (guint32      julian_day);
 /* The same for "YYYY-MM-DD"; anything else is returned as given. */
 char *ipms_format_date_iso     (const char  *iso_date);
