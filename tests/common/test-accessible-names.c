@@ -213,6 +213,32 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Popovers build some of their content when they show (the price bands'
+ * rows): pop up each one of a shown page, check it, and close it. */
+static void
+check_popovers (GtkWidget  *widget,
+                const char *where)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL &&
+      gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (popover)));
+      check_buttons (GTK_WIDGET (popover), where);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_popovers (child, where);
+}
+
 static void
 check_export_dialog (IpmsWindow *window,
                      GtkWidget  *page,
@@ -256,6 +282,7 @@ test_window (void)
       page = ipms_window_get_section_page (window, sections[i]);
       g_assert_true (ipms_test_wait_for_paint (page));
       g_assert_cmpuint (check_buttons (GTK_WIDGET (window), sections[i]), >, 0);
+      check_popovers (page, sections[i]);
 
       if (g_str_equal (sections[i], "panorama") || g_str_equal (sections[i], "new-products") ||
           g_str_equal (sections[i], "roadmap"))

@@ -376,6 +376,9 @@ rebuild_bands (IpmsTimelinePage *self)
       g_object_set_data (G_OBJECT (remove), "band-id", id);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_band_remove), self);
       gtk_widget_set_tooltip_text (remove, _("Remove the band"));
+      /* The tooltip alone leaves an icon button named "GtkImage". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the band"), -1);
       gtk_widget_add_css_class (remove, "flat");
 
       gtk_box_append (GTK_BOX (box), name);
