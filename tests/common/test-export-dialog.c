@@ -293,6 +293,8 @@ test_remembered (Fixture       *fixture,
   /* A range that ends before it starts cannot be exported. */
   select_day (dialog_child (dialog, "to_calendar"), 2026, 12, 31);
   g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "to_row"), "error"));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (dialog)));
+  g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (dialog), "export-dialog-invalid-range"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose-file", NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;

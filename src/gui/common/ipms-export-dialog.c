@@ -130,6 +130,8 @@ update_state (IpmsExportDialog *self)
         gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
       else
         gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->to_button), GTK_ACCESSIBLE_STATE_INVALID,
+                                   range_ok ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", range_ok);
