@@ -23,6 +23,10 @@
 #define CELL_TITLE_H    42.0
 #define CHIP_W          IPMS_PANORAMA_CHIP_WIDTH
 #define CHIP_H          IPMS_PANORAMA_CHIP_HEIGHT
+/* Between a chip's edge and the ink of its text, and between the ink of
+ * the name and of the price, when the name takes two lines. */
+#define CHIP_TEXT_MARGIN 3.0
+#define CHIP_TEXT_GAP    3.0
 #define CHIP_GAP        8.0
 #define LEGEND_GAP      24.0
 #define LEGEND_MIN_W    600.0
@@ -281,6 +285,22 @@ ensure_chip_text (IpmsPanoramaChart *self,
   else
     price = ipms_chart_style_format_price (ipms_record_get_double (product, "price"), self->currency);
   text->price = new_layout (self, IPMS_CHART_FONT_SMALL, price, CHIP_W - 54, 1);
+
+  if (text->long_name != NULL)
+    {
+      PangoRectangle price_ink, line_ink, line_box;
+      double room;
+
+      /* Two lines of name and the price must fit the chip's height: close
+       * the name's lines up as much as needed (CJK fonts space them wide).
+       * The name's ink is one line's ink plus the advance to the second. */
+      pango_layout_get_pixel_extents (text->price, &price_ink, NULL);
+      pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (text->long_name, 0),
+                                           &line_ink, &line_box);
+      room = CHIP_H - 2 * CHIP_TEXT_MARGIN - CHIP_TEXT_GAP - price_ink.height - line_ink.height;
+      if (line_box.height > 0)
+        pango_layout_set_line_spacing (text->long_name, CLAMP (room / line_box.height, 0.5, 1.0));
+    }
 
   return text;
 }
@@ -851,15 +871,18 @@ paint_chip (IpmsPanoramaChart           *self,
 
   if (options->for_print && text->long_name != NULL)
     {
-      int name_height, price_height;
-      double top;
+      PangoRectangle name_ink, price_ink;
 
-      /* Two lines of name and the price, centred in the chip together. */
-      pango_layout_get_pixel_size (text->long_name, NULL, &name_height);
-      pango_layout_get_pixel_size (text->price, NULL, &price_height);
-      top = y + MAX (1, (CHIP_H - name_height - price_height) / 2.0);
-      ipms_chart_style_show_layout (cr, text->long_name, x + 50, top, &palette->foreground);
-      ipms_chart_style_show_layout (cr, text->price, x + 50, top + name_height, &palette->dim_foreground);
+      /* Two lines of name over the price. Placed by their ink, not their
+       * line boxes: with a CJK font the boxes of three lines are taller
+       * than the chip, the glyphs are not. */
+      pango_layout_get_pixel_extents (text->long_name, &name_ink, NULL);
+      pango_layout_get_pixel_extents (text->price, &price_ink, NULL);
+      ipms_chart_style_show_layout (cr, text->long_name, x + 50, y + CHIP_TEXT_MARGIN - name_ink.y,
+                                    &palette->foreground);
+      ipms_chart_style_show_layout (cr, text->price, x + 50,
+                                    y + CHIP_H - CHIP_TEXT_MARGIN - (price_ink.y + price_ink.height),
+                                    &palette->dim_foreground);
       return;
     }
 
