@@ -1157,6 +1157,30 @@ open_connection (const char  *path,
   return db;
 }
 
+char *
+ipms_document_peek_title (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  char *title = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db = open_connection (path, SQLITE_OPEN_READONLY, NULL);
+  if (db == NULL)
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM project LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_text (stmt, 0) != NULL && sqlite3_column_text (stmt, 0)[0] != '\0')
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return title;
+}
+
 static gboolean
 run_migrations_to (sqlite3     *db,
                    gint64       from_version,

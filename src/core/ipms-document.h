@@ -86,6 +86,9 @@ IpmsDocument *ipms_document_create            (const char    *path,
 IpmsDocument *ipms_document_new_draft         (const char    *project_name,
                                                GError       **error);
 char         *ipms_document_get_drafts_dir    (void);
+/* The project's name read from a closed file without opening it as a
+ * document (for lists of recent files); NULL when it cannot be read. */
+char         *ipms_document_peek_title        (const char    *path);
 /* A consistent copy written next to `path`, synced, renamed over it; the
  * document then continues on `path`. A draft's file is removed afterwards. */
 gboolean      ipms_document_save_as           (IpmsDocument  *self,

@@ -686,12 +686,47 @@ ipms_window_import_json (IpmsWindow *self,
 }
 
 static void
+import_json_confirmed (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  GFile *file = user_data;
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_str_equal (response, "replace") && IPMS_IS_WINDOW (window))
+    ipms_window_import_json (IPMS_WINDOW (window), file);
+}
+
+/* Import replaces the whole plan: say so before it happens. */
+static void
 import_json_chosen (GtkWindow *window,
                     GFile     *file,
                     gpointer   user_data)
 {
-  if (file != NULL)
-    ipms_window_import_json (IPMS_WINDOW (window), file);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (file == NULL)
+    return;
+
+  name = dup_display_basename (file);
+  dialog = adw_message_dialog_new (window, _("Replace the Plan?"), NULL);
+  /* Translators: %s is a file name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Everything in this project is replaced by the plan in “%s”. "
+                                    "Undo brings the current plan back."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_json_confirmed),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

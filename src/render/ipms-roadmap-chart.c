@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-timeline-chart-private.h"
 #include "ipms-roadmap-chart.h"
 
@@ -1109,7 +1110,7 @@ chart_paint_preview (IpmsTimelineChart           *chart,
 
   /* The launch date and price the drop would write. */
   {
-    g_autofree char *date = ipms_time_day_to_iso (self->preview.launch);
+    g_autofree char *date = ipms_format_date (self->preview.launch);
     g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
     g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
 

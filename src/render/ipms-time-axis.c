@@ -328,7 +328,9 @@ tick_labels (IpmsTimeUnit  unit,
     case IPMS_TIME_UNIT_YEAR:
       /* Translators: a year on the time axis header; in Chinese "%d年" */
       *label = g_strdup_printf (C_("time axis year", "%d"), year);
-      *short_label = g_strdup_printf ("%d", year);
+      /* A partial first year shows the short label: "2024" among "2025年"
+       * cells reads as a different unit, so both are the translated year. */
+      *short_label = g_strdup (*label);
       break;
 
     case IPMS_TIME_UNIT_QUARTER:

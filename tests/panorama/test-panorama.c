@@ -948,7 +948,7 @@ test_export (Fixture       *fixture,
       {
         g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-        if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsChartExportDialog")))
+        if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsExportDialog")))
           dialog = GTK_WINDOW (window);
       }
     g_assert_nonnull (dialog);

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-view.h"
-#include "ipms-chart-export-dialog.h"
+#include "ipms-export-dialog.h"
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-product-editor.h"
@@ -118,16 +118,15 @@ export_action (GtkWidget  *widget,
   IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(IpmsPanoramaChart) chart = NULL;
-  IpmsChartExportDialog *dialog;
+  IpmsExportDialog *dialog;
 
   if (self->document == NULL)
     return;
 
   /* A chart of its own: the export shows no selection or focus. */
   chart = ipms_panorama_chart_new (self->document);
-  /* Translators: the file name suggested when exporting the panorama, without extension */
-  dialog = ipms_chart_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         IPMS_CHART (chart), C_("file name", "panorama"));
+  dialog = ipms_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document,
+                                   IPMS_CHART (chart), "panorama", _("Product panorama"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

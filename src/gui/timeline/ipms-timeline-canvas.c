@@ -12,6 +12,7 @@
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
@@ -1026,17 +1027,22 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
 
   if (!ipms_record_is_null (product, "dev_start") || !ipms_record_is_null (product, "dev_complete"))
     {
+      g_autofree char *start = ipms_record_is_null (product, "dev_start")
+                               ? g_strdup ("?") : ipms_format_date_iso (ipms_record_get_string (product, "dev_start"));
+      g_autofree char *complete = ipms_record_is_null (product, "dev_complete")
+                                  ? g_strdup ("?") : ipms_format_date_iso (ipms_record_get_string (product, "dev_complete"));
+
       g_string_append_c (text, '\n');
       /* Translators: the development span of a product, two dates */
-      g_string_append_printf (text, _("Development: %s – %s"),
-                              ipms_record_is_null (product, "dev_start") ? "?" : ipms_record_get_string (product, "dev_start"),
-                              ipms_record_is_null (product, "dev_complete") ? "?" : ipms_record_get_string (product, "dev_complete"));
+      g_string_append_printf (text, _("Development: %s – %s"), start, complete);
     }
 
   if (!ipms_record_is_null (product, "launch_date"))
     {
+      g_autofree char *launch = ipms_format_date_iso (ipms_record_get_string (product, "launch_date"));
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Launch: %s"), ipms_record_get_string (product, "launch_date"));
+      g_string_append_printf (text, _("Launch: %s"), launch);
       if (!ipms_record_is_null (product, "dev_complete") &&
           g_strcmp0 (ipms_record_get_string (product, "launch_date"),
                      ipms_record_get_string (product, "dev_complete")) <= 0)
@@ -1056,10 +1062,11 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
       if (price > 0 && !ipms_record_is_null (product, "cost"))
         {
           double margin = (price - ipms_record_get_double (product, "cost")) / price * 100;
+          g_autofree char *percent = ipms_format_percent (margin, FALSE);
 
           g_string_append_c (text, '\n');
-          /* Translators: gross margin of a product in percent; %% is a percent sign */
-          g_string_append_printf (text, _("Margin: %.0f %%"), margin);
+          /* Translators: gross margin of a product; %s is a percentage such as "60%" */
+          g_string_append_printf (text, _("Margin: %s"), percent);
         }
     }
 
