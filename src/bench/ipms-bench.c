@@ -132,10 +132,10 @@ bench_model (guint n_products)
   g_printerr ("note: %u products: %.1f MiB of JSON\n", n_products, json_length / 1048576.0);
 
   /* The strict pass alone; json_import below includes it. */
-  start = now_ms ();
+  start = ipms_bench_now_ms ();
   ipms_json_check (json, json_length, &error);
   g_assert_no_error (error);
-  print_figure ("json_check", n_products, now_ms () - start, "ms");
+  ipms_bench_print_figure ("json_check", n_products, ipms_bench_now_ms () - start, "ms");
 
   import_path = g_strdup_printf ("%s.import.ipms", path);
   imported = ipms_document_create (import_path, "Import", &error);
