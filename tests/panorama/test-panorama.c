@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-item.h"
+#include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
@@ -1010,6 +1011,111 @@ test_screenshots (Fixture       *fixture,
   }
 }
 
+static GtkPopover *
+canvas_menu_popover (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->canvas));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (IPMS_IS_CANVAS_MENU (child))
+      return ipms_canvas_menu_get_popover (IPMS_CANVAS_MENU (child));
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+wait_for_mapped (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
+    {
+      g_usleep (1000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  /* Let the popup's surface be placed. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The context menu points at the chip as it is drawn, at any zoom: its
+ * anchor has the chip's rectangle scaled by the zoom, and the menu's own
+ * surface opens centred on it, just above or below, not off by the zoom. The
+ * chip is one of the lowest row's, where the old error was largest. */
+static void
+test_menu_position (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const double zooms[] = { 0.5, 1.0, 2.0 };
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  GtkPopover *popover = canvas_menu_popover (fixture);
+  gint64 id = 0;
+
+  for (guint row = 0; row < ipms_panorama_chart_get_n_rows (fixture->chart); row++)
+    for (guint column = 0; column < ipms_panorama_chart_get_n_columns (fixture->chart); column++)
+      if (ipms_panorama_chart_get_products (fixture->chart, column, row)->len > 0)
+        id = product_at (fixture, column, row, 0);
+  g_assert_cmpint (id, !=, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      GtkWidget *item = ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id);
+      GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (popover));
+      cairo_rectangle_t chip;
+      graphene_point_t origin;
+      graphene_rect_t pointed;
+      GdkSurface *surface;
+      double sx, sy, centre_x, top, bottom;
+      int px, py, pw, ph;
+
+      ipms_canvas_view_set_zoom (view, zooms[i]);
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      gtk_widget_grab_focus (item);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "menu.popup", NULL));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      g_assert_true (wait_for_mapped (GTK_WIDGET (popover)));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (popover)));
+
+      /* What the menu points at is the chip's drawn rectangle, through the
+       * same transform as the drawing: chart units times the zoom, moved by
+       * where the chart's origin is in the view. */
+      g_assert_true (ipms_panorama_chart_get_chip_rect (fixture->chart, id, &chip));
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (view),
+                                               &GRAPHENE_POINT_INIT (0, 0), &origin));
+      g_assert_true (gtk_widget_compute_bounds (anchor, GTK_WIDGET (view), &pointed));
+      g_assert_cmpfloat (fabs (pointed.origin.x - (origin.x + chip.x * zooms[i])), <, 1.5);
+      g_assert_cmpfloat (fabs (pointed.origin.y - (origin.y + chip.y * zooms[i])), <, 1.5);
+      g_assert_cmpfloat (fabs (pointed.size.width - chip.width * zooms[i]), <, 1.5);
+      g_assert_cmpfloat (fabs (pointed.size.height - chip.height * zooms[i]), <, 1.5);
+
+      /* And the menu's surface really opens there. */
+      g_assert_true (gtk_widget_compute_bounds (anchor, GTK_WIDGET (fixture->window), &pointed));
+      gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+      surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      px = gdk_popup_get_position_x (GDK_POPUP (surface));
+      py = gdk_popup_get_position_y (GDK_POPUP (surface));
+      pw = gdk_surface_get_width (surface);
+      ph = gdk_surface_get_height (surface);
+      centre_x = sx + pointed.origin.x + pointed.size.width / 2;
+      top = sy + pointed.origin.y;
+      bottom = top + pointed.size.height;
+      g_test_message ("zoom %.1f: chip %.0f,%.0f–%.0f in the surface, menu %d,%d %dx%d",
+                      zooms[i], centre_x, top, bottom, px, py, pw, ph);
+      g_assert_cmpfloat (fabs (px + pw / 2.0 - centre_x), <, 4);
+      /* Below or above it; the surface has a shadow margin around the arrow. */
+      g_assert_true (fabs (py - bottom) < 32 || fabs (py + ph - top) < 32);
+
+      /* Escape closes it and the keyboard carries on from the chip. */
+      gtk_popover_popdown (popover);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == item);
+    }
+}
+
 static void
 test_zoom_kept (Fixture       *fixture,
                 gconstpointer  data)
@@ -1222,6 +1328,7 @@ main (int   argc,
   ADD ("live-updates", test_live_updates);
   ADD ("export", test_export);
   ADD ("zoom-kept", test_zoom_kept);
+  ADD ("menu-position", test_menu_position);
   ADD ("screenshots", test_screenshots);
   if (g_test_perf ())
     ADD ("perf/frame", test_perf_frame);

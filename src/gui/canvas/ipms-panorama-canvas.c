@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-item.h"
+#include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
 #include "ipms-panorama-canvas.h"
@@ -913,8 +914,8 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
           }
       }
 
-  if (self->menu != NULL && gtk_widget_get_visible (self->menu))
-    gtk_popover_present (GTK_POPOVER (self->menu));
+  if (self->menu != NULL)
+    ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
 
   if (self->scroll_to_focus)
     {
@@ -1746,9 +1747,25 @@ move_selection_to_neighbour (IpmsPanoramaCanvas *self,
 }
 
 static void
-popup_menu_at (IpmsPanoramaCanvas *self,
-               double              x,
-               double              y);
+popup_menu_at (IpmsPanoramaCanvas    *self,
+               const graphene_rect_t *rect,
+               GtkWidget             *return_focus);
+
+/* The Menu key or Shift+F10: the menu of the focused item, pointing at it
+ * (scrolled into sight first, so that the menu never opens off screen). */
+static gboolean
+popup_menu_for_focus (IpmsPanoramaCanvas *self,
+                      IpmsCanvasItem     *focus)
+{
+  graphene_rect_t bounds;
+
+  if (focus == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
+    return FALSE;
+
+  focus_item (self, GTK_WIDGET (focus));
+  popup_menu_at (self, &bounds, GTK_WIDGET (focus));
+  return TRUE;
+}
 
 /* Arrow keys: focus the nearest item that way; a chip reached is selected
  * (added to the selection when extending, with Shift). */
@@ -1844,28 +1861,6 @@ on_key_pressed (GtkEventControllerKey *controller,
       else
         ipms_selection_select_only (self->selection, id);
       return TRUE;
-
-    case GDK_KEY_Menu:
-      {
-        graphene_rect_t bounds;
-
-        if (focus == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
-          return FALSE;
-        popup_menu_at (self, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
-        return TRUE;
-      }
-
-    case GDK_KEY_F10:
-      if (!shift || focus == NULL)
-        return FALSE;
-      {
-        graphene_rect_t bounds;
-
-        if (!gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
-          return FALSE;
-        popup_menu_at (self, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
-        return TRUE;
-      }
 
     default:
       return FALSE;
@@ -1964,17 +1959,22 @@ append_item (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+/* The menu of what lies at the centre of `rect` (chart coordinates),
+ * pointing at `rect`; the focus goes back to `return_focus` after it. */
 static void
-popup_menu_at (IpmsPanoramaCanvas *self,
-               double              x,
-               double              y)
+popup_menu_at (IpmsPanoramaCanvas    *self,
+               const graphene_rect_t *rect,
+               GtkWidget             *return_focus)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   IpmsPanoramaHit hit;
   gint64 x_item = 0, y_item = 0;
 
-  ipms_panorama_chart_hit_test (self->chart, x, y, &hit);
+  ipms_panorama_chart_hit_test (self->chart,
+                                rect->origin.x + rect->size.width / 2,
+                                rect->origin.y + rect->size.height / 2,
+                                &hit);
   if (hit.column >= 0)
     x_item = ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, hit.column));
   if (hit.row >= 0)
@@ -2018,9 +2018,7 @@ popup_menu_at (IpmsPanoramaCanvas *self,
   if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  ipms_canvas_menu_popup (IPMS_CANVAS_MENU (self->menu), G_MENU_MODEL (menu), rect, return_focus);
 }
 
 /* Gestures */
@@ -2086,13 +2084,25 @@ on_context_pressed (GtkGestureClick    *gesture,
                     IpmsPanoramaCanvas *self)
 {
   IpmsPanoramaHit hit;
+  IpmsCanvasItem *item = NULL;
 
   ipms_panorama_chart_hit_test (self->chart, x, y, &hit);
   if (hit.kind == IPMS_PANORAMA_HIT_NONE)
     return;
 
+  /* After the menu, the keyboard carries on from what was clicked. */
+  if (hit.kind == IPMS_PANORAMA_HIT_CHIP)
+    item = lookup_item (self->product_items, hit.product_id);
+  else if (hit.kind == IPMS_PANORAMA_HIT_COLUMN_HEADER)
+    item = lookup_item (self->column_items,
+                        ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, hit.column)));
+  else if (hit.kind == IPMS_PANORAMA_HIT_ROW_HEADER)
+    item = lookup_item (self->row_items,
+                        ipms_record_get_id (ipms_panorama_chart_get_row_item (self->chart, hit.row)));
+
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_menu_at (self, x, y);
+  popup_menu_at (self, &GRAPHENE_RECT_INIT (x, y, 1, 1),
+                 item != NULL ? GTK_WIDGET (item) : (GtkWidget *) get_focus_item (self));
 }
 
 static gboolean
@@ -2361,6 +2371,18 @@ remove_item_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The Menu key and Shift+F10, GTK's "menu.popup" as on its own widgets. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (widget);
+
+  if (!popup_menu_for_focus (self, get_focus_item (self)))
+    gtk_widget_error_bell (widget);
+}
+
 static void
 move_item_action (GtkWidget  *widget,
                   const char *action_name,
@@ -2563,7 +2585,11 @@ ipms_panorama_canvas_class_init (IpmsPanoramaCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "panorama.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "panorama.move-item", "(xi)", move_item_action);
 
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, popup_menu_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "panorama.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "panoramacanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2625,9 +2651,7 @@ ipms_panorama_canvas_init (IpmsPanoramaCanvas *self)
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
-  self->menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  self->menu = ipms_canvas_menu_new ();
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   set_selection (self, NULL);
