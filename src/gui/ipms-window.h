@@ -45,6 +45,10 @@ gboolean            ipms_window_import_json      (IpmsWindow      *self,
                                                   GFile           *file);
 gboolean            ipms_window_export_json      (IpmsWindow      *self,
                                                   GFile           *file);
+/* Renames the project through the edit path, one undo step. FALSE for an
+ * empty name, which a project cannot have. */
+gboolean            ipms_window_rename_project   (IpmsWindow      *self,
+                                                  const char      *name);
 /* A failure the user must read: a dialog over the window, and stderr. */
 void                ipms_window_show_error       (IpmsWindow      *self,
                                                   const char      *heading,
