@@ -21,6 +21,7 @@
 #include "ipms-panorama-edits.h"
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
+#include "ipms-product-editor.h"
 #include "ipms-test-utils.h"
 
 typedef struct
@@ -1116,6 +1117,65 @@ test_menu_position (Fixture       *fixture,
     }
 }
 
+/* No series existed anywhere to be chosen: the product editor's series list
+ * ends with "New Series…", which asks a name and creates the series with
+ * the product in it, in one undo step. */
+static void
+test_new_series (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = ipms_document_query (fixture->document, "series", NULL, 0, NULL);
+  g_autoptr(GPtrArray) products = ipms_document_query (fixture->document, "product", NULL, 0, NULL);
+  gint64 id = ipms_record_get_id (g_ptr_array_index (products, 0));
+  gint64 old_series = ipms_record_get_int (product (fixture, id), "series_id");
+  IpmsProductEditor *editor = ipms_product_editor_new (fixture->window, fixture->document, id);
+  AdwComboRow *series_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                          IPMS_TYPE_PRODUCT_EDITOR,
+                                                                          "series_row"));
+  GListModel *names = adw_combo_row_get_model (series_row);
+  guint n = g_list_model_get_n_items (names);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  gint64 series_id;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_cmpuint (n, ==, before->len + 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), n - 1), ==, _("New Series…"));
+
+  adw_combo_row_set_selected (series_row, n - 1);
+  /* The list stays on the product's series while the name is asked. */
+  g_assert_cmpuint (adw_combo_row_get_selected (series_row), !=, n - 1);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (entry, " Travel ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+
+  series_id = ipms_record_get_int (product (fixture, id), "series_id");
+  g_assert_cmpint (series_id, !=, 0);
+  g_assert_cmpint (series_id, !=, old_series);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_record (fixture->document, "series", series_id), "name"),
+                   ==, "Travel");
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, n + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), adw_combo_row_get_selected (series_row)),
+                   ==, "Travel");
+
+  /* One step takes both back: the series and the product's membership. */
+  undo (fixture);
+  g_assert_null (ipms_document_get_record (fixture->document, "series", series_id));
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "series_id"), ==, old_series);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, n);
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "series_id"), ==, series_id);
+
+  /* A name of blanks makes nothing. */
+  g_assert_cmpint (ipms_product_editor_create_series (editor, "  ", NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_zoom_kept (Fixture       *fixture,
                 gconstpointer  data)
@@ -1329,6 +1389,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("zoom-kept", test_zoom_kept);
   ADD ("menu-position", test_menu_position);
+  ADD ("new-series", test_new_series);
   ADD ("screenshots", test_screenshots);
   if (g_test_perf ())
     ADD ("perf/frame", test_perf_frame);
