@@ -586,6 +586,16 @@ redo_action (GtkWidget  *widget,
     report_toast (self, _("Could not redo"), error);
 }
 
+/* Pages announce their destructive edits through this action, so that no
+ * page needs to know the window's type. */
+static void
+undo_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ipms_window_add_undo_toast (IPMS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 step_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1104,6 +1114,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.rename-project", NULL, rename_project_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", "s", undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
@@ -1239,15 +1250,39 @@ ipms_window_show_error (IpmsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+add_toast (IpmsWindow *self,
+           const char *message,
+           gboolean    with_undo)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  /* Toast titles are Pango markup, and file names may hold "&" or "<". */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 ipms_window_add_toast (IpmsWindow *self,
                        const char *message)
 {
-  g_autofree char *markup = NULL;
-
   g_return_if_fail (IPMS_IS_WINDOW (self));
 
-  /* Toast titles are Pango markup, and file names may hold "&" or "<". */
-  markup = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  add_toast (self, message, FALSE);
+}
+
+void
+ipms_window_add_undo_toast (IpmsWindow *self,
+                            const char *message)
+{
+  g_return_if_fail (IPMS_IS_WINDOW (self));
+
+  add_toast (self, message, TRUE);
 }

@@ -56,5 +56,10 @@ void                ipms_window_show_error       (IpmsWindow      *self,
 /* A short notice at the bottom of the window. */
 void                ipms_window_add_toast        (IpmsWindow      *self,
                                                   const char      *message);
+/* The same, for an edit that destroyed something: with an Undo button that
+ * undoes the last step. Pages reach it through the action win.undo-toast
+ * (s: the message). */
+void                ipms_window_add_undo_toast   (IpmsWindow      *self,
+                                                  const char      *message);
 
 G_END_DECLS

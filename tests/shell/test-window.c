@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "ipms-application.h"
+#include "ipms-panorama-page.h"
 #include "ipms-test-utils.h"
 #include "ipms-window.h"
 
@@ -727,6 +728,64 @@ test_rename_project (void)
   close_all_windows ();
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+A then Delete took every product off the panorama without a word:
+ * a destructive edit now says what it did, with Undo in the toast. */
+static void
+test_undo_toast (void)
+{
+  IpmsWindow *window;
+  IpmsPanoramaCanvas *canvas;
+  IpmsPanoramaChart *chart;
+  GtkWidget *overlay;
+  GtkWidget *undo;
+  guint placed;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  overlay = template_child (window, "toast_overlay");
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  canvas = ipms_panorama_page_get_canvas (IPMS_PANORAMA_PAGE (ipms_window_get_section_page (window, "panorama")));
+  chart = ipms_panorama_canvas_get_chart (canvas);
+  placed = ipms_panorama_chart_get_n_placed (chart);
+  g_assert_cmpuint (placed, >, 1);
+  g_assert_null (find_button (overlay, _("_Undo")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "panorama.select-all", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "panorama.unplace-selection", NULL));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (chart), ==, 0);
+  save_png (window, "window-undo-toast");
+
+  undo = find_button (overlay, _("_Undo"));
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==, "win.undo");
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (chart), ==, placed);
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -751,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/startup-section", test_startup_section);
   g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/shell/window/rename-project", test_rename_project);
+  g_test_add_func ("/shell/window/undo-toast", test_undo_toast);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);
   g_test_add_func ("/shell/application/open-error", test_open_error);

@@ -449,6 +449,15 @@ report_error (IpmsPanoramaCanvas *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A destructive edit says what it did, with Undo at hand (GNOME HIG), in
+ * the window's one toast; the step is already in the history. */
+static void
+announce_undoable (IpmsPanoramaCanvas *self,
+                   const char         *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-toast", "s", message);
+}
+
 static void
 set_current_cell_from_product (IpmsPanoramaCanvas *self,
                                gint64              product_id)
@@ -2217,9 +2226,22 @@ unplace_selection_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = dup_selected_placed (self);
   g_autoptr(GError) error = NULL;
 
-  if (ids->len > 0 &&
-      !ipms_panorama_unplace_products (self->document, (const gint64 *) ids->data, ids->len, &error))
-    report_error (self, _("Could not take the products off the panorama"), error);
+  g_autofree char *message = NULL;
+
+  if (ids->len == 0)
+    return;
+
+  if (!ipms_panorama_unplace_products (self->document, (const gint64 *) ids->data, ids->len, &error))
+    {
+      report_error (self, _("Could not take the products off the panorama"), error);
+      return;
+    }
+
+  /* Translators: a notice with an Undo button */
+  message = g_strdup_printf (ngettext ("%u product taken off the panorama",
+                                       "%u products taken off the panorama", ids->len),
+                             ids->len);
+  announce_undoable (self, message);
 }
 
 static void
@@ -2309,9 +2331,21 @@ remove_item_now (IpmsPanoramaCanvas *self,
                  gint64              item_id)
 {
   g_autoptr(GError) error = NULL;
+  IpmsRecord *item = ipms_document_get_record (self->document, "axis_item", item_id);
+  g_autofree char *message = NULL;
+
+  if (item == NULL)
+    return;
+
+  /* Translators: a notice with an Undo button; %s is a column or row name */
+  message = g_strdup_printf (strcmp (ipms_record_get_string (item, "axis"), "x") == 0
+                               ? _("Column “%s” removed") : _("Row “%s” removed"),
+                             ipms_record_get_string (item, "label"));
 
   if (!ipms_panorama_remove_axis_item (self->document, item_id, &error))
     report_error (self, _("Could not remove the row or column"), error);
+  else
+    announce_undoable (self, message);
 }
 
 static void
