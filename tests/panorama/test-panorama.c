@@ -1176,6 +1176,80 @@ test_new_series (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Lets the layout, a fit that follows it and the next layout happen. */
+static void
+settle (Fixture *fixture)
+{
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* The smallest text the panorama paints, in pixels on screen at `zoom`. */
+static double
+smallest_text_px (double zoom)
+{
+  const PangoFontDescription *font = ipms_chart_style_get_font (IPMS_CHART_FONT_SMALL);
+
+  g_assert_true (pango_font_description_get_size_is_absolute (font));
+  return zoom * pango_font_description_get_size (font) / PANGO_SCALE;
+}
+
+/* The fit a project opens with keeps the text readable (≥ 11 px) even in a
+ * small window, and scrolls for the rest; while the zoom follows a fit, a
+ * column added or deleted fits again; a zoom by hand stays. */
+static void
+test_fit (Fixture       *fixture,
+          gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  GtkAdjustment *hadjustment;
+  double whole, wider, zoom;
+  gint64 added;
+  guint n_columns = ipms_panorama_chart_get_n_columns (fixture->chart);
+
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  settle (fixture);
+  zoom = ipms_canvas_view_get_zoom (view);
+  g_test_message ("fit at 800×600: %.0f %%, smallest text %.1f px", zoom * 100, smallest_text_px (zoom));
+  g_assert_true (ipms_canvas_view_get_follows_fit (view));
+  g_assert_cmpfloat (smallest_text_px (zoom), >=, 11 - 1e-6);
+  /* What does not fit scrolls. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (fixture->canvas))));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  /* Zoom to Fit shows everything, and keeps doing so as the grid changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-fit", NULL));
+  whole = ipms_canvas_view_get_zoom (view);
+
+  g_assert_cmpfloat (whole, <, zoom);
+  g_assert_true (ipms_canvas_view_get_follows_fit (view));
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
+  settle (fixture);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns + 2);
+  wider = ipms_canvas_view_get_zoom (view);
+  g_assert_cmpfloat (wider, <, whole - 1e-3);
+  for (guint i = 0; i < 2; i++)
+    {
+      added = column_item (fixture, n_columns);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.remove-item", "x", added));
+    }
+  settle (fixture);
+  g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), whole, 1e-3);
+
+  /* A zoom by hand is the user's, grid changes or not. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-in", NULL));
+  zoom = ipms_canvas_view_get_zoom (view);
+  g_assert_false (ipms_canvas_view_get_follows_fit (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
+  settle (fixture);
+  g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), zoom, 1e-6);
+}
+
 static void
 test_zoom_kept (Fixture       *fixture,
                 gconstpointer  data)
@@ -1186,6 +1260,7 @@ test_zoom_kept (Fixture       *fixture,
   double first = ipms_canvas_view_get_zoom (view);
 
   /* A first look at a project fits the chart, within readable bounds. */
+  g_assert_true (ipms_canvas_view_get_follows_fit (view));
   g_assert_cmpfloat (first, >=, 0.5);
   g_assert_cmpfloat (first, <=, 1.0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-in", NULL));
@@ -1388,6 +1463,7 @@ main (int   argc,
   ADD ("live-updates", test_live_updates);
   ADD ("export", test_export);
   ADD ("zoom-kept", test_zoom_kept);
+  ADD ("fit", test_fit);
   ADD ("menu-position", test_menu_position);
   ADD ("new-series", test_new_series);
   ADD ("screenshots", test_screenshots);

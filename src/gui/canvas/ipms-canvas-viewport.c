@@ -28,6 +28,15 @@ struct _IpmsCanvasViewport
   double              offset_x;
   double              offset_y;
 
+  /* Room kept free at the bottom for the zoom controls floating there. */
+  double              bottom_inset;
+
+  /* Sizes at the last allocation, to tell when the layout changed. */
+  int                 last_child_width;
+  int                 last_child_height;
+  int                 last_width;
+  int                 last_height;
+
   /* A zoom waiting for the next allocation to put the anchored point back
    * under the pointer: fractions of the content and viewport positions. */
   gboolean            anchor_pending;
@@ -48,6 +57,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  LAYOUT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsCanvasViewport, ipms_canvas_viewport, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -122,13 +138,22 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   int child_width, child_height;
   double scale = content_scale (self);
 
+  gboolean changed;
+
   child_natural_size (self, &child_width, &child_height);
+  changed = child_width != self->last_child_width || child_height != self->last_child_height ||
+            width != self->last_width || height != self->last_height;
+  self->last_child_width = child_width;
+  self->last_child_height = child_height;
+  self->last_width = width;
+  self->last_height = height;
 
   self->content_width = child_width * scale;
   self->content_height = child_height * scale;
-  /* A chart smaller than the view sits in its middle. */
+  /* A chart smaller than the view sits in its middle, above the controls;
+   * a taller one scrolls far enough for its end to clear them. */
   self->offset_x = MAX (0, (width - self->content_width) / 2);
-  self->offset_y = MAX (0, (height - self->content_height) / 2);
+  self->offset_y = MAX (0, (height - self->bottom_inset - self->content_height) / 2);
 
   g_object_freeze_notify (G_OBJECT (self->hadjustment));
   g_object_freeze_notify (G_OBJECT (self->vadjustment));
@@ -137,7 +162,7 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
     {
       self->anchor_pending = FALSE;
       gtk_adjustment_set_upper (self->hadjustment, MAX (self->content_width, width));
-      gtk_adjustment_set_upper (self->vadjustment, MAX (self->content_height, height));
+      gtk_adjustment_set_upper (self->vadjustment, MAX (self->content_height + self->bottom_inset, height));
       gtk_adjustment_set_page_size (self->hadjustment, width);
       gtk_adjustment_set_page_size (self->vadjustment, height);
       g_signal_handlers_block_by_func (self->hadjustment, on_adjustment_value_changed, self);
@@ -153,12 +178,18 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   g_signal_handlers_block_by_func (self->hadjustment, on_adjustment_value_changed, self);
   g_signal_handlers_block_by_func (self->vadjustment, on_adjustment_value_changed, self);
   configure_adjustment (self->hadjustment, self->content_width, width);
-  configure_adjustment (self->vadjustment, self->content_height, height);
+  configure_adjustment (self->vadjustment,
+                        self->content_height > height - self->bottom_inset ? self->content_height + self->bottom_inset
+                                                                           : self->content_height,
+                        height);
   g_signal_handlers_unblock_by_func (self->hadjustment, on_adjustment_value_changed, self);
   g_signal_handlers_unblock_by_func (self->vadjustment, on_adjustment_value_changed, self);
 
   g_object_thaw_notify (G_OBJECT (self->hadjustment));
   g_object_thaw_notify (G_OBJECT (self->vadjustment));
+
+  if (changed)
+    g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
 
   if (self->child == NULL || !gtk_widget_get_visible (self->child))
     return;
@@ -302,6 +333,15 @@ ipms_canvas_viewport_class_init (IpmsCanvasViewportClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The child's natural size or the viewport's size changed (emitted from
+   * size_allocate: handlers must not resize anything then and there). */
+  signals[LAYOUT_CHANGED] =
+    g_signal_new ("layout-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -406,7 +446,21 @@ ipms_canvas_viewport_get_fit_zoom (IpmsCanvasViewport *self)
 
   /* Content size is linear in the zoom in SCALE mode and close enough to it
    * for a time axis in CHILD mode. */
-  return self->zoom * MIN ((width - 16) / self->content_width, (height - 16) / self->content_height);
+  return self->zoom * MIN ((width - 16) / self->content_width,
+                           (height - self->bottom_inset - 16) / self->content_height);
+}
+
+void
+ipms_canvas_viewport_set_bottom_inset (IpmsCanvasViewport *self,
+                                       double              inset)
+{
+  g_return_if_fail (IPMS_IS_CANVAS_VIEWPORT (self));
+
+  if (self->bottom_inset == inset)
+    return;
+
+  self->bottom_inset = inset;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 void

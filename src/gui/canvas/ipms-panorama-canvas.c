@@ -2337,6 +2337,10 @@ remove_item_now (IpmsPanoramaCanvas *self,
   if (item == NULL)
     return;
 
+  /* A header being renamed goes with its name unsaved. */
+  if (self->rename_entry != NULL && self->rename_item_id == item_id)
+    ipms_panorama_canvas_finish_rename (self, FALSE);
+
   /* Translators: a notice with an Undo button; %s is a column or row name */
   message = g_strdup_printf (strcmp (ipms_record_get_string (item, "axis"), "x") == 0
                                ? _("Column “%s” removed") : _("Row “%s” removed"),

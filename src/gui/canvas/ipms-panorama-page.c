@@ -8,11 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-view.h"
+#include "ipms-chart-style.h"
 #include "ipms-chart-export-dialog.h"
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-product-editor.h"
 #include "ipms-segment-panel.h"
+
+/* The smallest text of the chart is never fitted below this, in pixels:
+ * what does not fit at it scrolls. */
+#define READABLE_TEXT_PX 11.0
 
 struct _IpmsPanoramaPage
 {
@@ -240,6 +245,10 @@ static void
 ipms_panorama_page_init (IpmsPanoramaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  ipms_canvas_view_set_min_fit_zoom (self->view,
+                                     READABLE_TEXT_PX * PANGO_SCALE /
+                                     pango_font_description_get_size (ipms_chart_style_get_font (IPMS_CHART_FONT_SMALL)));
 
   ipms_panorama_canvas_set_unplace_target (self->canvas, GTK_WIDGET (self->palette));
   g_signal_connect_swapped (self->canvas, "open-product", G_CALLBACK (on_open_product), self);
