@@ -1227,13 +1227,13 @@ test_fit (Fixture       *fixture,
 
   g_assert_cmpfloat (whole, <, zoom);
   g_assert_true (ipms_canvas_view_get_follows_fit (view));
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 4; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
   settle (fixture);
-  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns + 2);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns + 4);
   wider = ipms_canvas_view_get_zoom (view);
   g_assert_cmpfloat (wider, <, whole - 1e-3);
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 4; i++)
     {
       added = column_item (fixture, n_columns);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.remove-item", "x", added));
@@ -1248,6 +1248,86 @@ test_fit (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
   settle (fixture);
   g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), zoom, 1e-6);
+}
+
+static gpointer
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), IPMS_TYPE_PANORAMA_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The palette can be folded away, and stays so for the project; a page too
+ * narrow for it folds it over the chart by itself. */
+static void
+test_palette_toggle (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwFlap *flap = page_child (fixture, "palette_flap");
+  GtkWidget *button = page_child (fixture, "palette_button");
+  g_autofree char *state = NULL;
+
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  state = ipms_document_dup_view_state (fixture->document, "panorama.palette");
+  g_assert_cmpstr (state, ==, "hidden");
+
+  gtk_widget_unparent (GTK_WIDGET (fixture->page));
+  adw_window_set_content (ADW_WINDOW (fixture->window), NULL);
+  fixture->page = IPMS_PANORAMA_PAGE (ipms_panorama_page_new (fixture->document, fixture->selection));
+  fixture->canvas = ipms_panorama_page_get_canvas (fixture->page);
+  fixture->chart = ipms_panorama_canvas_get_chart (fixture->canvas);
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  settle (fixture);
+  flap = page_child (fixture, "palette_flap");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_signal_emit_by_name (page_child (fixture, "palette_button"), "clicked");
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  /* Narrow: folded over the chart. */
+  gtk_window_set_default_size (fixture->window, 360, 640);
+  settle (fixture);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_folded (page_child (fixture, "panel_flap")));
+}
+
+/* Opening the segment panel narrows the view: the cell it shows is
+ * scrolled back into sight. */
+static void
+test_panel_keeps_cell_in_sight (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  guint column = ipms_panorama_chart_get_n_columns (fixture->chart) - 1;
+  guint row = ipms_panorama_chart_get_n_rows (fixture->chart) - 1;
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (fixture->canvas));
+  cairo_rectangle_t cell;
+  graphene_rect_t bounds;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_toggle_button_set_active (page_child (fixture, "panel_button"), FALSE);
+  ipms_canvas_view_set_zoom (view, 2.0);
+  settle (fixture);
+
+  /* The bottom right cell, scrolled to the view's right edge. */
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+  ipms_panorama_canvas_set_current_cell (fixture->canvas, column_item (fixture, column), row_item (fixture, row));
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height));
+  settle (fixture);
+
+  gtk_toggle_button_set_active (page_child (fixture, "panel_button"), TRUE);
+  settle (fixture);
+  g_assert_true (adw_flap_get_reveal_flap (page_child (fixture, "panel_flap")));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), viewport,
+                                           &GRAPHENE_POINT_INIT (cell.x + cell.width, cell.y + cell.height),
+                                           &bounds.origin));
+  g_assert_cmpfloat (bounds.origin.x, <=, gtk_widget_get_width (viewport));
+  g_assert_cmpfloat (bounds.origin.y, <=, gtk_widget_get_height (viewport));
 }
 
 static void
@@ -1464,6 +1544,8 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("zoom-kept", test_zoom_kept);
   ADD ("fit", test_fit);
+  ADD ("palette-toggle", test_palette_toggle);
+  ADD ("panel-keeps-cell-in-sight", test_panel_keeps_cell_in_sight);
   ADD ("menu-position", test_menu_position);
   ADD ("new-series", test_new_series);
   ADD ("screenshots", test_screenshots);

@@ -786,6 +786,70 @@ test_undo_toast (void)
   close_all_windows ();
 }
 
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* Says which widgets hold the minimum width up, for the failure below. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit,
+             int        depth)
+{
+  int minimum = minimum_width (widget);
+
+  if (minimum <= limit || depth > 24)
+    return;
+
+  g_test_message ("%*s%s is at least %d pixels wide", depth, "", G_OBJECT_TYPE_NAME (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      report_wide (child, limit, depth + 1);
+}
+
+/* GNOME apps reach 360 pixels (a phone): the window folds to the page, the
+ * panorama's palette and segment panel fold over the chart. What is
+ * measured is the window's content: the frame around it (a border without
+ * a compositor, a shadow with one) is the window manager's business. */
+static void
+test_minimum_width (void)
+{
+  IpmsWindow *window;
+  GtkWidget *content;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+
+  for (const char * const *id = ipms_window_list_sections (); *id != NULL; id++)
+    {
+      /* The timeline pages' toolbar is still wider (issue 9, its own part). */
+      if (g_str_equal (*id, "new-products") || g_str_equal (*id, "roadmap"))
+        continue;
+
+      ipms_window_set_section (window, *id);
+      report_wide (content, 360, 0);
+      g_assert_cmpint (minimum_width (content), <=, 360);
+    }
+
+  ipms_window_set_section (window, "panorama");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save_png (window, "window-360-panorama");
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+  g_assert_true (adw_leaflet_get_folded (template_child (window, "leaflet")));
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/shell/window/rename-project", test_rename_project);
   g_test_add_func ("/shell/window/undo-toast", test_undo_toast);
+  g_test_add_func ("/shell/window/minimum-width", test_minimum_width);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);
   g_test_add_func ("/shell/application/open-error", test_open_error);

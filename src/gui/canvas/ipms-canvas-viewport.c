@@ -37,6 +37,12 @@ struct _IpmsCanvasViewport
   int                 last_width;
   int                 last_height;
 
+  /* A scroll asked for while the child is being allocated (a chart keeping
+   * its focus in sight) comes too late for this allocation: the next one
+   * is queued from outside it. */
+  gboolean            allocating;
+  guint               reallocate_source;
+
   /* A zoom waiting for the next allocation to put the anchored point back
    * under the pointer: fractions of the content and viewport positions. */
   gboolean            anchor_pending;
@@ -68,10 +74,24 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsCanvasViewport, ipms_canvas_viewport, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
+static gboolean
+reallocate_cb (gpointer data)
+{
+  IpmsCanvasViewport *self = data;
+
+  self->reallocate_source = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_adjustment_value_changed (IpmsCanvasViewport *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  else if (self->reallocate_source == 0)
+    self->reallocate_source = g_idle_add (reallocate_cb, self);
 }
 
 static void
@@ -200,7 +220,9 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   if (scale != 1.0)
     transform = gsk_transform_scale (transform, scale, scale);
 
+  self->allocating = TRUE;
   gtk_widget_allocate (self->child, child_width, child_height, -1, transform);
+  self->allocating = FALSE;
 }
 
 static void
@@ -302,6 +324,7 @@ ipms_canvas_viewport_dispose (GObject *object)
   IpmsCanvasViewport *self = (IpmsCanvasViewport *)object;
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
+  g_clear_handle_id (&self->reallocate_source, g_source_remove);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);

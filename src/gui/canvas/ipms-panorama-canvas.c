@@ -104,6 +104,7 @@ struct _IpmsPanoramaCanvas
   guint              preview_count;
 
   gboolean           scroll_to_focus;
+  gboolean           scroll_to_cell;
   gboolean           sync_pending;
 
   guint              autoscroll_id;
@@ -925,6 +926,24 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
 
   if (self->menu != NULL)
     ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
+
+  if (self->scroll_to_cell)
+    {
+      guint column, row;
+      gint64 segment = self->cell_x_item != 0
+                         ? ipms_panorama_find_segment (self->document, self->cell_x_item, self->cell_y_item) : 0;
+      GtkWidget *view = gtk_widget_get_ancestor (widget, IPMS_TYPE_CANVAS_VIEW);
+
+      self->scroll_to_cell = FALSE;
+      if (view != NULL && segment != 0 && ipms_panorama_chart_find_segment (self->chart, segment, &column, &row))
+        {
+          cairo_rectangle_t cell;
+
+          ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+          ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (view),
+                                      &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height));
+        }
+    }
 
   if (self->scroll_to_focus)
     {
@@ -2785,4 +2804,14 @@ ipms_panorama_canvas_set_unplace_target (IpmsPanoramaCanvas *self,
   g_return_if_fail (IPMS_IS_PANORAMA_CANVAS (self));
 
   g_set_weak_pointer (&self->unplace_target, target);
+}
+
+void
+ipms_panorama_canvas_reveal_current_cell (IpmsPanoramaCanvas *self)
+{
+  g_return_if_fail (IPMS_IS_PANORAMA_CANVAS (self));
+
+  /* At the next allocation: the view may be changing size right now. */
+  self->scroll_to_cell = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

@@ -27,8 +27,12 @@ struct _IpmsPanoramaPage
   IpmsCanvasView      *view;
   IpmsPanoramaCanvas  *canvas;
   IpmsSegmentPanel    *segment_panel;
-  GtkRevealer         *panel_revealer;
+  AdwFlap             *panel_flap;
   GtkToggleButton     *panel_button;
+  AdwFlap             *palette_flap;
+  GtkToggleButton     *palette_button;
+  gboolean             palette_hidden;
+  guint                palette_source;
 
   IpmsDocument        *document;
   IpmsSelection       *selection;
@@ -61,17 +65,94 @@ on_open_product (IpmsPanoramaPage *self,
     gtk_window_present (GTK_WINDOW (editor));
 }
 
-/* The segment panel takes room from the grid: shown only for a cell. */
+static gboolean
+has_cell (IpmsPanoramaPage *self)
+{
+  gint64 x_item = 0, y_item = 0;
+
+  return self->document != NULL && ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
+}
+
+/* The segment panel takes room from the grid: shown only for a cell, and
+ * while its button is down. */
 static void
 update_panel (IpmsPanoramaPage *self)
 {
-  gint64 x_item = 0, y_item = 0;
-  gboolean has_cell = self->document != NULL &&
-                      ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
+  gboolean cell = has_cell (self);
 
-  gtk_revealer_set_reveal_child (self->panel_revealer,
-                                 has_cell && gtk_toggle_button_get_active (self->panel_button));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), has_cell);
+  adw_flap_set_reveal_flap (self->panel_flap, cell && gtk_toggle_button_get_active (self->panel_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), cell);
+}
+
+/* The flap also opens and closes by itself: folded away when the page gets
+ * narrow (then it opens over the chart only when asked), back when it is
+ * wide again, or closed by a click beside it. The button follows. */
+static void
+on_panel_revealed (IpmsPanoramaPage *self)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (self->panel_flap);
+
+  if (!has_cell (self))
+    {
+      if (revealed)
+        adw_flap_set_reveal_flap (self->panel_flap, FALSE);
+      return;
+    }
+
+  if (gtk_toggle_button_get_active (self->panel_button) != revealed)
+    gtk_toggle_button_set_active (self->panel_button, revealed);
+}
+
+/* Once open, the panel must not hide the cell it shows. */
+static void
+on_panel_progress (IpmsPanoramaPage *self)
+{
+  if (adw_flap_get_reveal_flap (self->panel_flap) && adw_flap_get_reveal_progress (self->panel_flap) >= 1.0)
+    ipms_panorama_canvas_reveal_current_cell (self->canvas);
+}
+
+/* The palette is the user's to hide; that is kept with the project. When
+ * the page folds, it folds away over the chart, and comes back as the user
+ * left it when the page is wide again. */
+static void
+on_palette_clicked (IpmsPanoramaPage *self)
+{
+  if (adw_flap_get_folded (self->palette_flap) || self->document == NULL)
+    return;
+
+  self->palette_hidden = !gtk_toggle_button_get_active (self->palette_button);
+  ipms_document_set_view_state (self->document, "panorama.palette", self->palette_hidden ? "hidden" : "shown");
+}
+
+static gboolean
+apply_palette_cb (gpointer data)
+{
+  IpmsPanoramaPage *self = data;
+
+  self->palette_source = 0;
+  if (!adw_flap_get_folded (self->palette_flap))
+    adw_flap_set_reveal_flap (self->palette_flap, !self->palette_hidden);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the flap is done with its own change: unfolding reveals the flap. */
+static void
+on_palette_folded (IpmsPanoramaPage *self)
+{
+  if (self->palette_source == 0)
+    self->palette_source = g_idle_add (apply_palette_cb, self);
+}
+
+static void
+restore_palette (IpmsPanoramaPage *self)
+{
+  g_autofree char *state = NULL;
+
+  if (self->document != NULL)
+    state = ipms_document_dup_view_state (self->document, "panorama.palette");
+  self->palette_hidden = g_strcmp0 (state, "hidden") == 0;
+  on_palette_folded (self);
 }
 
 static void
@@ -153,6 +234,7 @@ ipms_panorama_page_set_property (GObject      *object,
       ipms_panorama_palette_set_model (self->palette, self->document, self->selection);
       ipms_panorama_palette_set_chart (self->palette, ipms_panorama_canvas_get_chart (self->canvas));
       on_cell_changed (self);
+      restore_palette (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "panorama-page.export", self->document != NULL);
       break;
     case PROP_SELECTION:
@@ -192,6 +274,7 @@ ipms_panorama_page_dispose (GObject *object)
   IpmsPanoramaPage *self = (IpmsPanoramaPage *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->palette_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PAGE);
   /* The template's unnamed top box is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -230,8 +313,10 @@ ipms_panorama_page_class_init (IpmsPanoramaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, view);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, segment_panel);
-  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_flap);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, palette_flap);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, palette_button);
 
   gtk_widget_class_install_action (widget_class, "panorama-page.add-row", NULL, add_row_action);
   gtk_widget_class_install_action (widget_class, "panorama-page.add-column", NULL, add_column_action);
@@ -255,6 +340,10 @@ ipms_panorama_page_init (IpmsPanoramaPage *self)
   g_signal_connect_swapped (self->palette, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->canvas, "cell-changed", G_CALLBACK (on_cell_changed), self);
   g_signal_connect_swapped (self->panel_button, "toggled", G_CALLBACK (update_panel), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_revealed), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-progress", G_CALLBACK (on_panel_progress), self);
+  g_signal_connect_swapped (self->palette_button, "clicked", G_CALLBACK (on_palette_clicked), self);
+  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
   update_panel (self);
 }
 
