@@ -208,6 +208,7 @@ struct _IpmsWindow
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GMenu                *recent_submenu;
+  guint                 fold_source;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsWindow, ipms_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -444,6 +445,28 @@ static void
 back_clicked_cb (IpmsWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+show_content_cb (gpointer data)
+{
+  IpmsWindow *self = data;
+
+  self->fold_source = 0;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Unfolded, the leaflet's visible child follows the focus, so it is often
+ * the sidebar: folding must still land on the page. The leaflet folds while
+ * it is being allocated; the page is shown right after. */
+static void
+leaflet_folded_cb (IpmsWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && self->fold_source == 0)
+    self->fold_source = g_idle_add (show_content_cb, self);
 }
 
 /* Entering the sidebar lands on the section shown, not on the row the
@@ -986,6 +1009,8 @@ ipms_window_dispose (GObject *object)
 {
   IpmsWindow *self = IPMS_WINDOW (object);
 
+  g_clear_handle_id (&self->fold_source, g_source_remove);
+
   /* The pages go first: they may still talk to the document as they leave. */
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_WINDOW);
 
@@ -1155,6 +1180,7 @@ ipms_window_init (IpmsWindow *self)
 
   /* Folded, the window shows the page, with a back button to the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
 }
 
 IpmsWindow *

@@ -572,7 +572,9 @@ test_narrow_and_dark (void)
   save_png (window, "window-dark-panorama");
   g_assert_false (adw_leaflet_get_folded (leaflet));
 
-  /* Folded, the page stays in sight, with a way back to the sidebar. */
+  /* Folded, the page stays in sight, with a way back to the sidebar, even
+   * when the focus was in the sidebar. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (template_child (window, "sidebar_list"))));
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   save_png (window, "window-dark-narrow-content");
   g_assert_true (adw_leaflet_get_folded (leaflet));

@@ -33,6 +33,7 @@ struct _IpmsPanoramaPage
   GtkToggleButton     *palette_button;
   gboolean             palette_hidden;
   guint                palette_source;
+  guint                panel_source;
 
   IpmsDocument        *document;
   IpmsSelection       *selection;
@@ -86,29 +87,37 @@ update_panel (IpmsPanoramaPage *self)
 
 /* The flap also opens and closes by itself: folded away when the page gets
  * narrow (then it opens over the chart only when asked), back when it is
- * wide again, or closed by a click beside it. The button follows. */
-static void
-on_panel_revealed (IpmsPanoramaPage *self)
+ * wide again, or closed by a click beside it. The button follows. Once
+ * open, the panel must not hide the cell it shows. Done after the flap's
+ * own change, which happens while it is being allocated. */
+static gboolean
+sync_panel_cb (gpointer data)
 {
+  IpmsPanoramaPage *self = data;
   gboolean revealed = adw_flap_get_reveal_flap (self->panel_flap);
+
+  self->panel_source = 0;
 
   if (!has_cell (self))
     {
       if (revealed)
         adw_flap_set_reveal_flap (self->panel_flap, FALSE);
-      return;
+      return G_SOURCE_REMOVE;
     }
 
   if (gtk_toggle_button_get_active (self->panel_button) != revealed)
     gtk_toggle_button_set_active (self->panel_button, revealed);
+  if (revealed && adw_flap_get_reveal_progress (self->panel_flap) >= 1.0)
+    ipms_panorama_canvas_reveal_current_cell (self->canvas);
+
+  return G_SOURCE_REMOVE;
 }
 
-/* Once open, the panel must not hide the cell it shows. */
 static void
-on_panel_progress (IpmsPanoramaPage *self)
+on_panel_changed (IpmsPanoramaPage *self)
 {
-  if (adw_flap_get_reveal_flap (self->panel_flap) && adw_flap_get_reveal_progress (self->panel_flap) >= 1.0)
-    ipms_panorama_canvas_reveal_current_cell (self->canvas);
+  if (self->panel_source == 0)
+    self->panel_source = g_idle_add (sync_panel_cb, self);
 }
 
 /* The palette is the user's to hide; that is kept with the project. When
@@ -130,13 +139,14 @@ apply_palette_cb (gpointer data)
   IpmsPanoramaPage *self = data;
 
   self->palette_source = 0;
-  if (!adw_flap_get_folded (self->palette_flap))
-    adw_flap_set_reveal_flap (self->palette_flap, !self->palette_hidden);
+  adw_flap_set_reveal_flap (self->palette_flap,
+                            !adw_flap_get_folded (self->palette_flap) && !self->palette_hidden);
 
   return G_SOURCE_REMOVE;
 }
 
-/* After the flap is done with its own change: unfolding reveals the flap. */
+/* After the flap is done with its own change: folded, the palette waits to
+ * be asked for; unfolded, it is as the user left it. */
 static void
 on_palette_folded (IpmsPanoramaPage *self)
 {
@@ -275,6 +285,7 @@ ipms_panorama_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->palette_source, g_source_remove);
+  g_clear_handle_id (&self->panel_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PAGE);
   /* The template's unnamed top box is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -340,8 +351,8 @@ ipms_panorama_page_init (IpmsPanoramaPage *self)
   g_signal_connect_swapped (self->palette, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->canvas, "cell-changed", G_CALLBACK (on_cell_changed), self);
   g_signal_connect_swapped (self->panel_button, "toggled", G_CALLBACK (update_panel), self);
-  g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_revealed), self);
-  g_signal_connect_swapped (self->panel_flap, "notify::reveal-progress", G_CALLBACK (on_panel_progress), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_changed), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-progress", G_CALLBACK (on_panel_changed), self);
   g_signal_connect_swapped (self->palette_button, "clicked", G_CALLBACK (on_palette_clicked), self);
   g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
   update_panel (self);
