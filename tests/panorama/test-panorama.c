@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -736,6 +737,16 @@ test_segment_panel (Fixture       *fixture,
   g_assert_cmpstr (ipms_record_get_string (segment, "role"), ==, "core");
   undo (fixture);
   g_assert_cmpstr (ipms_record_get_string (segment, "role"), !=, "core");
+
+  /* A text longer than its row can be read whole without editing it. */
+  {
+    GtkWidget *trend_row = GTK_WIDGET (gtk_widget_get_template_child (panel, g_type_from_name ("IpmsSegmentPanel"), "trend_row"));
+    const char *trend = ipms_record_get_string (segment, "trend");
+
+    g_assert_cmpuint (strlen (trend), >, 0);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (trend_row), ==, trend);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (name_row)), ==, ipms_record_get_string (segment, "name"));
+  }
 }
 
 
