@@ -85,6 +85,20 @@ update_panel (IpmsPanoramaPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), cell);
 }
 
+/* Folded, the panel would open over the very cell just clicked: there it
+ * opens only from its button. */
+static void
+update_panel_for_cell (IpmsPanoramaPage *self)
+{
+  if (adw_flap_get_folded (self->panel_flap) && !adw_flap_get_reveal_flap (self->panel_flap))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), has_cell (self));
+      return;
+    }
+
+  update_panel (self);
+}
+
 /* The flap also opens and closes by itself: folded away when the page gets
  * narrow (then it opens over the chart only when asked), back when it is
  * wide again, or closed by a click beside it. The button follows. Once
@@ -97,6 +111,9 @@ sync_panel_cb (gpointer data)
   gboolean revealed = adw_flap_get_reveal_flap (self->panel_flap);
 
   self->panel_source = 0;
+
+  if (adw_flap_get_folded (self->panel_flap) && !revealed)
+    gtk_toggle_button_set_active (self->panel_button, FALSE);
 
   if (!has_cell (self))
     {
@@ -172,7 +189,7 @@ on_cell_changed (IpmsPanoramaPage *self)
 
   ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
   ipms_segment_panel_set_cell (self->segment_panel, self->document, x_item, y_item);
-  update_panel (self);
+  update_panel_for_cell (self);
 }
 
 static void
