@@ -27,7 +27,7 @@ struct _IpmsCanvasView
 {
   GtkWidget           parent_instance;
 
-  GtkWidget          *overlay;
+  GtkWidget          *box;
   GtkScrolledWindow  *scroller;
   IpmsCanvasViewport *viewport;
   GtkLabel           *zoom_label;
@@ -313,39 +313,6 @@ zoom_fit_action (GtkWidget  *widget,
   ipms_canvas_view_zoom_to_fit (IPMS_CANVAS_VIEW (widget));
 }
 
-/* The zoom controls float over the chart's bottom right corner: the chart
- * keeps their height free below it, so that they never cover its end (the
- * panorama's legend). */
-static void
-ipms_canvas_view_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  IpmsCanvasView *self = IPMS_CANVAS_VIEW (widget);
-  int box_height = 0;
-
-  if (gtk_widget_get_visible (self->zoom_box))
-    gtk_widget_measure (self->zoom_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &box_height, NULL, NULL);
-  ipms_canvas_viewport_set_bottom_inset (self->viewport,
-                                         box_height > 0 ? box_height + 2 * gtk_widget_get_margin_bottom (self->zoom_box) : 0);
-
-  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
-}
-
-static void
-ipms_canvas_view_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  IpmsCanvasView *self = IPMS_CANVAS_VIEW (widget);
-
-  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-}
 
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
@@ -550,14 +517,11 @@ ipms_canvas_view_class_init (IpmsCanvasViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-canvas-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, box);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, viewport);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, zoom_box);
-
-  widget_class->measure = ipms_canvas_view_measure;
-  widget_class->size_allocate = ipms_canvas_view_size_allocate;
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
@@ -574,6 +538,7 @@ ipms_canvas_view_class_init (IpmsCanvasViewClass *klass)
         gtk_widget_class_add_binding_action (widget_class, reset_keys[i], mods[m], "canvas.zoom-reset", NULL);
     }
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "canvasview");
 
   g_type_ensure (IPMS_TYPE_CANVAS_VIEWPORT);

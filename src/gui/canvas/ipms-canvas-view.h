@@ -43,9 +43,6 @@ G_BEGIN_DECLS
  *    seen for the first time opens on a fit that keeps the text readable
  *    (ipms_canvas_view_set_min_fit_zoom()), kept as the chart changes size
  *    until the user zooms by hand.
- *
- *  - The zoom controls float at the bottom right; the chart keeps their
- *    height free below its end, so that they cover nothing of it.
  */
 
 typedef enum

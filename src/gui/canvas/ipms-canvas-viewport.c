@@ -28,9 +28,6 @@ struct _IpmsCanvasViewport
   double              offset_x;
   double              offset_y;
 
-  /* Room kept free at the bottom for the zoom controls floating there. */
-  double              bottom_inset;
-
   /* Sizes at the last allocation, to tell when the layout changed. */
   int                 last_child_width;
   int                 last_child_height;
@@ -170,10 +167,9 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
 
   self->content_width = child_width * scale;
   self->content_height = child_height * scale;
-  /* A chart smaller than the view sits in its middle, above the controls;
-   * a taller one scrolls far enough for its end to clear them. */
+  /* A chart smaller than the view sits in its middle. */
   self->offset_x = MAX (0, (width - self->content_width) / 2);
-  self->offset_y = MAX (0, (height - self->bottom_inset - self->content_height) / 2);
+  self->offset_y = MAX (0, (height - self->content_height) / 2);
 
   g_object_freeze_notify (G_OBJECT (self->hadjustment));
   g_object_freeze_notify (G_OBJECT (self->vadjustment));
@@ -182,7 +178,7 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
     {
       self->anchor_pending = FALSE;
       gtk_adjustment_set_upper (self->hadjustment, MAX (self->content_width, width));
-      gtk_adjustment_set_upper (self->vadjustment, MAX (self->content_height + self->bottom_inset, height));
+      gtk_adjustment_set_upper (self->vadjustment, MAX (self->content_height, height));
       gtk_adjustment_set_page_size (self->hadjustment, width);
       gtk_adjustment_set_page_size (self->vadjustment, height);
       g_signal_handlers_block_by_func (self->hadjustment, on_adjustment_value_changed, self);
@@ -198,10 +194,7 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   g_signal_handlers_block_by_func (self->hadjustment, on_adjustment_value_changed, self);
   g_signal_handlers_block_by_func (self->vadjustment, on_adjustment_value_changed, self);
   configure_adjustment (self->hadjustment, self->content_width, width);
-  configure_adjustment (self->vadjustment,
-                        self->content_height > height - self->bottom_inset ? self->content_height + self->bottom_inset
-                                                                           : self->content_height,
-                        height);
+  configure_adjustment (self->vadjustment, self->content_height, height);
   g_signal_handlers_unblock_by_func (self->hadjustment, on_adjustment_value_changed, self);
   g_signal_handlers_unblock_by_func (self->vadjustment, on_adjustment_value_changed, self);
 
@@ -469,21 +462,7 @@ ipms_canvas_viewport_get_fit_zoom (IpmsCanvasViewport *self)
 
   /* Content size is linear in the zoom in SCALE mode and close enough to it
    * for a time axis in CHILD mode. */
-  return self->zoom * MIN ((width - 16) / self->content_width,
-                           (height - self->bottom_inset - 16) / self->content_height);
-}
-
-void
-ipms_canvas_viewport_set_bottom_inset (IpmsCanvasViewport *self,
-                                       double              inset)
-{
-  g_return_if_fail (IPMS_IS_CANVAS_VIEWPORT (self));
-
-  if (self->bottom_inset == inset)
-    return;
-
-  self->bottom_inset = inset;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return self->zoom * MIN ((width - 16) / self->content_width, (height - 16) / self->content_height);
 }
 
 void

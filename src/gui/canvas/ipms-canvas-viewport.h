@@ -29,10 +29,6 @@ void       ipms_canvas_viewport_set_zoom_at    (IpmsCanvasViewport *self,
                                                 double              zoom,
                                                 double              anchor_x,
                                                 double              anchor_y);
-/* Keeps `inset` pixels at the bottom clear of the chart: it is centred
- * above them and scrolls far enough to end above them. */
-void       ipms_canvas_viewport_set_bottom_inset (IpmsCanvasViewport *self,
-                                                  double              inset);
 /* The zoom at which the whole child fits the viewport. */
 double     ipms_canvas_viewport_get_fit_zoom   (IpmsCanvasViewport *self);
 /* Scrolls by the least amount that shows the rectangle (child coordinates). */
