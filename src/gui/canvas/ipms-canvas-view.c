@@ -13,8 +13,6 @@
 #include "ipms-canvas-viewport.h"
 
 #define SAVE_DELAY_MS 400
-/* Kept in the project instead of a number while the zoom follows the fit. */
-#define FIT_STATE "fit"
 
 typedef enum
 {
@@ -98,7 +96,7 @@ save_state_cb (gpointer data)
 
   key = g_strconcat (self->state_key, ".zoom", NULL);
   g_ascii_formatd (buffer, sizeof buffer, "%.3f", ipms_canvas_viewport_get_zoom (self->viewport));
-  ipms_document_set_view_state (self->document, key, self->fit_mode == FIT_READABLE ? FIT_STATE : buffer);
+  ipms_document_set_view_state (self->document, key, buffer);
 
   return G_SOURCE_REMOVE;
 }
@@ -189,7 +187,7 @@ restore_state (IpmsCanvasView *self)
 
   key = g_strconcat (self->state_key, ".zoom", NULL);
   value = ipms_document_dup_view_state (self->document, key);
-  if (value != NULL && g_strcmp0 (value, FIT_STATE) != 0)
+  if (value != NULL)
     {
       double zoom = g_ascii_strtod (value, NULL);
 
