@@ -1289,6 +1289,9 @@ ipms_panorama_chart_init (IpmsPanoramaChart *self)
   cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (self->pango_context, font_options);
   cairo_font_options_destroy (font_options);
+  /* Glyphs on whole chart units drift apart once scaled by a fractional
+   * zoom ("$120 M", "ayear"): keep their exact positions. */
+  pango_context_set_round_glyph_positions (self->pango_context, FALSE);
   pango_context_set_language (self->pango_context, pango_language_get_default ());
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
