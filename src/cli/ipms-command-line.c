@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ipms-chart-export.h"
 #include "ipms-command-line.h"
@@ -87,11 +86,12 @@ export_json (const char         *output,
                  "ipms-planner --export-json OUT.json FILE.ipms");
 
   /* The document's own messages already name the file. */
-  if (!(document = ipms_document_open (files[0], &error)))
+  if (!(document = ipms_document_open_read_only (files[0], &error)))
     return fail ("%s", error->message);
 
+  /* The messages name the file and say what went wrong. */
   if (!ipms_json_export_file (document, output, &error))
-    return fail (_("Cannot write “%s”: %s"), output, error->message);
+    return fail ("%s", error->message);
 
   ipms_document_close (document);
 
@@ -102,42 +102,29 @@ static int
 import_json (const char         *input,
              const char * const *files)
 {
-  g_autoptr(IpmsDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *label = NULL;
-  const char *output;
+  g_autofree char *input_display = NULL;
+  g_autofree char *output_display = NULL;
 
   if (count_files (files) != 1)
     return fail (_("--import-json needs exactly one new project file: %s"),
                  "ipms-planner --import-json IN.json OUT.ipms");
 
-  output = files[0];
+  input_display = g_filename_display_name (input);
+  output_display = g_filename_display_name (files[0]);
 
-  if (!g_file_test (input, G_FILE_TEST_EXISTS))
-    return fail (_("Cannot read “%s”: no such file"), input);
+  if (ipms_json_create_project (input, files[0], &error))
+    return 0;
 
   /* Overwriting would throw away a plan and its undo history. */
-  if (g_file_test (output, G_FILE_TEST_EXISTS))
-    return fail (_("“%s” already exists; give a new file name for the project"), output);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return fail (_("“%s” already exists; give a new file name for the project"), output_display);
 
-  basename = g_path_get_basename (input);
-  if (!(document = ipms_document_create (output, basename, &error)))
-    return fail (_("Cannot create “%s”: %s"), output, error->message);
+  /* A mistake in the plan; file errors already name their file. */
+  if (error->domain == IPMS_JSON_ERROR)
+    return fail (_("Cannot import “%s”: %s"), input_display, error->message);
 
-  /* Translators: the undo label of a JSON import; %s is a file name. */
-  label = g_strdup_printf (_("Import “%s”"), basename);
-
-  if (!ipms_json_import_file (document, input, label, &error))
-    {
-      ipms_document_close (document);
-      g_unlink (output);
-      return fail (_("Cannot import “%s”: %s"), input, error->message);
-    }
-
-  ipms_document_close (document);
-
-  return 0;
+  return fail ("%s", error->message);
 }
 
 static gboolean
@@ -202,7 +189,12 @@ export_chart (const char         *kind,
   if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
     return fail (_("--from %s comes after --to %s"), from, to);
 
-  if (!(document = ipms_document_open (files[0], &error)))
+  /* Read only: an export leaves the project exactly as it was, even one in
+   * an older format or in a folder that cannot be written. */
+  if (!(document = ipms_document_open_read_only (files[0], &error)))
+    return fail ("%s", error->message);
+
+  if (!ipms_document_check_export_target (document, output, &error))
     return fail ("%s", error->message);
 
   if (!(chart = ipms_chart_new_for_kind (document, kind, &error)))

@@ -11,13 +11,20 @@
  * committed edit survives a crash or power loss, a process killed mid-edit
  * leaves a hot journal that SQLite rolls back on the next open, and after a
  * clean close the .ipms file stands alone (WAL would leave -wal/-shm side
- * files). Files are untrusted: the header is checked before SQLite opens the
+ * files). Files and names are untrusted: a path is resolved with realpath()
+ * and must be a regular file (stat() first: a FIFO would block any open()),
+ * SQLite only sees absolute paths (never a "file:" URI), and a name must
+ * leave room for "-journal". The header is checked before SQLite opens the
  * file (not SQLite, another application's application_id, a newer
  * user_version: refused without a byte written), then DEFENSIVE,
- * trusted_schema=OFF, no ATTACH, cell_size_check, quick_check, and the tables
- * and columns are compared with ipms-schema.c; a file with triggers or views
- * is refused. Older formats are migrated with the ordered scripts of
- * schema/, in one transaction.
+ * trusted_schema=OFF, no ATTACH, cell_size_check; every object of
+ * sqlite_schema must be one the migrations make, with the same SQL (no
+ * triggers, views or expressions calling unknown functions), then
+ * quick_check, and the tables and columns are compared with ipms-schema.c.
+ * Older formats are migrated with the ordered scripts of schema/, in one
+ * transaction; a read-only document (for exports) migrates a copy in memory
+ * and never writes to the file. Values are checked as they are read (see
+ * _ipms_record_read_value()): the file is not scanned on open.
  *
  * The edit path. Every mutation happens between begin_edit() and
  * commit_edit(): BEGIN IMMEDIATE, then a fresh sqlite3_session attached to
@@ -37,19 +44,25 @@
  * Notifications. The changeset of an edit, undo or redo says exactly which
  * rows changed, so the same code refreshes the shared IpmsRecord objects and
  * emits "row-changed" for all three; lists update themselves from those
- * signals and nothing is ever reloaded wholesale.
+ * signals. Only when another program changed the file (PRAGMA data_version)
+ * is everything reloaded, and "reloaded" says so.
  *
  * Cost of a step is that of its own rows, independent of the project's size:
  * no table is scanned and the history is indexed by its primary key.
  */
 
+/* renameat2() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -71,6 +84,14 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
 
+/* A row of a table, as a hash key: ids span the whole gint64 range, so the
+ * table and id are kept apart rather than combined arithmetically. */
+typedef struct
+{
+  const IpmsTable *table;
+  gint64           id;
+} RowKey;
+
 typedef struct
 {
   const IpmsTable *table;
@@ -86,6 +107,12 @@ struct _IpmsDocument
   sqlite3         *db;
   char            *path;
   gboolean         is_draft;
+  gboolean         read_only;
+  /* PRAGMA data_version when this document last saw the file (-1: not
+   * yet): it changes only when another connection commits. */
+  gint64           data_version;
+  /* Damaged values were repaired while reading: said once. */
+  gboolean         told_repaired;
 
   /* SQL text (built from schema names only) → prepared statement */
   GHashTable      *statements;
@@ -93,7 +120,7 @@ struct _IpmsDocument
   GHashTable      *records;
 
   sqlite3_session *session;
-  /* Rows inserted by the edit in progress, as inserted_key(): references to
+  /* RowKeys of the rows inserted by the edit in progress: references to
    * them need no query (an import inserts tens of thousands). */
   GHashTable      *inserted_in_edit;
   char            *edit_label;
@@ -102,6 +129,9 @@ struct _IpmsDocument
   guint            history_limit;
   char            *undo_label;
   char            *redo_label;
+
+  /* Nesting of begin_read() inside the transaction it started */
+  guint            read_depth;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsDocument, ipms_document, G_TYPE_OBJECT)
@@ -121,6 +151,7 @@ enum {
 enum {
   ROW_CHANGED,
   CHANGES_DONE,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -128,6 +159,13 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (ipms-document-error-quark, ipms_document_error)
+
+static gboolean
+is_no_space_errno (int saved_errno)
+{
+  /* EFBIG: the process's file size limit, which fills up as a disk does. */
+  return saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG;
+}
 
 static gboolean
 set_sqlite_error (GError     **error,
@@ -152,6 +190,28 @@ set_sqlite_error (GError     **error,
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       code = IPMS_DOCUMENT_ERROR_READ_ONLY;
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      /* Not damage: another connection holds the lock past the timeout. */
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_BUSY,
+                   "%s: %s", what,
+                   _("another program is changing the project; try again when it is done"));
+      return FALSE;
+
+    case SQLITE_FULL:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SPACE,
+                   "%s: %s", what, _("the disk is full"));
+      return FALSE;
+
+    case SQLITE_IOERR:
+      if (db != NULL && is_no_space_errno (sqlite3_system_errno (db)))
+        {
+          g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SPACE,
+                       "%s: %s", what, _("the disk is full"));
+          return FALSE;
+        }
       break;
 
     default:
@@ -256,8 +316,8 @@ step_done (IpmsDocument  *self,
 
 typedef enum
 {
-  TABLE_COLUMNS,      /* "id, a, b" */
-  TABLE_SELECT_ONE,   /* SELECT id, a, b FROM t WHERE id = ?1 */
+  TABLE_COLUMNS,      /* "r.id, r.a, <r.other_id if that row exists>" */
+  TABLE_SELECT_ONE,   /* SELECT <TABLE_COLUMNS> FROM t AS r WHERE r.id = ?1 */
   TABLE_INSERT,       /* INSERT INTO t (id, a, b) VALUES (?1, ?2, ?3) */
   N_TABLE_SQL
 } TableSql;
@@ -286,19 +346,34 @@ table_sql (const IpmsTable *table,
       for (guint t = 0; t < n_tables; t++)
         {
           GString *columns = g_string_new ("id");
+          GString *read = g_string_new ("r.id");
           GString *placeholders = g_string_new ("?1");
 
           for (guint i = 0; i < tables[t].n_columns; i++)
             {
-              g_string_append_printf (columns, ", %s", tables[t].columns[i].name);
+              const IpmsColumn *column = &tables[t].columns[i];
+
+              g_string_append_printf (columns, ", %s", column->name);
               g_string_append_printf (placeholders, ", ?%u", i + 2);
+
+              /* A damaged file may refer to rows that do not exist: such a
+               * reference reads as the text 'missing', which the record
+               * takes for NULL, as a deleted row's references are (ids are
+               * always integers). One primary key lookup each, no scan. */
+              if (column->type == IPMS_COLUMN_REFERENCE)
+                g_string_append_printf (read, ", CASE WHEN r.%s IS NULL THEN NULL"
+                                        " ELSE coalesce ((SELECT id FROM %s WHERE id = r.%s), 'missing') END",
+                                        column->name, column->references, column->name);
+              else
+                g_string_append_printf (read, ", r.%s", column->name);
             }
 
           made[t * N_TABLE_SQL + TABLE_SELECT_ONE] =
-            g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", columns->str, tables[t].name);
+            g_strdup_printf ("SELECT %s FROM %s AS r WHERE r.id = ?1", read->str, tables[t].name);
           made[t * N_TABLE_SQL + TABLE_INSERT] =
             g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", tables[t].name, columns->str, placeholders->str);
-          made[t * N_TABLE_SQL + TABLE_COLUMNS] = g_string_free (columns, FALSE);
+          made[t * N_TABLE_SQL + TABLE_COLUMNS] = g_string_free (read, FALSE);
+          g_string_free (columns, TRUE);
           g_string_free (placeholders, TRUE);
         }
 
@@ -308,15 +383,52 @@ table_sql (const IpmsTable *table,
   return sql[table_index (table) * N_TABLE_SQL + kind];
 }
 
-static gint64
-inserted_key (const IpmsTable *table,
+static guint
+row_key_hash (gconstpointer data)
+{
+  const RowKey *key = data;
+
+  return g_int64_hash (&key->id) ^ g_direct_hash (key->table);
+}
+
+static gboolean
+row_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const RowKey *key_a = a;
+  const RowKey *key_b = b;
+
+  return key_a->table == key_b->table && key_a->id == key_b->id;
+}
+
+static void
+mark_inserted (IpmsDocument    *self,
+               const IpmsTable *table,
+               gint64           id)
+{
+  RowKey key = { table, id };
+
+  g_hash_table_add (self->inserted_in_edit, g_memdup2 (&key, sizeof key));
+}
+
+static gboolean
+was_inserted (IpmsDocument    *self,
+              const IpmsTable *table,
               gint64           id)
 {
-  guint n_tables;
+  RowKey key = { table, id };
 
-  ipms_schema_get_tables (&n_tables);
+  return self->inserted_in_edit != NULL && g_hash_table_contains (self->inserted_in_edit, &key);
+}
 
-  return id * (gint64) n_tables + table_index (table);
+static void
+forget_inserted (IpmsDocument    *self,
+                 const IpmsTable *table,
+                 gint64           id)
+{
+  RowKey key = { table, id };
+
+  g_hash_table_remove (self->inserted_in_edit, &key);
 }
 
 static GHashTable *
@@ -332,6 +444,23 @@ records_of_table (IpmsDocument    *self,
     }
 
   return records;
+}
+
+/* Values of a damaged file are repaired as they are read (see
+ * _ipms_record_read_value()); the file itself is left as it is. */
+static void
+note_repaired (IpmsDocument    *self,
+               const IpmsTable *table,
+               gint64           id)
+{
+  if (self->told_repaired)
+    return;
+
+  self->told_repaired = TRUE;
+  /* Not a warning: the file is bad, not the program. */
+  g_message ("%s: row %" G_GINT64_FORMAT " of “%s” (and maybe others) holds values this "
+             "version does not accept; they are read as blank or the nearest valid value",
+             self->path, id, table->name);
 }
 
 /* Refreshes the cached record of a row from the file, or marks it deleted. */
@@ -362,7 +491,8 @@ refresh_record (IpmsDocument    *self,
           record = _ipms_record_new (table, id);
           g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
         }
-      _ipms_record_load (record, stmt);
+      if (_ipms_record_load (record, stmt))
+        note_repaired (self, table, id);
     }
   else if (record != NULL)
     {
@@ -496,8 +626,13 @@ query_step_label (IpmsDocument *self,
   if (stmt == NULL)
     return NULL;
 
+  /* Labels are shown in menus and tooltips: never invalid UTF-8. */
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      label = g_utf8_make_valid (text != NULL ? text : "", sqlite3_column_bytes (stmt, 0));
+    }
 
   sqlite3_reset (stmt);
 
@@ -675,6 +810,13 @@ ipms_document_class_init (IpmsDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  signals[RELOADED] =
+    g_signal_new ("reloaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -683,6 +825,7 @@ ipms_document_init (IpmsDocument *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->records = g_hash_table_new_full (NULL, NULL, NULL, record_table_free);
   self->history_limit = DEFAULT_HISTORY_LIMIT;
+  self->data_version = -1;
 }
 
 /* Opening */
@@ -694,32 +837,189 @@ read_be32 (const guchar *bytes)
          ((guint32) bytes[2] << 8) | (guint32) bytes[3];
 }
 
+/* Side files SQLite makes next to a project: the rollback journal (the
+ * longest suffix) and our own temporary file for Save As. */
+#define JOURNAL_SUFFIX "-journal"
+#define TEMPORARY_TEMPLATE ".ipms-save-XXXXXX"
+
+/* A name that fits but leaves no room for "NAME-journal" makes a file that
+ * opens and can then never be edited: refuse it up front. */
+static gboolean
+check_name_room (const char  *resolved,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (resolved);
+  g_autofree char *base = g_path_get_basename (resolved);
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  gsize longest_base = MAX (strlen (base), strlen (TEMPORARY_TEMPLATE)) + strlen (JOURNAL_SUFFIX);
+  gsize longest_path = strlen (dir) + 1 + longest_base;
+  gsize path_max = PATH_MAX - 1;
+  long name_max = pathconf (dir, _PC_NAME_MAX);
+
+  if (name_max <= 0)
+    name_max = NAME_MAX;
+
+  /* SQLite's own limit on a full path is the shorter one on Linux. */
+  if (vfs != NULL && vfs->mxPathname > 0)
+    path_max = MIN (path_max, (gsize) vfs->mxPathname);
+
+  if (longest_base > (gsize) name_max || longest_path > path_max)
+    {
+      g_autofree char *display = g_filename_display_basename (resolved);
+
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NAME_TOO_LONG,
+                   _("The name “%s” is too long: a project needs room for a slightly longer side file next to it. Choose a shorter name or a folder higher up."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  int code;
+
+  switch (saved_errno)
+    {
+    case ENOENT:
+    case ENOTDIR:
+      code = IPMS_DOCUMENT_ERROR_NOT_FOUND;
+      break;
+
+    case ENAMETOOLONG:
+      code = IPMS_DOCUMENT_ERROR_NAME_TOO_LONG;
+      break;
+
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      code = IPMS_DOCUMENT_ERROR_READ_ONLY;
+      break;
+
+    default:
+      code = IPMS_DOCUMENT_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, IPMS_DOCUMENT_ERROR, code,
+               _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Only a regular file can be a project. A FIFO would block open() (SQLite's
+ * too) forever, a device or a folder makes no sense: refused by stat(),
+ * which never blocks, before anything opens the path. */
+static gboolean
+check_regular_file (const char  *path,
+                    const char  *resolved,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  struct stat st;
+
+  if (stat (resolved, &st) != 0)
+    return set_errno_error (error, errno, path);
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_FILE,
+                   _("“%s” is a folder, not an IPMS Planner project."), display);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_FILE,
+                   _("“%s” is not a regular file (it is a pipe, a socket or a device), so it cannot be an IPMS Planner project."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The absolute path of an existing file, symlinks resolved. SQLite is only
+ * ever given such a path: it never starts with "file:" (SQLite, built with
+ * SQLITE_USE_URI, would read such a name as a URI) and needs no
+ * SQLITE_OPEN_NOFOLLOW refusal for a project reached through a link. */
+static char *
+resolve_existing (const char  *path,
+                  GError     **error)
+{
+  char *resolved = realpath (path, NULL);
+
+  if (resolved == NULL)
+    {
+      set_errno_error (error, errno, path);
+      return NULL;
+    }
+
+  return resolved;
+}
+
+/* The absolute path a new file at `path` gets: its folder resolved, and an
+ * existing file (or a link to one) resolved to the file itself, so that
+ * saving through a link replaces the project it points at. */
+static char *
+resolve_target (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *resolved_dir = NULL;
+  g_autofree char *resolved = NULL;
+  struct stat st;
+
+  if (stat (path, &st) == 0)
+    {
+      resolved = resolve_existing (path, error);
+      if (resolved == NULL || !check_regular_file (path, resolved, error))
+        return NULL;
+    }
+  else
+    {
+      dir = g_path_get_dirname (path);
+      base = g_path_get_basename (path);
+      resolved_dir = resolve_existing (dir, error);
+      if (resolved_dir == NULL)
+        return NULL;
+      resolved = g_build_filename (resolved_dir, base, NULL);
+    }
+
+  if (!check_name_room (resolved, error))
+    return NULL;
+
+  return g_steal_pointer (&resolved);
+}
+
 /* Reads the 100-byte SQLite header ourselves, so that a file that is not
  * ours is refused before SQLite could write anything to it. */
 static gboolean
 check_header (const char  *path,
+              const char  *resolved,
+              gboolean    *is_wal,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   guchar header[100];
-  FILE *file;
-  size_t n_read;
+  ssize_t n_read;
+  gint32 version;
+  int fd;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
+  /* O_NONBLOCK: should the path have become a FIFO since the stat(). */
+  fd = open (resolved, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return set_errno_error (error, errno, path);
 
-      g_set_error (error, IPMS_DOCUMENT_ERROR,
-                   saved_errno == ENOENT ? IPMS_DOCUMENT_ERROR_NOT_FOUND : IPMS_DOCUMENT_ERROR_READ_ONLY,
-                   _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
+  n_read = pread (fd, header, sizeof header, 0);
+  close (fd);
 
-  n_read = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (n_read < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,
                    _("“%s” is not an IPMS Planner project."), display);
@@ -734,7 +1034,13 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  if (read_be32 (header + 60) > IPMS_DOCUMENT_FORMAT_VERSION)
+  /* Bytes 18 and 19, the read and write versions, are 2 in WAL mode. */
+  if (is_wal != NULL)
+    *is_wal = header[18] == 2 && header[19] == 2;
+
+  /* user_version is a signed 32-bit number. */
+  version = (gint32) read_be32 (header + 60);
+  if (version > IPMS_DOCUMENT_FORMAT_VERSION)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
                    _("“%s” was saved by a newer version of IPMS Planner. Update the application to open it."),
@@ -745,20 +1051,74 @@ check_header (const char  *path,
   return TRUE;
 }
 
+gboolean
+ipms_document_check_export_target (IpmsDocument  *self,
+                                   const char    *path,
+                                   GError       **error)
+{
+  g_autofree char *display = NULL;
+  guchar header[16];
+  struct stat target, project;
+  ssize_t n_read;
+  int fd;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (stat (path, &target) != 0)
+    return TRUE;
+
+  display = g_filename_display_name (path);
+
+  /* Writing to a FIFO would wait for a reader forever. */
+  if (!S_ISREG (target.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file; export to a file"), display);
+      return FALSE;
+    }
+
+  if (self->path != NULL && stat (self->path, &project) == 0 &&
+      project.st_dev == target.st_dev && project.st_ino == target.st_ino)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is the project being exported; choose another file name"), display);
+      return FALSE;
+    }
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return TRUE;
+
+  n_read = pread (fd, header, sizeof header, 0);
+  close (fd);
+
+  if (n_read == (ssize_t) sizeof header && memcmp (header, "SQLite format 3", 16) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is a project or another database, which the export would replace; choose another file name"),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_writable (const char  *path,
+                const char  *resolved,
                 GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = g_path_get_dirname (resolved);
 
   GStatBuf st;
 
   /* The rollback journal is created next to the file. A file without any
    * write permission bit was made read-only on purpose, and is respected
    * even by root, which access() would let through. */
-  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0 ||
-      g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+  if (g_access (resolved, W_OK) != 0 || g_access (dir, W_OK) != 0 ||
+      g_stat (resolved, &st) != 0 || (st.st_mode & 0222) == 0)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
                    _("“%s” cannot be changed: the file or its folder is read-only. Use Save As to keep a copy you can edit."),
@@ -769,6 +1129,7 @@ check_writable (const char  *path,
   return TRUE;
 }
 
+/* `path` is absolute (or ":memory:"): no URI is ever parsed. */
 static sqlite3 *
 open_connection (const char  *path,
                  int          flags,
@@ -776,6 +1137,8 @@ open_connection (const char  *path,
 {
   sqlite3 *db = NULL;
   int rc;
+
+  g_assert (g_path_is_absolute (path) || g_str_equal (path, ":memory:"));
 
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
@@ -794,38 +1157,37 @@ open_connection (const char  *path,
   return db;
 }
 
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           gint64      *out,
-           GError     **error)
+char *
+ipms_document_peek_title (const char *path)
 {
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  char *title = NULL;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  g_return_val_if_fail (path != NULL, NULL);
 
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (error, db, rc, _("Cannot read the project"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  db = open_connection (path, SQLITE_OPEN_READONLY, NULL);
+  if (db == NULL)
+    return NULL;
 
-  *out = sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM project LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_text (stmt, 0) != NULL && sqlite3_column_text (stmt, 0)[0] != '\0')
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
   sqlite3_finalize (stmt);
+  sqlite3_close (db);
 
-  return TRUE;
+  return title;
 }
 
 static gboolean
-run_migrations (sqlite3     *db,
-                gint64       from_version,
-                GError     **error)
+run_migrations_to (sqlite3     *db,
+                   gint64       from_version,
+                   gint64       to_version,
+                   GError     **error)
 {
-  for (gint64 version = from_version; version < IPMS_DOCUMENT_FORMAT_VERSION; version++)
+  for (gint64 version = from_version; version < to_version; version++)
     {
       g_autofree char *resource = g_strconcat ("/io/github/ipmsplanner/Planner/schema/",
                                                migrations[version], NULL);
@@ -843,9 +1205,17 @@ run_migrations (sqlite3     *db,
 
   {
     g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                                                IPMS_APPLICATION_ID, IPMS_DOCUMENT_FORMAT_VERSION);
+                                                IPMS_APPLICATION_ID, (int) to_version);
     return exec_sql (db, pragmas, error);
   }
+}
+
+static gboolean
+run_migrations (sqlite3     *db,
+                gint64       from_version,
+                GError     **error)
+{
+  return run_migrations_to (db, from_version, IPMS_DOCUMENT_FORMAT_VERSION, error);
 }
 
 static gboolean
@@ -872,8 +1242,142 @@ table_has_columns (sqlite3           *db,
   return TRUE;
 }
 
-/* The file must have every table and column this build uses, and nothing
- * that runs code behind our back. */
+/* What went wrong while first reading an opened file: a lock held by
+ * another program is no damage, and a read-only view of a file that a
+ * crashed program left half-written cannot repair it. */
+static void
+set_open_error (GError     **error,
+                const char  *display,
+                int          rc,
+                const char  *detail)
+{
+  /* Connections use SQLITE_OPEN_EXRESCODE: `rc` is the extended code. */
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” holds unfinished changes of a program that stopped, and cannot be read without repairing it. Open it once in IPMS Planner, in a folder you can write to."),
+                   display);
+      return;
+    }
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_BUSY,
+                   _("“%s” is being changed by another program. Try again when it is done."),
+                   display);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                   _("Cannot open “%s”: %s"), display, detail != NULL ? detail : sqlite3_errstr (rc));
+      break;
+
+    default:
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s)."),
+                   display, detail != NULL ? detail : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+/* Every object (table, index) that the migrations up to `version` make, by
+ * name, with its SQL: made once per version by running them in memory. A
+ * file may hold nothing else: an index on an expression or a generated
+ * column calling a function this build does not have would let the file
+ * open and then fail every edit. */
+static GHashTable *
+expected_schema (gint64 version)
+{
+  static GHashTable *expected[IPMS_DOCUMENT_FORMAT_VERSION + 1];
+
+  g_assert (version >= 1 && version <= IPMS_DOCUMENT_FORMAT_VERSION);
+
+  if (g_once_init_enter (&expected[version]))
+    {
+      GHashTable *made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GError) error = NULL;
+      sqlite3_stmt *stmt = NULL;
+      sqlite3 *db;
+
+      db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+      if (db == NULL || !run_migrations_to (db, 0, version, &error))
+        g_error ("The built-in schema does not apply: %s", error->message);
+
+      sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (made,
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                             g_strdup_printf ("%s\n%s", sqlite3_column_text (stmt, 0),
+                                              sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : ""));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      g_once_init_leave (&expected[version], made);
+    }
+
+  return expected[version];
+}
+
+/* Each schema object must be one the migrations up to `version` make, with
+ * the same SQL. Reads only sqlite_schema: cheap, and done before
+ * quick_check, which would evaluate such an object's unknown function and
+ * fail with a vague message. */
+static gboolean
+check_schema_objects (sqlite3     *db,
+                      const char  *display,
+                      gint64       version,
+                      GError     **error)
+{
+  GHashTable *expected = expected_schema (version);
+  g_autofree char *unknown = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW && unknown == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *found = g_strdup_printf ("%s\n%s", sqlite3_column_text (stmt, 0), sql ? sql : "");
+      const char *wanted;
+
+      if (name == NULL)
+        name = "";
+
+      /* ANALYZE's statistics only steer the query planner. */
+      if (g_str_has_prefix (name, "sqlite_stat"))
+        continue;
+
+      wanted = g_hash_table_lookup (expected, name);
+      if (wanted == NULL || strcmp (wanted, found) != 0)
+        unknown = g_utf8_make_valid (name, -1);
+    }
+  sqlite3_finalize (stmt);
+
+  if (unknown != NULL)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+                   _("“%s” contains “%s”, which IPMS Planner did not make; the file may have been altered by another program and cannot be opened."),
+                   display, unknown);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_open_error (error, display, rc, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The file must have every table and column this build uses. */
 static gboolean
 check_schema (sqlite3     *db,
               const char  *display,
@@ -882,14 +1386,10 @@ check_schema (sqlite3     *db,
   static const char * const history_columns[] = { "id", "label", "merge_key", "created", "undone", "changeset" };
   static const char * const view_state_columns[] = { "key", "value" };
   const IpmsTable *tables;
-  gint64 n_active;
   guint n_tables;
 
-  if (!query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'view')", &n_active, error))
+  if (!check_schema_objects (db, display, IPMS_DOCUMENT_FORMAT_VERSION, error))
     return FALSE;
-
-  if (n_active > 0)
-    goto unexpected;
 
   if (!table_has_columns (db, "ipms_history", history_columns, G_N_ELEMENTS (history_columns)) ||
       !table_has_columns (db, "ipms_view_state", view_state_columns, G_N_ELEMENTS (view_state_columns)))
@@ -921,8 +1421,9 @@ set_path (IpmsDocument *self,
           const char   *path)
 {
   g_autofree char *drafts = ipms_document_get_drafts_dir ();
+  g_autofree char *resolved_drafts = realpath (drafts, NULL);
   g_autofree char *dir = g_path_get_dirname (path);
-  gboolean is_draft = g_strcmp0 (dir, drafts) == 0;
+  gboolean is_draft = g_strcmp0 (dir, resolved_drafts != NULL ? resolved_drafts : drafts) == 0;
 
   g_free (self->path);
   self->path = g_strdup (path);
@@ -935,23 +1436,187 @@ set_path (IpmsDocument *self,
     }
 }
 
+static gboolean
+query_version (sqlite3     *db,
+               const char  *sql,
+               const char  *display,
+               gint64      *out,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else
+    set_open_error (error, display, rc, sqlite3_errmsg (db));
+
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+/* A copy of `db` in memory, for migrating a file opened read-only. */
+static sqlite3 *
+copy_to_memory (sqlite3     *db,
+                const char  *display,
+                GError     **error)
+{
+  sqlite3_backup *backup;
+  sqlite3 *memory;
+  int rc;
+
+  memory = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (memory == NULL)
+    return NULL;
+
+  backup = sqlite3_backup_init (memory, "main", db, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (memory);
+  else
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, display, rc, sqlite3_errstr (rc));
+      sqlite3_close (memory);
+      return NULL;
+    }
+
+  return memory;
+}
+
+/* A WAL-mode file without its -wal side file is whole, but SQLite would
+ * create -wal and -shm files next to it even to read it: a read-only view
+ * reads it into memory instead, marked as a rollback-journal file there. */
+static sqlite3 *
+open_wal_in_memory (const char  *resolved,
+                    const char  *display,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  unsigned char *bytes;
+  gsize length = 0;
+  sqlite3 *db;
+  int rc;
+
+  if (!g_file_get_contents (resolved, &contents, &length, &local_error))
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return NULL;
+
+  bytes = sqlite3_malloc64 (MAX (length, 1));
+  if (bytes == NULL)
+    {
+      sqlite3_close (db);
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  memcpy (bytes, contents, length);
+  if (length > 19)
+    bytes[18] = bytes[19] = 1;
+
+  rc = sqlite3_deserialize (db, "main", bytes, (sqlite3_int64) length, (sqlite3_int64) length,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, display, rc, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Opens the project at `path`, which is resolved first; `resolved_out`
+ * receives the path the document lives at. */
 static sqlite3 *
 open_project_file (const char  *path,
+                   gboolean     read_only,
+                   char       **resolved_out,
                    GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *resolved = NULL;
   g_autofree char *check = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *wal = NULL;
+  gboolean is_wal = FALSE;
+  gboolean in_memory = FALSE;
   sqlite3 *db;
   gint64 version;
   gint64 application_id;
 
-  if (!check_header (path, error) || !check_writable (path, error))
+  resolved = resolve_existing (path, error);
+  if (resolved == NULL ||
+      !check_regular_file (path, resolved, error) ||
+      !check_name_room (resolved, error) ||
+      !check_header (path, resolved, &is_wal, error) ||
+      (!read_only && !check_writable (path, resolved, error)))
     return NULL;
 
-  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  wal = g_strconcat (resolved, "-wal", NULL);
+  in_memory = read_only && is_wal && !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  if (in_memory)
+    db = open_wal_in_memory (resolved, display, error);
+  else
+    db = open_connection (resolved, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
+
+  if (!exec_sql (db, "PRAGMA cell_size_check = ON; PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = OFF;", error))
+    goto fail;
+
+  /* The header was read before SQLite had a chance to roll back a hot
+   * journal; read the versions again now that the file is consistent. A
+   * lock held by another program shows here first. */
+  if (!query_version (db, "PRAGMA application_id", display, &application_id, error) ||
+      !query_version (db, "PRAGMA user_version", display, &version, error))
+    goto fail;
+
+  if (application_id != IPMS_APPLICATION_ID)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not an IPMS Planner project."), display);
+      goto fail;
+    }
+
+  /* Our files start at version 1; anything lower was not written by us. */
+  if (version < 1)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+                   _("“%s” is damaged: its format version (%d) is not one IPMS Planner ever wrote."),
+                   display, (int) version);
+      goto fail;
+    }
+
+  if (version > IPMS_DOCUMENT_FORMAT_VERSION)
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of IPMS Planner. Update the application to open it."),
+                   display);
+      goto fail;
+    }
+
+  if (!check_schema_objects (db, display, version, error))
+    goto fail;
 
   {
     sqlite3_stmt *stmt = NULL;
@@ -967,47 +1632,32 @@ open_project_file (const char  *path,
 
     if (g_strcmp0 (check, "ok") != 0)
       {
-        g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
-                     _("“%s” is damaged and cannot be opened (%s)."),
-                     display, check != NULL ? check : sqlite3_errstr (rc));
+        g_autofree char *detail = check != NULL ? g_utf8_make_valid (check, -1) : NULL;
+
+        set_open_error (error, display, check != NULL ? SQLITE_CORRUPT : rc, detail);
         goto fail;
       }
   }
 
-  if (!exec_sql (db, "PRAGMA cell_size_check = ON; PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = OFF;", error))
-    goto fail;
-
-  /* The header was read before SQLite had a chance to roll back a hot
-   * journal; read the versions again now that the file is consistent. */
-  if (!query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
-      !query_int (db, "PRAGMA user_version", &version, &local_error))
-    {
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened (%s)."), display, local_error->message);
-      goto fail;
-    }
-
-  if (application_id != IPMS_APPLICATION_ID || version < 1)
-    {
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NOT_A_PROJECT,
-                   _("“%s” is not an IPMS Planner project."), display);
-      goto fail;
-    }
-
-  if (version > IPMS_DOCUMENT_FORMAT_VERSION)
-    {
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of IPMS Planner. Update the application to open it."),
-                   display);
-      goto fail;
-    }
-
   if (version < IPMS_DOCUMENT_FORMAT_VERSION)
     {
+      /* An export must not change the file: migrate a copy in memory. */
+      if (read_only && !in_memory)
+        {
+          sqlite3 *memory = copy_to_memory (db, display, error);
+
+          if (memory == NULL)
+            goto fail;
+
+          sqlite3_close (db);
+          db = memory;
+        }
+
       if (!exec_sql (db, "BEGIN IMMEDIATE", error))
         goto fail;
 
-      if (!run_migrations (db, version, error) || !check_schema (db, display, error))
+      if (!run_migrations (db, version, error) ||
+          !check_schema (db, display, error))
         {
           exec_sql (db, "ROLLBACK", NULL);
           goto fail;
@@ -1019,8 +1669,12 @@ open_project_file (const char  *path,
   else if (!check_schema (db, display, error))
     goto fail;
 
-  if (!exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", error))
+  if (!read_only &&
+      !exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", error))
     goto fail;
+
+  if (resolved_out != NULL)
+    *resolved_out = g_steal_pointer (&resolved);
 
   return db;
 
@@ -1029,26 +1683,76 @@ fail:
   return NULL;
 }
 
-IpmsDocument *
-ipms_document_open (const char  *path,
-                    GError     **error)
+static gint64
+read_data_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+static IpmsDocument *
+document_open (const char  *path,
+               gboolean     read_only,
+               GError     **error)
 {
   g_autoptr(IpmsDocument) self = NULL;
+  g_autofree char *resolved = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = open_project_file (path, error);
+  db = open_project_file (path, read_only, &resolved, error);
   if (db == NULL)
     return NULL;
 
   self = g_object_new (IPMS_TYPE_DOCUMENT, NULL);
   self->db = db;
-  set_path (self, path);
+  self->read_only = read_only;
+  self->data_version = read_data_version (db);
+  set_path (self, resolved);
   update_history_state (self);
 
   return g_steal_pointer (&self);
+}
+
+IpmsDocument *
+ipms_document_open (const char  *path,
+                    GError     **error)
+{
+  return document_open (path, FALSE, error);
+}
+
+IpmsDocument *
+ipms_document_open_read_only (const char  *path,
+                              GError     **error)
+{
+  return document_open (path, TRUE, error);
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (is_no_space_errno (saved_errno))
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NO_SPACE,
+                 _("Cannot write “%s”: the disk is full."), display);
+  else
+    g_set_error (error, IPMS_DOCUMENT_ERROR,
+                 saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS
+                   ? IPMS_DOCUMENT_ERROR_READ_ONLY : IPMS_DOCUMENT_ERROR_FAILED,
+                 _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static gboolean
@@ -1056,56 +1760,99 @@ fsync_path (const char  *path,
             gboolean     directory,
             GError     **error)
 {
-  int fd = g_open (path, directory ? O_RDONLY | O_DIRECTORY : O_RDONLY, 0);
+  int fd = g_open (path, directory ? O_RDONLY | O_DIRECTORY | O_CLOEXEC : O_RDONLY | O_CLOEXEC, 0);
   int saved_errno;
 
   if (fd < 0)
-    goto fail;
+    return set_write_error (error, errno, path);
 
   if (fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
-      errno = saved_errno;
-      goto fail;
+      return set_write_error (error, saved_errno, path);
     }
 
   close (fd);
   return TRUE;
-
-fail:
-  saved_errno = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
 }
 
+/* An empty new file next to `target`, under a short name of its own (a
+ * name derived from the target's could be too long for the folder). SQLite
+ * takes an empty file for an empty database. */
 static char *
-temporary_sibling (const char *path)
+make_temporary (const char  *target,
+                GError     **error)
 {
-  return g_strdup_printf ("%s.%08x.tmp", path, g_random_int ());
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *tmp_path = g_build_filename (dir, TEMPORARY_TEMPLATE, NULL);
+  int fd;
+
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_write_error (error, errno, target);
+      return NULL;
+    }
+
+  close (fd);
+
+  return g_steal_pointer (&tmp_path);
 }
 
-/* Moves a finished temporary file over `path`, durably. */
+/* Removes a temporary file and whatever SQLite may have left beside it. */
+static void
+remove_temporary (const char *tmp_path)
+{
+  g_autofree char *journal = g_strconcat (tmp_path, JOURNAL_SUFFIX, NULL);
+
+  g_unlink (journal);
+  g_unlink (tmp_path);
+}
+
+/* Moves a finished temporary file to `path`, durably. With `replace` FALSE
+ * an existing `path` is never replaced, even one made meanwhile. */
 static gboolean
 commit_file (const char  *tmp_path,
              const char  *path,
+             gboolean     replace,
              GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  int rc;
 
   if (!fsync_path (tmp_path, FALSE, error))
     return FALSE;
 
-  if (g_rename (tmp_path, path) != 0)
+  if (replace)
+    rc = g_rename (tmp_path, path);
+  else
+    {
+      rc = renameat2 (AT_FDCWD, tmp_path, AT_FDCWD, path, RENAME_NOREPLACE);
+      /* A file system without RENAME_NOREPLACE: link() fails on an
+       * existing name too. */
+      if (rc != 0 && (errno == EINVAL || errno == ENOSYS))
+        {
+          rc = link (tmp_path, path);
+          if (rc == 0)
+            g_unlink (tmp_path);
+        }
+    }
+
+  if (rc != 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, IPMS_DOCUMENT_ERROR,
-                   saved_errno == EACCES || saved_errno == EROFS ? IPMS_DOCUMENT_ERROR_READ_ONLY
-                                                                 : IPMS_DOCUMENT_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+      if (saved_errno == EEXIST)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_EXISTS,
+                       _("“%s” already exists."), display);
+          return FALSE;
+        }
+
+      return set_write_error (error, saved_errno, path);
     }
 
   return fsync_path (dir, TRUE, error);
@@ -1173,6 +1920,8 @@ ipms_document_create (const char  *path,
 {
   g_autofree char *tmp_path = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *resolved = NULL;
+  struct stat st;
   sqlite3 *db;
   gboolean ok;
 
@@ -1181,17 +1930,28 @@ ipms_document_create (const char  *path,
 
   display = g_filename_display_name (path);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  /* lstat(): a link, even a dangling one, is not ours to replace. */
+  if (lstat (path, &st) == 0)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_EXISTS,
                    _("“%s” already exists."), display);
       return NULL;
     }
 
-  tmp_path = temporary_sibling (path);
-  db = open_connection (tmp_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
-  if (db == NULL)
+  resolved = resolve_target (path, error);
+  if (resolved == NULL)
     return NULL;
+
+  tmp_path = make_temporary (resolved, error);
+  if (tmp_path == NULL)
+    return NULL;
+
+  db = open_connection (tmp_path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    {
+      remove_temporary (tmp_path);
+      return NULL;
+    }
 
   ok = exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN IMMEDIATE", error) &&
        run_migrations (db, 0, error) &&
@@ -1200,13 +1960,13 @@ ipms_document_create (const char  *path,
 
   sqlite3_close (db);
 
-  if (!ok || !commit_file (tmp_path, path, error))
+  if (!ok || !commit_file (tmp_path, resolved, FALSE, error))
     {
-      g_unlink (tmp_path);
+      remove_temporary (tmp_path);
       return NULL;
     }
 
-  return ipms_document_open (path, error);
+  return ipms_document_open (resolved, error);
 }
 
 char *
@@ -1249,11 +2009,28 @@ ipms_document_new_draft (const char  *project_name,
 }
 
 static gboolean
+refuse_read_only (IpmsDocument  *self,
+                  GError       **error)
+{
+  g_autofree char *display = NULL;
+
+  if (!self->read_only)
+    return FALSE;
+
+  display = g_filename_display_name (self->path);
+  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+               _("“%s” was opened only for reading and cannot be changed."), display);
+  return TRUE;
+}
+
+/* Writes a consistent copy of the document to `resolved`, replacing it
+ * whole or leaving it as it was. */
+static gboolean
 write_copy (IpmsDocument  *self,
-            const char    *path,
+            const char    *resolved,
             GError       **error)
 {
-  g_autofree char *tmp_path = temporary_sibling (path);
+  g_autofree char *tmp_path = NULL;
   sqlite3_backup *backup;
   sqlite3 *copy;
   int rc;
@@ -1265,14 +2042,21 @@ write_copy (IpmsDocument  *self,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (tmp_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
+  if (self->db == NULL)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return FALSE;
+    }
 
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-                   _("Cannot write “%s”: %s"), display, sqlite3_errstr (rc));
-      sqlite3_close (copy);
+  tmp_path = make_temporary (resolved, error);
+  if (tmp_path == NULL)
+    return FALSE;
+
+  copy = open_connection (tmp_path, SQLITE_OPEN_READWRITE, error);
+  if (copy == NULL)
+    {
+      remove_temporary (tmp_path);
       return FALSE;
     }
 
@@ -1286,19 +2070,23 @@ write_copy (IpmsDocument  *self,
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
 
+  /* A copy of a project migrated in memory is in the format of the file. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, copy, rc, _("Cannot save the project"));
       sqlite3_close (copy);
-      g_unlink (tmp_path);
+      remove_temporary (tmp_path);
       return FALSE;
     }
 
   sqlite3_close (copy);
 
-  if (!commit_file (tmp_path, path, error))
+  if (!commit_file (tmp_path, resolved, TRUE, error))
     {
-      g_unlink (tmp_path);
+      remove_temporary (tmp_path);
       return FALSE;
     }
 
@@ -1310,10 +2098,14 @@ ipms_document_save_copy (IpmsDocument  *self,
                          const char    *path,
                          GError       **error)
 {
+  g_autofree char *resolved = NULL;
+
   g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return write_copy (self, path, error);
+  resolved = resolve_target (path, error);
+
+  return resolved != NULL && write_copy (self, resolved, error);
 }
 
 gboolean
@@ -1321,6 +2113,7 @@ ipms_document_save_as (IpmsDocument  *self,
                        const char    *path,
                        GError       **error)
 {
+  g_autofree char *resolved = NULL;
   g_autofree char *old_path = NULL;
   gboolean was_draft;
   sqlite3 *db;
@@ -1328,13 +2121,19 @@ ipms_document_save_as (IpmsDocument  *self,
   g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_strcmp0 (path, self->path) == 0)
-    return TRUE;
-
-  if (!write_copy (self, path, error))
+  resolved = resolve_target (path, error);
+  if (resolved == NULL)
     return FALSE;
 
-  db = open_project_file (path, error);
+  /* Saving onto itself: there is nothing to do, unless it was opened
+   * only for reading. */
+  if (g_strcmp0 (resolved, self->path) == 0)
+    return !refuse_read_only (self, error);
+
+  if (!write_copy (self, resolved, error))
+    return FALSE;
+
+  db = open_project_file (resolved, FALSE, NULL, error);
   if (db == NULL)
     return FALSE;
 
@@ -1344,7 +2143,9 @@ ipms_document_save_as (IpmsDocument  *self,
   finalize_statements (self);
   sqlite3_close (self->db);
   self->db = db;
-  set_path (self, path);
+  self->read_only = FALSE;
+  self->data_version = read_data_version (db);
+  set_path (self, resolved);
 
   /* The draft now lives on in the saved file. */
   if (was_draft)
@@ -1367,6 +2168,14 @@ ipms_document_close (IpmsDocument *self)
   finalize_statements (self);
   sqlite3_close (self->db);
   self->db = NULL;
+}
+
+gboolean
+ipms_document_get_read_only (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *
@@ -1482,20 +2291,33 @@ ipms_document_query (IpmsDocument *self,
   g_return_val_if_fail (filter_column == NULL || ipms_table_find_column (table, filter_column) >= 0, result);
   g_return_val_if_fail (sort_column == NULL || ipms_table_find_column (table, sort_column) >= 0, result);
 
-  /* Only schema strings reach the SQL text; the filter value is bound. */
+  /* Only schema strings reach the SQL text; the filter value is bound.
+   * A reference filters as it reads: one to a missing row counts as NULL. */
   if (filter_column == NULL)
     where = g_strdup ("");
-  else if (filter_id == IPMS_NULL_ID)
-    where = g_strdup_printf (" WHERE %s IS NULL", ipms_table_lookup_column (table, filter_column)->name);
   else
-    where = g_strdup_printf (" WHERE %s = ?1", ipms_table_lookup_column (table, filter_column)->name);
+    {
+      const IpmsColumn *column = ipms_table_lookup_column (table, filter_column);
+      gboolean reference = column->type == IPMS_COLUMN_REFERENCE;
+
+      if (filter_id == IPMS_NULL_ID && reference)
+        where = g_strdup_printf (" WHERE (r.%s IS NULL OR NOT EXISTS (SELECT 1 FROM %s WHERE id = r.%s))",
+                                 column->name, column->references, column->name);
+      else if (filter_id == IPMS_NULL_ID)
+        where = g_strdup_printf (" WHERE r.%s IS NULL", column->name);
+      else if (reference)
+        where = g_strdup_printf (" WHERE r.%s = ?1 AND EXISTS (SELECT 1 FROM %s WHERE id = ?1)",
+                                 column->name, column->references);
+      else
+        where = g_strdup_printf (" WHERE r.%s = ?1", column->name);
+    }
 
   if (sort_column != NULL)
-    order = g_strdup_printf (" ORDER BY %s, id", ipms_table_lookup_column (table, sort_column)->name);
+    order = g_strdup_printf (" ORDER BY r.%s, r.id", ipms_table_lookup_column (table, sort_column)->name);
   else
-    order = g_strdup (" ORDER BY id");
+    order = g_strdup (" ORDER BY r.id");
 
-  sql = g_strdup_printf ("SELECT %s FROM %s%s%s", table_sql (table, TABLE_COLUMNS), table->name, where, order);
+  sql = g_strdup_printf ("SELECT %s FROM %s AS r%s%s", table_sql (table, TABLE_COLUMNS), table->name, where, order);
 
   stmt = prepare (self, sql, NULL);
   if (stmt == NULL)
@@ -1514,7 +2336,8 @@ ipms_document_query (IpmsDocument *self,
       if (record == NULL)
         {
           record = _ipms_record_new (table, id);
-          _ipms_record_load (record, stmt);
+          if (_ipms_record_load (record, stmt))
+            note_repaired (self, table, id);
           g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
         }
 
@@ -1569,7 +2392,7 @@ ipms_document_foreach_row (IpmsDocument *self,
   table = lookup_table (table_name, NULL);
   g_return_if_fail (table != NULL);
 
-  sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", table_sql (table, TABLE_COLUMNS), table->name);
+  sql = g_strdup_printf ("SELECT %s FROM %s AS r ORDER BY r.id", table_sql (table, TABLE_COLUMNS), table->name);
   stmt = prepare (self, sql, NULL);
   if (stmt == NULL)
     return;
@@ -1582,36 +2405,13 @@ ipms_document_foreach_row (IpmsDocument *self,
 
       for (guint i = 0; i < table->n_columns; i++)
         {
-          int sql_column = (int) i + 1;
-
           if (G_IS_VALUE (&values[i]))
             g_value_unset (&values[i]);
 
-          if (sqlite3_column_type (stmt, sql_column) == SQLITE_NULL)
-            continue;
-
-          switch (table->columns[i].type)
-            {
-            case IPMS_COLUMN_INTEGER:
-            case IPMS_COLUMN_REFERENCE:
-              g_value_init (&values[i], G_TYPE_INT64);
-              g_value_set_int64 (&values[i], sqlite3_column_int64 (stmt, sql_column));
-              break;
-
-            case IPMS_COLUMN_REAL:
-              g_value_init (&values[i], G_TYPE_DOUBLE);
-              g_value_set_double (&values[i], sqlite3_column_double (stmt, sql_column));
-              break;
-
-            case IPMS_COLUMN_TEXT:
-            case IPMS_COLUMN_DATE:
-            case IPMS_COLUMN_ENUM:
-            default:
-              /* Valid until the next step, which is all the call needs. */
-              g_value_init (&values[i], G_TYPE_STRING);
-              g_value_set_static_string (&values[i], (const char *) sqlite3_column_text (stmt, sql_column));
-              break;
-            }
+          /* Valid text is not copied: it lives until the next step, which
+           * is all the call needs. */
+          if (_ipms_record_read_value (&table->columns[i], stmt, (int) i + 1, TRUE, &values[i]))
+            note_repaired (self, table, sqlite3_column_int64 (stmt, 0));
         }
 
       go_on = func (sqlite3_column_int64 (stmt, 0), values, user_data);
@@ -1626,6 +2426,102 @@ ipms_document_foreach_row (IpmsDocument *self,
     if (G_IS_VALUE (&values[i]))
       g_value_unset (&values[i]);
   g_free (values);
+}
+
+/* Other programs */
+
+/* Brings every cached record up to date with the file. Which rows another
+ * program touched is unknown, so each cached record is read again (lists
+ * and views reload on "reloaded"). */
+static void
+reload (IpmsDocument *self)
+{
+  g_autoptr(GPtrArray) refreshed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter tables;
+  gpointer table, records;
+
+  g_hash_table_iter_init (&tables, self->records);
+  while (g_hash_table_iter_next (&tables, &table, &records))
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GHashTableIter iter;
+      gpointer id, record;
+
+      /* refresh_record() drops deleted rows from the table being walked. */
+      g_hash_table_iter_init (&iter, records);
+      while (g_hash_table_iter_next (&iter, &id, &record))
+        {
+          g_array_append_val (ids, *(gint64 *) id);
+          g_ptr_array_add (refreshed, g_object_ref (record));
+        }
+
+      for (guint i = 0; i < ids->len; i++)
+        refresh_record (self, table, g_array_index (ids, gint64, i), FALSE);
+    }
+
+  update_history_state (self);
+
+  for (guint i = 0; i < refreshed->len; i++)
+    _ipms_record_emit_changed (g_ptr_array_index (refreshed, i));
+
+  g_signal_emit (self, signals[RELOADED], 0);
+  g_signal_emit (self, signals[CHANGES_DONE], 0);
+}
+
+/* TRUE when another connection committed since this one last looked. */
+static gboolean
+changed_elsewhere (IpmsDocument *self)
+{
+  gint64 version;
+
+  if (self->db == NULL || self->read_only)
+    return FALSE;
+
+  version = read_data_version (self->db);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+
+  if (self->data_version < 0)
+    {
+      self->data_version = version;
+      return FALSE;
+    }
+
+  self->data_version = version;
+  return TRUE;
+}
+
+gboolean
+ipms_document_check_external_change (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  /* Inside an edit this connection holds the write lock: nobody else
+   * can have written. */
+  if (self->session != NULL || !changed_elsewhere (self))
+    return FALSE;
+
+  reload (self);
+  return TRUE;
+}
+
+/* Starts a write transaction for an edit, an undo or a redo. Under the
+ * write lock nobody else can commit, so what another program wrote before
+ * is loaded here, and the change is made to the file as it is. */
+static gboolean
+begin_write (IpmsDocument  *self,
+             GError       **error)
+{
+  if (refuse_read_only (self, error))
+    return FALSE;
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (changed_elsewhere (self))
+    reload (self);
+
+  return TRUE;
 }
 
 /* Editing */
@@ -1678,7 +2574,7 @@ ipms_document_begin_edit (IpmsDocument  *self,
       return FALSE;
     }
 
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+  if (!begin_write (self, error))
     return FALSE;
 
   rc = sqlite3session_create (self->db, "main", &self->session);
@@ -1688,6 +2584,9 @@ ipms_document_begin_edit (IpmsDocument  *self,
        * ipms_view_state out of the undo steps. */
       sqlite3session_table_filter (self->session, attach_filter, NULL);
       rc = sqlite3session_attach (self->session, NULL);
+      /* A project not in a file yet (ipms_document_new_unsaved()) keeps no
+       * history: recording a whole import would only be thrown away. */
+      sqlite3session_enable (self->session, self->path != NULL);
     }
 
   if (rc != SQLITE_OK)
@@ -1697,7 +2596,7 @@ ipms_document_begin_edit (IpmsDocument  *self,
       return set_sqlite_error (error, self->db, rc, _("Cannot start an edit"));
     }
 
-  self->inserted_in_edit = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->inserted_in_edit = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
   g_free (self->edit_merge_key);
@@ -1966,13 +2865,8 @@ reference_exists (IpmsDocument *self,
 
   g_return_val_if_fail (table != NULL, FALSE);
 
-  if (self->inserted_in_edit != NULL)
-    {
-      gint64 key = inserted_key (table, id);
-
-      if (g_hash_table_contains (self->inserted_in_edit, &key))
-        return TRUE;
-    }
+  if (was_inserted (self, table, id))
+    return TRUE;
 
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table->name);
   stmt = prepare (self, sql, NULL);
@@ -2197,11 +3091,8 @@ ipms_document_insert (IpmsDocument  *self,
 
       if (rc == SQLITE_DONE)
         {
-          gint64 key;
-
           new_id = sqlite3_last_insert_rowid (self->db);
-          key = inserted_key (table, new_id);
-          g_hash_table_add (self->inserted_in_edit, g_memdup2 (&key, sizeof key));
+          mark_inserted (self, table, new_id);
         }
       else if ((rc & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
@@ -2424,11 +3315,7 @@ delete_row (IpmsDocument     *self,
   if (stmt == NULL)
     return FALSE;
 
-  {
-    gint64 key = inserted_key (table, id);
-
-    g_hash_table_remove (self->inserted_in_edit, &key);
-  }
+  forget_inserted (self, table, id);
 
   sqlite3_bind_int64 (stmt, 1, id);
   return step_done (self, stmt, error);
@@ -2576,16 +3463,32 @@ apply_step (IpmsDocument  *self,
       return FALSE;
     }
 
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return FALSE;
+    }
+
+  /* The step is read under the write lock: another program may have
+   * undone or added steps. */
+  if (!begin_write (self, error))
+    return FALSE;
+
   stmt = prepare (self,
                   undo ? "SELECT id, changeset FROM ipms_history WHERE undone = 0 ORDER BY id DESC LIMIT 1"
                        : "SELECT id, changeset FROM ipms_history WHERE undone = 1 ORDER BY id ASC LIMIT 1",
                   error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      exec_sql (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
+      exec_sql (self->db, "ROLLBACK", NULL);
       g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
                            undo ? _("There is nothing to undo.") : _("There is nothing to redo."));
       return FALSE;
@@ -2595,12 +3498,6 @@ apply_step (IpmsDocument  *self,
   n_bytes = sqlite3_column_bytes (stmt, 1);
   bytes = g_memdup2 (sqlite3_column_blob (stmt, 1), (gsize) n_bytes);
   sqlite3_reset (stmt);
-
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
-    {
-      g_free (bytes);
-      return FALSE;
-    }
 
   /* The changeset already holds whatever triggers would do. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
@@ -2674,6 +3571,9 @@ ipms_document_forget_history (IpmsDocument  *self,
       return FALSE;
     }
 
+  if (refuse_read_only (self, error))
+    return FALSE;
+
   stmt = prepare (self, "DELETE FROM ipms_history", error);
   if (stmt == NULL || !step_done (self, stmt, error))
     return FALSE;
@@ -2722,8 +3622,9 @@ ipms_document_dup_view_state (IpmsDocument *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0),
+                               sqlite3_column_bytes (stmt, 0));
   sqlite3_reset (stmt);
 
   return value;
@@ -2740,6 +3641,9 @@ ipms_document_set_view_state (IpmsDocument *self,
   g_return_if_fail (IPMS_IS_DOCUMENT (self));
   g_return_if_fail (key != NULL);
 
+  if (self->read_only)
+    return;
+
   stmt = prepare (self, "INSERT OR REPLACE INTO ipms_view_state (key, value) VALUES (?1, ?2)", &error);
   if (stmt != NULL)
     {
@@ -2751,4 +3655,115 @@ ipms_document_set_view_state (IpmsDocument *self,
   /* View state is a comfort: losing it must never disturb the user. */
   if (error != NULL)
     g_debug ("Cannot keep view state “%s”: %s", key, error->message);
+}
+
+/* Whole projects made at once, and consistent reads (JSON import and
+ * export) */
+
+IpmsDocument *
+ipms_document_new_unsaved (const char  *project_name,
+                           GError     **error)
+{
+  g_autoptr(IpmsDocument) self = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Nothing reaches the disk until the caller writes the whole file, so a
+   * process killed on the way leaves nothing behind. */
+  db = open_connection (":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!exec_sql (db, "BEGIN", error) ||
+      !run_migrations (db, 0, error) ||
+      !insert_initial_content (db, project_name != NULL ? project_name : "", error) ||
+      !exec_sql (db, "COMMIT", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_object_new (IPMS_TYPE_DOCUMENT, NULL);
+  self->db = db;
+  update_history_state (self);
+
+  return g_steal_pointer (&self);
+}
+
+GBytes *
+ipms_document_serialize (IpmsDocument  *self,
+                         GError       **error)
+{
+  sqlite3_int64 size = 0;
+  unsigned char *data;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return NULL;
+    }
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("Cannot save while an edit is in progress."));
+      return NULL;
+    }
+
+  data = sqlite3_serialize (self->db, "main", &size, 0);
+  if (data == NULL)
+    {
+      set_sqlite_error (error, self->db, SQLITE_NOMEM, _("Cannot save the project"));
+      return NULL;
+    }
+
+  return g_bytes_new_with_free_func (data, (gsize) size, sqlite3_free, data);
+}
+
+gboolean
+ipms_document_begin_read (IpmsDocument  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return FALSE;
+    }
+
+  if (self->read_depth > 0)
+    {
+      self->read_depth++;
+      return TRUE;
+    }
+
+  /* Inside an edit the reads already share its transaction. */
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  if (!exec_sql (self->db, "BEGIN", error))
+    return FALSE;
+
+  self->read_depth = 1;
+  return TRUE;
+}
+
+void
+ipms_document_end_read (IpmsDocument *self)
+{
+  g_return_if_fail (IPMS_IS_DOCUMENT (self));
+
+  /* Zero when begin_read() found an edit's transaction. */
+  if (self->read_depth == 0)
+    return;
+
+  if (--self->read_depth == 0 && self->db != NULL)
+    exec_sql (self->db, "COMMIT", NULL);
 }

@@ -29,6 +29,10 @@ typedef enum
   IPMS_DOCUMENT_ERROR_NO_SUCH_ROW,
   IPMS_DOCUMENT_ERROR_NOT_IN_EDIT,    /* a mutation outside begin/commit */
   IPMS_DOCUMENT_ERROR_FAILED,
+  IPMS_DOCUMENT_ERROR_BUSY,           /* another program is writing the file */
+  IPMS_DOCUMENT_ERROR_NOT_A_FILE,     /* a folder, a pipe, a device: only regular files are projects */
+  IPMS_DOCUMENT_ERROR_NAME_TOO_LONG,  /* no room for the side files SQLite puts next to it */
+  IPMS_DOCUMENT_ERROR_NO_SPACE,       /* the disk (or the file size limit) is full */
 } IpmsDocumentError;
 
 typedef enum
@@ -48,6 +52,10 @@ G_DECLARE_FINAL_TYPE (IpmsDocument, ipms_document, IPMS, DOCUMENT, GObject)
  *      Records and lists are already up to date when it is emitted.
  *  "changes-done" (): after the last "row-changed" of one edit, undo or redo;
  *      views that lay out many rows relayout once here.
+ *  "reloaded" (): another program changed the file (see
+ *      ipms_document_check_external_change()); every cached record is
+ *      current again, but which rows changed is unknown: lists and views
+ *      reload what they show. "changes-done" follows.
  * Properties: "path", "is-draft", "can-undo", "can-redo", "undo-label",
  * "redo-label", "history-limit" (all notify).
  */
@@ -56,12 +64,21 @@ GQuark        ipms_document_error_quark       (void);
 
 /* Opening and saving.
  *
+ * A path is resolved (symlinks followed, made absolute) before SQLite sees it,
+ * so names beginning with "file:" are plain files; only regular files are
+ * projects, and a name must leave room for the "-journal" side file.
+ *
  * open() refuses anything that is not a valid project and then leaves the file
  * untouched; an older format is migrated in place, in one transaction.
+ * open_read_only() never writes to the file nor creates anything next to it
+ * (for exports): an older format is migrated in a copy in memory, and every
+ * edit is refused with IPMS_DOCUMENT_ERROR_READ_ONLY.
  * create() makes a new empty project (one project row, the five grades) at a
  * path that must not exist yet. new_draft() does the same under the user's
  * data dir (ipms_document_get_drafts_dir()). */
 IpmsDocument *ipms_document_open              (const char    *path,
+                                               GError       **error);
+IpmsDocument *ipms_document_open_read_only    (const char    *path,
                                                GError       **error);
 IpmsDocument *ipms_document_create            (const char    *path,
                                                const char    *project_name,
@@ -69,6 +86,9 @@ IpmsDocument *ipms_document_create            (const char    *path,
 IpmsDocument *ipms_document_new_draft         (const char    *project_name,
                                                GError       **error);
 char         *ipms_document_get_drafts_dir    (void);
+/* The project's name read from a closed file without opening it as a
+ * document (for lists of recent files); NULL when it cannot be read. */
+char         *ipms_document_peek_title        (const char    *path);
 /* A consistent copy written next to `path`, synced, renamed over it; the
  * document then continues on `path`. A draft's file is removed afterwards. */
 gboolean      ipms_document_save_as           (IpmsDocument  *self,
@@ -79,6 +99,19 @@ gboolean      ipms_document_save_copy         (IpmsDocument  *self,
                                                const char    *path,
                                                GError       **error);
 void          ipms_document_close             (IpmsDocument  *self);
+gboolean      ipms_document_get_read_only     (IpmsDocument  *self);
+/* Whether an export of `self` (JSON, a chart) may be written to `path`: a
+ * path that does not exist yet, or a regular file that is neither the
+ * project itself nor any SQLite database (a slip of the file name would
+ * destroy a plan). Never blocks. */
+gboolean      ipms_document_check_export_target (IpmsDocument  *self,
+                                                 const char    *path,
+                                                 GError       **error);
+/* Another program (a second window, the command line) may have changed the
+ * file. When it has, every cached record is reloaded and "reloaded" is
+ * emitted; returns TRUE then. begin_edit(), undo and redo check on their
+ * own; a window checks when it gains focus. */
+gboolean      ipms_document_check_external_change (IpmsDocument *self);
 const char   *ipms_document_get_path          (IpmsDocument  *self);
 gboolean      ipms_document_get_is_draft      (IpmsDocument  *self);
 /* The project's name, or the file name when it has none. */
@@ -217,5 +250,25 @@ char         *ipms_document_dup_view_state    (IpmsDocument  *self,
 void          ipms_document_set_view_state    (IpmsDocument  *self,
                                                const char    *key,
                                                const char    *value);
+
+/* Whole projects made at once, and consistent reads (JSON import and
+ * export).
+ *
+ * new_unsaved() makes an empty project (one project row, the five grades)
+ * in memory, with no path. It keeps no undo history: its edits make the
+ * content its first file starts with, and are not steps to undo.
+ * serialize() returns the bytes of the project file as they would be on
+ * disk, for writing a whole new file at once (not during an edit).
+ *
+ * Reads between begin_read() and end_read() see one state of the file even
+ * while another process edits it (its commit waits for end_read()). Pairs
+ * nest; inside an edit they read through the edit's transaction. */
+IpmsDocument *ipms_document_new_unsaved       (const char    *project_name,
+                                               GError       **error);
+GBytes       *ipms_document_serialize         (IpmsDocument  *self,
+                                               GError       **error);
+gboolean      ipms_document_begin_read        (IpmsDocument  *self,
+                                               GError       **error);
+void          ipms_document_end_read          (IpmsDocument  *self);
 
 G_END_DECLS

@@ -35,18 +35,37 @@
  * never starts an edit; it then replaces the plan inside one edit (delete
  * everything, one insert with a full values array per row), rolled back if
  * the document refuses anything. Errors name the JSON path of the culprit:
- * "$.products[3].price: expected a number".
+ * "$.products[3].price: expected a number". Before JsonParser sees the
+ * text, ipms_json_check() refuses what JsonParser would silently change
+ * (deep nesting, duplicate names, NULs, integers beyond 64 bits, trailing
+ * text, text that is not UTF-8). Ids lie within 1 to IPMS_JSON_MAX_ID.
+ *
+ * Files appear whole or not at all. A new project is built in memory and
+ * written with its bytes into a file without a name (O_TMPFILE), synced, and
+ * linked to its name: link() fails if the name exists, so of two imports
+ * racing for one name exactly one wins, and a process killed at any moment
+ * leaves either nothing or the complete project. An export is written the
+ * same way and renamed over its target.
  */
+
+/* O_TMPFILE */
+#define _GNU_SOURCE
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ipms-json.h"
+#include "ipms-json-check.h"
 
 G_DEFINE_QUARK (ipms-json-error-quark, ipms_json_error)
 
@@ -146,7 +165,25 @@ typedef struct
   GString         *out;
   const IpmsTable *table;
   guint            n_rows;
+  GError          *error;
 } Writer;
+
+/* Only a damaged or hand-made file holds such values; writing them would
+ * make JSON that is invalid or that no import takes back. */
+static gboolean
+refuse_row (Writer     *writer,
+            gint64      id,
+            const char *column,
+            const char *reason)
+{
+  g_set_error (&writer->error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT,
+               /* Translators: the first %s is a table, then a row id, then
+                * a column, then what is wrong, e.g. “holds text that is
+                * not valid UTF-8” */
+               _("The project is damaged: table “%s”, row %lld, column “%s” %s"),
+               writer->table->name, (long long) id, column, reason);
+  return FALSE;
+}
 
 static gboolean
 append_row (gint64        id,
@@ -155,6 +192,9 @@ append_row (gint64        id,
 {
   Writer *writer = user_data;
   GString *out = writer->out;
+
+  if (id < 1 || id > IPMS_JSON_MAX_ID)
+    return refuse_row (writer, id, "id", _("is outside the range of ids (1 to 2^53 - 1)"));
 
   g_string_append (out, writer->n_rows++ == 0 ? "\n" : ",\n");
   g_string_append (out, "    {\n      \"id\": ");
@@ -177,7 +217,15 @@ append_row (gint64        id,
       else if (G_VALUE_HOLDS_DOUBLE (value))
         append_double (out, g_value_get_double (value));
       else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
-        append_string (out, g_value_get_string (value));
+        {
+          const char *text = g_value_get_string (value);
+
+          if (!g_utf8_validate (text, -1, NULL))
+            return refuse_row (writer, id, writer->table->columns[c].name,
+                               _("holds text that is not valid UTF-8"));
+
+          append_string (out, text);
+        }
       else
         g_string_append (out, "null");
     }
@@ -200,6 +248,11 @@ ipms_json_export_data (IpmsDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   tables = ipms_schema_get_tables (&n_tables);
+
+  /* Another process may commit an edit between two tables. */
+  if (!ipms_document_begin_read (document, error))
+    return NULL;
+
   out = g_string_sized_new (64 * 1024);
 
   g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d",
@@ -207,7 +260,7 @@ ipms_json_export_data (IpmsDocument  *document,
 
   for (guint t = 0; t < n_tables; t++)
     {
-      Writer writer = { out, &tables[t], 0 };
+      Writer writer = { out, &tables[t], 0, NULL };
 
       g_string_append (out, ",\n  ");
       append_string (out, tables[t].plural);
@@ -217,15 +270,211 @@ ipms_json_export_data (IpmsDocument  *document,
        * behind for every row of the plan. */
       ipms_document_foreach_row (document, tables[t].name, append_row, &writer);
 
+      if (writer.error != NULL)
+        {
+          ipms_document_end_read (document);
+          g_string_free (out, TRUE);
+          g_propagate_error (error, writer.error);
+          return NULL;
+        }
+
       g_string_append (out, writer.n_rows > 0 ? "\n  ]" : "]");
     }
 
+  ipms_document_end_read (document);
   g_string_append (out, "\n}\n");
 
   if (length != NULL)
     *length = out->len;
 
   return g_string_free (out, FALSE);
+}
+
+/* Files */
+
+static gboolean
+file_error (GError     **error,
+            const char  *path,
+            int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  const char *reason;
+
+  switch (saved_errno)
+    {
+    case EEXIST:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), display);
+      return FALSE;
+
+    case ENOSPC:
+    case EDQUOT:
+      reason = _("the disk is full");
+      break;
+
+    case EFBIG:
+      reason = _("the file would exceed the size limit for files");
+      break;
+
+    default:
+      reason = g_strerror (saved_errno);
+      break;
+    }
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), display, reason);
+  return FALSE;
+}
+
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+
+      data += n;
+      length -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+static void
+sync_folder (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* The rename or link is durable once its folder is; a folder that cannot
+   * be synced (some file systems refuse) has nothing better to offer. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Opens a new, empty file in `dir` that has no name yet, or, where the
+ * file system cannot do that, one with a hidden random name returned in
+ * `tmp_path`. `source` is a path that link() and linkat() can take. */
+static int
+open_unnamed (const char  *dir,
+              const char  *base,
+              char       **tmp_path,
+              char       **source)
+{
+  int fd;
+
+#ifdef O_TMPFILE
+  fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd >= 0)
+    {
+      *source = g_strdup_printf ("/proc/self/fd/%d", fd);
+      if (g_file_test (*source, G_FILE_TEST_EXISTS))
+        return fd;
+
+      /* No /proc: the file could never get a name. */
+      g_clear_pointer (source, g_free);
+      close (fd);
+    }
+  else if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOSYS)
+    return -1;
+#endif
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x", base, g_random_int ());
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd >= 0)
+        {
+          *tmp_path = g_strdup (path);
+          *source = g_steal_pointer (&path);
+          return fd;
+        }
+
+      if (errno != EEXIST)
+        return -1;
+    }
+
+  errno = EEXIST;
+  return -1;
+}
+
+/* Writes `data` to `path` whole or not at all (see the top of the file).
+ * Without `replace`, fails with G_IO_ERROR_EXISTS if `path` exists. */
+static gboolean
+write_whole_file (const char  *path,
+                  const char  *data,
+                  gsize        length,
+                  gboolean     replace,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = NULL;   /* a name of ours, removed on failure */
+  g_autofree char *source = NULL;
+  int saved_errno;
+  int fd;
+
+  fd = open_unnamed (dir, base, &tmp_path, &source);
+  if (fd < 0)
+    return file_error (error, path, errno);
+
+  if (!write_all (fd, data, length) || fsync (fd) != 0)
+    goto fail;
+
+  if (!replace)
+    {
+      /* link() never replaces: if `path` appeared meanwhile, we lose. */
+      if (linkat (AT_FDCWD, source, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0)
+        goto fail;
+    }
+  else
+    {
+      /* rename() needs a name to move; a hidden one lives only between
+       * these two calls. */
+      for (guint attempt = 0; tmp_path == NULL; attempt++)
+        {
+          g_autofree char *name = g_strdup_printf (".%s.%08x", base, g_random_int ());
+          g_autofree char *candidate = g_build_filename (dir, name, NULL);
+
+          if (linkat (AT_FDCWD, source, AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0)
+            tmp_path = g_steal_pointer (&candidate);
+          else if (errno != EEXIST || attempt == 100)
+            goto fail;
+        }
+
+      if (g_rename (tmp_path, path) != 0)
+        goto fail;
+
+      g_clear_pointer (&tmp_path, g_free);
+    }
+
+  close (fd);
+
+  /* A hidden name that is now also linked to `path`. */
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+
+  sync_folder (dir);
+
+  return TRUE;
+
+fail:
+  saved_errno = errno;
+  close (fd);
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+
+  return file_error (error, path, saved_errno);
 }
 
 gboolean
@@ -239,10 +488,13 @@ ipms_json_export_file (IpmsDocument  *document,
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!ipms_document_check_export_target (document, path, error))
+    return FALSE;
+
   if (!(data = ipms_json_export_data (document, &length, error)))
     return FALSE;
 
-  return g_file_set_contents (path, data, (gssize) length, error);
+  return write_whole_file (path, data, length, TRUE, error);
 }
 
 /* Import */
@@ -306,8 +558,9 @@ where_to_path (const Where *where)
     g_string_append_printf (path, ".%s", where->table);
   if (where->element >= 0)
     g_string_append_printf (path, "[%" G_GINT64_FORMAT "]", where->element);
+  /* An unknown member's name comes from the file: it may hold anything. */
   if (where->member != NULL)
-    g_string_append_printf (path, ".%s", where->member);
+    ipms_json_append_member (path, where->member, -1);
 
   return g_string_free (path, FALSE);
 }
@@ -364,27 +617,64 @@ node_is (JsonNode *node,
 }
 
 static gboolean
+out_of_bounds (const IpmsColumn  *column,
+               const char        *value_str,
+               const Where       *where,
+               GError           **error)
+{
+  char min_str[G_ASCII_DTOSTR_BUF_SIZE];
+  char max_str[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Integer bounds in full: 2^62 is 4611686018427387904, not 4.6e+18. */
+  g_ascii_formatd (min_str, sizeof min_str, column->type == IPMS_COLUMN_INTEGER ? "%.0f" : "%.15g", column->min);
+  g_ascii_formatd (max_str, sizeof max_str, column->type == IPMS_COLUMN_INTEGER ? "%.0f" : "%.15g", column->max);
+
+  return invalid (error, where, _("%s is out of range (%s to %s)"),
+                  value_str, min_str, max_str);
+}
+
+static gboolean
 check_bounds (const IpmsColumn  *column,
               double             value,
               const Where       *where,
               GError           **error)
 {
   char value_str[G_ASCII_DTOSTR_BUF_SIZE];
-  char min_str[G_ASCII_DTOSTR_BUF_SIZE];
-  char max_str[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!(column->flags & IPMS_COLUMN_FLAG_BOUNDED) ||
+      (value >= column->min && value <= column->max))
+    return TRUE;
+
+  g_ascii_formatd (value_str, sizeof value_str, "%.15g", value);
+
+  return out_of_bounds (column, value_str, where, error);
+}
+
+/* Beyond 2^53 a double no longer holds every integer: 2^62 + 1 would pass
+ * as 2^62. Where the conversion blurs them, compare as integers (the
+ * schema's bounds are whole numbers below 2^63). */
+static gboolean
+check_int_bounds (const IpmsColumn  *column,
+                  gint64             value,
+                  const Where       *where,
+                  GError           **error)
+{
+  char value_str[24];
+  double as_double = (double) value;
+  gboolean below, above;
 
   if (!(column->flags & IPMS_COLUMN_FLAG_BOUNDED))
     return TRUE;
 
-  if (value >= column->min && value <= column->max)
+  below = as_double < column->min || (as_double == column->min && value < (gint64) column->min);
+  above = as_double > column->max || (as_double == column->max && value > (gint64) column->max);
+
+  if (!below && !above)
     return TRUE;
 
-  g_ascii_formatd (value_str, sizeof value_str, "%.15g", value);
-  g_ascii_formatd (min_str, sizeof min_str, "%.15g", column->min);
-  g_ascii_formatd (max_str, sizeof max_str, "%.15g", column->max);
+  g_snprintf (value_str, sizeof value_str, "%" G_GINT64_FORMAT, value);
 
-  return invalid (error, where, _("%s is out of range (%s to %s)"),
-                  value_str, min_str, max_str);
+  return out_of_bounds (column, value_str, where, error);
 }
 
 /* Converts `node` (not null) into `value` for `column`. Strings are not
@@ -407,7 +697,7 @@ read_column (const Plan        *plan,
           return invalid (error, where, _("expected an integer, found %s"), node_kind (node));
 
         v = json_node_get_int (node);
-        if (!check_bounds (column, (double) v, where, error))
+        if (!check_int_bounds (column, v, where, error))
           return FALSE;
 
         g_value_init (value, G_TYPE_INT64);
@@ -474,7 +764,11 @@ read_column (const Plan        *plan,
 
         v = json_node_get_string (node);
         if (!ipms_date_is_valid (v))
-          return invalid (error, where, _("“%s” is not a valid date (expected YYYY-MM-DD)"), v);
+          {
+            g_autofree char *shown = ipms_json_escape_for_message (v, -1, 40);
+
+            return invalid (error, where, _("“%s” is not a valid date (expected YYYY-MM-DD)"), shown);
+          }
 
         g_value_init (value, G_TYPE_STRING);
         g_value_set_static_string (value, v);
@@ -546,8 +840,10 @@ read_row (Plan             *plan,
 
   where.member = "id";
 
-  if (!node_is (id_node, G_TYPE_INT64) || json_node_get_int (id_node) < 1)
-    return invalid (error, &where, _("expected an integer id of 1 or more"));
+  if (!node_is (id_node, G_TYPE_INT64) || json_node_get_int (id_node) < 1 ||
+      json_node_get_int (id_node) > IPMS_JSON_MAX_ID)
+    return invalid (error, &where, _("expected an integer id from 1 to %lld"),
+                    (long long) IPMS_JSON_MAX_ID);
 
   row.id = json_node_get_int (id_node);
 
@@ -721,6 +1017,14 @@ apply_plan (IpmsDocument  *document,
           Where where = { row->table->plural, row->element, NULL };
 
           ipms_document_rollback_edit (document);
+
+          /* A full disk is not the fault of the row being written. */
+          if (!g_error_matches (local_error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+
           return invalid (error, &where, "%s", local_error->message);
         }
     }
@@ -753,28 +1057,29 @@ ipms_json_import_data (IpmsDocument  *document,
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  parser = json_parser_new ();
+  if (length < 0)
+    length = (gssize) strlen (data);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  /* RFC 8259 lets a reader skip the byte order mark some editors write. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      const char *message = local_error->message;
-
-      /* JsonParser names in-memory input "<data>"; the line and column
-       * that follow are what the reader needs. */
-      if (g_str_has_prefix (message, "<data>:"))
-        g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
-                     /* Translators: %s starts with “line:column:” */
-                     _("Not valid JSON at %s"), message + strlen ("<data>:"));
-      else
-        g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
-                     _("Not valid JSON: %s"), message);
-      return FALSE;
+      data += 3;
+      length -= 3;
     }
 
-  if (json_parser_get_root (parser) == NULL)
+  if (!ipms_json_check (data, (gsize) length, error))
+    return FALSE;
+
+  parser = json_parser_new ();
+
+  /* After the check JsonParser has nothing left to refuse; should it
+   * anyway, its message may quote the input, so it is escaped. */
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      g_autofree char *message = ipms_json_escape_for_message (local_error->message, -1, 200);
+
       g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
-                   _("Not valid JSON: the file is empty"));
+                   _("Not valid JSON: %s"), message);
       return FALSE;
     }
 
@@ -782,6 +1087,76 @@ ipms_json_import_data (IpmsDocument  *document,
     return FALSE;
 
   return apply_plan (document, plan, label, error);
+}
+
+static gboolean
+read_error (GError     **error,
+            const char  *path,
+            int          code,
+            const char  *reason)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, code, _("Cannot read “%s”: %s"), display, reason);
+  return FALSE;
+}
+
+/* Reads a whole regular file: a FIFO or a device would block or never
+ * end. */
+static char *
+read_plan_file (const char  *path,
+                gsize       *length,
+                GError     **error)
+{
+  g_autoptr(GString) data = NULL;
+  GStatBuf st;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      read_error (error, path, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      read_error (error, path, G_IO_ERROR_NOT_REGULAR_FILE, _("not a regular file"));
+      return NULL;
+    }
+
+  data = g_string_sized_new ((gsize) st.st_size + 1);
+
+  for (;;)
+    {
+      char buffer[64 * 1024];
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          read_error (error, path, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+          return NULL;
+        }
+
+      if (n == 0)
+        break;
+
+      g_string_append_len (data, buffer, n);
+    }
+
+  close (fd);
+  *length = data->len;
+
+  return g_string_free (g_steal_pointer (&data), FALSE);
 }
 
 gboolean
@@ -796,8 +1171,48 @@ ipms_json_import_file (IpmsDocument  *document,
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (!(data = read_plan_file (path, &length, error)))
     return FALSE;
 
   return ipms_json_import_data (document, data, (gssize) length, label, error);
+}
+
+gboolean
+ipms_json_create_project (const char  *json_path,
+                          const char  *project_path,
+                          GError     **error)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *data = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_return_val_if_fail (json_path != NULL, FALSE);
+  g_return_val_if_fail (project_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Early, to spare reading a large plan; what makes it safe is the link
+   * in write_whole_file(). A dangling symlink counts as existing. */
+  if (g_lstat (project_path, &st) == 0)
+    return file_error (error, project_path, EEXIST);
+
+  if (!(data = read_plan_file (json_path, &length, error)))
+    return FALSE;
+
+  /* The plan replaces the project row, name included. The label names no
+   * undo step: an unsaved document records none. */
+  if (!(document = ipms_document_new_unsaved ("", error)) ||
+      !ipms_json_import_data (document, data, (gssize) length, "Import", error))
+    return FALSE;
+
+  g_clear_pointer (&data, g_free);
+
+  if (!(bytes = ipms_document_serialize (document, error)))
+    return FALSE;
+
+  ipms_document_close (document);
+
+  return write_whole_file (project_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           FALSE, error);
 }

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 
 #define IPMS_JSON_FORMAT_NAME    "ipms-planner"
 #define IPMS_JSON_FORMAT_VERSION 1
+/* Ids lie from 1 to 2^53 - 1: the integers every JSON reader holds exactly
+ * (RFC 8259 section 6; JavaScript's Number.MAX_SAFE_INTEGER), far from
+ * where id arithmetic in 64 bits could overflow. */
+#define IPMS_JSON_MAX_ID         G_GINT64_CONSTANT (9007199254740991)
 #define IPMS_JSON_ERROR (ipms_json_error_quark ())
 
 typedef enum
@@ -31,9 +35,16 @@ typedef enum
 
 GQuark   ipms_json_error_quark  (void);
 
+/* Writes the plan to `path` whole or not at all (a synced temporary
+ * sibling renamed over it). Refuses to overwrite the project itself, any
+ * other SQLite file, or anything but a regular file. */
 gboolean ipms_json_export_file  (IpmsDocument  *document,
                                  const char    *path,
                                  GError       **error);
+/* The plan as JSON, read in one transaction so that an edit made meanwhile
+ * by another process is in it whole or not at all. Fails on a damaged
+ * project whose text is not UTF-8 or whose ids are out of the format's
+ * range, naming the table, row and column. */
 char    *ipms_json_export_data  (IpmsDocument  *document,
                                  gsize         *length,
                                  GError       **error);
@@ -48,5 +59,13 @@ gboolean ipms_json_import_data  (IpmsDocument  *document,
                                  gssize         length,
                                  const char    *label,
                                  GError       **error);
+/* Makes the new project file `project_path` from the plan in `json_path`,
+ * with an empty undo history. The file appears whole and synced, or not at
+ * all, even if the process is killed; nothing else is left behind. Fails
+ * with G_IO_ERROR_EXISTS if `project_path` exists, also when it appeared
+ * while the plan was being read. */
+gboolean ipms_json_create_project (const char  *json_path,
+                                   const char  *project_path,
+                                   GError     **error);
 
 G_END_DECLS

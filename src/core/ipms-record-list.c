@@ -22,6 +22,7 @@ struct _IpmsRecordList
   /* Sorted by (sort column, id). */
   GPtrArray        *items;
   gulong            row_changed_id;
+  gulong            reloaded_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -227,12 +228,27 @@ on_row_changed (IpmsDocument   *document,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
+/* Another program changed the file: which rows is unknown, so the list is
+ * read again and told as one change. */
+static void
+on_reloaded (IpmsDocument   *document,
+             IpmsRecordList *self)
+{
+  g_autoptr(GPtrArray) old_items = self->items;
+  GPtrArray *items = ipms_document_query (document, self->table->name, self->filter_column,
+                                          self->filter_id, self->sort_column);
+
+  self->items = items;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_items->len, items->len);
+}
+
 static void
 ipms_record_list_dispose (GObject *object)
 {
   IpmsRecordList *self = (IpmsRecordList *)object;
 
   g_clear_signal_handler (&self->row_changed_id, self->document);
+  g_clear_signal_handler (&self->reloaded_id, self->document);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ipms_record_list_parent_class)->dispose (object);
@@ -288,6 +304,7 @@ ipms_record_list_new (IpmsDocument *document,
   self->sort_column = sort_column ? ipms_table_lookup_column (schema_table, sort_column)->name : NULL;
   self->items = ipms_document_query (document, table, filter_column, filter_id, sort_column);
   self->row_changed_id = g_signal_connect (document, "row-changed", G_CALLBACK (on_row_changed), self);
+  self->reloaded_id = g_signal_connect (document, "reloaded", G_CALLBACK (on_reloaded), self);
 
   return self;
 }

@@ -13,8 +13,19 @@ IpmsRecord *_ipms_record_new         (const IpmsTable *table,
 /* `stmt` is positioned on a row whose columns are id then the table's
  * columns in schema order. Silent: the document emits "changed" with
  * _ipms_record_emit_changed() once every record of a change is current. */
-void        _ipms_record_load        (IpmsRecord      *self,
+gboolean    _ipms_record_load        (IpmsRecord      *self,
                                       sqlite3_stmt    *stmt);
+/* Reads one column of a row the way records hold it, into the unset
+ * `value` (left unset for NULL). The file is untrusted: a value the schema
+ * does not allow (text that is not UTF-8, a date that is none, a number out
+ * of range, infinite or of the wrong type) is read as blank or the nearest
+ * valid value. With `static_text`, valid text is not copied and lives until
+ * the statement moves on. Both return TRUE when something was repaired. */
+gboolean    _ipms_record_read_value  (const IpmsColumn *column,
+                                      sqlite3_stmt     *stmt,
+                                      int               sql_column,
+                                      gboolean          static_text,
+                                      GValue           *value);
 void        _ipms_record_emit_changed (IpmsRecord     *self);
 void        _ipms_record_mark_deleted (IpmsRecord     *self);
 

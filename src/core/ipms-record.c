@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ipms-record-private.h"
 
 typedef struct
@@ -263,45 +265,152 @@ values_equal (const GValue *a,
   return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
 }
 
-void
+/* Out-of-range numbers read as the nearest bound. Whole numbers are
+ * compared as doubles but kept as they are when in range: a double cannot
+ * hold every gint64. */
+static gboolean
+set_integer_in_bounds (const IpmsColumn *column,
+                       gint64            number,
+                       GValue           *value)
+{
+  gboolean repaired = FALSE;
+
+  if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && (double) number < column->min)
+    {
+      number = (gint64) column->min;
+      repaired = TRUE;
+    }
+  else if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && (double) number > column->max)
+    {
+      number = (gint64) column->max;
+      repaired = TRUE;
+    }
+
+  g_value_init (value, G_TYPE_INT64);
+  g_value_set_int64 (value, number);
+
+  return repaired;
+}
+
+static gboolean
+set_real_in_bounds (const IpmsColumn *column,
+                    double            number,
+                    GValue           *value)
+{
+  gboolean repaired = FALSE;
+
+  if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && number < column->min)
+    {
+      number = column->min;
+      repaired = TRUE;
+    }
+  else if ((column->flags & IPMS_COLUMN_FLAG_BOUNDED) && number > column->max)
+    {
+      number = column->max;
+      repaired = TRUE;
+    }
+
+  g_value_init (value, G_TYPE_DOUBLE);
+  g_value_set_double (value, number);
+
+  return repaired;
+}
+
+gboolean
+_ipms_record_read_value (const IpmsColumn *column,
+                         sqlite3_stmt     *stmt,
+                         int               sql_column,
+                         gboolean          static_text,
+                         GValue           *value)
+{
+  int stored = sqlite3_column_type (stmt, sql_column);
+  gboolean repaired = FALSE;
+
+  /* NOT NULL and the choices are CHECK constraints of the schema, which
+   * the document makes sure the file has and quick_check verifies on
+   * open; types, dates, bounds and UTF-8 are up to this function. */
+  if (stored == SQLITE_NULL)
+    return FALSE;
+
+  switch (column->type)
+    {
+    case IPMS_COLUMN_INTEGER:
+      repaired = stored != SQLITE_INTEGER;
+      return set_integer_in_bounds (column, sqlite3_column_int64 (stmt, sql_column), value) || repaired;
+
+    case IPMS_COLUMN_REFERENCE:
+      /* The document's SELECT reads a reference to a missing row as text. */
+      if (stored != SQLITE_INTEGER)
+        return TRUE;
+
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, sql_column));
+      return FALSE;
+
+    case IPMS_COLUMN_REAL:
+      {
+        double number = sqlite3_column_double (stmt, sql_column);
+
+        repaired = stored != SQLITE_FLOAT && stored != SQLITE_INTEGER;
+        /* SQLite stores infinities; no JSON number can hold one. */
+        if (!isfinite (number))
+          return TRUE;
+
+        return set_real_in_bounds (column, number, value) || repaired;
+      }
+
+    case IPMS_COLUMN_TEXT:
+    case IPMS_COLUMN_DATE:
+    case IPMS_COLUMN_ENUM:
+    default:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, sql_column);
+        int n_bytes = sqlite3_column_bytes (stmt, sql_column);
+        g_autofree char *valid = NULL;
+
+        if (text == NULL)
+          text = "";
+
+        /* Also refuses a NUL inside the value, which would cut it short. */
+        if (!g_utf8_validate_len (text, (gsize) n_bytes, NULL))
+          {
+            valid = g_utf8_make_valid (text, n_bytes);
+            text = valid;
+            repaired = TRUE;
+          }
+
+        if (column->type == IPMS_COLUMN_DATE && !ipms_date_is_valid (text))
+          return TRUE;
+
+        g_value_init (value, G_TYPE_STRING);
+        if (valid != NULL && text == valid)
+          g_value_take_string (value, g_steal_pointer (&valid));
+        else if (static_text)
+          g_value_set_static_string (value, text);
+        else
+          g_value_set_string (value, text);
+
+        return repaired;
+      }
+    }
+}
+
+gboolean
 _ipms_record_load (IpmsRecord   *self,
                    sqlite3_stmt *stmt)
 {
   IpmsRecordPrivate *priv = PRIV (self);
+  gboolean repaired = FALSE;
 
-  g_return_if_fail (IPMS_IS_RECORD (self));
+  g_return_val_if_fail (IPMS_IS_RECORD (self), FALSE);
 
   for (guint i = 0; i < priv->table->n_columns; i++)
     {
-      const IpmsColumn *column = &priv->table->columns[i];
       GValue loaded = G_VALUE_INIT;
       GValue *value = &priv->values[i];
-      int sql_column = (int) i + 1;
 
-      if (sqlite3_column_type (stmt, sql_column) != SQLITE_NULL)
-        {
-          switch (column->type)
-            {
-            case IPMS_COLUMN_INTEGER:
-            case IPMS_COLUMN_REFERENCE:
-              g_value_init (&loaded, G_TYPE_INT64);
-              g_value_set_int64 (&loaded, sqlite3_column_int64 (stmt, sql_column));
-              break;
-
-            case IPMS_COLUMN_REAL:
-              g_value_init (&loaded, G_TYPE_DOUBLE);
-              g_value_set_double (&loaded, sqlite3_column_double (stmt, sql_column));
-              break;
-
-            case IPMS_COLUMN_TEXT:
-            case IPMS_COLUMN_DATE:
-            case IPMS_COLUMN_ENUM:
-            default:
-              g_value_init (&loaded, G_TYPE_STRING);
-              g_value_set_string (&loaded, (const char *) sqlite3_column_text (stmt, sql_column));
-              break;
-            }
-        }
+      if (_ipms_record_read_value (&priv->table->columns[i], stmt, (int) i + 1, FALSE, &loaded))
+        repaired = TRUE;
 
       /* A first load is no change to tell anyone about. */
       if (priv->revision > 0 && !values_equal (value, &loaded))
@@ -314,6 +423,8 @@ _ipms_record_load (IpmsRecord   *self,
 
   priv->alive = TRUE;
   priv->revision++;
+
+  return repaired;
 }
 
 void
@@ -460,7 +571,18 @@ ipms_record_get_int (IpmsRecord *self,
     return g_value_get_int64 (value);
 
   if (G_VALUE_HOLDS_DOUBLE (value))
-    return (gint64) g_value_get_double (value);
+    {
+      double number = g_value_get_double (value);
+
+      /* Converting a double beyond the gint64 range is undefined. */
+      if (isnan (number))
+        return 0;
+      if (number >= 0x1p63)
+        return G_MAXINT64;
+      if (number < -0x1p63)
+        return G_MININT64;
+      return (gint64) number;
+    }
 
   g_critical ("Column “%s” of “%s” is not a number", column, PRIV (self)->table->name);
   return 0;

@@ -210,12 +210,20 @@ rebuild_recent_menu (IpmsApplication *self)
         basename[strlen (basename) - strlen (".ipms")] = '\0';
       display_name = g_filename_display_name (basename);
 
-      /* A draft's file is named after the time it was started. */
+      /* A draft's file is named after the time it was started, which
+       * says nothing to the user: show the project's name instead. */
       dir = g_path_get_dirname (path);
       if (g_strcmp0 (dir, drafts_dir) == 0)
         {
-          /* Translators: an item of Open Recent; %s is the date and time the draft was started */
-          g_autofree char *draft = g_strdup_printf (_("Draft of %s"), display_name);
+          g_autofree char *title = ipms_document_peek_title (path);
+          g_autofree char *draft = NULL;
+
+          if (title != NULL)
+            /* Translators: an item of Open Recent for a project never saved; %s is its name */
+            draft = g_strdup_printf (_("%s (Draft)"), title);
+          else
+            /* Translators: an item of Open Recent; %s is the date and time the draft was started */
+            draft = g_strdup_printf (_("Draft of %s"), display_name);
 
           g_free (display_name);
           display_name = g_steal_pointer (&draft);

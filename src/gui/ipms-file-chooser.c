@@ -103,14 +103,18 @@ ipms_choose_file (GtkWindow           *parent,
   Closure *closure;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (filter == NULL || GTK_IS_FILE_FILTER (filter));
   g_return_if_fail (callback != NULL);
 
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_accept_label (dialog, accept_label);
   gtk_file_dialog_set_modal (dialog, TRUE);
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, filter);
+  if (filter != NULL)
+    {
+      g_list_store_append (filters, filter);
+      gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+      gtk_file_dialog_set_default_filter (dialog, filter);
+    }
 
   closure = closure_new (parent, callback, user_data);
 
@@ -160,14 +164,19 @@ ipms_choose_file (GtkWindow           *parent,
   GtkFileChooserAction action;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (filter == NULL || GTK_IS_FILE_FILTER (filter));
   g_return_if_fail (callback != NULL);
 
   action = mode == IPMS_FILE_CHOOSER_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
                                           : GTK_FILE_CHOOSER_ACTION_OPEN;
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  /* GTK 4.8 dereferences a NULL filter here (a crash, not a critical). */
+  if (filter != NULL)
+    {
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+    }
 
   if (mode == IPMS_FILE_CHOOSER_SAVE && initial_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
  * A modal file chooser over `parent`: GtkFileDialog from GTK 4.10 on,
  * GtkFileChooserNative before (so that the portal is used in a sandbox
  * either way). `callback` runs once, with the chosen file or with NULL
- * when the user cancelled; `parent` is kept alive until then.
+ * when the user cancelled; `parent` is kept alive until then. `filter`
+ * may be NULL: every file is shown.
  */
 
 typedef enum

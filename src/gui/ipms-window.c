@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ipms-file-chooser.h"
@@ -172,6 +174,9 @@ static const Section sections[] = {
   },
 };
 
+/* Where a project opens when it remembers no built view. */
+#define DEFAULT_SECTION "panorama"
+
 /* Alt+1 … Alt+9, Alt+0 show the first ten sections. */
 static const guint section_keys[] = {
   GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5,
@@ -193,12 +198,17 @@ struct _IpmsWindow
   GtkWidget            *content;
   GtkWidget            *back_button;
   AdwWindowTitle       *project_title;
+  GtkMenuButton        *title_button;
+  GtkEntry             *title_entry;
+  GtkWidget            *title_apply_button;
   AdwWindowTitle       *section_title;
+  GtkWidget            *sidebar_header;
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GMenu                *recent_submenu;
+  guint                 fold_source;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsWindow, ipms_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -288,7 +298,7 @@ ipms_window_update_title (IpmsWindow *self)
     {
       /* Translators: shown under the project name while it has no file of its own */
       adw_window_title_set_subtitle (self->project_title, _("Draft"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title),
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button),
                                    _("This draft is saved as you work. Use Save As to give it a file of its own."));
     }
   else
@@ -299,8 +309,18 @@ ipms_window_update_title (IpmsWindow *self)
 
       /* The file name fits the sidebar's header; the whole path is one hover away. */
       adw_window_title_set_subtitle (self->project_title, display_name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->project_title), display_path);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), display_path);
     }
+}
+
+/* Another program (a second window, the command line) may have changed the
+ * file while this window was in the background: never show it stale. */
+static void
+is_active_cb (IpmsWindow *self)
+{
+  if (self->document != NULL && gtk_window_is_active (GTK_WINDOW (self)) &&
+      ipms_document_check_external_change (self->document))
+    ipms_window_add_toast (self, _("The project was changed by another program and has been reloaded"));
 }
 
 static void
@@ -383,6 +403,14 @@ ensure_page (IpmsWindow    *self,
   return page;
 }
 
+static gboolean
+focus_in_sidebar (IpmsWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_list));
+}
+
 static void
 show_section (IpmsWindow    *self,
               const Section *section)
@@ -398,6 +426,10 @@ show_section (IpmsWindow    *self,
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
+  /* The focus ring follows a section chosen from elsewhere (Alt+number,
+   * Ctrl+Page Down) while it is in the sidebar, as the selection does. */
+  if (focus_in_sidebar (self) && !gtk_widget_has_focus (GTK_WIDGET (row)))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 
   ipms_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
@@ -423,6 +455,72 @@ static void
 back_clicked_cb (IpmsWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+show_content_cb (gpointer data)
+{
+  IpmsWindow *self = data;
+
+  self->fold_source = 0;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Unfolded, the leaflet's visible child follows the focus, so it is often
+ * the sidebar: folding must still land on the page. The leaflet folds while
+ * it is being allocated; the page is shown right after. */
+static void
+leaflet_folded_cb (IpmsWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && self->fold_source == 0)
+    self->fold_source = g_idle_add (show_content_cb, self);
+}
+
+/* Entering the sidebar lands on the section shown, not on the row the
+ * keyboard last left. */
+static void
+sidebar_focus_enter_cb (IpmsWindow *self)
+{
+  GtkListBoxRow *row = self->rows[self->section - sections];
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != GTK_WIDGET (row) && GTK_IS_LIST_BOX_ROW (focus))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Tab leaves the sidebar as in GNOME Settings: forward into the page (or
+ * its header bar when the page takes no focus), backward to the sidebar's
+ * header bar; the arrow keys move between sections. GtkListBox alone would
+ * move Tab to the next row, which selects the next section. */
+static gboolean
+ipms_window_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) && focus_in_sidebar (self))
+    {
+      if (direction == GTK_DIR_TAB_FORWARD)
+        {
+          GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+          if (adw_leaflet_get_folded (self->leaflet))
+            return FALSE;
+          if (page != NULL && gtk_widget_child_focus (page, direction))
+            return TRUE;
+          if (gtk_widget_child_focus (self->content, direction))
+            return TRUE;
+        }
+      else if (gtk_widget_child_focus (self->sidebar_header, direction))
+        {
+          return TRUE;
+        }
+    }
+
+  return GTK_WIDGET_CLASS (ipms_window_parent_class)->focus (widget, direction);
 }
 
 static void
@@ -521,6 +619,16 @@ redo_action (GtkWidget  *widget,
     report_toast (self, _("Could not redo"), error);
 }
 
+/* Pages announce their destructive edits through this action, so that no
+ * page needs to know the window's type. */
+static void
+undo_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ipms_window_add_undo_toast (IPMS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 step_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -533,6 +641,79 @@ step_section_action (GtkWidget  *widget,
     show_section (self, &sections[index + 1]);
   else if (g_str_equal (action_name, "win.previous-section") && index > 0)
     show_section (self, &sections[index - 1]);
+}
+
+gboolean
+ipms_window_rename_project (IpmsWindow *self,
+                            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  IpmsRecord *project;
+
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  project = ipms_document_get_project (self->document);
+  stripped = g_strstrip (g_strdup (name));
+  if (project == NULL || stripped[0] == '\0')
+    return FALSE;
+  if (g_strcmp0 (stripped, ipms_record_get_string (project, "name")) == 0)
+    return TRUE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, stripped);
+  /* Translators: an undo step */
+  if (!ipms_document_edit_value (self->document, _("Rename Project"), NULL, "project",
+                                 ipms_record_get_id (project), "name", &value, &error))
+    {
+      ipms_window_show_error (self, _("Could Not Rename the Project"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+title_popover_show_cb (IpmsWindow *self)
+{
+  IpmsRecord *project = ipms_document_get_project (self->document);
+  g_autofree char *title = ipms_document_dup_title (self->document);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry),
+                         project != NULL ? ipms_record_get_string (project, "name") : title);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
+title_entry_changed_cb (IpmsWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+
+  /* A project always has a name. */
+  gtk_widget_set_sensitive (self->title_apply_button, text[0] != '\0');
+}
+
+static void
+title_entry_activate_cb (IpmsWindow *self)
+{
+  if (ipms_window_rename_project (self, gtk_editable_get_text (GTK_EDITABLE (self->title_entry))))
+    gtk_menu_button_popdown (self->title_button);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->title_entry));
+}
+
+static void
+rename_project_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  /* The name is shown in the sidebar's header: show it when folded away. */
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (self->sidebar_header));
+  gtk_menu_button_popup (self->title_button);
 }
 
 /* The title as a file name: a "/" would name a folder. */
@@ -607,6 +788,19 @@ ipms_window_save_as (IpmsWindow *self,
 
   ipms_application_add_recent (get_application (self), file, was_draft ? previous : NULL);
 
+  /* A new project saved for the first time is named after its file, unless
+   * the user has named it already; one undo step takes it back. */
+  if (was_draft && g_strcmp0 (ipms_record_get_string (ipms_document_get_project (self->document), "name"),
+                              _("Untitled Plan")) == 0)
+    {
+      g_autofree char *stem = g_strdup (name);
+      char *dot = strrchr (stem, '.');
+
+      if (dot != NULL && dot != stem)
+        *dot = '\0';
+      ipms_window_rename_project (self, stem);
+    }
+
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Saved as “%s”"), name);
   ipms_window_add_toast (self, message);
@@ -676,12 +870,47 @@ ipms_window_import_json (IpmsWindow *self,
 }
 
 static void
+import_json_confirmed (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  GFile *file = user_data;
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_str_equal (response, "replace") && IPMS_IS_WINDOW (window))
+    ipms_window_import_json (IPMS_WINDOW (window), file);
+}
+
+/* Import replaces the whole plan: say so before it happens. */
+static void
 import_json_chosen (GtkWindow *window,
                     GFile     *file,
                     gpointer   user_data)
 {
-  if (file != NULL)
-    ipms_window_import_json (IPMS_WINDOW (window), file);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (file == NULL)
+    return;
+
+  name = dup_display_basename (file);
+  dialog = adw_message_dialog_new (window, _("Replace the Plan?"), NULL);
+  /* Translators: %s is a file name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Everything in this project is replaced by the plan in “%s”. "
+                                    "Undo brings the current plan back."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_json_confirmed),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -800,9 +1029,13 @@ ipms_window_constructed (GObject *object)
       gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->rows[i]));
     }
 
+  /* A project opens where it was left if that view is built; otherwise on
+   * the panorama, the most useful view there is, never on a placeholder. */
   remembered = ipms_document_dup_view_state (self->document, "window.section");
   section = lookup_section (remembered);
-  show_section (self, section != NULL ? section : &sections[0]);
+  if (section == NULL || section->get_type == NULL)
+    section = lookup_section (DEFAULT_SECTION);
+  show_section (self, section);
 
   g_signal_connect_object (self->document, "notify",
                            G_CALLBACK (document_notify_cb), self,
@@ -811,6 +1044,7 @@ ipms_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "changes-done",
                            G_CALLBACK (ipms_window_update_title), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   ipms_window_update_actions (self);
   ipms_window_update_title (self);
@@ -820,6 +1054,8 @@ static void
 ipms_window_dispose (GObject *object)
 {
   IpmsWindow *self = IPMS_WINDOW (object);
+
+  g_clear_handle_id (&self->fold_source, g_source_remove);
 
   /* The pages go first: they may still talk to the document as they leave. */
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_WINDOW);
@@ -903,6 +1139,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   object_class->set_property = ipms_window_set_property;
 
   window_class->close_request = ipms_window_close_request;
+  widget_class->focus = ipms_window_focus;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -927,6 +1164,10 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, project_title);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, title_apply_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, stack);
@@ -936,10 +1177,15 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_entry_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-project", NULL, rename_project_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", "s", undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
@@ -963,6 +1209,7 @@ static void
 ipms_window_init (IpmsWindow *self)
 {
   GtkDropTarget *drop_target;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -972,6 +1219,14 @@ ipms_window_init (IpmsWindow *self)
 
   self->selection = ipms_selection_new ();
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (sidebar_focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), focus);
+
+  /* Folded, the window shows the page, with a back button to the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
 }
 
 IpmsWindow *
@@ -1067,15 +1322,39 @@ ipms_window_show_error (IpmsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+add_toast (IpmsWindow *self,
+           const char *message,
+           gboolean    with_undo)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  /* Toast titles are Pango markup, and file names may hold "&" or "<". */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 ipms_window_add_toast (IpmsWindow *self,
                        const char *message)
 {
-  g_autofree char *markup = NULL;
-
   g_return_if_fail (IPMS_IS_WINDOW (self));
 
-  /* Toast titles are Pango markup, and file names may hold "&" or "<". */
-  markup = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  add_toast (self, message, FALSE);
+}
+
+void
+ipms_window_add_undo_toast (IpmsWindow *self,
+                            const char *message)
+{
+  g_return_if_fail (IPMS_IS_WINDOW (self));
+
+  add_toast (self, message, TRUE);
 }

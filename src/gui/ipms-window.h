@@ -45,12 +45,21 @@ gboolean            ipms_window_import_json      (IpmsWindow      *self,
                                                   GFile           *file);
 gboolean            ipms_window_export_json      (IpmsWindow      *self,
                                                   GFile           *file);
+/* Renames the project through the edit path, one undo step. FALSE for an
+ * empty name, which a project cannot have. */
+gboolean            ipms_window_rename_project   (IpmsWindow      *self,
+                                                  const char      *name);
 /* A failure the user must read: a dialog over the window, and stderr. */
 void                ipms_window_show_error       (IpmsWindow      *self,
                                                   const char      *heading,
                                                   const GError    *error);
 /* A short notice at the bottom of the window. */
 void                ipms_window_add_toast        (IpmsWindow      *self,
+                                                  const char      *message);
+/* The same, for an edit that destroyed something: with an Undo button that
+ * undoes the last step. Pages reach it through the action win.undo-toast
+ * (s: the message). */
+void                ipms_window_add_undo_toast   (IpmsWindow      *self,
                                                   const char      *message);
 
 G_END_DECLS

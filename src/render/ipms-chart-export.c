@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -128,11 +130,76 @@ page_points (IpmsPageSize  page,
     }
 }
 
-static gboolean
-check_status (cairo_status_t   status,
-              const char      *path,
-              GError         **error)
+/* Export writes through this instead of letting cairo open the file, so
+ * that a write error (a full disk, a file size limit) is seen: cairo itself
+ * only reports a generic write error, and for some surfaces not at all. */
+typedef struct
 {
+  int fd;
+  int error;     /* errno of the first failed write, or 0 */
+} ExportSink;
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  ExportSink *sink = closure;
+
+  if (sink->error != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  while (length > 0)
+    {
+      ssize_t written = write (sink->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          /* write() returning 0 for a non-empty buffer makes no progress:
+           * treat it as the disk being full rather than looping on it. */
+          sink->error = written < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= (unsigned int) written;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  int code = g_io_error_from_errno (saved_errno);
+
+  /* The two a user can do something about get their own words. */
+  if (saved_errno == ENOSPC)
+    g_set_error (error, G_IO_ERROR, code,
+                 _("Could not write “%s”: the disk is full"), path);
+  else if (saved_errno == EFBIG)
+    g_set_error (error, G_IO_ERROR, code,
+                 _("Could not write “%s”: the file would be larger than the size allowed here"), path);
+  else
+    g_set_error (error, G_IO_ERROR, code,
+                 _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+}
+
+/* A write error seen by the sink wins over cairo's vaguer status. */
+static gboolean
+check_status (cairo_status_t     status,
+              const ExportSink  *sink,
+              const char        *path,
+              GError           **error)
+{
+  if (sink->error != 0)
+    {
+      set_write_error (error, path, sink->error);
+      return FALSE;
+    }
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
 
@@ -174,6 +241,97 @@ paint_page (IpmsChart               *chart,
   ipms_chart_paint (chart, cr, &paint_options);
 }
 
+/* Past these a PNG is refused with a reason, not left to fail in cairo
+ * (which cannot make an image wider than 32,767 pixels) or to take
+ * gigabytes of memory. */
+#define MAX_PNG_SIDE 32767
+#define MAX_PNG_PIXELS (128.0 * 1024 * 1024)
+
+/* Paints the chart onto a surface that writes to `sink`. */
+static gboolean
+write_chart (IpmsChart               *chart,
+             ExportFormat             format,
+             ExportSink              *sink,
+             const char              *path,
+             double                   page_width,
+             double                   page_height,
+             double                   margin,
+             double                   chart_width,
+             double                   chart_height,
+             const IpmsExportOptions *options,
+             GError                 **error)
+{
+  double dpi = options->png_dpi > 0 ? options->png_dpi : DEFAULT_PNG_DPI;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+
+  switch (format)
+    {
+    case FORMAT_PNG:
+      {
+        double px_per_point = dpi / 72.0;
+        double width = MAX (1, round (page_width * px_per_point));
+        double height = MAX (1, round (page_height * px_per_point));
+
+        if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE || width * height > MAX_PNG_PIXELS)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                         /* Translators: the numbers are the image's width and height in pixels */
+                         _("The chart is too large for a PNG image (%.0f × %.0f pixels): export it as PDF or SVG, on a page size, or over a shorter date range"),
+                         width, height);
+            return FALSE;
+          }
+
+        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+        cr = cairo_create (surface);
+        cairo_scale (cr, px_per_point, px_per_point);
+        paint_page (chart, cr, page_width, page_height, margin,
+                    chart_width, chart_height, px_per_point, options);
+        ok = check_status (cairo_status (cr), sink, path, error);
+        cairo_destroy (cr);
+        if (ok)
+          ok = check_status (cairo_surface_write_to_png_stream (surface, sink_write, sink), sink, path, error);
+      }
+      break;
+
+    case FORMAT_SVG:
+    case FORMAT_PDF:
+      if (format == FORMAT_SVG)
+        {
+          surface = cairo_svg_surface_create_for_stream (sink_write, sink, page_width, page_height);
+          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+        }
+      else
+        {
+          g_autofree char *title = g_path_get_basename (path);
+
+          surface = cairo_pdf_surface_create_for_stream (sink_write, sink, page_width, page_height);
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "IPMS Planner");
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        }
+      cr = cairo_create (surface);
+      paint_page (chart, cr, page_width, page_height, margin,
+                  chart_width, chart_height, 1.0, options);
+      cairo_show_page (cr);
+      ok = check_status (cairo_status (cr), sink, path, error);
+      cairo_destroy (cr);
+      /* Vector surfaces write most of the file here, and say how it went
+       * only in the surface's status afterwards. */
+      cairo_surface_finish (surface);
+      if (ok)
+        ok = check_status (cairo_surface_status (surface), sink, path, error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  cairo_surface_destroy (surface);
+
+  return ok;
+}
+
 gboolean
 ipms_chart_export (IpmsChart                *chart,
                    const char               *path,
@@ -183,14 +341,11 @@ ipms_chart_export (IpmsChart                *chart,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  cairo_surface_t *surface = NULL;
-  cairo_t *cr;
+  ExportSink sink = { -1, 0 };
   ExportFormat format;
   double chart_width = 0, chart_height = 0;
   double page_width, page_height, margin;
-  double dpi;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (IPMS_IS_CHART (chart), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -200,7 +355,7 @@ ipms_chart_export (IpmsChart                *chart,
     return FALSE;
 
   ipms_chart_get_size (chart, &chart_width, &chart_height);
-  if (chart_width < 1 || chart_height < 1)
+  if (!(chart_width >= 1 && chart_height >= 1))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The chart is empty: there is nothing to export"));
@@ -221,85 +376,38 @@ ipms_chart_export (IpmsChart                *chart,
       page_height = swap;
     }
 
-  /* Written next to the target and renamed over it at the end, so that a
-   * failed export never leaves half a file under the name the user chose. */
+  /* Written next to the target, flushed to the disk and renamed over it at
+   * the end, so that the name the user chose holds the old file or the
+   * whole new one, never half a file, even after a crash. */
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
+  /* Not mkstemp()'s private mode: an exported chart is meant to be shared. */
+  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (sink.fd < 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      set_write_error (error, path, errno);
       return FALSE;
     }
-  close (fd);
-  /* mkstemp() makes it private; an exported chart is meant to be shared. */
-  g_chmod (tmp_path, 0644);
 
-  dpi = options->png_dpi > 0 ? options->png_dpi : DEFAULT_PNG_DPI;
+  ok = write_chart (chart, format, &sink, path, page_width, page_height, margin,
+                    chart_width, chart_height, options, error);
 
-  switch (format)
+  if (ok && fsync (sink.fd) != 0)
     {
-    case FORMAT_PNG:
-      {
-        double px_per_point = dpi / 72.0;
-        int width = MAX (1, (int) (page_width * px_per_point + 0.5));
-        int height = MAX (1, (int) (page_height * px_per_point + 0.5));
-
-        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-        cr = cairo_create (surface);
-        cairo_scale (cr, px_per_point, px_per_point);
-        paint_page (chart, cr, page_width, page_height, margin,
-                    chart_width, chart_height, px_per_point, options);
-        ok = check_status (cairo_status (cr), path, error);
-        cairo_destroy (cr);
-        if (ok)
-          ok = check_status (cairo_surface_write_to_png (surface, tmp_path), path, error);
-      }
-      break;
-
-    case FORMAT_SVG:
-    case FORMAT_PDF:
-      if (format == FORMAT_SVG)
-        {
-          surface = cairo_svg_surface_create (tmp_path, page_width, page_height);
-          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-        }
-      else
-        {
-          g_autofree char *title = NULL;
-
-          surface = cairo_pdf_surface_create (tmp_path, page_width, page_height);
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "IPMS Planner");
-          title = g_path_get_basename (path);
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-        }
-      cr = cairo_create (surface);
-      paint_page (chart, cr, page_width, page_height, margin,
-                  chart_width, chart_height, 1.0, options);
-      cairo_show_page (cr);
-      ok = check_status (cairo_status (cr), path, error);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      if (ok)
-        ok = check_status (cairo_surface_status (surface), path, error);
-      break;
-
-    default:
-      g_assert_not_reached ();
+      set_write_error (error, path, errno);
+      ok = FALSE;
     }
-
-  cairo_surface_destroy (surface);
+  /* close() can report a delayed write error (NFS, quota): it counts. */
+  if (close (sink.fd) != 0 && ok)
+    {
+      set_write_error (error, path, errno);
+      ok = FALSE;
+    }
 
   if (ok && g_rename (tmp_path, path) != 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      set_write_error (error, path, errno);
       ok = FALSE;
     }
 

@@ -32,7 +32,11 @@ IpmsChart          *ipms_chart_new_for_kind   (IpmsDocument            *document
                                                GError                 **error);
 /* Writes PNG, SVG or PDF, chosen by the file name's extension. A page size
  * other than FIT scales the chart to fit the page with margins, keeping text
- * legible. The file is written to a temporary name and renamed at the end. */
+ * legible. Every chart export (the command line and the export dialogs)
+ * goes through here: the file is written to a temporary sibling, flushed to
+ * the disk and renamed over `path` only when whole; on any error the old
+ * file is left as it was, no temporary file is left behind, and the message
+ * says when the disk is full or the file size limit was reached. */
 gboolean            ipms_chart_export         (IpmsChart               *chart,
                                                const char              *path,
                                                const IpmsExportOptions *options,

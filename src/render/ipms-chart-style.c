@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 #define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, a }
@@ -149,7 +150,10 @@ ipms_chart_style_get_value_color (const IpmsChartPalette *palette,
   const IpmsColor *a = &palette->value_low;
   const IpmsColor *b = &palette->value_high;
 
-  t = CLAMP (t, 0.0, 1.0);
+  /* A value of a file edited by hand can be infinite, and infinity over
+   * infinity is NaN, which CLAMP lets through and cairo would turn into an
+   * undefined conversion: such a value is drawn in the middle. */
+  t = isnan (t) ? 0.5 : CLAMP (t, 0.0, 1.0);
   color->red = a->red + (b->red - a->red) * t;
   color->green = a->green + (b->green - a->green) * t;
   color->blue = a->blue + (b->blue - a->blue) * t;
@@ -261,59 +265,11 @@ ipms_chart_style_show_layout (cairo_t         *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static const char *
-currency_symbol (const char *currency)
-{
-  static const struct {
-    const char *code;
-    const char *symbol;
-  } symbols[] = {
-    { "USD", "$" }, { "CNY", "¥" }, { "RMB", "¥" }, { "JPY", "¥" },
-    { "EUR", "€" }, { "GBP", "£" }, { "KRW", "₩" }, { "INR", "₹" },
-  };
-
-  if (currency == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (g_ascii_strcasecmp (currency, symbols[i].code) == 0)
-      return symbols[i].symbol;
-
-  return NULL;
-}
-
 char *
 ipms_chart_style_format_price (double      price,
                                const char *currency)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
-  g_autofree char *digits = NULL;
-  const char *symbol = currency_symbol (currency);
-  double whole = floor (fabs (price));
-  gboolean has_cents = fabs (fabs (price) - whole) >= 0.005;
-  guint len;
-
-  if (price < 0)
-    g_string_append_c (str, '-');
-
-  if (symbol != NULL)
-    g_string_append (str, symbol);
-  else if (currency != NULL && currency[0] != '\0')
-    g_string_append_printf (str, "%s ", currency);
-
-  digits = g_strdup_printf ("%.0f", whole);
-  len = strlen (digits);
-  for (guint i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (str, ',');
-      g_string_append_c (str, digits[i]);
-    }
-
-  if (has_cents)
-    g_string_append_printf (str, ".%02d", (int) round ((fabs (price) - whole) * 100) % 100);
-
-  return g_string_free (g_steal_pointer (&str), FALSE);
+  return ipms_format_price (price, currency);
 }
 
 #define LEGEND_ROW_HEIGHT 22.0

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-timeline-chart-private.h"
 #include "ipms-new-products-chart.h"
 
@@ -1197,14 +1198,14 @@ chart_paint_preview (IpmsTimelineChart           *chart,
 
     if (geo.dev_start != 0 || geo.dev_complete != 0)
       {
-        g_autofree char *start = geo.dev_start != 0 ? ipms_time_day_to_iso (geo.dev_start) : g_strdup ("?");
-        g_autofree char *complete = geo.dev_complete != 0 ? ipms_time_day_to_iso (geo.dev_complete) : g_strdup ("?");
+        g_autofree char *start = geo.dev_start != 0 ? ipms_format_date (geo.dev_start) : g_strdup ("?");
+        g_autofree char *complete = geo.dev_complete != 0 ? ipms_format_date (geo.dev_complete) : g_strdup ("?");
 
         g_string_append_printf (text, "%s – %s", start, complete);
       }
     if (geo.launch != 0)
       {
-        g_autofree char *launch = ipms_time_day_to_iso (geo.launch);
+        g_autofree char *launch = ipms_format_date (geo.launch);
 
         g_string_append_printf (text, "%s◆ %s", text->len > 0 ? "   " : "", launch);
       }

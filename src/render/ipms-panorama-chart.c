@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-panorama-chart.h"
 
 #define MARGIN          24.0
@@ -22,6 +23,10 @@
 #define CELL_TITLE_H    42.0
 #define CHIP_W          IPMS_PANORAMA_CHIP_WIDTH
 #define CHIP_H          IPMS_PANORAMA_CHIP_HEIGHT
+/* Between a chip's edge and the ink of its text, and between the ink of
+ * the name and of the price, when the name takes two lines. */
+#define CHIP_TEXT_MARGIN 3.0
+#define CHIP_TEXT_GAP    3.0
 #define CHIP_GAP        8.0
 #define LEGEND_GAP      24.0
 #define LEGEND_MIN_W    600.0
@@ -43,6 +48,9 @@ typedef struct
 {
   guint        revision;
   PangoLayout *name;
+  /* The name on up to two lines, for export when it does not fit on one:
+   * a chart printed for a review shows whole names. NULL when it fits. */
+  PangoLayout *long_name;
   PangoLayout *price;
 } ChipText;
 
@@ -76,6 +84,7 @@ struct _IpmsPanoramaChart
   IpmsDocument *document;
   gulong        row_changed_id;
   gulong        changes_done_id;
+  gulong        reloaded_id;
   gboolean      grid_touched;
   gboolean      dirty;
 
@@ -133,6 +142,7 @@ chip_text_free (gpointer data)
   ChipText *text = data;
 
   g_clear_object (&text->name);
+  g_clear_object (&text->long_name);
   g_clear_object (&text->price);
   g_free (text);
 }
@@ -202,6 +212,16 @@ on_row_changed (IpmsPanoramaChart *self,
     g_hash_table_remove_all (self->chip_texts);
 }
 
+/* Another program changed the file: any row may differ. "changes-done"
+ * follows and lays the grid out again. */
+static void
+on_reloaded (IpmsPanoramaChart *self,
+             IpmsDocument      *document)
+{
+  self->grid_touched = TRUE;
+  g_hash_table_remove_all (self->chip_texts);
+}
+
 static void
 on_changes_done (IpmsPanoramaChart *self,
                  IpmsDocument      *document)
@@ -212,79 +232,6 @@ on_changes_done (IpmsPanoramaChart *self,
   self->grid_touched = FALSE;
   self->dirty = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-typedef struct
-{
-  double      limit;
-  const char *suffix;
-} CompactUnit;
-
-/* Chinese counts large numbers in ten-thousands (万) and hundred-millions
- * (亿): 5,200,000 people read as 520万, not 5.2M. The translation picks the
- * grouping; anything but "myriads" keeps thousands. */
-static const CompactUnit *
-compact_units (guint *n_units)
-{
-  static const CompactUnit thousands[] = {
-    { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
-  };
-  static CompactUnit myriads[3];
-  /* Translators: how charts shorten large numbers. Keep "thousands" for
-   * 5.2M and 350K; translate as "myriads" (this exact English word) where
-   * numbers are grouped by ten-thousands, as in Chinese (520万, 1.2亿); the
-   * unit names are the three strings that follow. */
-  const char *grouping = C_("number grouping", "thousands");
-
-  if (g_strcmp0 (grouping, "myriads") != 0)
-    {
-      *n_units = G_N_ELEMENTS (thousands);
-      return thousands;
-    }
-
-  /* Translators: the unit of 10^12 when numbers are grouped by myriads (万亿) */
-  myriads[0] = (CompactUnit) { 1e12, C_("number grouping", "10^12") };
-  /* Translators: the unit of 10^8 when numbers are grouped by myriads (亿) */
-  myriads[1] = (CompactUnit) { 1e8, C_("number grouping", "10^8") };
-  /* Translators: the unit of 10^4 when numbers are grouped by myriads (万) */
-  myriads[2] = (CompactUnit) { 1e4, C_("number grouping", "10^4") };
-  *n_units = G_N_ELEMENTS (myriads);
-
-  return myriads;
-}
-
-static char *
-format_compact (double      value,
-                const char *currency)
-{
-  g_autofree char *number = NULL;
-  const CompactUnit *units;
-  guint n_units;
-
-  units = compact_units (&n_units);
-
-  for (guint i = 0; i < n_units; i++)
-    if (fabs (value) >= units[i].limit)
-      {
-        double scaled = value / units[i].limit;
-
-        number = g_strdup_printf (scaled >= 100 ? "%.0f%s" : "%.1f%s", scaled, units[i].suffix);
-        break;
-      }
-
-  if (number == NULL)
-    number = g_strdup_printf ("%.0f", value);
-
-  if (currency != NULL)
-    {
-      g_autofree char *unit = ipms_chart_style_format_price (0, currency);
-
-      /* format_price gives "¥0" or "XYZ 0": keep what precedes the digit. */
-      unit[strlen (unit) - 1] = '\0';
-      return g_strconcat (unit, number, NULL);
-    }
-
-  return g_steal_pointer (&number);
 }
 
 static PangoLayout *
@@ -334,16 +281,37 @@ ensure_chip_text (IpmsPanoramaChart *self,
 
   text->revision = ipms_record_get_revision (product);
   g_clear_object (&text->name);
+  g_clear_object (&text->long_name);
   g_clear_object (&text->price);
   text->name = new_layout (self, IPMS_CHART_FONT_BODY_BOLD,
                            ipms_record_get_string (product, "name"),
                            CHIP_W - 54, 1);
+  if (pango_layout_is_ellipsized (text->name))
+    text->long_name = new_layout (self, IPMS_CHART_FONT_BODY_BOLD,
+                                  ipms_record_get_string (product, "name"),
+                                  CHIP_W - 54, 2);
   if (ipms_record_is_null (product, "price"))
     /* Translators: shown on a product chip when no price is set yet */
     price = g_strdup (_("No price"));
   else
     price = ipms_chart_style_format_price (ipms_record_get_double (product, "price"), self->currency);
   text->price = new_layout (self, IPMS_CHART_FONT_SMALL, price, CHIP_W - 54, 1);
+
+  if (text->long_name != NULL)
+    {
+      PangoRectangle price_ink, line_ink, line_box;
+      double room;
+
+      /* Two lines of name and the price must fit the chip's height: close
+       * the name's lines up as much as needed (CJK fonts space them wide).
+       * The name's ink is one line's ink plus the advance to the second. */
+      pango_layout_get_pixel_extents (text->price, &price_ink, NULL);
+      pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (text->long_name, 0),
+                                           &line_ink, &line_box);
+      room = CHIP_H - 2 * CHIP_TEXT_MARGIN - CHIP_TEXT_GAP - price_ink.height - line_ink.height;
+      if (line_box.height > 0)
+        pango_layout_set_line_spacing (text->long_name, CLAMP (room / line_box.height, 0.5, 1.0));
+    }
 
   return text;
 }
@@ -382,20 +350,22 @@ dup_segment_metrics (IpmsPanoramaChart *self,
 
   if (!ipms_record_is_null (segment, "size"))
     {
-      g_autofree char *size = format_compact (ipms_record_get_int (segment, "size"), NULL);
+      g_autofree char *size = ipms_format_compact (ipms_record_get_int (segment, "size"), NULL);
 
       /* Translators: the number of people (or households) in a segment */
       g_ptr_array_add (parts, g_strdup_printf (_("%s people"), size));
     }
   if (!ipms_record_is_null (segment, "market_value"))
-    g_ptr_array_add (parts, format_compact (ipms_record_get_double (segment, "market_value"),
+    g_ptr_array_add (parts, ipms_format_compact (ipms_record_get_double (segment, "market_value"),
                                             self->currency));
   if (!ipms_record_is_null (segment, "growth"))
     {
       double growth = ipms_record_get_double (segment, "growth");
 
-      /* Translators: yearly growth of a segment, e.g. "+12% a year" */
-      g_ptr_array_add (parts, g_strdup_printf (_("%+.0f%% a year"), growth));
+      g_autofree char *percent = ipms_format_percent (growth, TRUE);
+
+      /* Translators: yearly growth of a segment; %s is a percentage such as "+12%" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s a year"), percent));
     }
 
   g_ptr_array_add (parts, NULL);
@@ -463,10 +433,14 @@ build_legend (IpmsPanoramaChart *self,
   g_array_set_size (self->legend, 0);
 
   group_starts[0] = self->legend->len;
-  legend_add (self, LEGEND_TITLE, _("Market value"));
-  item = legend_add (self, LEGEND_SCALE, NULL);
-  item->low = format_compact (self->min_value, self->currency);
-  item->high = format_compact (self->max_value, self->currency);
+  /* No segment with a value: a "$0–$0" scale would say nothing. */
+  if (self->min_value != 0 || self->max_value != 0)
+    {
+      legend_add (self, LEGEND_TITLE, _("Market value"));
+      item = legend_add (self, LEGEND_SCALE, NULL);
+      item->low = ipms_format_compact (self->min_value, self->currency);
+      item->high = ipms_format_compact (self->max_value, self->currency);
+    }
   legend_add (self, LEGEND_TITLE, _("Segments"));
   /* Translators: the core population (核心人群) */
   legend_add (self, LEGEND_CORE, _("Core"));
@@ -752,10 +726,16 @@ ensure_layout (IpmsPanoramaChart *self)
 
   /* Texts */
   for (guint column = 0; column < n_columns; column++)
-    g_ptr_array_add (self->column_titles,
-                     new_layout (self, IPMS_CHART_FONT_HEADER,
-                                 ipms_record_get_string (g_ptr_array_index (self->columns, column), "label"),
-                                 self->cell_width - 16, 2));
+    {
+      PangoLayout *title = new_layout (self, IPMS_CHART_FONT_HEADER,
+                                       ipms_record_get_string (g_ptr_array_index (self->columns, column), "label"),
+                                       self->cell_width - 16, 2);
+
+      /* A title wrapped to two lines fills the cell's width: centre its
+       * lines, or it stands left-aligned among the centred one-line titles. */
+      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+      g_ptr_array_add (self->column_titles, title);
+    }
   for (guint row = 0; row < n_rows; row++)
     g_ptr_array_add (self->row_titles,
                      new_layout (self, IPMS_CHART_FONT_HEADER,
@@ -898,6 +878,23 @@ paint_chip (IpmsPanoramaChart           *self,
       pango_layout_get_pixel_size (badge, &tw, &th);
       ipms_chart_style_show_layout (cr, badge, x + 14 + (28 - tw) / 2.0,
                                     y + (CHIP_H - th) / 2.0, &palette->on_accent);
+    }
+
+  if (options->for_print && text->long_name != NULL)
+    {
+      PangoRectangle name_ink, price_ink;
+
+      /* Two lines of name over the price. Placed by their ink, not their
+       * line boxes: with a CJK font the boxes of three lines are taller
+       * than the chip, the glyphs are not. */
+      pango_layout_get_pixel_extents (text->long_name, &name_ink, NULL);
+      pango_layout_get_pixel_extents (text->price, &price_ink, NULL);
+      ipms_chart_style_show_layout (cr, text->long_name, x + 50, y + CHIP_TEXT_MARGIN - name_ink.y,
+                                    &palette->foreground);
+      ipms_chart_style_show_layout (cr, text->price, x + 50,
+                                    y + CHIP_H - CHIP_TEXT_MARGIN - (price_ink.y + price_ink.height),
+                                    &palette->dim_foreground);
+      return;
     }
 
   ipms_chart_style_show_layout (cr, text->name, x + 50, y + 5, &palette->foreground);
@@ -1205,6 +1202,7 @@ ipms_panorama_chart_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->row_changed_id, self->document);
       g_clear_signal_handler (&self->changes_done_id, self->document);
+      g_clear_signal_handler (&self->reloaded_id, self->document);
       g_clear_object (&self->document);
     }
 
@@ -1291,6 +1289,9 @@ ipms_panorama_chart_init (IpmsPanoramaChart *self)
   cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (self->pango_context, font_options);
   cairo_font_options_destroy (font_options);
+  /* Glyphs on whole chart units drift apart once scaled by a fractional
+   * zoom ("$120 M", "ayear"): keep their exact positions. */
+  pango_context_set_round_glyph_positions (self->pango_context, FALSE);
   pango_context_set_language (self->pango_context, pango_language_get_default ());
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
@@ -1328,6 +1329,8 @@ ipms_panorama_chart_new (IpmsDocument *document)
                                                    G_CALLBACK (on_row_changed), self);
   self->changes_done_id = g_signal_connect_swapped (document, "changes-done",
                                                     G_CALLBACK (on_changes_done), self);
+  self->reloaded_id = g_signal_connect_swapped (document, "reloaded",
+                                                G_CALLBACK (on_reloaded), self);
 
   return self;
 }

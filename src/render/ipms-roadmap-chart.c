@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-timeline-chart-private.h"
 #include "ipms-roadmap-chart.h"
 
@@ -28,6 +29,13 @@
 #define FIT_WIDTH 1100.0
 #define BUCKET_WIDTH 96.0
 #define BUCKET_HEIGHT 32.0
+/* The schema keeps amounts within [0, 1e15], but a file changed by other
+ * means may hold any number SQLite stores (infinities, -1e300): what the
+ * chart draws is clamped to this, so that spans and positions stay finite. */
+#define PRICE_LIMIT 1e15
+/* A nice step gives about ten intervals; the bound holds whatever the
+ * prices, so that the tick loops always end. */
+#define MAX_PRICE_TICKS 64
 
 typedef struct
 {
@@ -85,6 +93,7 @@ struct _IpmsRoadmapChart
   double           price_min;
   double           price_max;
   double           price_step;
+  guint            price_ticks;   /* intervals: ticks at price_min + i * price_step, i = 0 … price_ticks */
   double           price_pos;     /* chart coordinate of price_min */
   double           price_length;
   double           plot_start;    /* across the time: first and last chart coordinate */
@@ -260,10 +269,17 @@ nice_step (double span)
   return 10 * magnitude;
 }
 
+static double
+clamp_price (double price)
+{
+  return isnan (price) ? 0 : CLAMP (price, -PRICE_LIMIT, PRICE_LIMIT);
+}
+
 static void
 price_range (IpmsRoadmapChart *self)
 {
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  double span;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -291,8 +307,11 @@ price_range (IpmsRoadmapChart *self)
       lo = 0;
       hi = 100;
     }
-  if (hi - lo < 1e-6)
-    hi = lo + MAX (1.0, lo * 0.5);
+  /* Prices closer than a billionth of their size are drawn as one: a step
+   * below that would vanish in the doubles' precision (at 10^15 one unit in
+   * the last place is 0.125), and stepping by it would never get anywhere. */
+  if (hi - lo < MAX (1e-6, MAX (fabs (lo), fabs (hi)) * 1e-9))
+    hi = lo + MAX (1.0, fabs (lo) * 0.5);
 
   self->price_step = nice_step (hi - lo);
   self->price_min = floor (lo / self->price_step) * self->price_step;
@@ -302,6 +321,12 @@ price_range (IpmsRoadmapChart *self)
     self->price_max += self->price_step;
   if (lo - self->price_min < self->price_step / 4 && self->price_min - self->price_step >= 0)
     self->price_min -= self->price_step;
+
+  /* A whole number of intervals, counted once: the tick loops run over it
+   * instead of adding the step to a double until it passes the end. */
+  span = round ((self->price_max - self->price_min) / self->price_step);
+  self->price_ticks = (guint) CLAMP (span, 1, MAX_PRICE_TICKS);
+  self->price_max = self->price_min + self->price_ticks * self->price_step;
 }
 
 static int
@@ -386,12 +411,22 @@ typedef struct
   int x1, x2, y1, y2;
 } Buckets;
 
+/* A bucket index, kept within int: at the widest zoom over the longest range
+ * a chart coordinate passes 2^31, and converting that to int is undefined.
+ * Rectangles out there share the outermost bucket, which only costs time. */
+static int
+bucket_index (double coordinate,
+              double bucket_size)
+{
+  return (int) CLAMP (floor (coordinate / bucket_size), -1e9, 1e9);
+}
+
 static Buckets
 buckets_of (const cairo_rectangle_t *r)
 {
   return (Buckets) {
-    (int) floor (r->x / BUCKET_WIDTH), (int) floor ((r->x + r->width) / BUCKET_WIDTH),
-    (int) floor (r->y / BUCKET_HEIGHT), (int) floor ((r->y + r->height) / BUCKET_HEIGHT),
+    bucket_index (r->x, BUCKET_WIDTH), bucket_index (r->x + r->width, BUCKET_WIDTH),
+    bucket_index (r->y, BUCKET_HEIGHT), bucket_index (r->y + r->height, BUCKET_HEIGHT),
   };
 }
 
@@ -809,8 +844,8 @@ ensure_layout (IpmsRoadmapChart *self)
     {
       IpmsRecord *record = g_ptr_array_index (bands, i);
       Band band = { ipms_record_get_id (record), g_object_ref (record),
-                    ipms_record_get_double (record, "min_price"),
-                    ipms_record_get_double (record, "max_price") };
+                    clamp_price (ipms_record_get_double (record, "min_price")),
+                    clamp_price (ipms_record_get_double (record, "max_price")) };
 
       g_array_append_val (self->bands, band);
     }
@@ -824,12 +859,13 @@ ensure_layout (IpmsRoadmapChart *self)
       Item item = { 0 };
 
       item.launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
-      if (item.launch == 0 || ipms_record_is_null (record, "price"))
+      if (item.launch == 0 || ipms_record_is_null (record, "price") ||
+          isnan (ipms_record_get_double (record, "price")))
         continue;
 
       item.id = ipms_record_get_id (record);
       item.record = g_object_ref (record);
-      item.price = ipms_record_get_double (record, "price");
+      item.price = clamp_price (ipms_record_get_double (record, "price"));
       item.grade = grade_index (ipms_record_get_string (record, "grade"));
       series_id = ipms_record_get_int (record, "series_id");
       color = series_id != 0 ? g_hash_table_lookup (series_color, &series_id) : NULL;
@@ -1172,9 +1208,9 @@ paint_price_ticks (IpmsRoadmapChart       *self,
   IpmsColor faint = palette->grid_line;
 
   faint.alpha = 0.45;
-  for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
+  for (guint i = 0; i <= self->price_ticks; i++)
     {
-      double p = round (price_pos (self, price)) + 0.5;
+      double p = round (price_pos (self, self->price_min + i * self->price_step)) + 0.5;
 
       ipms_chart_style_set_source (cr, &faint);
       cairo_set_line_width (cr, 1);
@@ -1301,8 +1337,9 @@ paint_price_axis (IpmsRoadmapChart       *self,
   if (self->knots->len > 0)
     paint_knot_labels (self, cr, palette);
   else
-  for (double price = self->price_min; price <= self->price_max + self->price_step / 2; price += self->price_step)
+  for (guint i = 0; i <= self->price_ticks; i++)
     {
+      double price = self->price_min + i * self->price_step;
       g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
       double p = round (price_pos (self, price)) + 0.5;
 
@@ -1654,7 +1691,7 @@ chart_paint_preview (IpmsTimelineChart           *chart,
 
   /* The launch date and price the drop would write. */
   {
-    g_autofree char *date = ipms_time_day_to_iso (self->preview.launch);
+    g_autofree char *date = ipms_format_date (self->preview.launch);
     g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
     g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
 

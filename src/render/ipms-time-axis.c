@@ -328,7 +328,9 @@ tick_labels (IpmsTimeUnit  unit,
     case IPMS_TIME_UNIT_YEAR:
       /* Translators: a year on the time axis header; in Chinese "%d年" */
       *label = g_strdup_printf (C_("time axis year", "%d"), year);
-      *short_label = g_strdup_printf ("%d", year);
+      /* A partial first year shows the short label: "2024" among "2025年"
+       * cells reads as a different unit, so both are the translated year. */
+      *short_label = g_strdup (*label);
       break;
 
     case IPMS_TIME_UNIT_QUARTER:
@@ -376,15 +378,79 @@ clear_tick (gpointer data)
   g_clear_pointer (&tick->short_label, g_free);
 }
 
+/* Header cells are counted by index: whole units since 0001-01-01, so that
+ * the number of cells is known before the first one is made. Julian day 1
+ * is a Monday, so weeks are plain sevens. */
+static gint64
+unit_index (IpmsTimeUnit unit,
+            guint32      day)
+{
+  GDate date = date_from_day (day);
+  gint64 month = (gint64) (g_date_get_year (&date) - 1) * 12 + g_date_get_month (&date) - 1;
+
+  switch (unit)
+    {
+    case IPMS_TIME_UNIT_DAY:
+      return MAX (day, 1);
+    case IPMS_TIME_UNIT_WEEK:
+      return (MAX (day, 1) - 1) / 7;
+    case IPMS_TIME_UNIT_MONTH:
+      return month;
+    case IPMS_TIME_UNIT_QUARTER:
+      return month / 3;
+    case IPMS_TIME_UNIT_YEAR:
+    default:
+      return g_date_get_year (&date);
+    }
+}
+
+/* The first day of the unit with that index; days before 0001-01-01 are
+ * day 1, and days past what GDate counts are G_MAXUINT32. */
+static guint32
+unit_index_start (IpmsTimeUnit unit,
+                  gint64       index)
+{
+  gint64 month;
+
+  switch (unit)
+    {
+    case IPMS_TIME_UNIT_DAY:
+      return (guint32) CLAMP (index, 1, G_MAXUINT32);
+    case IPMS_TIME_UNIT_WEEK:
+      return (guint32) CLAMP (index * 7 + 1, 1, G_MAXUINT32);
+    case IPMS_TIME_UNIT_MONTH:
+    case IPMS_TIME_UNIT_QUARTER:
+    case IPMS_TIME_UNIT_YEAR:
+    default:
+      month = unit == IPMS_TIME_UNIT_MONTH ? index : unit == IPMS_TIME_UNIT_QUARTER ? index * 3 : (index - 1) * 12;
+      if (month < 0)
+        return 1;
+      if (month / 12 + 1 > G_MAXUINT16)
+        return G_MAXUINT32;
+      return ipms_time_day_from_dmy (1, (int) (month % 12 + 1), (int) (month / 12 + 1));
+    }
+}
+
 GArray *
 ipms_time_axis_dup_ticks (const IpmsTimeAxis *axis,
                           guint               row)
 {
+  /* A row whose cells would be too many or too narrow to read counts in a
+   * coarser unit, and past years in several years a cell: a plan from 0001
+   * to 9999 is a header of a few hundred cells, not 40,000 quarters. The
+   * zoom levels themselves never need this (their narrowest cells are
+   * quarters of 27 px under years of 110 px). */
+  static const guint years_per_cell[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000 };
+  static const double unit_days[] = { 1, 7, 30.44, 91.31, 365.25 };
+  const guint max_cells = 1000;
+  double min_width = row == 0 ? 48 : 8;
   IpmsTimeScale scale = ipms_time_axis_get_scale (axis);
   IpmsTimeUnit unit;
   gboolean with_year = FALSE;
   GArray *ticks = g_array_new (FALSE, TRUE, sizeof (IpmsTimeTick));
   guint32 end = axis->last_day + 1;
+  gint64 first, n_cells;
+  guint step = 1;
 
   g_array_set_clear_func (ticks, clear_tick);
 
@@ -402,14 +468,33 @@ ipms_time_axis_dup_ticks (const IpmsTimeAxis *axis,
         unit = IPMS_TIME_UNIT_QUARTER;
     }
 
-  for (guint32 day = ipms_time_unit_floor (unit, axis->first_day); day < end;)
+  while (unit < IPMS_TIME_UNIT_YEAR &&
+         (unit_index (unit, axis->last_day) - unit_index (unit, axis->first_day) + 1 > max_cells ||
+          unit_days[unit] * axis->px_per_day < min_width))
+    unit++;
+  if (unit == IPMS_TIME_UNIT_YEAR)
+    with_year = FALSE;
+
+  first = unit_index (unit, axis->first_day);
+  n_cells = unit_index (unit, axis->last_day) - first + 1;
+  if (unit == IPMS_TIME_UNIT_YEAR)
+    for (guint i = 0;
+         i < G_N_ELEMENTS (years_per_cell) &&
+         (n_cells > max_cells * step || step * unit_days[unit] * axis->px_per_day < min_width);
+         i++)
+      step = years_per_cell[i];
+  /* Cells of several years start on a round year (2000, 2050). */
+  first -= first % step;
+  n_cells = (unit_index (unit, axis->last_day) - first) / step + 1;
+
+  for (gint64 i = 0; i < n_cells; i++)
     {
-      guint32 next = ipms_time_unit_add (unit, day, 1);
+      guint32 day = unit_index_start (unit, first + i * step);
+      guint32 next = unit_index_start (unit, first + (i + 1) * step);
       IpmsTimeTick tick = { MAX (day, axis->first_day), MIN (next, end), NULL, NULL };
 
       tick_labels (unit, with_year, day, &tick.label, &tick.short_label);
       g_array_append_val (ticks, tick);
-      day = next;
     }
 
   return ticks;

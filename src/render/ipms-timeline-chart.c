@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ipms-format.h"
 #include "ipms-timeline-chart-private.h"
 
 G_DEFINE_ABSTRACT_TYPE (IpmsTimelineChart, ipms_timeline_chart, G_TYPE_OBJECT)
@@ -74,8 +75,8 @@ ipms_timeline_chart_paint_title (IpmsTimelineChart      *self,
                                  const char             *chart_name)
 {
   g_autofree char *title = ipms_document_dup_title (self->document);
-  g_autofree char *first = ipms_time_day_to_iso (self->axis.first_day);
-  g_autofree char *last = ipms_time_day_to_iso (self->axis.last_day);
+  g_autofree char *first = ipms_format_date (self->axis.first_day);
+  g_autofree char *last = ipms_format_date (self->axis.last_day);
   g_autofree char *heading = g_strdup_printf ("%s · %s", title, chart_name);
   g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
 

@@ -15,6 +15,9 @@
  * types and the old ones are never asked for again. */
 #define LAYOUT_CACHE_LIMIT 20000
 
+/* The widest a chart fitted to its range gets, in units (see below). */
+#define MAX_FIT_WIDTH 12000.0
+
 struct _IpmsLayoutCache
 {
   PangoContext *context;
@@ -473,5 +476,8 @@ ipms_timeline_fit_px_per_day (guint32 days,
     if (ipms_time_zoom_get_px_per_day (i) <= wanted)
       return ipms_time_zoom_get_px_per_day (i);
 
-  return ipms_time_zoom_get_px_per_day (n - 1);
+  /* Past the narrowest level a plan over centuries would be a chart too
+   * wide to read as a whole or to export as an image (at 0.3 px a day,
+   * 0001 to 9999 is over a million units): it is drawn narrower. */
+  return MIN (ipms_time_zoom_get_px_per_day (n - 1), MAX_FIT_WIDTH / MAX (days, 1));
 }

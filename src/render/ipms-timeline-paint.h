@@ -103,7 +103,8 @@ void     ipms_timeline_paint_readout    (cairo_t                 *cr,
 gboolean ipms_timeline_plan_range       (IpmsDocument            *document,
                                          guint32                 *first_day,
                                          guint32                 *last_day);
-/* A zoom that shows `days` in about `width` units, rounded to a zoom level. */
+/* A zoom that shows `days` in about `width` units, rounded to a zoom level;
+ * below the narrowest level only for a range too long for it (centuries). */
 double   ipms_timeline_fit_px_per_day   (guint32                  days,
                                          double                   width);
 /* The project's planning year, or the year of `today` when unset. */

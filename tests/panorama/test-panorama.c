@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-item.h"
+#include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
@@ -20,6 +22,7 @@
 #include "ipms-panorama-edits.h"
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
+#include "ipms-product-editor.h"
 #include "ipms-test-utils.h"
 
 typedef struct
@@ -734,6 +737,16 @@ test_segment_panel (Fixture       *fixture,
   g_assert_cmpstr (ipms_record_get_string (segment, "role"), ==, "core");
   undo (fixture);
   g_assert_cmpstr (ipms_record_get_string (segment, "role"), !=, "core");
+
+  /* A text longer than its row can be read whole without editing it. */
+  {
+    GtkWidget *trend_row = GTK_WIDGET (gtk_widget_get_template_child (panel, g_type_from_name ("IpmsSegmentPanel"), "trend_row"));
+    const char *trend = ipms_record_get_string (segment, "trend");
+
+    g_assert_cmpuint (strlen (trend), >, 0);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (trend_row), ==, trend);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (name_row)), ==, ipms_record_get_string (segment, "name"));
+  }
 }
 
 
@@ -948,7 +961,7 @@ test_export (Fixture       *fixture,
       {
         g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-        if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsChartExportDialog")))
+        if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name ("IpmsExportDialog")))
           dialog = GTK_WINDOW (window);
       }
     g_assert_nonnull (dialog);
@@ -1010,6 +1023,324 @@ test_screenshots (Fixture       *fixture,
   }
 }
 
+static GtkPopover *
+canvas_menu_popover (Fixture *fixture)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->canvas));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (IPMS_IS_CANVAS_MENU (child))
+      return ipms_canvas_menu_get_popover (IPMS_CANVAS_MENU (child));
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+wait_for_mapped (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
+    {
+      g_usleep (1000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  /* Let the popup's surface be placed. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The context menu points at the chip as it is drawn, at any zoom: its
+ * anchor has the chip's rectangle scaled by the zoom, and the menu's own
+ * surface opens centred on it, just above or below, not off by the zoom. The
+ * chip is one of the lowest row's, where the old error was largest. */
+static void
+test_menu_position (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const double zooms[] = { 0.5, 1.0, 2.0 };
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  GtkPopover *popover = canvas_menu_popover (fixture);
+  gint64 id = 0;
+
+  for (guint row = 0; row < ipms_panorama_chart_get_n_rows (fixture->chart); row++)
+    for (guint column = 0; column < ipms_panorama_chart_get_n_columns (fixture->chart); column++)
+      if (ipms_panorama_chart_get_products (fixture->chart, column, row)->len > 0)
+        id = product_at (fixture, column, row, 0);
+  g_assert_cmpint (id, !=, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      GtkWidget *item = ipms_panorama_canvas_get_item (fixture->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id);
+      GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (popover));
+      cairo_rectangle_t chip;
+      graphene_point_t origin;
+      graphene_rect_t pointed;
+      GdkSurface *surface;
+      double sx, sy, centre_x, top, bottom;
+      int px, py, pw, ph;
+
+      ipms_canvas_view_set_zoom (view, zooms[i]);
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      gtk_widget_grab_focus (item);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "menu.popup", NULL));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      g_assert_true (wait_for_mapped (GTK_WIDGET (popover)));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (popover)));
+
+      /* What the menu points at is the chip's drawn rectangle, through the
+       * same transform as the drawing: chart units times the zoom, moved by
+       * where the chart's origin is in the view. */
+      g_assert_true (ipms_panorama_chart_get_chip_rect (fixture->chart, id, &chip));
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (view),
+                                               &GRAPHENE_POINT_INIT (0, 0), &origin));
+      g_assert_true (gtk_widget_compute_bounds (anchor, GTK_WIDGET (view), &pointed));
+      g_assert_cmpfloat (fabs (pointed.origin.x - (origin.x + chip.x * zooms[i])), <, 1.5);
+      g_assert_cmpfloat (fabs (pointed.origin.y - (origin.y + chip.y * zooms[i])), <, 1.5);
+      g_assert_cmpfloat (fabs (pointed.size.width - chip.width * zooms[i]), <, 1.5);
+      g_assert_cmpfloat (fabs (pointed.size.height - chip.height * zooms[i]), <, 1.5);
+
+      /* And the menu's surface really opens there. */
+      g_assert_true (gtk_widget_compute_bounds (anchor, GTK_WIDGET (fixture->window), &pointed));
+      gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+      surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      px = gdk_popup_get_position_x (GDK_POPUP (surface));
+      py = gdk_popup_get_position_y (GDK_POPUP (surface));
+      pw = gdk_surface_get_width (surface);
+      ph = gdk_surface_get_height (surface);
+      centre_x = sx + pointed.origin.x + pointed.size.width / 2;
+      top = sy + pointed.origin.y;
+      bottom = top + pointed.size.height;
+      g_test_message ("zoom %.1f: chip %.0f,%.0f–%.0f in the surface, menu %d,%d %dx%d",
+                      zooms[i], centre_x, top, bottom, px, py, pw, ph);
+      g_assert_cmpfloat (fabs (px + pw / 2.0 - centre_x), <, 4);
+      /* Below or above it; the surface has a shadow margin around the arrow. */
+      g_assert_true (fabs (py - bottom) < 32 || fabs (py + ph - top) < 32);
+
+      /* Escape closes it and the keyboard carries on from the chip. */
+      gtk_popover_popdown (popover);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == item);
+    }
+}
+
+/* No series existed anywhere to be chosen: the product editor's series list
+ * ends with "New Series…", which asks a name and creates the series with
+ * the product in it, in one undo step. */
+static void
+test_new_series (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = ipms_document_query (fixture->document, "series", NULL, 0, NULL);
+  g_autoptr(GPtrArray) products = ipms_document_query (fixture->document, "product", NULL, 0, NULL);
+  gint64 id = ipms_record_get_id (g_ptr_array_index (products, 0));
+  gint64 old_series = ipms_record_get_int (product (fixture, id), "series_id");
+  IpmsProductEditor *editor = ipms_product_editor_new (fixture->window, fixture->document, id);
+  AdwComboRow *series_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                          IPMS_TYPE_PRODUCT_EDITOR,
+                                                                          "series_row"));
+  GListModel *names = adw_combo_row_get_model (series_row);
+  guint n = g_list_model_get_n_items (names);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  gint64 series_id;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_cmpuint (n, ==, before->len + 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), n - 1), ==, _("New Series…"));
+
+  adw_combo_row_set_selected (series_row, n - 1);
+  /* The list stays on the product's series while the name is asked. */
+  g_assert_cmpuint (adw_combo_row_get_selected (series_row), !=, n - 1);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (entry, " Travel ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+
+  series_id = ipms_record_get_int (product (fixture, id), "series_id");
+  g_assert_cmpint (series_id, !=, 0);
+  g_assert_cmpint (series_id, !=, old_series);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_record (fixture->document, "series", series_id), "name"),
+                   ==, "Travel");
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, n + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), adw_combo_row_get_selected (series_row)),
+                   ==, "Travel");
+
+  /* One step takes both back: the series and the product's membership. */
+  undo (fixture);
+  g_assert_null (ipms_document_get_record (fixture->document, "series", series_id));
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "series_id"), ==, old_series);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, n);
+  redo (fixture);
+  g_assert_cmpint (ipms_record_get_int (product (fixture, id), "series_id"), ==, series_id);
+
+  /* A name of blanks makes nothing. */
+  g_assert_cmpint (ipms_product_editor_create_series (editor, "  ", NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Lets the layout, a fit that follows it and the next layout happen. */
+static void
+settle (Fixture *fixture)
+{
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* The smallest text the panorama paints, in pixels on screen at `zoom`. */
+static double
+smallest_text_px (double zoom)
+{
+  const PangoFontDescription *font = ipms_chart_style_get_font (IPMS_CHART_FONT_SMALL);
+
+  g_assert_true (pango_font_description_get_size_is_absolute (font));
+  return zoom * pango_font_description_get_size (font) / PANGO_SCALE;
+}
+
+/* The fit a project opens with keeps the text readable (≥ 11 px) even in a
+ * small window, and scrolls for the rest; while the zoom follows a fit, a
+ * column added or deleted fits again; a zoom by hand stays. */
+static void
+test_fit (Fixture       *fixture,
+          gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  GtkAdjustment *hadjustment;
+  double whole, wider, zoom;
+  gint64 added;
+  guint n_columns = ipms_panorama_chart_get_n_columns (fixture->chart);
+
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  settle (fixture);
+  zoom = ipms_canvas_view_get_zoom (view);
+  g_test_message ("fit at 800×600: %.0f %%, smallest text %.1f px", zoom * 100, smallest_text_px (zoom));
+  g_assert_true (ipms_canvas_view_get_follows_fit (view));
+  g_assert_cmpfloat (smallest_text_px (zoom), >=, 11 - 1e-6);
+  /* What does not fit scrolls. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (fixture->canvas))));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  /* Zoom to Fit shows everything, and keeps doing so as the grid changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-fit", NULL));
+  whole = ipms_canvas_view_get_zoom (view);
+
+  g_assert_cmpfloat (whole, <, zoom);
+  g_assert_true (ipms_canvas_view_get_follows_fit (view));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
+  settle (fixture);
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns + 4);
+  wider = ipms_canvas_view_get_zoom (view);
+  g_assert_cmpfloat (wider, <, whole - 1e-3);
+  for (guint i = 0; i < 4; i++)
+    {
+      added = column_item (fixture, n_columns);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.remove-item", "x", added));
+    }
+  settle (fixture);
+  g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), whole, 1e-3);
+
+  /* A zoom by hand is the user's, grid changes or not. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-in", NULL));
+  zoom = ipms_canvas_view_get_zoom (view);
+  g_assert_false (ipms_canvas_view_get_follows_fit (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.add-column", NULL));
+  settle (fixture);
+  g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), zoom, 1e-6);
+}
+
+static gpointer
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), IPMS_TYPE_PANORAMA_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The palette can be folded away, and stays so for the project; a page too
+ * narrow for it folds it over the chart by itself. */
+static void
+test_palette_toggle (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwFlap *flap = page_child (fixture, "palette_flap");
+  GtkWidget *button = page_child (fixture, "palette_button");
+  g_autofree char *state = NULL;
+
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  state = ipms_document_dup_view_state (fixture->document, "panorama.palette");
+  g_assert_cmpstr (state, ==, "hidden");
+
+  gtk_widget_unparent (GTK_WIDGET (fixture->page));
+  adw_window_set_content (ADW_WINDOW (fixture->window), NULL);
+  fixture->page = IPMS_PANORAMA_PAGE (ipms_panorama_page_new (fixture->document, fixture->selection));
+  fixture->canvas = ipms_panorama_page_get_canvas (fixture->page);
+  fixture->chart = ipms_panorama_canvas_get_chart (fixture->canvas);
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  settle (fixture);
+  flap = page_child (fixture, "palette_flap");
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_signal_emit_by_name (page_child (fixture, "palette_button"), "clicked");
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  /* Narrow: folded over the chart. */
+  gtk_window_set_default_size (fixture->window, 360, 640);
+  settle (fixture);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_folded (page_child (fixture, "panel_flap")));
+}
+
+/* Opening the segment panel narrows the view: the cell it shows is
+ * scrolled back into sight. */
+static void
+test_panel_keeps_cell_in_sight (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  guint column = ipms_panorama_chart_get_n_columns (fixture->chart) - 1;
+  guint row = ipms_panorama_chart_get_n_rows (fixture->chart) - 1;
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (fixture->canvas));
+  cairo_rectangle_t cell;
+  graphene_rect_t bounds;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_toggle_button_set_active (page_child (fixture, "panel_button"), FALSE);
+  ipms_canvas_view_set_zoom (view, 2.0);
+  settle (fixture);
+
+  /* The bottom right cell, scrolled to the view's right edge. */
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+  ipms_panorama_canvas_set_current_cell (fixture->canvas, column_item (fixture, column), row_item (fixture, row));
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height));
+  settle (fixture);
+
+  gtk_toggle_button_set_active (page_child (fixture, "panel_button"), TRUE);
+  settle (fixture);
+  g_assert_true (adw_flap_get_reveal_flap (page_child (fixture, "panel_flap")));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), viewport,
+                                           &GRAPHENE_POINT_INIT (cell.x + cell.width, cell.y + cell.height),
+                                           &bounds.origin));
+  g_assert_cmpfloat (bounds.origin.x, <=, gtk_widget_get_width (viewport));
+  g_assert_cmpfloat (bounds.origin.y, <=, gtk_widget_get_height (viewport));
+}
+
 static void
 test_zoom_kept (Fixture       *fixture,
                 gconstpointer  data)
@@ -1020,6 +1351,7 @@ test_zoom_kept (Fixture       *fixture,
   double first = ipms_canvas_view_get_zoom (view);
 
   /* A first look at a project fits the chart, within readable bounds. */
+  g_assert_true (ipms_canvas_view_get_follows_fit (view));
   g_assert_cmpfloat (first, >=, 0.5);
   g_assert_cmpfloat (first, <=, 1.0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-in", NULL));
@@ -1222,6 +1554,11 @@ main (int   argc,
   ADD ("live-updates", test_live_updates);
   ADD ("export", test_export);
   ADD ("zoom-kept", test_zoom_kept);
+  ADD ("fit", test_fit);
+  ADD ("palette-toggle", test_palette_toggle);
+  ADD ("panel-keeps-cell-in-sight", test_panel_keeps_cell_in_sight);
+  ADD ("menu-position", test_menu_position);
+  ADD ("new-series", test_new_series);
   ADD ("screenshots", test_screenshots);
   if (g_test_perf ())
     ADD ("perf/frame", test_perf_frame);

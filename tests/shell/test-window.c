@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "ipms-application.h"
+#include "ipms-panorama-page.h"
 #include "ipms-test-utils.h"
 #include "ipms-window.h"
 
@@ -118,6 +119,7 @@ test_sections (void)
   AdwWindowTitle *section_title = template_child (window, "section_title");
   AdwLeaflet *leaflet = template_child (window, "leaflet");
   const char *last = NULL;
+  const char *last_built = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(IpmsDocument) document = NULL;
@@ -172,12 +174,15 @@ test_sections (void)
 
       save_png (window, png);
       last = ids[n];
+      if (!ADW_IS_STATUS_PAGE (page))
+        last_built = ids[n];
     }
 
   /* Twelve sections, in the method's groups. */
   g_assert_cmpuint (n, ==, 12);
 
-  /* The last section is remembered in the project and shown on reopening. */
+  /* The last section is remembered in the project; on reopening, a
+   * placeholder gives way to the panorama, a built view is shown again. */
   close_all_windows ();
   document = ipms_document_open (path, &error);
   g_assert_no_error (error);
@@ -186,9 +191,16 @@ test_sections (void)
   ipms_document_close (document);
   g_clear_object (&document);
   window = open_file (file);
-  g_assert_cmpstr (ipms_window_get_section (window), ==, last);
+  g_assert_true (ADW_IS_STATUS_PAGE (ipms_window_get_section_page (window, last)));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+  g_assert_nonnull (last_built);
+  ipms_window_set_section (window, last_built);
+  close_all_windows ();
+  window = open_file (file);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, last_built);
 
   /* Stepping through the sections stops at either end. */
+  ipms_window_set_section (window, last);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL);
   g_assert_cmpstr (ipms_window_get_section (window), ==, last);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL);
@@ -560,9 +572,16 @@ test_narrow_and_dark (void)
   save_png (window, "window-dark-panorama");
   g_assert_false (adw_leaflet_get_folded (leaflet));
 
+  /* Folded, the page stays in sight, with a way back to the sidebar, even
+   * when the focus was in the sidebar. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (template_child (window, "sidebar_list"))));
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  save_png (window, "window-dark-narrow-sidebar");
+  save_png (window, "window-dark-narrow-content");
   g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "content"));
+  g_assert_true (gtk_widget_get_visible (back_button));
+  g_signal_emit_by_name (back_button, "clicked");
+  save_png (window, "window-dark-narrow-sidebar");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Choosing a section in the folded sidebar shows it, with a way back. */
@@ -576,6 +595,260 @@ test_narrow_and_dark (void)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != template_child (window, "content"));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  close_all_windows ();
+}
+
+
+/* A new project and the example open on the panorama, not on a view that
+ * is not built yet. */
+static void
+test_startup_section (void)
+{
+  IpmsWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = only_project_window ();
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+  close_all_windows ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+  g_assert_false (ADW_IS_STATUS_PAGE (ipms_window_get_section_page (window, "panorama")));
+  close_all_windows ();
+}
+
+static GtkWidget *
+focus_of (IpmsWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* The sidebar as in GNOME Settings: arrows move between sections, Tab
+ * leaves for the page (what GtkWindow does on Tab is child_focus), and a
+ * section chosen with Alt+number takes the focus ring along. */
+static void
+test_sidebar_keyboard (void)
+{
+  g_autoptr(GFile) file = create_project ("keys.ipms", "Keys");
+  IpmsWindow *window = open_file (file);
+  GtkListBox *sidebar = template_child (window, "sidebar_list");
+  GtkWidget *content = template_child (window, "content");
+  GtkWidget *row;
+
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+
+  /* Alt+8 is the panorama, Alt+9 the new product chart: the ring follows. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "new-products"));
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (sidebar));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, 8);
+  g_assert_true (focus_of (window) == row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "panorama"));
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (sidebar));
+  g_assert_true (focus_of (window) == row);
+
+  /* Tab goes into the page, leaving the section as it was. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), ipms_window_get_section_page (window, "panorama")));
+
+  /* A page with nothing to focus: Tab reaches its header bar, not the next row. */
+  ipms_window_set_section (window, "team");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "team");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), content));
+
+  /* Shift+Tab leaves upward, to the sidebar's header bar. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "team");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), template_child (window, "sidebar_header")));
+
+  /* Arrows still walk the sections (Up is the list's move-cursor). */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "prds");
+  g_assert_true (focus_of (window) == GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+
+  close_all_windows ();
+}
+
+/* The project's name is edited where it is shown, as one undo step; a new
+ * project saved for the first time takes its file's name. */
+static void
+test_rename_project (void)
+{
+  g_autofree char *target_path = ipms_test_make_temp_path ("Pet Bowls.ipms");
+  g_autoptr(GFile) target = g_file_new_for_path (target_path);
+  IpmsWindow *window;
+  IpmsDocument *document;
+  GtkMenuButton *title_button;
+  GtkEditable *entry;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  window = only_project_window ();
+  document = ipms_window_get_document (window);
+  title_button = template_child (window, "title_button");
+  entry = template_child (window, "title_entry");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("Untitled Plan"));
+
+  /* Save As names an untitled project after its file. */
+  g_assert_true (ipms_window_save_as (window, target));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pet Bowls");
+  g_assert_cmpstr (ipms_document_get_undo_label (document), ==, _("Rename Project"));
+
+  /* The menu item opens the title's popover, filled with the name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-project", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (title_button))));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Pet Bowls");
+
+  /* An empty name is refused and changes nothing. */
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, "title_apply_button")));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Pet Bowls");
+
+  gtk_editable_set_text (entry, "  Cat Feeders ");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (title_button))));
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Cat Feeders");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Cat Feeders");
+  save_png (window, "window-renamed");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pet Bowls");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Cat Feeders");
+
+  close_all_windows ();
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+A then Delete took every product off the panorama without a word:
+ * a destructive edit now says what it did, with Undo in the toast. */
+static void
+test_undo_toast (void)
+{
+  IpmsWindow *window;
+  IpmsPanoramaCanvas *canvas;
+  IpmsPanoramaChart *chart;
+  GtkWidget *overlay;
+  GtkWidget *undo;
+  guint placed;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  overlay = template_child (window, "toast_overlay");
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  canvas = ipms_panorama_page_get_canvas (IPMS_PANORAMA_PAGE (ipms_window_get_section_page (window, "panorama")));
+  chart = ipms_panorama_canvas_get_chart (canvas);
+  placed = ipms_panorama_chart_get_n_placed (chart);
+  g_assert_cmpuint (placed, >, 1);
+  g_assert_null (find_button (overlay, _("_Undo")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "panorama.select-all", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "panorama.unplace-selection", NULL));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (chart), ==, 0);
+  save_png (window, "window-undo-toast");
+
+  undo = find_button (overlay, _("_Undo"));
+  g_assert_nonnull (undo);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==, "win.undo");
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (chart), ==, placed);
+
+  close_all_windows ();
+}
+
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* Says which widgets hold the minimum width up, for the failure below. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit,
+             int        depth)
+{
+  int minimum = minimum_width (widget);
+
+  if (minimum <= limit || depth > 24)
+    return;
+
+  g_test_message ("%*s%s is at least %d pixels wide", depth, "", G_OBJECT_TYPE_NAME (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      report_wide (child, limit, depth + 1);
+}
+
+/* GNOME apps reach 360 pixels (a phone): the window folds to the page, the
+ * panorama's palette and segment panel fold over the chart. What is
+ * measured is the window's content: the frame around it (a border without
+ * a compositor, a shadow with one) is the window manager's business. */
+static void
+test_minimum_width (void)
+{
+  IpmsWindow *window;
+  GtkWidget *content;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+
+  for (const char * const *id = ipms_window_list_sections (); *id != NULL; id++)
+    {
+      /* The timeline pages' toolbar is still wider (issue 9, its own part). */
+      if (g_str_equal (*id, "new-products") || g_str_equal (*id, "roadmap"))
+        continue;
+
+      ipms_window_set_section (window, *id);
+      report_wide (content, 360, 0);
+      g_assert_cmpint (minimum_width (content), <=, 360);
+    }
+
+  ipms_window_set_section (window, "panorama");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  save_png (window, "window-360-panorama");
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+  g_assert_true (adw_leaflet_get_folded (template_child (window, "leaflet")));
+
   close_all_windows ();
 }
 
@@ -600,6 +873,11 @@ main (int   argc,
   g_test_add_func ("/shell/window/undo-redo", test_undo_redo);
   g_test_add_func ("/shell/window/size", test_window_size);
   g_test_add_func ("/shell/window/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/shell/window/startup-section", test_startup_section);
+  g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
+  g_test_add_func ("/shell/window/rename-project", test_rename_project);
+  g_test_add_func ("/shell/window/undo-toast", test_undo_toast);
+  g_test_add_func ("/shell/window/minimum-width", test_minimum_width);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);
   g_test_add_func ("/shell/application/open-error", test_open_error);

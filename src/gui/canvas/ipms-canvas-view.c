@@ -14,20 +14,31 @@
 
 #define SAVE_DELAY_MS 400
 
+typedef enum
+{
+  FIT_NONE,      /* the user chose the zoom */
+  FIT_READABLE,  /* as much as fits without the text getting too small */
+  FIT_WHOLE,     /* all of it: the user asked to see everything */
+} FitMode;
+
 struct _IpmsCanvasView
 {
   GtkWidget           parent_instance;
 
-  GtkWidget          *overlay;
+  GtkWidget          *box;
   GtkScrolledWindow  *scroller;
   IpmsCanvasViewport *viewport;
   GtkLabel           *zoom_label;
+  GtkWidget          *zoom_box;
 
   IpmsDocument       *document;
   char               *state_key;
   guint               save_source;
   gboolean            restoring;
   guint               fit_tick;
+  FitMode             fit_mode;
+  double              min_fit_zoom;
+  guint               refit_source;
 
   /* Pointer position over the viewport, for zooming about it. */
   gboolean            pointer_inside;
@@ -107,6 +118,27 @@ flush_state (IpmsCanvasView *self)
     }
 }
 
+/* Sets the zoom the fit mode asks for, keeping the mode. */
+static void
+apply_fit (IpmsCanvasView *self)
+{
+  FitMode mode = self->fit_mode;
+  double fit = ipms_canvas_viewport_get_fit_zoom (self->viewport);
+
+  if (mode == FIT_NONE)
+    return;
+
+  /* A readable fit shows as much as fits, but never shrinks the text below
+   * the chart's readable size nor blows it up past 100 %: the rest scrolls. */
+  if (mode == FIT_READABLE)
+    fit = CLAMP (fit, MIN (self->min_fit_zoom, 1.0), 1.0);
+
+  ipms_canvas_viewport_set_zoom_at (self->viewport, fit,
+                                    gtk_widget_get_width (GTK_WIDGET (self->viewport)) / 2.0,
+                                    gtk_widget_get_height (GTK_WIDGET (self->viewport)) / 2.0);
+  self->fit_mode = mode;
+}
+
 /* A project seen for the first time opens showing as much of the chart as
  * stays readable; once the viewport has a size, which takes a frame. */
 static gboolean
@@ -121,10 +153,34 @@ initial_fit_tick (GtkWidget     *widget,
 
   self->fit_tick = 0;
   self->restoring = TRUE;
-  ipms_canvas_view_set_zoom (self, CLAMP (ipms_canvas_viewport_get_fit_zoom (self->viewport), 0.5, 1.0));
+  self->fit_mode = FIT_READABLE;
+  apply_fit (self);
   self->restoring = FALSE;
 
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+refit_cb (gpointer data)
+{
+  IpmsCanvasView *self = data;
+
+  self->refit_source = 0;
+  self->restoring = TRUE;
+  apply_fit (self);
+  self->restoring = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* While the zoom follows the fit, a grid that grows or shrinks (a column
+ * added or deleted) or a view that is resized fits again; once the user
+ * zoomed by hand, their zoom stays. */
+static void
+on_layout_changed (IpmsCanvasView *self)
+{
+  if (self->fit_mode != FIT_NONE && self->fit_tick == 0 && self->refit_source == 0)
+    self->refit_source = g_idle_add (refit_cb, self);
 }
 
 static void
@@ -150,6 +206,7 @@ restore_state (IpmsCanvasView *self)
               self->fit_tick = 0;
             }
           self->restoring = TRUE;
+          self->fit_mode = FIT_NONE;
           ipms_canvas_viewport_set_zoom_at (self->viewport, zoom, 0, 0);
           self->restoring = FALSE;
         }
@@ -161,16 +218,27 @@ restore_state (IpmsCanvasView *self)
 }
 
 static void
-on_zoom_changed (IpmsCanvasView *self)
+schedule_save (IpmsCanvasView *self)
 {
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-
-  if (self->document != NULL && self->state_key != NULL && !self->restoring)
+  if (self->document != NULL && self->state_key != NULL)
     {
       g_clear_handle_id (&self->save_source, g_source_remove);
       self->save_source = g_timeout_add (SAVE_DELAY_MS, save_state_cb, self);
     }
+}
+
+static void
+on_zoom_changed (IpmsCanvasView *self)
+{
+  /* Any zoom not set by the fit itself is the user's. */
+  if (!self->restoring)
+    self->fit_mode = FIT_NONE;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+
+  if (!self->restoring)
+    schedule_save (self);
 }
 
 static void
@@ -254,6 +322,7 @@ zoom_fit_action (GtkWidget  *widget,
   if (!handled)
     ipms_canvas_view_zoom_to_fit (IPMS_CANVAS_VIEW (widget));
 }
+
 
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
@@ -420,6 +489,7 @@ ipms_canvas_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
       self->fit_tick = 0;
     }
+  g_clear_handle_id (&self->refit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_CANVAS_VIEW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->state_key, g_free);
@@ -463,10 +533,11 @@ ipms_canvas_view_class_init (IpmsCanvasViewClass *klass)
                   g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-canvas-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, box);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, viewport);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, zoom_box);
 
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
@@ -498,6 +569,7 @@ ipms_canvas_view_init (IpmsCanvasView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->viewport, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  g_signal_connect_swapped (self->viewport, "layout-changed", G_CALLBACK (on_layout_changed), self);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -530,6 +602,7 @@ ipms_canvas_view_init (IpmsCanvasView *self)
   g_signal_connect (gesture, "end", G_CALLBACK (on_pan_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self->viewport), GTK_EVENT_CONTROLLER (gesture));
 
+  self->min_fit_zoom = 0.5;
   update_actions (self);
 }
 
@@ -564,7 +637,6 @@ ipms_canvas_view_set_zoom_mode (IpmsCanvasView     *self,
   g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
 
   ipms_canvas_viewport_set_zoom_mode (self->viewport, mode);
-
 }
 
 double
@@ -591,7 +663,31 @@ ipms_canvas_view_zoom_to_fit (IpmsCanvasView *self)
 {
   g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
 
-  ipms_canvas_view_set_zoom (self, ipms_canvas_viewport_get_fit_zoom (self->viewport));
+  /* Asked for, the whole chart, and it stays whole as the grid changes. */
+  self->restoring = TRUE;
+  self->fit_mode = FIT_WHOLE;
+  apply_fit (self);
+  self->restoring = FALSE;
+  schedule_save (self);
+}
+
+void
+ipms_canvas_view_set_min_fit_zoom (IpmsCanvasView *self,
+                                   double          zoom)
+{
+  g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
+
+  self->min_fit_zoom = CLAMP (zoom, IPMS_CANVAS_MIN_ZOOM, IPMS_CANVAS_MAX_ZOOM);
+  if (self->fit_mode == FIT_READABLE)
+    on_layout_changed (self);
+}
+
+gboolean
+ipms_canvas_view_get_follows_fit (IpmsCanvasView *self)
+{
+  g_return_val_if_fail (IPMS_IS_CANVAS_VIEW (self), FALSE);
+
+  return self->fit_mode != FIT_NONE;
 }
 
 void

@@ -40,7 +40,10 @@ G_BEGIN_DECLS
  *    child in CHILD mode handles it (returning TRUE) with a fit of its own.
  *
  *  - Set "document" and "state-key" and the zoom is remembered per project
- *    (ipms_document_set_view_state(), outside the undo history).
+ *    (ipms_document_set_view_state(), outside the undo history). A project
+ *    seen for the first time opens on a fit that keeps the text readable
+ *    (ipms_canvas_view_set_min_fit_zoom()), kept as the chart changes size
+ *    until the user zooms by hand.
  */
 
 typedef enum
@@ -66,7 +69,16 @@ double        ipms_canvas_view_get_zoom       (IpmsCanvasView     *self);
 /* Zooms about the centre of the view, clamped to MIN_ZOOM..MAX_ZOOM. */
 void          ipms_canvas_view_set_zoom       (IpmsCanvasView     *self,
                                                double              zoom);
+/* Fits the whole chart, and keeps fitting it as it grows or shrinks until
+ * the user zooms by hand. */
 void          ipms_canvas_view_zoom_to_fit    (IpmsCanvasView     *self);
+/* The lowest zoom of the fit a chart opens with (also kept as the chart or
+ * the view change size, until the user zooms by hand): below it the
+ * chart's smallest text would be too small to read, so the rest scrolls. */
+void          ipms_canvas_view_set_min_fit_zoom (IpmsCanvasView   *self,
+                                                 double            zoom);
+/* Whether the zoom follows a fit rather than the user's hand. */
+gboolean      ipms_canvas_view_get_follows_fit (IpmsCanvasView    *self);
 /* Scrolls by the least amount that shows `rect`, in child coordinates. */
 void          ipms_canvas_view_scroll_to      (IpmsCanvasView        *self,
                                                const graphene_rect_t *rect);

@@ -28,6 +28,18 @@ struct _IpmsCanvasViewport
   double              offset_x;
   double              offset_y;
 
+  /* Sizes at the last allocation, to tell when the layout changed. */
+  int                 last_child_width;
+  int                 last_child_height;
+  int                 last_width;
+  int                 last_height;
+
+  /* A scroll asked for while the child is being allocated (a chart keeping
+   * its focus in sight) comes too late for this allocation: the next one
+   * is queued from outside it. */
+  gboolean            allocating;
+  guint               reallocate_source;
+
   /* A zoom waiting for the next allocation to put the anchored point back
    * under the pointer: fractions of the content and viewport positions. */
   gboolean            anchor_pending;
@@ -49,13 +61,34 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  LAYOUT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsCanvasViewport, ipms_canvas_viewport, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+static gboolean
+reallocate_cb (gpointer data)
+{
+  IpmsCanvasViewport *self = data;
+
+  self->reallocate_source = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_adjustment_value_changed (IpmsCanvasViewport *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->allocating)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  else if (self->reallocate_source == 0)
+    self->reallocate_source = g_idle_add (reallocate_cb, self);
 }
 
 static void
@@ -122,7 +155,15 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   int child_width, child_height;
   double scale = content_scale (self);
 
+  gboolean changed;
+
   child_natural_size (self, &child_width, &child_height);
+  changed = child_width != self->last_child_width || child_height != self->last_child_height ||
+            width != self->last_width || height != self->last_height;
+  self->last_child_width = child_width;
+  self->last_child_height = child_height;
+  self->last_width = width;
+  self->last_height = height;
 
   self->content_width = child_width * scale;
   self->content_height = child_height * scale;
@@ -167,6 +208,9 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   g_object_thaw_notify (G_OBJECT (self->hadjustment));
   g_object_thaw_notify (G_OBJECT (self->vadjustment));
 
+  if (changed)
+    g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
+
   if (self->child == NULL || !gtk_widget_get_visible (self->child))
     return;
 
@@ -176,7 +220,9 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   if (scale != 1.0)
     transform = gsk_transform_scale (transform, scale, scale);
 
+  self->allocating = TRUE;
   gtk_widget_allocate (self->child, child_width, child_height, -1, transform);
+  self->allocating = FALSE;
 }
 
 static void
@@ -278,6 +324,7 @@ ipms_canvas_viewport_dispose (GObject *object)
   IpmsCanvasViewport *self = (IpmsCanvasViewport *)object;
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
+  g_clear_handle_id (&self->reallocate_source, g_source_remove);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
@@ -308,6 +355,15 @@ ipms_canvas_viewport_class_init (IpmsCanvasViewportClass *klass)
                          IPMS_CANVAS_MIN_ZOOM, IPMS_CANVAS_MAX_ZOOM, 1.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The child's natural size or the viewport's size changed (emitted from
+   * size_allocate: handlers must not resize anything then and there). */
+  signals[LAYOUT_CHANGED] =
+    g_signal_new ("layout-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-item.h"
+#include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
 #include "ipms-panorama-canvas.h"
@@ -103,6 +104,7 @@ struct _IpmsPanoramaCanvas
   guint              preview_count;
 
   gboolean           scroll_to_focus;
+  gboolean           scroll_to_cell;
   gboolean           sync_pending;
 
   guint              autoscroll_id;
@@ -446,6 +448,15 @@ report_error (IpmsPanoramaCanvas *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (root), what, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A destructive edit says what it did, with Undo at hand (GNOME HIG), in
+ * the window's one toast; the step is already in the history. */
+static void
+announce_undoable (IpmsPanoramaCanvas *self,
+                   const char         *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-toast", "s", message);
 }
 
 static void
@@ -913,8 +924,26 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
           }
       }
 
-  if (self->menu != NULL && gtk_widget_get_visible (self->menu))
-    gtk_popover_present (GTK_POPOVER (self->menu));
+  if (self->menu != NULL)
+    ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
+
+  if (self->scroll_to_cell)
+    {
+      guint column, row;
+      gint64 segment = self->cell_x_item != 0
+                         ? ipms_panorama_find_segment (self->document, self->cell_x_item, self->cell_y_item) : 0;
+      GtkWidget *view = gtk_widget_get_ancestor (widget, IPMS_TYPE_CANVAS_VIEW);
+
+      self->scroll_to_cell = FALSE;
+      if (view != NULL && segment != 0 && ipms_panorama_chart_find_segment (self->chart, segment, &column, &row))
+        {
+          cairo_rectangle_t cell;
+
+          ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+          ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (view),
+                                      &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height));
+        }
+    }
 
   if (self->scroll_to_focus)
     {
@@ -1746,9 +1775,25 @@ move_selection_to_neighbour (IpmsPanoramaCanvas *self,
 }
 
 static void
-popup_menu_at (IpmsPanoramaCanvas *self,
-               double              x,
-               double              y);
+popup_menu_at (IpmsPanoramaCanvas    *self,
+               const graphene_rect_t *rect,
+               GtkWidget             *return_focus);
+
+/* The Menu key or Shift+F10: the menu of the focused item, pointing at it
+ * (scrolled into sight first, so that the menu never opens off screen). */
+static gboolean
+popup_menu_for_focus (IpmsPanoramaCanvas *self,
+                      IpmsCanvasItem     *focus)
+{
+  graphene_rect_t bounds;
+
+  if (focus == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
+    return FALSE;
+
+  focus_item (self, GTK_WIDGET (focus));
+  popup_menu_at (self, &bounds, GTK_WIDGET (focus));
+  return TRUE;
+}
 
 /* Arrow keys: focus the nearest item that way; a chip reached is selected
  * (added to the selection when extending, with Shift). */
@@ -1844,28 +1889,6 @@ on_key_pressed (GtkEventControllerKey *controller,
       else
         ipms_selection_select_only (self->selection, id);
       return TRUE;
-
-    case GDK_KEY_Menu:
-      {
-        graphene_rect_t bounds;
-
-        if (focus == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
-          return FALSE;
-        popup_menu_at (self, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
-        return TRUE;
-      }
-
-    case GDK_KEY_F10:
-      if (!shift || focus == NULL)
-        return FALSE;
-      {
-        graphene_rect_t bounds;
-
-        if (!gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
-          return FALSE;
-        popup_menu_at (self, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
-        return TRUE;
-      }
 
     default:
       return FALSE;
@@ -1964,17 +1987,22 @@ append_item (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+/* The menu of what lies at the centre of `rect` (chart coordinates),
+ * pointing at `rect`; the focus goes back to `return_focus` after it. */
 static void
-popup_menu_at (IpmsPanoramaCanvas *self,
-               double              x,
-               double              y)
+popup_menu_at (IpmsPanoramaCanvas    *self,
+               const graphene_rect_t *rect,
+               GtkWidget             *return_focus)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   IpmsPanoramaHit hit;
   gint64 x_item = 0, y_item = 0;
 
-  ipms_panorama_chart_hit_test (self->chart, x, y, &hit);
+  ipms_panorama_chart_hit_test (self->chart,
+                                rect->origin.x + rect->size.width / 2,
+                                rect->origin.y + rect->size.height / 2,
+                                &hit);
   if (hit.column >= 0)
     x_item = ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, hit.column));
   if (hit.row >= 0)
@@ -2018,9 +2046,7 @@ popup_menu_at (IpmsPanoramaCanvas *self,
   if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  ipms_canvas_menu_popup (IPMS_CANVAS_MENU (self->menu), G_MENU_MODEL (menu), rect, return_focus);
 }
 
 /* Gestures */
@@ -2086,13 +2112,25 @@ on_context_pressed (GtkGestureClick    *gesture,
                     IpmsPanoramaCanvas *self)
 {
   IpmsPanoramaHit hit;
+  IpmsCanvasItem *item = NULL;
 
   ipms_panorama_chart_hit_test (self->chart, x, y, &hit);
   if (hit.kind == IPMS_PANORAMA_HIT_NONE)
     return;
 
+  /* After the menu, the keyboard carries on from what was clicked. */
+  if (hit.kind == IPMS_PANORAMA_HIT_CHIP)
+    item = lookup_item (self->product_items, hit.product_id);
+  else if (hit.kind == IPMS_PANORAMA_HIT_COLUMN_HEADER)
+    item = lookup_item (self->column_items,
+                        ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, hit.column)));
+  else if (hit.kind == IPMS_PANORAMA_HIT_ROW_HEADER)
+    item = lookup_item (self->row_items,
+                        ipms_record_get_id (ipms_panorama_chart_get_row_item (self->chart, hit.row)));
+
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_menu_at (self, x, y);
+  popup_menu_at (self, &GRAPHENE_RECT_INIT (x, y, 1, 1),
+                 item != NULL ? GTK_WIDGET (item) : (GtkWidget *) get_focus_item (self));
 }
 
 static gboolean
@@ -2207,9 +2245,22 @@ unplace_selection_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = dup_selected_placed (self);
   g_autoptr(GError) error = NULL;
 
-  if (ids->len > 0 &&
-      !ipms_panorama_unplace_products (self->document, (const gint64 *) ids->data, ids->len, &error))
-    report_error (self, _("Could not take the products off the panorama"), error);
+  g_autofree char *message = NULL;
+
+  if (ids->len == 0)
+    return;
+
+  if (!ipms_panorama_unplace_products (self->document, (const gint64 *) ids->data, ids->len, &error))
+    {
+      report_error (self, _("Could not take the products off the panorama"), error);
+      return;
+    }
+
+  /* Translators: a notice with an Undo button */
+  message = g_strdup_printf (ngettext ("%u product taken off the panorama",
+                                       "%u products taken off the panorama", ids->len),
+                             ids->len);
+  announce_undoable (self, message);
 }
 
 static void
@@ -2299,9 +2350,25 @@ remove_item_now (IpmsPanoramaCanvas *self,
                  gint64              item_id)
 {
   g_autoptr(GError) error = NULL;
+  IpmsRecord *item = ipms_document_get_record (self->document, "axis_item", item_id);
+  g_autofree char *message = NULL;
+
+  if (item == NULL)
+    return;
+
+  /* A header being renamed goes with its name unsaved. */
+  if (self->rename_entry != NULL && self->rename_item_id == item_id)
+    ipms_panorama_canvas_finish_rename (self, FALSE);
+
+  /* Translators: a notice with an Undo button; %s is a column or row name */
+  message = g_strdup_printf (strcmp (ipms_record_get_string (item, "axis"), "x") == 0
+                               ? _("Column “%s” removed") : _("Row “%s” removed"),
+                             ipms_record_get_string (item, "label"));
 
   if (!ipms_panorama_remove_axis_item (self->document, item_id, &error))
     report_error (self, _("Could not remove the row or column"), error);
+  else
+    announce_undoable (self, message);
 }
 
 static void
@@ -2359,6 +2426,18 @@ remove_item_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "ipms-item-id", GSIZE_TO_POINTER ((gsize) item_id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The Menu key and Shift+F10, GTK's "menu.popup" as on its own widgets. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (widget);
+
+  if (!popup_menu_for_focus (self, get_focus_item (self)))
+    gtk_widget_error_bell (widget);
 }
 
 static void
@@ -2563,7 +2642,11 @@ ipms_panorama_canvas_class_init (IpmsPanoramaCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "panorama.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "panorama.move-item", "(xi)", move_item_action);
 
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, popup_menu_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "panorama.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "panoramacanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2625,9 +2708,7 @@ ipms_panorama_canvas_init (IpmsPanoramaCanvas *self)
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
-  self->menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  self->menu = ipms_canvas_menu_new ();
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   set_selection (self, NULL);
@@ -2723,4 +2804,14 @@ ipms_panorama_canvas_set_unplace_target (IpmsPanoramaCanvas *self,
   g_return_if_fail (IPMS_IS_PANORAMA_CANVAS (self));
 
   g_set_weak_pointer (&self->unplace_target, target);
+}
+
+void
+ipms_panorama_canvas_reveal_current_cell (IpmsPanoramaCanvas *self)
+{
+  g_return_if_fail (IPMS_IS_PANORAMA_CANVAS (self));
+
+  /* At the next allocation: the view may be changing size right now. */
+  self->scroll_to_cell = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

@@ -72,6 +72,9 @@ gboolean           ipms_panorama_canvas_get_current_cell (IpmsPanoramaCanvas *se
 void               ipms_panorama_canvas_set_current_cell (IpmsPanoramaCanvas *self,
                                                           gint64              x_item_id,
                                                           gint64              y_item_id);
+/* Scrolls the current cell into sight, once the view has its next size
+ * (after a side panel opened over it, say). */
+void               ipms_panorama_canvas_reveal_current_cell (IpmsPanoramaCanvas *self);
 /* Dropping dragged chips over this widget takes them off the panorama. */
 void               ipms_panorama_canvas_set_unplace_target (IpmsPanoramaCanvas *self,
                                                             GtkWidget          *target);

@@ -8,11 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-view.h"
-#include "ipms-chart-export-dialog.h"
+#include "ipms-chart-style.h"
+#include "ipms-export-dialog.h"
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-product-editor.h"
 #include "ipms-segment-panel.h"
+
+/* The smallest text of the chart is never fitted below this, in pixels:
+ * what does not fit at it scrolls. */
+#define READABLE_TEXT_PX 11.0
 
 struct _IpmsPanoramaPage
 {
@@ -22,8 +27,13 @@ struct _IpmsPanoramaPage
   IpmsCanvasView      *view;
   IpmsPanoramaCanvas  *canvas;
   IpmsSegmentPanel    *segment_panel;
-  GtkRevealer         *panel_revealer;
+  AdwFlap             *panel_flap;
   GtkToggleButton     *panel_button;
+  AdwFlap             *palette_flap;
+  GtkToggleButton     *palette_button;
+  gboolean             palette_hidden;
+  guint                palette_source;
+  guint                panel_source;
 
   IpmsDocument        *document;
   IpmsSelection       *selection;
@@ -56,17 +66,120 @@ on_open_product (IpmsPanoramaPage *self,
     gtk_window_present (GTK_WINDOW (editor));
 }
 
-/* The segment panel takes room from the grid: shown only for a cell. */
+static gboolean
+has_cell (IpmsPanoramaPage *self)
+{
+  gint64 x_item = 0, y_item = 0;
+
+  return self->document != NULL && ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
+}
+
+/* The segment panel takes room from the grid: shown only for a cell, and
+ * while its button is down. */
 static void
 update_panel (IpmsPanoramaPage *self)
 {
-  gint64 x_item = 0, y_item = 0;
-  gboolean has_cell = self->document != NULL &&
-                      ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
+  gboolean cell = has_cell (self);
 
-  gtk_revealer_set_reveal_child (self->panel_revealer,
-                                 has_cell && gtk_toggle_button_get_active (self->panel_button));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), has_cell);
+  adw_flap_set_reveal_flap (self->panel_flap, cell && gtk_toggle_button_get_active (self->panel_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), cell);
+}
+
+/* Folded, the panel would open over the very cell just clicked: there it
+ * opens only from its button. */
+static void
+update_panel_for_cell (IpmsPanoramaPage *self)
+{
+  if (adw_flap_get_folded (self->panel_flap) && !adw_flap_get_reveal_flap (self->panel_flap))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->panel_button), has_cell (self));
+      return;
+    }
+
+  update_panel (self);
+}
+
+/* The flap also opens and closes by itself: folded away when the page gets
+ * narrow (then it opens over the chart only when asked), back when it is
+ * wide again, or closed by a click beside it. The button follows. Once
+ * open, the panel must not hide the cell it shows. Done after the flap's
+ * own change, which happens while it is being allocated. */
+static gboolean
+sync_panel_cb (gpointer data)
+{
+  IpmsPanoramaPage *self = data;
+  gboolean revealed = adw_flap_get_reveal_flap (self->panel_flap);
+
+  self->panel_source = 0;
+
+  if (adw_flap_get_folded (self->panel_flap) && !revealed)
+    gtk_toggle_button_set_active (self->panel_button, FALSE);
+
+  if (!has_cell (self))
+    {
+      if (revealed)
+        adw_flap_set_reveal_flap (self->panel_flap, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_toggle_button_get_active (self->panel_button) != revealed)
+    gtk_toggle_button_set_active (self->panel_button, revealed);
+  if (revealed && adw_flap_get_reveal_progress (self->panel_flap) >= 1.0)
+    ipms_panorama_canvas_reveal_current_cell (self->canvas);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_panel_changed (IpmsPanoramaPage *self)
+{
+  if (self->panel_source == 0)
+    self->panel_source = g_idle_add (sync_panel_cb, self);
+}
+
+/* The palette is the user's to hide; that is kept with the project. When
+ * the page folds, it folds away over the chart, and comes back as the user
+ * left it when the page is wide again. */
+static void
+on_palette_clicked (IpmsPanoramaPage *self)
+{
+  if (adw_flap_get_folded (self->palette_flap) || self->document == NULL)
+    return;
+
+  self->palette_hidden = !gtk_toggle_button_get_active (self->palette_button);
+  ipms_document_set_view_state (self->document, "panorama.palette", self->palette_hidden ? "hidden" : "shown");
+}
+
+static gboolean
+apply_palette_cb (gpointer data)
+{
+  IpmsPanoramaPage *self = data;
+
+  self->palette_source = 0;
+  adw_flap_set_reveal_flap (self->palette_flap,
+                            !adw_flap_get_folded (self->palette_flap) && !self->palette_hidden);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the flap is done with its own change: folded, the palette waits to
+ * be asked for; unfolded, it is as the user left it. */
+static void
+on_palette_folded (IpmsPanoramaPage *self)
+{
+  if (self->palette_source == 0)
+    self->palette_source = g_idle_add (apply_palette_cb, self);
+}
+
+static void
+restore_palette (IpmsPanoramaPage *self)
+{
+  g_autofree char *state = NULL;
+
+  if (self->document != NULL)
+    state = ipms_document_dup_view_state (self->document, "panorama.palette");
+  self->palette_hidden = g_strcmp0 (state, "hidden") == 0;
+  on_palette_folded (self);
 }
 
 static void
@@ -76,7 +189,7 @@ on_cell_changed (IpmsPanoramaPage *self)
 
   ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
   ipms_segment_panel_set_cell (self->segment_panel, self->document, x_item, y_item);
-  update_panel (self);
+  update_panel_for_cell (self);
 }
 
 static void
@@ -118,16 +231,15 @@ export_action (GtkWidget  *widget,
   IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(IpmsPanoramaChart) chart = NULL;
-  IpmsChartExportDialog *dialog;
+  IpmsExportDialog *dialog;
 
   if (self->document == NULL)
     return;
 
   /* A chart of its own: the export shows no selection or focus. */
   chart = ipms_panorama_chart_new (self->document);
-  /* Translators: the file name suggested when exporting the panorama, without extension */
-  dialog = ipms_chart_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         IPMS_CHART (chart), C_("file name", "panorama"));
+  dialog = ipms_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document,
+                                   IPMS_CHART (chart), "panorama", _("Product panorama"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -148,6 +260,7 @@ ipms_panorama_page_set_property (GObject      *object,
       ipms_panorama_palette_set_model (self->palette, self->document, self->selection);
       ipms_panorama_palette_set_chart (self->palette, ipms_panorama_canvas_get_chart (self->canvas));
       on_cell_changed (self);
+      restore_palette (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "panorama-page.export", self->document != NULL);
       break;
     case PROP_SELECTION:
@@ -187,6 +300,8 @@ ipms_panorama_page_dispose (GObject *object)
   IpmsPanoramaPage *self = (IpmsPanoramaPage *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->palette_source, g_source_remove);
+  g_clear_handle_id (&self->panel_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PAGE);
   /* The template's unnamed top box is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -225,8 +340,10 @@ ipms_panorama_page_class_init (IpmsPanoramaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, view);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, segment_panel);
-  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_flap);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, palette_flap);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, palette_button);
 
   gtk_widget_class_install_action (widget_class, "panorama-page.add-row", NULL, add_row_action);
   gtk_widget_class_install_action (widget_class, "panorama-page.add-column", NULL, add_column_action);
@@ -241,11 +358,19 @@ ipms_panorama_page_init (IpmsPanoramaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  ipms_canvas_view_set_min_fit_zoom (self->view,
+                                     READABLE_TEXT_PX * PANGO_SCALE /
+                                     pango_font_description_get_size (ipms_chart_style_get_font (IPMS_CHART_FONT_SMALL)));
+
   ipms_panorama_canvas_set_unplace_target (self->canvas, GTK_WIDGET (self->palette));
   g_signal_connect_swapped (self->canvas, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->palette, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->canvas, "cell-changed", G_CALLBACK (on_cell_changed), self);
   g_signal_connect_swapped (self->panel_button, "toggled", G_CALLBACK (update_panel), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_changed), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-progress", G_CALLBACK (on_panel_changed), self);
+  g_signal_connect_swapped (self->palette_button, "clicked", G_CALLBACK (on_palette_clicked), self);
+  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
   update_panel (self);
 }
 

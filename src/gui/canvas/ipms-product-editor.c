@@ -23,6 +23,7 @@ struct _IpmsProductEditor
   IpmsDocument   *document;
   IpmsRecord     *product;
   GPtrArray      *series;       /* IpmsRecord, in the series combo's order after "None" */
+  GtkStringList  *series_names; /* "None", the series, "New Series…" */
   gulong          changed_id;
   gboolean        updating;
 };
@@ -81,15 +82,88 @@ on_grade_selected (IpmsProductEditor *self)
   edit (self, "grade", &value);
 }
 
+static void refresh (IpmsProductEditor *self);
+
+static void
+on_new_series_response (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        IpmsProductEditor *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "create") == 0 &&
+      ipms_product_editor_create_series (self, gtk_editable_get_text (entry), &error) == 0)
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Create the Series"),
+                                                   error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+on_new_series_name_changed (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0');
+}
+
+static void
+ask_new_series (IpmsProductEditor *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Series"),
+                                   _("The product will belong to the new series."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Series name"),
+                                  -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_new_series_name_changed), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_series_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_series_selected (IpmsProductEditor *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
   guint selected = adw_combo_row_get_selected (self->series_row);
-  gint64 id = selected > 0 && selected <= self->series->len
-                ? ipms_record_get_id (g_ptr_array_index (self->series, selected - 1)) : 0;
+  gint64 id;
 
-  if (id == ipms_record_get_int (self->product, "series_id") || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* "New Series…" is a command, not a choice: the list goes back to the
+   * product's series until the new one exists. */
+  if (selected == self->series->len + 1)
+    {
+      refresh (self);
+      ask_new_series (self);
+      return;
+    }
+
+  id = selected > 0 && selected <= self->series->len
+         ? ipms_record_get_id (g_ptr_array_index (self->series, selected - 1)) : 0;
+
+  if (id == ipms_record_get_int (self->product, "series_id"))
     return;
 
   if (id != 0)
@@ -116,6 +190,28 @@ on_spin_changed (IpmsProductEditor *self,
   edit (self, column, &value);
 }
 
+/* The series list is read again on every refresh: an undo may take a
+ * series away, and a new one joins it. */
+static void
+load_series (IpmsProductEditor *self)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->series_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  self->series = ipms_document_query (self->document, "series", NULL, 0, "position");
+
+  /* Translators: a product that belongs to no series */
+  g_ptr_array_add (names, (gpointer) C_("series", "None"));
+  for (guint i = 0; i < self->series->len; i++)
+    g_ptr_array_add (names, (gpointer) ipms_record_get_string (g_ptr_array_index (self->series, i), "name"));
+  /* Translators: the last entry of a product's series list; it asks for a name */
+  g_ptr_array_add (names, (gpointer) _("New Series…"));
+  g_ptr_array_add (names, NULL);
+
+  gtk_string_list_splice (self->series_names, 0, n_old, (const char * const *) names->pdata);
+}
+
 static void
 refresh (IpmsProductEditor *self)
 {
@@ -132,6 +228,7 @@ refresh (IpmsProductEditor *self)
 
   self->updating = TRUE;
 
+  load_series (self);
   adw_window_title_set_subtitle (self->window_title, ipms_record_get_string (self->product, "name"));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                  ipms_record_get_string (self->product, "name")) != 0)
@@ -164,6 +261,7 @@ ipms_product_editor_dispose (GObject *object)
   g_clear_object (&self->product);
   g_clear_object (&self->document);
   g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_object (&self->series_names);
 
   G_OBJECT_CLASS (ipms_product_editor_parent_class)->dispose (object);
 }
@@ -198,7 +296,6 @@ ipms_product_editor_new (GtkWindow    *parent,
 {
   IpmsProductEditor *self;
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) series = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) grade_records = NULL;
   IpmsRecord *product;
 
@@ -229,12 +326,8 @@ ipms_product_editor_new (GtkWindow    *parent,
     }
   adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (grades));
 
-  self->series = ipms_document_query (document, "series", NULL, 0, "position");
-  /* Translators: a product that belongs to no series */
-  gtk_string_list_append (series, C_("series", "None"));
-  for (guint i = 0; i < self->series->len; i++)
-    gtk_string_list_append (series, ipms_record_get_string (g_ptr_array_index (self->series, i), "name"));
-  adw_combo_row_set_model (self->series_row, G_LIST_MODEL (series));
+  self->series_names = gtk_string_list_new (NULL);
+  adw_combo_row_set_model (self->series_row, G_LIST_MODEL (self->series_names));
 
   refresh (self);
 
@@ -246,4 +339,46 @@ ipms_product_editor_new (GtkWindow    *parent,
   g_signal_connect_swapped (self->cost_spin, "value-changed", G_CALLBACK (on_spin_changed), self);
 
   return self;
+}
+
+gint64
+ipms_product_editor_create_series (IpmsProductEditor  *self,
+                                   const char         *name,
+                                   GError            **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (IPMS_IS_PRODUCT_EDITOR (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("A series needs a name."));
+      return 0;
+    }
+
+  /* Translators: an undo step; %s is a series name */
+  label = g_strdup_printf (_("New Series “%s”"), stripped);
+  if (!ipms_document_begin_edit (self->document, label, NULL, error))
+    return 0;
+
+  /* Last in the list of series, and the product's own. */
+  id = ipms_document_insert (self->document, "series", 0, NULL, error);
+  if (id == 0 ||
+      !ipms_document_set_string (self->document, "series", id, "name", stripped, error) ||
+      !ipms_document_set_int (self->document, "series", id, "position",
+                              ipms_document_count_rows (self->document, "series"), error) ||
+      !ipms_document_set_int (self->document, "product", ipms_record_get_id (self->product),
+                              "series_id", id, error) ||
+      !ipms_document_commit_edit (self->document, error))
+    {
+      ipms_document_rollback_edit (self->document);
+      return 0;
+    }
+
+  return id;
 }

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /*
  * A small window editing a product's core fields (name, grade, price, cost,
  * series) through the document, opened from the panorama. It stands in
- * until the PRD view exists, and says so.
+ * until the PRD view exists, and says so. The series list ends with
+ * "New Series…", so that a product can get a series where none exists.
  */
 
 #define IPMS_TYPE_PRODUCT_EDITOR (ipms_product_editor_get_type ())
@@ -20,5 +21,11 @@ G_DECLARE_FINAL_TYPE (IpmsProductEditor, ipms_product_editor, IPMS, PRODUCT_EDIT
 IpmsProductEditor *ipms_product_editor_new (GtkWindow    *parent,
                                             IpmsDocument *document,
                                             gint64        product_id);
+/* Creates a series named `name` and puts the product in it, as one undo
+ * step; what the series list's "New Series…" entry does once named.
+ * Returns the new series' id, or 0 with `error` set. */
+gint64             ipms_product_editor_create_series (IpmsProductEditor  *self,
+                                                      const char         *name,
+                                                      GError            **error);
 
 G_END_DECLS

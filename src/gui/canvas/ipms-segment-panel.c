@@ -86,15 +86,27 @@ edit_string (IpmsSegmentPanel *self,
   edit (self, column, &value);
 }
 
+/* A one-line row cuts a long text at its edge: the whole of it is one
+ * hover away, without going into the entry. */
+static void
+show_full_text (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), text[0] != '\0' ? text : NULL);
+}
+
 static void
 on_name_changed (IpmsSegmentPanel *self)
 {
+  show_full_text (self->name_row);
   edit_string (self, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
 }
 
 static void
 on_trend_changed (IpmsSegmentPanel *self)
 {
+  show_full_text (self->trend_row);
   edit_string (self, "trend", gtk_editable_get_text (GTK_EDITABLE (self->trend_row)));
 }
 
@@ -232,6 +244,8 @@ refresh (IpmsSegmentPanel *self)
 
   set_text_if_changed (GTK_EDITABLE (self->name_row), segment != NULL ? ipms_record_get_string (segment, "name") : "");
   set_text_if_changed (GTK_EDITABLE (self->trend_row), segment != NULL ? ipms_record_get_string (segment, "trend") : "");
+  show_full_text (self->name_row);
+  show_full_text (self->trend_row);
 
   role = segment != NULL ? ipms_record_get_string (segment, "role") : "none";
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)

@@ -12,6 +12,7 @@
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
@@ -22,10 +23,6 @@
 
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 3.0
-
-/* Room under the chart for the view's zoom controls, which float over its
- * bottom right corner: scrolled to the end, the legend clears them. */
-#define ZOOM_CONTROLS_ROOM 64.0
 
 struct _IpmsTimelineCanvas
 {
@@ -435,7 +432,7 @@ ipms_timeline_canvas_measure (GtkWidget      *widget,
     ipms_chart_get_size (self->chart, &width, &height);
 
   *minimum = 0;
-  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height + ZOOM_CONTROLS_ROOM);
+  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height);
 }
 
 static void
@@ -526,13 +523,6 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
 
   if (self->static_node != NULL)
     gtk_snapshot_append_node (snapshot, self->static_node);
-
-  {
-    const IpmsChartPalette *palette = ipms_chart_style_get_palette (options.dark);
-    GdkRGBA background = { palette->background.red, palette->background.green, palette->background.blue, 1 };
-
-    gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, height, width, ZOOM_CONTROLS_ROOM));
-  }
 
   if (self->drag.active)
     {
@@ -1331,17 +1321,22 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
 
   if (!ipms_record_is_null (product, "dev_start") || !ipms_record_is_null (product, "dev_complete"))
     {
+      g_autofree char *start = ipms_record_is_null (product, "dev_start")
+                               ? g_strdup ("?") : ipms_format_date_iso (ipms_record_get_string (product, "dev_start"));
+      g_autofree char *complete = ipms_record_is_null (product, "dev_complete")
+                                  ? g_strdup ("?") : ipms_format_date_iso (ipms_record_get_string (product, "dev_complete"));
+
       g_string_append_c (text, '\n');
       /* Translators: the development span of a product, two dates */
-      g_string_append_printf (text, _("Development: %s – %s"),
-                              ipms_record_is_null (product, "dev_start") ? "?" : ipms_record_get_string (product, "dev_start"),
-                              ipms_record_is_null (product, "dev_complete") ? "?" : ipms_record_get_string (product, "dev_complete"));
+      g_string_append_printf (text, _("Development: %s – %s"), start, complete);
     }
 
   if (!ipms_record_is_null (product, "launch_date"))
     {
+      g_autofree char *launch = ipms_format_date_iso (ipms_record_get_string (product, "launch_date"));
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Launch: %s"), ipms_record_get_string (product, "launch_date"));
+      g_string_append_printf (text, _("Launch: %s"), launch);
       if (!ipms_record_is_null (product, "dev_complete") &&
           g_strcmp0 (ipms_record_get_string (product, "launch_date"),
                      ipms_record_get_string (product, "dev_complete")) <= 0)
@@ -1361,10 +1356,11 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
       if (price > 0 && !ipms_record_is_null (product, "cost"))
         {
           double margin = (price - ipms_record_get_double (product, "cost")) / price * 100;
+          g_autofree char *percent = ipms_format_percent (margin, FALSE);
 
           g_string_append_c (text, '\n');
-          /* Translators: gross margin of a product in percent; %% is a percent sign */
-          g_string_append_printf (text, _("Margin: %.0f %%"), margin);
+          /* Translators: gross margin of a product; %s is a percentage such as "60%" */
+          g_string_append_printf (text, _("Margin: %s"), percent);
         }
     }
 
@@ -1829,7 +1825,6 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
     return self->zoom;
 
   flipped = rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
-  height -= ZOOM_CONTROLS_ROOM;
 
   /* The roadmap's price axis takes what the view has across the time,
    * within reason: squeezed further its bands would not read. */

@@ -8,12 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "ipms-canvas-view.h"
+#include "ipms-chart-export.h"
+#include "ipms-export-dialog.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-edits.h"
-#include "ipms-timeline-export-dialog.h"
 #include "ipms-timeline-page.h"
 #include "ipms-window.h"
 
@@ -150,6 +151,18 @@ on_scale_chosen (IpmsTimelinePage *self)
     ipms_canvas_view_set_zoom (self->view, scale_zooms[selected]);
 }
 
+/* The part of the view the chart shows in: the view less its zoom bar. */
+static void
+get_shown_size (IpmsTimelinePage *self,
+                double           *width,
+                double           *height)
+{
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->canvas));
+
+  *width = viewport != NULL ? gtk_widget_get_width (viewport) : 0;
+  *height = viewport != NULL ? gtk_widget_get_height (viewport) : 0;
+}
+
 static void
 go_to_today_action (GtkWidget  *widget,
                     const char *action_name,
@@ -157,14 +170,14 @@ go_to_today_action (GtkWidget  *widget,
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
   IpmsChart *chart = ipms_timeline_canvas_get_chart (self->canvas);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->view));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->view));
+  double width, height;
   guint32 today;
   double p;
 
   if (chart == NULL)
     return;
 
+  get_shown_size (self, &width, &height);
   today = ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (chart));
   p = ipms_timeline_canvas_day_position (self->canvas, today);
 
@@ -198,9 +211,9 @@ fit_to_plan_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->view));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->view));
+  double width, height;
 
+  get_shown_size (self, &width, &height);
   if (width <= 0 || height <= 0)
     return;
 
@@ -251,21 +264,27 @@ export_action (GtkWidget  *widget,
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  gboolean roadmap = self->kind == IPMS_TIMELINE_KIND_ROADMAP;
+  g_autoptr(IpmsChart) chart = NULL;
+  IpmsExportDialog *dialog;
   const IpmsTimeAxis *axis;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
 
   if (self->document == NULL)
     return;
 
-  axis = ipms_timeline_chart_get_axis (IPMS_TIMELINE_CHART (ipms_timeline_canvas_get_chart (self->canvas)));
-  first = ipms_time_day_to_iso (axis->first_day);
-  last = ipms_time_day_to_iso (axis->last_day);
+  /* A chart of its own, with the view's lanes or axis flip: the export
+   * shows no selection, and is what the command line would write. */
+  chart = ipms_chart_new_for_kind (self->document, roadmap ? "roadmap" : "new-products", NULL);
+  if (roadmap)
+    g_object_set (chart, "flipped", get_flipped (self), NULL);
+  else
+    g_object_set (chart, "lane-mode", get_by_series (self) ? 1 : 0, NULL);
 
-  dialog = ipms_timeline_export_dialog_new (self->document, self->kind, get_by_series (self), get_flipped (self),
-                                            first, last);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  axis = ipms_timeline_chart_get_axis (IPMS_TIMELINE_CHART (ipms_timeline_canvas_get_chart (self->canvas)));
+  dialog = ipms_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document, chart,
+                                   roadmap ? "roadmap" : "new-products",
+                                   roadmap ? _("Roadmap") : _("New product chart"));
+  ipms_export_dialog_set_default_range (dialog, axis->first_day, axis->last_day);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -420,6 +439,9 @@ rebuild_bands (IpmsTimelinePage *self)
       g_object_set_data (G_OBJECT (remove), "band-id", id);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_band_remove), self);
       gtk_widget_set_tooltip_text (remove, _("Remove the band"));
+      /* The tooltip alone leaves an icon button named "GtkImage". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the band"), -1);
       gtk_widget_add_css_class (remove, "flat");
 
       gtk_box_append (GTK_BOX (box), name);

@@ -1,0 +1,421 @@
+/* ipms-ui-bench.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measures the real window on generated projects: how long a chart takes to
+ * show, how long an edit or an undo takes until the frame that shows it is
+ * painted, drag frames, the longest main-loop stall while a bulk import is
+ * undone, and memory with all three charts shown. Needs a display (run it
+ * under Xvfb with GSK_RENDERER=cairo for figures that do not depend on a
+ * GPU). One figure a line, "METRIC PRODUCTS VALUE UNIT", as ipms-bench;
+ * notes go to stderr.
+ *
+ * Times run from the call that asks for the change to the end of the frame
+ * clock's "after-paint" that follows it, so layout and painting are counted,
+ * not only the model.
+ *
+ * Usage: ipms-ui-bench [N_PRODUCTS…]   (default: 1000 2000 10000)
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ipms-application.h"
+#include "ipms-bench-project.h"
+#include "ipms-json.h"
+#include "ipms-panorama-chart.h"
+#include "ipms-panorama-page.h"
+#include "ipms-record-list.h"
+#include "ipms-window.h"
+
+#define PAINT_TIMEOUT_MS 20000
+#define EDIT_SAMPLES     15
+#define DRAG_FRAMES      60
+
+static IpmsApplication *app;
+static char *tmpdir;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until `widget` has been painted after this call and
+ * returns the time at the end of that frame; -1 when nothing was painted in
+ * time (nothing queued a redraw, which the caller reports). */
+static double
+wait_for_paint (GtkWidget *widget)
+{
+  double deadline = ipms_bench_now_ms () + PAINT_TIMEOUT_MS;
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong handler;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_frame_clock (widget) == NULL) &&
+         ipms_bench_now_ms () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL)
+    return -1;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  while (!painted && ipms_bench_now_ms () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  return painted ? ipms_bench_now_ms () : -1;
+}
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static long
+current_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+
+  line = strstr (status, "VmRSS:");
+
+  return line != NULL ? strtol (line + strlen ("VmRSS:"), NULL, 10) : 0;
+}
+
+static IpmsWindow *
+open_window (const char *path,
+             const char *section)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  IpmsWindow *window;
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  ipms_document_set_view_state (document, "window.section", section);
+
+  window = ipms_window_new (app, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+
+  return window;
+}
+
+static void
+close_window (IpmsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+}
+
+/* Opening until the first painted frame, for a project that remembers
+ * `section`. The document is opened inside the measured span. */
+static double
+measure_open (const char *path,
+              const char *section)
+{
+  double start = ipms_bench_now_ms ();
+  IpmsWindow *window = open_window (path, section);
+  double painted;
+
+  gtk_window_present (GTK_WINDOW (window));
+  painted = wait_for_paint (GTK_WIDGET (window));
+  close_window (window);
+
+  return painted < 0 ? -1 : painted - start;
+}
+
+static double
+measure_show (IpmsWindow *window,
+              const char *section)
+{
+  double start = ipms_bench_now_ms ();
+  double painted;
+
+  ipms_window_set_section (window, section);
+  painted = wait_for_paint (GTK_WIDGET (window));
+
+  return painted < 0 ? -1 : painted - start;
+}
+
+static void
+print_time (const char *metric,
+            guint       n_products,
+            double      value)
+{
+  if (value < 0)
+    g_printerr ("note: %s: no frame was painted within %d ms\n", metric, PAINT_TIMEOUT_MS);
+  else
+    ipms_bench_print_figure (metric, n_products, value, "ms");
+}
+
+/* Moves a placed product to the end of another segment and measures until
+ * painted; then undoes each move the same way. */
+static void
+measure_edits (IpmsWindow *window,
+               guint       n_products)
+{
+  IpmsDocument *document = ipms_window_get_document (window);
+  g_autoptr(IpmsRecordList) products = ipms_record_list_new (document, "product", NULL, IPMS_NULL_ID, NULL);
+  g_autoptr(IpmsRecordList) segments = ipms_record_list_new (document, "segment", NULL, IPMS_NULL_ID, NULL);
+  g_autoptr(GArray) edit_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_segments = g_list_model_get_n_items (G_LIST_MODEL (segments));
+
+  for (guint i = 0; i < EDIT_SAMPLES; i++)
+    {
+      guint position = g_rand_int_range (rand, 0, g_list_model_get_n_items (G_LIST_MODEL (products)));
+      IpmsRecord *product = ipms_record_list_get_record (products, position);
+      guint index = g_rand_int_range (rand, 0, n_segments);
+      IpmsRecord *segment = ipms_record_list_get_record (segments, index);
+
+      /* A move to where it already is would leave no undo step. */
+      if (ipms_record_get_int (product, "segment_id") == ipms_record_get_id (segment))
+        segment = ipms_record_list_get_record (segments, (index + 1) % n_segments);
+      g_autoptr(GError) error = NULL;
+      GValue value = G_VALUE_INIT;
+      double start, painted;
+
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, ipms_record_get_id (segment));
+
+      start = ipms_bench_now_ms ();
+      ipms_document_edit_value (document, "Move", NULL, "product", ipms_record_get_id (product),
+                                "segment_id", &value, &error);
+      g_assert_no_error (error);
+      painted = wait_for_paint (GTK_WIDGET (window));
+      if (painted >= 0)
+        g_array_append_val (edit_times, (double) { painted - start });
+    }
+
+  for (guint i = 0; i < EDIT_SAMPLES; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start, painted;
+
+      start = ipms_bench_now_ms ();
+      ipms_document_undo (document, &error);
+      g_assert_no_error (error);
+      painted = wait_for_paint (GTK_WIDGET (window));
+      if (painted >= 0)
+        g_array_append_val (undo_times, (double) { painted - start });
+    }
+
+  print_time ("edit_paint", n_products, edit_times->len > 0 ? ipms_bench_median (edit_times) : -1);
+  print_time ("undo_paint", n_products, undo_times->len > 0 ? ipms_bench_median (undo_times) : -1);
+}
+
+/* Drags the first chip of the first filled cell across the grid through the
+ * canvas' interaction layer, a frame per step, then cancels. */
+static void
+measure_drag (IpmsWindow *window,
+              guint       n_products)
+{
+  IpmsPanoramaPage *page = IPMS_PANORAMA_PAGE (ipms_window_get_section_page (window, "panorama"));
+  IpmsPanoramaCanvas *canvas = ipms_panorama_page_get_canvas (page);
+  IpmsPanoramaChart *chart = ipms_panorama_canvas_get_chart (canvas);
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_columns = ipms_panorama_chart_get_n_columns (chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (chart);
+  cairo_rectangle_t chip, target;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n_columns * n_rows && !found; i++)
+    {
+      GPtrArray *chips = ipms_panorama_chart_get_products (chart, i % n_columns, i / n_columns);
+
+      found = chips->len > 0 &&
+              ipms_panorama_chart_get_chip_rect (chart, ipms_record_get_id (g_ptr_array_index (chips, 0)), &chip);
+    }
+
+  if (!found)
+    {
+      g_printerr ("note: no chip on the panorama to drag\n");
+      return;
+    }
+
+  ipms_panorama_chart_get_cell_rect (chart, n_columns - 1, n_rows - 1, &target);
+
+  if (!ipms_panorama_canvas_drag_begin (canvas, chip.x + chip.width / 2, chip.y + chip.height / 2, 0))
+    {
+      g_printerr ("note: the drag did not start\n");
+      return;
+    }
+
+  for (guint i = 1; i <= DRAG_FRAMES; i++)
+    {
+      double t = (double) i / DRAG_FRAMES;
+      double x = chip.x + (target.x + target.width / 2 - chip.x) * t;
+      double y = chip.y + (target.y + target.height / 2 - chip.y) * t;
+      double start = ipms_bench_now_ms ();
+      double painted;
+
+      ipms_panorama_canvas_drag_update (canvas, x, y);
+      painted = wait_for_paint (GTK_WIDGET (canvas));
+      if (painted >= 0)
+        g_array_append_val (frames, (double) { painted - start });
+    }
+
+  ipms_panorama_canvas_drag_cancel (canvas);
+  wait_for_paint (GTK_WIDGET (canvas));
+
+  if (frames->len == 0)
+    {
+      g_printerr ("note: no drag frame was painted\n");
+      return;
+    }
+
+  ipms_bench_print_figure ("drag_frame_p90", n_products, ipms_bench_percentile (frames, 0.9), "ms");
+  ipms_bench_print_figure ("drag_frame_max", n_products, ipms_bench_percentile (frames, 1.0), "ms");
+}
+
+typedef struct
+{
+  double last;
+  double longest;
+} StallWatch;
+
+static gboolean
+stall_tick_cb (gpointer data)
+{
+  StallWatch *watch = data;
+  double now = ipms_bench_now_ms ();
+
+  watch->longest = MAX (watch->longest, now - watch->last);
+  watch->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Imports another generated plan of the same size (one undoable step)
+ * with the charts built, then undoes that step while a 5 ms timer watches
+ * the main loop: its longest gap is the stall a user feels. */
+static void
+measure_bulk_undo (IpmsWindow *window,
+                   guint       n_products)
+{
+  IpmsDocument *document = ipms_window_get_document (window);
+  g_autofree char *other_path = ipms_bench_generate_project (tmpdir, n_products + 1);
+  g_autoptr(IpmsDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  StallWatch watch = { 0, 0 };
+  gsize length;
+  guint tick;
+  double until;
+
+  other = ipms_document_open (other_path, &error);
+  g_assert_no_error (error);
+  json = ipms_json_export_data (other, &length, &error);
+  g_assert_no_error (error);
+  ipms_document_close (other);
+  g_unlink (other_path);
+
+  ipms_json_import_data (document, json, (gssize) length, "Import", &error);
+  g_assert_no_error (error);
+  wait_for_paint (GTK_WIDGET (window));
+  drain_main_loop ();
+
+  watch.last = ipms_bench_now_ms ();
+  tick = g_timeout_add_full (G_PRIORITY_HIGH, 5, stall_tick_cb, &watch, NULL);
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  wait_for_paint (GTK_WIDGET (window));
+
+  /* Work the undo left for later (slices, idles) counts too. */
+  until = ipms_bench_now_ms () + 500;
+  while (ipms_bench_now_ms () < until)
+    g_main_context_iteration (NULL, TRUE);
+  stall_tick_cb (&watch);
+  g_source_remove (tick);
+
+  ipms_bench_print_figure ("bulk_undo_stall", n_products, watch.longest, "ms");
+}
+
+static void
+bench_window (guint n_products)
+{
+  g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
+  IpmsWindow *window;
+
+  print_time ("open_paint_team", n_products, measure_open (path, "team"));
+  print_time ("open_paint_panorama", n_products, measure_open (path, "panorama"));
+
+  window = open_window (path, "team");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (window));
+
+  print_time ("panorama_show", n_products, measure_show (window, "panorama"));
+  print_time ("new_products_show", n_products, measure_show (window, "new-products"));
+  print_time ("roadmap_show", n_products, measure_show (window, "roadmap"));
+  ipms_bench_print_figure ("rss_all_views", n_products, current_rss_kib () / 1024.0, "MiB");
+
+  measure_show (window, "panorama");
+  measure_edits (window, n_products);
+  measure_drag (window, n_products);
+  measure_bulk_undo (window, n_products);
+
+  close_window (window);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const guint default_sizes[] = { 1000, 2000, 10000 };
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      guint64 n;
+
+      if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
+        {
+          g_printerr ("usage: %s [N_PRODUCTS…]\n", argv[0]);
+          return EXIT_FAILURE;
+        }
+      g_array_append_val (sizes, (guint) { (guint) n });
+    }
+  if (sizes->len == 0)
+    g_array_append_vals (sizes, default_sizes, G_N_ELEMENTS (default_sizes));
+
+  gtk_init ();
+  adw_init ();
+
+  /* Not the single instance: a bench must never hand its windows to a
+   * running IPMS Planner. */
+  app = ipms_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  tmpdir = g_dir_make_tmp ("ipms-ui-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < sizes->len; i++)
+    bench_window (g_array_index (sizes, guint, i));
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,540 @@
+/* test-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Charts given numbers and dates at the edges of what a project can hold
+ * (prices near 10^15, one price for every product, values only a file
+ * edited by hand could hold, the first and last dates the schema accepts)
+ * must export quickly and without crashing; and an export that cannot be
+ * written whole must leave the old file as it was.
+ */
+
+/* unshare() */
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <sched.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "ipms-chart-export.h"
+#include "ipms-chart-style.h"
+#include "ipms-document.h"
+#include "ipms-example.h"
+#include "ipms-roadmap-chart.h"
+#include "ipms-test-utils.h"
+#include "ipms-time-axis.h"
+
+/* Every export here takes well under a second; a chart that loops forever
+ * is killed by the alarm, which fails the test instead of hanging it. */
+#define EXPORT_SECONDS 30
+
+static gint64
+add_product (IpmsDocument *document,
+             const char   *name,
+             const char   *launch_date,
+             double        price)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = ipms_document_insert (document, "product", 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ipms_document_set_string (document, "product", id, "name", name, &error));
+  g_assert_true (ipms_document_set_string (document, "product", id, "launch_date", launch_date, &error));
+  g_assert_true (ipms_document_set_double (document, "product", id, "price", price, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_band (IpmsDocument *document,
+          double        min_price,
+          double        max_price)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = ipms_document_insert (document, "price_band", 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ipms_document_set_string (document, "price_band", id, "name", "Band", &error));
+  g_assert_true (ipms_document_set_double (document, "price_band", id, "min_price", min_price, &error));
+  g_assert_true (ipms_document_set_double (document, "price_band", id, "max_price", max_price, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static IpmsDocument *
+new_document (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipms_test_make_temp_path (name);
+  IpmsDocument *document = ipms_document_create (path, "Render test", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ipms_document_begin_edit (document, "Set up", NULL, &error));
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+commit (IpmsDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_commit_edit (document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+close_document (IpmsDocument *document)
+{
+  ipms_document_close (document);
+  g_assert_finalize_object (document);
+}
+
+/* Exports every chart kind in every format under the alarm. */
+static void
+export_all (IpmsDocument *document,
+            const char   *range_start,
+            const char   *range_end)
+{
+  static const char * const formats[] = { "png", "svg", "pdf" };
+  const char * const *kinds = ipms_chart_get_kinds ();
+
+  alarm (EXPORT_SECONDS);
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(IpmsChart) chart = ipms_chart_new_for_kind (document, kinds[k], &error);
+        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[k], formats[f]);
+        g_autofree char *path = ipms_test_make_temp_path (name);
+        /* A page size keeps a chart over ten thousand years within what a
+         * PNG can hold; the fit page is tried in PDF and SVG. */
+        IpmsExportOptions options = { f == 0 ? IPMS_PAGE_A4 : IPMS_PAGE_FIT, TRUE, FALSE, 48 };
+
+        g_assert_no_error (error);
+        if (range_start != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (chart), "range-start") != NULL)
+          g_object_set (chart, "range-start", range_start, "range-end", range_end, NULL);
+
+        g_test_message ("exporting %s", name);
+        g_assert_true (ipms_chart_export (chart, path, &options, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      }
+  alarm (0);
+}
+
+static void
+assert_price_axis_sane (IpmsDocument *document)
+{
+  g_autoptr(IpmsRoadmapChart) chart = ipms_roadmap_chart_new (document);
+  double per_unit = ipms_roadmap_chart_get_price_per_unit (chart);
+
+  g_assert_true (isfinite (per_unit));
+  g_assert_cmpfloat (per_unit, >, 0);
+}
+
+/* The reported hang: prices one unit in the last place apart at 10^15 (an
+ * eighth) made a tick step of 0.02, which added to 10^15 gives 10^15. */
+static void
+test_huge_prices (void)
+{
+  IpmsDocument *document = new_document ("huge.ipms");
+
+  add_product (document, "Top", "2027-03-01", 1e15);
+  add_product (document, "Just below", "2027-06-01", nextafter (1e15, 0));
+  add_band (document, nextafter (1e15, 0), 1e15);
+  commit (document);
+
+  assert_price_axis_sane (document);
+  export_all (document, NULL, NULL);
+  close_document (document);
+}
+
+static void
+test_one_price (void)
+{
+  const double prices[] = { 0, 1e-9, 5, 1e15 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prices); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("one-price-%u.ipms", i);
+      IpmsDocument *document = new_document (name);
+
+      g_test_message ("every product at %g", prices[i]);
+      add_product (document, "Alone", "2027-03-01", prices[i]);
+      if (i % 2 == 0)
+        add_product (document, "Same price", "2028-03-01", prices[i]);
+      commit (document);
+
+      assert_price_axis_sane (document);
+      export_all (document, NULL, NULL);
+      close_document (document);
+    }
+}
+
+static void
+test_no_products (void)
+{
+  IpmsDocument *document = new_document ("empty.ipms");
+
+  add_band (document, 0, 0);
+  commit (document);
+
+  assert_price_axis_sane (document);
+  export_all (document, NULL, NULL);
+  close_document (document);
+}
+
+/* Values the schema refuses but SQLite stores: a file edited by another
+ * program, which opens like any other. */
+static void
+test_hostile_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  IpmsDocument *document = new_document ("hostile.ipms");
+  sqlite3 *db;
+  char *message = NULL;
+
+  add_product (document, "Infinite", "2027-03-01", 1);
+  add_product (document, "Minus infinite", "2027-04-01", 2);
+  add_product (document, "Huge", "2027-05-01", 3);
+  add_product (document, "Negative", "2027-06-01", 4);
+  add_band (document, 1, 2);
+  commit (document);
+  path = g_strdup (ipms_document_get_path (document));
+  close_document (document);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE product SET price = 9e999 WHERE name = 'Infinite';"
+                                 "UPDATE product SET price = -9e999 WHERE name = 'Minus infinite';"
+                                 "UPDATE product SET price = 1e300 WHERE name = 'Huge';"
+                                 "UPDATE product SET price = -1e300 WHERE name = 'Negative';"
+                                 "UPDATE price_band SET min_price = -9e999, max_price = 9e999;",
+                                 NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_null (message);
+  sqlite3_close (db);
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  assert_price_axis_sane (document);
+  export_all (document, NULL, NULL);
+  close_document (document);
+}
+
+/* The panorama's market value shading, given the NaN that infinite market
+ * values make (infinity over infinity), draws a colour in the scale. */
+static void
+test_value_color_nan (void)
+{
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (FALSE);
+  const double values[] = { NAN, -INFINITY, INFINITY, -1, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      IpmsColor color;
+
+      ipms_chart_style_get_value_color (palette, values[i], &color);
+      g_assert_true (color.red >= 0 && color.red <= 1);
+      g_assert_true (color.green >= 0 && color.green <= 1);
+      g_assert_true (color.blue >= 0 && color.blue <= 1);
+    }
+}
+
+/* The header of a range over the whole calendar is a bounded number of
+ * cells that still cover the axis without a gap. */
+static void
+assert_ticks_cover (const IpmsTimeAxis *axis)
+{
+  for (guint row = 0; row < 2; row++)
+    {
+      g_autoptr(GArray) ticks = ipms_time_axis_dup_ticks (axis, row);
+
+      g_assert_cmpuint (ticks->len, >, 0);
+      g_assert_cmpuint (ticks->len, <=, 1000);
+      g_assert_cmpuint (g_array_index (ticks, IpmsTimeTick, 0).start, ==, axis->first_day);
+      g_assert_cmpuint (g_array_index (ticks, IpmsTimeTick, ticks->len - 1).end, ==, axis->last_day + 1);
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          const IpmsTimeTick *tick = &g_array_index (ticks, IpmsTimeTick, i);
+
+          g_assert_cmpuint (tick->start, <, tick->end);
+          g_assert_nonnull (tick->label);
+          if (i > 0)
+            g_assert_cmpuint (tick->start, ==, g_array_index (ticks, IpmsTimeTick, i - 1).end);
+        }
+    }
+}
+
+static void
+test_extreme_dates_axis (void)
+{
+  guint32 first = ipms_time_day_from_iso ("0001-01-01");
+  guint32 last = ipms_time_day_from_iso ("9999-12-31");
+  guint n = ipms_time_zoom_get_n_levels ();
+
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (last, >, first);
+
+  for (guint level = 0; level < n; level++)
+    {
+      IpmsTimeAxis axis;
+
+      ipms_time_axis_init (&axis, first, last, ipms_time_zoom_get_px_per_day (level));
+      assert_ticks_cover (&axis);
+      ipms_time_axis_init (&axis, first, first, ipms_time_zoom_get_px_per_day (level));
+      assert_ticks_cover (&axis);
+      ipms_time_axis_init (&axis, last, last, ipms_time_zoom_get_px_per_day (level));
+      assert_ticks_cover (&axis);
+    }
+}
+
+static void
+test_extreme_dates_export (void)
+{
+  static const char * const kinds[] = { "roadmap", "new-products" };
+  IpmsDocument *document = new_document ("dates.ipms");
+
+  add_product (document, "First", "0001-01-01", 10);
+  add_product (document, "Last", "9999-12-31", 20);
+  commit (document);
+
+  /* Fitted to the range, ten thousand years still make a chart that can
+   * be read as a whole and exported as a PNG. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsChart) chart = ipms_chart_new_for_kind (document, kinds[i], &error);
+      double width, height;
+
+      g_assert_no_error (error);
+      ipms_chart_get_size (chart, &width, &height);
+      g_assert_cmpfloat (width, <, 15000);
+    }
+
+  export_all (document, NULL, NULL);
+  export_all (document, "0001-01-01", "0001-01-01");
+  export_all (document, "9999-12-31", "9999-12-31");
+  close_document (document);
+}
+
+/* A PNG larger than cairo or the memory can hold is refused with a reason
+ * and leaves nothing behind. */
+static void
+test_png_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsDocument *document = new_document ("wide.ipms");
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) listing = NULL;
+  IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 0 };
+  const char *entry;
+
+  add_product (document, "First", "0001-01-01", 10);
+  add_product (document, "Last", "9999-12-31", 20);
+  commit (document);
+
+  /* At the narrowest zoom level, ten thousand years are a million units. */
+  chart = ipms_chart_new_for_kind (document, "roadmap", &error);
+  g_assert_no_error (error);
+  g_object_set (chart, "px-per-day", ipms_time_zoom_get_px_per_day (ipms_time_zoom_get_n_levels () - 1), NULL);
+  path = ipms_test_make_temp_path ("wide.png");
+  g_assert_false (ipms_chart_export (chart, path, &options, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "too large for a PNG"));
+
+  /* Only the project itself is there: no image, no temporary file. */
+  dir = g_path_get_dirname (path);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    g_assert_cmpstr (entry, ==, "wide.ipms");
+
+  g_clear_object (&chart);
+  close_document (document);
+}
+
+static void
+assert_only_old_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old chart");
+
+  /* Nothing but the old file: the temporary file is gone. */
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    g_assert_cmpstr (entry, ==, name);
+}
+
+/* Export with the file size limited: the write fails part way, as on a full
+ * disk. Run in a child so that the limit stays there. */
+static void
+test_export_file_too_large (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *name = g_strdup_printf ("chart.%s", format);
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+      g_autoptr(IpmsChart) chart = NULL;
+      IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 0 };
+      struct rlimit limit = { 8192, 8192 };
+
+      g_assert_no_error (error);
+      chart = ipms_chart_new_for_kind (document, "roadmap", &error);
+      g_assert_no_error (error);
+
+      /* Writes past the limit fail with EFBIG instead of killing the
+       * process with SIGXFSZ. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (ipms_chart_export (chart, g_getenv ("IPMS_TEST_EXPORT_PATH"), &options, &error));
+      g_assert_nonnull (error);
+      g_printerr ("%s\n", error->message);
+      ipms_document_close (document);
+      return;
+    }
+
+  path = ipms_test_make_temp_path (name);
+  g_assert_true (g_file_set_contents (path, "the old chart", -1, NULL));
+  g_setenv ("IPMS_TEST_EXPORT_PATH", path, TRUE);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Could not write*chart.*larger than the size allowed here*");
+  assert_only_old_file (path);
+}
+
+/* A full disk: a small tmpfs in a mount namespace of a child process, so
+ * that it goes away with the child. Needs the right to make one (root, or
+ * user namespaces); skipped elsewhere. */
+static void
+test_export_disk_full (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *dir = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *reason = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+      g_autoptr(IpmsChart) chart = NULL;
+      g_autofree char *name = g_strdup_printf ("chart.%s", format);
+      const char *full_dir = g_getenv ("IPMS_TEST_FULL_DIR");
+      g_autofree char *path = g_build_filename (full_dir, name, NULL);
+      IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 0 };
+
+      g_assert_no_error (error);
+      chart = ipms_chart_new_for_kind (document, "roadmap", &error);
+      g_assert_no_error (error);
+
+      if (unshare (CLONE_NEWNS) != 0 ||
+          mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+          mount ("ipms-test", full_dir, "tmpfs", 0, "size=16k") != 0)
+        {
+          /* Written to the real folder, for the parent to see. */
+          g_autofree char *skip = g_build_filename (full_dir, "no-tmpfs", NULL);
+
+          g_assert_true (g_file_set_contents (skip, g_strerror (errno), -1, NULL));
+          ipms_document_close (document);
+          return;
+        }
+
+      g_assert_true (g_file_set_contents (path, "the old chart", -1, NULL));
+      g_assert_false (ipms_chart_export (chart, path, &options, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_printerr ("%s\n", error->message);
+      assert_only_old_file (path);
+      ipms_document_close (document);
+      return;
+    }
+
+  dir = ipms_test_make_temp_path ("full");
+  marker = g_build_filename (dir, "no-tmpfs", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_setenv ("IPMS_TEST_FULL_DIR", dir, TRUE);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  if (g_file_get_contents (marker, &reason, NULL, NULL))
+    {
+      g_autofree char *message = g_strdup_printf ("cannot mount a tmpfs here: %s", reason);
+
+      g_test_skip (message);
+      return;
+    }
+  g_test_trap_assert_stderr ("*Could not write*chart.*the disk is full*");
+}
+
+/* The same export without the limit replaces the old file. */
+static void
+test_export_replaces (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autofree char *path = ipms_test_make_temp_path ("chart.pdf");
+  g_autofree char *contents = NULL;
+  gsize length;
+  IpmsExportOptions options = { IPMS_PAGE_FIT, FALSE, FALSE, 0 };
+
+  g_assert_no_error (error);
+  chart = ipms_chart_new_for_kind (document, "roadmap", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "the old chart", -1, NULL));
+
+  g_assert_true (ipms_chart_export (chart, path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  ipms_document_close (document);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ipms_test_init (&argc, &argv);
+
+  g_test_add_func ("/render/roadmap/huge-prices", test_huge_prices);
+  g_test_add_func ("/render/roadmap/one-price", test_one_price);
+  g_test_add_func ("/render/roadmap/no-products", test_no_products);
+  g_test_add_func ("/render/roadmap/hostile-values", test_hostile_values);
+  g_test_add_func ("/render/panorama/value-color-nan", test_value_color_nan);
+  g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
+  g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
+  g_test_add_func ("/render/export/png-too-large", test_png_too_large);
+  g_test_add_data_func ("/render/export/file-too-large/pdf", "pdf", test_export_file_too_large);
+  g_test_add_data_func ("/render/export/file-too-large/svg", "svg", test_export_file_too_large);
+  g_test_add_data_func ("/render/export/file-too-large/png", "png", test_export_file_too_large);
+  g_test_add_data_func ("/render/export/disk-full/pdf", "pdf", test_export_disk_full);
+  g_test_add_data_func ("/render/export/disk-full/svg", "svg", test_export_disk_full);
+  g_test_add_data_func ("/render/export/disk-full/png", "png", test_export_disk_full);
+  g_test_add_func ("/render/export/replaces", test_export_replaces);
+
+  return g_test_run ();
+}
