@@ -852,6 +852,17 @@ test_external_change (Fixture       *fixture,
   g_assert_false (ipms_document_check_external_change (window));
   g_assert_true (ipms_document_check_external_change (other));
   g_assert_cmpuint (ipms_document_count_rows (other, "product"), ==, 4);
+  g_clear_object (&other);
+
+  /* A newer version migrated the file meanwhile: shown, never written. */
+  exec_raw (path, "PRAGMA user_version = 99");
+  g_assert_false (ipms_document_begin_edit (window, "Change", NULL, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_reloaded, ==, 3);
+  g_assert_false (ipms_document_undo (window, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW);
+  g_assert_cmpint (query_raw (path, "PRAGMA user_version"), ==, 99);
 }
 
 /* Ids */
