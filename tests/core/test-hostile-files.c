@@ -30,6 +30,7 @@
 
 #include "ipms-document.h"
 #include "ipms-json.h"
+#include "ipms-panorama-chart.h"
 #include "ipms-record-list.h"
 
 typedef struct
@@ -813,14 +814,18 @@ test_external_change (Fixture       *fixture,
   g_autoptr(IpmsDocument) window = create_project (path);
   g_autoptr(IpmsDocument) other = NULL;
   g_autoptr(IpmsRecordList) products = NULL;
+  g_autoptr(IpmsPanoramaChart) panorama = NULL;
   g_autoptr(GError) error = NULL;
   IpmsRecord *bowl;
   guint n_reloaded = 0;
+  guint n_columns;
   gint64 bowl_id;
 
   bowl_id = add_product (window, "Bowl");
   bowl = ipms_document_get_record (window, "product", bowl_id);
   products = ipms_record_list_new (window, "product", NULL, 0, NULL);
+  panorama = ipms_panorama_chart_new (window);
+  n_columns = ipms_panorama_chart_get_n_columns (panorama);
   g_signal_connect_swapped (window, "reloaded", G_CALLBACK (count_signal), &n_reloaded);
 
   /* Nothing happened elsewhere. */
@@ -830,6 +835,12 @@ test_external_change (Fixture       *fixture,
   g_assert_no_error (error);
   rename_product (other, bowl_id, "Smart bowl");
   add_product (other, "Feeder");
+  ipms_document_begin_edit (other, "Add row", NULL, &error);
+  g_assert_no_error (error);
+  ipms_document_insert (other, "axis_item", 0, NULL, &error);
+  g_assert_no_error (error);
+  ipms_document_commit_edit (other, &error);
+  g_assert_no_error (error);
 
   /* Stale until checked, current after. */
   g_assert_cmpstr (ipms_record_get_string (bowl, "name"), ==, "Bowl");
@@ -837,7 +848,9 @@ test_external_change (Fixture       *fixture,
   g_assert_cmpuint (n_reloaded, ==, 1);
   g_assert_cmpstr (ipms_record_get_string (bowl, "name"), ==, "Smart bowl");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, 2);
-  g_assert_cmpstr (ipms_document_get_undo_label (window), ==, "Add");
+  g_assert_cmpstr (ipms_document_get_undo_label (window), ==, "Add row");
+  /* A chart that lays itself out from row changes lays out again. */
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (panorama), ==, n_columns + 1);
   g_assert_false (ipms_document_check_external_change (window));
 
   /* An edit starts from what the other program wrote, unasked. */
