@@ -113,6 +113,9 @@ struct _IpmsDocument
   gint64           data_version;
   /* Damaged values were repaired while reading: said once. */
   gboolean         told_repaired;
+  /* A newer version of the application migrated the file while this
+   * document had it open: it is shown, never written. */
+  gboolean         changed_by_newer;
 
   /* SQL text (built from schema names only) → prepared statement */
   GHashTable      *statements;
@@ -2014,12 +2017,17 @@ refuse_read_only (IpmsDocument  *self,
 {
   g_autofree char *display = NULL;
 
-  if (!self->read_only)
+  if (!self->read_only && !self->changed_by_newer)
     return FALSE;
 
   display = g_filename_display_name (self->path);
-  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-               _("“%s” was opened only for reading and cannot be changed."), display);
+  if (self->changed_by_newer)
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
+                 _("“%s” was changed by a newer version of IPMS Planner and can no longer be edited here. Update the application to go on."),
+                 display);
+  else
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                 _("“%s” was opened only for reading and cannot be changed."), display);
   return TRUE;
 }
 
@@ -2439,6 +2447,15 @@ reload (IpmsDocument *self)
   g_autoptr(GPtrArray) refreshed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter tables;
   gpointer table, records;
+  sqlite3_stmt *stmt;
+
+  /* What this build writes would not fit the newer format. */
+  stmt = prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_int64 (stmt, 0) > IPMS_DOCUMENT_FORMAT_VERSION)
+    self->changed_by_newer = TRUE;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 
   g_hash_table_iter_init (&tables, self->records);
   while (g_hash_table_iter_next (&tables, &table, &records))
@@ -2519,7 +2536,15 @@ begin_write (IpmsDocument  *self,
     return FALSE;
 
   if (changed_elsewhere (self))
-    reload (self);
+    {
+      reload (self);
+
+      if (refuse_read_only (self, error))
+        {
+          exec_sql (self->db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -3641,7 +3666,7 @@ ipms_document_set_view_state (IpmsDocument *self,
   g_return_if_fail (IPMS_IS_DOCUMENT (self));
   g_return_if_fail (key != NULL);
 
-  if (self->read_only)
+  if (self->read_only || self->changed_by_newer)
     return;
 
   stmt = prepare (self, "INSERT OR REPLACE INTO ipms_view_state (key, value) VALUES (?1, ?2)", &error);
