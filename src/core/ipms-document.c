@@ -2383,31 +2383,34 @@ ipms_document_count_rows (IpmsDocument *self,
   return count;
 }
 
-void
-ipms_document_foreach_row (IpmsDocument *self,
-                           const char   *table_name,
-                           IpmsRowFunc   func,
-                           gpointer      user_data)
+gboolean
+ipms_document_foreach_row (IpmsDocument  *self,
+                           const char    *table_name,
+                           IpmsRowFunc    func,
+                           gpointer       user_data,
+                           GError       **error)
 {
   g_autofree char *sql = NULL;
   const IpmsTable *table;
   sqlite3_stmt *stmt;
   GValue *values;
+  int rc;
 
-  g_return_if_fail (IPMS_IS_DOCUMENT (self));
-  g_return_if_fail (func != NULL);
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
-  table = lookup_table (table_name, NULL);
-  g_return_if_fail (table != NULL);
+  table = lookup_table (table_name, error);
+  if (table == NULL)
+    return FALSE;
 
   sql = g_strdup_printf ("SELECT %s FROM %s AS r ORDER BY r.id", table_sql (table, TABLE_COLUMNS), table->name);
-  stmt = prepare (self, sql, NULL);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
-    return;
+    return FALSE;
 
   values = g_new0 (GValue, table->n_columns);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gboolean go_on;
 
@@ -2425,8 +2428,16 @@ ipms_document_foreach_row (IpmsDocument *self,
       go_on = func (sqlite3_column_int64 (stmt, 0), values, user_data);
 
       if (!go_on)
-        break;
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
     }
+
+  /* A damaged page ends the loop as the last row would: the caller must
+   * not take what it got for the whole table. */
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
 
   sqlite3_reset (stmt);
 
@@ -2434,6 +2445,8 @@ ipms_document_foreach_row (IpmsDocument *self,
     if (G_IS_VALUE (&values[i]))
       g_value_unset (&values[i]);
   g_free (values);
+
+  return rc == SQLITE_DONE;
 }
 
 /* Other programs */

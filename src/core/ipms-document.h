@@ -141,15 +141,18 @@ guint         ipms_document_count_rows        (IpmsDocument  *self,
 /* Calls `func` for every row of `table` in id order, with the row's values
  * (n_columns GValues in schema order, unset for NULL) that live only for
  * the call. No records are made: for reading whole tables once (export)
- * without keeping an object per row alive. `func` returns FALSE to stop. */
+ * without keeping an object per row alive. `func` returns FALSE to stop.
+ * Returns FALSE with `error` set when the file could not be read to the
+ * end (a damaged page, an I/O error): the rows seen so far are not all. */
 typedef gboolean (*IpmsRowFunc) (gint64        id,
                                  const GValue *values,
                                  gpointer      user_data);
 
-void          ipms_document_foreach_row       (IpmsDocument  *self,
+gboolean      ipms_document_foreach_row       (IpmsDocument  *self,
                                                const char    *table,
                                                IpmsRowFunc    func,
-                                               gpointer       user_data);
+                                               gpointer       user_data,
+                                               GError       **error);
 
 /* The one edit path.
  *
