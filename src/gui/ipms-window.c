@@ -293,6 +293,11 @@ ipms_window_update_title (IpmsWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->project_title, title);
+  /* A menu button reads as its type name, not its child's text. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Rename the project"),
+                                  -1);
 
   if (ipms_document_get_is_draft (self->document))
     {
