@@ -113,6 +113,9 @@ struct _IpmsDocument
   gint64           data_version;
   /* Damaged values were repaired while reading: said once. */
   gboolean         told_repaired;
+  /* A newer version of the application migrated the file while this
+   * document had it open: it is shown, never written. */
+  gboolean         changed_by_newer;
 
   /* SQL text (built from schema names only) → prepared statement */
   GHashTable      *statements;
@@ -2014,12 +2017,17 @@ refuse_read_only (IpmsDocument  *self,
 {
   g_autofree char *display = NULL;
 
-  if (!self->read_only)
+  if (!self->read_only && !self->changed_by_newer)
     return FALSE;
 
   display = g_filename_display_name (self->path);
-  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
-               _("“%s” was opened only for reading and cannot be changed."), display);
+  if (self->changed_by_newer)
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW,
+                 _("“%s” was changed by a newer version of IPMS Planner and can no longer be edited here. Update the application to go on."),
+                 display);
+  else
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY,
+                 _("“%s” was opened only for reading and cannot be changed."), display);
   return TRUE;
 }
 
@@ -2375,31 +2383,34 @@ ipms_document_count_rows (IpmsDocument *self,
   return count;
 }
 
-void
-ipms_document_foreach_row (IpmsDocument *self,
-                           const char   *table_name,
-                           IpmsRowFunc   func,
-                           gpointer      user_data)
+gboolean
+ipms_document_foreach_row (IpmsDocument  *self,
+                           const char    *table_name,
+                           IpmsRowFunc    func,
+                           gpointer       user_data,
+                           GError       **error)
 {
   g_autofree char *sql = NULL;
   const IpmsTable *table;
   sqlite3_stmt *stmt;
   GValue *values;
+  int rc;
 
-  g_return_if_fail (IPMS_IS_DOCUMENT (self));
-  g_return_if_fail (func != NULL);
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
-  table = lookup_table (table_name, NULL);
-  g_return_if_fail (table != NULL);
+  table = lookup_table (table_name, error);
+  if (table == NULL)
+    return FALSE;
 
   sql = g_strdup_printf ("SELECT %s FROM %s AS r ORDER BY r.id", table_sql (table, TABLE_COLUMNS), table->name);
-  stmt = prepare (self, sql, NULL);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
-    return;
+    return FALSE;
 
   values = g_new0 (GValue, table->n_columns);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gboolean go_on;
 
@@ -2417,8 +2428,16 @@ ipms_document_foreach_row (IpmsDocument *self,
       go_on = func (sqlite3_column_int64 (stmt, 0), values, user_data);
 
       if (!go_on)
-        break;
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
     }
+
+  /* A damaged page ends the loop as the last row would: the caller must
+   * not take what it got for the whole table. */
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
 
   sqlite3_reset (stmt);
 
@@ -2426,6 +2445,8 @@ ipms_document_foreach_row (IpmsDocument *self,
     if (G_IS_VALUE (&values[i]))
       g_value_unset (&values[i]);
   g_free (values);
+
+  return rc == SQLITE_DONE;
 }
 
 /* Other programs */
@@ -2439,6 +2460,15 @@ reload (IpmsDocument *self)
   g_autoptr(GPtrArray) refreshed = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter tables;
   gpointer table, records;
+  sqlite3_stmt *stmt;
+
+  /* What this build writes would not fit the newer format. */
+  stmt = prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_int64 (stmt, 0) > IPMS_DOCUMENT_FORMAT_VERSION)
+    self->changed_by_newer = TRUE;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 
   g_hash_table_iter_init (&tables, self->records);
   while (g_hash_table_iter_next (&tables, &table, &records))
@@ -2519,7 +2549,15 @@ begin_write (IpmsDocument  *self,
     return FALSE;
 
   if (changed_elsewhere (self))
-    reload (self);
+    {
+      reload (self);
+
+      if (refuse_read_only (self, error))
+        {
+          exec_sql (self->db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -3641,7 +3679,7 @@ ipms_document_set_view_state (IpmsDocument *self,
   g_return_if_fail (IPMS_IS_DOCUMENT (self));
   g_return_if_fail (key != NULL);
 
-  if (self->read_only)
+  if (self->read_only || self->changed_by_newer)
     return;
 
   stmt = prepare (self, "INSERT OR REPLACE INTO ipms_view_state (key, value) VALUES (?1, ?2)", &error);

@@ -108,16 +108,23 @@ gboolean      ipms_document_check_export_target (IpmsDocument  *self,
                                                  const char    *path,
                                                  GError       **error);
 /* Another program (a second window, the command line) may have changed the
- * file. When it has, every cached record is reloaded and "reloaded" is
- * emitted; returns TRUE then. begin_edit(), undo and redo check on their
- * own; a window checks when it gains focus. */
+ * file (PRAGMA data_version). When it has, every cached record is reloaded
+ * and "reloaded" is emitted; returns TRUE then. begin_edit(), undo and redo
+ * check on their own, under the write lock; a window checks when it gains
+ * focus. Should a newer version have migrated the file meanwhile, the
+ * document stays readable and refuses edits with
+ * IPMS_DOCUMENT_ERROR_TOO_NEW. */
 gboolean      ipms_document_check_external_change (IpmsDocument *self);
 const char   *ipms_document_get_path          (IpmsDocument  *self);
 gboolean      ipms_document_get_is_draft      (IpmsDocument  *self);
 /* The project's name, or the file name when it has none. */
 char         *ipms_document_dup_title         (IpmsDocument  *self);
 
-/* Reading. Records are shared and live (see ipms-record.h). */
+/* Reading. Records are shared and live (see ipms-record.h). Values a
+ * damaged file holds (text that is not UTF-8, a date that is none, numbers
+ * out of range, references to missing rows) are read as blank or the
+ * nearest valid value, said once with g_message(); the file is left as it
+ * is. */
 IpmsRecord   *ipms_document_get_project       (IpmsDocument  *self);
 IpmsRecord   *ipms_document_get_record        (IpmsDocument  *self,
                                                const char    *table,
@@ -134,15 +141,18 @@ guint         ipms_document_count_rows        (IpmsDocument  *self,
 /* Calls `func` for every row of `table` in id order, with the row's values
  * (n_columns GValues in schema order, unset for NULL) that live only for
  * the call. No records are made: for reading whole tables once (export)
- * without keeping an object per row alive. `func` returns FALSE to stop. */
+ * without keeping an object per row alive. `func` returns FALSE to stop.
+ * Returns FALSE with `error` set when the file could not be read to the
+ * end (a damaged page, an I/O error): the rows seen so far are not all. */
 typedef gboolean (*IpmsRowFunc) (gint64        id,
                                  const GValue *values,
                                  gpointer      user_data);
 
-void          ipms_document_foreach_row       (IpmsDocument  *self,
+gboolean      ipms_document_foreach_row       (IpmsDocument  *self,
                                                const char    *table,
                                                IpmsRowFunc    func,
-                                               gpointer       user_data);
+                                               gpointer       user_data,
+                                               GError       **error);
 
 /* The one edit path.
  *

@@ -210,6 +210,12 @@ append_row (gint64        id,
 
       /* G_TYPE_INT64 for integers and references, G_TYPE_DOUBLE for reals,
        * a string for the rest; unset for NULL. */
+      /* The document reads a reference to a missing row as NULL; written
+       * as such, the import would refuse the file. */
+      if (!G_IS_VALUE (value) && (writer->table->columns[c].flags & IPMS_COLUMN_FLAG_REQUIRED))
+        return refuse_row (writer, id, writer->table->columns[c].name,
+                           _("is empty or refers to a row that is missing"));
+
       if (!G_IS_VALUE (value))
         g_string_append (out, "null");
       else if (G_VALUE_HOLDS_INT64 (value))
@@ -268,9 +274,8 @@ ipms_json_export_data (IpmsDocument  *document,
 
       /* Straight from the file: an export must not leave a live record
        * behind for every row of the plan. */
-      ipms_document_foreach_row (document, tables[t].name, append_row, &writer);
-
-      if (writer.error != NULL)
+      if (!ipms_document_foreach_row (document, tables[t].name, append_row, &writer, &writer.error) ||
+          writer.error != NULL)
         {
           ipms_document_end_read (document);
           g_string_free (out, TRUE);

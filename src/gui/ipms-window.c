@@ -293,6 +293,11 @@ ipms_window_update_title (IpmsWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->project_title, title);
+  /* A menu button reads as its type name, not its child's text. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Rename the project"),
+                                  -1);
 
   if (ipms_document_get_is_draft (self->document))
     {
@@ -493,8 +498,10 @@ sidebar_focus_enter_cb (IpmsWindow *self)
 
 /* Tab leaves the sidebar as in GNOME Settings: forward into the page (or
  * its header bar when the page takes no focus), backward to the sidebar's
- * header bar; the arrow keys move between sections. GtkListBox alone would
- * move Tab to the next row, which selects the next section. */
+ * header bar, and to that header bar either way when the window is folded
+ * and the page is out of sight; the arrow keys move between sections.
+ * GtkListBox alone would move Tab to the next row, which selects the next
+ * section. */
 static gboolean
 ipms_window_focus (GtkWidget        *widget,
                    GtkDirectionType  direction)
@@ -503,21 +510,15 @@ ipms_window_focus (GtkWidget        *widget,
 
   if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) && focus_in_sidebar (self))
     {
-      if (direction == GTK_DIR_TAB_FORWARD)
-        {
-          GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+      GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-          if (adw_leaflet_get_folded (self->leaflet))
-            return FALSE;
-          if (page != NULL && gtk_widget_child_focus (page, direction))
-            return TRUE;
-          if (gtk_widget_child_focus (self->content, direction))
-            return TRUE;
-        }
-      else if (gtk_widget_child_focus (self->sidebar_header, direction))
-        {
-          return TRUE;
-        }
+      if (direction == GTK_DIR_TAB_FORWARD && !adw_leaflet_get_folded (self->leaflet) &&
+          ((page != NULL && gtk_widget_child_focus (page, direction)) ||
+           gtk_widget_child_focus (self->content, direction)))
+        return TRUE;
+
+      if (gtk_widget_child_focus (self->sidebar_header, direction))
+        return TRUE;
     }
 
   return GTK_WIDGET_CLASS (ipms_window_parent_class)->focus (widget, direction);

@@ -1241,7 +1241,7 @@ test_foreach_row (Fixture       *fixture,
   insert_row (document, "product", "name", "Never reached", NULL);
   commit (document);
 
-  ipms_document_foreach_row (document, "product", collect_names, names);
+  g_assert_true (ipms_document_foreach_row (document, "product", collect_names, names, NULL));
   g_assert_cmpstr (names->str, ==, "1:Bowl:priced;2:Feeder:null;3:Fountain:null;");
 }
 

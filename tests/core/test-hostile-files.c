@@ -30,6 +30,7 @@
 
 #include "ipms-document.h"
 #include "ipms-json.h"
+#include "ipms-panorama-chart.h"
 #include "ipms-record-list.h"
 
 typedef struct
@@ -103,6 +104,13 @@ checksum_file (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 /* The names in a folder, sorted, joined by spaces. */
 static char *
 list_dir (const char *path)
@@ -114,10 +122,28 @@ list_dir (const char *path)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+assert_unchanged (const char *path,
+                  const char *checksum)
+{
+  g_autofree char *now = checksum_file (path);
+
+  g_assert_cmpstr (now, ==, checksum);
+}
+
+static void
+assert_listing (const char *dir,
+                const char *listing)
+{
+  g_autofree char *now = list_dir (dir);
+
+  g_assert_cmpstr (now, ==, listing);
 }
 
 static void
@@ -351,15 +377,15 @@ test_long_names (Fixture       *fixture,
   g_assert_cmpint (g_rename (fits, too_long), ==, 0);
   before = checksum_file (too_long);
   assert_refused (too_long, IPMS_DOCUMENT_ERROR_NAME_TOO_LONG);
-  g_assert_cmpstr (checksum_file (too_long), ==, before);
+  assert_unchanged (too_long, before);
 
   /* Save As onto it is refused too, and the document goes on. */
   listing = list_dir (fixture->dir);
   g_assert_false (ipms_document_save_as (document, too_long, &error));
   g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_NAME_TOO_LONG);
   g_clear_error (&error);
-  g_assert_cmpstr (checksum_file (too_long), ==, before);
-  g_assert_cmpstr (list_dir (fixture->dir), ==, listing);
+  assert_unchanged (too_long, before);
+  assert_listing (fixture->dir, listing);
   g_assert_cmpstr (ipms_document_get_path (document), ==, good);
   add_product (document, "Still editable");
 
@@ -413,8 +439,8 @@ assert_exportable_unchanged (const char *path,
   g_clear_error (&error);
   g_clear_object (&document);
 
-  g_assert_cmpstr (checksum_file (path), ==, before);
-  g_assert_cmpstr (list_dir (dir), ==, listing);
+  assert_unchanged (path, before);
+  assert_listing (dir, listing);
 }
 
 static void
@@ -469,7 +495,7 @@ test_export_old_format (Fixture       *fixture,
   g_clear_object (&document);
 
   g_assert_cmpint (query_raw (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpstr (checksum_file (path), ==, before);
+  assert_unchanged (path, before);
 }
 
 /* Bytes 18 and 19 of the header are 2 in WAL mode. */
@@ -547,7 +573,7 @@ test_export_hot_journal (Fixture       *fixture,
   g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "unfinished"));
   g_clear_error (&error);
-  g_assert_cmpstr (checksum_file (path), ==, before);
+  assert_unchanged (path, before);
   g_assert_true (g_file_test (journal, G_FILE_TEST_IS_REGULAR));
 
   document = ipms_document_open (path, &error);
@@ -626,7 +652,7 @@ test_invalid_text (Fixture       *fixture,
 
   /* Reading repaired nothing on disk; an edit writes valid text. */
   g_clear_object (&document);
-  g_assert_cmpstr (checksum_file (path), ==, before);
+  assert_unchanged (path, before);
 }
 
 static void
@@ -723,7 +749,7 @@ test_unknown_schema_objects (Fixture       *fixture,
       g_clear_error (&error);
 
       assert_refused (path, IPMS_DOCUMENT_ERROR_CORRUPT);
-      g_assert_cmpstr (checksum_file (path), ==, before);
+      assert_unchanged (path, before);
     }
 }
 
@@ -800,14 +826,18 @@ test_external_change (Fixture       *fixture,
   g_autoptr(IpmsDocument) window = create_project (path);
   g_autoptr(IpmsDocument) other = NULL;
   g_autoptr(IpmsRecordList) products = NULL;
+  g_autoptr(IpmsPanoramaChart) panorama = NULL;
   g_autoptr(GError) error = NULL;
   IpmsRecord *bowl;
   guint n_reloaded = 0;
+  guint n_columns;
   gint64 bowl_id;
 
   bowl_id = add_product (window, "Bowl");
   bowl = ipms_document_get_record (window, "product", bowl_id);
   products = ipms_record_list_new (window, "product", NULL, 0, NULL);
+  panorama = ipms_panorama_chart_new (window);
+  n_columns = ipms_panorama_chart_get_n_columns (panorama);
   g_signal_connect_swapped (window, "reloaded", G_CALLBACK (count_signal), &n_reloaded);
 
   /* Nothing happened elsewhere. */
@@ -817,6 +847,12 @@ test_external_change (Fixture       *fixture,
   g_assert_no_error (error);
   rename_product (other, bowl_id, "Smart bowl");
   add_product (other, "Feeder");
+  ipms_document_begin_edit (other, "Add row", NULL, &error);
+  g_assert_no_error (error);
+  ipms_document_insert (other, "axis_item", 0, NULL, &error);
+  g_assert_no_error (error);
+  ipms_document_commit_edit (other, &error);
+  g_assert_no_error (error);
 
   /* Stale until checked, current after. */
   g_assert_cmpstr (ipms_record_get_string (bowl, "name"), ==, "Bowl");
@@ -824,7 +860,9 @@ test_external_change (Fixture       *fixture,
   g_assert_cmpuint (n_reloaded, ==, 1);
   g_assert_cmpstr (ipms_record_get_string (bowl, "name"), ==, "Smart bowl");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, 2);
-  g_assert_cmpstr (ipms_document_get_undo_label (window), ==, "Add");
+  g_assert_cmpstr (ipms_document_get_undo_label (window), ==, "Add row");
+  /* A chart that lays itself out from row changes lays out again. */
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (panorama), ==, n_columns + 1);
   g_assert_false (ipms_document_check_external_change (window));
 
   /* An edit starts from what the other program wrote, unasked. */
@@ -839,6 +877,17 @@ test_external_change (Fixture       *fixture,
   g_assert_false (ipms_document_check_external_change (window));
   g_assert_true (ipms_document_check_external_change (other));
   g_assert_cmpuint (ipms_document_count_rows (other, "product"), ==, 4);
+  g_clear_object (&other);
+
+  /* A newer version migrated the file meanwhile: shown, never written. */
+  exec_raw (path, "PRAGMA user_version = 99");
+  g_assert_false (ipms_document_begin_edit (window, "Change", NULL, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_reloaded, ==, 3);
+  g_assert_false (ipms_document_undo (window, &error));
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_TOO_NEW);
+  g_assert_cmpint (query_raw (path, "PRAGMA user_version"), ==, 99);
 }
 
 /* Ids */
@@ -991,8 +1040,8 @@ test_cli_exports (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "not a regular file"));
   run_clear (&run);
 
-  g_assert_cmpstr (checksum_file (project), ==, before);
-  g_assert_cmpstr (checksum_file (other), ==, other_before);
+  assert_unchanged (project, before);
+  assert_unchanged (other, other_before);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 
   /* An export of an old, read-only project works and leaves it alone. */
@@ -1006,13 +1055,13 @@ test_cli_exports (Fixture       *fixture,
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (checksum_file (old), ==, old_before);
+  assert_unchanged (old, old_before);
   run_clear (&run);
 
   run_planner (&run, "--export-json", json, old, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (checksum_file (old), ==, old_before);
+  assert_unchanged (old, old_before);
 }
 
 /* A full disk */
@@ -1078,8 +1127,8 @@ save_onto_full_disk (const char *dir)
   g_clear_error (&error);
 
   /* The old file whole, no temporary file left, the document where it was. */
-  g_assert_cmpstr (checksum_file (target), ==, before);
-  g_assert_cmpstr (list_dir (full), ==, listing);
+  assert_unchanged (target, before);
+  assert_listing (full, listing);
   g_assert_cmpstr (ipms_document_get_path (document), ==, source);
   g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 400);
 

@@ -1520,6 +1520,23 @@ test_export_damaged (void)
     g_assert_nonnull (strstr (run.err, id_message));
     listing = list_folder (folder);
     g_assert_cmpstr (listing, ==, "");
+
+    exec_raw (project, "UPDATE product SET id = 3 WHERE id = 9007199254740992");
+  }
+
+  /* A segment whose column is gone reads with no column at all, which the
+   * import would refuse: the export says which row, instead of writing it. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *listing = NULL;
+
+    exec_raw (project, "UPDATE segment SET x_item_id = 999999 WHERE id = (SELECT min(id) FROM segment)");
+
+    run_planner (&run, "--export-json", output, project, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "column “x_item_id” is empty or refers to a row that is missing"));
+    listing = list_folder (folder);
+    g_assert_cmpstr (listing, ==, "");
   }
 }
 

@@ -187,17 +187,18 @@ check_menu (GMenuModel *menu,
     }
 }
 
-/* The primary menu's button: the one with a menu model. */
+/* The window's primary menu, F10's: pages have menus of their own (the
+ * panorama's "+") whose actions are the page's. */
 static GtkMenuButton *
-find_menu_button (GtkWidget *widget)
+find_primary_menu_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
     return GTK_MENU_BUTTON (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkMenuButton *found = find_menu_button (child);
+      GtkMenuButton *found = find_primary_menu_button (child);
 
       if (found != NULL)
         return found;
@@ -216,7 +217,7 @@ test_no_dead_items (void)
 
   g_assert_no_error (error);
   window = ipms_window_new (app, document);
-  button = find_menu_button (GTK_WIDGET (window));
+  button = find_primary_menu_button (GTK_WIDGET (window));
   g_assert_nonnull (button);
   check_menu (gtk_menu_button_get_menu_model (button), GTK_WIDGET (window));
 

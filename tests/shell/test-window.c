@@ -656,6 +656,13 @@ test_sidebar_keyboard (void)
   g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), ipms_window_get_section_page (window, "panorama")));
 
+  /* Shift+Tab back from the page lands on the section shown, not on the
+   * row the keyboard left before Alt+number. */
+  for (guint i = 0; i < 40 && !gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (sidebar)); i++)
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_of (window) == GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+
   /* A page with nothing to focus: Tab reaches its header bar, not the next row. */
   ipms_window_set_section (window, "team");
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
