@@ -57,6 +57,7 @@
 #include <sqlite3.h>
 
 #include "ipms-document.h"
+#include "ipms-document-private.h"
 #include "ipms-record-private.h"
 
 /* 'IPMS' */
@@ -67,6 +68,7 @@
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-price-bands.sql",
+  "003-deck.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
@@ -2751,4 +2753,12 @@ ipms_document_set_view_state (IpmsDocument *self,
   /* View state is a comfort: losing it must never disturb the user. */
   if (error != NULL)
     g_debug ("Cannot keep view state “%s”: %s", key, error->message);
+}
+
+sqlite3 *
+_ipms_document_get_db (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  return self->db;
 }
