@@ -26,7 +26,7 @@
 
 #define SNAPSHOT_VERSION 1
 /* version, products, segments, yearly targets, project targets, series */
-#define SNAPSHOT_TYPE "(ua(xsxsddsssx)a(xsxds)a(xxxddxd)(dd)a(xs))"
+#define SNAPSHOT_TYPE "(ua(xsxsddssssx)a(xsxds)a(xxxddxd)(dd)a(xs))"
 #define MAX_SNAPSHOT_BYTES (512 * 1024 * 1024)
 
 void
@@ -194,7 +194,7 @@ add_product (gint64        id,
 {
   SnapshotData *data = user_data;
 
-  g_variant_builder_add (data->builder, "(xsxsddsssx)", id,
+  g_variant_builder_add (data->builder, "(xsxsddssssx)", id,
                          value_string (values, column_of ("product", "name")),
                          value_int (values, column_of ("product", "series_id"), 0),
                          value_string (values, column_of ("product", "grade")),
@@ -292,7 +292,7 @@ take_snapshot (IpmsDocument *document)
 
   ipms_document_foreach_row (document, "axis_item", add_axis_label, &data);
 
-  g_variant_builder_init (&products, G_VARIANT_TYPE ("a(xsxsddsssx)"));
+  g_variant_builder_init (&products, G_VARIANT_TYPE ("a(xsxsddssssx)"));
   data.builder = &products;
   ipms_document_foreach_row (document, "product", add_product, &data);
 
@@ -310,7 +310,7 @@ take_snapshot (IpmsDocument *document)
 
   ipms_document_foreach_row (document, "project", add_project, project_targets);
 
-  return g_variant_ref_sink (g_variant_new ("(ua(xsxsddsssx)a(xsxds)a(xxxddxd)(dd)a(xs))",
+  return g_variant_ref_sink (g_variant_new ("(ua(xsxsddssssx)a(xsxds)a(xxxddxd)(dd)a(xs))",
                                             SNAPSHOT_VERSION, &products, &segments, &targets,
                                             project_targets[0], project_targets[1], &series));
 }

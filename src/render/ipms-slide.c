@@ -461,12 +461,16 @@ ipms_slide_set_deck_info (IpmsSlide  *self,
                           guint       position,
                           guint       n_slides)
 {
+  /* Copied before the old strings go: callers may pass the slide's own. */
+  char *new_notes = g_strdup (notes != NULL ? notes : "");
+  char *new_footer = g_strdup (footer);
+
   self->setup_index = setup_index;
   self->product_id = product_id;
   g_free (self->notes);
-  self->notes = g_strdup (notes != NULL ? notes : "");
+  self->notes = new_notes;
   g_free (self->footer);
-  self->footer = g_strdup (footer);
+  self->footer = new_footer;
   self->position = position;
   self->n_slides = n_slides;
 }
