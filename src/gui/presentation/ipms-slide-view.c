@@ -1,0 +1,176 @@
+/* ipms-slide-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ipms-slide-view.h"
+
+struct _IpmsSlideView
+{
+  GtkWidget  parent_instance;
+
+  IpmsSlide *slide;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsSlideView, ipms_slide_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SLIDE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ipms_slide_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  IpmsSlideView *self = IPMS_SLIDE_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  /* The cairo node is rasterized at the surface's scale, so the slide's
+   * vector text and charts stay crisp on HiDPI screens. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->slide != NULL)
+    ipms_slide_paint (self->slide, cr, width, height, gtk_widget_get_scale_factor (widget));
+  else
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+ipms_slide_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  /* Small by default; a thumbnail is 16:9 of its width. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 64;
+      *natural = for_size > 0 ? for_size * 16 / 9 : 320;
+    }
+  else
+    {
+      *minimum = 36;
+      *natural = for_size > 0 ? for_size * 9 / 16 : 180;
+    }
+}
+
+static void
+ipms_slide_view_dispose (GObject *object)
+{
+  IpmsSlideView *self = IPMS_SLIDE_VIEW (object);
+
+  g_clear_object (&self->slide);
+
+  G_OBJECT_CLASS (ipms_slide_view_parent_class)->dispose (object);
+}
+
+static void
+ipms_slide_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IpmsSlideView *self = IPMS_SLIDE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SLIDE:
+      g_value_set_object (value, self->slide);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_slide_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  IpmsSlideView *self = IPMS_SLIDE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SLIDE:
+      ipms_slide_view_set_slide (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_slide_view_class_init (IpmsSlideViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipms_slide_view_dispose;
+  object_class->get_property = ipms_slide_view_get_property;
+  object_class->set_property = ipms_slide_view_set_property;
+
+  widget_class->snapshot = ipms_slide_view_snapshot;
+  widget_class->measure = ipms_slide_view_measure;
+
+  properties[PROP_SLIDE] =
+    g_param_spec_object ("slide", NULL, NULL,
+                         IPMS_TYPE_SLIDE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "slideview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ipms_slide_view_init (IpmsSlideView *self)
+{
+}
+
+GtkWidget *
+ipms_slide_view_new (void)
+{
+  return g_object_new (IPMS_TYPE_SLIDE_VIEW, NULL);
+}
+
+IpmsSlide *
+ipms_slide_view_get_slide (IpmsSlideView *self)
+{
+  g_return_val_if_fail (IPMS_IS_SLIDE_VIEW (self), NULL);
+  return self->slide;
+}
+
+void
+ipms_slide_view_set_slide (IpmsSlideView *self,
+                           IpmsSlide     *slide)
+{
+  g_return_if_fail (IPMS_IS_SLIDE_VIEW (self));
+
+  /* The deck makes new slide objects after every edit: always redraw. */
+  if (g_set_object (&self->slide, slide))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      slide != NULL ? ipms_slide_get_title (slide) : "", -1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
