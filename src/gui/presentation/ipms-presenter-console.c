@@ -445,6 +445,8 @@ create_thumbnail (gpointer item,
       number = g_strdup_printf ("%u", i + 1);
 
   gtk_widget_set_size_request (view, 224, 126);
+  /* A homogeneous flow box stretches its children: keep the 16:9 shape. */
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   ipms_slide_view_set_slide (IPMS_SLIDE_VIEW (view), item);
   label = gtk_label_new (number);
   gtk_widget_add_css_class (label, "caption");
@@ -632,7 +634,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
       else if (self->cover_mode != NULL)
         set_cover (self, self->cover_mode);
       else
-        ipms_presenter_console_leave (self);
+        {
+          /* Gone after this: touch nothing of it. */
+          ipms_presenter_console_leave (self);
+          return GDK_EVENT_STOP;
+        }
       break;
 
     default:
@@ -811,6 +817,7 @@ build_audience (IpmsPresenterConsole *self)
 
   self->audience_overview = GTK_FLOW_BOX (gtk_flow_box_new ());
   gtk_flow_box_set_homogeneous (self->audience_overview, TRUE);
+  gtk_flow_box_set_min_children_per_line (self->audience_overview, 3);
   gtk_flow_box_set_max_children_per_line (self->audience_overview, 6);
   gtk_flow_box_set_row_spacing (self->audience_overview, 12);
   gtk_flow_box_set_column_spacing (self->audience_overview, 12);

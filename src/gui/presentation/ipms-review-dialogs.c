@@ -156,6 +156,8 @@ fill_deck_setup (DeckSetup *setup)
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *notes = adw_entry_row_new ();
 
+      /* Plan text is plain text, "&" and all. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), entry->notes);
       adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
@@ -164,10 +166,11 @@ fill_deck_setup (DeckSetup *setup)
       g_object_set_data (G_OBJECT (row), "ipms-index", GUINT_TO_POINTER (i));
       g_signal_connect (row, "notify::enable-expansion", G_CALLBACK (shown_changed_cb), setup);
 
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   move_button ("go-up-symbolic", _("Move Up"), i, -1, i > 0, setup));
+      /* Actions are packed from the end: Down first leaves Up on the left. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    move_button ("go-down-symbolic", _("Move Down"), i, 1, i + 1 < entries->len, setup));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   move_button ("go-up-symbolic", _("Move Up"), i, -1, i > 0, setup));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes), _("Speaker notes"));
       gtk_editable_set_text (GTK_EDITABLE (notes), entry->notes);
@@ -193,6 +196,7 @@ fill_deck_setup (DeckSetup *setup)
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", ipms_record_get_string (product, "grade"),
                                                    ipms_record_get_string (product, "launch_date"));
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ipms_record_get_string (product, "name"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (with_slide, &id));
@@ -464,6 +468,7 @@ ipms_review_dialogs_show_changes (IpmsWindow *window)
   changes->changes = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (changes->changes, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (changes->changes), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (changes->changes), GTK_ALIGN_START);
   gtk_widget_set_margin_top (GTK_WIDGET (changes->changes), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (changes->changes), 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (changes->changes));

@@ -58,16 +58,17 @@ ipms_slide_view_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  /* Small by default; a thumbnail is 16:9 of its width. */
+  /* Small by default (a size request or expanding sets the real size),
+   * 16:9 for a given width or height. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 64;
-      *natural = for_size > 0 ? for_size * 16 / 9 : 320;
+      *natural = for_size > 0 ? MAX (64, for_size * 16 / 9) : 64;
     }
   else
     {
       *minimum = 36;
-      *natural = for_size > 0 ? for_size * 9 / 16 : 180;
+      *natural = for_size > 0 ? MAX (36, for_size * 9 / 16) : 36;
     }
 }
 
