@@ -46,7 +46,7 @@ static void build_team       (IpmsDocument *, gint64, IpmsBaselineComparison *, 
 static void build_changes    (IpmsDocument *, gint64, IpmsBaselineComparison *, GPtrArray *, char **);
 
 static const KindInfo kinds[IPMS_SLIDE_N_KINDS] = {
-  [IPMS_SLIDE_KIND_TITLE] = { N_("Title"), NULL, NULL, build_title },
+  [IPMS_SLIDE_KIND_TITLE] = { N_("Title Slide"), NULL, NULL, build_title },
   [IPMS_SLIDE_KIND_FIVE_LOOKS] = { N_("Five Looks and Three Decisions"), "five-looks", NULL, build_five_looks },
   [IPMS_SLIDE_KIND_ISOR] = { N_("ISOR: Gaps, Initiatives and OKRs"), "isor", NULL, build_isor },
   [IPMS_SLIDE_KIND_CTMO] = { N_("CTMO"), "ctmo", NULL, build_ctmo },
@@ -682,7 +682,7 @@ build_team (IpmsDocument           *document,
   IpmsSlideBlock *block;
 
   block = table_new (NULL, 3, (double[]) { 1.2, 1, 2 },
-                     (const char *[]) { _("Name"), _("Role"), _("Title") });
+                     (const char *[]) { _("Name"), _("Role"), C_("job", "Title") });
   block->first_column_bold = TRUE;
   for (guint i = 0; i < members->len; i++)
     {
