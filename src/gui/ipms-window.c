@@ -928,6 +928,8 @@ review_action (GtkWidget  *widget,
     ipms_review_dialogs_show_deck_setup (self);
   else if (g_str_equal (action_name, "win.mark-reviewed"))
     ipms_review_dialogs_mark_reviewed (self);
+  else if (g_str_equal (action_name, "win.export-deck"))
+    ipms_review_dialogs_export_deck (self);
   else
     ipms_review_dialogs_show_changes (self);
 }
@@ -991,6 +993,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.deck-setup", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.mark-reviewed", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

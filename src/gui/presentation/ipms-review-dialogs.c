@@ -9,8 +9,10 @@
 
 #include "ipms-baseline.h"
 #include "ipms-deck-setup.h"
+#include "ipms-file-chooser.h"
 #include "ipms-review-dialogs.h"
 #include "ipms-slide-content.h"
+#include "ipms-slide-export.h"
 
 /* Deck set-up */
 
@@ -502,4 +504,64 @@ ipms_review_dialogs_show_changes (IpmsWindow *window)
   g_signal_connect_swapped (changes->document, "changes-done", G_CALLBACK (fill_changes), changes);
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* PDF export */
+
+static void
+export_chosen_cb (GtkWindow *parent,
+                  GFile     *file,
+                  gpointer   user_data)
+{
+  IpmsWindow *window = IPMS_WINDOW (parent);
+  IpmsDocument *document = ipms_window_get_document (window);
+  g_autoptr(IpmsSlideDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *baseline = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+      ipms_window_show_error (window, _("Could not export the deck"), error);
+      return;
+    }
+
+  deck = ipms_slide_deck_new (document);
+  baseline = ipms_document_dup_view_state (document, IPMS_REVIEW_BASELINE_KEY);
+  if (baseline != NULL && (id = ipms_baseline_find (document, baseline)) != 0)
+    ipms_slide_deck_set_baseline (deck, id, NULL);
+
+  if (!ipms_slide_deck_export_pdf (deck, path, FALSE, &error))
+    {
+      ipms_window_show_error (window, _("Could not export the deck"), error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: a notice after exporting the deck; %s is a file name */
+  message = g_strdup_printf (_("Deck exported to “%s”"), name);
+  ipms_window_add_toast (window, message);
+}
+
+void
+ipms_review_dialogs_export_deck (IpmsWindow *window)
+{
+  g_autofree char *title = ipms_document_dup_title (ipms_window_get_document (window));
+  g_autofree char *initial = g_strdup_printf ("%s.pdf", title);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+
+  ipms_choose_file (GTK_WINDOW (window), IPMS_FILE_CHOOSER_SAVE, _("Export Deck as PDF"), _("_Export"),
+                    initial, filter, export_chosen_cb, NULL);
 }

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 void ipms_review_dialogs_show_deck_setup (IpmsWindow *window);
 void ipms_review_dialogs_mark_reviewed   (IpmsWindow *window);
 void ipms_review_dialogs_show_changes    (IpmsWindow *window);
+/* Asks for a file name and writes the deck there as a PDF. */
+void ipms_review_dialogs_export_deck     (IpmsWindow *window);
 
 /* The view-state key naming the baseline the deck compares with. */
 #define IPMS_REVIEW_BASELINE_KEY "review.baseline"
