@@ -72,17 +72,17 @@ get_font (SlideFont font)
   return fonts[font];
 }
 
-/* Layouts measure the same on every surface (no hinted metrics), so that
- * the pages made once fit on screen and in PDF alike. */
-static PangoLayout *
-create_layout (cairo_t    *cr,
-               SlideFont   font,
-               const char *text,
-               double      width,
-               double      max_height)
+static const cairo_user_data_key_t context_key;
+
+/* One Pango context per painting, kept on the cairo context: making one
+ * per layout costs more than shaping the text. Layouts measure the same on
+ * every surface (no hinted metrics), so that the pages made once fit on
+ * screen and in PDF alike. The context takes `cr`'s transformation as it
+ * is now. */
+static void
+attach_context (cairo_t *cr)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
+  PangoContext *context = pango_cairo_create_context (cr);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -90,8 +90,28 @@ create_layout (cairo_t    *cr,
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
-  pango_layout_context_changed (layout);
 
+  cairo_set_user_data (cr, &context_key, context, g_object_unref);
+}
+
+static void
+detach_context (cairo_t *cr)
+{
+  cairo_set_user_data (cr, &context_key, NULL, NULL);
+}
+
+static PangoLayout *
+create_layout (cairo_t    *cr,
+               SlideFont   font,
+               const char *text,
+               double      width,
+               double      max_height)
+{
+  PangoContext *context = cairo_get_user_data (cr, &context_key);
+  PangoLayout *layout;
+
+  g_assert (context != NULL);
+  layout = pango_layout_new (context);
   pango_layout_set_font_description (layout, get_font (font));
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   if (width > 0)
@@ -125,6 +145,7 @@ create_measure_context (void)
   cairo_t *cr = cairo_create (surface);
 
   cairo_surface_destroy (surface);
+  attach_context (cr);
   return cr;
 }
 
@@ -618,21 +639,29 @@ paint_row (cairo_t                *cr,
            const IpmsChartPalette *palette)
 {
   double x[IPMS_SLIDE_MAX_COLUMNS], width[IPMS_SLIDE_MAX_COLUMNS];
-  double height = row_height (cr, block, cells, header ? FONT_HEADER : FONT_BODY);
+  PangoLayout *layouts[IPMS_SLIDE_MAX_COLUMNS] = { NULL };
+  double height = 0;
 
+  /* Measured as row_height() does, each layout made once. */
   column_geometry (block, x, width);
   for (guint i = 0; i < block->n_columns; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
-
       if (*cells[i] == '\0')
         continue;
 
-      layout = create_layout (cr, header ? FONT_HEADER : cell_font (block, i),
-                              cells[i], width[i], max_cell_height ());
-      show_layout (cr, layout, x[i], y + CELL_PADDING,
-                   header ? &palette->dim_foreground : &palette->foreground);
+      layouts[i] = create_layout (cr, header ? FONT_HEADER : cell_font (block, i),
+                                  cells[i], width[i], max_cell_height ());
+      height = MAX (height, layout_height (layouts[i]));
     }
+  height += 2 * CELL_PADDING;
+
+  for (guint i = 0; i < block->n_columns; i++)
+    if (layouts[i] != NULL)
+      {
+        show_layout (cr, layouts[i], x[i], y + CELL_PADDING,
+                     header ? &palette->dim_foreground : &palette->foreground);
+        g_object_unref (layouts[i]);
+      }
 
   ipms_chart_style_set_source (cr, header ? &palette->border : &palette->grid_line);
   cairo_rectangle (cr, MARGIN_X, y + height - (header ? 2 : 1), CONTENT_WIDTH, header ? 2 : 1);
@@ -744,6 +773,7 @@ ipms_slide_paint (IpmsSlide *self,
 
   ipms_chart_style_set_source (cr, &palette->background);
   cairo_paint (cr);
+  attach_context (cr);
 
   for (guint p = 0; p < self->pieces->len; p++)
     {
@@ -788,5 +818,6 @@ ipms_slide_paint (IpmsSlide *self,
   if (!title_page)
     paint_frame (self, cr, palette);
 
+  detach_context (cr);
   cairo_restore (cr);
 }

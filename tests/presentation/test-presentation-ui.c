@@ -214,6 +214,17 @@ test_from_current_view (void)
   g_assert_nonnull (console);
   g_assert_cmpint (ipms_slide_get_kind (current_slide (console)), ==, IPMS_SLIDE_KIND_PANORAMA);
 
+  /* "Edit this slide" opens the slide's section in the project window,
+   * the presentation going on; leaving still returns to where it began. */
+  ipms_window_set_section (window, "team");
+  for (guint i = 0; i < 5 && ipms_slide_get_kind (current_slide (console)) != IPMS_SLIDE_KIND_NEW_PRODUCTS; i++)
+    press (GTK_WIDGET (ipms_presenter_console_get_audience (console)), GDK_KEY_Right);
+  g_assert_cmpint (ipms_slide_get_kind (current_slide (console)), ==, IPMS_SLIDE_KIND_NEW_PRODUCTS);
+  gtk_widget_activate_action (GTK_WIDGET (console), "console.edit-slide", NULL);
+  iterate ();
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "new-products");
+  g_assert_nonnull (find_console ());
+
   ipms_presenter_console_leave (console);
   iterate ();
   g_assert_null (find_console ());

@@ -22,4 +22,8 @@ IpmsSlide *ipms_slide_view_get_slide  (IpmsSlideView *self);
 void       ipms_slide_view_set_slide  (IpmsSlideView *self,
                                        IpmsSlide     *slide);
 
+/* Renders `slide` ahead, when idle, so that showing it next is at once. */
+void       ipms_slide_view_prepare    (IpmsSlideView *self,
+                                       IpmsSlide     *slide);
+
 G_END_DECLS
