@@ -159,14 +159,52 @@ value_number (const GValue *values,
   return g_value_get_double (&values[column]);
 }
 
-static int
-column_of (const char *table,
-           const char *column)
+/* Column positions, looked up once: a pass over 10,000 rows must not
+ * search the schema for every value. */
+typedef enum
 {
-  int index = ipms_table_find_column (ipms_schema_lookup_table (table), column);
+  COL_AXIS_LABEL,
+  COL_PRODUCT_NAME, COL_PRODUCT_SERIES, COL_PRODUCT_GRADE, COL_PRODUCT_PRICE, COL_PRODUCT_COST,
+  COL_PRODUCT_STATUS, COL_PRODUCT_DEV_START, COL_PRODUCT_DEV_COMPLETE, COL_PRODUCT_LAUNCH,
+  COL_PRODUCT_SEGMENT,
+  COL_SEGMENT_NAME, COL_SEGMENT_X, COL_SEGMENT_Y, COL_SEGMENT_SIZE, COL_SEGMENT_VALUE, COL_SEGMENT_ROLE,
+  COL_TARGET_YEAR, COL_TARGET_SERIES, COL_TARGET_SALES, COL_TARGET_MARGIN, COL_TARGET_RANKING,
+  COL_TARGET_AWARENESS,
+  COL_SERIES_NAME,
+  COL_PROJECT_REVENUE, COL_PROJECT_MARGIN,
+  N_COLS
+} Col;
 
-  g_assert (index >= 0);
-  return index;
+static const struct { const char *table; const char *column; } col_names[N_COLS] = {
+  { "axis_item", "label" },
+  { "product", "name" }, { "product", "series_id" }, { "product", "grade" }, { "product", "price" },
+  { "product", "cost" }, { "product", "status" }, { "product", "dev_start" }, { "product", "dev_complete" },
+  { "product", "launch_date" }, { "product", "segment_id" },
+  { "segment", "name" }, { "segment", "x_item_id" }, { "segment", "y_item_id" }, { "segment", "size" },
+  { "segment", "market_value" }, { "segment", "role" },
+  { "yearly_target", "year" }, { "yearly_target", "series_id" }, { "yearly_target", "sales" },
+  { "yearly_target", "margin" }, { "yearly_target", "ranking" }, { "yearly_target", "brand_awareness" },
+  { "series", "name" },
+  { "project", "net_revenue_target" }, { "project", "gross_margin_target" },
+};
+
+static int
+col (Col which)
+{
+  static int positions[N_COLS];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_COLS; i++)
+        {
+          positions[i] = ipms_table_find_column (ipms_schema_lookup_table (col_names[i].table), col_names[i].column);
+          g_assert (positions[i] >= 0);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return positions[which];
 }
 
 typedef struct
@@ -183,7 +221,7 @@ add_axis_label (gint64        id,
   SnapshotData *data = user_data;
 
   g_hash_table_insert (data->axis_labels, g_memdup2 (&id, sizeof id),
-                       g_strdup (value_string (values, column_of ("axis_item", "label"))));
+                       g_strdup (value_string (values, col (COL_AXIS_LABEL))));
   return TRUE;
 }
 
@@ -195,16 +233,16 @@ add_product (gint64        id,
   SnapshotData *data = user_data;
 
   g_variant_builder_add (data->builder, "(xsxsddssssx)", id,
-                         value_string (values, column_of ("product", "name")),
-                         value_int (values, column_of ("product", "series_id"), 0),
-                         value_string (values, column_of ("product", "grade")),
-                         value_number (values, column_of ("product", "price")),
-                         value_number (values, column_of ("product", "cost")),
-                         value_string (values, column_of ("product", "status")),
-                         value_string (values, column_of ("product", "dev_start")),
-                         value_string (values, column_of ("product", "dev_complete")),
-                         value_string (values, column_of ("product", "launch_date")),
-                         value_int (values, column_of ("product", "segment_id"), 0));
+                         value_string (values, col (COL_PRODUCT_NAME)),
+                         value_int (values, col (COL_PRODUCT_SERIES), 0),
+                         value_string (values, col (COL_PRODUCT_GRADE)),
+                         value_number (values, col (COL_PRODUCT_PRICE)),
+                         value_number (values, col (COL_PRODUCT_COST)),
+                         value_string (values, col (COL_PRODUCT_STATUS)),
+                         value_string (values, col (COL_PRODUCT_DEV_START)),
+                         value_string (values, col (COL_PRODUCT_DEV_COMPLETE)),
+                         value_string (values, col (COL_PRODUCT_LAUNCH)),
+                         value_int (values, col (COL_PRODUCT_SEGMENT), 0));
   return TRUE;
 }
 
@@ -213,9 +251,9 @@ static char *
 segment_label (SnapshotData *data,
                const GValue *values)
 {
-  const char *name = value_string (values, column_of ("segment", "name"));
-  gint64 x_id = value_int (values, column_of ("segment", "x_item_id"), 0);
-  gint64 y_id = value_int (values, column_of ("segment", "y_item_id"), 0);
+  const char *name = value_string (values, col (COL_SEGMENT_NAME));
+  gint64 x_id = value_int (values, col (COL_SEGMENT_X), 0);
+  gint64 y_id = value_int (values, col (COL_SEGMENT_Y), 0);
   const char *x_label, *y_label;
 
   if (*name != '\0')
@@ -236,9 +274,9 @@ add_segment (gint64        id,
   g_autofree char *label = segment_label (data, values);
 
   g_variant_builder_add (data->builder, "(xsxds)", id, label,
-                         value_int (values, column_of ("segment", "size"), -1),
-                         value_number (values, column_of ("segment", "market_value")),
-                         value_string (values, column_of ("segment", "role")));
+                         value_int (values, col (COL_SEGMENT_SIZE), -1),
+                         value_number (values, col (COL_SEGMENT_VALUE)),
+                         value_string (values, col (COL_SEGMENT_ROLE)));
   return TRUE;
 }
 
@@ -250,12 +288,12 @@ add_target (gint64        id,
   SnapshotData *data = user_data;
 
   g_variant_builder_add (data->builder, "(xxxddxd)", id,
-                         value_int (values, column_of ("yearly_target", "year"), 0),
-                         value_int (values, column_of ("yearly_target", "series_id"), 0),
-                         value_number (values, column_of ("yearly_target", "sales")),
-                         value_number (values, column_of ("yearly_target", "margin")),
-                         value_int (values, column_of ("yearly_target", "ranking"), -1),
-                         value_number (values, column_of ("yearly_target", "brand_awareness")));
+                         value_int (values, col (COL_TARGET_YEAR), 0),
+                         value_int (values, col (COL_TARGET_SERIES), 0),
+                         value_number (values, col (COL_TARGET_SALES)),
+                         value_number (values, col (COL_TARGET_MARGIN)),
+                         value_int (values, col (COL_TARGET_RANKING), -1),
+                         value_number (values, col (COL_TARGET_AWARENESS)));
   return TRUE;
 }
 
@@ -266,7 +304,7 @@ add_series (gint64        id,
 {
   SnapshotData *data = user_data;
 
-  g_variant_builder_add (data->builder, "(xs)", id, value_string (values, column_of ("series", "name")));
+  g_variant_builder_add (data->builder, "(xs)", id, value_string (values, col (COL_SERIES_NAME)));
   return TRUE;
 }
 
@@ -277,8 +315,8 @@ add_project (gint64        id,
 {
   double *targets = user_data;
 
-  targets[0] = value_number (values, column_of ("project", "net_revenue_target"));
-  targets[1] = value_number (values, column_of ("project", "gross_margin_target"));
+  targets[0] = value_number (values, col (COL_PROJECT_REVENUE));
+  targets[1] = value_number (values, col (COL_PROJECT_MARGIN));
   return FALSE;
 }
 
@@ -471,7 +509,6 @@ struct _IpmsBaselineComparison
   GArray     *products;       /* Product, the baseline's */
   GHashTable *product_index;  /* gint64* id → position in products + 1 */
   GArray     *changes;        /* IpmsChange */
-  GStringChunk *strings;      /* the current plan's strings */
 };
 
 void
@@ -486,7 +523,6 @@ ipms_baseline_comparison_free (IpmsBaselineComparison *comparison)
   g_clear_pointer (&comparison->products, g_array_unref);
   g_clear_pointer (&comparison->product_index, g_hash_table_unref);
   g_clear_pointer (&comparison->changes, g_array_unref);
-  g_clear_pointer (&comparison->strings, g_string_chunk_free);
   g_free (comparison);
 }
 
@@ -619,20 +655,21 @@ compare_current_product (gint64        id,
 {
   CompareData *data = user_data;
   IpmsBaselineComparison *self = data->self;
-  GStringChunk *strings = self->strings;
   gpointer position;
+  /* The strings live only for this call, which is all compare_product()
+   * needs: it copies what it keeps. */
   Product now = {
     id,
-    g_string_chunk_insert_const (strings, value_string (values, column_of ("product", "name"))),
-    value_int (values, column_of ("product", "series_id"), 0),
-    g_string_chunk_insert_const (strings, value_string (values, column_of ("product", "grade"))),
-    value_number (values, column_of ("product", "price")),
-    value_number (values, column_of ("product", "cost")),
-    g_string_chunk_insert_const (strings, value_string (values, column_of ("product", "status"))),
-    g_string_chunk_insert_const (strings, value_string (values, column_of ("product", "dev_start"))),
-    g_string_chunk_insert_const (strings, value_string (values, column_of ("product", "dev_complete"))),
-    g_string_chunk_insert_const (strings, value_string (values, column_of ("product", "launch_date"))),
-    value_int (values, column_of ("product", "segment_id"), 0),
+    value_string (values, col (COL_PRODUCT_NAME)),
+    value_int (values, col (COL_PRODUCT_SERIES), 0),
+    value_string (values, col (COL_PRODUCT_GRADE)),
+    value_number (values, col (COL_PRODUCT_PRICE)),
+    value_number (values, col (COL_PRODUCT_COST)),
+    value_string (values, col (COL_PRODUCT_STATUS)),
+    value_string (values, col (COL_PRODUCT_DEV_START)),
+    value_string (values, col (COL_PRODUCT_DEV_COMPLETE)),
+    value_string (values, col (COL_PRODUCT_LAUNCH)),
+    value_int (values, col (COL_PRODUCT_SEGMENT), 0),
   };
 
   position = g_hash_table_lookup (self->product_index, &id);
@@ -685,15 +722,15 @@ compare_current_segment (gint64        id,
 
   g_variant_get_child (compare->old_segments, GPOINTER_TO_UINT (position) - 1, "(x&sxd&s)",
                        &old_id, &old_label, &old_size, &old_value, &old_role);
-  size = value_int (values, column_of ("segment", "size"), -1);
+  size = value_int (values, col (COL_SEGMENT_SIZE), -1);
 
   if (size != old_size)
     add_change (self, IPMS_CHANGE_SEGMENT_SIZE, id, label, "size", NULL, NULL,
                 old_size < 0 ? NAN : (double) old_size, size < 0 ? NAN : (double) size, 0);
 
-  if (g_strcmp0 (old_role, value_string (values, column_of ("segment", "role"))) != 0)
+  if (g_strcmp0 (old_role, value_string (values, col (COL_SEGMENT_ROLE))) != 0)
     add_change (self, IPMS_CHANGE_SEGMENT_ROLE, id, label, NULL,
-                old_role, value_string (values, column_of ("segment", "role")), NAN, NAN, 0);
+                old_role, value_string (values, col (COL_SEGMENT_ROLE)), NAN, NAN, 0);
 
   return TRUE;
 }
@@ -729,18 +766,18 @@ compare_current_target (gint64        id,
 {
   TargetCompare *compare = user_data;
   gpointer position = g_hash_table_lookup (compare->old_index, &id);
-  gint64 year = value_int (values, column_of ("yearly_target", "year"), 0);
-  gint64 series_id = value_int (values, column_of ("yearly_target", "series_id"), 0);
+  gint64 year = value_int (values, col (COL_TARGET_YEAR), 0);
+  gint64 series_id = value_int (values, col (COL_TARGET_SERIES), 0);
   const char *series = g_hash_table_lookup (compare->series_names, &series_id);
   g_autofree char *subject = NULL;
   double old_numbers[4] = { NAN, NAN, NAN, NAN };
   double new_numbers[4];
-  gint64 ranking = value_int (values, column_of ("yearly_target", "ranking"), -1);
+  gint64 ranking = value_int (values, col (COL_TARGET_RANKING), -1);
 
-  new_numbers[0] = value_number (values, column_of ("yearly_target", "sales"));
-  new_numbers[1] = value_number (values, column_of ("yearly_target", "margin"));
+  new_numbers[0] = value_number (values, col (COL_TARGET_SALES));
+  new_numbers[1] = value_number (values, col (COL_TARGET_MARGIN));
   new_numbers[2] = ranking < 0 ? NAN : (double) ranking;
-  new_numbers[3] = value_number (values, column_of ("yearly_target", "brand_awareness"));
+  new_numbers[3] = value_number (values, col (COL_TARGET_AWARENESS));
 
   if (position != NULL)
     {
@@ -889,7 +926,6 @@ ipms_baseline_compare (IpmsDocument  *document,
   if (!(self->snapshot = load_snapshot (db, id, &self->name, &self->created, error)))
     return NULL;
 
-  self->strings = g_string_chunk_new (64 * 1024);
   self->changes = g_array_new (FALSE, FALSE, sizeof (IpmsChange));
   g_array_set_clear_func (self->changes, change_clear);
   data.self = self;
@@ -903,17 +939,20 @@ ipms_baseline_compare (IpmsDocument  *document,
   n = g_variant_n_children (products);
   self->products = g_array_sized_new (FALSE, FALSE, sizeof (Product), (guint) n);
   self->product_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (gsize i = 0; i < n; i++)
-    {
-      Product p;
+  {
+    GVariantIter iter;
+    Product p;
 
-      g_variant_get_child (products, i, "(x&sx&sdd&s&s&s&sx)", &p.id, &p.name, &p.series_id, &p.grade,
-                           &p.price, &p.cost, &p.status, &p.dev_start, &p.dev_complete,
-                           &p.launch_date, &p.segment_id);
-      g_array_append_val (self->products, p);
-      g_hash_table_insert (self->product_index, g_memdup2 (&p.id, sizeof p.id),
-                           GUINT_TO_POINTER ((guint) self->products->len));
-    }
+    g_variant_iter_init (&iter, products);
+    while (g_variant_iter_next (&iter, "(x&sx&sdd&s&s&s&sx)", &p.id, &p.name, &p.series_id, &p.grade,
+                                &p.price, &p.cost, &p.status, &p.dev_start, &p.dev_complete,
+                                &p.launch_date, &p.segment_id))
+      {
+        g_array_append_val (self->products, p);
+        g_hash_table_insert (self->product_index, g_memdup2 (&p.id, sizeof p.id),
+                             GUINT_TO_POINTER ((guint) self->products->len));
+      }
+  }
 
   n = g_variant_n_children (segments);
   for (gsize i = 0; i < n; i++)

@@ -1021,7 +1021,8 @@ ipms_presenter_console_leave (IpmsPresenterConsole *self)
     gtk_application_uninhibit (application, self->inhibit_cookie);
   self->inhibit_cookie = 0;
 
-  if (self->window != NULL)
+  /* Not when the project window itself is closing. */
+  if (self->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->window)))
     {
       if (self->return_section != NULL)
         ipms_window_set_section (self->window, self->return_section);
