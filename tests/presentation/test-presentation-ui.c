@@ -258,7 +258,7 @@ test_notes_and_live_edits (void)
   iterate ();
   entries = ipms_deck_setup_list (document);
   g_assert_cmpstr (g_array_index (entries, IpmsDeckEntry, 0).notes, ==, "Thank the team first.");
-  g_assert_cmpstr (ipms_document_get_undo_label (document), ==, "Edit Speaker Notes");
+  g_assert_cmpstr (ipms_document_get_undo_label (document), ==, g_dgettext (GETTEXT_PACKAGE, "Edit Speaker Notes"));
   g_assert_cmpstr (ipms_slide_get_notes (current_slide (console)), ==, "Thank the team first.");
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (console)));
   g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-console") });
