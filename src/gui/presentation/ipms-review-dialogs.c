@@ -221,6 +221,50 @@ deck_changed_cb (DeckSetup *setup)
     fill_deck_setup (setup);
 }
 
+/* The set-up's changes are the project's edits: undo and redo work here
+ * as in the project window. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  DeckSetup *setup = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_variant_get_boolean (args);
+
+  if (redo ? ipms_document_can_redo (setup->document) : ipms_document_can_undo (setup->document))
+    {
+      if (!(redo ? ipms_document_redo (setup->document, &error) : ipms_document_undo (setup->document, &error)))
+        report (setup, error);
+    }
+
+  return TRUE;
+}
+
+static void
+add_undo_shortcuts (GtkWidget *dialog,
+                    DeckSetup *setup)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { guint key; GdkModifierType mods; gboolean redo; } keys[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, FALSE },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_y, GDK_CONTROL_MASK, TRUE },
+  };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                gtk_callback_action_new (undo_shortcut_cb, setup, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].redo));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  gtk_widget_add_controller (dialog, controller);
+}
+
 static void
 reset_clicked_cb (DeckSetup *setup)
 {
@@ -257,6 +301,7 @@ ipms_review_dialogs_show_deck_setup (IpmsWindow *window)
   adw_window_set_content (ADW_WINDOW (dialog), box);
 
   fill_deck_setup (setup);
+  add_undo_shortcuts (dialog, setup);
   g_signal_connect_swapped (setup->document, "changes-done", G_CALLBACK (deck_changed_cb), setup);
   g_object_set_data_full (G_OBJECT (dialog), "ipms-deck-setup", setup, (GDestroyNotify) deck_setup_free);
 
