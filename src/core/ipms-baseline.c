@@ -29,6 +29,8 @@
 #define SNAPSHOT_TYPE "(ua(xsxsddssssx)a(xsxds)a(xxxddxd)(dd)a(xs))"
 #define MAX_SNAPSHOT_BYTES (512 * 1024 * 1024)
 
+G_STATIC_ASSERT (sizeof (gsize) >= sizeof (gint64));
+
 void
 ipms_baseline_info_free (IpmsBaselineInfo *info)
 {
@@ -507,7 +509,10 @@ struct _IpmsBaselineComparison
   char       *created;
   GVariant   *snapshot;       /* baseline strings point into it */
   GArray     *products;       /* Product, the baseline's */
-  GHashTable *product_index;  /* gint64* id → position in products + 1 */
+  /* id → position in products + 1; ids are row ids, which fit a pointer
+   * on the 64-bit platforms this builds for (checked below), so no key
+   * is allocated. */
+  GHashTable *product_index;
   GArray     *changes;        /* IpmsChange */
 };
 
@@ -592,7 +597,7 @@ typedef struct
   IpmsBaselineComparison *self;
   GHashTable             *old_segments;   /* gint64* → const char* label */
   GHashTable             *new_segments;   /* gint64* → char* label */
-  GHashTable             *seen;           /* baseline product ids still present */
+  guint8                 *seen;           /* per baseline product: still present */
   SnapshotData            snapshot_data;
 } CompareData;
 
@@ -672,13 +677,13 @@ compare_current_product (gint64        id,
     value_int (values, col (COL_PRODUCT_SEGMENT), 0),
   };
 
-  position = g_hash_table_lookup (self->product_index, &id);
+  position = g_hash_table_lookup (self->product_index, GSIZE_TO_POINTER ((gsize) id));
   if (position == NULL)
     add_change (self, IPMS_CHANGE_PRODUCT_ADDED, id, now.name, NULL,
                 NULL, g_hash_table_lookup (data->new_segments, &now.segment_id), NAN, NAN, 0);
   else
     {
-      g_hash_table_add (data->seen, g_memdup2 (&id, sizeof id));
+      data->seen[GPOINTER_TO_UINT (position) - 1] = 1;
       compare_product (data, &g_array_index (self->products, Product, GPOINTER_TO_UINT (position) - 1), &now);
     }
 
@@ -910,7 +915,7 @@ ipms_baseline_compare (IpmsDocument  *document,
   g_autoptr(GHashTable) axis_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) old_segments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) new_segments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree guint8 *seen = NULL;
   g_autoptr(GHashTable) series_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   CompareData data = { NULL, old_segments, new_segments, seen, { NULL, axis_labels } };
   double old_project[2], new_project[2] = { NAN, NAN };
@@ -938,7 +943,7 @@ ipms_baseline_compare (IpmsDocument  *document,
 
   n = g_variant_n_children (products);
   self->products = g_array_sized_new (FALSE, FALSE, sizeof (Product), (guint) n);
-  self->product_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->product_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   {
     GVariantIter iter;
     Product p;
@@ -949,10 +954,12 @@ ipms_baseline_compare (IpmsDocument  *document,
                                 &p.launch_date, &p.segment_id))
       {
         g_array_append_val (self->products, p);
-        g_hash_table_insert (self->product_index, g_memdup2 (&p.id, sizeof p.id),
+        g_hash_table_insert (self->product_index, GSIZE_TO_POINTER ((gsize) p.id),
                              GUINT_TO_POINTER ((guint) self->products->len));
       }
   }
+  seen = g_new0 (guint8, MAX (1, self->products->len));
+  data.seen = seen;
 
   n = g_variant_n_children (segments);
   for (gsize i = 0; i < n; i++)
@@ -973,7 +980,7 @@ ipms_baseline_compare (IpmsDocument  *document,
     {
       const Product *old = &g_array_index (self->products, Product, i);
 
-      if (!g_hash_table_contains (seen, &old->id))
+      if (!seen[i])
         add_change (self, IPMS_CHANGE_PRODUCT_REMOVED, old->id, old->name, NULL,
                     g_hash_table_lookup (old_segments, &old->segment_id), NULL, NAN, NAN, 0);
     }
@@ -1072,7 +1079,7 @@ ipms_baseline_comparison_lookup_product (IpmsBaselineComparison  *comparison,
                                          const char             **dev_complete,
                                          double                  *price)
 {
-  gpointer position = g_hash_table_lookup (comparison->product_index, &product_id);
+  gpointer position = g_hash_table_lookup (comparison->product_index, GSIZE_TO_POINTER ((gsize) product_id));
   const Product *p;
 
   if (position == NULL)
