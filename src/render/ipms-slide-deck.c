@@ -71,6 +71,9 @@ get_chart (IpmsSlideDeck *self,
   if (chart == NULL)
     {
       chart = ipms_chart_new_for_kind (self->document, kind, NULL);
+      /* The slide has its own title: the chart's would take room twice. */
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (chart), "show-title") != NULL)
+        g_object_set (chart, "show-title", FALSE, NULL);
       g_hash_table_insert (self->charts, (gpointer) kind, chart);
     }
 
