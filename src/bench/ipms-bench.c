@@ -16,6 +16,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 
+#include "ipms-baseline.h"
 #include "ipms-bench-project.h"
 #include "ipms-chart-export.h"
 #include "ipms-document.h"
@@ -213,6 +214,63 @@ bench_charts (guint n_products)
   g_unlink (path);
 }
 
+/* A review baseline: storing it, comparing the changed plan with it, and
+ * what it adds to the open time (the snapshot is read only to compare). */
+static void
+bench_baseline (guint n_products)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(IpmsBaselineComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) products = NULL;
+  g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
+  double start, open_without;
+  gint64 baseline;
+
+  start = ipms_bench_now_ms ();
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  open_without = ipms_bench_now_ms () - start;
+
+  start = ipms_bench_now_ms ();
+  baseline = ipms_baseline_store (document, "Review", &error);
+  g_assert_no_error (error);
+  ipms_bench_print_figure ("baseline_store", n_products, ipms_bench_now_ms () - start, "ms");
+
+  /* A tenth of the products repriced, in one edit. */
+  products = ipms_document_query (document, "product", NULL, 0, NULL);
+  ipms_document_begin_edit (document, "Reprice", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_products / 10; i++)
+    {
+      IpmsRecord *product = g_ptr_array_index (products, (guint) g_rand_int_range (rand, 0, (gint32) products->len));
+
+      ipms_document_set_double (document, "product", ipms_record_get_id (product), "price", 1 + i, &error);
+      g_assert_no_error (error);
+    }
+  ipms_document_commit_edit (document, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&products, g_ptr_array_unref);
+  ipms_document_close (document);
+  g_clear_object (&document);
+
+  start = ipms_bench_now_ms ();
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  ipms_bench_print_figure ("open_with_baseline", n_products, ipms_bench_now_ms () - start, "ms");
+  g_printerr ("note: %u products: open without a baseline took %.1f ms\n", n_products, open_without);
+
+  start = ipms_bench_now_ms ();
+  comparison = ipms_baseline_compare (document, baseline, &error);
+  g_assert_no_error (error);
+  ipms_bench_print_figure ("baseline_compare", n_products, ipms_bench_now_ms () - start, "ms");
+  g_assert_cmpuint (ipms_baseline_comparison_get_n_changes (comparison), >, 0);
+
+  ipms_document_close (document);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +284,9 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
     bench_model (model_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+    bench_baseline (model_sizes[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (chart_sizes); i++)
     bench_charts (chart_sizes[i]);

@@ -70,6 +70,7 @@
 #include <sqlite3.h>
 
 #include "ipms-document.h"
+#include "ipms-document-private.h"
 #include "ipms-record-private.h"
 
 /* 'IPMS' */
@@ -80,6 +81,7 @@
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-price-bands.sql",
+  "003-deck.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
@@ -3804,4 +3806,12 @@ ipms_document_end_read (IpmsDocument *self)
 
   if (--self->read_depth == 0 && self->db != NULL)
     exec_sql (self->db, "COMMIT", NULL);
+}
+
+sqlite3 *
+_ipms_document_get_db (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  return self->db;
 }

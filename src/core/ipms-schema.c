@@ -36,6 +36,11 @@ static const char * const gap_kinds[] = { "performance", "opportunity", NULL };
 static const char * const modules[] = { "sales", "marketing", "rnd", "supply", "operations", "brand", "other", NULL };
 static const char * const plan_line_kinds[] = { "hc", "pnl", "budget", NULL };
 static const char * const sub_category_decisions[] = { "continue", "pause", "enter", NULL };
+const char * const ipms_slide_kinds[] = {
+  "title", "five_looks", "isor", "ctmo", "category", "population", "panorama",
+  "three_year_plan", "new_products", "roadmap", "campaigns", "product", "team",
+  "changes", NULL
+};
 
 static const IpmsColumn project_columns[] = {
   REQUIRED_TEXT ("name"),
@@ -337,6 +342,16 @@ static const IpmsColumn price_band_columns[] = {
   AMOUNT ("max_price"),
 };
 
+/* The review deck: a slide of `kind` (a product's own slide names it in
+ * `product_id`, and goes with the product). */
+static const IpmsColumn deck_slide_columns[] = {
+  CHOICE ("kind", ipms_slide_kinds),
+  POSITION ("position"),
+  BOUNDED_INT ("hidden", 0, 1),
+  TEXT ("notes"),
+  { "product_id", IPMS_COLUMN_REFERENCE, IPMS_COLUMN_FLAG_OWNED_BY, "product", NULL, 0, 0 },
+};
+
 static const IpmsTable tables[] = {
   TABLE ("project", "projects", project_columns),
   TABLE ("grade", "grades", grade_columns),
@@ -366,6 +381,7 @@ static const IpmsTable tables[] = {
   TABLE ("plan_line", "plan_lines", plan_line_columns),
   TABLE ("sub_category", "sub_categories", sub_category_columns),
   TABLE ("price_band", "price_bands", price_band_columns),
+  TABLE ("deck_slide", "deck_slides", deck_slide_columns),
 };
 
 const IpmsTable *

@@ -71,4 +71,7 @@ gboolean          ipms_date_is_valid           (const char       *iso_date);
 /* Product grades, from flagship to filler. */
 extern const char * const ipms_grade_codes[];   /* "R", "S", "A", "B", "F", NULL */
 
+/* The kinds of review slide, in the order of a new deck ("title" ... "changes"). */
+extern const char * const ipms_slide_kinds[];
+
 G_END_DECLS

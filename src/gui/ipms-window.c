@@ -13,6 +13,8 @@
 #include "ipms-json.h"
 #include "ipms-new-products-page.h"
 #include "ipms-panorama-page.h"
+#include "ipms-presenter-console.h"
+#include "ipms-review-dialogs.h"
 #include "ipms-roadmap-page.h"
 #include "ipms-window.h"
 
@@ -209,6 +211,8 @@ struct _IpmsWindow
   GtkWidget            *redo_button;
   GMenu                *recent_submenu;
   guint                 fold_source;
+
+  IpmsPresenterConsole *presentation;   /* weak: it destroys itself on leaving */
 };
 
 G_DEFINE_FINAL_TYPE (IpmsWindow, ipms_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1057,6 +1061,9 @@ ipms_window_dispose (GObject *object)
   IpmsWindow *self = IPMS_WINDOW (object);
 
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  if (self->presentation != NULL)
+    ipms_presenter_console_leave (self->presentation);
+  g_clear_weak_pointer (&self->presentation);
 
   /* The pages go first: they may still talk to the document as they leave. */
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_WINDOW);
@@ -1127,6 +1134,42 @@ ipms_window_set_property (GObject      *object,
     }
 }
 
+/* F5 starts at the first slide, Shift+F5 at the slide of this section. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  if (self->presentation != NULL)
+    {
+      gtk_window_present (ipms_presenter_console_get_audience (self->presentation));
+      return;
+    }
+
+  g_set_weak_pointer (&self->presentation,
+                      ipms_presenter_console_start (self, g_str_equal (action_name, "win.present-current")
+                                                          ? self->section->id : NULL));
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.deck-setup"))
+    ipms_review_dialogs_show_deck_setup (self);
+  else if (g_str_equal (action_name, "win.mark-reviewed"))
+    ipms_review_dialogs_mark_reviewed (self);
+  else if (g_str_equal (action_name, "win.export-deck"))
+    ipms_review_dialogs_export_deck (self);
+  else
+    ipms_review_dialogs_show_changes (self);
+}
+
 static void
 ipms_window_class_init (IpmsWindowClass *klass)
 {
@@ -1192,6 +1235,12 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, step_section_action);
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, step_section_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.deck-setup", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-reviewed", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1200,6 +1249,8 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-current", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, section_keys[i], GDK_ALT_MASK,
