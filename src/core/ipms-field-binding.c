@@ -245,7 +245,8 @@ ipms_field_binding_set_record (IpmsFieldBinding *self,
       g_return_if_fail (ipms_record_get_table (record) == self->table);
 
       self->record = g_object_ref (record);
-      signal = g_strconcat ("notify::", self->column->name, NULL);
+      /* Property names are canonical ("macro-political"): so must be the detail. */
+      signal = g_strdelimit (g_strconcat ("notify::", self->column->name, NULL), "_", '-');
       self->notify_id = g_signal_connect_swapped (record, signal, G_CALLBACK (record_notify_cb), self);
     }
 

@@ -111,7 +111,7 @@ static const IpmsChoice sub_category_decisions[] = {
 
 static const IpmsColumn project_columns[] = {
   REQUIRED_TEXT ("name", N_("Project Name")),
-  TEXT ("category", N_("Category")),
+  TEXT ("category", N_("Product Category")),
   TEXT ("currency", N_("Currency")),
   YEAR ("start_year", N_("First Year of the Three-Year Plan")),
   YEAR ("plan_year", N_("Year of the One-Year Plan")),
@@ -136,9 +136,9 @@ static const IpmsColumn project_columns[] = {
   NOTE ("self_weaknesses", N_("Weaknesses")),
   NOTE ("self_gaps", N_("Key Gaps")),
   /* Three decisions */
-  NOTE_H ("decide_strategy", N_("Strategy"), N_("The long-term direction and the strategic goals.")),
-  NOTE_H ("decide_targets", N_("Targets"), N_("Financial, market share and product targets.")),
-  NOTE_H ("decide_plan", N_("Plan"), N_("Product development, market entry and resources.")),
+  NOTE_H ("decide_strategy", N_("Decide the Strategy"), N_("The long-term direction and the strategic goals.")),
+  NOTE_H ("decide_targets", N_("Decide the Targets"), N_("Financial, market share and product targets.")),
+  NOTE_H ("decide_plan", N_("Decide the Plan"), N_("Product development, market entry and resources.")),
   /* CTMO */
   NOTE ("consumer_market_size", N_("Market Size")),
   NOTE ("consumer_growth", N_("Growth")),
@@ -178,7 +178,7 @@ static const IpmsColumn member_columns[] = {
   CHOICE ("role", member_roles, N_("Role")),
   TEXT ("title", N_("Title")),
   TEXT ("email", N_("Email")),
-  NOTE ("notes", N_("Notes")),
+  TEXT ("notes", N_("Notes")),
 };
 
 static const IpmsColumn axis_item_columns[] = {
@@ -291,7 +291,7 @@ static const IpmsColumn box_item_columns[] = {
 
 static const IpmsColumn competitor_columns[] = {
   REQUIRED_TEXT ("name", N_("Competitor")),
-  TEXT ("strategy", N_("Strategy")),
+  TEXT ("strategy", N_("Competitive Strategy")),
   TEXT ("products", N_("Products")),
   TEXT ("performance", N_("Market Performance")),
   TEXT ("strengths", N_("Strengths")),

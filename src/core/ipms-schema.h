@@ -50,8 +50,8 @@ typedef enum
 } IpmsColumnFormat;
 
 /* One value of an ENUM column: the code stored in the file and its label,
- * marked with NC_(context, label) and translated with
- * ipms_choice_get_label(). A NULL context means the label is not
+ * marked for translation with its context (the NC_ macro) and translated
+ * with ipms_choice_get_label(). A NULL context means the label is not
  * translated (grade codes). Arrays end with a { NULL } entry. */
 typedef struct
 {
@@ -69,8 +69,8 @@ typedef struct
   const IpmsChoice    *choices;      /* for IPMS_COLUMN_ENUM */
   double               min;
   double               max;
-  const char          *label;        /* N_(): untranslated, see ipms_column_get_label() */
-  const char          *help;         /* N_() or NULL: what to write there */
+  const char          *label;        /* untranslated, see ipms_column_get_label() */
+  const char          *help;         /* untranslated or NULL: what to write there */
   IpmsColumnFormat     format;
 } IpmsColumn;
 
@@ -80,7 +80,7 @@ typedef struct
   const char       *plural;    /* JSON member name: "products" */
   const IpmsColumn *columns;
   guint             n_columns;
-  const char       *label;     /* N_(): what one row is called, "Competitor" */
+  const char       *label;     /* untranslated: what one row is called, "Competitor" */
   /* The column that names a row in pickers and messages, or NULL. */
   const char       *display_column;
   /* The POSITION column that orders the rows, or NULL (id order). */

@@ -310,7 +310,8 @@ static void
 test_changes_elsewhere_reload (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(IpmsFieldBinding) binding = bind (fixture, "mission");
+  /* A column with an underscore: its notification is "notify::strategic-intent". */
+  g_autoptr(IpmsFieldBinding) binding = bind (fixture, "strategic_intent");
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   guint reloads = 0;
@@ -325,13 +326,13 @@ test_changes_elsewhere_reload (Fixture       *fixture,
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, "Theirs");
   g_assert_true (ipms_document_edit_value (fixture->document, "elsewhere", NULL, "project",
-                                           ipms_record_get_id (fixture->project), "mission", &value, &error));
+                                           ipms_record_get_id (fixture->project), "strategic_intent", &value, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (reloads, ==, 1);
 
   g_assert_true (ipms_document_undo (fixture->document, &error));
   g_assert_cmpuint (reloads, ==, 2);
-  g_assert_cmpstr (ipms_record_get_string (fixture->project, "mission"), ==, "Ours");
+  g_assert_cmpstr (ipms_record_get_string (fixture->project, "strategic_intent"), ==, "Ours");
 }
 
 static void

@@ -54,6 +54,8 @@ selected_cb (IpmsChoiceFieldRow *self)
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, column->choices[selected].code);
   ipms_field_binding_set_value (ipms_field_row_get_binding (IPMS_FIELD_ROW (self)), &value);
+  /* Its own write is no news to the binding: restyle the chip here. */
+  ipms_field_row_load (IPMS_FIELD_ROW (self));
 }
 
 static void

@@ -281,7 +281,10 @@ ipms_field_row_set_record (IpmsFieldRow *self,
     return;
 
   ipms_field_binding_set_record (priv->binding, record);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
+  /* A table cell is rebound at once; making it insensitive in between
+   * would drop the keyboard focus without a focus-out. */
+  if (!priv->compact)
+    gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
   ipms_field_row_load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
@@ -310,6 +313,7 @@ ipms_field_row_set_compact (IpmsFieldRow *self,
   gtk_widget_set_visible (priv->title_label, !compact);
   if (compact)
     {
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
       gtk_widget_set_margin_top (priv->box, 2);
       gtk_widget_set_margin_bottom (priv->box, 2);

@@ -117,9 +117,10 @@ ipms_form_page_get_is_empty (IpmsFormPage *self)
     {
       const IpmsColumn *column = ipms_field_row_get_column (g_ptr_array_index (priv->fields, i));
 
-      if (column->type == IPMS_COLUMN_TEXT
-          ? ipms_record_get_string (project, column->name)[0] != '\0'
-          : !ipms_record_is_null (project, column->name))
+      /* The analysis is in the multi-line fields; the name, currency and
+       * years a new project already has do not count as a start. */
+      if (column->format == IPMS_COLUMN_FORMAT_MULTILINE &&
+          ipms_record_get_string (project, column->name)[0] != '\0')
         return FALSE;
     }
 
@@ -271,6 +272,21 @@ build (IpmsFormPage *self)
 }
 
 static void
+ipms_form_page_unmap (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* The window's stack hides a page without moving the focus out of it
+   * (GTK 4.8): a field would keep its cursor blinking, unseen, and miss
+   * its focus-out, which is when it writes what was typed. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    gtk_root_set_focus (root, NULL);
+
+  GTK_WIDGET_CLASS (ipms_form_page_parent_class)->unmap (widget);
+}
+
+static void
 ipms_form_page_constructed (GObject *object)
 {
   IpmsFormPage *self = IPMS_FORM_PAGE (object);
@@ -333,8 +349,10 @@ static void
 ipms_form_page_class_init (IpmsFormPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ipms_form_page_constructed;
+  widget_class->unmap = ipms_form_page_unmap;
   object_class->dispose = ipms_form_page_dispose;
   object_class->get_property = ipms_form_page_get_property;
   object_class->set_property = ipms_form_page_set_property;

@@ -18,18 +18,21 @@ G_BEGIN_DECLS
  *
  *   static const IpmsFieldSpec brand_fields[] = {
  *     { "mission" },
- *     { "vision", N_("Where the brand wants to be in ten years.") },
+ *     { "vision", HELP ("Where the brand wants to be in ten years.") },
  *     { NULL }
  *   };
  *   static const IpmsFormSection five_looks_sections[] = {
- *     { N_("Brand"), NULL, "project", brand_fields },
- *     { N_("Competitors"), NULL, "competitor", competitor_columns, NULL,
- *       N_("List the brands you meet most often…") },
+ *     { TITLE ("Brand"), NULL, "project", brand_fields },
+ *     { TITLE ("Competitors"), NULL, "competitor", competitor_fields, NULL,
+ *       TEXT ("List the brands you meet most often…") },
  *     { NULL }
  *   };
  *   const IpmsFormSpec ipms_five_looks_spec = {
- *     "five-looks", N_("Start with …"), N_("… because …"), five_looks_sections,
+ *     "five-looks", TEXT ("Start with …"), TEXT ("… because …"), five_looks_sections,
  *   };
+ *
+ * (HELP, TITLE and TEXT stand for the N-underscore macro: every string of a
+ * spec is marked for translation and translated when the page is built.)
  *
  * A section whose `table` is "project" is a group of IpmsFieldRows; any other
  * table is an IpmsRecordTable whose columns are the section's fields. With
@@ -48,7 +51,9 @@ G_BEGIN_DECLS
  *
  * The page shows an empty state above the sections, with the spec's
  * `empty_title` and `empty_description` (what to fill in first and why),
- * while every field and table of the view is empty.
+ * while the view's tables have no rows and its multi-line fields (where the
+ * analysis goes) are empty: the name, currency and years that every new
+ * project has do not count.
  *
  * Property "document" (construct-only), set by the window.
  */
@@ -62,26 +67,26 @@ typedef enum
 typedef struct
 {
   const char    *column;
-  const char    *help;      /* N_(), or NULL for the schema's help */
+  const char    *help;      /* translatable, or NULL for the schema's help */
   IpmsFieldKind  kind;
   const char    *extra;     /* IPMS_FIELD_KIND_PROGRESS: the target column */
 } IpmsFieldSpec;
 
 typedef struct
 {
-  const char          *title;         /* N_() */
-  const char          *description;   /* N_() or NULL */
+  const char          *title;         /* translatable */
+  const char          *description;   /* translatable or NULL */
   const char          *table;         /* "project", or the table shown as a table */
   const IpmsFieldSpec *fields;        /* ended by { NULL } */
   const char          *owner_column;  /* see above, or NULL */
-  const char          *empty_text;    /* N_(): for tables, what the table is for */
+  const char          *empty_text;    /* translatable: for tables, what the table is for */
 } IpmsFormSection;
 
 typedef struct
 {
   const char            *id;                 /* the window's section id */
-  const char            *empty_title;        /* N_() */
-  const char            *empty_description;  /* N_() */
+  const char            *empty_title;        /* translatable */
+  const char            *empty_description;  /* translatable */
   const IpmsFormSection *sections;           /* ended by { NULL } */
 } IpmsFormSpec;
 

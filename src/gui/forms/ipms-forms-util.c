@@ -72,6 +72,10 @@ ipms_forms_dup_record_title (IpmsDocument *document,
         return g_strdup_printf (_("%s × %s"), ipms_record_get_string (y, "label"), ipms_record_get_string (x, "label"));
     }
 
-  /* Translators: a row without a name: its kind and number, as “Gap 3” */
-  return g_strdup_printf (_("%s %" G_GINT64_FORMAT), ipms_table_get_label (table), ipms_record_get_id (record));
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, ipms_record_get_id (record));
+
+    /* Translators: a row without a name: its kind and its number, as “Gap 3” */
+    return g_strdup_printf (C_("unnamed row", "%s %s"), ipms_table_get_label (table), number);
+  }
 }

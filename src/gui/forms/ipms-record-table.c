@@ -11,6 +11,8 @@
 #include "ipms-field-row.h"
 #include "ipms-forms-util.h"
 #include "ipms-record-table.h"
+#include "ipms-stable-list.h"
+#include "ipms-text-field-row.h"
 
 /* Above this height the table scrolls inside the page. */
 #define MAX_TABLE_HEIGHT 560
@@ -24,6 +26,8 @@ struct _IpmsRecordTable
   const char         *owner_column;
   gint64              owner_id;
   IpmsRecordList     *list;
+  /* The list without the rebinds of edited rows: see ipms-stable-list.h. */
+  IpmsStableList     *stable;
   GtkSingleSelection *selection;
 
   GtkWidget          *box;
@@ -64,7 +68,8 @@ update_actions (IpmsRecordTable *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.move-up", ordered && has_selection && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.move-down", ordered && has_selection && selected + 1 < n);
 
-  gtk_widget_set_visible (self->scrolled, n > 0);
+  /* The column headers stay: hiding the view while its rows change makes
+   * GTK 4.8 paint a row before it has a size. */
   gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
@@ -364,7 +369,6 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column"));
   guint position = gtk_list_item_get_position (item);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  gboolean multiline = ipms_field_row_get_column (IPMS_FIELD_ROW (cell))->format == IPMS_COLUMN_FORMAT_MULTILINE;
 
   state &= gtk_accelerator_get_default_mod_mask ();
 
@@ -386,9 +390,8 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_PROPAGATE;
     }
 
-  /* Enter goes down a column; in the last row it adds one. A multi-line
-   * cell keeps Enter for its new lines. */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0 && !multiline)
+  /* Enter goes down a column; in the last row it adds one. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
     {
       ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (cell)));
       if (position + 1 < n)
@@ -419,8 +422,21 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   const char *column = g_object_get_data (G_OBJECT (factory), "ipms-column-name");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ipms-column-index"));
-  GtkWidget *cell = ipms_field_row_new (self->document, self->table->name, column);
+  const IpmsColumn *schema_column = ipms_table_lookup_column (self->table, column);
   GtkEventController *controller;
+  GtkWidget *cell;
+
+  /* A text view in a list row keeps resizing after the row is laid out,
+   * which GTK 4.8's list widgets do not survive: a cell is one line, and
+   * the forms outside tables have the multi-line field. */
+  if (schema_column->format == IPMS_COLUMN_FORMAT_MULTILINE)
+    cell = g_object_new (IPMS_TYPE_TEXT_FIELD_ROW,
+                         "document", self->document,
+                         "table", self->table->name,
+                         "column", column,
+                         NULL);
+  else
+    cell = ipms_field_row_new (self->document, self->table->name, column);
 
   ipms_field_row_set_compact (IPMS_FIELD_ROW (cell), TRUE);
   g_object_set_data (G_OBJECT (cell), "ipms-list-item", item);
@@ -643,7 +659,7 @@ ipms_record_table_set_owner (IpmsRecordTable *self,
                                      owner_id != 0 ? owner_id : -1, self->table->order_column);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  ipms_stable_list_set_model (self->stable, G_LIST_MODEL (self->list));
   update_actions (self);
 }
 
@@ -711,7 +727,7 @@ ipms_record_table_new (IpmsDocument       *document,
   self->list = ipms_record_list_new (document, self->table->name, NULL, 0, self->table->order_column);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  ipms_stable_list_set_model (self->stable, G_LIST_MODEL (self->list));
 
   toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   /* Translators: a button under a table; %s is what a row is called, as “Competitor” */
@@ -759,6 +775,7 @@ ipms_record_table_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
   g_clear_object (&self->selection);
+  g_clear_object (&self->stable);
   g_clear_object (&self->document);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
 
@@ -815,7 +832,8 @@ static void
 ipms_record_table_init (IpmsRecordTable *self)
 {
   self->cells = g_ptr_array_new ();
-  self->selection = gtk_single_selection_new (NULL);
+  self->stable = ipms_stable_list_new (NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->stable)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
