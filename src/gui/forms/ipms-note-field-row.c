@@ -62,6 +62,21 @@ buffer_changed_cb (IpmsNoteFieldRow *self)
   ipms_field_binding_set_text (ipms_field_row_get_binding (IPMS_FIELD_ROW (self)), text);
 }
 
+static gboolean
+resize_cb (gpointer user_data)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_view_map_cb (GtkWidget *text_view)
+{
+  /* GTK 4.8 measures a text view filled before it was mapped at a height
+   * of 0 until something resizes it: ask again once its lines are laid out. */
+  g_idle_add_full (G_PRIORITY_LOW, resize_cb, g_object_ref (text_view), g_object_unref);
+}
+
 static void
 ipms_note_field_row_constructed (GObject *object)
 {
@@ -81,6 +96,7 @@ ipms_note_field_row_constructed (GObject *object)
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 8);
   gtk_widget_add_css_class (self->text_view, "field-note");
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+  g_signal_connect (self->text_view, "map", G_CALLBACK (text_view_map_cb), NULL);
 
   ipms_field_row_set_editor (IPMS_FIELD_ROW (self), self->text_view);
 }

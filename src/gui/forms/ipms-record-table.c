@@ -16,6 +16,10 @@
 
 /* Above this height the table scrolls inside the page. */
 #define MAX_TABLE_HEIGHT 560
+/* GTK 4.8's column view asks for the height of the rows it has made so
+ * far, often one: the table reserves room for its rows itself. */
+#define HEADER_HEIGHT 36
+#define ROW_HEIGHT 43
 
 struct _IpmsRecordTable
 {
@@ -71,6 +75,8 @@ update_actions (IpmsRecordTable *self)
   /* The column headers stay: hiding the view while its rows change makes
    * GTK 4.8 paint a row before it has a size. */
   gtk_widget_set_visible (self->empty_label, n == 0);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scrolled),
+                                              MIN (HEADER_HEIGHT + (int) n * ROW_HEIGHT, MAX_TABLE_HEIGHT));
 }
 
 IpmsRecord *
@@ -508,12 +514,15 @@ static void
 add_column (IpmsRecordTable    *self,
             const char         *title,
             GtkListItemFactory *factory,
-            gboolean            expand)
+            gboolean            expand,
+            int                 width)
 {
   GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
   g_object_unref (column);
 }
@@ -536,8 +545,10 @@ add_field_column (IpmsRecordTable *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
   self->n_columns++;
 
+  /* The column that names the row gets the room to read it. */
   add_column (self, ipms_column_get_label (column), factory,
-              column->type == IPMS_COLUMN_TEXT || column->type == IPMS_COLUMN_REFERENCE);
+              column->type == IPMS_COLUMN_TEXT,
+              g_strcmp0 (column->name, self->table->display_column) == 0 ? 220 : -1);
 }
 
 static void
@@ -614,7 +625,7 @@ ipms_record_table_add_progress_column (IpmsRecordTable *self,
   g_signal_connect (factory, "bind", G_CALLBACK (progress_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (progress_unbind_cb), NULL);
 
-  add_column (self, title, factory, FALSE);
+  add_column (self, title, factory, FALSE, 120);
 }
 
 static void
