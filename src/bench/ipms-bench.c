@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Measures the document model, JSON and chart painting on generated
- * projects. One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
+ * Measures the document model, JSON, chart painting and the forms on
+ * generated projects (`ipms-bench forms`: the forms only). One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
  * read it; notes go to stderr. Projects are made through the public API in
  * a temporary folder that is removed at the end.
  */
@@ -12,12 +12,17 @@
 
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <gtk/gtk.h>
 
 #include "ipms-chart-export.h"
 #include "ipms-document.h"
+#include "ipms-example.h"
+#include "ipms-field-binding.h"
+#include "ipms-form-specs.h"
 #include "ipms-json.h"
 #include "ipms-record-list.h"
 
@@ -39,6 +44,17 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* CPU time of the process: on a shared, loaded machine the wall clock
+ * mostly measures the other processes. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int
@@ -510,6 +526,162 @@ bench_charts (guint n_products)
   g_unlink (path);
 }
 
+/* A keystroke in a form field (parsing, checking, scheduling the write)
+ * and the write itself when the typing pauses, with the product list alive
+ * as in the application. */
+static void
+bench_fields (guint n_products)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(IpmsFieldBinding) text = NULL;
+  g_autoptr(IpmsFieldBinding) money = NULL;
+  g_autoptr(IpmsRecordList) products = NULL;
+  g_autofree char *path = generate_project (n_products);
+  double start;
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  products = load_list (document, "product");
+  ipms_document_set_history_limit (document, STEPS + 10);
+
+  text = ipms_field_binding_new (document, "project", "mission");
+  money = ipms_field_binding_new (document, "project", "net_revenue_target");
+  ipms_field_binding_set_record (text, ipms_document_get_project (document));
+  ipms_field_binding_set_record (money, ipms_document_get_project (document));
+
+  for (guint i = 0; i < STEPS / 4; i++)
+    {
+      g_autofree char *mission = g_strdup_printf ("Care for every pet, step %u", i);
+      g_autofree char *amount = g_strdup_printf ("%u,000,000", 10 + i);
+
+      start = now_ms ();
+      ipms_field_binding_set_text (text, mission);
+      ipms_field_binding_set_text (money, amount);
+      g_array_append_val (keystrokes, (double) { (now_ms () - start) / 2 });
+
+      start = cpu_ms ();
+      ipms_field_binding_flush (text);
+      g_array_append_val (commits, (double) { cpu_ms () - start });
+      ipms_field_binding_flush (money);
+    }
+
+  print_figure ("field_keystroke_median", n_products, median (keystrokes), "ms");
+  print_figure ("field_commit_cpu_median", n_products, median (commits), "ms");
+  print_figure ("field_commit_cpu_max", n_products, maximum (commits), "ms");
+
+  g_clear_object (&text);
+  g_clear_object (&money);
+  g_clear_object (&products);
+  ipms_document_close (document);
+  g_unlink (path);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Builds a form page in a shown window and waits until it is painted:
+ * what the user waits for when switching to the view. */
+static double
+time_form_page (GtkWidget          *window,
+                IpmsDocument       *document,
+                const IpmsFormSpec *spec,
+                double             *cpu)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong handler;
+  GtkWidget *page;
+  double start = now_ms ();
+  double cpu_start = cpu_ms ();
+
+  page = g_object_new (ipms_form_specs_get_page_type (spec), "document", document, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  *cpu = cpu_ms () - cpu_start;
+  return now_ms () - start;
+}
+
+/* Every form view of a project, built and painted; the slowest view is the
+ * figure. Needs a display. */
+static void
+bench_forms (const char   *metric,
+             guint         n_products,
+             IpmsDocument *document)
+{
+  const IpmsFormSpec * const *specs = ipms_form_specs_get_all ();
+  GtkWidget *window = gtk_window_new ();
+  g_autofree char *cpu_metric = NULL;
+  double slowest = 0;
+  double slowest_cpu = 0;
+  double cpu;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_frame_clock (window) == NULL || !gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Once for the style and the fonts, as the application has them warm. */
+  time_form_page (window, document, specs[0], &cpu);
+
+  for (guint i = 0; specs[i] != NULL; i++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint r = 0; r < 5; r++)
+        {
+          g_array_append_val (times, (double) { time_form_page (window, document, specs[i], &cpu) });
+          g_array_append_val (cpu_times, cpu);
+        }
+      g_printerr ("note: %s %u: %s %.1f ms (CPU %.1f ms)\n", metric, n_products, specs[i]->id,
+                  median (times), median (cpu_times));
+      slowest = MAX (slowest, median (times));
+      slowest_cpu = MAX (slowest_cpu, median (cpu_times));
+    }
+
+  cpu_metric = g_strconcat (metric, "_cpu", NULL);
+  print_figure (cpu_metric, n_products, slowest_cpu, "ms");
+  print_figure (metric, n_products, slowest, "ms");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+bench_forms_generated (guint n_products)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = generate_project (n_products);
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  bench_forms ("form_build", n_products, document);
+  ipms_document_close (document);
+  g_unlink (path);
+}
+
+static void
+bench_forms_example (void)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_assert_no_error (error);
+  bench_forms ("form_build_example", ipms_document_count_rows (document, "product"), document);
+  ipms_document_close (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,15 +689,31 @@ main (int   argc,
   static const guint model_sizes[] = { 100, 1000, 10000 };
   static const guint chart_sizes[] = { 100, 1000, 2000 };
   g_autoptr(GError) error = NULL;
+  /* "ipms-bench forms" measures only the form figures (a run of everything
+   * takes minutes). */
+  gboolean only_forms = argc > 1 && g_str_equal (argv[1], "forms");
 
   tmpdir = g_dir_make_tmp ("ipms-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms; i++)
     bench_model (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes) && !only_forms; i++)
     bench_charts (chart_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+    bench_fields (model_sizes[i]);
+
+  /* The forms need a display; without one their figures are left out. */
+  if (gtk_init_check ())
+    {
+      bench_forms_example ();
+      for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+        bench_forms_generated (model_sizes[i]);
+    }
+  else
+    g_printerr ("note: no display, no form figures\n");
 
   g_rmdir (tmpdir);
   g_free (tmpdir);

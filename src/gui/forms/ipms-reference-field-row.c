@@ -118,6 +118,41 @@ rows_changed_cb (IpmsReferenceFieldRow *self)
   ipms_field_row_load (IPMS_FIELD_ROW (self));
 }
 
+/* One live list per referenced table and document, shared by every
+ * reference field: a table of fifty owner cells then queries and follows
+ * the members once, not fifty times. The fields hold the lists (and each
+ * list its document); this index only finds them, and forgets a list when
+ * the last field lets it go. */
+static GHashTable *shared_rows;
+
+static void
+forget_shared_rows (gpointer  key,
+                    GObject  *rows)
+{
+  g_hash_table_remove (shared_rows, key);
+}
+
+static IpmsRecordList *
+dup_shared_rows (IpmsDocument    *document,
+                 const IpmsTable *table)
+{
+  g_autofree char *key = g_strdup_printf ("%p:%s", (gpointer) document, table->name);
+  IpmsRecordList *rows;
+
+  if (shared_rows == NULL)
+    shared_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  rows = g_hash_table_lookup (shared_rows, key);
+  if (rows != NULL)
+    return g_object_ref (rows);
+
+  rows = ipms_record_list_new (document, table->name, NULL, 0, table->order_column);
+  g_object_weak_ref (G_OBJECT (rows), forget_shared_rows, key);
+  g_hash_table_insert (shared_rows, g_steal_pointer (&key), rows);
+
+  return rows;
+}
+
 static void
 ipms_reference_field_row_constructed (GObject *object)
 {
@@ -138,8 +173,7 @@ ipms_reference_field_row_constructed (GObject *object)
   none = gtk_string_object_new (C_("reference", "None"));
   self->none = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (self->none, none);
-  self->rows = ipms_record_list_new (ipms_field_row_get_document (row), target->name,
-                                     NULL, 0, target->order_column);
+  self->rows = dup_shared_rows (ipms_field_row_get_document (row), target);
   g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
