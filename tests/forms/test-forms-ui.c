@@ -223,6 +223,10 @@ test_five_looks (Fixture       *fixture,
   g_assert_true (ipms_form_page_get_is_empty (page));
   g_assert_nonnull (political);
 
+  /* The one path from a page to the user for failures of the model. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.report-error", "(ss)",
+                                             "Could not save the change", "the disk is full"));
+
   type_into (political, "Tariffs");
   flush (fixture);
   g_assert_cmpstr (ipms_record_get_string (project, "macro_political"), ==, "Tariffs");

@@ -227,6 +227,8 @@ build (IpmsFormPage *self)
       gtk_widget_add_css_class (title, "title-4");
       gtk_label_set_wrap (GTK_LABEL (description), TRUE);
       gtk_label_set_xalign (GTK_LABEL (description), 0.0);
+      /* The text takes the card's width instead of wrapping at its own. */
+      gtk_widget_set_hexpand (text, TRUE);
       gtk_box_append (GTK_BOX (text), title);
       gtk_box_append (GTK_BOX (text), description);
       gtk_box_append (GTK_BOX (card), icon);
