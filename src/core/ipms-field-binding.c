@@ -145,9 +145,12 @@ values_equal (const GValue *a,
   return FALSE;
 }
 
+/* `merge`: typing folds into the previous step of the same field; a
+ * discrete change (a choice, a date picked, a clear) is a step of its own. */
 static void
 write_value (IpmsFieldBinding *self,
-             const GValue     *value)
+             const GValue     *value,
+             gboolean          merge)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
@@ -162,7 +165,8 @@ write_value (IpmsFieldBinding *self,
 
   /* Translators: an undo step; %s is the label of a form field, as “Mission” */
   label = g_strdup_printf (_("Edit “%s”"), ipms_column_get_label (self->column));
-  merge_key = ipms_merge_key (self->table->name, ipms_record_get_id (self->record), self->column->name);
+  if (merge)
+    merge_key = ipms_merge_key (self->table->name, ipms_record_get_id (self->record), self->column->name);
 
   self->writing = TRUE;
   ok = ipms_document_edit_value (self->document, label, merge_key,
@@ -189,7 +193,7 @@ ipms_field_binding_flush (IpmsFieldBinding *self)
   self->pending_value = (GValue) G_VALUE_INIT;
   drop_pending (self);
 
-  write_value (self, &value);
+  write_value (self, &value, TRUE);
   if (G_IS_VALUE (&value))
     g_value_unset (&value);
 }
@@ -675,7 +679,7 @@ ipms_field_binding_set_value (IpmsFieldBinding *self,
       g_value_init (&copy, G_VALUE_TYPE (value));
       g_value_copy (value, &copy);
     }
-  write_value (self, &copy);
+  write_value (self, &copy, FALSE);
 
   return TRUE;
 }

@@ -27,7 +27,8 @@ G_DECLARE_FINAL_TYPE (IpmsFieldBinding, ipms_field_binding, IPMS, FIELD_BINDING,
  *   calls it before undo, redo and closing), when the record is changed,
  *   and when the binding is disposed.
  * - Discrete choices (a choice, a reference, a date picked on a calendar)
- *   go in with ipms_field_binding_set_value() and are written at once.
+ *   go in with ipms_field_binding_set_value() and are written at once, each
+ *   in an undo step of its own.
  * - "reloaded" is emitted when the column changed by anything but this
  *   binding's own write (undo, redo, another view, an import): the widget
  *   shows ipms_field_binding_dup_text() again, keeping its cursor.

@@ -192,6 +192,24 @@ test_another_field_is_another_step (Fixture       *fixture,
 }
 
 static void
+test_discrete_changes_are_steps (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(IpmsFieldBinding) year = bind (fixture, "start_year");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, 2028);
+  g_assert_true (ipms_field_binding_set_value (year, &value));
+  g_value_set_int64 (&value, 2029);
+  g_assert_true (ipms_field_binding_set_value (year, &value));
+  g_assert_cmpint (ipms_record_get_int (fixture->project, "start_year"), ==, 2029);
+
+  /* Two picks, two steps, even within the merge window. */
+  g_assert_cmpuint (count_undo_steps (fixture->document), ==, 2);
+}
+
+static void
 test_flush_on_close (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -424,6 +442,8 @@ main (int   argc,
               fixture_set_up, test_pause_is_two_steps, fixture_tear_down);
   g_test_add ("/forms/binding/another-field", Fixture, NULL,
               fixture_set_up, test_another_field_is_another_step, fixture_tear_down);
+  g_test_add ("/forms/binding/discrete-changes", Fixture, NULL,
+              fixture_set_up, test_discrete_changes_are_steps, fixture_tear_down);
   g_test_add ("/forms/binding/flush-on-close", Fixture, NULL,
               fixture_set_up, test_flush_on_close, fixture_tear_down);
   g_test_add ("/forms/binding/flush-all-before-undo", Fixture, NULL,

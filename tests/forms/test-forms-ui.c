@@ -466,6 +466,94 @@ test_category (Fixture       *fixture,
                                             "choice-decision-pause"));
 }
 
+/* The rows the other views use: a date typed, refused, picked on the
+ * calendar and cleared; money with the project's currency. */
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_date_and_money (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *date = ipms_field_row_new (fixture->document, "series", "entry_date");
+  GtkWidget *money = ipms_field_row_new (fixture->document, "project", "net_revenue_target");
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (date));
+  GtkWidget *clear = NULL;
+  IpmsRecord *series;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2027, 5, 20, 0, 0, 0);
+  gint64 id;
+
+  g_assert_true (ipms_document_begin_edit (fixture->document, "test", NULL, &error));
+  id = ipms_document_insert (fixture->document, "series", 0, NULL, &error);
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+  series = ipms_document_get_record (fixture->document, "series", id);
+
+  gtk_list_box_append (GTK_LIST_BOX (box), date);
+  gtk_list_box_append (GTK_LIST_BOX (box), money);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ipms_field_row_set_record (IPMS_FIELD_ROW (date), series);
+  ipms_field_row_set_record (IPMS_FIELD_ROW (money), ipms_document_get_project (fixture->document));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (window));
+
+  replace_text (date, "2027-02-31");
+  flush (fixture);
+  g_assert_true (ipms_record_is_null (series, "entry_date"));
+  g_assert_true (gtk_widget_has_css_class (editor, "error"));
+
+  replace_text (date, "2027-02-28");
+  flush (fixture);
+  g_assert_cmpstr (ipms_record_get_string (series, "entry_date"), ==, "2027-02-28");
+  g_assert_false (gtk_widget_has_css_class (editor, "error"));
+
+  /* Picked on the calendar: written at once. */
+  gtk_calendar_select_day (GTK_CALENDAR (find_child (date, GTK_TYPE_CALENDAR)), day);
+  g_assert_cmpstr (ipms_record_get_string (series, "entry_date"), ==, "2027-05-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "2027-05-20");
+
+  /* Cleared with its button. */
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (editor)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && !GTK_IS_MENU_BUTTON (w))
+      clear = w;
+  g_assert_nonnull (clear);
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_true (ipms_record_is_null (series, "entry_date"));
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (series, "entry_date"), ==, "2027-05-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "2027-05-20");
+
+  /* Money: grouped digits once the field is left, the currency beside it. */
+  replace_text (money, "18000000");
+  gtk_widget_grab_focus (editor);
+  g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target"),
+                     ==, 18000000.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ipms_field_row_get_editor (IPMS_FIELD_ROW (money)))),
+                   ==, "18,000,000");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every editable widget of every form has an accessible name, and it is
  * the label the user sees. */
 static gboolean
@@ -662,10 +750,11 @@ main (int   argc,
   g_test_add ("/forms/ui/isor", Fixture, NULL, empty_set_up, test_isor, fixture_tear_down);
   g_test_add ("/forms/ui/team", Fixture, NULL, empty_set_up, test_team, fixture_tear_down);
   g_test_add ("/forms/ui/category", Fixture, NULL, example_set_up, test_category, fixture_tear_down);
+  g_test_add ("/forms/ui/date-and-money", Fixture, NULL, empty_set_up, test_date_and_money, fixture_tear_down);
   g_test_add ("/forms/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
-  g_test_add ("/forms/ui/language", Fixture, NULL, example_set_up, test_language, fixture_tear_down);
-  g_test_add ("/forms/ui/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);
-  g_test_add ("/forms/ui/empty-screenshots", Fixture, NULL, empty_set_up, test_empty_screenshots, fixture_tear_down);
+  g_test_add ("/forms/ui/look/language", Fixture, NULL, example_set_up, test_language, fixture_tear_down);
+  g_test_add ("/forms/ui/look/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/forms/ui/look/empty-screenshots", Fixture, NULL, empty_set_up, test_empty_screenshots, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
