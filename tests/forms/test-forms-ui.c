@@ -208,6 +208,34 @@ flush (Fixture *fixture)
   ipms_field_binding_flush_all (fixture->document);
 }
 
+/* A key press as the cell's own key controller sees it (GTK 4.8 has no way
+ * to synthesize key events). */
+static void
+press_key_in_cell (GtkWidget       *cell,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (cell);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+}
+
+static gboolean
+has_focus_in (GtkWidget *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+
+  return focus != NULL && (focus == ipms_field_row_get_editor (IPMS_FIELD_ROW (row)) ||
+                           gtk_widget_is_ancestor (focus, ipms_field_row_get_editor (IPMS_FIELD_ROW (row))));
+}
+
 /* The five looks: the empty state, a field with undo and redo, the
  * competitors table. */
 static void
@@ -250,6 +278,20 @@ test_five_looks (Fixture       *fixture,
   flush (fixture);
   g_assert_cmpstr (ipms_record_get_string (row_record (competitors, 0), "name"), ==, "Petlibro");
   g_assert_cmpstr (ipms_record_get_string (row_record (competitors, 0), "strategy"), ==, "Price leader");
+
+  /* The keyboard: Tab to the next cell, Shift+Tab back, Enter in the last
+   * row adds one. */
+  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (cell (competitors, 0, 0))));
+  press_key_in_cell (cell (competitors, 0, 0), GDK_KEY_Tab, 0);
+  g_assert_true (has_focus_in (cell (competitors, 0, 1)));
+  press_key_in_cell (cell (competitors, 0, 1), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_true (has_focus_in (cell (competitors, 0, 0)));
+  press_key_in_cell (cell (competitors, 0, 0), GDK_KEY_Return, 0);
+  g_assert_cmpuint (n_rows (competitors), ==, 2);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (competitors)));
+  g_assert_true (has_focus_in (cell (competitors, 1, 0)));
+  undo (fixture);
+  g_assert_cmpuint (n_rows (competitors), ==, 1);
 
   /* Removed, then back with undo, then gone again with redo. */
   ipms_record_table_select (competitors, 0);
