@@ -32,9 +32,9 @@ entries_new (void)
 static const char *
 intern_kind (const char *kind)
 {
-  for (guint i = 0; ipms_slide_kinds[i] != NULL; i++)
-    if (g_strcmp0 (ipms_slide_kinds[i], kind) == 0)
-      return ipms_slide_kinds[i];
+  for (guint i = 0; ipms_slide_kinds[i].code != NULL; i++)
+    if (g_strcmp0 (ipms_slide_kinds[i].code, kind) == 0)
+      return ipms_slide_kinds[i].code;
 
   return NULL;
 }
@@ -69,9 +69,9 @@ default_entries (IpmsDocument *document)
 {
   GArray *entries = entries_new ();
 
-  for (guint i = 0; ipms_slide_kinds[i] != NULL; i++)
+  for (guint i = 0; ipms_slide_kinds[i].code != NULL; i++)
     {
-      if (strcmp (ipms_slide_kinds[i], "product") == 0)
+      if (strcmp (ipms_slide_kinds[i].code, "product") == 0)
         {
           /* A review looks at the flagships: the R and S grade products. */
           g_autoptr(GPtrArray) products = ipms_document_query (document, "product", NULL, 0, NULL);
@@ -80,7 +80,7 @@ default_entries (IpmsDocument *document)
           for (guint p = 0; p < products->len; p++)
             {
               IpmsRecord *product = g_ptr_array_index (products, p);
-              IpmsDeckEntry entry = { ipms_slide_kinds[i], 0, 0, FALSE, NULL };
+              IpmsDeckEntry entry = { ipms_slide_kinds[i].code, 0, 0, FALSE, NULL };
 
               if (grade_rank (ipms_record_get_string (product, "grade")) > 1)
                 continue;
@@ -92,7 +92,7 @@ default_entries (IpmsDocument *document)
         }
       else
         {
-          IpmsDeckEntry entry = { ipms_slide_kinds[i], 0, 0, FALSE, g_strdup ("") };
+          IpmsDeckEntry entry = { ipms_slide_kinds[i].code, 0, 0, FALSE, g_strdup ("") };
 
           g_array_append_val (entries, entry);
         }

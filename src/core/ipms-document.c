@@ -3058,7 +3058,7 @@ default_value (const IpmsColumn *column,
   if (column->type == IPMS_COLUMN_ENUM && (column->flags & IPMS_COLUMN_FLAG_REQUIRED))
     {
       g_value_init (out, G_TYPE_STRING);
-      g_value_set_string (out, column->choices[0]);
+      g_value_set_string (out, column->choices[0].code);
     }
   else if (column->type == IPMS_COLUMN_TEXT && (column->flags & IPMS_COLUMN_FLAG_REQUIRED))
     {

@@ -615,7 +615,7 @@ read_column (const Plan        *plan,
         if (!node_is (node, G_TYPE_STRING) ||
             !ipms_column_accepts_choice (column, (v = json_node_get_string (node))))
           {
-            g_autofree char *choices = g_strjoinv (", ", (char **) column->choices);
+            g_autofree char *choices = ipms_column_dup_choice_codes (column, ", ");
 
             return invalid (error, where, _("expected one of %s"), choices);
           }

@@ -9,13 +9,19 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-category-page.h"
+#include "ipms-ctmo-page.h"
+#include "ipms-field-binding.h"
 #include "ipms-file-chooser.h"
+#include "ipms-five-looks-page.h"
+#include "ipms-isor-page.h"
 #include "ipms-json.h"
 #include "ipms-new-products-page.h"
 #include "ipms-panorama-page.h"
 #include "ipms-presenter-console.h"
 #include "ipms-review-dialogs.h"
 #include "ipms-roadmap-page.h"
+#include "ipms-team-page.h"
 #include "ipms-window.h"
 
 typedef enum
@@ -63,7 +69,7 @@ static const Section sections[] = {
     GROUP_STRATEGY,
     N_("It will hold the analysis of the macro environment, the industry, the customers, "
        "the competition and yourself, and the strategy, targets and plan decided from it."),
-    NULL,
+    ipms_five_looks_page_get_type,
   },
   {
     "isor",
@@ -73,7 +79,7 @@ static const Section sections[] = {
     GROUP_STRATEGY,
     N_("It will hold the gap analysis, the initiatives that answer the gaps, "
        "the OKRs and the monthly reviews."),
-    NULL,
+    ipms_isor_page_get_type,
   },
   {
     "ctmo",
@@ -83,7 +89,7 @@ static const Section sections[] = {
     GROUP_STRATEGY,
     N_("It will hold the consumer, technology, market and organization analysis: "
        "suppliers, competition and channels included."),
-    NULL,
+    ipms_ctmo_page_get_type,
   },
   {
     "category",
@@ -93,7 +99,7 @@ static const Section sections[] = {
     GROUP_PLANNING,
     N_("It will hold the size and growth of the category and the sub-categories "
        "to continue, pause or enter."),
-    NULL,
+    ipms_category_page_get_type,
   },
   {
     "population",
@@ -172,7 +178,7 @@ static const Section sections[] = {
     GROUP_TEAM,
     N_("It will hold the people of the product group and their roles: "
        "product, market and category managers."),
-    NULL,
+    ipms_team_page_get_type,
   },
 };
 
@@ -608,6 +614,8 @@ undo_action (GtkWidget  *widget,
   IpmsWindow *self = IPMS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  /* What is still being typed in a form is the step to undo. */
+  ipms_field_binding_flush_all (self->document);
   if (!ipms_document_undo (self->document, &error))
     report_toast (self, _("Could not undo"), error);
 }
@@ -620,6 +628,7 @@ redo_action (GtkWidget  *widget,
   IpmsWindow *self = IPMS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  ipms_field_binding_flush_all (self->document);
   if (!ipms_document_redo (self->document, &error))
     report_toast (self, _("Could not redo"), error);
 }
@@ -632,6 +641,22 @@ undo_toast_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ipms_window_add_undo_toast (IPMS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The one way a page reports a failure of the model: "(ss)", what failed
+ * and why (see ipms_forms_report_error()). */
+static void
+report_error_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *what, *why;
+  g_autofree char *message = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &what, &why);
+  message = g_strdup_printf ("%s: %s", what, why);
+  g_printerr ("ipms-planner: %s\n", message);
+  ipms_window_add_toast (IPMS_WINDOW (widget), message);
 }
 
 static void
@@ -1009,6 +1034,9 @@ ipms_window_close_request (GtkWindow *window)
   GSettings *settings = get_settings (IPMS_WINDOW (window));
   int width, height;
 
+  /* Before anything else: the last keystrokes in a form belong in the file. */
+  ipms_field_binding_flush_all (IPMS_WINDOW (window)->document);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
@@ -1227,6 +1255,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.report-error", "(ss)", report_error_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.rename-project", NULL, rename_project_action);
   gtk_widget_class_install_action (widget_class, "win.undo-toast", "s", undo_toast_action);

@@ -65,8 +65,8 @@ static const KindInfo kinds[IPMS_SLIDE_N_KINDS] = {
 IpmsSlideKind
 ipms_slide_kind_from_name (const char *name)
 {
-  for (guint i = 0; i < IPMS_SLIDE_N_KINDS && ipms_slide_kinds[i] != NULL; i++)
-    if (g_strcmp0 (ipms_slide_kinds[i], name) == 0)
+  for (guint i = 0; i < IPMS_SLIDE_N_KINDS && ipms_slide_kinds[i].code != NULL; i++)
+    if (g_strcmp0 (ipms_slide_kinds[i].code, name) == 0)
       return (IpmsSlideKind) i;
 
   return IPMS_SLIDE_N_KINDS;
@@ -76,7 +76,7 @@ const char *
 ipms_slide_kind_get_name (IpmsSlideKind kind)
 {
   g_return_val_if_fail (kind < IPMS_SLIDE_N_KINDS, NULL);
-  return ipms_slide_kinds[kind];
+  return ipms_slide_kinds[kind].code;
 }
 
 const char *
