@@ -242,9 +242,17 @@ ipms_test_save_widget_png (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* The paintable copies the window's last rendering, which a redraw
+   * queued after the frame drops (a text view lays its lines out in an
+   * idle): then the next frame has it again. */
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      if (attempt > 0)
+        g_assert_true (ipms_test_wait_for_paint (widget));
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include "ipms-bench-project.h"
 
 void
@@ -22,6 +24,15 @@ double
 ipms_bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+double
+ipms_bench_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static int

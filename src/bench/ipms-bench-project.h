@@ -11,6 +11,9 @@ void    ipms_bench_print_figure      (const char *metric,
                                       double      value,
                                       const char *unit);
 double  ipms_bench_now_ms            (void);
+/* CPU time of the process: on a shared, loaded machine the wall clock
+ * mostly measures the other processes. */
+double  ipms_bench_cpu_ms            (void);
 /* `fraction` 0.5 is the median, 1.0 the maximum. Sorts `times` (doubles). */
 double  ipms_bench_percentile        (GArray     *times,
                                       double      fraction);

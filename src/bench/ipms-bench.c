@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Measures the document model, JSON and chart painting on generated
- * projects. One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
+ * Measures the document model, JSON, chart painting and the forms on
+ * generated projects (`ipms-bench forms`: the forms only). One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
  * read it; notes go to stderr. Projects are made through the public API in
  * a temporary folder that is removed at the end.
  */
@@ -12,13 +12,16 @@
 
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <cairo.h>
 #include <glib/gstdio.h>
 
+#include "ipms-baseline.h"
 #include "ipms-bench-project.h"
 #include "ipms-chart-export.h"
 #include "ipms-document.h"
+#include "ipms-field-binding.h"
 #include "ipms-json.h"
 #include "ipms-json-check.h"
 #include "ipms-record-list.h"
@@ -213,6 +216,116 @@ bench_charts (guint n_products)
   g_unlink (path);
 }
 
+/* A review baseline: storing it, comparing the changed plan with it, and
+ * what it adds to the open time (the snapshot is read only to compare). */
+static void
+bench_baseline (guint n_products)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(IpmsBaselineComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) products = NULL;
+  g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
+  double start, open_without;
+  gint64 baseline;
+
+  start = ipms_bench_now_ms ();
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  open_without = ipms_bench_now_ms () - start;
+
+  start = ipms_bench_now_ms ();
+  baseline = ipms_baseline_store (document, "Review", &error);
+  g_assert_no_error (error);
+  ipms_bench_print_figure ("baseline_store", n_products, ipms_bench_now_ms () - start, "ms");
+
+  /* A tenth of the products repriced, in one edit. */
+  products = ipms_document_query (document, "product", NULL, 0, NULL);
+  ipms_document_begin_edit (document, "Reprice", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_products / 10; i++)
+    {
+      IpmsRecord *product = g_ptr_array_index (products, (guint) g_rand_int_range (rand, 0, (gint32) products->len));
+
+      ipms_document_set_double (document, "product", ipms_record_get_id (product), "price", 1 + i, &error);
+      g_assert_no_error (error);
+    }
+  ipms_document_commit_edit (document, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&products, g_ptr_array_unref);
+  ipms_document_close (document);
+  g_clear_object (&document);
+
+  start = ipms_bench_now_ms ();
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  ipms_bench_print_figure ("open_with_baseline", n_products, ipms_bench_now_ms () - start, "ms");
+  g_printerr ("note: %u products: open without a baseline took %.1f ms\n", n_products, open_without);
+
+  start = ipms_bench_now_ms ();
+  comparison = ipms_baseline_compare (document, baseline, &error);
+  g_assert_no_error (error);
+  ipms_bench_print_figure ("baseline_compare", n_products, ipms_bench_now_ms () - start, "ms");
+  g_assert_cmpuint (ipms_baseline_comparison_get_n_changes (comparison), >, 0);
+
+  ipms_document_close (document);
+  g_unlink (path);
+}
+
+/* A keystroke in a form field (parsing, checking, scheduling the write)
+ * and the write itself when the typing pauses, with the product list alive
+ * as in the application. */
+static void
+bench_fields (guint n_products)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(IpmsFieldBinding) text = NULL;
+  g_autoptr(IpmsFieldBinding) money = NULL;
+  g_autoptr(IpmsRecordList) products = NULL;
+  g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
+  double start;
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  products = load_list (document, "product");
+  ipms_document_set_history_limit (document, STEPS + 10);
+
+  text = ipms_field_binding_new (document, "project", "mission");
+  money = ipms_field_binding_new (document, "project", "net_revenue_target");
+  ipms_field_binding_set_record (text, ipms_document_get_project (document));
+  ipms_field_binding_set_record (money, ipms_document_get_project (document));
+
+  for (guint i = 0; i < STEPS / 4; i++)
+    {
+      g_autofree char *mission = g_strdup_printf ("Care for every pet, step %u", i);
+      g_autofree char *amount = g_strdup_printf ("%u,000,000", 10 + i);
+
+      start = ipms_bench_now_ms ();
+      ipms_field_binding_set_text (text, mission);
+      ipms_field_binding_set_text (money, amount);
+      g_array_append_val (keystrokes, (double) { (ipms_bench_now_ms () - start) / 2 });
+
+      start = ipms_bench_cpu_ms ();
+      ipms_field_binding_flush (text);
+      g_array_append_val (commits, (double) { ipms_bench_cpu_ms () - start });
+      ipms_field_binding_flush (money);
+    }
+
+  ipms_bench_print_figure ("field_keystroke_median", n_products, ipms_bench_median (keystrokes), "ms");
+  ipms_bench_print_figure ("field_commit_cpu_median", n_products, ipms_bench_median (commits), "ms");
+  ipms_bench_print_figure ("field_commit_cpu_max", n_products, ipms_bench_percentile (commits, 1.0), "ms");
+
+  g_clear_object (&text);
+  g_clear_object (&money);
+  g_clear_object (&products);
+  ipms_document_close (document);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,15 +333,24 @@ main (int   argc,
   static const guint model_sizes[] = { 100, 1000, 10000 };
   static const guint chart_sizes[] = { 100, 1000, 2000 };
   g_autoptr(GError) error = NULL;
+  /* "ipms-bench forms" measures only the form fields (a run of everything
+   * takes minutes); ipms-ui-bench builds the form pages. */
+  gboolean only_forms = argc > 1 && g_str_equal (argv[1], "forms");
 
   tmpdir = g_dir_make_tmp ("ipms-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms; i++)
     bench_model (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms; i++)
+    bench_baseline (model_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes) && !only_forms; i++)
     bench_charts (chart_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+    bench_fields (model_sizes[i]);
 
   g_rmdir (tmpdir);
   g_free (tmpdir);

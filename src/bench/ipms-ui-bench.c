@@ -26,6 +26,8 @@
 
 #include "ipms-application.h"
 #include "ipms-bench-project.h"
+#include "ipms-example.h"
+#include "ipms-form-specs.h"
 #include "ipms-json.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-panorama-page.h"
@@ -158,6 +160,27 @@ print_time (const char *metric,
     g_printerr ("note: %s: no frame was painted within %d ms\n", metric, PAINT_TIMEOUT_MS);
   else
     ipms_bench_print_figure (metric, n_products, value, "ms");
+}
+
+/* The first switch to each form view (the page is built then, and kept);
+ * the slowest is the figure, the others are notes. */
+static void
+measure_forms (IpmsWindow *window,
+               const char *metric,
+               guint       n_products)
+{
+  const IpmsFormSpec * const *specs = ipms_form_specs_get_all ();
+  double slowest = 0;
+
+  for (guint i = 0; specs[i] != NULL; i++)
+    {
+      double time = measure_show (window, specs[i]->id);
+
+      g_printerr ("note: %s %u: %s %.1f ms\n", metric, n_products, specs[i]->id, time);
+      slowest = MAX (slowest, time);
+    }
+
+  print_time (metric, n_products, slowest);
 }
 
 /* Moves a placed product to the end of another segment and measures until
@@ -358,6 +381,7 @@ bench_window (guint n_products)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (GTK_WIDGET (window));
 
+  measure_forms (window, "form_show", n_products);
   print_time ("panorama_show", n_products, measure_show (window, "panorama"));
   print_time ("new_products_show", n_products, measure_show (window, "new-products"));
   print_time ("roadmap_show", n_products, measure_show (window, "roadmap"));
@@ -370,6 +394,28 @@ bench_window (guint n_products)
 
   close_window (window);
   g_unlink (path);
+}
+
+/* The forms on the example plan, filled in every field. */
+static void
+bench_example_forms (void)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  IpmsWindow *window;
+
+  document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_assert_no_error (error);
+  ipms_document_set_view_state (document, "window.section", "panorama");
+
+  window = ipms_window_new (app, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (window));
+
+  measure_forms (window, "form_show_example", ipms_document_count_rows (document, "product"));
+
+  close_window (window);
 }
 
 int
@@ -409,6 +455,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("ipms-ui-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
+  bench_example_forms ();
   for (guint i = 0; i < sizes->len; i++)
     bench_window (g_array_index (sizes, guint, i));
 

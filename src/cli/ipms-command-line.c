@@ -17,6 +17,7 @@
 #include "ipms-command-line.h"
 #include "ipms-document.h"
 #include "ipms-json.h"
+#include "ipms-slide-export.h"
 
 static const GOptionEntry entries[] = {
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -39,6 +40,12 @@ static const GOptionEntry entries[] = {
     N_("Last day shown by a timeline chart"), N_("YYYY-MM-DD") },
   { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export the chart with dark colours"), NULL },
+  { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the review deck of FILE.ipms as a PDF to OUT.pdf and exit"), N_("OUT.pdf") },
+  { "baseline", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Review baseline that the deck’s “What changed” slide compares with (default: the newest)"), N_("NAME") },
+  { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Export the deck as a handout: each slide with its speaker notes"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -219,9 +226,53 @@ export_chart (const char         *kind,
         }
     }
 
+  /* Write errors name the file; the others need no name. */
   if (!ipms_chart_export (chart, output, &options, &error))
-    return fail (_("Cannot export the chart to “%s”: %s"), output, error->message);
+    return fail ("%s", error->message);
 
+  ipms_document_close (document);
+
+  return 0;
+}
+
+static int
+export_deck (const char         *output,
+             const char         *baseline,
+             gboolean            notes,
+             const char * const *files)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(IpmsSlideDeck) deck = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (count_files (files) != 1)
+    return fail (_("--export-deck needs exactly one project file: %s"),
+                 "ipms-planner --export-deck OUT.pdf [--baseline NAME] [--notes] FILE.ipms");
+
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    return fail (_("“%s” does not end in .pdf"), output);
+
+  /* Read only: an export leaves the project exactly as it was. */
+  if (!(document = ipms_document_open_read_only (files[0], &error)))
+    return fail ("%s", error->message);
+
+  if (!ipms_document_check_export_target (document, output, &error))
+    return fail ("%s", error->message);
+
+  deck = ipms_slide_deck_new (document);
+
+  if (baseline != NULL)
+    {
+      gint64 id = ipms_baseline_find (document, baseline);
+
+      if (id == 0 || !ipms_slide_deck_set_baseline (deck, id, NULL))
+        return fail (_("“%s” has no review baseline named “%s”"), files[0], baseline);
+    }
+
+  if (!ipms_slide_deck_export_pdf (deck, output, notes, &error))
+    return fail ("%s", error->message);
+
+  g_clear_object (&deck);
   ipms_document_close (document);
 
   return 0;
@@ -234,6 +285,9 @@ ipms_command_line_handle (GVariantDict       *options,
   const char *export_json_path = NULL;
   const char *import_json_path = NULL;
   const char *chart_kind = NULL;
+  const char *deck_path = NULL;
+  const char *baseline = NULL;
+  gboolean notes = FALSE;
   const char *output = NULL;
   const char *page = NULL;
   const char *from = NULL;
@@ -253,11 +307,18 @@ ipms_command_line_handle (GVariantDict       *options,
   g_variant_dict_lookup (options, "to", "&s", &to);
   g_variant_dict_lookup (options, "landscape", "b", &landscape);
   g_variant_dict_lookup (options, "dark", "b", &dark);
+  g_variant_dict_lookup (options, "export-deck", "^&ay", &deck_path);
+  g_variant_dict_lookup (options, "baseline", "&s", &baseline);
+  g_variant_dict_lookup (options, "notes", "b", &notes);
 
-  n_modes = (export_json_path != NULL) + (import_json_path != NULL) + (chart_kind != NULL);
+  n_modes = (export_json_path != NULL) + (import_json_path != NULL) + (chart_kind != NULL) +
+            (deck_path != NULL);
 
   if (n_modes > 1)
-    return fail (_("Use only one of --export-json, --import-json and --export-chart at a time"));
+    return fail (_("Use only one of --export-json, --import-json, --export-chart and --export-deck at a time"));
+
+  if (deck_path == NULL && (baseline != NULL || notes))
+    return fail (_("--baseline and --notes only go with --export-deck"));
 
   if (chart_kind == NULL &&
       (output != NULL || page != NULL || from != NULL || to != NULL || landscape || dark))
@@ -268,6 +329,9 @@ ipms_command_line_handle (GVariantDict       *options,
 
   if (import_json_path != NULL)
     return import_json (import_json_path, files);
+
+  if (deck_path != NULL)
+    return export_deck (deck_path, baseline, notes, files);
 
   if (chart_kind != NULL)
     return export_chart (chart_kind, output, page, from, to, landscape, dark, files);

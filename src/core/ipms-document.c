@@ -70,6 +70,7 @@
 #include <sqlite3.h>
 
 #include "ipms-document.h"
+#include "ipms-document-private.h"
 #include "ipms-record-private.h"
 
 /* 'IPMS' */
@@ -80,6 +81,7 @@
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-price-bands.sql",
+  "003-deck.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
@@ -3056,7 +3058,7 @@ default_value (const IpmsColumn *column,
   if (column->type == IPMS_COLUMN_ENUM && (column->flags & IPMS_COLUMN_FLAG_REQUIRED))
     {
       g_value_init (out, G_TYPE_STRING);
-      g_value_set_string (out, column->choices[0]);
+      g_value_set_string (out, column->choices[0].code);
     }
   else if (column->type == IPMS_COLUMN_TEXT && (column->flags & IPMS_COLUMN_FLAG_REQUIRED))
     {
@@ -3804,4 +3806,12 @@ ipms_document_end_read (IpmsDocument *self)
 
   if (--self->read_depth == 0 && self->db != NULL)
     exec_sql (self->db, "COMMIT", NULL);
+}
+
+sqlite3 *
+_ipms_document_get_db (IpmsDocument *self)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+
+  return self->db;
 }

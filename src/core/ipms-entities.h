@@ -36,5 +36,6 @@ G_BEGIN_DECLS
 #define IPMS_TYPE_PLAN_LINE          IPMS_ENTITY_TYPE ("plan_line")
 #define IPMS_TYPE_SUB_CATEGORY       IPMS_ENTITY_TYPE ("sub_category")
 #define IPMS_TYPE_PRICE_BAND         IPMS_ENTITY_TYPE ("price_band")
+#define IPMS_TYPE_DECK_SLIDE         IPMS_ENTITY_TYPE ("deck_slide")
 
 G_END_DECLS

@@ -40,16 +40,12 @@
  * (deep nesting, duplicate names, NULs, integers beyond 64 bits, trailing
  * text, text that is not UTF-8). Ids lie within 1 to IPMS_JSON_MAX_ID.
  *
- * Files appear whole or not at all. A new project is built in memory and
- * written with its bytes into a file without a name (O_TMPFILE), synced, and
- * linked to its name: link() fails if the name exists, so of two imports
- * racing for one name exactly one wins, and a process killed at any moment
- * leaves either nothing or the complete project. An export is written the
- * same way and renamed over its target.
+ * Files appear whole or not at all (ipms-file-writer.h). A new project is
+ * built in memory and its bytes written through an IpmsFileWriter that may
+ * not replace: of two imports racing for one name exactly one wins, and a
+ * process killed at any moment leaves either nothing or the complete
+ * project. An export is written the same way and replaces its target.
  */
-
-/* O_TMPFILE */
-#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -64,6 +60,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ipms-file-writer.h"
 #include "ipms-json.h"
 #include "ipms-json-check.h"
 
@@ -297,123 +294,7 @@ ipms_json_export_data (IpmsDocument  *document,
 
 /* Files */
 
-static gboolean
-file_error (GError     **error,
-            const char  *path,
-            int          saved_errno)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  const char *reason;
-
-  switch (saved_errno)
-    {
-    case EEXIST:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), display);
-      return FALSE;
-
-    case ENOSPC:
-    case EDQUOT:
-      reason = _("the disk is full");
-      break;
-
-    case EFBIG:
-      reason = _("the file would exceed the size limit for files");
-      break;
-
-    default:
-      reason = g_strerror (saved_errno);
-      break;
-    }
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot write “%s”: %s"), display, reason);
-  return FALSE;
-}
-
-static gboolean
-write_all (int         fd,
-           const char *data,
-           gsize       length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-
-      data += n;
-      length -= (gsize) n;
-    }
-
-  return TRUE;
-}
-
-static void
-sync_folder (const char *dir)
-{
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  /* The rename or link is durable once its folder is; a folder that cannot
-   * be synced (some file systems refuse) has nothing better to offer. */
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-/* Opens a new, empty file in `dir` that has no name yet, or, where the
- * file system cannot do that, one with a hidden random name returned in
- * `tmp_path`. `source` is a path that link() and linkat() can take. */
-static int
-open_unnamed (const char  *dir,
-              const char  *base,
-              char       **tmp_path,
-              char       **source)
-{
-  int fd;
-
-#ifdef O_TMPFILE
-  fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-  if (fd >= 0)
-    {
-      *source = g_strdup_printf ("/proc/self/fd/%d", fd);
-      if (g_file_test (*source, G_FILE_TEST_EXISTS))
-        return fd;
-
-      /* No /proc: the file could never get a name. */
-      g_clear_pointer (source, g_free);
-      close (fd);
-    }
-  else if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOSYS)
-    return -1;
-#endif
-
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x", base, g_random_int ());
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd >= 0)
-        {
-          *tmp_path = g_strdup (path);
-          *source = g_steal_pointer (&path);
-          return fd;
-        }
-
-      if (errno != EEXIST)
-        return -1;
-    }
-
-  errno = EEXIST;
-  return -1;
-}
-
-/* Writes `data` to `path` whole or not at all (see the top of the file).
+/* Writes `data` to `path` whole or not at all (ipms-file-writer.h).
  * Without `replace`, fails with G_IO_ERROR_EXISTS if `path` exists. */
 static gboolean
 write_whole_file (const char  *path,
@@ -422,64 +303,11 @@ write_whole_file (const char  *path,
                   gboolean     replace,
                   GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_path = NULL;   /* a name of ours, removed on failure */
-  g_autofree char *source = NULL;
-  int saved_errno;
-  int fd;
+  g_autoptr(IpmsFileWriter) writer = ipms_file_writer_new (path, error);
 
-  fd = open_unnamed (dir, base, &tmp_path, &source);
-  if (fd < 0)
-    return file_error (error, path, errno);
-
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
-    goto fail;
-
-  if (!replace)
-    {
-      /* link() never replaces: if `path` appeared meanwhile, we lose. */
-      if (linkat (AT_FDCWD, source, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0)
-        goto fail;
-    }
-  else
-    {
-      /* rename() needs a name to move; a hidden one lives only between
-       * these two calls. */
-      for (guint attempt = 0; tmp_path == NULL; attempt++)
-        {
-          g_autofree char *name = g_strdup_printf (".%s.%08x", base, g_random_int ());
-          g_autofree char *candidate = g_build_filename (dir, name, NULL);
-
-          if (linkat (AT_FDCWD, source, AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0)
-            tmp_path = g_steal_pointer (&candidate);
-          else if (errno != EEXIST || attempt == 100)
-            goto fail;
-        }
-
-      if (g_rename (tmp_path, path) != 0)
-        goto fail;
-
-      g_clear_pointer (&tmp_path, g_free);
-    }
-
-  close (fd);
-
-  /* A hidden name that is now also linked to `path`. */
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
-
-  sync_folder (dir);
-
-  return TRUE;
-
-fail:
-  saved_errno = errno;
-  close (fd);
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
-
-  return file_error (error, path, saved_errno);
+  return writer != NULL &&
+         ipms_file_writer_write (writer, data, length, error) &&
+         ipms_file_writer_commit (writer, replace, error);
 }
 
 gboolean
@@ -787,7 +615,7 @@ read_column (const Plan        *plan,
         if (!node_is (node, G_TYPE_STRING) ||
             !ipms_column_accepts_choice (column, (v = json_node_get_string (node))))
           {
-            g_autofree char *choices = g_strjoinv (", ", (char **) column->choices);
+            g_autofree char *choices = ipms_column_dup_choice_codes (column, ", ");
 
             return invalid (error, where, _("expected one of %s"), choices);
           }
@@ -1200,7 +1028,7 @@ ipms_json_create_project (const char  *json_path,
   /* Early, to spare reading a large plan; what makes it safe is the link
    * in write_whole_file(). A dangling symlink counts as existing. */
   if (g_lstat (project_path, &st) == 0)
-    return file_error (error, project_path, EEXIST);
+    return ipms_file_set_error (error, project_path, EEXIST);
 
   if (!(data = read_plan_file (json_path, &length, error)))
     return FALSE;

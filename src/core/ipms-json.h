@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /*
  * JSON import and export of a whole plan.
  *
- * Format: one object with "format": "ipms-planner" and "version": 1, and one
+ * Format: one object with "format": "ipms-planner" and "version": 2 (1 is
+ * still read: it only lacks the deck), and one
  * array per table named by the table's plural (ipms-schema.c): "products",
  * "series", "segments", ... Each element is an object with "id" and the
  * table's columns by name; NULL columns are written as null. Dates are
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
  */
 
 #define IPMS_JSON_FORMAT_NAME    "ipms-planner"
-#define IPMS_JSON_FORMAT_VERSION 1
+#define IPMS_JSON_FORMAT_VERSION 2
 /* Ids lie from 1 to 2^53 - 1: the integers every JSON reader holds exactly
  * (RFC 8259 section 6; JavaScript's Number.MAX_SAFE_INTEGER), far from
  * where id arithmetic in 64 bits could overflow. */

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ipms-merge-key.h"
 #include "ipms-timeline-edits.h"
 
 static IpmsRecord *
@@ -479,7 +480,7 @@ ipms_timeline_rename_price_band (IpmsDocument  *document,
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, name);
   /* One step per typing burst in the name field. */
-  merge_key = g_strdup_printf ("timeline:band-name:%" G_GINT64_FORMAT, band_id);
+  merge_key = ipms_merge_key ("price_band", band_id, "name");
 
   return ipms_document_edit_value (document,
                                    /* Translators: undo label */

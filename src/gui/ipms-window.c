@@ -9,11 +9,19 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-category-page.h"
+#include "ipms-ctmo-page.h"
+#include "ipms-field-binding.h"
 #include "ipms-file-chooser.h"
+#include "ipms-five-looks-page.h"
+#include "ipms-isor-page.h"
 #include "ipms-json.h"
 #include "ipms-new-products-page.h"
 #include "ipms-panorama-page.h"
+#include "ipms-presenter-console.h"
+#include "ipms-review-dialogs.h"
 #include "ipms-roadmap-page.h"
+#include "ipms-team-page.h"
 #include "ipms-window.h"
 
 typedef enum
@@ -61,7 +69,7 @@ static const Section sections[] = {
     GROUP_STRATEGY,
     N_("It will hold the analysis of the macro environment, the industry, the customers, "
        "the competition and yourself, and the strategy, targets and plan decided from it."),
-    NULL,
+    ipms_five_looks_page_get_type,
   },
   {
     "isor",
@@ -71,7 +79,7 @@ static const Section sections[] = {
     GROUP_STRATEGY,
     N_("It will hold the gap analysis, the initiatives that answer the gaps, "
        "the OKRs and the monthly reviews."),
-    NULL,
+    ipms_isor_page_get_type,
   },
   {
     "ctmo",
@@ -81,7 +89,7 @@ static const Section sections[] = {
     GROUP_STRATEGY,
     N_("It will hold the consumer, technology, market and organization analysis: "
        "suppliers, competition and channels included."),
-    NULL,
+    ipms_ctmo_page_get_type,
   },
   {
     "category",
@@ -91,7 +99,7 @@ static const Section sections[] = {
     GROUP_PLANNING,
     N_("It will hold the size and growth of the category and the sub-categories "
        "to continue, pause or enter."),
-    NULL,
+    ipms_category_page_get_type,
   },
   {
     "population",
@@ -170,7 +178,7 @@ static const Section sections[] = {
     GROUP_TEAM,
     N_("It will hold the people of the product group and their roles: "
        "product, market and category managers."),
-    NULL,
+    ipms_team_page_get_type,
   },
 };
 
@@ -209,6 +217,8 @@ struct _IpmsWindow
   GtkWidget            *redo_button;
   GMenu                *recent_submenu;
   guint                 fold_source;
+
+  IpmsPresenterConsole *presentation;   /* weak: it destroys itself on leaving */
 };
 
 G_DEFINE_FINAL_TYPE (IpmsWindow, ipms_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -604,6 +614,8 @@ undo_action (GtkWidget  *widget,
   IpmsWindow *self = IPMS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  /* What is still being typed in a form is the step to undo. */
+  ipms_field_binding_flush_all (self->document);
   if (!ipms_document_undo (self->document, &error))
     report_toast (self, _("Could not undo"), error);
 }
@@ -616,6 +628,7 @@ redo_action (GtkWidget  *widget,
   IpmsWindow *self = IPMS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  ipms_field_binding_flush_all (self->document);
   if (!ipms_document_redo (self->document, &error))
     report_toast (self, _("Could not redo"), error);
 }
@@ -628,6 +641,22 @@ undo_toast_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ipms_window_add_undo_toast (IPMS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The one way a page reports a failure of the model: "(ss)", what failed
+ * and why (see ipms_forms_report_error()). */
+static void
+report_error_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *what, *why;
+  g_autofree char *message = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &what, &why);
+  message = g_strdup_printf ("%s: %s", what, why);
+  g_printerr ("ipms-planner: %s\n", message);
+  ipms_window_add_toast (IPMS_WINDOW (widget), message);
 }
 
 static void
@@ -1005,6 +1034,9 @@ ipms_window_close_request (GtkWindow *window)
   GSettings *settings = get_settings (IPMS_WINDOW (window));
   int width, height;
 
+  /* Before anything else: the last keystrokes in a form belong in the file. */
+  ipms_field_binding_flush_all (IPMS_WINDOW (window)->document);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
@@ -1057,6 +1089,9 @@ ipms_window_dispose (GObject *object)
   IpmsWindow *self = IPMS_WINDOW (object);
 
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  if (self->presentation != NULL)
+    ipms_presenter_console_leave (self->presentation);
+  g_clear_weak_pointer (&self->presentation);
 
   /* The pages go first: they may still talk to the document as they leave. */
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_WINDOW);
@@ -1127,6 +1162,42 @@ ipms_window_set_property (GObject      *object,
     }
 }
 
+/* F5 starts at the first slide, Shift+F5 at the slide of this section. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  if (self->presentation != NULL)
+    {
+      gtk_window_present (ipms_presenter_console_get_audience (self->presentation));
+      return;
+    }
+
+  g_set_weak_pointer (&self->presentation,
+                      ipms_presenter_console_start (self, g_str_equal (action_name, "win.present-current")
+                                                          ? self->section->id : NULL));
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.deck-setup"))
+    ipms_review_dialogs_show_deck_setup (self);
+  else if (g_str_equal (action_name, "win.mark-reviewed"))
+    ipms_review_dialogs_mark_reviewed (self);
+  else if (g_str_equal (action_name, "win.export-deck"))
+    ipms_review_dialogs_export_deck (self);
+  else
+    ipms_review_dialogs_show_changes (self);
+}
+
 static void
 ipms_window_class_init (IpmsWindowClass *klass)
 {
@@ -1184,6 +1255,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.report-error", "(ss)", report_error_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.rename-project", NULL, rename_project_action);
   gtk_widget_class_install_action (widget_class, "win.undo-toast", "s", undo_toast_action);
@@ -1192,6 +1264,12 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, step_section_action);
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, step_section_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.deck-setup", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-reviewed", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1200,6 +1278,8 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-current", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, section_keys[i], GDK_ALT_MASK,

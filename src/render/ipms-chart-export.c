@@ -5,16 +5,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
@@ -130,81 +126,41 @@ page_points (IpmsPageSize  page,
     }
 }
 
-/* Export writes through this instead of letting cairo open the file, so
- * that a write error (a full disk, a file size limit) is seen: cairo itself
- * only reports a generic write error, and for some surfaces not at all. */
-typedef struct
+cairo_status_t
+ipms_export_sink_write (void                *closure,
+                        const unsigned char *data,
+                        unsigned int         length)
 {
-  int fd;
-  int error;     /* errno of the first failed write, or 0 */
-} ExportSink;
+  IpmsExportSink *sink = closure;
 
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  ExportSink *sink = closure;
-
-  if (sink->error != 0)
+  if (sink->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
 
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          /* write() returning 0 for a non-empty buffer makes no progress:
-           * treat it as the disk being full rather than looping on it. */
-          sink->error = written < 0 ? errno : ENOSPC;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
+  if (!ipms_file_writer_write (sink->writer, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          saved_errno)
+gboolean
+ipms_export_sink_check (IpmsExportSink  *sink,
+                        cairo_status_t   status,
+                        const char      *path,
+                        GError         **error)
 {
-  int code = g_io_error_from_errno (saved_errno);
+  g_autofree char *display = NULL;
 
-  /* The two a user can do something about get their own words. */
-  if (saved_errno == ENOSPC)
-    g_set_error (error, G_IO_ERROR, code,
-                 _("Could not write “%s”: the disk is full"), path);
-  else if (saved_errno == EFBIG)
-    g_set_error (error, G_IO_ERROR, code,
-                 _("Could not write “%s”: the file would be larger than the size allowed here"), path);
-  else
-    g_set_error (error, G_IO_ERROR, code,
-                 _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
-}
-
-/* A write error seen by the sink wins over cairo's vaguer status. */
-static gboolean
-check_status (cairo_status_t     status,
-              const ExportSink  *sink,
-              const char        *path,
-              GError           **error)
-{
-  if (sink->error != 0)
+  if (sink->error != NULL)
     {
-      set_write_error (error, path, sink->error);
+      g_propagate_error (error, g_steal_pointer (&sink->error));
       return FALSE;
     }
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
 
+  display = g_filename_display_name (path);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+               _("Cannot write “%s”: %s"), display, cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -251,7 +207,7 @@ paint_page (IpmsChart               *chart,
 static gboolean
 write_chart (IpmsChart               *chart,
              ExportFormat             format,
-             ExportSink              *sink,
+             IpmsExportSink          *sink,
              const char              *path,
              double                   page_width,
              double                   page_height,
@@ -288,10 +244,10 @@ write_chart (IpmsChart               *chart,
         cairo_scale (cr, px_per_point, px_per_point);
         paint_page (chart, cr, page_width, page_height, margin,
                     chart_width, chart_height, px_per_point, options);
-        ok = check_status (cairo_status (cr), sink, path, error);
+        ok = ipms_export_sink_check (sink, cairo_status (cr), path, error);
         cairo_destroy (cr);
         if (ok)
-          ok = check_status (cairo_surface_write_to_png_stream (surface, sink_write, sink), sink, path, error);
+          ok = ipms_export_sink_check (sink, cairo_surface_write_to_png_stream (surface, ipms_export_sink_write, sink), path, error);
       }
       break;
 
@@ -299,14 +255,14 @@ write_chart (IpmsChart               *chart,
     case FORMAT_PDF:
       if (format == FORMAT_SVG)
         {
-          surface = cairo_svg_surface_create_for_stream (sink_write, sink, page_width, page_height);
+          surface = cairo_svg_surface_create_for_stream (ipms_export_sink_write, sink, page_width, page_height);
           cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
         }
       else
         {
           g_autofree char *title = g_path_get_basename (path);
 
-          surface = cairo_pdf_surface_create_for_stream (sink_write, sink, page_width, page_height);
+          surface = cairo_pdf_surface_create_for_stream (ipms_export_sink_write, sink, page_width, page_height);
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "IPMS Planner");
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
         }
@@ -314,13 +270,13 @@ write_chart (IpmsChart               *chart,
       paint_page (chart, cr, page_width, page_height, margin,
                   chart_width, chart_height, 1.0, options);
       cairo_show_page (cr);
-      ok = check_status (cairo_status (cr), sink, path, error);
+      ok = ipms_export_sink_check (sink, cairo_status (cr), path, error);
       cairo_destroy (cr);
       /* Vector surfaces write most of the file here, and say how it went
        * only in the surface's status afterwards. */
       cairo_surface_finish (surface);
       if (ok)
-        ok = check_status (cairo_surface_status (surface), sink, path, error);
+        ok = ipms_export_sink_check (sink, cairo_surface_status (surface), path, error);
       break;
 
     default:
@@ -338,10 +294,7 @@ ipms_chart_export (IpmsChart                *chart,
                    const IpmsExportOptions  *options,
                    GError                  **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  ExportSink sink = { -1, 0 };
+  IpmsExportSink sink = { NULL, NULL };
   ExportFormat format;
   double chart_width = 0, chart_height = 0;
   double page_width, page_height, margin;
@@ -376,43 +329,17 @@ ipms_chart_export (IpmsChart                *chart,
       page_height = swap;
     }
 
-  /* Written next to the target, flushed to the disk and renamed over it at
-   * the end, so that the name the user chose holds the old file or the
-   * whole new one, never half a file, even after a crash. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  /* Not mkstemp()'s private mode: an exported chart is meant to be shared. */
-  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      set_write_error (error, path, errno);
-      return FALSE;
-    }
+  /* The name the user chose holds the old file or the whole new one, never
+   * half a file, even after a crash (ipms-file-writer.h). */
+  if (!(sink.writer = ipms_file_writer_new (path, error)))
+    return FALSE;
 
   ok = write_chart (chart, format, &sink, path, page_width, page_height, margin,
-                    chart_width, chart_height, options, error);
+                    chart_width, chart_height, options, error) &&
+       ipms_file_writer_commit (sink.writer, TRUE, error);
 
-  if (ok && fsync (sink.fd) != 0)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-  /* close() can report a delayed write error (NFS, quota): it counts. */
-  if (close (sink.fd) != 0 && ok)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-
-  if (!ok)
-    g_unlink (tmp_path);
+  ipms_file_writer_free (sink.writer);
+  g_clear_error (&sink.error);
 
   return ok;
 }

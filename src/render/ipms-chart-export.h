@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
+
 #include "ipms-chart.h"
 #include "ipms-document.h"
+#include "ipms-file-writer.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +43,26 @@ IpmsChart          *ipms_chart_new_for_kind   (IpmsDocument            *document
 gboolean            ipms_chart_export         (IpmsChart               *chart,
                                                const char              *path,
                                                const IpmsExportOptions *options,
+                                               GError                 **error);
+
+/* What cairo writes an export to (a stream surface's write function and
+ * its closure): an IpmsFileWriter that keeps the first write error, which
+ * cairo itself reports only as a vague status, and for some surfaces not
+ * at all. */
+typedef struct
+{
+  IpmsFileWriter *writer;
+  GError         *error;
+} IpmsExportSink;
+
+cairo_status_t      ipms_export_sink_write    (void                    *closure,
+                                               const unsigned char     *data,
+                                               unsigned int             length);
+/* Checks a cairo status after painting or finishing a surface: the sink's
+ * own error wins over cairo's vaguer one. */
+gboolean            ipms_export_sink_check    (IpmsExportSink          *sink,
+                                               cairo_status_t           status,
+                                               const char              *path,
                                                GError                 **error);
 
 G_END_DECLS

@@ -266,10 +266,10 @@ make_value (const IpmsColumn *column,
 
     case IPMS_COLUMN_ENUM:
       {
-        guint n = g_strv_length ((char **) column->choices);
+        guint n = ipms_column_get_n_choices (column);
 
         g_value_init (value, G_TYPE_STRING);
-        g_value_set_string (value, column->choices[variant % n]);
+        g_value_set_string (value, column->choices[variant % n].code);
       }
       break;
 

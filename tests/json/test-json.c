@@ -173,14 +173,14 @@ test_export_order (void)
   a = strstr (exported, "\"id\": 2,\n      \"series_id\": null,\n      \"name\": \"A\"");
   b = strstr (exported, "\"id\": 5,");
   c = strstr (exported, "\"id\": 9,");
-  price_band = strstr (exported, "\"price_bands\": []\n}\n");
+  price_band = strstr (exported, "\"price_bands\": [],\n  \"deck_slides\": []\n}\n");
   g_assert_nonnull (project);
   g_assert_nonnull (a);
   g_assert_nonnull (b);
   g_assert_nonnull (c);
   g_assert_nonnull (price_band);
   g_assert_true (project < a && a < b && b < c && c < price_band);
-  g_assert_true (g_str_has_prefix (exported, "{\n  \"format\": \"ipms-planner\",\n  \"version\": 1,\n"));
+  g_assert_true (g_str_has_prefix (exported, "{\n  \"format\": \"ipms-planner\",\n  \"version\": 2,\n"));
 }
 
 /* Malformed input */
@@ -215,7 +215,7 @@ static const BadCase bad_cases[] = {
   { "array", "[1, 2]", IPMS_JSON_ERROR_FORMAT, NULL },
   { "other-format", "{\"format\": \"other\", \"version\": 1}", IPMS_JSON_ERROR_FORMAT, NULL },
   { "no-version", "{\"format\": \"ipms-planner\"}", IPMS_JSON_ERROR_FORMAT, NULL },
-  { "newer", "{\"format\": \"ipms-planner\", \"version\": 2, \"projects\": []}", IPMS_JSON_ERROR_TOO_NEW, NULL },
+  { "newer", "{\"format\": \"ipms-planner\", \"version\": 3, \"projects\": []}", IPMS_JSON_ERROR_TOO_NEW, NULL },
   { "unknown-table", BASE_HEAD " \"productz\": []}", IPMS_JSON_ERROR_INVALID, "$.productz" },
   { "table-not-array", BASE_HEAD " \"products\": {}}", IPMS_JSON_ERROR_INVALID, "$.products" },
   { "row-not-object", BASE_HEAD " \"products\": [3]}", IPMS_JSON_ERROR_INVALID, "$.products[0]" },

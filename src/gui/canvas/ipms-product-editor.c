@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-merge-key.h"
 #include "ipms-product-editor.h"
 
 struct _IpmsProductEditor
@@ -44,8 +45,7 @@ edit (IpmsProductEditor *self,
 
   /* Translators: an undo step; %s is a product name */
   label = g_strdup_printf (_("Edit “%s”"), ipms_record_get_string (self->product, "name"));
-  merge_key = g_strdup_printf ("product-editor-%" G_GINT64_FORMAT "-%s",
-                               ipms_record_get_id (self->product), column);
+  merge_key = ipms_merge_key ("product", ipms_record_get_id (self->product), column);
 
   if (!ipms_document_edit_value (self->document, label, merge_key, "product",
                                  ipms_record_get_id (self->product), column, value, &error))

@@ -13,6 +13,7 @@
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
 #include "ipms-format.h"
+#include "ipms-merge-key.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
@@ -931,7 +932,7 @@ ipms_timeline_canvas_nudge (IpmsTimelineCanvas *self,
 
   axis = chart_axis (self);
   /* A burst of nudges of one product is one undo step. */
-  merge_key = g_strdup_printf ("timeline-nudge:%" G_GINT64_FORMAT, product_id);
+  merge_key = ipms_merge_key ("product", product_id, NULL);
 
   if (np_chart (self) != NULL)
     {

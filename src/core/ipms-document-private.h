@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ipms-document.h"
+
+G_BEGIN_DECLS
+
+/* The document's connection, for the core modules that keep data outside
+ * the undo history in tables of their own (ipms-baseline.c). NULL once
+ * closed. Not for views: they read records and edit through the document. */
+sqlite3 *_ipms_document_get_db (IpmsDocument *self);
+
+G_END_DECLS

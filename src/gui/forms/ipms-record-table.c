@@ -1,0 +1,876 @@
+/* ipms-record-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ipms-field-row.h"
+#include "ipms-forms-util.h"
+#include "ipms-record-table.h"
+#include "ipms-stable-list.h"
+#include "ipms-text-field-row.h"
+
+/* Above this height the table scrolls inside the page. */
+#define MAX_TABLE_HEIGHT 560
+/* GTK 4.8's column view asks for the height of the rows it has made so
+ * far, often one: the table reserves room for its rows itself. */
+#define HEADER_HEIGHT 36
+#define ROW_HEIGHT 43
+
+struct _IpmsRecordTable
+{
+  GtkWidget           parent_instance;
+
+  IpmsDocument       *document;
+  const IpmsTable    *table;
+  const char         *owner_column;
+  gint64              owner_id;
+  IpmsRecordList     *list;
+  /* The list without the rebinds of edited rows: see ipms-stable-list.h. */
+  IpmsStableList     *stable;
+  GtkSingleSelection *selection;
+
+  GtkWidget          *box;
+  GtkWidget          *scrolled;
+  GtkWidget          *column_view;
+  GtkWidget          *empty_label;
+  GtkWidget          *add_button;
+
+  /* The field rows of the cells, each with its GtkListItem and column
+   * index as data, for moving the focus between cells. */
+  GPtrArray          *cells;
+  guint               n_columns;
+  /* A row just added, to focus when its cells are bound. */
+  gint64              focus_id;
+};
+
+G_DEFINE_FINAL_TYPE (IpmsRecordTable, ipms_record_table, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (IpmsRecordTable *self)
+{
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  gboolean has_selection = selected != GTK_INVALID_LIST_POSITION && selected < n;
+  gboolean ordered = self->table->order_column != NULL;
+  gboolean can_add = self->owner_column == NULL || self->owner_id != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.add", can_add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.remove", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.move-up", ordered && has_selection && selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.move-down", ordered && has_selection && selected + 1 < n);
+
+  /* The column headers stay: hiding the view while its rows change makes
+   * GTK 4.8 paint a row before it has a size. */
+  gtk_widget_set_visible (self->empty_label, n == 0);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scrolled),
+                                              MIN (HEADER_HEIGHT + (int) n * ROW_HEIGHT, MAX_TABLE_HEIGHT));
+}
+
+IpmsRecord *
+ipms_record_table_get_selected_record (IpmsRecordTable *self)
+{
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+ipms_record_table_select (IpmsRecordTable *self,
+                          guint            position)
+{
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+GtkWidget *
+ipms_record_table_get_cell (IpmsRecordTable *self,
+                            guint            position,
+                            guint            column)
+{
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i);
+      GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == column &&
+          gtk_list_item_get_item (item) != NULL &&
+          gtk_list_item_get_position (item) == position)
+        return cell;
+    }
+
+  return NULL;
+}
+
+gboolean
+ipms_record_table_focus_cell (IpmsRecordTable *self,
+                              guint            position,
+                              guint            column)
+{
+  GtkWidget *cell = ipms_record_table_get_cell (self, position, column);
+
+  if (cell == NULL)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  return gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (cell)));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GValue *values;
+  gint64 id = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  ipms_field_binding_flush_all (self->document);
+
+  values = g_new0 (GValue, self->table->n_columns);
+  for (guint i = 0; i < self->table->n_columns; i++)
+    {
+      const IpmsColumn *column = &self->table->columns[i];
+
+      if (self->owner_column != NULL && g_str_equal (column->name, self->owner_column))
+        {
+          g_value_init (&values[i], G_TYPE_INT64);
+          g_value_set_int64 (&values[i], self->owner_id);
+        }
+      else if (self->table->order_column != NULL && g_str_equal (column->name, self->table->order_column))
+        {
+          IpmsRecord *last = n > 0 ? ipms_record_list_get_record (self->list, n - 1) : NULL;
+
+          g_value_init (&values[i], G_TYPE_INT64);
+          g_value_set_int64 (&values[i], last != NULL ? ipms_record_get_int (last, column->name) + 1 : 0);
+        }
+      else if (column->type == IPMS_COLUMN_ENUM)
+        {
+          g_value_init (&values[i], G_TYPE_STRING);
+          g_value_set_static_string (&values[i], column->choices[0].code);
+        }
+      else if (column->type == IPMS_COLUMN_TEXT && (column->flags & IPMS_COLUMN_FLAG_REQUIRED) != 0)
+        {
+          g_value_init (&values[i], G_TYPE_STRING);
+          g_value_set_static_string (&values[i], "");
+        }
+    }
+
+  /* Translators: an undo step; %s is what a row is called, as “Competitor” */
+  label = g_strdup_printf (_("Add %s"), ipms_table_get_label (self->table));
+  if (ipms_document_begin_edit (self->document, label, NULL, &error))
+    {
+      id = ipms_document_insert (self->document, self->table->name, 0, values, &error);
+      if (id == 0 || !ipms_document_commit_edit (self->document, &error))
+        {
+          ipms_document_rollback_edit (self->document);
+          id = 0;
+        }
+    }
+
+  for (guint i = 0; i < self->table->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+  g_free (values);
+
+  if (id == 0)
+    {
+      /* Translators: a toast title; the reason follows */
+      ipms_forms_report_error (widget, _("Could not add a row"), error);
+      return;
+    }
+
+  self->focus_id = id;
+  {
+    guint position = ipms_record_list_find (self->list, id);
+
+    if (position != G_MAXUINT)
+      {
+        gtk_single_selection_set_selected (self->selection, position);
+        ipms_record_table_focus_cell (self, position, 0);
+      }
+  }
+}
+
+/* "Series (2), Campaign (1)": what still points at the row, for the toast. */
+static char *
+dup_dependents (IpmsRecordTable *self,
+                IpmsRecord      *record)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const IpmsTable *tables;
+  guint n_tables;
+
+  tables = ipms_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    for (guint c = 0; c < tables[t].n_columns; c++)
+      {
+        const IpmsColumn *column = &tables[t].columns[c];
+        g_autoptr(GPtrArray) rows = NULL;
+
+        if (column->type != IPMS_COLUMN_REFERENCE ||
+            !g_str_equal (column->references, self->table->name) ||
+            (column->flags & IPMS_COLUMN_FLAG_OWNED_BY) != 0)
+          continue;
+
+        rows = ipms_document_query (self->document, tables[t].name, column->name,
+                                    ipms_record_get_id (record), NULL);
+        if (rows->len == 0)
+          continue;
+
+        if (text->len > 0)
+          /* Translators: separates the items of a list in a toast */
+          g_string_append (text, _(", "));
+        /* Translators: a kind of row and how many, as “Series (2)” */
+        g_string_append_printf (text, _("%s (%u)"), ipms_table_get_label (&tables[t]), rows->len);
+      }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsRecord) record = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *dependents = NULL;
+  g_autofree char *message = NULL;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (ipms_record_table_get_selected_record (self) == NULL)
+    return;
+
+  ipms_field_binding_flush_all (self->document);
+  record = g_object_ref (ipms_record_table_get_selected_record (self));
+  title = ipms_forms_dup_record_title (self->document, record);
+  dependents = dup_dependents (self, record);
+
+  /* Translators: an undo step; %s names the row, as “Li Wei” */
+  label = g_strdup_printf (_("Remove “%s”"), title);
+  if (!ipms_document_begin_edit (self->document, label, NULL, &error) ||
+      !ipms_document_delete (self->document, self->table->name, ipms_record_get_id (record), &error) ||
+      !ipms_document_commit_edit (self->document, &error))
+    {
+      if (ipms_document_in_edit (self->document))
+        ipms_document_rollback_edit (self->document);
+      /* Translators: a toast title; the reason follows */
+      ipms_forms_report_error (widget, _("Could not remove the row"), error);
+      return;
+    }
+
+  if (dependents != NULL)
+    /* Translators: a toast; the first %s names the removed row, the second
+     * lists what no longer refers to it, as “Series (2), Campaign (1)” */
+    message = g_strdup_printf (_("Removed “%s”, and cleared it from: %s"), title, dependents);
+  else
+    /* Translators: a toast; %s names the removed row */
+    message = g_strdup_printf (_("Removed “%s”"), title);
+  ipms_forms_add_undo_toast (widget, message);
+
+  /* The focus stays in the table, on the row that took its place. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+    if (n > 0)
+      {
+        position = MIN (position, n - 1);
+        gtk_single_selection_set_selected (self->selection, position);
+        ipms_record_table_focus_cell (self, position, 0);
+      }
+  }
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  const char *order = self->table->order_column;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean up = g_str_equal (action_name, "table.move-up");
+  IpmsRecord *record, *other;
+  gint64 id, record_order, other_order;
+  guint target;
+
+  if (order == NULL || position == GTK_INVALID_LIST_POSITION || position >= n ||
+      (up && position == 0) || (!up && position + 1 >= n))
+    return;
+
+  ipms_field_binding_flush_all (self->document);
+
+  target = up ? position - 1 : position + 1;
+  record = ipms_record_list_get_record (self->list, position);
+  other = ipms_record_list_get_record (self->list, target);
+  id = ipms_record_get_id (record);
+  record_order = ipms_record_get_int (record, order);
+  other_order = ipms_record_get_int (other, order);
+  /* Equal orders (rows made elsewhere) still swap: one goes past the other. */
+  if (record_order == other_order)
+    other_order = up ? record_order - 1 : record_order + 1;
+
+  title = ipms_forms_dup_record_title (self->document, record);
+  /* Translators: an undo step; %s names the row */
+  label = g_strdup_printf (up ? _("Move “%s” Up") : _("Move “%s” Down"), title);
+
+  if (!ipms_document_begin_edit (self->document, label, NULL, &error) ||
+      !ipms_document_set_int (self->document, self->table->name, id, order, MAX (other_order, 0), &error) ||
+      !ipms_document_set_int (self->document, self->table->name, ipms_record_get_id (other), order,
+                              MAX (record_order, 0), &error) ||
+      !ipms_document_commit_edit (self->document, &error))
+    {
+      if (ipms_document_in_edit (self->document))
+        ipms_document_rollback_edit (self->document);
+      /* Translators: a toast title; the reason follows */
+      ipms_forms_report_error (widget, _("Could not move the row"), error);
+      return;
+    }
+
+  position = ipms_record_list_find (self->list, id);
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      ipms_record_table_focus_cell (self, position, 0);
+    }
+}
+
+/* Cells. */
+
+static gboolean
+cell_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkWidget             *cell)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (gtk_widget_get_ancestor (cell, IPMS_TYPE_RECORD_TABLE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column"));
+  guint position = gtk_list_item_get_position (item);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+
+  if (keyval == GDK_KEY_Tab && state == 0)
+    {
+      if (column + 1 < self->n_columns)
+        return ipms_record_table_focus_cell (self, position, column + 1);
+      if (position + 1 < n)
+        return ipms_record_table_focus_cell (self, position + 1, 0);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if ((keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab) && state == GDK_SHIFT_MASK)
+    {
+      if (column > 0)
+        return ipms_record_table_focus_cell (self, position, column - 1);
+      if (position > 0)
+        return ipms_record_table_focus_cell (self, position - 1, self->n_columns - 1);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* Enter goes down a column; in the last row it adds one. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
+    {
+      ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (cell)));
+      if (position + 1 < n)
+        ipms_record_table_focus_cell (self, position + 1, column);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self), "table.add", NULL);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+cell_focus_enter_cb (GtkEventControllerFocus *controller,
+                     GtkWidget               *cell)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (gtk_widget_get_ancestor (cell, IPMS_TYPE_RECORD_TABLE));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
+
+  if (self != NULL && gtk_list_item_get_item (item) != NULL)
+    gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IpmsRecordTable          *self)
+{
+  const char *column = g_object_get_data (G_OBJECT (factory), "ipms-column-name");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ipms-column-index"));
+  const IpmsColumn *schema_column = ipms_table_lookup_column (self->table, column);
+  GtkEventController *controller;
+  GtkWidget *cell;
+
+  /* A text view in a list row keeps resizing after the row is laid out,
+   * which GTK 4.8's list widgets do not survive: a cell is one line, and
+   * the forms outside tables have the multi-line field. */
+  if (schema_column->format == IPMS_COLUMN_FORMAT_MULTILINE)
+    cell = g_object_new (IPMS_TYPE_TEXT_FIELD_ROW,
+                         "document", self->document,
+                         "table", self->table->name,
+                         "column", column,
+                         NULL);
+  else
+    cell = ipms_field_row_new (self->document, self->table->name, column);
+
+  ipms_field_row_set_compact (IPMS_FIELD_ROW (cell), TRUE);
+  g_object_set_data (G_OBJECT (cell), "ipms-list-item", item);
+  g_object_set_data (G_OBJECT (cell), "ipms-column", GUINT_TO_POINTER (index));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (cell_key_pressed_cb), cell);
+  gtk_widget_add_controller (cell, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (cell_focus_enter_cb), cell);
+  gtk_widget_add_controller (cell, controller);
+
+  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_activatable (item, FALSE);
+  g_ptr_array_add (self->cells, cell);
+}
+
+static void
+cell_teardown_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  IpmsRecordTable          *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (cell != NULL)
+    g_ptr_array_remove_fast (self->cells, cell);
+}
+
+static gboolean
+focus_added_row_cb (gpointer user_data)
+{
+  IpmsRecordTable *self = user_data;
+  guint position = ipms_record_list_find (self->list, self->focus_id);
+
+  if (position != G_MAXUINT)
+    ipms_record_table_focus_cell (self, position, 0);
+  self->focus_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IpmsRecordTable          *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  IpmsRecord *record = gtk_list_item_get_item (item);
+
+  ipms_field_row_set_record (IPMS_FIELD_ROW (cell), record);
+
+  if (self->focus_id != 0 && ipms_record_get_id (record) == self->focus_id &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, focus_added_row_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                IpmsRecordTable          *self)
+{
+  /* Flushes the cell's edit before the widget shows another row. */
+  ipms_field_row_set_record (IPMS_FIELD_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+add_column (IpmsRecordTable    *self,
+            const char         *title,
+            GtkListItemFactory *factory,
+            gboolean            expand,
+            int                 width)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
+  g_object_unref (column);
+}
+
+static void
+add_field_column (IpmsRecordTable *self,
+                  const char      *name)
+{
+  const IpmsColumn *column = ipms_table_lookup_column (self->table, name);
+  GtkListItemFactory *factory;
+
+  g_return_if_fail (column != NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_object_set_data (G_OBJECT (factory), "ipms-column-name", (gpointer) column->name);
+  g_object_set_data (G_OBJECT (factory), "ipms-column-index", GUINT_TO_POINTER (self->n_columns));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+  self->n_columns++;
+
+  /* The column that names the row gets the room to read it. */
+  add_column (self, ipms_column_get_label (column), factory,
+              column->type == IPMS_COLUMN_TEXT,
+              g_strcmp0 (column->name, self->table->display_column) == 0 ? 220 : -1);
+}
+
+static void
+update_progress (GtkListItem *item)
+{
+  GtkWidget *bar = gtk_list_item_get_child (item);
+  IpmsRecord *record = gtk_list_item_get_item (item);
+  const char *current = g_object_get_data (G_OBJECT (bar), "ipms-current");
+  const char *target = g_object_get_data (G_OBJECT (bar), "ipms-target");
+  double fraction = 0.0;
+  g_autofree char *text = NULL;
+
+  if (record != NULL && ipms_record_get_double (record, target) != 0.0)
+    fraction = ipms_record_get_double (record, current) / ipms_record_get_double (record, target);
+
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), fraction);
+  /* Translators: the progress of a key result, as “64 %” */
+  text = g_strdup_printf (_("%.0f %%"), fraction * 100.0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (bar), text);
+}
+
+static void
+progress_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 96, -1);
+  g_object_set_data (G_OBJECT (bar), "ipms-current", g_object_get_data (G_OBJECT (factory), "ipms-current"));
+  g_object_set_data (G_OBJECT (bar), "ipms-target", g_object_get_data (G_OBJECT (factory), "ipms-target"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, g_object_get_data (G_OBJECT (factory), "ipms-title"),
+                                  -1);
+  gtk_list_item_set_child (item, bar);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+progress_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (update_progress), item,
+                           G_CONNECT_SWAPPED);
+  update_progress (item);
+}
+
+static void
+progress_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_progress, item);
+}
+
+void
+ipms_record_table_add_progress_column (IpmsRecordTable *self,
+                                       const char      *title,
+                                       const char      *current_column,
+                                       const char      *target_column)
+{
+  GtkListItemFactory *factory;
+
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+  g_return_if_fail (ipms_table_lookup_column (self->table, current_column) != NULL);
+  g_return_if_fail (ipms_table_lookup_column (self->table, target_column) != NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_object_set_data (G_OBJECT (factory), "ipms-current", (gpointer) ipms_table_lookup_column (self->table, current_column)->name);
+  g_object_set_data (G_OBJECT (factory), "ipms-target", (gpointer) ipms_table_lookup_column (self->table, target_column)->name);
+  g_object_set_data_full (G_OBJECT (factory), "ipms-title", g_strdup (title), g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (progress_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (progress_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (progress_unbind_cb), NULL);
+
+  add_column (self, title, factory, FALSE, 120);
+}
+
+static void
+list_items_changed_cb (IpmsRecordTable *self)
+{
+  update_actions (self);
+}
+
+static void
+selection_changed_cb (IpmsRecordTable *self)
+{
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RECORD]);
+}
+
+void
+ipms_record_table_set_owner (IpmsRecordTable *self,
+                             const char      *owner_column,
+                             gint64           owner_id)
+{
+  const IpmsColumn *column;
+
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+
+  column = ipms_table_lookup_column (self->table, owner_column);
+  g_return_if_fail (column != NULL && column->type == IPMS_COLUMN_REFERENCE);
+
+  if (self->owner_column == column->name && self->owner_id == owner_id && self->list != NULL)
+    return;
+
+  ipms_field_binding_flush_all (self->document);
+
+  self->owner_column = column->name;
+  self->owner_id = owner_id;
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+
+  /* Id 0 would select the rows without an owner: an empty list instead. */
+  self->list = ipms_record_list_new (self->document, self->table->name, column->name,
+                                     owner_id != 0 ? owner_id : -1, self->table->order_column);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  ipms_stable_list_set_model (self->stable, G_LIST_MODEL (self->list));
+  update_actions (self);
+}
+
+void
+ipms_record_table_set_empty_text (IpmsRecordTable *self,
+                                  const char      *text)
+{
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+
+  gtk_label_set_text (GTK_LABEL (self->empty_label), text);
+}
+
+const char *
+ipms_record_table_get_table_name (IpmsRecordTable *self)
+{
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
+
+  return self->table->name;
+}
+
+IpmsRecordList *
+ipms_record_table_get_list (IpmsRecordTable *self)
+{
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
+
+  return self->list;
+}
+
+static GtkWidget *
+make_button (const char *icon_name,
+             const char *label,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
+IpmsRecordTable *
+ipms_record_table_new (IpmsDocument       *document,
+                       const char         *table,
+                       const char * const *columns)
+{
+  IpmsRecordTable *self;
+  GtkWidget *toolbar;
+  GtkWidget *content;
+  g_autofree char *add_label = NULL;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (ipms_schema_lookup_table (table) != NULL, NULL);
+  g_return_val_if_fail (columns != NULL && columns[0] != NULL, NULL);
+
+  self = g_object_new (IPMS_TYPE_RECORD_TABLE, NULL);
+  self->document = g_object_ref (document);
+  self->table = ipms_schema_lookup_table (table);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    add_field_column (self, columns[i]);
+
+  self->list = ipms_record_list_new (document, self->table->name, NULL, 0, self->table->order_column);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  ipms_stable_list_set_model (self->stable, G_LIST_MODEL (self->list));
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* Translators: a button under a table; %s is what a row is called, as “Competitor” */
+  add_label = g_strdup_printf (_("Add %s"), ipms_table_get_label (self->table));
+  self->add_button = gtk_button_new ();
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), add_label);
+  gtk_button_set_child (GTK_BUTTON (self->add_button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "table.add");
+  gtk_widget_add_css_class (self->add_button, "flat");
+  gtk_box_append (GTK_BOX (toolbar), self->add_button);
+
+  {
+    GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (spacer, TRUE);
+    gtk_box_append (GTK_BOX (toolbar), spacer);
+  }
+
+  if (self->table->order_column != NULL)
+    {
+      gtk_box_append (GTK_BOX (toolbar), make_button ("go-up-symbolic", _("Move Up (Alt+Up)"), "table.move-up"));
+      gtk_box_append (GTK_BOX (toolbar), make_button ("go-down-symbolic", _("Move Down (Alt+Down)"), "table.move-down"));
+    }
+  gtk_box_append (GTK_BOX (toolbar), make_button ("user-trash-symbolic", _("Remove Row (Alt+Delete)"), "table.remove"));
+  gtk_box_append (GTK_BOX (self->box), toolbar);
+
+  update_actions (self);
+
+  return self;
+}
+
+static void
+ipms_record_table_dispose (GObject *object)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (object);
+
+  if (self->box != NULL)
+    {
+      gtk_widget_unparent (self->box);
+      self->box = NULL;
+    }
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->stable);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ipms_record_table_parent_class)->dispose (object);
+}
+
+static void
+ipms_record_table_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_RECORD:
+      g_value_set_object (value, ipms_record_table_get_selected_record (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipms_record_table_class_init (IpmsRecordTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipms_record_table_dispose;
+  object_class->get_property = ipms_record_table_get_property;
+
+  properties[PROP_SELECTED_RECORD] =
+    g_param_spec_object ("selected-record", NULL, NULL, IPMS_TYPE_RECORD,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "table.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "table.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "table.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "table.move-down", NULL, move_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_ALT_MASK, "table.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "table.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "table.move-down", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "recordtable");
+}
+
+static void
+ipms_record_table_init (IpmsRecordTable *self)
+{
+  self->cells = g_ptr_array_new ();
+  self->stable = ipms_stable_list_new (NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->stable)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->column_view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)));
+  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->column_view), TRUE);
+  gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (self->column_view), FALSE);
+  gtk_widget_add_css_class (self->column_view, "data-table");
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scrolled), MAX_TABLE_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->column_view);
+  gtk_widget_add_css_class (self->scrolled, "card");
+  gtk_box_append (GTK_BOX (self->box), self->scrolled);
+
+  self->empty_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->empty_label), 0.0);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_set_margin_start (self->empty_label, 12);
+  gtk_widget_set_margin_end (self->empty_label, 12);
+  gtk_widget_set_margin_top (self->empty_label, 6);
+  gtk_box_append (GTK_BOX (self->box), self->empty_label);
+}
