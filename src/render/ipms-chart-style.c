@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "ipms-chart-style.h"
@@ -314,6 +315,79 @@ ipms_chart_style_format_price (double      price,
     g_string_append_printf (str, ".%02d", (int) round ((fabs (price) - whole) * 100) % 100);
 
   return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+typedef struct
+{
+  double      limit;
+  const char *suffix;
+} CompactUnit;
+
+/* Chinese counts large numbers in ten-thousands (万) and hundred-millions
+ * (亿): 5,200,000 people read as 520万, not 5.2M. The translation picks the
+ * grouping; anything but "myriads" keeps thousands. */
+static const CompactUnit *
+compact_units (guint *n_units)
+{
+  static const CompactUnit thousands[] = {
+    { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
+  };
+  static CompactUnit myriads[3];
+  /* Translators: how charts shorten large numbers. Keep "thousands" for
+   * 5.2M and 350K; translate as "myriads" (this exact English word) where
+   * numbers are grouped by ten-thousands, as in Chinese (520万, 1.2亿); the
+   * unit names are the three strings that follow. */
+  const char *grouping = C_("number grouping", "thousands");
+
+  if (g_strcmp0 (grouping, "myriads") != 0)
+    {
+      *n_units = G_N_ELEMENTS (thousands);
+      return thousands;
+    }
+
+  /* Translators: the unit of 10^12 when numbers are grouped by myriads (万亿) */
+  myriads[0] = (CompactUnit) { 1e12, C_("number grouping", "10^12") };
+  /* Translators: the unit of 10^8 when numbers are grouped by myriads (亿) */
+  myriads[1] = (CompactUnit) { 1e8, C_("number grouping", "10^8") };
+  /* Translators: the unit of 10^4 when numbers are grouped by myriads (万) */
+  myriads[2] = (CompactUnit) { 1e4, C_("number grouping", "10^4") };
+  *n_units = G_N_ELEMENTS (myriads);
+
+  return myriads;
+}
+
+char *
+ipms_chart_style_format_compact (double      value,
+                                 const char *currency)
+{
+  g_autofree char *number = NULL;
+  const CompactUnit *units;
+  guint n_units;
+
+  units = compact_units (&n_units);
+
+  for (guint i = 0; i < n_units; i++)
+    if (fabs (value) >= units[i].limit)
+      {
+        double scaled = value / units[i].limit;
+
+        number = g_strdup_printf (scaled >= 100 ? "%.0f%s" : "%.1f%s", scaled, units[i].suffix);
+        break;
+      }
+
+  if (number == NULL)
+    number = g_strdup_printf ("%.0f", value);
+
+  if (currency != NULL)
+    {
+      g_autofree char *unit = ipms_chart_style_format_price (0, currency);
+
+      /* format_price gives "¥0" or "XYZ 0": keep what precedes the digit. */
+      unit[strlen (unit) - 1] = '\0';
+      return g_strconcat (unit, number, NULL);
+    }
+
+  return g_steal_pointer (&number);
 }
 
 #define LEGEND_ROW_HEIGHT 22.0
