@@ -46,6 +46,16 @@ void             ipms_record_table_set_owner          (IpmsRecordTable     *self
                                                        gint64               owner_id);
 void             ipms_record_table_set_empty_text     (IpmsRecordTable     *self,
                                                        const char          *text);
+/* Off for rows made elsewhere (the segments are the panorama's cells): no
+ * add button, table.add disabled. On by default. */
+void             ipms_record_table_set_adds_rows      (IpmsRecordTable     *self,
+                                                       gboolean             adds_rows);
+/* When on, a row added gets the first row of the referenced table in each
+ * required reference other than the owner (the segment a series serves),
+ * for the user to change in its cell; when off (the default) such a row
+ * cannot be added until the reference has a default. */
+void             ipms_record_table_set_fill_required_references (IpmsRecordTable *self,
+                                                                 gboolean         fill);
 const char      *ipms_record_table_get_table_name     (IpmsRecordTable     *self);
 IpmsRecordList  *ipms_record_table_get_list           (IpmsRecordTable     *self);
 IpmsRecord      *ipms_record_table_get_selected_record (IpmsRecordTable    *self);
