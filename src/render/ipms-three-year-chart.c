@@ -17,6 +17,8 @@
 #define N_YEARS       3
 #define WIDTH         960.0
 #define HEIGHT        560.0
+/* Without targets: the title and a line that says so. */
+#define EMPTY_HEIGHT  160.0
 #define MARGIN        24.0
 #define TITLE_HEIGHT  56.0
 #define AXIS_WIDTH    72.0
@@ -240,7 +242,7 @@ ipms_three_year_chart_paint (IpmsChart                   *chart,
                                                                      _("No sales targets by series for these years yet."),
                                                                      plot_w);
 
-      show_centered (cr, empty, plot_x + plot_w / 2, plot_y + plot_h / 2, &palette->dim_foreground);
+      show_centered (cr, empty, WIDTH / 2, MARGIN + TITLE_HEIGHT + 24, &palette->dim_foreground);
       plan_clear (&plan);
       return;
     }
@@ -372,8 +374,12 @@ ipms_three_year_chart_get_size (IpmsChart *chart,
                                 double    *width,
                                 double    *height)
 {
+  Plan plan;
+
+  plan_load (IPMS_THREE_YEAR_CHART (chart), &plan);
   *width = WIDTH;
-  *height = HEIGHT;
+  *height = plan.has_targets ? HEIGHT : EMPTY_HEIGHT;
+  plan_clear (&plan);
 }
 
 static void

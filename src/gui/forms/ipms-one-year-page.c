@@ -161,6 +161,10 @@ build_totals (IpmsOneYearPage *self)
 
       gtk_box_append (GTK_BOX (card), title);
       gtk_box_append (GTK_BOX (card), self->totals[k]);
+      gtk_widget_set_margin_start (title, 12);
+      gtk_widget_set_margin_top (title, 12);
+      gtk_widget_set_margin_start (self->totals[k], 12);
+      gtk_widget_set_margin_bottom (self->totals[k], 12);
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "plan-total");
       gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
@@ -177,19 +181,15 @@ build_strip (IpmsOneYearPage *self)
 {
   g_autoptr(IpmsCampaignChart) chart = ipms_campaign_chart_new (ipms_form_page_get_document (IPMS_FORM_PAGE (self)));
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   /* Translators: a form section: the key campaigns as bars over the plan year */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Campaign Calendar"));
 
   /* Translators: the accessible name of the bars of the key campaigns over the year */
   self->strip = ipms_chart_picture_new (IPMS_CHART (chart), _("The key campaigns over the plan year"));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->strip);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
+  gtk_widget_add_css_class (self->strip, "card");
+  gtk_widget_set_overflow (self->strip, GTK_OVERFLOW_HIDDEN);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->strip);
 
   return group;
 }

@@ -72,8 +72,6 @@ add_cell (IpmsThreeYearPage *self,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
-  gtk_label_set_wrap (GTK_LABEL (label), column == 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_add_css_class (label, "numeric");
   if (bold)
     gtk_widget_add_css_class (label, "heading");
@@ -202,7 +200,6 @@ build_overview (IpmsThreeYearPage *self)
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *chart_scrolled = gtk_scrolled_window_new ();
 
   /* Translators: a form section: the three-year plan's series against its years */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Series by Year"));
@@ -228,12 +225,9 @@ build_overview (IpmsThreeYearPage *self)
 
   /* Translators: the accessible name of the three-year chart */
   self->chart = ipms_chart_picture_new (IPMS_CHART (chart), _("Sales by series per year, with the gross margin"));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (chart_scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (chart_scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (chart_scrolled), self->chart);
-  gtk_widget_add_css_class (chart_scrolled, "card");
-  gtk_widget_set_overflow (chart_scrolled, GTK_OVERFLOW_HIDDEN);
-  gtk_box_append (GTK_BOX (box), chart_scrolled);
+  gtk_widget_add_css_class (self->chart, "card");
+  gtk_widget_set_overflow (self->chart, GTK_OVERFLOW_HIDDEN);
+  gtk_box_append (GTK_BOX (box), self->chart);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
 
