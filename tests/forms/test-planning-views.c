@@ -19,6 +19,7 @@
 
 #include "ipms-application.h"
 #include "ipms-campaign-chart.h"
+#include "ipms-chart-export-dialog.h"
 #include "ipms-chart-picture.h"
 #include "ipms-example.h"
 #include "ipms-field-row.h"
@@ -374,6 +375,23 @@ test_three_year (Fixture       *fixture,
   g_assert_true (IPMS_IS_CHART_PICTURE (chart));
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpint (gtk_widget_get_height (chart), >, 100);
+
+  /* Its export opens the dialog every chart exports through. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "three-year.export", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (IPMS_IS_CHART_EXPORT_DIALOG (window))
+          dialog = window;
+      }
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (dialog);
+  }
 }
 
 /* The one-year plan from an empty project: a campaign with its dates and

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-chart-export-dialog.h"
 #include "ipms-chart-picture.h"
 #include "ipms-chart-style.h"
 #include "ipms-three-year-chart.h"
@@ -229,6 +230,15 @@ build_overview (IpmsThreeYearPage *self)
   gtk_widget_set_overflow (self->chart, GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (box), self->chart);
 
+  {
+    GtkWidget *export = gtk_button_new_with_mnemonic (_("Export Chart"));
+
+    gtk_widget_set_tooltip_text (export, _("Export the chart as PNG, SVG or PDF"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "three-year.export");
+    gtk_widget_set_halign (export, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (box), export);
+  }
+
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
 
   return group;
@@ -257,6 +267,22 @@ ipms_three_year_page_get_grid_text (IpmsThreeYearPage *self,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  /* A chart of its own for the file, as the other charts' exports do. */
+  g_autoptr(IpmsThreeYearChart) chart = ipms_three_year_chart_new (ipms_form_page_get_document (IPMS_FORM_PAGE (widget)));
+  IpmsChartExportDialog *dialog;
+
+  /* Translators: the file name suggested when exporting the three-year plan chart, without extension */
+  dialog = ipms_chart_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         IPMS_CHART (chart), C_("file name", "three-year-plan"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 ipms_three_year_page_constructed (GObject *object)
 {
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
@@ -275,6 +301,7 @@ ipms_three_year_page_class_init (IpmsThreeYearPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = ipms_three_year_page_constructed;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "three-year.export", NULL, export_action);
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_three_year_spec);
 }
 
