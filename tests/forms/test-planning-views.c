@@ -25,6 +25,7 @@
 #include "ipms-field-row.h"
 #include "ipms-form-page.h"
 #include "ipms-one-year-page.h"
+#include "ipms-population-page.h"
 #include "ipms-record-table.h"
 #include "ipms-test-utils.h"
 #include "ipms-three-year-page.h"
@@ -253,6 +254,32 @@ test_population (Fixture       *fixture,
   g_assert_cmpstr (ipms_record_get_string (segment, "name"), ==, old_name);
   redo (fixture);
   g_assert_cmpstr (ipms_record_get_string (segment, "name"), ==, "Young pet parents");
+
+  /* Sorted by size, largest first, as shown; the selection stays on its
+   * segment, and an edit does not move a row away from the cursor. */
+  {
+    GtkWidget *sort = ipms_population_page_get_sort_row (IPMS_POPULATION_PAGE (page));
+    GtkWidget *first;
+
+    ipms_record_table_select (segments, 0);
+    /* grid order, name, role, size, market value, growth */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (sort), 3);
+    first = cell (segments, 0, 0);
+    g_assert_cmpstr (ipms_record_get_string (ipms_field_row_get_record (IPMS_FIELD_ROW (first)), "name"), ==,
+                     "Thrifty families");
+    g_assert_cmpint (ipms_record_get_id (ipms_record_table_get_selected_record (segments)), ==, segment_id);
+    replace_text (cell (segments, 0, 4), "1,000");
+    flush (fixture);
+    g_assert_cmpint (ipms_record_get_int (ipms_field_row_get_record (IPMS_FIELD_ROW (cell (segments, 0, 0))), "size"),
+                     ==, 1000);
+    undo (fixture);
+    /* The core population first. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (sort), 2);
+    g_assert_cmpstr (ipms_record_get_string (ipms_field_row_get_record (IPMS_FIELD_ROW (cell (segments, 0, 0))), "role"),
+                     ==, "core");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (sort), 0);
+    g_assert_cmpint (ipms_record_get_id (ipms_field_row_get_record (IPMS_FIELD_ROW (cell (segments, 0, 0)))), ==, 1);
+  }
 
   /* The core segment's needs follow the selection, in rank order. */
   g_assert_cmpuint (n_rows (needs), ==, 0);

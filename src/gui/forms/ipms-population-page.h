@@ -16,4 +16,7 @@ G_DECLARE_FINAL_TYPE (IpmsPopulationPage, ipms_population_page, IPMS, POPULATION
  * one serves. */
 extern const IpmsFormSpec ipms_population_spec;
 
+/* The choice of the segments' order (an AdwComboRow), for tests. */
+GtkWidget *ipms_population_page_get_sort_row (IpmsPopulationPage *self);
+
 G_END_DECLS

@@ -742,6 +742,44 @@ ipms_record_table_set_fill_required_references (IpmsRecordTable *self,
   self->fill_references = fill;
 }
 
+void
+ipms_record_table_set_sorter (IpmsRecordTable *self,
+                              GtkSorter       *sorter)
+{
+  IpmsRecord *selected;
+  gint64 selected_id;
+
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+  /* Adding and moving work on the table's own order. */
+  g_return_if_fail (self->table->order_column == NULL);
+
+  ipms_field_binding_flush_all (self->document);
+  selected = ipms_record_table_get_selected_record (self);
+  selected_id = selected != NULL ? ipms_record_get_id (selected) : 0;
+
+  if (sorter != NULL)
+    {
+      GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->stable)),
+                                                          g_object_ref (sorter));
+
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+      g_object_unref (sorted);
+    }
+  else
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->stable));
+
+  /* The selection follows its row to its new place. */
+  for (guint i = 0; selected_id != 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(IpmsRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (ipms_record_get_id (record) == selected_id)
+        gtk_single_selection_set_selected (self->selection, i);
+    }
+  update_actions (self);
+}
+
 const char *
 ipms_record_table_get_table_name (IpmsRecordTable *self)
 {

@@ -56,6 +56,13 @@ void             ipms_record_table_set_adds_rows      (IpmsRecordTable     *self
  * cannot be added until the reference has a default. */
 void             ipms_record_table_set_fill_required_references (IpmsRecordTable *self,
                                                                  gboolean         fill);
+/* For tables without an order column: shows the rows sorted by `sorter`
+ * (NULL: the list's own order). The rows are sorted when the sorter is set
+ * or emits "changed", not when a value is edited, so that a row never
+ * moves away under the cursor. Positions in ipms_record_table_select()
+ * and ipms_record_table_get_cell() are then those shown. */
+void             ipms_record_table_set_sorter         (IpmsRecordTable     *self,
+                                                       GtkSorter           *sorter);
 const char      *ipms_record_table_get_table_name     (IpmsRecordTable     *self);
 IpmsRecordList  *ipms_record_table_get_list           (IpmsRecordTable     *self);
 IpmsRecord      *ipms_record_table_get_selected_record (IpmsRecordTable    *self);
