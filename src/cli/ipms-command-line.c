@@ -26,7 +26,7 @@ static const GOptionEntry entries[] = {
     N_("Create the new project OUT.ipms from IN.json and exit"), N_("IN.json") },
   { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     /* Translators: do not translate the chart names after the colon. */
-    N_("Export a chart of FILE.ipms and exit: panorama, new-products or roadmap"), N_("KIND") },
+    N_("Export a chart of FILE.ipms and exit: panorama, new-products, roadmap or three-year-plan"), N_("KIND") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("File the chart is written to; .png, .svg or .pdf"), N_("OUT") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,

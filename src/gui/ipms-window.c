@@ -17,11 +17,14 @@
 #include "ipms-isor-page.h"
 #include "ipms-json.h"
 #include "ipms-new-products-page.h"
+#include "ipms-one-year-page.h"
 #include "ipms-panorama-page.h"
 #include "ipms-presenter-console.h"
 #include "ipms-review-dialogs.h"
+#include "ipms-population-page.h"
 #include "ipms-roadmap-page.h"
 #include "ipms-team-page.h"
+#include "ipms-three-year-page.h"
 #include "ipms-window.h"
 
 typedef enum
@@ -109,7 +112,7 @@ static const Section sections[] = {
     GROUP_PLANNING,
     N_("It will hold the population grid, the core and radiating populations, "
        "and the ranked needs, value proposition and selling points (MUS)."),
-    NULL,
+    ipms_population_page_get_type,
   },
   {
     "three-year-plan",
@@ -119,7 +122,7 @@ static const Section sections[] = {
     GROUP_PLANNING,
     N_("It will hold the product series, their differentiation and rhythm, "
        "and the sales and margin targets of the next three years."),
-    NULL,
+    ipms_three_year_page_get_type,
   },
   {
     "one-year-plan",
@@ -129,7 +132,7 @@ static const Section sections[] = {
     GROUP_PLANNING,
     N_("It will hold the key campaigns with their 4P plans, and the OKRs, "
        "headcount, P&L and budget of the year."),
-    NULL,
+    ipms_one_year_page_get_type,
   },
   {
     "panorama",

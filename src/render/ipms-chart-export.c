@@ -17,6 +17,7 @@
 #include "ipms-new-products-chart.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-roadmap-chart.h"
+#include "ipms-three-year-chart.h"
 
 /* Chart units are CSS px (1/96 in); PDF and SVG surfaces measure in points. */
 #define POINTS_PER_UNIT (72.0 / 96.0)
@@ -32,6 +33,7 @@ static const struct {
   { "panorama", (ChartConstructor) ipms_panorama_chart_new },
   { "new-products", (ChartConstructor) ipms_new_products_chart_new },
   { "roadmap", (ChartConstructor) ipms_roadmap_chart_new },
+  { "three-year-plan", (ChartConstructor) ipms_three_year_chart_new },
 };
 
 const char * const *

@@ -25,7 +25,8 @@ typedef struct
   double       png_dpi;      /* PNG resolution at FIT: 96 = 1 px per unit; 0 means 192 */
 } IpmsExportOptions;
 
-/* The charts that --export-chart knows: "panorama", "new-products", "roadmap". */
+/* The charts that --export-chart knows: "panorama", "new-products", "roadmap",
+ * "three-year-plan". */
 const char * const *ipms_chart_get_kinds      (void);
 /* A chart of that kind bound to `document`, or NULL with an error naming the
  * known kinds. Timeline charts have "range-start" and "range-end" string

@@ -107,6 +107,7 @@ void                        ipms_chart_style_show_layout       (cairo_t         
 char                       *ipms_chart_style_format_price      (double            price,
                                                                 const char       *currency);
 
+
 /* Legends. Each draws at (x, y) and returns the width it used; the heights
  * are ipms_chart_style_legend_row_height(). */
 double                      ipms_chart_style_legend_row_height (void);

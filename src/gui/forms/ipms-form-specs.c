@@ -10,7 +10,10 @@
 #include "ipms-five-looks-page.h"
 #include "ipms-form-specs.h"
 #include "ipms-isor-page.h"
+#include "ipms-one-year-page.h"
+#include "ipms-population-page.h"
 #include "ipms-team-page.h"
+#include "ipms-three-year-page.h"
 
 typedef struct
 {
@@ -23,6 +26,9 @@ static const Form forms[] = {
   { &ipms_isor_spec, ipms_isor_page_get_type },
   { &ipms_ctmo_spec, ipms_ctmo_page_get_type },
   { &ipms_category_spec, ipms_category_page_get_type },
+  { &ipms_population_spec, ipms_population_page_get_type },
+  { &ipms_three_year_spec, ipms_three_year_page_get_type },
+  { &ipms_one_year_spec, ipms_one_year_page_get_type },
   { &ipms_team_spec, ipms_team_page_get_type },
 };
 

@@ -46,6 +46,10 @@ struct _IpmsRecordTable
   guint               n_columns;
   /* A row just added, to focus when its cells are bound. */
   gint64              focus_id;
+  /* See ipms_record_table_set_adds_rows(). */
+  gboolean            no_add;
+  /* See ipms_record_table_set_fill_required_references(). */
+  gboolean            fill_references;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsRecordTable, ipms_record_table, GTK_TYPE_WIDGET)
@@ -65,7 +69,7 @@ update_actions (IpmsRecordTable *self)
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean has_selection = selected != GTK_INVALID_LIST_POSITION && selected < n;
   gboolean ordered = self->table->order_column != NULL;
-  gboolean can_add = self->owner_column == NULL || self->owner_id != 0;
+  gboolean can_add = !self->no_add && (self->owner_column == NULL || self->owner_id != 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.add", can_add);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.remove", has_selection);
@@ -166,6 +170,20 @@ add_action (GtkWidget  *widget,
         {
           g_value_init (&values[i], G_TYPE_STRING);
           g_value_set_static_string (&values[i], column->choices[0].code);
+        }
+      else if (self->fill_references && column->type == IPMS_COLUMN_REFERENCE &&
+               (column->flags & IPMS_COLUMN_FLAG_REQUIRED) != 0)
+        {
+          const IpmsTable *referenced = ipms_schema_lookup_table (column->references);
+          g_autoptr(GPtrArray) rows = ipms_document_query (self->document, referenced->name, NULL, 0,
+                                                           referenced->order_column);
+
+          /* None to pick: the insert fails and says what is missing. */
+          if (rows->len > 0)
+            {
+              g_value_init (&values[i], G_TYPE_INT64);
+              g_value_set_int64 (&values[i], ipms_record_get_id (g_ptr_array_index (rows, 0)));
+            }
         }
       else if (column->type == IPMS_COLUMN_TEXT && (column->flags & IPMS_COLUMN_FLAG_REQUIRED) != 0)
         {
@@ -421,6 +439,17 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
     gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
 }
 
+/* A cell can also go without a teardown of its item (a column view
+ * disposed with its rows): the list never keeps a dead cell. */
+static void
+cell_finalized_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  IpmsRecordTable *self = data;
+
+  g_ptr_array_remove_fast (self->cells, where_the_object_was);
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -460,6 +489,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
   gtk_list_item_set_activatable (item, FALSE);
   g_ptr_array_add (self->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), cell_finalized_cb, self);
 }
 
 static void
@@ -467,10 +497,19 @@ cell_teardown_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   IpmsRecordTable          *self)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  /* By the list item, not by its child: GTK 4.8 may have taken the child
+   * off the item already, and a cell left in the list would point at a
+   * dead item (moving a row of a table whose owner changed crashed). */
+  for (guint i = self->cells->len; i > 0; i--)
+    {
+      GtkWidget *cell = g_ptr_array_index (self->cells, i - 1);
 
-  if (cell != NULL)
-    g_ptr_array_remove_fast (self->cells, cell);
+      if (g_object_get_data (G_OBJECT (cell), "ipms-list-item") == (gpointer) item)
+        {
+          g_object_weak_unref (G_OBJECT (cell), cell_finalized_cb, self);
+          g_ptr_array_remove_index_fast (self->cells, i - 1);
+        }
+    }
 }
 
 static gboolean
@@ -683,6 +722,64 @@ ipms_record_table_set_empty_text (IpmsRecordTable *self,
   gtk_label_set_text (GTK_LABEL (self->empty_label), text);
 }
 
+void
+ipms_record_table_set_adds_rows (IpmsRecordTable *self,
+                                 gboolean         adds_rows)
+{
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+
+  self->no_add = !adds_rows;
+  gtk_widget_set_visible (self->add_button, adds_rows);
+  update_actions (self);
+}
+
+void
+ipms_record_table_set_fill_required_references (IpmsRecordTable *self,
+                                                gboolean         fill)
+{
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+
+  self->fill_references = fill;
+}
+
+void
+ipms_record_table_set_sorter (IpmsRecordTable *self,
+                              GtkSorter       *sorter)
+{
+  IpmsRecord *selected;
+  gint64 selected_id;
+
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+  /* Adding and moving work on the table's own order. */
+  g_return_if_fail (self->table->order_column == NULL);
+
+  ipms_field_binding_flush_all (self->document);
+  selected = ipms_record_table_get_selected_record (self);
+  selected_id = selected != NULL ? ipms_record_get_id (selected) : 0;
+
+  if (sorter != NULL)
+    {
+      GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->stable)),
+                                                          g_object_ref (sorter));
+
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+      g_object_unref (sorted);
+    }
+  else
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->stable));
+
+  /* The selection follows its row to its new place. */
+  for (guint i = 0; selected_id != 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(IpmsRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (ipms_record_get_id (record) == selected_id)
+        gtk_single_selection_set_selected (self->selection, i);
+    }
+  update_actions (self);
+}
+
 const char *
 ipms_record_table_get_table_name (IpmsRecordTable *self)
 {
@@ -788,6 +885,9 @@ ipms_record_table_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->stable);
   g_clear_object (&self->document);
+  if (self->cells != NULL)
+    for (guint i = 0; i < self->cells->len; i++)
+      g_object_weak_unref (g_ptr_array_index (self->cells, i), cell_finalized_cb, self);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ipms_record_table_parent_class)->dispose (object);

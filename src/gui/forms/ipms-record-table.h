@@ -46,6 +46,23 @@ void             ipms_record_table_set_owner          (IpmsRecordTable     *self
                                                        gint64               owner_id);
 void             ipms_record_table_set_empty_text     (IpmsRecordTable     *self,
                                                        const char          *text);
+/* Off for rows made elsewhere (the segments are the panorama's cells): no
+ * add button, table.add disabled. On by default. */
+void             ipms_record_table_set_adds_rows      (IpmsRecordTable     *self,
+                                                       gboolean             adds_rows);
+/* When on, a row added gets the first row of the referenced table in each
+ * required reference other than the owner (the segment a series serves),
+ * for the user to change in its cell; when off (the default) such a row
+ * cannot be added until the reference has a default. */
+void             ipms_record_table_set_fill_required_references (IpmsRecordTable *self,
+                                                                 gboolean         fill);
+/* For tables without an order column: shows the rows sorted by `sorter`
+ * (NULL: the list's own order). The rows are sorted when the sorter is set
+ * or emits "changed", not when a value is edited, so that a row never
+ * moves away under the cursor. Positions in ipms_record_table_select()
+ * and ipms_record_table_get_cell() are then those shown. */
+void             ipms_record_table_set_sorter         (IpmsRecordTable     *self,
+                                                       GtkSorter           *sorter);
 const char      *ipms_record_table_get_table_name     (IpmsRecordTable     *self);
 IpmsRecordList  *ipms_record_table_get_list           (IpmsRecordTable     *self);
 IpmsRecord      *ipms_record_table_get_selected_record (IpmsRecordTable    *self);
