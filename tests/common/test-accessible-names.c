@@ -213,6 +213,23 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether a user could click it: a cell of a table scrolled sideways may
+ * be mapped and still lie outside the window, where GTK 4.8 finds no
+ * monitor to place its popover on. */
+static gboolean
+is_in_view (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+
+  return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
 /* Popovers build some of their content when they show (the price bands'
  * rows): pop up each one of a shown page, check it, and close it. */
 static void
@@ -223,7 +240,7 @@ check_popovers (GtkWidget  *widget,
     return;
 
   if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL &&
-      gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+      gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL && is_in_view (widget))
     {
       GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
 

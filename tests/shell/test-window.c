@@ -120,6 +120,7 @@ test_sections (void)
   AdwLeaflet *leaflet = template_child (window, "leaflet");
   const char *last = NULL;
   const char *last_built = NULL;
+  const char *placeholder = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(IpmsDocument) document = NULL;
@@ -176,6 +177,8 @@ test_sections (void)
       last = ids[n];
       if (!ADW_IS_STATUS_PAGE (page))
         last_built = ids[n];
+      else
+        placeholder = ids[n];
     }
 
   /* Twelve sections, in the method's groups. */
@@ -190,10 +193,17 @@ test_sections (void)
   g_assert_cmpstr (remembered, ==, last);
   ipms_document_close (document);
   g_clear_object (&document);
-  window = open_file (file);
-  g_assert_true (ADW_IS_STATUS_PAGE (ipms_window_get_section_page (window, last)));
-  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+  if (placeholder != NULL)
+    {
+      window = open_file (file);
+      ipms_window_set_section (window, placeholder);
+      close_all_windows ();
+      window = open_file (file);
+      g_assert_true (ADW_IS_STATUS_PAGE (ipms_window_get_section_page (window, placeholder)));
+      g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+    }
   g_assert_nonnull (last_built);
+  window = open_file (file);
   ipms_window_set_section (window, last_built);
   close_all_windows ();
   window = open_file (file);
@@ -664,22 +674,22 @@ test_sidebar_keyboard (void)
   g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
 
   /* A page with nothing to focus: Tab reaches its header bar, not the next row. */
-  ipms_window_set_section (window, "team");
+  ipms_window_set_section (window, "prds");
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-  g_assert_cmpstr (ipms_window_get_section (window), ==, "team");
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "prds");
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), content));
 
   /* Shift+Tab leaves upward, to the sidebar's header bar. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
-  g_assert_cmpstr (ipms_window_get_section (window), ==, "team");
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "prds");
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), template_child (window, "sidebar_header")));
 
   /* Arrows still walk the sections (Up is the list's move-cursor). */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
   g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
-  g_assert_cmpstr (ipms_window_get_section (window), ==, "prds");
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "roadmap");
   g_assert_true (focus_of (window) == GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
 
   close_all_windows ();

@@ -515,10 +515,48 @@ ipms_field_row_set_property (GObject      *object,
     }
 }
 
+/* A row is also a table's cell, where it has no GtkListBox: GTK 4.8's
+ * GtkListBoxRow then fails to focus itself (a critical) when the focus
+ * enters it, from Tab or from a page being shown. The focus goes to the
+ * editor instead, as a click would. */
+static gboolean
+in_list_box (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX (gtk_widget_get_parent (widget));
+}
+
+static gboolean
+ipms_field_row_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  GtkWidget *focus_child;
+
+  if (in_list_box (widget))
+    return GTK_WIDGET_CLASS (ipms_field_row_parent_class)->focus (widget, direction);
+
+  focus_child = gtk_widget_get_focus_child (widget);
+
+  return gtk_widget_child_focus (focus_child != NULL ? focus_child : PRIV (IPMS_FIELD_ROW (widget))->box,
+                                 direction);
+}
+
+static gboolean
+ipms_field_row_grab_focus (GtkWidget *widget)
+{
+  if (in_list_box (widget))
+    return GTK_WIDGET_CLASS (ipms_field_row_parent_class)->grab_focus (widget);
+
+  return gtk_widget_grab_focus (PRIV (IPMS_FIELD_ROW (widget))->editor);
+}
+
 static void
 ipms_field_row_class_init (IpmsFieldRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->focus = ipms_field_row_focus;
+  widget_class->grab_focus = ipms_field_row_grab_focus;
 
   object_class->constructed = ipms_field_row_constructed;
   object_class->dispose = ipms_field_row_dispose;

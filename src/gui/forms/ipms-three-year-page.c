@@ -232,7 +232,13 @@ build_overview (IpmsThreeYearPage *self)
   gtk_box_append (GTK_BOX (box), self->chart);
 
   {
-    GtkWidget *export = gtk_button_new_with_mnemonic (_("Export Chart"));
+    GtkWidget *export = gtk_button_new ();
+    /* A label child names the button once for screen readers; GTK 4.8 reads
+     * a button's own mnemonic label twice. */
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("_Export Chart…"));
+
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), export);
+    gtk_button_set_child (GTK_BUTTON (export), label);
 
     gtk_widget_set_tooltip_text (export, _("Export the chart as PNG, SVG or PDF"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "three-year.export");
