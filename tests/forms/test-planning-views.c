@@ -19,7 +19,7 @@
 
 #include "ipms-application.h"
 #include "ipms-campaign-chart.h"
-#include "ipms-chart-export-dialog.h"
+#include "ipms-export-dialog.h"
 #include "ipms-chart-picture.h"
 #include "ipms-example.h"
 #include "ipms-field-row.h"
@@ -413,7 +413,7 @@ test_three_year (Fixture       *fixture,
       {
         g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-        if (IPMS_IS_CHART_EXPORT_DIALOG (window))
+        if (IPMS_IS_EXPORT_DIALOG (window))
           dialog = window;
       }
     g_assert_nonnull (dialog);
