@@ -851,10 +851,6 @@ test_minimum_width (void)
 
   for (const char * const *id = ipms_window_list_sections (); *id != NULL; id++)
     {
-      /* The timeline pages' toolbar is still wider (issue 9, its own part). */
-      if (g_str_equal (*id, "new-products") || g_str_equal (*id, "roadmap"))
-        continue;
-
       ipms_window_set_section (window, *id);
       report_wide (content, 360, 0);
       g_assert_cmpint (minimum_width (content), <=, 360);
