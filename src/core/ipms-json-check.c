@@ -767,6 +767,9 @@ ipms_json_check (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   c.start = (const guchar *) data;
+  /* RFC 8259 lets a reader skip the byte order mark some editors write. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    c.start += 3;
   c.p = c.start;
   c.end = c.start + length;
   c.error = error;

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* Checks that `data` is exactly one strict JSON text (RFC 8259) that
  * json-glib will read without changing or dropping anything (see the
- * comment at the top of ipms-json-check.c). On failure sets
+ * comment at the top of ipms-json-check.c), after a byte order mark that
+ * RFC 8259 lets readers skip (the caller skips it for json-glib). Sets
  * IPMS_JSON_ERROR_SYNTAX ("Not valid JSON at LINE:COLUMN: ...") or
  * IPMS_JSON_ERROR_INVALID ("$.json.path: ..."). */
 gboolean ipms_json_check              (const char  *data,

@@ -893,15 +893,15 @@ ipms_json_import_data (IpmsDocument  *document,
   if (length < 0)
     length = (gssize) strlen (data);
 
-  /* RFC 8259 lets a reader skip the byte order mark some editors write. */
+  if (!ipms_json_check (data, (gsize) length, error))
+    return FALSE;
+
+  /* The check skipped a byte order mark; JsonParser would not. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
       length -= 3;
     }
-
-  if (!ipms_json_check (data, (gsize) length, error))
-    return FALSE;
 
   parser = json_parser_new ();
 
