@@ -625,7 +625,9 @@ check_accessible_names (GtkWidget *widget,
                                                       ipms_field_row_get_label (IPMS_FIELD_ROW (row)));
       else if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
                !(GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL) &&
-               !(GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget)))))
+               !(GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget)))) &&
+               /* A label child names its button (and reads a mnemonic once). */
+               !(GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))))
         message = g_strdup_printf ("%s has no accessible name", G_OBJECT_TYPE_NAME (widget));
 
       if (message != NULL)

@@ -1478,6 +1478,7 @@ test_export_damaged (void)
     g_autoptr(IpmsDocument) document = NULL;
     g_autofree char *json = NULL;
     g_autofree char *name = NULL;
+    g_autofree char *reimported = ipms_test_make_temp_path ("reimported.ipms");
 
     exec_raw (project, "UPDATE product SET name = CAST(x'41FF42' AS TEXT) WHERE id = 3");
 
@@ -1487,7 +1488,7 @@ test_export_damaged (void)
     g_assert_true (g_file_get_contents (output, &json, NULL, NULL));
     g_assert_true (g_utf8_validate (json, -1, NULL));
 
-    document = ipms_document_create (ipms_test_make_temp_path ("reimported.ipms"), "Re", &error);
+    document = ipms_document_create (reimported, "Re", &error);
     g_assert_no_error (error);
     ipms_json_import_data (document, json, -1, "Import", &error);
     g_assert_no_error (error);
