@@ -771,7 +771,7 @@ ipms_json_check (const char  *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     c.start += 3;
   c.p = c.start;
-  c.end = c.start + length;
+  c.end = (const guchar *) data + length;
   c.error = error;
 
   ok = check_text (&c);
