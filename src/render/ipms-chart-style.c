@@ -12,7 +12,6 @@
 #include <pango/pangocairo.h>
 
 #include "ipms-chart-style.h"
-#include "ipms-format.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 #define RGBA(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, a }
@@ -264,13 +263,6 @@ ipms_chart_style_show_layout (cairo_t         *cr,
   ipms_chart_style_set_source (cr, color);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-}
-
-char *
-ipms_chart_style_format_price (double      price,
-                               const char *currency)
-{
-  return ipms_format_price (price, currency);
 }
 
 #define LEGEND_ROW_HEIGHT 22.0

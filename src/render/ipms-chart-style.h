@@ -102,11 +102,6 @@ void                        ipms_chart_style_show_layout       (cairo_t         
                                                                 double            x,
                                                                 double            y,
                                                                 const IpmsColor  *color);
-/* A price such as "¥1,299" or "$49.90": ipms_format_price(), the one
- * formatting of every view. */
-char                       *ipms_chart_style_format_price      (double            price,
-                                                                const char       *currency);
-
 
 /* Legends. Each draws at (x, y) and returns the width it used; the heights
  * are ipms_chart_style_legend_row_height(). */

@@ -294,7 +294,7 @@ ensure_chip_text (IpmsPanoramaChart *self,
     /* Translators: shown on a product chip when no price is set yet */
     price = g_strdup (_("No price"));
   else
-    price = ipms_chart_style_format_price (ipms_record_get_double (product, "price"), self->currency);
+    price = ipms_format_price (ipms_record_get_double (product, "price"), self->currency);
   text->price = new_layout (self, IPMS_CHART_FONT_SMALL, price, CHIP_W - 54, 1);
 
   if (text->long_name != NULL)

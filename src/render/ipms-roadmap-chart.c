@@ -780,7 +780,7 @@ price_column_width (IpmsRoadmapChart *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
     {
-      g_autofree char *text = ipms_chart_style_format_price (ends[i], self->currency);
+      g_autofree char *text = ipms_format_price (ends[i], self->currency);
 
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text, &tw, &th);
       width = MAX (width, tw + 16);
@@ -1235,7 +1235,7 @@ paint_tick_label (IpmsRoadmapChart       *self,
                   double                  price)
 {
   double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
-  g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+  g_autofree char *text = ipms_format_price (price, self->currency);
   double p = round (price_pos (self, price)) + 0.5;
   PangoLayout *layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text);
   int tw, th;
@@ -1262,7 +1262,7 @@ paint_knot_labels (IpmsRoadmapChart       *self,
   for (guint i = 0; i < self->knots->len; i++)
     {
       double price = g_array_index (self->knots, double, i);
-      g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+      g_autofree char *text = ipms_format_price (price, self->currency);
       double p = price_pos (self, price);
       int tw, th;
 
@@ -1340,7 +1340,7 @@ paint_price_axis (IpmsRoadmapChart       *self,
   for (guint i = 0; i <= self->price_ticks; i++)
     {
       double price = self->price_min + i * self->price_step;
-      g_autofree char *text = ipms_chart_style_format_price (price, self->currency);
+      g_autofree char *text = ipms_format_price (price, self->currency);
       double p = round (price_pos (self, price)) + 0.5;
 
       layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, text);
@@ -1692,7 +1692,7 @@ chart_paint_preview (IpmsTimelineChart           *chart,
   /* The launch date and price the drop would write. */
   {
     g_autofree char *date = ipms_format_date (self->preview.launch);
-    g_autofree char *price = ipms_chart_style_format_price (self->preview.price, self->currency);
+    g_autofree char *price = ipms_format_price (self->preview.price, self->currency);
     g_autofree char *text = g_strdup_printf ("%s · %s", date, price);
 
     ipms_timeline_paint_readout (cr, ipms_chart_style_get_palette (options->dark), self->parent_instance.layouts,

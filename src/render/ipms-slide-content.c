@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-slide-content.h"
 
 typedef void (*BuildFunc) (IpmsDocument           *document,
@@ -180,8 +181,8 @@ format_amount (IpmsDocument *document,
   if (ipms_record_is_null (record, column))
     return g_strdup ("");
 
-  return ipms_chart_style_format_price (ipms_record_get_double (record, column),
-                                        project != NULL ? ipms_record_get_string (project, "currency") : "");
+  return ipms_format_price (ipms_record_get_double (record, column),
+                            project != NULL ? ipms_record_get_string (project, "currency") : "");
 }
 
 static char *
@@ -190,7 +191,7 @@ format_number (double value)
   if (isnan (value))
     return g_strdup ("—");
 
-  return ipms_chart_style_format_price (value, "");
+  return ipms_format_price (value, "");
 }
 
 static char *
@@ -764,9 +765,9 @@ ipms_slide_describe_change (IpmsDocument     *document,
     case IPMS_CHANGE_PRODUCT_COST:
       {
         g_autofree char *before = isnan (change->old_number) ? g_strdup ("—")
-          : ipms_chart_style_format_price (change->old_number, currency);
+          : ipms_format_price (change->old_number, currency);
         g_autofree char *after = isnan (change->new_number) ? g_strdup ("—")
-          : ipms_chart_style_format_price (change->new_number, currency);
+          : ipms_format_price (change->new_number, currency);
 
         return g_strdup_printf (change->kind == IPMS_CHANGE_PRODUCT_PRICE ? _("Price %s → %s") : _("Cost %s → %s"),
                                 before, after);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-chart-style.h"
+#include "ipms-format.h"
 #include "ipms-panorama-canvas.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-record-list.h"
@@ -85,7 +86,7 @@ update_row (GtkWidget *row)
 
   price_text = ipms_record_is_null (product, "price")
                  ? g_strdup (_("No price"))
-                 : ipms_chart_style_format_price (ipms_record_get_double (product, "price"), self->currency);
+                 : ipms_format_price (ipms_record_get_double (product, "price"), self->currency);
   gtk_label_set_label (GTK_LABEL (name), ipms_record_get_string (product, "name"));
   gtk_label_set_label (GTK_LABEL (price), price_text);
   gtk_widget_queue_draw (badge);

@@ -1350,7 +1350,7 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
   if (!ipms_record_is_null (product, "price"))
     {
       double price = ipms_record_get_double (product, "price");
-      g_autofree char *formatted = ipms_chart_style_format_price (price, currency);
+      g_autofree char *formatted = ipms_format_price (price, currency);
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Price: %s"), formatted);
