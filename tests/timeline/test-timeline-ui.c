@@ -981,6 +981,10 @@ test_lane_move_followed (Fixture       *fixture,
     {
       gint64 before = ipms_record_get_int (product, "segment_id");
 
+      /* The items of the previous move are laid out and re-placed over
+       * the next frames; a move is made on the settled chart, as by a
+       * user, who cannot press keys faster than frames are drawn. */
+      wait_frames (fixture, 2);
       g_assert_true (gtk_root_get_focus (root) == ipms_timeline_canvas_get_item (fixture->canvas, id));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-down", NULL));
       g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, before);
