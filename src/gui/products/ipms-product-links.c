@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-format.h"
+#include "ipms-product-editor.h"
 #include "ipms-product-links.h"
 #include "ipms-record.h"
 #include "ipms-trace.h"
@@ -133,8 +134,9 @@ on_row_activated (IpmsProductLinks *self,
 {
   IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
 
-  if (product != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-prd", "x", ipms_record_get_id (product));
+  /* The PRD, or the small editor in a window without the PRD view. */
+  if (product != NULL && self->document != NULL)
+    ipms_product_editor_open_prd (GTK_WIDGET (self), self->document, ipms_record_get_id (product));
 }
 
 static void

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (IpmsProductLinks, ipms_product_links, IPMS, PRODUCT_LINKS,
 /*
  * The products of one segment or one series (ipms_trace_segment_products(),
  * ipms_trace_series_products()) under a heading that names it, each row
- * opening the product's PRD (win.open-prd, "x"). Live: it follows the
+ * opening the product's PRD (ipms_product_editor_open_prd()). Live: it follows the
  * document's changes and "reloaded".
  *
  * Properties "document", "table" ("segment" or "series", construct-only)

@@ -1289,8 +1289,9 @@ ipms_timeline_canvas_activate_at (IpmsTimelineCanvas *self,
   return TRUE;
 }
 
-/* On the release of the double click: its first press began a drag (that
- * moved nothing) and selected the product. */
+/* On the release of the double click. Each of its presses began a drag of
+ * the product, and this release may come before the drag's end: a double
+ * click moves nothing, so that drag is cancelled, not written. */
 static void
 on_click_released (GtkGestureClick    *gesture,
                    int                 n_press,
@@ -1298,8 +1299,12 @@ on_click_released (GtkGestureClick    *gesture,
                    double              y,
                    IpmsTimelineCanvas *self)
 {
-  if (n_press == 2 && !self->drag.active)
-    ipms_timeline_canvas_activate_at (self, x, y);
+  if (n_press != 2)
+    return;
+
+  if (self->drag.active)
+    ipms_timeline_canvas_drag_cancel (self);
+  ipms_timeline_canvas_activate_at (self, x, y);
 }
 
 gboolean
@@ -1724,9 +1729,10 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-down", NULL, product_action);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.open", NULL, product_action);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.quick-edit", NULL, product_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline-canvas.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "timeline-canvas.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline-canvas.open", NULL);
+  /* Last, so that the menu shows it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline-canvas.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline-canvas.unschedule", NULL);
   /* Last, so that menus show it as the action's key. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline-canvas.unschedule", NULL);
