@@ -242,6 +242,14 @@ test_panel_live (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (find_row (trace, "Spring Launch"));
 
+  /* A rebuild leaves the keyboard where it was: on the series, renamed. */
+  g_assert_true (gtk_widget_grab_focus (get_row (trace, "AutoCare")));
+  trace_plan_set (plan, "series", plan->series, "name", "AutoCare Plus");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == get_row (trace, "AutoCare Plus"));
+  g_assert_true (ipms_document_undo (plan->document, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == get_row (trace, "AutoCare"));
+
   /* Another program renames the series: "reloaded" rebuilds the panel. */
   other = ipms_document_open (ipms_document_get_path (plan->document), &error);
   g_assert_no_error (error);

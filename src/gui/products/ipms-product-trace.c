@@ -364,12 +364,50 @@ build_charts (IpmsProductTrace *self,
   add_chart_row (self, _("Roadmap"), trace->on_roadmap ? band : _("Needs a launch date and a price"), "roadmap");
 }
 
+/* The list holding the keyboard focus and the index of its focused row,
+ * so that a rebuild under the user's cursor (an edit, an undo) leaves the
+ * focus where it was. */
+static GtkListBox *
+find_focus (IpmsProductTrace *self,
+            int              *index)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row == NULL || !GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
+    return NULL;
+
+  *index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  return GTK_LIST_BOX (gtk_widget_get_parent (row));
+}
+
+static void
+restore_focus (GtkListBox *list,
+               int         index)
+{
+  GtkListBoxRow *row = NULL;
+
+  /* The same place, or the last row when the list got shorter. */
+  for (int i = index; i >= 0 && row == NULL; i--)
+    row = gtk_list_box_get_row_at_index (list, i);
+  if (row != NULL && gtk_widget_get_visible (GTK_WIDGET (list)))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 rebuild (IpmsProductTrace *self)
 {
   g_autoptr(IpmsTrace) trace = NULL;
+  GtkListBox *focus_list;
+  int focus_index = 0;
 
   self->dirty = FALSE;
+  focus_list = find_focus (self, &focus_index);
 
   clear_list (self->warnings_list);
   clear_list (self->segment_list);
@@ -389,6 +427,9 @@ rebuild (IpmsProductTrace *self)
   build_campaigns (self, trace);
   build_owner (self, trace);
   build_charts (self, trace);
+
+  if (focus_list != NULL)
+    restore_focus (focus_list, focus_index);
 }
 
 /* Document */
