@@ -1165,6 +1165,29 @@ ipms_window_set_property (GObject      *object,
     }
 }
 
+/* "(sx)": a chart section and a product. From a product's traceability
+ * panel: the chart comes up with that product selected, as if the user had
+ * clicked it there. */
+static void
+show_product_on_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  const Section *section;
+  const char *section_id;
+  gint64 product_id;
+
+  g_variant_get (parameter, "(&sx)", &section_id, &product_id);
+  section = lookup_section (section_id);
+  if (section == NULL)
+    return;
+
+  if (product_id != 0)
+    ipms_selection_select_only (self->selection, product_id);
+  show_section (self, section);
+}
+
 /* F5 starts at the first slide, Shift+F5 at the slide of this section. */
 static void
 present_action (GtkWidget  *widget,
@@ -1265,6 +1288,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
+  gtk_widget_class_install_action (widget_class, "win.show-product-on", "(sx)", show_product_on_action);
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, step_section_action);
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, step_section_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);

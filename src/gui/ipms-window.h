@@ -21,6 +21,9 @@ G_DECLARE_FINAL_TYPE (IpmsWindow, ipms_window, IPMS, WINDOW, AdwApplicationWindo
  *
  * Property "section" (string, the id of the visible section), also the state
  * of the action win.show-section.
+ *
+ * Action win.show-product-on ("(sx)": a section id, a product id) shows a
+ * chart section with that product selected.
  */
 
 IpmsWindow         *ipms_window_new              (IpmsApplication *application,

@@ -865,6 +865,30 @@ test_minimum_width (void)
   close_all_windows ();
 }
 
+/* win.show-product-on, from a product's traceability panel: the chart
+ * comes up with the product selected; an unknown section changes nothing. */
+static void
+test_show_product_on (void)
+{
+  g_autoptr(GFile) file = create_project ("show-product-on.ipms", "Charts Plan");
+  IpmsWindow *window = open_file (file);
+  IpmsSelection *selection = ipms_window_get_selection (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ipms_window_set_section (window, "team");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-product-on", "(sx)", "roadmap", (gint64) 42));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "roadmap");
+  g_assert_cmpint (ipms_selection_get_lead (selection), ==, 42);
+  g_assert_cmpuint (ipms_selection_get_count (selection), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-product-on", "(sx)", "no-such-chart", (gint64) 7));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "roadmap");
+  g_assert_cmpint (ipms_selection_get_lead (selection), ==, 42);
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -890,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/shell/window/rename-project", test_rename_project);
   g_test_add_func ("/shell/window/undo-toast", test_undo_toast);
+  g_test_add_func ("/shell/window/show-product-on", test_show_product_on);
   g_test_add_func ("/shell/window/minimum-width", test_minimum_width);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);

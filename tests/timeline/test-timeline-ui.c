@@ -1010,7 +1010,8 @@ test_lane_move_followed (Fixture       *fixture,
     g_assert_true (gtk_widget_get_mapped (menu));
     g_assert_nonnull (ipms_test_save_widget_png (menu, "timeline-new-products-menu"));
     model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
-    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+    /* Opening (PRD, quick edit), lanes, removal. */
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3);
     gtk_popover_popdown (GTK_POPOVER (menu));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-up", NULL));
     g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Treat Cam”");

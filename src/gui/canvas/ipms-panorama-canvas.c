@@ -2013,7 +2013,9 @@ popup_menu_at (IpmsPanoramaCanvas    *self,
     case IPMS_PANORAMA_HIT_CHIP:
       if (!ipms_selection_contains (self->selection, hit.product_id))
         ipms_selection_select_only (self->selection, hit.product_id);
-      append_item (menu, _("_Open Product"), "panorama.open-product", g_variant_new_int64 (hit.product_id));
+      append_item (menu, _("_Open PRD"), "panorama.open-product", g_variant_new_int64 (hit.product_id));
+      /* Installed by the panorama page, which keeps the small editor. */
+      append_item (menu, _("_Quick Edit…"), "panorama-page.quick-edit", g_variant_new_int64 (hit.product_id));
       append_item (menu, _("_Take Off the Panorama"), "panorama.unplace-selection", NULL);
       append_item (section, _("_New Product Here"), "panorama.new-product", g_variant_new ("(xx)", x_item, y_item));
       break;

@@ -50,20 +50,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A double click or Enter on a chip, or on a product of the palette. */
 static void
 on_open_product (IpmsPanoramaPage *self,
                  gint64            product_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  IpmsProductEditor *editor;
+  if (self->document != NULL)
+    ipms_product_editor_open_prd (GTK_WIDGET (self), self->document, product_id);
+}
 
-  if (self->document == NULL)
-    return;
+/* The chip menu's "Quick Edit…": the small editor, without leaving the chart. */
+static void
+quick_edit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (widget);
 
-  editor = ipms_product_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    self->document, product_id);
-  if (editor != NULL)
-    gtk_window_present (GTK_WINDOW (editor));
+  if (self->document != NULL)
+    ipms_product_editor_present (widget, self->document, g_variant_get_int64 (parameter));
 }
 
 static gboolean
@@ -336,6 +341,8 @@ ipms_panorama_page_class_init (IpmsPanoramaPageClass *klass)
   g_type_ensure (IPMS_TYPE_SEGMENT_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-panorama-page.ui");
+  /* Reached from the canvas's chip menu, a child of the page. */
+  gtk_widget_class_install_action (widget_class, "panorama-page.quick-edit", "x", quick_edit_action);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, palette);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, view);
   gtk_widget_class_bind_template_child (widget_class, IpmsPanoramaPage, canvas);

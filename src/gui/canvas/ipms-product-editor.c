@@ -382,3 +382,33 @@ ipms_product_editor_create_series (IpmsProductEditor  *self,
 
   return id;
 }
+
+void
+ipms_product_editor_present (GtkWidget    *widget,
+                             IpmsDocument *document,
+                             gint64        product_id)
+{
+  GtkRoot *root;
+  IpmsProductEditor *editor;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (IPMS_IS_DOCUMENT (document));
+
+  if (ipms_document_get_record (document, "product", product_id) == NULL)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  editor = ipms_product_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document, product_id);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+ipms_product_editor_open_prd (GtkWidget    *widget,
+                              IpmsDocument *document,
+                              gint64        product_id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!gtk_widget_activate_action (widget, "win.open-prd", "x", product_id))
+    ipms_product_editor_present (widget, document, product_id);
+}

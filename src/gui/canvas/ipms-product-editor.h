@@ -28,4 +28,16 @@ gint64             ipms_product_editor_create_series (IpmsProductEditor  *self,
                                                       const char         *name,
                                                       GError            **error);
 
+/* The editor of a product over the window of `widget` (the charts' "Quick
+ * Edit…"). */
+void               ipms_product_editor_present       (GtkWidget          *widget,
+                                                      IpmsDocument       *document,
+                                                      gint64              product_id);
+/* What activating a product on a chart does (double click, Enter): its PRD,
+ * through win.open-prd; the editor above in a window without that action,
+ * so that activating a product never does nothing. */
+void               ipms_product_editor_open_prd      (GtkWidget          *widget,
+                                                      IpmsDocument       *document,
+                                                      gint64              product_id);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ipms-population-page.h"
+#include "ipms-product-links.h"
 #include "ipms-record-table.h"
 
 static const IpmsFieldSpec axis_fields[] = {
@@ -211,6 +212,31 @@ add_sort_row (IpmsPopulationPage *self)
                              self->sort_row);
 }
 
+static void
+follow_selected_record (IpmsRecordTable  *table,
+                        GParamSpec       *pspec,
+                        IpmsProductLinks *links)
+{
+  IpmsRecord *record = ipms_record_table_get_selected_record (table);
+
+  ipms_product_links_set_record_id (links, record != NULL ? ipms_record_get_id (record) : 0);
+}
+
+/* Under the segments and the series: the products of the selected one,
+ * each opening its PRD. */
+static void
+add_product_links (IpmsPopulationPage *self,
+                   const char         *table_name)
+{
+  GtkWidget *table = ipms_form_page_get_table (IPMS_FORM_PAGE (self), table_name);
+  GtkWidget *links = ipms_product_links_new (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), table_name);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (table, ADW_TYPE_PREFERENCES_GROUP)),
+                             links);
+  g_signal_connect_object (table, "notify::selected-record", G_CALLBACK (follow_selected_record), links, 0);
+  follow_selected_record (IPMS_RECORD_TABLE (table), NULL, IPMS_PRODUCT_LINKS (links));
+}
+
 GtkWidget *
 ipms_population_page_get_sort_row (IpmsPopulationPage *self)
 {
@@ -236,6 +262,8 @@ ipms_population_page_constructed (GObject *object)
   G_OBJECT_CLASS (ipms_population_page_parent_class)->constructed (object);
 
   add_sort_row (IPMS_POPULATION_PAGE (object));
+  add_product_links (IPMS_POPULATION_PAGE (object), "segment");
+  add_product_links (IPMS_POPULATION_PAGE (object), "series");
   /* A segment is a cell of the grid: it is made where the grid is, on the
    * panorama, with its life stage and preference. */
   ipms_record_table_set_adds_rows (IPMS_RECORD_TABLE (ipms_form_page_get_table (page, "segment")), FALSE);

@@ -15,6 +15,7 @@
 #include "ipms-format.h"
 #include "ipms-merge-key.h"
 #include "ipms-new-products-chart.h"
+#include "ipms-product-editor.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
 #include "ipms-time-axis.h"
@@ -1186,6 +1187,10 @@ product_action (GtkWidget  *widget,
     ipms_timeline_canvas_move_to_lane (self, id, -1);
   else if (g_str_equal (action_name, "timeline-canvas.lane-down"))
     ipms_timeline_canvas_move_to_lane (self, id, 1);
+  else if (g_str_equal (action_name, "timeline-canvas.open"))
+    ipms_product_editor_open_prd (widget, self->document, id);
+  else if (g_str_equal (action_name, "timeline-canvas.quick-edit"))
+    ipms_product_editor_present (widget, self->document, id);
 }
 
 /* The actions on a product, at a point of the chart: moving it to another
@@ -1197,12 +1202,16 @@ show_menu (IpmsTimelineCanvas *self,
            double              y)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) opening = g_menu_new ();
   g_autoptr(GMenu) lanes = g_menu_new ();
   g_autoptr(GMenu) removal = g_menu_new ();
 
   if (self->selection != NULL)
     ipms_selection_select_only (self->selection, product_id);
 
+  g_menu_append (opening, _("_Open PRD"), "timeline-canvas.open");
+  g_menu_append (opening, _("_Quick Edit…"), "timeline-canvas.quick-edit");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (opening));
   if (np_chart (self) != NULL)
     {
       g_menu_append (lanes, _("Move to the Lane _Above"), "timeline-canvas.lane-up");
@@ -1256,6 +1265,46 @@ on_secondary_pressed (GtkGestureClick    *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   show_menu (self, id, x, y);
+}
+
+gboolean
+ipms_timeline_canvas_activate_at (IpmsTimelineCanvas *self,
+                                  double              x,
+                                  double              y)
+{
+  IpmsTimelinePart part = IPMS_TIMELINE_PART_NONE;
+  gint64 id;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+
+  if (self->chart == NULL || under_kept_labels (self, x, y))
+    return FALSE;
+
+  id = np_chart (self) != NULL ? ipms_new_products_chart_hit_test (np_chart (self), x, y, &part)
+                               : ipms_roadmap_chart_hit_test (rm_chart (self), x, y, &part);
+  if (id == 0 || part == IPMS_TIMELINE_PART_BAND_MIN || part == IPMS_TIMELINE_PART_BAND_MAX)
+    return FALSE;
+
+  ipms_product_editor_open_prd (GTK_WIDGET (self), self->document, id);
+  return TRUE;
+}
+
+/* On the release of the double click. Each of its presses began a drag of
+ * the product, and this release may come before the drag's end: a double
+ * click moves nothing, so that drag is cancelled, not written. */
+static void
+on_click_released (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              x,
+                   double              y,
+                   IpmsTimelineCanvas *self)
+{
+  if (n_press != 2)
+    return;
+
+  if (self->drag.active)
+    ipms_timeline_canvas_drag_cancel (self);
+  ipms_timeline_canvas_activate_at (self, x, y);
 }
 
 gboolean
@@ -1678,6 +1727,12 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-canvas.delete", NULL, product_action);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-up", NULL, product_action);
   gtk_widget_class_install_action (widget_class, "timeline-canvas.lane-down", NULL, product_action);
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.open", NULL, product_action);
+  gtk_widget_class_install_action (widget_class, "timeline-canvas.quick-edit", NULL, product_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "timeline-canvas.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline-canvas.open", NULL);
+  /* Last, so that the menu shows it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline-canvas.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "timeline-canvas.unschedule", NULL);
   /* Last, so that menus show it as the action's key. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline-canvas.unschedule", NULL);
@@ -1699,6 +1754,7 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkDropTarget *drop = gtk_drop_target_new (IPMS_TYPE_RECORD, GDK_ACTION_COPY);
   GtkGesture *secondary = gtk_gesture_click_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
   self->zoom = 1.0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
@@ -1710,6 +1766,12 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* Grouped, so that the drag claiming the press leaves the click alive. */
+  gtk_gesture_group (click, drag);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);

@@ -97,6 +97,12 @@ gboolean          ipms_timeline_canvas_unschedule     (IpmsTimelineCanvas *self,
                                                        gint64              product_id);
 gboolean          ipms_timeline_canvas_delete_product (IpmsTimelineCanvas *self,
                                                        gint64              product_id);
+/* Opens the PRD of the product at a point (a double click), as Enter on a
+ * focused product does (action timeline-canvas.open): see
+ * ipms_product_editor_open_prd(). FALSE when no product is there. */
+gboolean          ipms_timeline_canvas_activate_at    (IpmsTimelineCanvas *self,
+                                                       double              x,
+                                                       double              y);
 /* Puts an unscheduled product on the chart at a point (its drop from the tray). */
 gboolean          ipms_timeline_canvas_schedule_at    (IpmsTimelineCanvas *self,
                                                        gint64              product_id,
