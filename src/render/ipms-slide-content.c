@@ -277,11 +277,16 @@ build_title (IpmsDocument           *document,
 {
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) members = ipms_document_query (document, "member", NULL, 0, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = NULL;
   g_autofree char *presenter = NULL;
+  GDate today;
   g_autofree char *name = ipms_document_dup_title (document);
   IpmsSlideBlock *block = ipms_slide_block_new (IPMS_SLIDE_BLOCK_TITLE, NULL);
+
+  /* The review's date as every other view writes dates: the locale's way. */
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  date = ipms_format_date (g_date_get_julian (&today));
 
   for (guint i = 0; i < members->len && presenter == NULL; i++)
     if (g_strcmp0 (ipms_record_get_string (g_ptr_array_index (members, i), "role"), "pm") == 0)

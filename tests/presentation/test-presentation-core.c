@@ -18,6 +18,7 @@
 #include "ipms-deck-setup.h"
 #include "ipms-document.h"
 #include "ipms-example.h"
+#include "ipms-format.h"
 #include "ipms-json.h"
 #include "ipms-slide-content.h"
 #include "ipms-slide-deck.h"
@@ -93,6 +94,23 @@ test_default_deck (void)
   g_assert_cmpstr (ipms_slide_get_title (ipms_slide_deck_get_slide (deck, 0)), ==, "PawSmart smart pet products");
   g_assert_cmpstr (ipms_slide_get_title (ipms_slide_deck_get_slide (deck, ipms_slide_deck_find_kind (deck, IPMS_SLIDE_KIND_PRODUCT))),
                    ==, "PawSmart Feeder Pro");
+}
+
+/* The title slide dates the review the locale's way, as every view does,
+ * not in ISO form. */
+static void
+test_title_date (void)
+{
+  g_autoptr(IpmsDocument) document = new_example ();
+  g_autoptr(IpmsSlideDeck) deck = ipms_slide_deck_new (document);
+  g_autofree char *text = ipms_slide_dup_text (ipms_slide_deck_get_slide (deck, 0));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *expected = ipms_format_date_iso (iso);
+
+  g_assert_cmpstr (expected, !=, iso);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_null (strstr (text, iso));
 }
 
 static void
@@ -690,6 +708,7 @@ main (int   argc,
   ipms_test_init (&argc, &argv);
 
   g_test_add_func ("/presentation/deck/default", test_default_deck);
+  g_test_add_func ("/presentation/deck/title-date", test_title_date);
   g_test_add_func ("/presentation/deck/setup-edits", test_setup_edits);
   g_test_add_func ("/presentation/deck/live-and-continued", test_live_and_continued);
   g_test_add_func ("/presentation/baseline/compare", test_baseline_compare);
