@@ -270,6 +270,105 @@ find_change (IpmsBaselineComparison *comparison,
   return NULL;
 }
 
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->calls++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static void
+count_cb (IpmsSlide *slide,
+          guint     *count)
+{
+  (*count)++;
+}
+
+static guint
+slide_of_product (IpmsSlideDeck *deck,
+                  gint64         product_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (deck)); i++)
+    if (ipms_slide_get_product_id (ipms_slide_deck_get_slide (deck, i)) == product_id)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* An edit makes again only the slides it touches: the others stay the
+ * same objects (their renderings stay valid), only the changed span is
+ * announced, and a chart slide is told when its chart changed. */
+static void
+test_only_touched (void)
+{
+  g_autoptr(IpmsDocument) document = new_example ();
+  g_autoptr(IpmsSlideDeck) deck = ipms_slide_deck_new (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 duo = product_named (document, "Nest Feeder Duo");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (deck));
+  guint product = slide_of_product (deck, duo);
+  guint roadmap = ipms_slide_deck_find_kind (deck, IPMS_SLIDE_KIND_ROADMAP);
+  guint roadmap_changed = 0;
+  ItemsChanged record = { 0 };
+  GValue value = G_VALUE_INIT;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (before, g_object_ref (ipms_slide_deck_get_slide (deck, i)));
+  g_signal_connect (deck, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  g_signal_connect (before->pdata[roadmap], "changed", G_CALLBACK (count_cb), &roadmap_changed);
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 149);
+  ipms_document_edit_value (document, "Edit", NULL, "product", duo, "price", &value, &error);
+  g_value_unset (&value);
+  g_assert_no_error (error);
+
+  /* One announcement, of a span that holds the product's slide and not
+   * the title slide. */
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (deck)), ==, n);
+  g_assert_cmpuint (record.removed, ==, record.added);
+  g_assert_cmpuint (record.position, >, 0);
+  g_assert_cmpuint (record.position, <=, product);
+  g_assert_cmpuint (product, <, record.position + record.added);
+  g_assert_true (ipms_slide_deck_get_slide (deck, 0) == before->pdata[0]);
+  g_assert_false (ipms_slide_deck_get_slide (deck, product) == before->pdata[product]);
+  /* Outside the span, every slide is the one it was. */
+  for (guint i = 0; i < n; i++)
+    if (i < record.position || i >= record.position + record.added)
+      g_assert_true (ipms_slide_deck_get_slide (deck, i) == before->pdata[i]);
+  /* The roadmap shows the price: a new slide, or the old one told its chart changed. */
+  g_assert_true (ipms_slide_deck_get_slide (deck, roadmap) != before->pdata[roadmap] || roadmap_changed > 0);
+
+  /* Notes are not on the slide: the same slide takes them, and says so. */
+  record.calls = 0;
+  g_assert_true (ipms_deck_setup_set_notes (document, ipms_slide_get_setup_index (before->pdata[0]), "Welcome", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
+  g_assert_true (ipms_slide_deck_get_slide (deck, 0) == before->pdata[0]);
+  g_assert_cmpstr (ipms_slide_get_notes (ipms_slide_deck_get_slide (deck, 0)), ==, "Welcome");
+
+  g_signal_handlers_disconnect_by_data (before->pdata[roadmap], &roadmap_changed);
+  g_signal_handlers_disconnect_by_data (deck, &record);
+}
+
 static void
 set_value (IpmsDocument *document,
            const char   *table,
@@ -711,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/presentation/deck/title-date", test_title_date);
   g_test_add_func ("/presentation/deck/setup-edits", test_setup_edits);
   g_test_add_func ("/presentation/deck/live-and-continued", test_live_and_continued);
+  g_test_add_func ("/presentation/deck/only-touched", test_only_touched);
   g_test_add_func ("/presentation/baseline/compare", test_baseline_compare);
   g_test_add_func ("/presentation/baseline/remove", test_baseline_remove);
   g_test_add_func ("/presentation/baseline/reopen", test_baseline_reopen);

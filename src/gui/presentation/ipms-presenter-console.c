@@ -349,10 +349,13 @@ update_views (IpmsPresenterConsole *self)
   next = ipms_slide_deck_get_slide (self->deck, self->position + 1);
 
   ipms_slide_view_set_slide (self->audience_view, slide);
-  /* Most talks go forward: the next slide is ready before the key press. */
+  /* Most talks go forward: the next slide is ready before the key press,
+   * on the audience screen and in the console's two previews. */
   ipms_slide_view_prepare (self->audience_view, next);
   ipms_slide_view_set_slide (self->current_view, slide);
+  ipms_slide_view_prepare (self->current_view, next);
   ipms_slide_view_set_slide (self->next_view, next);
+  ipms_slide_view_prepare (self->next_view, ipms_slide_deck_get_slide (self->deck, self->position + 2));
   set_notes_text (self, slide != NULL ? ipms_slide_get_notes (slide) : "");
   gtk_text_view_set_editable (self->notes_view, slide != NULL);
 
