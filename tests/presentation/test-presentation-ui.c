@@ -361,6 +361,15 @@ test_review_windows (void)
   ipms_deck_setup_set_hidden (document, 1, TRUE, &error);
   g_assert_no_error (error);
   iterate ();
+  /* Its undo is the project's. */
+  {
+    g_autoptr(GArray) entries = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "deck-setup.undo", NULL));
+    iterate ();
+    entries = ipms_deck_setup_list (document);
+    g_assert_false (g_array_index (entries, IpmsDeckEntry, 1).hidden);
+  }
   gtk_window_destroy (dialog);
 
   ipms_baseline_store (document, "Kick-off", &error);
