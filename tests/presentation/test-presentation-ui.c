@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
+
+#include <adwaita.h>
 
 #include "ipms-application.h"
 #include "ipms-baseline.h"
@@ -273,6 +276,53 @@ test_notes_and_live_edits (void)
   g_assert_cmpstr (ipms_slide_get_notes (current_slide (console)), ==, "Thank the team first.");
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (console)));
   g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-console") });
+
+  /* In the dark style the console is dark; the slides stay light, as a
+   * projected deck is, in the previews as on the audience screen. */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    GtkWidget *preview = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (console), IPMS_TYPE_PRESENTER_CONSOLE,
+                                                                     "current_view"));
+    g_autoptr(GdkTexture) texture = NULL;
+    graphene_point_t corner;
+    guint32 background, slide;
+    double width, height, slide_height;
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (console)));
+    texture = ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-console-dark");
+    background = ipms_test_texture_get_pixel (texture, 4, gdk_texture_get_height (texture) - 4);
+    width = gtk_widget_get_width (preview);
+    height = gtk_widget_get_height (preview);
+    slide_height = MIN (height, width * 9 / 16);
+    /* Inside the top left corner of the letterboxed slide, where slides
+     * have no text. */
+    g_assert_true (gtk_widget_compute_point (preview, GTK_WIDGET (console),
+                                             &GRAPHENE_POINT_INIT (width * 0.02, (height - slide_height) / 2 + slide_height * 0.04),
+                                             &corner));
+    slide = ipms_test_texture_get_pixel (texture, (int) corner.x, (int) corner.y);
+    g_test_message ("dark console: background %08x, slide %08x", background, slide);
+    g_assert_cmpuint ((background >> 8) & 0xff, <, 0x60);
+    g_assert_cmpuint ((slide >> 8) & 0xff, >, 0xc0);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
+
+  /* The list of screens names each by model and connector, once each: X11
+   * gives the output's name as both (Xvfb: "screen"), and no maker. */
+  {
+    GtkDropDown *screens = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (console), IPMS_TYPE_PRESENTER_CONSOLE,
+                                                                         "monitor_dropdown"));
+    GListModel *names = gtk_drop_down_get_model (screens);
+    GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, g_list_model_get_n_items (monitors));
+    if (g_strcmp0 (gdk_monitor_get_model (monitor), gdk_monitor_get_connector (monitor)) == 0 &&
+        gdk_monitor_get_manufacturer (monitor) == NULL)
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, gdk_monitor_get_connector (monitor));
+    else
+      g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), gdk_monitor_get_connector (monitor)));
+  }
 
   /* An edit in the main window shows on the slide at once. */
   g_value_init (&value, G_TYPE_STRING);

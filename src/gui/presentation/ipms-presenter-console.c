@@ -80,11 +80,18 @@ get_monitor (IpmsPresenterConsole *self,
   return monitor;
 }
 
+/* X11 gives a monitor its output's name as both model and connector
+ * ("DP-1"), and the maker from the EDID ("DEL"); Wayland gives the real
+ * model. The list says each thing once. */
 static char *
 monitor_name (GdkMonitor *monitor)
 {
+  const char *manufacturer = gdk_monitor_get_manufacturer (monitor);
   const char *model = gdk_monitor_get_model (monitor);
   const char *connector = gdk_monitor_get_connector (monitor);
+
+  if (g_strcmp0 (model, connector) == 0)
+    model = manufacturer;
 
   if (model != NULL && connector != NULL)
     /* Translators: a screen in the list of screens: its model and connector, "DELL U2720Q (DP-1)" */
