@@ -484,6 +484,126 @@ test_fills_screen (void)
   close_all_windows ();
 }
 
+static GdkMonitor *
+monitor_of (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return surface != NULL ? gdk_display_get_monitor_at_surface (gdk_display_get_default (), surface) : NULL;
+}
+
+/* Iterates until both windows are full screen, each on the monitor wanted. */
+static gboolean
+wait_for_screens (GtkWindow  *audience,
+                  GdkMonitor *audience_monitor,
+                  GtkWindow  *console,
+                  GdkMonitor *console_monitor)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (gtk_window_is_fullscreen (audience) && gtk_window_is_fullscreen (console) &&
+          monitor_of (audience) == audience_monitor && monitor_of (console) == console_monitor)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  return FALSE;
+}
+
+/* With two monitors (and a window manager) the audience window fills one,
+ * the console the other, and S swaps them. The suite's Xvfb has one
+ * output and so one monitor; run it on an X server with two, such as
+ * Xorg with the dummy driver and a second output switched on by xrandr. */
+static void
+test_two_screens (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) first = NULL;
+  g_autoptr(GdkMonitor) second = NULL;
+  IpmsPresenterConsole *console;
+  GtkWindow *audience;
+  GdkMonitor *main_monitor;
+  IpmsWindow *window;
+  GdkRectangle geometry;
+
+  if (g_getenv ("IPMS_TEST_WINDOW_MANAGER") == NULL || g_list_model_get_n_items (monitors) < 2)
+    {
+      g_test_skip ("needs two monitors and a window manager");
+      return;
+    }
+
+  first = g_list_model_get_item (monitors, 0);
+  second = g_list_model_get_item (monitors, 1);
+  window = open_example ();
+  main_monitor = monitor_of (GTK_WINDOW (window));
+  g_assert_nonnull (main_monitor);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  console = find_console ();
+  audience = ipms_presenter_console_get_audience (console);
+
+  /* The audience goes where the project window is not. */
+  g_assert_true (wait_for_screens (audience, main_monitor == first ? second : first,
+                                   GTK_WINDOW (console), main_monitor == first ? first : second));
+  gdk_monitor_get_geometry (monitor_of (audience), &geometry);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (audience)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (audience)), ==, geometry.width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (audience)), ==, geometry.height);
+  g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (audience), "presentation-two-screens-audience") });
+  g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-two-screens-console") });
+
+
+  /* Unplugging the audience's monitor (IPMS_TEST_UNPLUG names the second
+   * monitor's RandR output, which xrandr switches off and on again) moves
+   * the audience full screen to the one left, and plugging it in again
+   * puts the console back on it. */
+  if (g_getenv ("IPMS_TEST_UNPLUG") != NULL)
+    {
+      const char *output = g_getenv ("IPMS_TEST_UNPLUG");
+      g_autofree char *off = g_strdup_printf ("xrandr --output %s --off", output);
+      g_autofree char *on = g_strdup_printf ("xrandr --output %s --auto --right-of %s", output,
+                                             gdk_monitor_get_connector (first));
+      g_autoptr(GError) error = NULL;
+      gint64 deadline;
+
+      g_assert_true (g_spawn_command_line_sync (off, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while ((g_list_model_get_n_items (monitors) != 1 || monitor_of (audience) != first ||
+              !gtk_window_is_fullscreen (audience)) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpuint (g_list_model_get_n_items (monitors), ==, 1);
+      g_assert_true (monitor_of (audience) == first);
+      g_assert_true (gtk_window_is_fullscreen (audience));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (console)));
+      g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (audience), "presentation-unplugged") });
+
+      g_assert_true (g_spawn_command_line_sync (on, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (g_list_model_get_n_items (monitors) != 2 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpuint (g_list_model_get_n_items (monitors), ==, 2);
+      g_clear_object (&second);
+      second = g_list_model_get_item (monitors, 1);
+      g_assert_true (wait_for_screens (audience, first, GTK_WINDOW (console), second));
+    }
+
+  /* S swaps them. */
+  {
+    GdkMonitor *was_audience = monitor_of (audience);
+    GdkMonitor *was_console = monitor_of (GTK_WINDOW (console));
+
+    press (GTK_WIDGET (audience), GDK_KEY_s);
+    g_assert_true (wait_for_screens (audience, was_console, GTK_WINDOW (console), was_audience));
+  }
+
+  ipms_presenter_console_leave (console);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/presentation/ui/notes-and-live-edits", test_notes_and_live_edits);
   g_test_add_func ("/presentation/ui/review-windows", test_review_windows);
   g_test_add_func ("/presentation/ui/fills-screen", test_fills_screen);
+  g_test_add_func ("/presentation/ui/two-screens", test_two_screens);
 
   return g_test_run ();
 }
