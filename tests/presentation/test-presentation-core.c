@@ -96,21 +96,40 @@ test_default_deck (void)
                    ==, "PawSmart Feeder Pro");
 }
 
-/* The title slide dates the review the locale's way, as every view does,
- * not in ISO form. */
+/* Slides write dates the locale's way, as every view does, not in ISO
+ * form: the title slide's date, a product's launch, the campaigns'. */
 static void
-test_title_date (void)
+assert_slide_date (IpmsSlideDeck *deck,
+                   guint          position,
+                   const char    *iso)
 {
-  g_autoptr(IpmsDocument) document = new_example ();
-  g_autoptr(IpmsSlideDeck) deck = ipms_slide_deck_new (document);
-  g_autofree char *text = ipms_slide_dup_text (ipms_slide_deck_get_slide (deck, 0));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *text = ipms_slide_dup_text (ipms_slide_deck_get_slide (deck, position));
   g_autofree char *expected = ipms_format_date_iso (iso);
 
   g_assert_cmpstr (expected, !=, iso);
   g_assert_nonnull (strstr (text, expected));
   g_assert_null (strstr (text, iso));
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(IpmsDocument) document = new_example ();
+  g_autoptr(IpmsSlideDeck) deck = ipms_slide_deck_new (document);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gint64 feeder = product_named (document, "PawSmart Feeder Pro");
+  IpmsRecord *product = ipms_document_get_record (document, "product", feeder);
+  g_autoptr(GPtrArray) campaigns = ipms_document_query (document, "campaign", NULL, 0, "start_date");
+
+  assert_slide_date (deck, 0, today);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (deck)); i++)
+    if (ipms_slide_get_product_id (ipms_slide_deck_get_slide (deck, i)) == feeder &&
+        ipms_slide_get_part (ipms_slide_deck_get_slide (deck, i)) == 0)
+      assert_slide_date (deck, i, ipms_record_get_string (product, "launch_date"));
+  g_assert_cmpuint (campaigns->len, >, 0);
+  assert_slide_date (deck, ipms_slide_deck_find_kind (deck, IPMS_SLIDE_KIND_CAMPAIGNS),
+                     ipms_record_get_string (g_ptr_array_index (campaigns, 0), "start_date"));
 }
 
 static void
@@ -807,7 +826,7 @@ main (int   argc,
   ipms_test_init (&argc, &argv);
 
   g_test_add_func ("/presentation/deck/default", test_default_deck);
-  g_test_add_func ("/presentation/deck/title-date", test_title_date);
+  g_test_add_func ("/presentation/deck/dates", test_dates);
   g_test_add_func ("/presentation/deck/setup-edits", test_setup_edits);
   g_test_add_func ("/presentation/deck/live-and-continued", test_live_and_continued);
   g_test_add_func ("/presentation/deck/only-touched", test_only_touched);
