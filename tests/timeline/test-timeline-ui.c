@@ -1232,6 +1232,12 @@ test_roadmap_ghosts (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (to.y, y, 0.5);
   g_assert_cmpfloat (from.y, >, to.y);
   g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-ghosts"));
+  /* For a look at the ghost in the dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-ghosts-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
 
   /* Flipped, the ghost is where the flipped axes put the old values. */
   g_object_set (fixture->page, "flipped", TRUE, NULL);
