@@ -591,13 +591,18 @@ test_two_screens (void)
       g_assert_true (wait_for_screens (audience, first, GTK_WINDOW (console), second));
     }
 
-  /* S swaps them. */
+  /* S swaps them; choosing the audience's screen in the list moves both. */
   {
     GdkMonitor *was_audience = monitor_of (audience);
     GdkMonitor *was_console = monitor_of (GTK_WINDOW (console));
+    GtkDropDown *screens = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (console), IPMS_TYPE_PRESENTER_CONSOLE,
+                                                                         "monitor_dropdown"));
 
     press (GTK_WIDGET (audience), GDK_KEY_s);
     g_assert_true (wait_for_screens (audience, was_console, GTK_WINDOW (console), was_audience));
+
+    gtk_drop_down_set_selected (screens, was_audience == first ? 0 : 1);
+    g_assert_true (wait_for_screens (audience, was_audience, GTK_WINDOW (console), was_console));
   }
 
   ipms_presenter_console_leave (console);
