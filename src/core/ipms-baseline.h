@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * so baselines cost nothing when the file is opened.
  */
 
+/* The view-state key naming the baseline the views compare with ("What
+ * Changed", the deck's slide, the timeline charts' ghosts). */
+#define IPMS_REVIEW_BASELINE_KEY "review.baseline"
+
 typedef struct
 {
   gint64  id;

@@ -268,6 +268,24 @@ role_label (const char *role)
 
 /* Kinds */
 
+/* Dates as every view writes them (the locale's way, ipms_format_date()),
+ * also in a span "2027-01-15 – 2027-07-31"; other text is kept. */
+static char *
+format_dates (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", " – ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *date = ipms_format_date_iso (parts[i]);
+
+      g_free (parts[i]);
+      parts[i] = date;
+    }
+
+  return g_strjoinv (" – ", parts);
+}
+
 static void
 build_title (IpmsDocument           *document,
              gint64                  product_id,
@@ -277,11 +295,16 @@ build_title (IpmsDocument           *document,
 {
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) members = ipms_document_query (document, "member", NULL, 0, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = NULL;
   g_autofree char *presenter = NULL;
+  GDate today;
   g_autofree char *name = ipms_document_dup_title (document);
   IpmsSlideBlock *block = ipms_slide_block_new (IPMS_SLIDE_BLOCK_TITLE, NULL);
+
+  /* The review's date as every other view writes dates: the locale's way. */
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  date = ipms_format_date (g_date_get_julian (&today));
 
   for (guint i = 0; i < members->len && presenter == NULL; i++)
     if (g_strcmp0 (ipms_record_get_string (g_ptr_array_index (members, i), "role"), "pm") == 0)
@@ -548,13 +571,14 @@ build_three_year (IpmsDocument           *document,
   for (guint i = 0; i < series->len; i++)
     {
       IpmsRecord *s = g_ptr_array_index (series, i);
+      g_autofree char *entry = format_dates (ipms_record_get_string (s, "entry_date"));
+      g_autofree char *first_launch = format_dates (ipms_record_get_string (s, "first_launch_date"));
+      g_autofree char *refresh = format_dates (ipms_record_get_string (s, "refresh_date"));
 
       ipms_slide_block_add_row (block, (const char *[]) {
         ipms_record_get_string (s, "name"),
         ipms_record_get_string (s, "positioning"),
-        ipms_record_get_string (s, "entry_date"),
-        ipms_record_get_string (s, "first_launch_date"),
-        ipms_record_get_string (s, "refresh_date"),
+        entry, first_launch, refresh,
       });
     }
   add_block (blocks, block);
@@ -595,8 +619,9 @@ build_campaigns (IpmsDocument           *document,
   for (guint i = 0; i < campaigns->len; i++)
     {
       IpmsRecord *campaign = g_ptr_array_index (campaigns, i);
-      g_autofree char *dates = g_strdup_printf ("%s –\n%s", ipms_record_get_string (campaign, "start_date"),
-                                                ipms_record_get_string (campaign, "end_date"));
+      g_autofree char *start = format_dates (ipms_record_get_string (campaign, "start_date"));
+      g_autofree char *end = format_dates (ipms_record_get_string (campaign, "end_date"));
+      g_autofree char *dates = g_strdup_printf ("%s –\n%s", start, end);
       g_autofree char *audience = segment_label (document, ipms_record_get_int (campaign, "ta_segment_id"));
 
       ipms_slide_block_add_row (block, (const char *[]) {
@@ -620,6 +645,7 @@ build_product (IpmsDocument           *document,
   g_autofree char *grade = NULL;
   g_autofree char *price = NULL;
   g_autofree char *launch = NULL;
+  g_autofree char *launch_date = NULL;
   const char *grade_code;
   IpmsSlideBlock *block;
 
@@ -647,10 +673,10 @@ build_product (IpmsDocument           *document,
         price = g_steal_pointer (&amount);
     }
 
+  launch_date = format_dates (ipms_record_get_string (product, "launch_date"));
   /* Translators: a product's launch date and status, "2026-09-15 · Launched" */
   launch = g_strdup_printf (_("%s · %s"),
-                            ipms_record_is_null (product, "launch_date") ? _("not scheduled")
-                              : ipms_record_get_string (product, "launch_date"),
+                            ipms_record_is_null (product, "launch_date") ? _("not scheduled") : launch_date,
                             status_label (ipms_record_get_string (product, "status")));
 
   block = table_new (NULL, 2, field_weights, NULL);
@@ -722,8 +748,9 @@ static char *
 describe_shift (const IpmsChange *change,
                 gboolean          launch)
 {
-  g_autofree char *dates = g_strdup_printf ("%s → %s", *change->before ? change->before : "—",
-                                            *change->after ? change->after : "—");
+  g_autofree char *before = format_dates (change->before);
+  g_autofree char *after = format_dates (change->after);
+  g_autofree char *dates = g_strdup_printf ("%s → %s", *before ? before : "—", *after ? after : "—");
   int weeks = ABS (change->weeks);
 
   if (change->weeks > 0)

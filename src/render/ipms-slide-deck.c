@@ -11,6 +11,7 @@
 #include "ipms-deck-setup.h"
 #include "ipms-slide-content.h"
 #include "ipms-slide-deck.h"
+#include "ipms-slide-private.h"
 
 struct _IpmsSlideDeck
 {
@@ -62,6 +63,17 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* A chart follows the document by itself, maybe after the deck has made
+ * its slides for the same edit: the slides that show it are told then. */
+static void
+chart_changed_cb (IpmsChart     *chart,
+                  IpmsSlideDeck *self)
+{
+  for (guint i = 0; i < self->slides->len; i++)
+    if (ipms_slide_shows_chart (g_ptr_array_index (self->slides, i), chart))
+      ipms_slide_emit_changed (g_ptr_array_index (self->slides, i));
+}
+
 static IpmsChart *
 get_chart (IpmsSlideDeck *self,
            const char    *kind)
@@ -74,6 +86,8 @@ get_chart (IpmsSlideDeck *self,
       /* The slide has its own title: the chart's would take room twice. */
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (chart), "show-title") != NULL)
         g_object_set (chart, "show-title", FALSE, NULL);
+      if (g_signal_lookup ("changed", G_OBJECT_TYPE (chart)) != 0)
+        g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, 0);
       g_hash_table_insert (self->charts, (gpointer) kind, chart);
     }
 
@@ -123,7 +137,8 @@ rebuild (IpmsSlideDeck *self)
   g_autoptr(GArray) entries = ipms_deck_setup_list (self->document);
   g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *footer = ipms_document_dup_title (self->document);
-  guint old_n = self->slides->len;
+  g_autofree gboolean *touched = NULL;
+  guint old_n = self->slides->len, n, first, tail = 0;
 
   /* Comparing costs a whole pass over the plan: only for a deck that shows it. */
   if (has_visible_kind (entries, IPMS_SLIDE_KIND_CHANGES))
@@ -167,9 +182,41 @@ rebuild (IpmsSlideDeck *self)
                                 ipms_slide_get_notes (slide), footer, i, slides->len);
     }
 
+  /* An edit touches a slide or two: the others stay the same objects, so
+   * that views keep what they rendered and lists keep their rows. Only the
+   * span from the first to the last slide that differs is announced. */
+  n = slides->len;
+  touched = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      IpmsSlide *old = i < old_n ? g_ptr_array_index (self->slides, i) : NULL;
+      IpmsSlide *slide = g_ptr_array_index (slides, i);
+
+      if (old == NULL || !ipms_slide_equal_look (old, slide))
+        {
+          touched[i] = TRUE;
+          continue;
+        }
+
+      /* Notes are not on the slide: the old one takes the new notes. */
+      touched[i] = g_strcmp0 (ipms_slide_get_notes (old), ipms_slide_get_notes (slide)) != 0;
+      ipms_slide_set_deck_info (old, ipms_slide_get_setup_index (old), ipms_slide_get_product_id (old),
+                                ipms_slide_get_notes (slide), footer, i, n);
+      g_ptr_array_index (slides, i) = g_object_ref (old);
+      g_object_unref (slide);
+    }
+
+  first = 0;
+  while (first < MIN (old_n, n) && !touched[first])
+    first++;
+  if (old_n == n)
+    while (tail < n - first && !touched[n - 1 - tail])
+      tail++;
+
   g_ptr_array_unref (self->slides);
   self->slides = g_steal_pointer (&slides);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->slides->len);
+  if (first < MAX (old_n, n))
+    g_list_model_items_changed (G_LIST_MODEL (self), first, old_n - first - tail, n - first - tail);
 }
 
 static void

@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (IpmsSlideDeck, ipms_slide_deck, IPMS, SLIDE_DECK, GObject)
  * The review deck of a document: a GListModel of IpmsSlide, the visible
  * entries of the deck set-up (ipms-deck-setup.h) in order, a content too
  * long for one slide taking several. It follows the document: after every
- * edit, undo or redo the slides are made again from the live plan and the
- * whole list is announced as changed.
+ * edit, undo or redo the slides are made again from the live plan; those
+ * that look the same stay the same objects and only the changed span is
+ * announced. A slide showing a chart emits "changed" when the chart does.
  */
 
 IpmsSlideDeck *ipms_slide_deck_new           (IpmsDocument   *document);

@@ -77,4 +77,7 @@ void            ipms_slide_set_deck_info    (IpmsSlide          *self,
                                              guint               position,
                                              guint               n_slides);
 
+/* Emits the slide's "changed": a chart it shows changed. */
+void            ipms_slide_emit_changed     (IpmsSlide          *self);
+
 G_END_DECLS

@@ -427,6 +427,13 @@ struct _IpmsSlide
 
 G_DEFINE_FINAL_TYPE (IpmsSlide, ipms_slide, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ipms_slide_finalize (GObject *object)
 {
@@ -445,6 +452,9 @@ static void
 ipms_slide_class_init (IpmsSlideClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ipms_slide_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -494,6 +504,87 @@ ipms_slide_set_deck_info (IpmsSlide  *self,
   self->footer = new_footer;
   self->position = position;
   self->n_slides = n_slides;
+}
+
+void
+ipms_slide_emit_changed (IpmsSlide *self)
+{
+  g_return_if_fail (IPMS_IS_SLIDE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+ipms_slide_shows_chart (IpmsSlide *self,
+                        IpmsChart *chart)
+{
+  g_return_val_if_fail (IPMS_IS_SLIDE (self), FALSE);
+
+  for (guint p = 0; p < self->pieces->len; p++)
+    if (g_array_index (self->pieces, IpmsSlidePiece, p).block->chart == chart)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+strv_equal0 (char **a,
+             char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+static gboolean
+pieces_equal (const IpmsSlidePiece *a,
+              const IpmsSlidePiece *b)
+{
+  const IpmsSlideBlock *x = a->block, *y = b->block;
+
+  if (x->type != y->type || x->n_columns != y->n_columns || x->chart != y->chart ||
+      x->first_column_bold != y->first_column_bold || g_strcmp0 (x->heading, y->heading) != 0 ||
+      memcmp (x->weights, y->weights, sizeof x->weights) != 0 || !strv_equal0 (x->header, y->header) ||
+      a->n_rows != b->n_rows || a->continued != b->continued)
+    return FALSE;
+
+  /* A title block shows all its rows on its one page. */
+  if (x->type == IPMS_SLIDE_BLOCK_TITLE)
+    {
+      if (x->rows->len != y->rows->len)
+        return FALSE;
+      for (guint r = 0; r < x->rows->len; r++)
+        if (!strv_equal0 (x->rows->pdata[r], y->rows->pdata[r]))
+          return FALSE;
+      return TRUE;
+    }
+
+  for (guint r = 0; r < a->n_rows; r++)
+    if (!strv_equal0 (x->rows->pdata[a->first_row + r], y->rows->pdata[b->first_row + r]))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+ipms_slide_equal_look (IpmsSlide *self,
+                       IpmsSlide *other)
+{
+  g_return_val_if_fail (IPMS_IS_SLIDE (self), FALSE);
+  g_return_val_if_fail (IPMS_IS_SLIDE (other), FALSE);
+
+  if (self->kind != other->kind || self->part != other->part || self->n_parts != other->n_parts ||
+      self->position != other->position || self->n_slides != other->n_slides ||
+      self->product_id != other->product_id || self->setup_index != other->setup_index ||
+      g_strcmp0 (self->title, other->title) != 0 || g_strcmp0 (self->footer, other->footer) != 0 ||
+      self->pieces->len != other->pieces->len)
+    return FALSE;
+
+  for (guint p = 0; p < self->pieces->len; p++)
+    if (!pieces_equal (&g_array_index (self->pieces, IpmsSlidePiece, p),
+                       &g_array_index (other->pieces, IpmsSlidePiece, p)))
+      return FALSE;
+
+  return TRUE;
 }
 
 IpmsSlideKind

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "ipms-chart.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -51,6 +53,13 @@ const char    *ipms_slide_kind_get_section (IpmsSlideKind  kind);
 
 G_DECLARE_FINAL_TYPE (IpmsSlide, ipms_slide, IPMS, SLIDE, GObject)
 
+/*
+ * One slide of the deck. Its text is fixed; a chart on it is painted live,
+ * and "changed" is emitted (by the deck) when that chart changed, so that
+ * views render it again. An edit that changes a slide's text makes a new
+ * slide instead.
+ */
+
 IpmsSlideKind  ipms_slide_get_kind         (IpmsSlide     *self);
 /* The title shown on the slide, without its part number. */
 const char    *ipms_slide_get_title        (IpmsSlide     *self);
@@ -62,6 +71,14 @@ guint          ipms_slide_get_n_parts      (IpmsSlide     *self);
 guint          ipms_slide_get_setup_index  (IpmsSlide     *self);
 gint64         ipms_slide_get_product_id   (IpmsSlide     *self);
 const char    *ipms_slide_get_notes        (IpmsSlide     *self);
+/* Whether the slide shows `chart` (which it paints live). */
+gboolean       ipms_slide_shows_chart      (IpmsSlide     *self,
+                                            IpmsChart     *chart);
+/* Whether the two slides look the same: same kind, place in the deck and
+ * text, and the same charts. Speaker notes are not compared: they are not
+ * on the slide. */
+gboolean       ipms_slide_equal_look       (IpmsSlide     *self,
+                                            IpmsSlide     *other);
 /* Every text of the slide joined by newlines: for tests and search. */
 char          *ipms_slide_dup_text         (IpmsSlide     *self);
 

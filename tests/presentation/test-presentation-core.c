@@ -18,6 +18,7 @@
 #include "ipms-deck-setup.h"
 #include "ipms-document.h"
 #include "ipms-example.h"
+#include "ipms-format.h"
 #include "ipms-json.h"
 #include "ipms-slide-content.h"
 #include "ipms-slide-deck.h"
@@ -93,6 +94,42 @@ test_default_deck (void)
   g_assert_cmpstr (ipms_slide_get_title (ipms_slide_deck_get_slide (deck, 0)), ==, "PawSmart smart pet products");
   g_assert_cmpstr (ipms_slide_get_title (ipms_slide_deck_get_slide (deck, ipms_slide_deck_find_kind (deck, IPMS_SLIDE_KIND_PRODUCT))),
                    ==, "PawSmart Feeder Pro");
+}
+
+/* Slides write dates the locale's way, as every view does, not in ISO
+ * form: the title slide's date, a product's launch, the campaigns'. */
+static void
+assert_slide_date (IpmsSlideDeck *deck,
+                   guint          position,
+                   const char    *iso)
+{
+  g_autofree char *text = ipms_slide_dup_text (ipms_slide_deck_get_slide (deck, position));
+  g_autofree char *expected = ipms_format_date_iso (iso);
+
+  g_assert_cmpstr (expected, !=, iso);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_null (strstr (text, iso));
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(IpmsDocument) document = new_example ();
+  g_autoptr(IpmsSlideDeck) deck = ipms_slide_deck_new (document);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gint64 feeder = product_named (document, "PawSmart Feeder Pro");
+  IpmsRecord *product = ipms_document_get_record (document, "product", feeder);
+  g_autoptr(GPtrArray) campaigns = ipms_document_query (document, "campaign", NULL, 0, "start_date");
+
+  assert_slide_date (deck, 0, today);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (deck)); i++)
+    if (ipms_slide_get_product_id (ipms_slide_deck_get_slide (deck, i)) == feeder &&
+        ipms_slide_get_part (ipms_slide_deck_get_slide (deck, i)) == 0)
+      assert_slide_date (deck, i, ipms_record_get_string (product, "launch_date"));
+  g_assert_cmpuint (campaigns->len, >, 0);
+  assert_slide_date (deck, ipms_slide_deck_find_kind (deck, IPMS_SLIDE_KIND_CAMPAIGNS),
+                     ipms_record_get_string (g_ptr_array_index (campaigns, 0), "start_date"));
 }
 
 static void
@@ -250,6 +287,105 @@ find_change (IpmsBaselineComparison *comparison,
     }
 
   return NULL;
+}
+
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->calls++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static void
+count_cb (IpmsSlide *slide,
+          guint     *count)
+{
+  (*count)++;
+}
+
+static guint
+slide_of_product (IpmsSlideDeck *deck,
+                  gint64         product_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (deck)); i++)
+    if (ipms_slide_get_product_id (ipms_slide_deck_get_slide (deck, i)) == product_id)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* An edit makes again only the slides it touches: the others stay the
+ * same objects (their renderings stay valid), only the changed span is
+ * announced, and a chart slide is told when its chart changed. */
+static void
+test_only_touched (void)
+{
+  g_autoptr(IpmsDocument) document = new_example ();
+  g_autoptr(IpmsSlideDeck) deck = ipms_slide_deck_new (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 duo = product_named (document, "Nest Feeder Duo");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (deck));
+  guint product = slide_of_product (deck, duo);
+  guint roadmap = ipms_slide_deck_find_kind (deck, IPMS_SLIDE_KIND_ROADMAP);
+  guint roadmap_changed = 0;
+  ItemsChanged record = { 0 };
+  GValue value = G_VALUE_INIT;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (before, g_object_ref (ipms_slide_deck_get_slide (deck, i)));
+  g_signal_connect (deck, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  g_signal_connect (before->pdata[roadmap], "changed", G_CALLBACK (count_cb), &roadmap_changed);
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 149);
+  ipms_document_edit_value (document, "Edit", NULL, "product", duo, "price", &value, &error);
+  g_value_unset (&value);
+  g_assert_no_error (error);
+
+  /* One announcement, of a span that holds the product's slide and not
+   * the title slide. */
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (deck)), ==, n);
+  g_assert_cmpuint (record.removed, ==, record.added);
+  g_assert_cmpuint (record.position, >, 0);
+  g_assert_cmpuint (record.position, <=, product);
+  g_assert_cmpuint (product, <, record.position + record.added);
+  g_assert_true (ipms_slide_deck_get_slide (deck, 0) == before->pdata[0]);
+  g_assert_false (ipms_slide_deck_get_slide (deck, product) == before->pdata[product]);
+  /* Outside the span, every slide is the one it was. */
+  for (guint i = 0; i < n; i++)
+    if (i < record.position || i >= record.position + record.added)
+      g_assert_true (ipms_slide_deck_get_slide (deck, i) == before->pdata[i]);
+  /* The roadmap shows the price: a new slide, or the old one told its chart changed. */
+  g_assert_true (ipms_slide_deck_get_slide (deck, roadmap) != before->pdata[roadmap] || roadmap_changed > 0);
+
+  /* Notes are not on the slide: the same slide takes them, and says so. */
+  record.calls = 0;
+  g_assert_true (ipms_deck_setup_set_notes (document, ipms_slide_get_setup_index (before->pdata[0]), "Welcome", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
+  g_assert_true (ipms_slide_deck_get_slide (deck, 0) == before->pdata[0]);
+  g_assert_cmpstr (ipms_slide_get_notes (ipms_slide_deck_get_slide (deck, 0)), ==, "Welcome");
+
+  g_signal_handlers_disconnect_by_data (before->pdata[roadmap], &roadmap_changed);
+  g_signal_handlers_disconnect_by_data (deck, &record);
 }
 
 static void
@@ -690,8 +826,10 @@ main (int   argc,
   ipms_test_init (&argc, &argv);
 
   g_test_add_func ("/presentation/deck/default", test_default_deck);
+  g_test_add_func ("/presentation/deck/dates", test_dates);
   g_test_add_func ("/presentation/deck/setup-edits", test_setup_edits);
   g_test_add_func ("/presentation/deck/live-and-continued", test_live_and_continued);
+  g_test_add_func ("/presentation/deck/only-touched", test_only_touched);
   g_test_add_func ("/presentation/baseline/compare", test_baseline_compare);
   g_test_add_func ("/presentation/baseline/remove", test_baseline_remove);
   g_test_add_func ("/presentation/baseline/reopen", test_baseline_reopen);

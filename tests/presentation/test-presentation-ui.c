@@ -11,6 +11,11 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <time.h>
+
+#include <adwaita.h>
+
 #include "ipms-application.h"
 #include "ipms-baseline.h"
 #include "ipms-deck-setup.h"
@@ -93,6 +98,15 @@ press (GtkWidget *widget,
 
   g_assert_true (handled);
   iterate ();
+}
+
+static gint64
+process_time_us (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now), ==, 0);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
 static IpmsSlide *
@@ -263,6 +277,53 @@ test_notes_and_live_edits (void)
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (console)));
   g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-console") });
 
+  /* In the dark style the console is dark; the slides stay light, as a
+   * projected deck is, in the previews as on the audience screen. */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    GtkWidget *preview = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (console), IPMS_TYPE_PRESENTER_CONSOLE,
+                                                                     "current_view"));
+    g_autoptr(GdkTexture) texture = NULL;
+    graphene_point_t corner;
+    guint32 background, slide;
+    double width, height, slide_height;
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (console)));
+    texture = ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-console-dark");
+    background = ipms_test_texture_get_pixel (texture, 4, gdk_texture_get_height (texture) - 4);
+    width = gtk_widget_get_width (preview);
+    height = gtk_widget_get_height (preview);
+    slide_height = MIN (height, width * 9 / 16);
+    /* Inside the top left corner of the letterboxed slide, where slides
+     * have no text. */
+    g_assert_true (gtk_widget_compute_point (preview, GTK_WIDGET (console),
+                                             &GRAPHENE_POINT_INIT (width * 0.02, (height - slide_height) / 2 + slide_height * 0.04),
+                                             &corner));
+    slide = ipms_test_texture_get_pixel (texture, (int) corner.x, (int) corner.y);
+    g_test_message ("dark console: background %08x, slide %08x", background, slide);
+    g_assert_cmpuint ((background >> 8) & 0xff, <, 0x60);
+    g_assert_cmpuint ((slide >> 8) & 0xff, >, 0xc0);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
+
+  /* The list of screens names each by model and connector, once each: X11
+   * gives the output's name as both (Xvfb: "screen"), and no maker. */
+  {
+    GtkDropDown *screens = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (console), IPMS_TYPE_PRESENTER_CONSOLE,
+                                                                         "monitor_dropdown"));
+    GListModel *names = gtk_drop_down_get_model (screens);
+    GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, g_list_model_get_n_items (monitors));
+    if (g_strcmp0 (gdk_monitor_get_model (monitor), gdk_monitor_get_connector (monitor)) == 0 &&
+        gdk_monitor_get_manufacturer (monitor) == NULL)
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, gdk_monitor_get_connector (monitor));
+    else
+      g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), gdk_monitor_get_connector (monitor)));
+  }
+
   /* An edit in the main window shows on the slide at once. */
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, "PawSmart 2027 review");
@@ -277,6 +338,39 @@ test_notes_and_live_edits (void)
   g_assert_no_error (error);
   iterate ();
   g_assert_cmpstr (ipms_slide_get_title (current_slide (console)), ==, "PawSmart smart pet products");
+
+  /* An edit elsewhere in the plan leaves the slide shown as it is (the
+   * same slide, nothing rendered again), and the next one still comes
+   * within 100 ms: it was rendered ahead, after the edit. */
+  {
+    IpmsSlide *shown = current_slide (console);
+    GtkWidget *audience = GTK_WIDGET (ipms_presenter_console_get_audience (console));
+    gint64 start, took, wall;
+
+    ipms_presenter_console_go_to (console, 1);
+    iterate ();
+    shown = current_slide (console);
+    g_assert_true (ipms_test_wait_for_paint (audience));
+    ipms_document_begin_edit (document, "Price", NULL, &error);
+    ipms_document_set_double (document, "product", 1, "price", 149, &error);
+    ipms_document_commit_edit (document, &error);
+    g_assert_no_error (error);
+    iterate ();
+    g_assert_true (current_slide (console) == shown);
+    g_assert_true (ipms_test_wait_for_paint (audience));
+
+    /* The processor time this process spends, not the time on the wall
+     * clock, which the machine's other work would make vary. */
+    start = process_time_us ();
+    wall = g_get_monotonic_time ();
+    press (audience, GDK_KEY_Right);
+    g_assert_true (ipms_test_wait_for_paint (audience));
+    took = process_time_us () - start;
+    g_test_message ("next slide after an edit: %.1f ms of processor time, %.1f ms on the clock",
+                    took / 1000.0, (g_get_monotonic_time () - wall) / 1000.0);
+    g_assert_cmpuint (ipms_presenter_console_get_position (console), ==, 2);
+    g_assert_cmpint (took, <, 100 * 1000);
+  }
 
   /* Closing the project window ends its presentation. */
   close_all_windows ();
@@ -317,6 +411,15 @@ test_review_windows (void)
   ipms_deck_setup_set_hidden (document, 1, TRUE, &error);
   g_assert_no_error (error);
   iterate ();
+  /* Its undo is the project's. */
+  {
+    g_autoptr(GArray) entries = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "deck-setup.undo", NULL));
+    iterate ();
+    entries = ipms_deck_setup_list (document);
+    g_assert_false (g_array_index (entries, IpmsDeckEntry, 1).hidden);
+  }
   gtk_window_destroy (dialog);
 
   ipms_baseline_store (document, "Kick-off", &error);
@@ -381,6 +484,131 @@ test_fills_screen (void)
   close_all_windows ();
 }
 
+static GdkMonitor *
+monitor_of (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return surface != NULL ? gdk_display_get_monitor_at_surface (gdk_display_get_default (), surface) : NULL;
+}
+
+/* Iterates until both windows are full screen, each on the monitor wanted. */
+static gboolean
+wait_for_screens (GtkWindow  *audience,
+                  GdkMonitor *audience_monitor,
+                  GtkWindow  *console,
+                  GdkMonitor *console_monitor)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (gtk_window_is_fullscreen (audience) && gtk_window_is_fullscreen (console) &&
+          monitor_of (audience) == audience_monitor && monitor_of (console) == console_monitor)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  return FALSE;
+}
+
+/* With two monitors (and a window manager) the audience window fills one,
+ * the console the other, and S swaps them. The suite's Xvfb has one
+ * output and so one monitor; run it on an X server with two, such as
+ * Xorg with the dummy driver and a second output switched on by xrandr. */
+static void
+test_two_screens (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) first = NULL;
+  g_autoptr(GdkMonitor) second = NULL;
+  IpmsPresenterConsole *console;
+  GtkWindow *audience;
+  GdkMonitor *main_monitor;
+  IpmsWindow *window;
+  GdkRectangle geometry;
+
+  if (g_getenv ("IPMS_TEST_WINDOW_MANAGER") == NULL || g_list_model_get_n_items (monitors) < 2)
+    {
+      g_test_skip ("needs two monitors and a window manager");
+      return;
+    }
+
+  first = g_list_model_get_item (monitors, 0);
+  second = g_list_model_get_item (monitors, 1);
+  window = open_example ();
+  main_monitor = monitor_of (GTK_WINDOW (window));
+  g_assert_nonnull (main_monitor);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  console = find_console ();
+  audience = ipms_presenter_console_get_audience (console);
+
+  /* The audience goes where the project window is not. */
+  g_assert_true (wait_for_screens (audience, main_monitor == first ? second : first,
+                                   GTK_WINDOW (console), main_monitor == first ? first : second));
+  gdk_monitor_get_geometry (monitor_of (audience), &geometry);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (audience)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (audience)), ==, geometry.width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (audience)), ==, geometry.height);
+  g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (audience), "presentation-two-screens-audience") });
+  g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (console), "presentation-two-screens-console") });
+
+
+  /* Unplugging the audience's monitor (IPMS_TEST_UNPLUG names the second
+   * monitor's RandR output, which xrandr switches off and on again) moves
+   * the audience full screen to the one left, and plugging it in again
+   * puts the console back on it. */
+  if (g_getenv ("IPMS_TEST_UNPLUG") != NULL)
+    {
+      const char *output = g_getenv ("IPMS_TEST_UNPLUG");
+      g_autofree char *off = g_strdup_printf ("xrandr --output %s --off", output);
+      g_autofree char *on = g_strdup_printf ("xrandr --output %s --auto --right-of %s", output,
+                                             gdk_monitor_get_connector (first));
+      g_autoptr(GError) error = NULL;
+      gint64 deadline;
+
+      g_assert_true (g_spawn_command_line_sync (off, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while ((g_list_model_get_n_items (monitors) != 1 || monitor_of (audience) != first ||
+              !gtk_window_is_fullscreen (audience)) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpuint (g_list_model_get_n_items (monitors), ==, 1);
+      g_assert_true (monitor_of (audience) == first);
+      g_assert_true (gtk_window_is_fullscreen (audience));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (console)));
+      g_clear_object (&(GdkTexture *) { ipms_test_save_widget_png (GTK_WIDGET (audience), "presentation-unplugged") });
+
+      g_assert_true (g_spawn_command_line_sync (on, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (g_list_model_get_n_items (monitors) != 2 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpuint (g_list_model_get_n_items (monitors), ==, 2);
+      g_clear_object (&second);
+      second = g_list_model_get_item (monitors, 1);
+      g_assert_true (wait_for_screens (audience, first, GTK_WINDOW (console), second));
+    }
+
+  /* S swaps them; choosing the audience's screen in the list moves both. */
+  {
+    GdkMonitor *was_audience = monitor_of (audience);
+    GdkMonitor *was_console = monitor_of (GTK_WINDOW (console));
+    GtkDropDown *screens = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (console), IPMS_TYPE_PRESENTER_CONSOLE,
+                                                                         "monitor_dropdown"));
+
+    press (GTK_WIDGET (audience), GDK_KEY_s);
+    g_assert_true (wait_for_screens (audience, was_console, GTK_WINDOW (console), was_audience));
+
+    gtk_drop_down_set_selected (screens, was_audience == first ? 0 : 1);
+    g_assert_true (wait_for_screens (audience, was_audience, GTK_WINDOW (console), was_console));
+  }
+
+  ipms_presenter_console_leave (console);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/presentation/ui/notes-and-live-edits", test_notes_and_live_edits);
   g_test_add_func ("/presentation/ui/review-windows", test_review_windows);
   g_test_add_func ("/presentation/ui/fills-screen", test_fills_screen);
+  g_test_add_func ("/presentation/ui/two-screens", test_two_screens);
 
   return g_test_run ();
 }

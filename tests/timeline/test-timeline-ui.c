@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ipms-baseline.h"
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-view.h"
 #include "ipms-document.h"
@@ -30,6 +31,7 @@
 #include "ipms-time-axis.h"
 #include "ipms-timeline-edits.h"
 #include "ipms-timeline-canvas.h"
+#include "ipms-timeline-ghosts.h"
 #include "ipms-timeline-page.h"
 #include "ipms-timeline-tray.h"
 
@@ -1100,6 +1102,154 @@ test_band_scale_toggle (Fixture       *fixture,
   g_assert_nonnull (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-band-scale"));
 }
 
+/* Ghosts of the compared review */
+
+/* Marks the plan as reviewed and compares with that review, as "Mark as
+ * Reviewed" does; the toggle is off and could not be switched on before. */
+static IpmsTimelineGhosts *
+compare_with_review (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsTimelineGhosts *ghosts = ipms_timeline_page_get_ghosts (fixture->page);
+  gboolean shown = TRUE;
+
+  g_assert_false (ipms_timeline_ghosts_get_available (ghosts));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-ghosts", NULL));
+  g_object_get (fixture->page, "show-ghosts", &shown, NULL);
+  g_assert_false (shown);
+
+  g_assert_cmpint (ipms_baseline_store (fixture->document, "Q3 review", &error), !=, 0);
+  g_assert_no_error (error);
+  ipms_document_set_view_state (fixture->document, IPMS_REVIEW_BASELINE_KEY, "Q3 review");
+  ipms_timeline_ghosts_refresh (ghosts);
+  g_assert_true (ipms_timeline_ghosts_get_available (ghosts));
+  g_assert_cmpuint (ipms_timeline_ghosts_get_n_ghosts (ghosts), ==, 0);
+
+  return ghosts;
+}
+
+static void
+show_ghosts (Fixture *fixture)
+{
+  gboolean shown = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-ghosts", NULL));
+  g_object_get (fixture->page, "show-ghosts", &shown, NULL);
+  g_assert_true (shown);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+}
+
+/* The page's pixel at a canvas point. */
+static guint32
+pixel_at (Fixture          *fixture,
+          GdkTexture       *texture,
+          graphene_point_t *point)
+{
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), fixture->window, point, &p));
+  return ipms_test_texture_get_pixel (texture, (int) p.x, (int) p.y);
+}
+
+static void
+test_new_products_ghosts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "Nest Feeder Duo");
+  gint64 id = ipms_record_get_id (product), ghost_id = 0;
+  IpmsTimelineGhosts *ghosts = compare_with_review (fixture);
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page));
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  graphene_rect_t old_rect;
+  graphene_point_t from, to, inside;
+  IpmsNewProductsItem item;
+
+  /* Three weeks later: the review had it from 2027-01-15 to 2027-07-31,
+   * launched 2027-09-01. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_timeline_canvas_nudge (fixture->canvas, id, 1, 0, FALSE));
+  assert_dates (product, "2027-02-05", "2027-08-21", "2027-09-22");
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  bring_into_view (fixture, item.bar_x, item.y);
+  before = ipms_test_save_widget_png (fixture->window, "timeline-ghosts-off");
+
+  show_ghosts (fixture);
+  g_assert_cmpuint (ipms_timeline_ghosts_get_n_ghosts (ghosts), ==, 1);
+  g_assert_true (ipms_timeline_ghosts_get_ghost (ghosts, 0, &ghost_id, &old_rect, &from, &to));
+  g_assert_cmpint (ghost_id, ==, id);
+  /* The old bar in the product's row, the arrow from the old launch to the new. */
+  g_assert_cmpfloat_with_epsilon (old_rect.origin.x,
+                                  ipms_timeline_canvas_day_position (fixture->canvas, ipms_time_day_from_iso ("2027-01-15")), 0.5);
+  g_assert_cmpfloat_with_epsilon (old_rect.origin.x + old_rect.size.width,
+                                  ipms_timeline_canvas_day_position (fixture->canvas, ipms_time_day_from_iso ("2027-07-31")), 0.5);
+  g_assert_cmpfloat (old_rect.origin.y, >=, item.y);
+  g_assert_cmpfloat (old_rect.origin.y + old_rect.size.height, <=, item.y + item.height);
+  g_assert_cmpfloat_with_epsilon (from.x, ipms_timeline_canvas_day_position (fixture->canvas, ipms_time_day_from_iso ("2027-09-01")), 0.5);
+  g_assert_cmpfloat_with_epsilon (to.x, item.launch_x, 0.5);
+  g_assert_cmpfloat (to.x - from.x, >, 20 * PPD);
+
+  /* Drawn there: the old start, which the bar has left, is painted over. */
+  after = ipms_test_save_widget_png (fixture->window, "timeline-ghosts-on");
+  inside = GRAPHENE_POINT_INIT (old_rect.origin.x + 4, old_rect.origin.y + old_rect.size.height / 2);
+  g_assert_false (ipms_test_argb_near (pixel_at (fixture, before, &inside), pixel_at (fixture, after, &inside), 8));
+
+  /* It follows the zoom: the year scale moves the old launch with the axis. */
+  ipms_canvas_view_set_zoom (view, 0.45);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (ipms_timeline_ghosts_get_ghost (ghosts, 0, NULL, NULL, &from, NULL));
+  g_assert_cmpfloat_with_epsilon (from.x, ipms_timeline_canvas_day_position (fixture->canvas, ipms_time_day_from_iso ("2027-09-01")), 0.5);
+
+  /* Undone, nothing changed since the review: no ghost. */
+  undo (fixture);
+  g_assert_cmpuint (ipms_timeline_ghosts_get_n_ghosts (ghosts), ==, 0);
+}
+
+static void
+test_roadmap_ghosts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Treat Cam");
+  gint64 id = ipms_record_get_id (product);
+  IpmsTimelineGhosts *ghosts = compare_with_review (fixture);
+  double per_unit = ipms_roadmap_chart_get_price_per_unit (rm_chart (fixture));
+  double x, y, radius, old_x, old_y;
+  graphene_rect_t old_rect;
+  graphene_point_t from, to;
+
+  drag_marker (fixture, id, 17 * PPD, -40 / per_unit, FALSE);
+  g_assert_cmpstr (ipms_record_get_string (product, "launch_date"), ==, "2027-10-18");
+  show_ghosts (fixture);
+
+  g_assert_cmpuint (ipms_timeline_ghosts_get_n_ghosts (ghosts), ==, 1);
+  g_assert_true (ipms_timeline_ghosts_get_ghost (ghosts, 0, NULL, &old_rect, &from, &to));
+  g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x, &y, &radius));
+  ipms_roadmap_chart_values_to_point (rm_chart (fixture), ipms_time_day_from_iso ("2027-10-01"), 119, &old_x, &old_y);
+  /* A marker's size at the old date and price, the arrow to the marker now. */
+  g_assert_cmpfloat_with_epsilon (from.x, old_x, 0.5);
+  g_assert_cmpfloat_with_epsilon (from.y, old_y, 0.5);
+  g_assert_cmpfloat_with_epsilon (old_rect.size.width, 2 * radius, 0.5);
+  g_assert_cmpfloat_with_epsilon (to.x, x, 0.5);
+  g_assert_cmpfloat_with_epsilon (to.y, y, 0.5);
+  g_assert_cmpfloat (from.y, >, to.y);
+  g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-ghosts"));
+  /* For a look at the ghost in the dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_object_unref (ipms_test_save_widget_png (fixture->window, "timeline-roadmap-ghosts-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+
+  /* Flipped, the ghost is where the flipped axes put the old values. */
+  g_object_set (fixture->page, "flipped", TRUE, NULL);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (ipms_timeline_ghosts_get_ghost (ghosts, 0, NULL, NULL, &from, NULL));
+  ipms_roadmap_chart_values_to_point (rm_chart (fixture), ipms_time_day_from_iso ("2027-10-01"), 119, &old_x, &old_y);
+  g_assert_cmpfloat_with_epsilon (from.x, old_x, 0.5);
+  g_assert_cmpfloat_with_epsilon (from.y, old_y, 0.5);
+  g_object_set (fixture->page, "flipped", FALSE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1127,6 +1277,8 @@ main (int   argc,
   ADD ("/timeline/ui/roadmap/flip", roadmap_set_up, test_roadmap_flip);
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
+  ADD ("/timeline/ui/new-products/ghosts", new_products_set_up, test_new_products_ghosts);
+  ADD ("/timeline/ui/roadmap/ghosts", roadmap_set_up, test_roadmap_ghosts);
 #undef ADD
   g_test_add_func ("/timeline/ui/look/fit", test_fit_shows_everything);
   g_test_add_func ("/timeline/ui/look/screenshots", test_screenshots);

@@ -7,15 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-audience-window.h"
 #include "ipms-deck-setup.h"
 #include "ipms-presenter-console.h"
 #include "ipms-review-dialogs.h"
 #include "ipms-slide-deck.h"
 #include "ipms-slide-view.h"
-
-/* The audience window: full screen when it can be. */
-#define WINDOWED_WIDTH  960
-#define WINDOWED_HEIGHT 540
 
 struct _IpmsPresenterConsole
 {
@@ -45,10 +42,7 @@ struct _IpmsPresenterConsole
 
   GtkWindow       *audience;
   IpmsSlideView   *audience_view;
-  GtkWidget       *cover;
-  GtkWidget       *audience_overview_scroller;
   GtkFlowBox      *audience_overview;
-  GtkWidget       *keys_help;
   const char      *cover_mode;        /* NULL, "black" or "white" */
   gboolean         overview_shown;
 
@@ -86,11 +80,18 @@ get_monitor (IpmsPresenterConsole *self,
   return monitor;
 }
 
+/* X11 gives a monitor its output's name as both model and connector
+ * ("DP-1"), and the maker from the EDID ("DEL"); Wayland gives the real
+ * model. The list says each thing once. */
 static char *
 monitor_name (GdkMonitor *monitor)
 {
+  const char *manufacturer = gdk_monitor_get_manufacturer (monitor);
   const char *model = gdk_monitor_get_model (monitor);
   const char *connector = gdk_monitor_get_connector (monitor);
+
+  if (g_strcmp0 (model, connector) == 0)
+    model = manufacturer;
 
   if (model != NULL && connector != NULL)
     /* Translators: a screen in the list of screens: its model and connector, "DELL U2720Q (DP-1)" */
@@ -349,10 +350,13 @@ update_views (IpmsPresenterConsole *self)
   next = ipms_slide_deck_get_slide (self->deck, self->position + 1);
 
   ipms_slide_view_set_slide (self->audience_view, slide);
-  /* Most talks go forward: the next slide is ready before the key press. */
+  /* Most talks go forward: the next slide is ready before the key press,
+   * on the audience screen and in the console's two previews. */
   ipms_slide_view_prepare (self->audience_view, next);
   ipms_slide_view_set_slide (self->current_view, slide);
+  ipms_slide_view_prepare (self->current_view, next);
   ipms_slide_view_set_slide (self->next_view, next);
+  ipms_slide_view_prepare (self->next_view, ipms_slide_deck_get_slide (self->deck, self->position + 2));
   set_notes_text (self, slide != NULL ? ipms_slide_get_notes (slide) : "");
   gtk_text_view_set_editable (self->notes_view, slide != NULL);
 
@@ -466,7 +470,7 @@ set_overview (IpmsPresenterConsole *self,
 
   self->overview_shown = shown;
   gtk_stack_set_visible_child_name (self->stack, shown ? "overview" : "slides");
-  gtk_widget_set_visible (self->audience_overview_scroller, shown);
+  ipms_audience_window_set_overview_shown (IPMS_AUDIENCE_WINDOW (self->audience), shown);
   gtk_toggle_button_set_active (self->overview_button, shown);
 
   if (shown && (child = gtk_flow_box_get_child_at_index (self->audience_overview, (int) self->position)) != NULL)
@@ -496,26 +500,11 @@ overview_action (GtkWidget  *widget,
 /* Black and white screens */
 
 static void
-draw_cover (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
-{
-  IpmsPresenterConsole *self = user_data;
-  double shade = g_strcmp0 (self->cover_mode, "white") == 0 ? 1.0 : 0.0;
-
-  cairo_set_source_rgb (cr, shade, shade, shade);
-  cairo_paint (cr);
-}
-
-static void
 set_cover (IpmsPresenterConsole *self,
            const char           *mode)
 {
   self->cover_mode = g_strcmp0 (self->cover_mode, mode) == 0 ? NULL : mode;
-  gtk_widget_set_visible (self->cover, self->cover_mode != NULL);
-  gtk_widget_queue_draw (self->cover);
+  ipms_audience_window_set_cover (IPMS_AUDIENCE_WINDOW (self->audience), self->cover_mode);
 
   gtk_widget_set_visible (GTK_WIDGET (self->screen_label), self->cover_mode != NULL);
   gtk_label_set_label (self->screen_label,
@@ -528,7 +517,9 @@ set_cover (IpmsPresenterConsole *self,
 static void
 toggle_keys_help (IpmsPresenterConsole *self)
 {
-  gtk_widget_set_visible (self->keys_help, !gtk_widget_get_visible (self->keys_help));
+  IpmsAudienceWindow *audience = IPMS_AUDIENCE_WINDOW (self->audience);
+
+  ipms_audience_window_set_keys_shown (audience, !ipms_audience_window_get_keys_shown (audience));
 }
 
 static gboolean
@@ -629,8 +620,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
       break;
 
     case GDK_KEY_Escape:
-      if (gtk_widget_get_visible (self->keys_help))
-        gtk_widget_set_visible (self->keys_help, FALSE);
+      if (ipms_audience_window_get_keys_shown (IPMS_AUDIENCE_WINDOW (self->audience)))
+        ipms_audience_window_set_keys_shown (IPMS_AUDIENCE_WINDOW (self->audience), FALSE);
       else if (self->overview_shown)
         set_overview (self, FALSE);
       else if (self->cover_mode != NULL)
@@ -757,86 +748,18 @@ close_request_cb (IpmsPresenterConsole *self)
 
 /* The audience window */
 
-static GtkWidget *
-create_keys_help (void)
-{
-  static const struct { const char *keys; const char *what; } rows[] = {
-    { N_("Right, Down, Space, Page Down, Enter"), N_("Next slide") },
-    { N_("Left, Up, Backspace, Page Up"), N_("Previous slide") },
-    { N_("Home, End"), N_("First and last slide") },
-    { N_("Number, then Enter"), N_("Go to that slide") },
-    { N_("B, W"), N_("Black or white screen") },
-    { N_("Tab, O"), N_("Overview") },
-    { N_("S"), N_("Swap the screens") },
-    { N_("C"), N_("Two windows, for sharing a screen") },
-    { N_("?"), N_("These keys") },
-    { N_("Escape"), N_("Leave the presentation") },
-  };
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
-  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (grid, "osd");
-  gtk_widget_add_css_class (grid, "toolbar");
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      GtkWidget *keys = gtk_label_new (_(rows[i].keys));
-      GtkWidget *what = gtk_label_new (_(rows[i].what));
-
-      gtk_widget_add_css_class (keys, "heading");
-      gtk_label_set_xalign (GTK_LABEL (keys), 1);
-      gtk_label_set_xalign (GTK_LABEL (what), 0);
-      gtk_grid_attach (GTK_GRID (grid), keys, 0, (int) i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), what, 1, (int) i, 1, 1);
-    }
-
-  gtk_widget_set_visible (grid, FALSE);
-  return grid;
-}
-
 static void
 build_audience (IpmsPresenterConsole *self)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
   g_autofree char *title = ipms_document_dup_title (ipms_slide_deck_get_document (self->deck));
 
-  self->audience = GTK_WINDOW (gtk_window_new ());
+  self->audience = GTK_WINDOW (ipms_audience_window_new ());
   gtk_window_set_title (self->audience, title);
-  gtk_window_set_default_size (self->audience, WINDOWED_WIDTH, WINDOWED_HEIGHT);
-  gtk_window_set_decorated (self->audience, TRUE);
-
-  self->audience_view = IPMS_SLIDE_VIEW (ipms_slide_view_new ());
-  gtk_widget_set_focusable (GTK_WIDGET (self->audience_view), TRUE);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->audience_view));
-
-  self->cover = gtk_drawing_area_new ();
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->cover), draw_cover, self, NULL);
-  gtk_widget_set_visible (self->cover, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->cover);
-
-  self->audience_overview = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_homogeneous (self->audience_overview, TRUE);
-  gtk_flow_box_set_min_children_per_line (self->audience_overview, 3);
-  gtk_flow_box_set_max_children_per_line (self->audience_overview, 6);
-  gtk_flow_box_set_row_spacing (self->audience_overview, 12);
-  gtk_flow_box_set_column_spacing (self->audience_overview, 12);
-  gtk_widget_set_valign (GTK_WIDGET (self->audience_overview), GTK_ALIGN_START);
+  self->audience_view = ipms_audience_window_get_view (IPMS_AUDIENCE_WINDOW (self->audience));
+  self->audience_overview = ipms_audience_window_get_overview (IPMS_AUDIENCE_WINDOW (self->audience));
   gtk_flow_box_bind_model (self->audience_overview, G_LIST_MODEL (self->deck), create_thumbnail, self, NULL);
   g_signal_connect_swapped (self->audience_overview, "child-activated", G_CALLBACK (overview_activated_cb), self);
-  self->audience_overview_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->audience_overview_scroller),
-                                 GTK_WIDGET (self->audience_overview));
-  gtk_widget_add_css_class (self->audience_overview_scroller, "view");
-  gtk_widget_set_visible (self->audience_overview_scroller, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->audience_overview_scroller);
 
-  self->keys_help = create_keys_help ();
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->keys_help);
-
-  gtk_window_set_child (self->audience, overlay);
   add_keys (self, GTK_WIDGET (self->audience));
   g_signal_connect_swapped (self->audience, "close-request", G_CALLBACK (close_request_cb), self);
   g_signal_connect_swapped (self->audience, "notify::fullscreened", G_CALLBACK (update_monitor_state), self);

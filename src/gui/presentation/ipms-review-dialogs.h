@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ipms-baseline.h"
 #include "ipms-window.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,5 @@ void ipms_review_dialogs_mark_reviewed   (IpmsWindow *window);
 void ipms_review_dialogs_show_changes    (IpmsWindow *window);
 /* Asks for a file name and writes the deck there as a PDF. */
 void ipms_review_dialogs_export_deck     (IpmsWindow *window);
-
-/* The view-state key naming the baseline the deck compares with. */
-#define IPMS_REVIEW_BASELINE_KEY "review.baseline"
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 typedef struct
 {
   IpmsSlide  *slide;
+  gulong      changed_id;
   int         width;     /* device pixels */
   int         height;
   GdkTexture *texture;
@@ -43,8 +44,25 @@ static GParamSpec *properties[N_PROPS];
 static void
 cached_clear (Cached *cached)
 {
+  if (cached->slide != NULL)
+    g_clear_signal_handler (&cached->changed_id, cached->slide);
   g_clear_object (&cached->slide);
   g_clear_object (&cached->texture);
+}
+
+/* A chart on a rendered slide changed: that rendering is stale. The one
+ * shown is rendered again on the next frame, in place of the old one, so
+ * that an edit during a review shows at once and without a blank frame. */
+static void
+slide_changed_cb (IpmsSlide     *slide,
+                  IpmsSlideView *self)
+{
+  for (guint i = 0; i < N_CACHED; i++)
+    if (self->cache[i].slide == slide)
+      cached_clear (&self->cache[i]);
+
+  if (slide == self->slide)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The slide rendered at the widget's size in device pixels: crisp on
@@ -81,6 +99,7 @@ get_texture (IpmsSlideView *self,
   self->next_slot = (self->next_slot + 1) % N_CACHED;
   cached_clear (cached);
   cached->slide = g_object_ref (slide);
+  cached->changed_id = g_signal_connect (slide, "changed", G_CALLBACK (slide_changed_cb), self);
   cached->width = width;
   cached->height = height;
   cached->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
@@ -242,7 +261,8 @@ ipms_slide_view_set_slide (IpmsSlideView *self,
 {
   g_return_if_fail (IPMS_IS_SLIDE_VIEW (self));
 
-  /* The deck makes new slide objects after every edit: always redraw. */
+  /* The deck keeps a slide's object while it looks the same, and makes a
+   * new one when an edit changed its text. */
   if (g_set_object (&self->slide, slide))
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -1873,6 +1873,21 @@ ipms_timeline_canvas_day_position (IpmsTimelineCanvas *self,
   return time_origin (self) + ipms_time_axis_day_to_x (chart_axis (self), day);
 }
 
+void
+ipms_timeline_canvas_value_position (IpmsTimelineCanvas *self,
+                                     guint32             day,
+                                     double              price,
+                                     double             *x,
+                                     double             *y)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+
+  if (rm_chart (self) != NULL)
+    ipms_roadmap_chart_values_to_point (rm_chart (self), day, price, x, y);
+  else
+    *x = ipms_timeline_canvas_day_position (self, day);
+}
+
 double
 ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
                                double              width,

@@ -46,6 +46,14 @@ IpmsChart        *ipms_timeline_canvas_get_chart      (IpmsTimelineCanvas *self)
 /* Chart x (or y when the roadmap is flipped) of a day. */
 double            ipms_timeline_canvas_day_position   (IpmsTimelineCanvas *self,
                                                        guint32             day);
+/* Canvas point of a launch day and a price: on the roadmap the centre of a
+ * marker with those values; on the new product chart x is the day's
+ * position and y is left as it is (the lane does not follow from them). */
+void              ipms_timeline_canvas_value_position (IpmsTimelineCanvas *self,
+                                                       guint32             day,
+                                                       double              price,
+                                                       double             *x,
+                                                       double             *y);
 /* The largest zoom at which the whole chart (items, names, legend) fits a
  * view of that size along the time axis; on the roadmap it also sets the
  * price axis's length to the view's other side. */

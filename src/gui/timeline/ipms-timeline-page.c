@@ -15,6 +15,7 @@
 #include "ipms-roadmap-chart.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-edits.h"
+#include "ipms-timeline-ghosts.h"
 #include "ipms-timeline-page.h"
 #include "ipms-window.h"
 
@@ -43,6 +44,7 @@ struct _IpmsTimelinePage
   GtkPaned           *paned;
   IpmsCanvasView     *view;
   IpmsTimelineCanvas *canvas;
+  IpmsTimelineGhosts *ghosts;
   IpmsTimelineTray   *tray;
 
   gulong              scale_handler;
@@ -63,6 +65,7 @@ enum {
   PROP_BY_SERIES,
   PROP_FLIPPED,
   PROP_BAND_SCALE,
+  PROP_SHOW_GHOSTS,
   N_PROPS
 };
 
@@ -127,6 +130,9 @@ update_actions (IpmsTimelinePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.flipped", has_document && roadmap);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.band-scale", has_document && roadmap);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-band", has_document && roadmap);
+  /* Ghosts need a review to compare with ("What Changed" chooses it). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-ghosts",
+                                 has_document && ipms_timeline_ghosts_get_available (self->ghosts));
 }
 
 /* Scale choice and zoom */
@@ -523,6 +529,7 @@ ipms_timeline_page_constructed (GObject *object)
                                   roadmap ? _("Roadmap") : _("New product chart"), -1);
   ipms_canvas_view_set_zoom_mode (self->view, IPMS_CANVAS_ZOOM_CHILD);
   ipms_canvas_view_set_child (self->view, GTK_WIDGET (self->canvas));
+  ipms_timeline_ghosts_set_canvas (self->ghosts, self->canvas);
 
   self->tray = IPMS_TIMELINE_TRAY (ipms_timeline_tray_new (self->kind));
   g_signal_connect_swapped (self->tray, "schedule", G_CALLBACK (on_tray_schedule), self);
@@ -583,6 +590,9 @@ ipms_timeline_page_get_property (GObject    *object,
     case PROP_BAND_SCALE:
       g_value_set_boolean (value, get_band_scale (self));
       break;
+    case PROP_SHOW_GHOSTS:
+      g_value_set_boolean (value, ipms_timeline_ghosts_get_active (self->ghosts));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -638,6 +648,13 @@ ipms_timeline_page_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SHOW_GHOSTS:
+      if (g_value_get_boolean (value) != ipms_timeline_ghosts_get_active (self->ghosts))
+        {
+          ipms_timeline_ghosts_set_active (self->ghosts, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -673,9 +690,13 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   properties[PROP_BAND_SCALE] =
     g_param_spec_boolean ("band-scale", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_GHOSTS] =
+    g_param_spec_boolean ("show-ghosts", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPMS_TYPE_CANVAS_VIEW);
+  g_type_ensure (IPMS_TYPE_TIMELINE_GHOSTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ipmsplanner/Planner/timeline/ipms-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, toolbar);
@@ -690,6 +711,7 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, bands_list);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, paned);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, view);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, ghosts);
 
   gtk_widget_class_install_action (widget_class, "timeline.go-to-today", NULL, go_to_today_action);
   gtk_widget_class_install_action (widget_class, "timeline.fit-to-plan", NULL, fit_to_plan_action);
@@ -698,6 +720,7 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "timeline.by-series", "by-series");
   gtk_widget_class_install_property_action (widget_class, "timeline.flipped", "flipped");
   gtk_widget_class_install_property_action (widget_class, "timeline.band-scale", "band-scale");
+  gtk_widget_class_install_property_action (widget_class, "timeline.show-ghosts", "show-ghosts");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "timeline.go-to-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -716,6 +739,7 @@ ipms_timeline_page_init (IpmsTimelinePage *self)
   g_signal_connect_swapped (self->bands_popover, "show", G_CALLBACK (rebuild_bands), self);
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (sync_scale_choice), self);
   g_signal_connect_swapped (self->view, "fit", G_CALLBACK (on_view_fit), self);
+  g_signal_connect_swapped (self->ghosts, "notify::available", G_CALLBACK (update_actions), self);
 }
 
 GtkWidget *
@@ -743,6 +767,7 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
   ipms_timeline_canvas_set_document (self->canvas, document);
   ipms_timeline_tray_set_document (self->tray, document);
   ipms_canvas_view_set_document (self->view, document);
+  ipms_timeline_ghosts_set_document (self->ghosts, document);
 
   if (self->fit_tick != 0)
     {
@@ -812,4 +837,12 @@ ipms_timeline_page_get_view (IpmsTimelinePage *self)
   g_return_val_if_fail (IPMS_IS_TIMELINE_PAGE (self), NULL);
 
   return GTK_WIDGET (self->view);
+}
+
+IpmsTimelineGhosts *
+ipms_timeline_page_get_ghosts (IpmsTimelinePage *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->ghosts;
 }

@@ -6,6 +6,7 @@
 #include "ipms-document.h"
 #include "ipms-selection.h"
 #include "ipms-timeline-canvas.h"
+#include "ipms-timeline-ghosts.h"
 #include "ipms-timeline-tray.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,7 @@ void                ipms_timeline_page_set_selection (IpmsTimelinePage *self,
 IpmsTimelineCanvas *ipms_timeline_page_get_canvas    (IpmsTimelinePage *self);
 IpmsTimelineTray   *ipms_timeline_page_get_tray      (IpmsTimelinePage *self);
 GtkWidget          *ipms_timeline_page_get_view      (IpmsTimelinePage *self);
+/* The overlay of where changed products stood at the compared review. */
+IpmsTimelineGhosts *ipms_timeline_page_get_ghosts    (IpmsTimelinePage *self);
 
 G_END_DECLS
