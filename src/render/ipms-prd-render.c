@@ -481,6 +481,12 @@ pdf_contents (Pdf           *pdf,
               GPtrArray     *prds)
 {
   g_autoptr(PangoLayout) title_layout = pdf_layout (pdf, FONT_TITLE, title, BODY_WIDTH);
+  /* The entries wrap at the same width in both passes, whatever their page
+   * numbers, so that the contents take the same pages. */
+  g_autoptr(PangoLayout) widest = pdf_layout (pdf, FONT_BODY, "00000", -1);
+  int number_width;
+
+  pango_layout_get_size (widest, &number_width, NULL);
 
   show_layout (pdf, title_layout, MARGIN, pdf->y, &pdf->palette->foreground);
   pdf->y += layout_height (title_layout) + 4;
@@ -504,7 +510,7 @@ pdf_contents (Pdf           *pdf,
       double height;
 
       pango_layout_get_size (page_layout, &page_width, NULL);
-      entry_layout = pdf_layout (pdf, FONT_BODY, entry, BODY_WIDTH - (double) page_width / PANGO_SCALE - 24);
+      entry_layout = pdf_layout (pdf, FONT_BODY, entry, BODY_WIDTH - (double) number_width / PANGO_SCALE - 24);
       height = layout_height (entry_layout) + 6;
       pdf_ensure_space (pdf, height);
 

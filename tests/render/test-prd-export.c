@@ -12,7 +12,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
@@ -371,6 +373,52 @@ test_pdf_long_table (void)
   ipms_document_close (document);
 }
 
+/* A write that fails midway (the file size limit) leaves the old file as
+ * it was and nothing else. */
+static void
+test_file_too_large (gconstpointer data)
+{
+  const char *extension = data;
+  g_autofree char *name = g_strdup_printf ("prds.%s", extension);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) folder = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IpmsDocument) document = open_example ();
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 8192, 8192 };
+
+      /* Writes past the limit fail with EFBIG instead of killing the
+       * process with SIGXFSZ. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (ipms_prd_export (document, 0, g_getenv ("IPMS_TEST_EXPORT_PATH"), &error));
+      g_assert_nonnull (error);
+      g_printerr ("%s\n", error->message);
+      ipms_document_close (document);
+      return;
+    }
+
+  path = ipms_test_make_temp_path (name);
+  g_assert_true (g_file_set_contents (path, "the old PRDs", -1, NULL));
+  g_setenv ("IPMS_TEST_EXPORT_PATH", path, TRUE);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*prds.*");
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "the old PRDs");
+  dir = g_path_get_dirname (path);
+  folder = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (folder), ==, name);
+  g_assert_null (g_dir_read_name (folder));
+}
+
 /* The command line */
 
 typedef struct
@@ -562,6 +610,8 @@ main (int   argc,
   g_test_add_func ("/prd-export/markdown/empty-and-escaped", test_markdown_empty_and_escaped);
   g_test_add_func ("/prd-export/pdf", test_pdf);
   g_test_add_func ("/prd-export/pdf/long-table", test_pdf_long_table);
+  g_test_add_data_func ("/prd-export/file-too-large/md", "md", test_file_too_large);
+  g_test_add_data_func ("/prd-export/file-too-large/pdf", "pdf", test_file_too_large);
   g_test_add_func ("/prd-export/cli", test_cli);
 
   return g_test_run ();

@@ -191,7 +191,9 @@ update_state (IpmsExportDialog *self)
   gboolean range_ok = !has_range (self) || self->first_day <= self->last_day;
   g_autofree char *subject = dup_subject (self);
 
-  adw_window_title_set_subtitle (self->window_title, subject);
+  /* Under "Export PRDs", "PRDs" would say nothing. */
+  adw_window_title_set_subtitle (self->window_title,
+                                 is_for_prds (self) && get_prd_scope (self) == 0 ? _("All products") : subject);
 
   /* A page fitted to the chart has no orientation: hide the switch rather
    * than show it on and greyed out. */
