@@ -225,14 +225,12 @@ add_identity (IpmsPrd      *prd,
               IpmsRecord   *segment,
               const char   *currency)
 {
-  char *margin = g_strdup ("");
   double price = ipms_record_get_double (product, "price");
-
-  if (!ipms_record_is_null (product, "price") && !ipms_record_is_null (product, "cost") && price > 0)
-    {
-      g_free (margin);
-      margin = ipms_format_percent (100 * (price - ipms_record_get_double (product, "cost")) / price, FALSE);
-    }
+  gboolean has_margin = !ipms_record_is_null (product, "price") && !ipms_record_is_null (product, "cost") &&
+                        price > 0;
+  char *margin = has_margin
+    ? ipms_format_percent (100 * (price - ipms_record_get_double (product, "cost")) / price, FALSE)
+    : g_strdup ("");
 
   add_field (prd, column_label ("product", "series_id"),
              g_strdup (referenced_string (document, product, "series_id", "series", "name")));
@@ -298,13 +296,75 @@ add_needs (IpmsPrdSection *section,
   g_ptr_array_add (section->blocks, block);
 }
 
+typedef struct
+{
+  double      price;
+  const char *name;
+} PricePoint;
+
+static int
+compare_price_points (gconstpointer a,
+                      gconstpointer b)
+{
+  const PricePoint *point_a = a;
+  const PricePoint *point_b = b;
+
+  if (point_a->price != point_b->price)
+    return point_a->price < point_b->price ? -1 : 1;
+  return strcmp (point_a->name, point_b->name);
+}
+
+/* The product's price placed among its competitors', cheapest first:
+ * "PetNova Vision $139.99 < PawSmart Feeder Pro $169.99 < …". Only when
+ * there is something to compare. */
+static void
+add_price_position (IpmsPrdSection *section,
+                    IpmsRecord     *product,
+                    GPtrArray      *competitors,
+                    const char     *currency)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PricePoint));
+  g_autoptr(GString) text = g_string_new (NULL);
+  PricePoint own = { ipms_record_get_double (product, "price"), ipms_record_get_string (product, "name") };
+  IpmsPrdBlock *block;
+
+  for (guint i = 0; i < competitors->len; i++)
+    {
+      IpmsRecord *competitor = g_ptr_array_index (competitors, i);
+      PricePoint point = { ipms_record_get_double (competitor, "price"), ipms_record_get_string (competitor, "name") };
+
+      if (!ipms_record_is_null (competitor, "price"))
+        g_array_append_val (points, point);
+    }
+  if (points->len == 0 || ipms_record_is_null (product, "price"))
+    return;
+
+  g_array_append_val (points, own);
+  g_array_sort (points, compare_price_points);
+  for (guint i = 0; i < points->len; i++)
+    {
+      PricePoint *point = &g_array_index (points, PricePoint, i);
+      g_autofree char *price = ipms_format_price (point->price, currency);
+
+      if (i > 0)
+        g_string_append (text, point->price > g_array_index (points, PricePoint, i - 1).price ? " < " : " = ");
+      g_string_append_printf (text, "%s %s", point->name, price);
+    }
+
+  block = g_new0 (IpmsPrdBlock, 1);
+  block->kind = IPMS_PRD_BLOCK_TEXT;
+  block->title = g_strdup (_("Price Among Competitors"));
+  block->text = g_string_free (g_steal_pointer (&text), FALSE);
+  g_ptr_array_add (section->blocks, block);
+}
+
 static void
 add_competitors (IpmsPrdSection *section,
                  IpmsDocument   *document,
-                 gint64          product_id,
+                 IpmsRecord     *product,
                  const char     *currency)
 {
-  g_autoptr(GPtrArray) competitors = rows_of (document, "product_competitor", product_id);
+  g_autoptr(GPtrArray) competitors = rows_of (document, "product_competitor", ipms_record_get_id (product));
   IpmsPrdBlock *block = add_table (section, _("Competitors"),
                                    column_label ("product_competitor", "name"),
                                    column_label ("product_competitor", "price"),
@@ -322,6 +382,8 @@ add_competitors (IpmsPrdSection *section,
       add_cell (block, ipms_record_get_string (competitor, "weaknesses"));
     }
   g_ptr_array_add (section->blocks, block);
+
+  add_price_position (section, product, competitors, currency);
 }
 
 /* One table per kind of spec, in the seed's order. */
@@ -463,7 +525,7 @@ prd_new (IpmsDocument *document,
 
   section = add_section (prd, C_("PRD section", "Strategy and Positioning"));
   add_text (section, product, "competitiveness", NULL);
-  add_competitors (section, document, id, currency);
+  add_competitors (section, document, product, currency);
 
   section = add_section (prd, C_("PRD section", "Technical Specifications"));
   add_specs (section, document, id);

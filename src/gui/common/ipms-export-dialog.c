@@ -567,8 +567,6 @@ ipms_export_dialog_new_for_prds (GtkWindow    *parent,
                        NULL);
   self->document = g_object_ref (document);
   self->product_id = product_id;
-  self->chart_id = g_strdup ("prd");
-  self->chart_name = g_strdup (_("PRDs"));
 
   adw_window_title_set_title (self->window_title, _("Export PRDs"));
   gtk_widget_set_visible (GTK_WIDGET (self->chart_group), FALSE);
