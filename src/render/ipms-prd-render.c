@@ -234,33 +234,61 @@ pdf_heading (Pdf             *pdf,
 
 /* Tables */
 
-/* Columns share the width by how wide their text wants to be, each at
- * least MIN_COLUMN and none more than half the width unless alone. */
+/* Columns that fit in an equal share of what is left keep their natural
+ * width (a price never wraps); the others share the rest by how wide
+ * their text wants to be. A table narrower than the page is widened. */
 static void
 table_column_widths (Pdf                *pdf,
                      const IpmsPrdBlock *block,
                      double             *widths)
 {
-  double total = 0;
+  guint n = block->n_columns;
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+  double total = 0, remaining = BODY_WIDTH, flexible = 0;
+  guint n_flexible = n;
+  gboolean changed = TRUE;
 
-  for (guint column = 0; column < block->n_columns; column++)
+  for (guint column = 0; column < n; column++)
     {
       widths[column] = MIN_COLUMN;
-      for (guint i = column; i < block->cells->len; i += block->n_columns)
+      for (guint i = column; i < block->cells->len; i += n)
         {
-          g_autoptr(PangoLayout) layout = pdf_layout (pdf, i < block->n_columns ? FONT_BODY_BOLD : FONT_BODY,
+          g_autoptr(PangoLayout) layout = pdf_layout (pdf, i < n ? FONT_BODY_BOLD : FONT_BODY,
                                                       g_ptr_array_index (block->cells, i), -1);
           int width;
 
           pango_layout_get_size (layout, &width, NULL);
           widths[column] = MAX (widths[column], (double) width / PANGO_SCALE + 2 * CELL_PADDING);
         }
-      widths[column] = MIN (widths[column], BODY_WIDTH / 2);
       total += widths[column];
     }
 
-  for (guint column = 0; column < block->n_columns; column++)
-    widths[column] *= BODY_WIDTH / total;
+  if (total <= BODY_WIDTH)
+    {
+      for (guint column = 0; column < n; column++)
+        widths[column] *= BODY_WIDTH / total;
+      return;
+    }
+
+  while (changed && n_flexible > 0)
+    {
+      changed = FALSE;
+      for (guint column = 0; column < n; column++)
+        if (!fixed[column] && widths[column] <= remaining / n_flexible)
+          {
+            fixed[column] = TRUE;
+            remaining -= widths[column];
+            n_flexible--;
+            changed = TRUE;
+          }
+    }
+
+  for (guint column = 0; column < n; column++)
+    if (!fixed[column])
+      flexible += widths[column];
+  for (guint column = 0; column < n; column++)
+    if (!fixed[column])
+      widths[column] *= remaining / flexible;
 }
 
 /* The layouts of one row, each cut to what fits on a page, and the row's

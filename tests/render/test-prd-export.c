@@ -233,6 +233,8 @@ pdf_count_pages (const char *path)
   const char *pages = strstr (info, "\nPages:");
 
   g_assert_nonnull (pages);
+  /* Every page is A4 portrait. */
+  g_assert_nonnull (strstr (info, "Page size:       595.28 x 841.89 pts (A4)"));
   return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
 }
 
@@ -424,12 +426,14 @@ test_file_too_large (gconstpointer data)
 typedef struct
 {
   int   status;
+  char *out;
   char *err;
 } Run;
 
 static void
 run_clear (Run *run)
 {
+  g_free (run->out);
   g_free (run->err);
 }
 
@@ -456,13 +460,13 @@ run_planner (Run *run,
   g_ptr_array_add (argv, NULL);
 
   /* Without a display, as in a script or over ssh. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
@@ -495,6 +499,15 @@ test_cli (void)
   gsize before_length, after_length;
 
   g_assert_no_error (error);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_planner (&run, "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--export-prd"));
+  }
+
   {
     g_autoptr(GPtrArray) prds = ipms_prd_collect (document, 1, &error);
 
