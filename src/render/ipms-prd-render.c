@@ -113,6 +113,10 @@ show_layout (Pdf             *pdf,
              double           y,
              const IpmsColor *color)
 {
+  /* The first pass only measures: text is most of the time spent. */
+  if (pdf->n_pages == 0)
+    return;
+
   ipms_chart_style_set_source (pdf->cr, color);
   cairo_move_to (pdf->cr, x, y);
   pango_cairo_show_layout (pdf->cr, layout);
@@ -197,7 +201,6 @@ pdf_flow_text (Pdf             *pdf,
   g_autoptr(PangoLayout) layout = pdf_layout (pdf, font, text, width);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
-  ipms_chart_style_set_source (pdf->cr, color);
   do
     {
       PangoRectangle logical;
@@ -207,8 +210,13 @@ pdf_flow_text (Pdf             *pdf,
       height = (double) logical.height / PANGO_SCALE;
       ascent = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       pdf_ensure_space (pdf, height);
-      cairo_move_to (pdf->cr, x + (double) logical.x / PANGO_SCALE, pdf->y + ascent);
-      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      /* The colour is set per line: a new page's footer has its own. */
+      if (pdf->n_pages > 0)
+        {
+          ipms_chart_style_set_source (pdf->cr, color);
+          cairo_move_to (pdf->cr, x + (double) logical.x / PANGO_SCALE, pdf->y + ascent);
+          pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+        }
       pdf->y += height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -412,14 +420,41 @@ pdf_table (Pdf                *pdf,
 
 /* The PRD */
 
+static gboolean
+block_is_empty (const IpmsPrdBlock *block)
+{
+  return block->kind == IPMS_PRD_BLOCK_TEXT ? block->text[0] == '\0'
+                                             : ipms_prd_block_get_n_rows (block) == 0;
+}
+
+/* What a block's title stays with: its first lines, or its table's header
+ * and first row. */
+static double
+block_keep_height (Pdf                *pdf,
+                   const IpmsPrdBlock *block)
+{
+  if (block_is_empty (block) || block->kind == IPMS_PRD_BLOCK_TEXT)
+    return 30;
+
+  return 3 + table_head_height (pdf, block);
+}
+
+/* The block's title and what it keeps with, from the top of the block. */
+static double
+block_head_height (Pdf                *pdf,
+                   const IpmsPrdBlock *block)
+{
+  g_autoptr(PangoLayout) title = pdf_layout (pdf, FONT_BLOCK, block->title, BODY_WIDTH);
+
+  return 8 + layout_height (title) + block_keep_height (pdf, block);
+}
+
 static void
 pdf_block (Pdf                *pdf,
            const IpmsPrdBlock *block)
 {
-  gboolean empty = block->kind == IPMS_PRD_BLOCK_TEXT ? block->text[0] == '\0'
-                                                        : ipms_prd_block_get_n_rows (block) == 0;
-  /* The title stays with the first lines, or the table's first row. */
-  double keep = empty || block->kind == IPMS_PRD_BLOCK_TEXT ? 30 : 3 + table_head_height (pdf, block);
+  gboolean empty = block_is_empty (block);
+  double keep = block_keep_height (pdf, block);
 
   pdf->y += 8;
   pdf_heading (pdf, FONT_BLOCK, block->title, keep, &pdf->palette->foreground);
@@ -492,12 +527,15 @@ pdf_prd (Pdf           *pdf,
     {
       IpmsPrdSection *section = g_ptr_array_index (prd->sections, i);
       g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1, section->title);
+      g_autoptr(PangoLayout) heading_layout = pdf_layout (pdf, FONT_SECTION, heading, BODY_WIDTH);
+      double keep = section->blocks->len > 0 ? block_head_height (pdf, g_ptr_array_index (section->blocks, 0)) : 30;
 
       pdf->y += 14;
-      /* The section, its first block's title and a few lines stay together. */
-      pdf_ensure_space (pdf, 80);
+      /* The heading stays with the head of the section's first block, and
+       * its bookmark goes to the page it ends up on. */
+      pdf_ensure_space (pdf, layout_height (heading_layout) + keep);
       pdf_add_outline (pdf, outline, heading, FALSE);
-      pdf_heading (pdf, FONT_SECTION, heading, 60, &pdf->palette->accent);
+      pdf_heading (pdf, FONT_SECTION, heading, keep, &pdf->palette->accent);
       for (guint j = 0; j < section->blocks->len; j++)
         pdf_block (pdf, g_ptr_array_index (section->blocks, j));
     }
