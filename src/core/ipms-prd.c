@@ -66,6 +66,7 @@ ipms_prd_free (IpmsPrd *prd)
     return;
 
   g_free (prd->title);
+  g_free (prd->grade);
   g_ptr_array_unref (prd->fields);
   g_ptr_array_unref (prd->sections);
   g_free (prd);
@@ -507,6 +508,7 @@ prd_new (IpmsDocument *document,
       g_free (prd->title);
       prd->title = g_strdup (_("Unnamed product"));
     }
+  prd->grade = g_strdup (ipms_record_get_string (product, "grade"));
   prd->fields = g_ptr_array_new_with_free_func (g_free);
   prd->sections = g_ptr_array_new_with_free_func (section_free);
 

@@ -42,6 +42,7 @@ typedef struct
 {
   gint64     product_id;
   char      *title;       /* the product's name */
+  char      *grade;       /* its grade's code, "R" … "F" */
   GPtrArray *fields;      /* label, value, label, value…; "" for a value not set */
   GPtrArray *sections;    /* of IpmsPrdSection, the seven in order */
 } IpmsPrd;

@@ -31,6 +31,7 @@
 #define FOOTER_Y      (PAGE_HEIGHT - 34)
 #define CELL_PADDING  4.0
 #define MIN_COLUMN    36.0
+#define BADGE_SIZE    26.0
 
 typedef enum
 {
@@ -40,6 +41,7 @@ typedef enum
   FONT_BODY,
   FONT_BODY_BOLD,
   FONT_SMALL,
+  FONT_BADGE,
   N_FONTS
 } PrdFont;
 
@@ -71,6 +73,7 @@ pdf_init_fonts (Pdf *pdf)
     [FONT_BODY] = { IPMS_CHART_FONT_BODY, 10 },
     [FONT_BODY_BOLD] = { IPMS_CHART_FONT_BODY_BOLD, 9.5 },
     [FONT_SMALL] = { IPMS_CHART_FONT_SMALL, 8.5 },
+    [FONT_BADGE] = { IPMS_CHART_FONT_BADGE, 14 },
   };
 
   for (guint i = 0; i < N_FONTS; i++)
@@ -512,10 +515,24 @@ pdf_prd (Pdf           *pdf,
          gboolean       in_collection)
 {
   int outline = pdf_add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, prd->title, !in_collection);
-  g_autoptr(PangoLayout) title = pdf_layout (pdf, FONT_TITLE, prd->title, BODY_WIDTH);
+  g_autoptr(PangoLayout) title = pdf_layout (pdf, FONT_TITLE, prd->title, BODY_WIDTH - BADGE_SIZE - 10);
+  g_autoptr(PangoLayout) badge = pdf_layout (pdf, FONT_BADGE, prd->grade, -1);
+  double title_height = layout_height (title);
+  IpmsColor grade_color;
+  int badge_width, badge_height;
 
-  show_layout (pdf, title, MARGIN, pdf->y, &pdf->palette->foreground);
-  pdf->y += layout_height (title) + 4;
+  /* The grade as the charts show it on a product's chip. */
+  ipms_chart_style_get_grade_color (prd->grade, FALSE, &grade_color);
+  ipms_chart_style_set_source (pdf->cr, &grade_color);
+  ipms_chart_style_rounded_rectangle (pdf->cr, MARGIN, pdf->y, BADGE_SIZE, BADGE_SIZE, 5);
+  cairo_fill (pdf->cr);
+  pango_layout_get_size (badge, &badge_width, &badge_height);
+  show_layout (pdf, badge, MARGIN + (BADGE_SIZE - (double) badge_width / PANGO_SCALE) / 2,
+               pdf->y + (BADGE_SIZE - (double) badge_height / PANGO_SCALE) / 2, &pdf->palette->on_accent);
+
+  show_layout (pdf, title, MARGIN + BADGE_SIZE + 10, pdf->y + MAX (0, (BADGE_SIZE - title_height) / 2),
+               &pdf->palette->foreground);
+  pdf->y += MAX (BADGE_SIZE, title_height) + 6;
   ipms_chart_style_set_source (pdf->cr, &pdf->palette->accent);
   cairo_rectangle (pdf->cr, MARGIN, pdf->y, BODY_WIDTH, 2);
   cairo_fill (pdf->cr);
