@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The modes that run without a display and exit: JSON export and import and
- * chart export. They are handled in "handle-local-options", before GTK is
+ * The modes that run without a display and exit: JSON export and import,
+ * chart, deck and PRD export. They are handled in "handle-local-options", before GTK is
  * initialised, so they work over ssh and in scripts. The remaining arguments
  * are collected with a G_OPTION_REMAINING entry (the project files); when no
  * mode is asked for, the application opens them itself.
@@ -17,6 +17,7 @@
 #include "ipms-command-line.h"
 #include "ipms-document.h"
 #include "ipms-json.h"
+#include "ipms-prd-render.h"
 #include "ipms-slide-export.h"
 
 static const GOptionEntry entries[] = {
@@ -28,7 +29,7 @@ static const GOptionEntry entries[] = {
     /* Translators: do not translate the chart names after the colon. */
     N_("Export a chart of FILE.ipms and exit: panorama, new-products, roadmap or three-year-plan"), N_("KIND") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("File the chart is written to; .png, .svg or .pdf"), N_("OUT") },
+    N_("File the chart (.png, .svg or .pdf) or the PRDs (.md or .pdf) are written to"), N_("OUT") },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
     /* Translators: do not translate fit, a4, a3 and slide. */
     N_("Page of the exported chart: fit, a4, a3 or slide (default: fit)"), N_("PAGE") },
@@ -46,6 +47,9 @@ static const GOptionEntry entries[] = {
     N_("Review baseline that the deck’s “What changed” slide compares with (default: the newest)"), N_("NAME") },
   { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export the deck as a handout: each slide with its speaker notes"), NULL },
+  { "export-prd", 0, 0, G_OPTION_ARG_STRING, NULL,
+    /* Translators: do not translate "all" */
+    N_("Export the PRD of the product with this id, or all of them, as Markdown or PDF and exit"), N_("ID|all") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -278,6 +282,46 @@ export_deck (const char         *output,
   return 0;
 }
 
+static int
+export_prd (const char         *which,
+            const char         *output,
+            const char * const *files)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 product_id = 0;
+
+  if (count_files (files) != 1)
+    return fail (_("--export-prd needs exactly one project file: %s"),
+                 "ipms-planner --export-prd ID|all --output OUT.md FILE.ipms");
+
+  if (output == NULL)
+    return fail (_("--export-prd needs --output with a .md or .pdf file name"));
+
+  if (g_ascii_strcasecmp (which, "all") != 0 &&
+      !g_ascii_string_to_signed (which, 10, 1, G_MAXINT64, &product_id, NULL))
+    return fail (_("“%s” is not a product id: give the product’s number or “all”"), which);
+
+  if (!g_str_has_suffix (output, ".md") && !g_str_has_suffix (output, ".MD") &&
+      !g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    return fail (_("“%s” does not end in .md or .pdf"), output);
+
+  /* Read only: an export leaves the project exactly as it was. */
+  if (!(document = ipms_document_open_read_only (files[0], &error)))
+    return fail ("%s", error->message);
+
+  if (!ipms_document_check_export_target (document, output, &error))
+    return fail ("%s", error->message);
+
+  /* A missing product names its id, a write error its file. */
+  if (!ipms_prd_export (document, product_id, output, &error))
+    return fail ("%s", error->message);
+
+  ipms_document_close (document);
+
+  return 0;
+}
+
 int
 ipms_command_line_handle (GVariantDict       *options,
                           const char * const *files)
@@ -286,6 +330,7 @@ ipms_command_line_handle (GVariantDict       *options,
   const char *import_json_path = NULL;
   const char *chart_kind = NULL;
   const char *deck_path = NULL;
+  const char *prd = NULL;
   const char *baseline = NULL;
   gboolean notes = FALSE;
   const char *output = NULL;
@@ -310,19 +355,23 @@ ipms_command_line_handle (GVariantDict       *options,
   g_variant_dict_lookup (options, "export-deck", "^&ay", &deck_path);
   g_variant_dict_lookup (options, "baseline", "&s", &baseline);
   g_variant_dict_lookup (options, "notes", "b", &notes);
+  g_variant_dict_lookup (options, "export-prd", "&s", &prd);
 
   n_modes = (export_json_path != NULL) + (import_json_path != NULL) + (chart_kind != NULL) +
-            (deck_path != NULL);
+            (deck_path != NULL) + (prd != NULL);
 
   if (n_modes > 1)
-    return fail (_("Use only one of --export-json, --import-json, --export-chart and --export-deck at a time"));
+    return fail (_("Use only one of --export-json, --import-json, --export-chart, --export-deck and --export-prd at a time"));
 
   if (deck_path == NULL && (baseline != NULL || notes))
     return fail (_("--baseline and --notes only go with --export-deck"));
 
+  if (chart_kind == NULL && prd == NULL && output != NULL)
+    return fail (_("--output only goes with --export-chart and --export-prd"));
+
   if (chart_kind == NULL &&
-      (output != NULL || page != NULL || from != NULL || to != NULL || landscape || dark))
-    return fail (_("--output, --page, --landscape, --from, --to and --dark only go with --export-chart"));
+      (page != NULL || from != NULL || to != NULL || landscape || dark))
+    return fail (_("--page, --landscape, --from, --to and --dark only go with --export-chart"));
 
   if (export_json_path != NULL)
     return export_json (export_json_path, files);
@@ -332,6 +381,9 @@ ipms_command_line_handle (GVariantDict       *options,
 
   if (deck_path != NULL)
     return export_deck (deck_path, baseline, notes, files);
+
+  if (prd != NULL)
+    return export_prd (prd, output, files);
 
   if (chart_kind != NULL)
     return export_chart (chart_kind, output, page, from, to, landscape, dark, files);

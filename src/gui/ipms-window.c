@@ -12,6 +12,7 @@
 #include "ipms-category-page.h"
 #include "ipms-ctmo-page.h"
 #include "ipms-field-binding.h"
+#include "ipms-export-dialog.h"
 #include "ipms-file-chooser.h"
 #include "ipms-five-looks-page.h"
 #include "ipms-isor-page.h"
@@ -1224,6 +1225,26 @@ review_action (GtkWidget  *widget,
     ipms_review_dialogs_show_changes (self);
 }
 
+/* The parameter is a product id, or 0 for every product: the PRD editor
+ * and list export one, the menu all. */
+static void
+export_prd_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  gint64 product_id = g_variant_get_int64 (parameter);
+  IpmsExportDialog *dialog;
+
+  /* A product deleted meanwhile (an undo) has no PRD left to export. */
+  if (product_id < 0 ||
+      (product_id != 0 && ipms_document_get_record (self->document, "product", product_id) == NULL))
+    return;
+
+  dialog = ipms_export_dialog_new_for_prds (GTK_WINDOW (self), self->document, product_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ipms_window_class_init (IpmsWindowClass *klass)
 {
@@ -1297,6 +1318,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-reviewed", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.export-prd", "x", export_prd_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The one export dialog, opened from each chart page of a real project
- * window: what it offers per chart, the file chooser it opens (on GTK 4.8 a
+ * window and by win.export-prd: what it offers per chart, the file chooser it opens (on GTK 4.8 a
  * GtkFileChooserNative, which under Xvfb without a portal shows a
  * GtkFileChooserDialog), cancelling it, the settings it remembers in the
  * project, and what it writes.
@@ -192,7 +192,9 @@ check_chooser_opens_and_cancels (IpmsExportDialog *dialog,
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (filter);
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==,
-                   gtk_string_object_get_string (adw_combo_row_get_selected_item (dialog_child (dialog, "format_row"))));
+                   gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     dialog_child (dialog, gtk_widget_get_visible (dialog_child (dialog, "prd_group"))
+                                             ? "prd_format_row" : "format_row"))));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (chooser)));
 
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
@@ -356,6 +358,86 @@ test_export_to (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* win.export-prd opens the same dialog for PRDs: Markdown or PDF, of the
+ * product or of all of them; the chart's settings are not offered. */
+static IpmsExportDialog *
+open_prd_dialog (Fixture *fixture,
+                 gint64   product_id)
+{
+  IpmsExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-prd", "x", product_id));
+  dialog = IPMS_EXPORT_DIALOG (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "prd_group")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "chart_group")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "range_group")));
+
+  return dialog;
+}
+
+static void
+test_prd (Fixture       *fixture,
+          gconstpointer  data)
+{
+  IpmsExportDialog *dialog = open_prd_dialog (fixture, 1);
+  g_autofree char *title = ipms_document_dup_title (fixture->document);
+  g_autofree char *one = g_strdup_printf ("%s – PawSmart Feeder Pro PRD.md", title);
+  g_autofree char *all = g_strdup_printf ("%s – PRDs.pdf", title);
+  g_autofree char *name = ipms_export_dialog_dup_file_name (dialog);
+  g_autofree char *path = ipms_test_make_temp_path ("prds");
+  g_autofree char *pdf = g_strconcat (path, ".pdf", NULL);
+  g_autofree char *remembered = NULL;
+  g_autofree char *chart_format = ipms_document_dup_view_state (fixture->document, "export.format");
+  g_autofree char *data_written = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean could_undo = ipms_document_can_undo (fixture->document);
+
+  /* Opened for a product: that product, or all of them. */
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "scope_row")));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (dialog_child (dialog, "scope_row"))), ==, 2);
+  g_assert_cmpstr (name, ==, one);
+  check_chooser_opens_and_cancels (dialog, one);
+  g_object_unref (ipms_test_save_widget_png (GTK_WIDGET (dialog), "export-dialog-prd"));
+
+  adw_combo_row_set_selected (dialog_child (dialog, "scope_row"), 1);
+  adw_combo_row_set_selected (dialog_child (dialog, "prd_format_row"), 1);
+  g_clear_pointer (&name, g_free);
+  name = ipms_export_dialog_dup_file_name (dialog);
+  g_assert_cmpstr (name, ==, all);
+  check_chooser_opens_and_cancels (dialog, all);
+
+  /* What it writes: every PRD, as the chosen format, whatever the name. */
+  g_assert_true (ipms_export_dialog_export_to (dialog, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (pdf, &data_written, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (data_written, "%PDF-"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The PRD format is remembered on its own, outside the undo history. */
+  remembered = ipms_document_dup_view_state (fixture->document, "export.prd.format");
+  g_assert_cmpstr (remembered, ==, "pdf");
+  {
+    g_autofree char *chart_after = ipms_document_dup_view_state (fixture->document, "export.format");
+
+    g_assert_cmpstr (chart_after, ==, chart_format);
+  }
+  g_assert_cmpint (ipms_document_can_undo (fixture->document), ==, could_undo);
+
+  /* Opened for all (the menu), there is nothing to choose but the format,
+   * which comes back. */
+  dialog = open_prd_dialog (fixture, 0);
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "scope_row")));
+  g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "prd_format_row")), ==, 1);
+  g_clear_pointer (&name, g_free);
+  name = ipms_export_dialog_dup_file_name (dialog);
+  g_assert_cmpstr (name, ==, all);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +458,7 @@ main (int   argc,
   ADD ("/export-dialog/roadmap", "roadmap", test_timeline);
   ADD ("/export-dialog/remembered", NULL, test_remembered);
   ADD ("/export-dialog/export-to", NULL, test_export_to);
+  ADD ("/export-dialog/prd", NULL, test_prd);
 #undef ADD
 
   status = g_test_run ();

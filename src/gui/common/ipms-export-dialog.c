@@ -13,6 +13,8 @@
 #include "ipms-export-dialog.h"
 #include "ipms-file-chooser.h"
 #include "ipms-format.h"
+#include "ipms-prd-render.h"
+#include "ipms-record.h"
 #include "ipms-time-axis.h"
 #include "ipms-window.h"
 
@@ -21,6 +23,10 @@ struct _IpmsExportDialog
   AdwWindow       parent_instance;
 
   AdwWindowTitle *window_title;
+  AdwPreferencesGroup *chart_group;
+  AdwPreferencesGroup *prd_group;
+  AdwComboRow    *scope_row;
+  AdwComboRow    *prd_format_row;
   AdwComboRow    *format_row;
   AdwComboRow    *page_row;
   AdwActionRow   *landscape_row;
@@ -34,7 +40,10 @@ struct _IpmsExportDialog
   GtkCalendar    *to_calendar;
 
   IpmsDocument   *document;
+  /* NULL when the dialog exports PRDs. */
   IpmsChart      *chart;
+  /* For PRDs: the product the dialog was opened for, 0 for all of them. */
+  gint64          product_id;
   char           *chart_id;
   char           *chart_name;
   /* Days of the range; 0 while the chart has none. */
@@ -54,17 +63,88 @@ static const struct {
   { "pdf", "application/pdf" },
 };
 
+/* In the order of the PRD format row. */
+static const struct {
+  const char *extension;
+  const char *mime_type;
+} prd_formats[] = {
+  { "md", "text/markdown" },
+  { "pdf", "application/pdf" },
+};
+
+/* In the order of the scope row opened for one product. */
+enum {
+  SCOPE_PRODUCT,
+  SCOPE_ALL,
+};
+
 /* View state keys, shared by every chart of a project but the range, which
  * is the chart's own. */
 #define KEY_FORMAT    "export.format"
 #define KEY_PAGE      "export.page"
 #define KEY_LANDSCAPE "export.landscape"
 #define KEY_DARK      "export.dark"
+#define KEY_PRD_FORMAT "export.prd.format"
 
 static guint
 get_format (IpmsExportDialog *self)
 {
   return MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1);
+}
+
+static gboolean
+is_for_prds (IpmsExportDialog *self)
+{
+  return self->chart == NULL;
+}
+
+static guint
+get_prd_format (IpmsExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (self->prd_format_row), G_N_ELEMENTS (prd_formats) - 1);
+}
+
+static const char *
+get_extension (IpmsExportDialog *self)
+{
+  return is_for_prds (self) ? prd_formats[get_prd_format (self)].extension
+                            : formats[get_format (self)].extension;
+}
+
+static const char *
+get_mime_type (IpmsExportDialog *self)
+{
+  return is_for_prds (self) ? prd_formats[get_prd_format (self)].mime_type
+                            : formats[get_format (self)].mime_type;
+}
+
+/* The product whose PRD is exported, 0 for all. */
+static gint64
+get_prd_scope (IpmsExportDialog *self)
+{
+  if (self->product_id == 0 || adw_combo_row_get_selected (self->scope_row) == SCOPE_ALL)
+    return 0;
+
+  return self->product_id;
+}
+
+/* What is exported, for the file name and the subtitle: the chart's name,
+ * or which PRDs. */
+static char *
+dup_subject (IpmsExportDialog *self)
+{
+  IpmsRecord *product;
+
+  if (!is_for_prds (self))
+    return g_strdup (self->chart_name);
+
+  product = get_prd_scope (self) != 0
+    ? ipms_document_get_record (self->document, "product", self->product_id) : NULL;
+  if (product == NULL)
+    return g_strdup (_("PRDs"));
+
+  /* Translators: the name of an exported PRD; %s is the product's name */
+  return g_strdup_printf (_("%s PRD"), ipms_record_get_string (product, "name"));
 }
 
 static gboolean
@@ -109,6 +189,11 @@ static void
 update_state (IpmsExportDialog *self)
 {
   gboolean range_ok = !has_range (self) || self->first_day <= self->last_day;
+  g_autofree char *subject = dup_subject (self);
+
+  /* Under "Export PRDs", "PRDs" would say nothing. */
+  adw_window_title_set_subtitle (self->window_title,
+                                 is_for_prds (self) && get_prd_scope (self) == 0 ? _("All products") : subject);
 
   /* A page fitted to the chart has no orientation: hide the switch rather
    * than show it on and greyed out. */
@@ -161,6 +246,11 @@ load_settings (IpmsExportDialog *self)
   g_autofree char *page = ipms_document_dup_view_state (self->document, KEY_PAGE);
   g_autofree char *landscape = ipms_document_dup_view_state (self->document, KEY_LANDSCAPE);
   g_autofree char *dark = ipms_document_dup_view_state (self->document, KEY_DARK);
+  g_autofree char *prd_format = ipms_document_dup_view_state (self->document, KEY_PRD_FORMAT);
+
+  for (guint i = 0; prd_format != NULL && i < G_N_ELEMENTS (prd_formats); i++)
+    if (g_strcmp0 (prd_format, prd_formats[i].extension) == 0)
+      adw_combo_row_set_selected (self->prd_format_row, i);
 
   for (guint i = 0; format != NULL && i < G_N_ELEMENTS (formats); i++)
     if (g_strcmp0 (format, formats[i].extension) == 0)
@@ -183,6 +273,14 @@ static void
 save_settings (IpmsExportDialog *self)
 {
   g_autofree char *page = g_strdup_printf ("%u", adw_combo_row_get_selected (self->page_row));
+
+  /* The PRDs have their own format: a Markdown export does not turn the
+   * next chart's into one. */
+  if (is_for_prds (self))
+    {
+      ipms_document_set_view_state (self->document, KEY_PRD_FORMAT, get_extension (self));
+      return;
+    }
 
   ipms_document_set_view_state (self->document, KEY_FORMAT, formats[get_format (self)].extension);
   ipms_document_set_view_state (self->document, KEY_PAGE, page);
@@ -207,18 +305,20 @@ char *
 ipms_export_dialog_dup_file_name (IpmsExportDialog *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (IPMS_IS_EXPORT_DIALOG (self), NULL);
 
   title = ipms_document_dup_title (self->document);
+  subject = dup_subject (self);
   /* Translators: the suggested name of an exported chart, without its
    * extension: the project's title, then the chart's name */
-  name = g_strdup_printf (_("%s – %s"), title, self->chart_name);
+  name = g_strdup_printf (_("%s – %s"), title, subject);
   /* A title may hold a slash; a file name cannot. */
   g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
 
-  return g_strdup_printf ("%s.%s", name, formats[get_format (self)].extension);
+  return g_strdup_printf ("%s.%s", name, get_extension (self));
 }
 
 /* The path with the chosen format's extension: the format is picked once,
@@ -227,7 +327,7 @@ static char *
 path_with_extension (IpmsExportDialog *self,
                      const char       *path)
 {
-  const char *extension = formats[get_format (self)].extension;
+  const char *extension = get_extension (self);
   const char *dot = strrchr (path, '.');
   const char *slash = strrchr (path, G_DIR_SEPARATOR);
 
@@ -248,6 +348,16 @@ ipms_export_dialog_export_to (IpmsExportDialog  *self,
   g_return_val_if_fail (IPMS_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  full_path = path_with_extension (self, path);
+
+  /* The chooser asks before replacing a file, but not whether the file
+   * is the project itself (a slip of the name would destroy the plan). */
+  if (!ipms_document_check_export_target (self->document, full_path, error))
+    return FALSE;
+
+  if (is_for_prds (self))
+    return ipms_prd_export (self->document, get_prd_scope (self), full_path, error);
+
   if (has_range (self))
     {
       g_autofree char *from = NULL;
@@ -267,7 +377,6 @@ ipms_export_dialog_export_to (IpmsExportDialog  *self,
   options.page = (IpmsPageSize) adw_combo_row_get_selected (self->page_row);
   options.landscape = gtk_switch_get_active (self->landscape_switch);
   options.dark = gtk_switch_get_active (self->dark_switch);
-  full_path = path_with_extension (self, path);
 
   return ipms_chart_export (self->chart, full_path, &options, error);
 }
@@ -290,11 +399,14 @@ file_chosen (GtkWindow *parent,
   path = g_file_get_path (file);
   if (path == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("Charts can only be exported to a local folder."));
+                         is_for_prds (self) ? _("PRDs can only be exported to a local folder.")
+                                            : _("Charts can only be exported to a local folder."));
 
   if (path == NULL || !ipms_export_dialog_export_to (self, path, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Chart"),
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  is_for_prds (self) ? _("Could Not Export the PRDs")
+                                                                     : _("Could Not Export the Chart"),
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -323,17 +435,19 @@ choose_file_action (GtkWidget  *widget,
   IpmsExportDialog *self = IPMS_EXPORT_DIALOG (widget);
   g_autofree char *name = ipms_export_dialog_dup_file_name (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkStringObject *format = adw_combo_row_get_selected_item (self->format_row);
+  GtkStringObject *format = adw_combo_row_get_selected_item (is_for_prds (self) ? self->prd_format_row
+                                                                                : self->format_row);
 
   save_settings (self);
 
   /* The format is chosen above; the chooser's one filter only shows the
    * files of that format that the export could replace. */
   gtk_file_filter_set_name (filter, gtk_string_object_get_string (format));
-  gtk_file_filter_add_mime_type (filter, formats[get_format (self)].mime_type);
-  gtk_file_filter_add_suffix (filter, formats[get_format (self)].extension);
+  gtk_file_filter_add_mime_type (filter, get_mime_type (self));
+  gtk_file_filter_add_suffix (filter, get_extension (self));
 
-  ipms_choose_file (GTK_WINDOW (self), IPMS_FILE_CHOOSER_SAVE, _("Export Chart"), _("_Export"),
+  ipms_choose_file (GTK_WINDOW (self), IPMS_FILE_CHOOSER_SAVE,
+                    is_for_prds (self) ? _("Export PRDs") : _("Export Chart"), _("_Export"),
                     name, filter, file_chosen, NULL);
 }
 
@@ -371,6 +485,10 @@ ipms_export_dialog_class_init (IpmsExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ipmsplanner/Planner/common/ipms-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, chart_group);
+  gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, prd_group);
+  gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, prd_format_row);
   gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, page_row);
   gtk_widget_class_bind_template_child (widget_class, IpmsExportDialog, landscape_row);
@@ -394,6 +512,7 @@ ipms_export_dialog_init (IpmsExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->scope_row, "notify::selected", G_CALLBACK (update_state), self);
 }
 
 IpmsExportDialog *
@@ -418,7 +537,53 @@ ipms_export_dialog_new (GtkWindow    *parent,
   self->chart_id = g_strdup (chart_id);
   self->chart_name = g_strdup (chart_name);
 
-  adw_window_title_set_subtitle (self->window_title, chart_name);
+  load_settings (self);
+  update_state (self);
+
+  return self;
+}
+
+IpmsExportDialog *
+ipms_export_dialog_new_for_prds (GtkWindow    *parent,
+                                 IpmsDocument *document,
+                                 gint64        product_id)
+{
+  IpmsExportDialog *self;
+  IpmsRecord *product = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (product_id >= 0, NULL);
+
+  if (product_id != 0)
+    {
+      product = ipms_document_get_record (document, "product", product_id);
+      g_return_val_if_fail (product != NULL, NULL);
+    }
+
+  self = g_object_new (IPMS_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "title", _("Export PRDs"),
+                       NULL);
+  self->document = g_object_ref (document);
+  self->product_id = product_id;
+
+  adw_window_title_set_title (self->window_title, _("Export PRDs"));
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->prd_group), TRUE);
+
+  /* Opened for one product, the dialog offers it or all of them; opened
+   * for all, there is nothing to choose. */
+  if (product != NULL)
+    {
+      g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (scopes, ipms_record_get_string (product, "name"));
+      gtk_string_list_append (scopes, _("All products"));
+      adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_row), product != NULL);
+
   load_settings (self);
   update_state (self);
 
@@ -438,6 +603,7 @@ ipms_export_dialog_set_default_range (IpmsExportDialog *self,
 
   g_return_if_fail (IPMS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (first_day != 0 && last_day != 0);
+  g_return_if_fail (!is_for_prds (self));
   g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (self->chart), "range-start") != NULL);
 
   from_key = range_key (self, "from");

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /*
- * The export dialog of every chart: format (PNG, SVG, PDF), page (fit, A4,
+ * The export dialog of every chart and of the PRDs. For a chart: format (PNG, SVG, PDF), page (fit, A4,
  * A3, 16:9 slide), orientation, light or dark colours and, for charts with a
  * "range-start" property (the timelines), the date range; then a file
  * chooser. The chart is written with ipms_chart_export(), the code the
@@ -30,6 +30,12 @@ IpmsExportDialog *ipms_export_dialog_new               (GtkWindow         *paren
                                                         IpmsChart         *chart,
                                                         const char        *chart_id,
                                                         const char        *chart_name);
+/* The same dialog for PRDs: Markdown or PDF, of the product `product_id`
+ * (with a choice of all of them instead) or, for 0, of every product;
+ * written with ipms_prd_export(), as on the command line. */
+IpmsExportDialog *ipms_export_dialog_new_for_prds      (GtkWindow         *parent,
+                                                        IpmsDocument      *document,
+                                                        gint64             product_id);
 /* The range a timeline's dialog offers when the project remembers none
  * (days as GDate's Julian days). */
 void              ipms_export_dialog_set_default_range (IpmsExportDialog  *self,
