@@ -243,7 +243,13 @@ build (IpmsPrdEditor *self)
   gtk_box_append (GTK_BOX (box), self->needs_title);
   gtk_box_append (GTK_BOX (box), self->needs_list);
   gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "prd-needs");
+  for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      gtk_widget_set_margin_start (w, 12);
+      gtk_widget_set_margin_end (w, 12);
+    }
+  gtk_widget_set_margin_top (self->needs_title, 12);
+  gtk_widget_set_margin_bottom (self->needs_list, 12);
   flow_append (flow, box);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), flow);
 

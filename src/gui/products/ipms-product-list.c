@@ -408,6 +408,9 @@ update_view (IpmsProductList *self)
     page = "table";
 
   gtk_stack_set_visible_child_name (self->stack, page);
+  /* Nothing to search or filter in an empty plan. */
+  gtk_widget_set_visible (self->search_entry, !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (self->filters, !g_str_equal (page, "empty"));
 }
 
 static void
