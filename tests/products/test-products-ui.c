@@ -623,6 +623,44 @@ shoot (Fixture    *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found = find_scrolled (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The editor scrolled to `fraction` of its length, wide, light and dark. */
+static void
+shoot_scrolled (Fixture          *fixture,
+                IpmsProductsPage *page,
+                double            fraction,
+                const char       *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkScrolledWindow *scrolled = find_scrolled (ipms_products_page_get_editor (page));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment) -
+                                                    gtk_adjustment_get_page_size (adjustment)));
+  save_shot (fixture, name, "wide");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (fixture, name, "wide-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -632,6 +670,9 @@ test_screenshots (Fixture       *fixture,
   shoot (fixture, "list");
   ipms_products_page_open_prd (page, 1, NULL);
   shoot (fixture, "prd");
+  shoot_scrolled (fixture, page, 0.3, "prd-strategy");
+  shoot_scrolled (fixture, page, 0.65, "prd-specs");
+  shoot_scrolled (fixture, page, 1.0, "prd-end");
 }
 
 static void
