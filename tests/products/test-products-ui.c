@@ -20,6 +20,7 @@
 #include "ipms-prd-editor.h"
 #include "ipms-product-list.h"
 #include "ipms-products-page.h"
+#include "ipms-products.h"
 #include "ipms-record-list.h"
 #include "ipms-record-table.h"
 #include "ipms-test-utils.h"
@@ -285,6 +286,8 @@ test_open_and_edit (Fixture       *fixture,
     for (guint c = 0; c < table->n_columns; c++)
       if (ipms_prd_editor_get_field (editor, table->columns[c].name) == NULL)
         g_error ("product.%s is not in the PRD editor", table->columns[c].name);
+    for (guint t = 0; t < IPMS_PRD_N_TABLES; t++)
+      g_assert_true (IPMS_IS_RECORD_TABLE (ipms_prd_editor_get_table (editor, ipms_prd_table_get_name (t))));
   }
 
   /* The header: the name typed, one undo step; the margin follows the cost. */
