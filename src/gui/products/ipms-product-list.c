@@ -68,8 +68,11 @@ struct _IpmsProductList
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
-  /* The PRD cells on screen: the counts change without their product. */
-  GPtrArray           *prd_cells;
+  /* The cells on screen (GtkListItem, their ListColumn as data): PRD
+   * counts, the names of series, segments and owners, and the currency
+   * change without their product, which alone rebinds its row. */
+  GPtrArray           *cells;
+  gboolean             cells_stale;
 
   GtkDropDown         *dropdowns[N_FILTERS];
   /* Per filter, the code (choices) or id (references) of each dropdown
@@ -207,17 +210,18 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              const ListColumn         *column)
+update_cell (IpmsProductList *self,
+             GtkListItem     *item)
 {
-  IpmsProductList *self = g_object_get_data (G_OBJECT (factory), "ipms-list");
+  const ListColumn *column = g_object_get_data (G_OBJECT (item), "ipms-column");
   IpmsRecord *product = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
+  if (product == NULL)
+    return;
+
   if (g_str_equal (column->id, "prd"))
     {
-      g_ptr_array_add (self->prd_cells, item);
       update_prd_cell (self, item);
       return;
     }
@@ -227,26 +231,39 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const ListColumn         *column)
+{
+  IpmsProductList *self = g_object_get_data (G_OBJECT (factory), "ipms-list");
+
+  g_object_set_data (G_OBJECT (item), "ipms-column", (gpointer) column);
+  g_ptr_array_add (self->cells, item);
+  update_cell (self, item);
+}
+
+static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 const ListColumn         *column)
 {
   IpmsProductList *self = g_object_get_data (G_OBJECT (factory), "ipms-list");
 
-  if (g_str_equal (column->id, "prd"))
-    g_ptr_array_remove_fast (self->prd_cells, item);
+  g_ptr_array_remove_fast (self->cells, item);
 }
 
 static void
 counter_changed_cb (IpmsProductList *self,
                     gint64           product_id)
 {
-  for (guint i = 0; i < self->prd_cells->len; i++)
+  for (guint i = 0; i < self->cells->len; i++)
     {
-      GtkListItem *item = g_ptr_array_index (self->prd_cells, i);
+      GtkListItem *item = g_ptr_array_index (self->cells, i);
+      const ListColumn *column = g_object_get_data (G_OBJECT (item), "ipms-column");
       IpmsRecord *product = gtk_list_item_get_item (item);
 
-      if (product != NULL && (product_id == 0 || ipms_record_get_id (product) == product_id))
+      if (product != NULL && g_str_equal (column->id, "prd") &&
+          (product_id == 0 || ipms_record_get_id (product) == product_id))
         update_prd_cell (self, item);
     }
 }
@@ -544,22 +561,33 @@ row_changed_cb (IpmsProductList *self,
 {
   if (g_str_equal (table, "series") || g_str_equal (table, "segment") || g_str_equal (table, "axis_item"))
     self->filters_stale = TRUE;
+  if (g_str_equal (table, "series") || g_str_equal (table, "segment") || g_str_equal (table, "axis_item") ||
+      g_str_equal (table, "member") || g_str_equal (table, "project"))
+    self->cells_stale = TRUE;
 }
 
 static void
 changes_done_cb (IpmsProductList *self)
 {
-  if (!self->filters_stale)
-    return;
+  if (self->cells_stale)
+    {
+      self->cells_stale = FALSE;
+      for (guint i = 0; i < self->cells->len; i++)
+        update_cell (self, g_ptr_array_index (self->cells, i));
+    }
 
-  self->filters_stale = FALSE;
-  fill_reference_filters (self);
+  if (self->filters_stale)
+    {
+      self->filters_stale = FALSE;
+      fill_reference_filters (self);
+    }
 }
 
 static void
 reloaded_cb (IpmsProductList *self)
 {
   self->filters_stale = TRUE;
+  self->cells_stale = TRUE;
 }
 
 /* Actions */
@@ -1037,7 +1065,7 @@ ipms_product_list_dispose (GObject *object)
   g_clear_object (&self->document);
   for (guint k = 0; k < N_FILTERS; k++)
     g_clear_pointer (&self->filter_values[k], g_ptr_array_unref);
-  g_clear_pointer (&self->prd_cells, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ipms_product_list_parent_class)->dispose (object);
 }
@@ -1122,7 +1150,7 @@ ipms_product_list_class_init (IpmsProductListClass *klass)
 static void
 ipms_product_list_init (IpmsProductList *self)
 {
-  self->prd_cells = g_ptr_array_new ();
+  self->cells = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
