@@ -941,10 +941,14 @@ add_filter (IpmsProductList *self,
             FilterKind       kind)
 {
   const IpmsColumn *column = ipms_table_lookup_column (ipms_schema_lookup_table ("product"), filter_columns[kind]);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (ipms_column_get_label (column));
   GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
 
+  /* The name above its choice, so that two filters fit side by side in a
+   * narrow window. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_hexpand (dropdown, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
