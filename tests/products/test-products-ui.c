@@ -366,6 +366,30 @@ test_bulk_set (Fixture       *fixture,
   char *grades[3];
 
   select_first (list, 3);
+
+  /* The Set menu offers the four columns, made when it opens. */
+  {
+    GtkWidget *w = GTK_WIDGET (list);
+    GtkMenuButton *button = NULL;
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, w);
+    while (stack->len > 0 && button == NULL)
+      {
+        w = g_ptr_array_steal_index (stack, stack->len - 1);
+        if (GTK_IS_MENU_BUTTON (w))
+          button = GTK_MENU_BUTTON (w);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (button);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (list)));
+    g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+    g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 4);
+    gtk_menu_button_popdown (button);
+  }
+
   for (guint i = 0; i < 3; i++)
     {
       products[i] = shown (list, i);

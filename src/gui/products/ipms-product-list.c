@@ -192,6 +192,31 @@ update_prd_cell (IpmsProductList *self,
     gtk_widget_remove_css_class (label, "dim-label");
   else
     gtk_widget_add_css_class (label, "dim-label");
+
+  /* What is left to write, one hover away. */
+  {
+    g_autoptr(GString) tooltip = g_string_new (NULL);
+    g_autoptr(GString) missing = g_string_new (NULL);
+    IpmsPrdCounts counts;
+
+    ipms_prd_counter_get_counts (self->counter, ipms_record_get_id (product), &counts);
+    for (guint s = 0; s < IPMS_PRD_N_SECTIONS; s++)
+      if (!ipms_prd_section_is_filled (product, &counts, s))
+        {
+          if (missing->len > 0)
+            g_string_append (missing, _(", "));
+          g_string_append (missing, ipms_prd_section_get_title (s));
+        }
+
+    g_string_append_printf (tooltip, _("%u of %u sections filled"), filled, (guint) IPMS_PRD_N_SECTIONS);
+    if (missing->len > 0)
+      {
+        g_string_append_c (tooltip, '\n');
+        /* Translators: in a tooltip, the PRD sections still to write, as “To do: Overview, FAQ & Box Contents” */
+        g_string_append_printf (tooltip, _("To do: %s"), missing->str);
+      }
+    gtk_widget_set_tooltip_text (label, tooltip->str);
+  }
 }
 
 static void
