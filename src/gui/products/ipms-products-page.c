@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ipms-field-binding.h"
+#include "ipms-field-row.h"
 #include "ipms-prd-editor.h"
 #include "ipms-product-list.h"
 #include "ipms-products-page.h"
@@ -59,7 +60,8 @@ ipms_products_page_open_prd (IpmsProductsPage *self,
     return;
 
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->editor);
-  gtk_widget_grab_focus (ipms_prd_editor_get_field (IPMS_PRD_EDITOR (self->editor), "name"));
+  /* Ready to type the name of a new product, or to read on. */
+  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (ipms_prd_editor_get_field (IPMS_PRD_EDITOR (self->editor), "name"))));
 }
 
 static void
