@@ -344,6 +344,8 @@ test_open_and_edit (Fixture       *fixture,
   action (GTK_WIDGET (editor_of (page)), "products-page.back");
   g_assert_cmpstr (ipms_window_get_section (fixture->window), ==, "prds");
   g_assert_false (ipms_products_page_get_editing (page));
+  /* Its row is still the selected one. */
+  g_assert_true (gtk_selection_model_is_selected (ipms_product_list_get_selection (list_of (page)), 2));
 }
 
 static void

@@ -1200,6 +1200,18 @@ ipms_product_list_get_selection (IpmsProductList *self)
 }
 
 void
+ipms_product_list_select_product (IpmsProductList *self,
+                                  gint64           product_id)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (IPMS_IS_PRODUCT_LIST (self));
+
+  g_array_append_val (ids, product_id);
+  select_ids (self, ids);
+}
+
+void
 ipms_product_list_set_search_text (IpmsProductList *self,
                                    const char      *text)
 {

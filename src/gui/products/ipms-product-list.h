@@ -31,6 +31,10 @@ G_DECLARE_FINAL_TYPE (IpmsProductList, ipms_product_list, IPMS, PRODUCT_LIST, Ad
 GtkWidget *ipms_product_list_new             (IpmsDocument    *document);
 /* The shown rows' model (filtered and sorted) and its selection, for tests. */
 GtkSelectionModel *ipms_product_list_get_selection (IpmsProductList *self);
+/* Selects the product's row alone and scrolls to it (coming back from its
+ * PRD); nothing happens when a filter hides it. */
+void       ipms_product_list_select_product  (IpmsProductList *self,
+                                              gint64           product_id);
 /* Filters the rows by text in the name, as the search entry does. */
 void       ipms_product_list_set_search_text (IpmsProductList *self,
                                               const char      *text);

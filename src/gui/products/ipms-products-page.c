@@ -77,6 +77,9 @@ back_action (GtkWidget  *widget,
 
   ipms_field_binding_flush_all (self->document);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->list);
+  /* The list shows where the user was. */
+  ipms_product_list_select_product (IPMS_PRODUCT_LIST (self->list),
+                                    ipms_prd_editor_get_product_id (IPMS_PRD_EDITOR (self->editor)));
   if (section != NULL)
     gtk_widget_activate_action (widget, "win.show-section", "s", section);
   else
