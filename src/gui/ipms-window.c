@@ -21,6 +21,7 @@
 #include "ipms-one-year-page.h"
 #include "ipms-panorama-page.h"
 #include "ipms-presenter-console.h"
+#include "ipms-products-page.h"
 #include "ipms-review-dialogs.h"
 #include "ipms-population-page.h"
 #include "ipms-roadmap-page.h"
@@ -172,7 +173,7 @@ static const Section sections[] = {
     GROUP_PRODUCTS,
     N_("It will hold the requirements document of every product: overview, scenarios, "
        "positioning, specifications, certifications, FAQ and box contents."),
-    NULL,
+    ipms_products_page_get_type,
   },
   {
     "team",
@@ -1245,6 +1246,24 @@ export_prd_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "x": a product id. Shows its PRD in the PRDs section; the editor's Back
+ * returns to the section the user was in (or to the product list). */
+static void
+open_prd_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  const Section *prds = lookup_section ("prds");
+  const Section *from = self->section;
+  GtkWidget *page = ensure_page (self, prds);
+
+  show_section (self, prds);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  ipms_products_page_open_prd (IPMS_PRODUCTS_PAGE (page), g_variant_get_int64 (parameter),
+                               from != prds ? from->id : NULL);
+}
+
 static void
 ipms_window_class_init (IpmsWindowClass *klass)
 {
@@ -1319,6 +1338,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.export-prd", "x", export_prd_action);
+  gtk_widget_class_install_action (widget_class, "win.open-prd", "x", open_prd_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

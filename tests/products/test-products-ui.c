@@ -1,0 +1,744 @@
+/* test-products-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PRDs section under a display, in a project window: the product list
+ * (sorting, filters, 10,000 products), a PRD opened from the list and from
+ * another section and back, a header field and a table row edited through
+ * their widgets with undo and redo, a change to many products, duplicate
+ * and delete with the toast's undo, the empty state, accessible names, and
+ * screenshots (light and dark, wide and 360 px) in $IPMS_TEST_ARTIFACTS.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ipms-application.h"
+#include "ipms-example.h"
+#include "ipms-field-row.h"
+#include "ipms-prd-editor.h"
+#include "ipms-product-list.h"
+#include "ipms-products-page.h"
+#include "ipms-products.h"
+#include "ipms-record-list.h"
+#include "ipms-record-table.h"
+#include "ipms-test-utils.h"
+#include "ipms-window.h"
+
+static IpmsApplication *app;
+
+typedef struct
+{
+  IpmsDocument *document;
+  IpmsWindow   *window;
+} Fixture;
+
+static void
+open_window (Fixture      *fixture,
+             IpmsDocument *document)
+{
+  fixture->document = document;
+  fixture->window = ipms_window_new (app, document);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+}
+
+static void
+example_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsDocument *document = ipms_example_new_draft (NULL, &error);
+
+  g_assert_no_error (error);
+  open_window (fixture, document);
+}
+
+static void
+empty_set_up (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipms_test_make_temp_path ("products.ipms");
+  IpmsDocument *document = ipms_document_create (path, "Products", &error);
+
+  g_assert_no_error (error);
+  open_window (fixture, document);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->document);
+}
+
+static IpmsProductsPage *
+show_prds (Fixture *fixture)
+{
+  GtkWidget *page;
+
+  ipms_window_set_section (fixture->window, "prds");
+  page = ipms_window_get_section_page (fixture->window, "prds");
+  g_assert_true (IPMS_IS_PRODUCTS_PAGE (page));
+  g_assert_true (ipms_test_wait_for_paint (page));
+
+  return IPMS_PRODUCTS_PAGE (page);
+}
+
+static IpmsProductList *
+list_of (IpmsProductsPage *page)
+{
+  return IPMS_PRODUCT_LIST (ipms_products_page_get_list (page));
+}
+
+static IpmsPrdEditor *
+editor_of (IpmsProductsPage *page)
+{
+  return IPMS_PRD_EDITOR (ipms_products_page_get_editor (page));
+}
+
+static guint
+n_shown (IpmsProductList *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ipms_product_list_get_selection (list)));
+}
+
+static IpmsRecord *
+shown (IpmsProductList *list,
+       guint            position)
+{
+  g_autoptr(IpmsRecord) record = g_list_model_get_item (G_LIST_MODEL (ipms_product_list_get_selection (list)),
+                                                        position);
+
+  /* The document keeps it alive. */
+  return record;
+}
+
+static void
+action (GtkWidget  *widget,
+        const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (widget, name, NULL));
+}
+
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (row));
+
+  gtk_widget_grab_focus (editor);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char c[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), c);
+      if (GTK_IS_TEXT_VIEW (editor))
+        gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), c, -1);
+      else
+        {
+          int position = -1;
+
+          gtk_editable_insert_text (GTK_EDITABLE (editor), c, -1, &position);
+        }
+    }
+}
+
+static void
+replace_text (GtkWidget  *row,
+              const char *text)
+{
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (row));
+
+  gtk_widget_grab_focus (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), text);
+}
+
+static void
+flush (Fixture *fixture)
+{
+  ipms_field_binding_flush_all (fixture->document);
+}
+
+/* The list: every product, sorted by a column, filtered. */
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+  IpmsProductList *list = list_of (page);
+  guint n = ipms_document_count_rows (fixture->document, "product");
+  GtkColumnView *view = NULL;
+  g_autoptr(GtkColumnViewColumn) price = NULL;
+  GtkDropDown *grade = NULL;
+  guint n_grade_r = 0;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpuint (n_shown (list), ==, n);
+  g_assert_false (ipms_products_page_get_editing (page));
+
+  /* By name at first. */
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_utf8_collate (ipms_record_get_string (shown (list, i - 1), "name"),
+                                     ipms_record_get_string (shown (list, i), "name")), <=, 0);
+
+  /* By price, the most expensive first. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w != NULL && view == NULL;)
+    {
+      if (GTK_IS_COLUMN_VIEW (w))
+        view = GTK_COLUMN_VIEW (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        {
+          w = gtk_widget_get_first_child (w);
+          continue;
+        }
+      while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+        w = gtk_widget_get_parent (w);
+      if (w != NULL)
+        w = gtk_widget_get_next_sibling (w);
+    }
+  g_assert_nonnull (view);
+  price = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+  g_assert_cmpstr (gtk_column_view_column_get_title (price), ==, "Price");
+  gtk_column_view_sort_by_column (view, price, GTK_SORT_DESCENDING);
+  for (guint i = 1; i < n; i++)
+    if (!ipms_record_is_null (shown (list, i), "price"))
+      g_assert_cmpfloat (ipms_record_get_double (shown (list, i - 1), "price"), >=,
+                         ipms_record_get_double (shown (list, i), "price"));
+  text = ipms_product_list_dup_cell_text (list, 0, "margin");
+  g_assert_true (g_str_has_suffix (text, "%"));
+  g_clear_pointer (&text, g_free);
+  text = ipms_product_list_dup_cell_text (list, 0, "prd");
+  g_assert_true (g_str_has_suffix (text, "/ 7"));
+
+  /* The grade filter: only the flagships. */
+  for (guint i = 0; i < n; i++)
+    n_grade_r += g_str_equal (ipms_record_get_string (shown (list, i), "grade"), "R");
+  g_assert_cmpuint (n_grade_r, >, 0);
+  g_assert_cmpuint (n_grade_r, <, n);
+  {
+    GtkWidget *w = GTK_WIDGET (list);
+    GPtrArray *stack = g_ptr_array_new ();
+    guint dropdowns = 0;
+
+    g_ptr_array_add (stack, w);
+    while (stack->len > 0)
+      {
+        w = g_ptr_array_steal_index (stack, stack->len - 1);
+        if (GTK_IS_DROP_DOWN (w) && dropdowns++ == 1)
+          grade = GTK_DROP_DOWN (w);
+        for (GtkWidget *c = gtk_widget_get_last_child (w); c != NULL; c = gtk_widget_get_prev_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_ptr_array_unref (stack);
+  }
+  g_assert_nonnull (grade);
+  gtk_drop_down_set_selected (grade, 1);   /* after "All grades": R */
+  g_assert_cmpuint (n_shown (list), ==, n_grade_r);
+  gtk_drop_down_set_selected (grade, 0);
+  g_assert_cmpuint (n_shown (list), ==, n);
+
+  /* Text: a name matches in any case; nothing matches "zzz". */
+  ipms_product_list_set_search_text (list, "FEEDER");
+  g_assert_cmpuint (n_shown (list), >, 0);
+  g_assert_cmpuint (n_shown (list), <, n);
+  ipms_product_list_set_search_text (list, "zzz-no-such-product");
+  g_assert_cmpuint (n_shown (list), ==, 0);
+  ipms_product_list_set_search_text (list, "");
+  g_assert_cmpuint (n_shown (list), ==, n);
+}
+
+/* A PRD opened from another section and from the list, a header field and
+ * a table row edited through the widgets, undo and redo, Back. */
+static void
+test_open_and_edit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsProductsPage *page;
+  IpmsPrdEditor *editor;
+  IpmsRecord *product = ipms_document_get_record (fixture->document, "product", 1);
+  g_autofree char *name = g_strdup (ipms_record_get_string (product, "name"));
+  g_autofree char *renamed = g_strconcat (name, " Plus", NULL);
+  IpmsRecordTable *faq;
+  guint n_faq;
+  GtkWidget *cell = NULL;
+
+  ipms_window_set_section (fixture->window, "panorama");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-prd", "x", (gint64) 1));
+  g_assert_cmpstr (ipms_window_get_section (fixture->window), ==, "prds");
+  page = IPMS_PRODUCTS_PAGE (ipms_window_get_section_page (fixture->window, "prds"));
+  editor = editor_of (page);
+  g_assert_true (ipms_products_page_get_editing (page));
+  g_assert_cmpint (ipms_prd_editor_get_product_id (editor), ==, 1);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (editor)));
+
+  /* Every column of the product is in the editor. */
+  {
+    const IpmsTable *table = ipms_schema_lookup_table ("product");
+
+    for (guint c = 0; c < table->n_columns; c++)
+      if (ipms_prd_editor_get_field (editor, table->columns[c].name) == NULL)
+        g_error ("product.%s is not in the PRD editor", table->columns[c].name);
+    for (guint t = 0; t < IPMS_PRD_N_TABLES; t++)
+      g_assert_true (IPMS_IS_RECORD_TABLE (ipms_prd_editor_get_table (editor, ipms_prd_table_get_name (t))));
+  }
+
+  /* The header: the name typed, one undo step; the margin follows the cost. */
+  type_into (ipms_prd_editor_get_field (editor, "name"), " Plus");
+  flush (fixture);
+  g_assert_cmpstr (ipms_record_get_string (product, "name"), ==, renamed);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (ipms_record_get_string (product, "name"), ==, name);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_cmpstr (ipms_record_get_string (product, "name"), ==, renamed);
+
+  replace_text (ipms_prd_editor_get_field (editor, "price"), "200");
+  replace_text (ipms_prd_editor_get_field (editor, "cost"), "50");
+  flush (fixture);
+  g_assert_cmpfloat (ipms_record_get_double (product, "cost"), ==, 50.0);
+  g_assert_cmpstr (ipms_prd_editor_get_margin_text (editor), ==, "75%");
+
+  /* A FAQ row added and written through its cell. */
+  faq = IPMS_RECORD_TABLE (ipms_prd_editor_get_table (editor, "faq"));
+  n_faq = g_list_model_get_n_items (G_LIST_MODEL (ipms_record_table_get_list (faq)));
+  action (GTK_WIDGET (faq), "table.add");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ipms_record_table_get_list (faq))), ==, n_faq + 1);
+  for (guint i = 0; i < 20 && cell == NULL; i++)
+    {
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (faq)));
+      cell = ipms_record_table_get_cell (faq, n_faq, 0);
+    }
+  g_assert_nonnull (cell);
+  type_into (cell, "Does it work offline?");
+  flush (fixture);
+  {
+    IpmsRecord *row = ipms_record_list_get_record (ipms_record_table_get_list (faq), n_faq);
+
+    g_assert_cmpstr (ipms_record_get_string (row, "question"), ==, "Does it work offline?");
+    g_assert_cmpint (ipms_record_get_int (row, "product_id"), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+    g_assert_cmpstr (ipms_record_get_string (row, "question"), ==, "");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+    g_assert_cmpstr (ipms_record_get_string (row, "question"), ==, "Does it work offline?");
+  }
+
+  /* Back to the section it came from. */
+  action (GTK_WIDGET (editor), "products-page.back");
+  g_assert_cmpstr (ipms_window_get_section (fixture->window), ==, "panorama");
+  g_assert_false (ipms_products_page_get_editing (page));
+
+  /* From the list, Back goes back to the list. */
+  page = show_prds (fixture);
+  gtk_selection_model_select_item (ipms_product_list_get_selection (list_of (page)), 2, TRUE);
+  action (ipms_products_page_get_list (page), "products.open");
+  g_assert_true (ipms_products_page_get_editing (page));
+  g_assert_cmpint (ipms_prd_editor_get_product_id (editor_of (page)), ==,
+                   ipms_record_get_id (shown (list_of (page), 2)));
+  action (GTK_WIDGET (editor_of (page)), "products-page.back");
+  g_assert_cmpstr (ipms_window_get_section (fixture->window), ==, "prds");
+  g_assert_false (ipms_products_page_get_editing (page));
+  /* Its row is still the selected one. */
+  g_assert_true (gtk_selection_model_is_selected (ipms_product_list_get_selection (list_of (page)), 2));
+}
+
+static void
+select_first (IpmsProductList *list,
+              guint            n)
+{
+  GtkSelectionModel *selection = ipms_product_list_get_selection (list);
+
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_range (selection, 0, n, TRUE);
+}
+
+/* Grade, status, series, owner of several products at once: one step. */
+static void
+test_bulk_set (Fixture       *fixture,
+               gconstpointer  data)
+{
+  IpmsProductList *list = list_of (show_prds (fixture));
+  IpmsRecord *products[3];
+  char *grades[3];
+
+  select_first (list, 3);
+
+  /* The Set menu offers the four columns, made when it opens. */
+  {
+    GtkWidget *w = GTK_WIDGET (list);
+    GtkMenuButton *button = NULL;
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, w);
+    while (stack->len > 0 && button == NULL)
+      {
+        w = g_ptr_array_steal_index (stack, stack->len - 1);
+        if (GTK_IS_MENU_BUTTON (w))
+          button = GTK_MENU_BUTTON (w);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (button);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (list)));
+    g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+    g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, 4);
+    gtk_menu_button_popdown (button);
+  }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      products[i] = shown (list, i);
+      grades[i] = g_strdup (ipms_record_get_string (products[i], "grade"));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "products.set-grade", "s", "F"));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (ipms_record_get_string (products[i], "grade"), ==, "F");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "products.set-owner", "x", (gint64) 0));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_record_is_null (products[i], "owner_id"));
+
+  /* The selection stays on the same products while they change. */
+  g_assert_true (gtk_selection_model_is_selected (ipms_product_list_get_selection (list), 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (ipms_record_get_string (products[i], "grade"), ==, grades[i]);
+      g_free (grades[i]);
+    }
+}
+
+/* Duplicate with the PRD rows, delete, and the toast's Undo. */
+static void
+test_duplicate_delete (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  IpmsProductList *list = list_of (show_prds (fixture));
+  guint n = ipms_document_count_rows (fixture->document, "product");
+  guint n_specs = ipms_document_count_rows (fixture->document, "product_spec");
+  IpmsRecord *first;
+  gint64 first_id;
+  g_autoptr(GPtrArray) first_specs = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+
+  select_first (list, 1);
+  first = shown (list, 0);
+  first_id = ipms_record_get_id (first);
+  first_specs = ipms_document_query (fixture->document, "product_spec", "product_id", first_id, NULL);
+
+  action (GTK_WIDGET (list), "products.duplicate");
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, n + 1);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product_spec"), ==, n_specs + first_specs->len);
+  /* The copy is selected, and it is not the original. */
+  selected = gtk_selection_model_get_selection (ipms_product_list_get_selection (list));
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_cmpint (ipms_record_get_id (shown (list, gtk_bitset_get_nth (selected, 0))), !=, first_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, n);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product_spec"), ==, n_specs);
+
+  select_first (list, 1);
+  first = shown (list, 0);
+  first_id = ipms_record_get_id (first);
+  action (GTK_WIDGET (list), "products.delete");
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, n - 1);
+  g_assert_null (ipms_document_get_record (fixture->document, "product", first_id));
+  g_assert_cmpuint (n_shown (list), ==, n - 1);
+  /* The toast's button is win.undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_nonnull (ipms_document_get_record (fixture->document, "product", first_id));
+  g_assert_cmpuint (n_shown (list), ==, n);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product_spec"), ==, n_specs);
+}
+
+/* A new project: the empty state says how to start, and Add opens the PRD. */
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+  GtkWidget *list = ipms_products_page_get_list (page);
+  GtkStack *stack = NULL;
+
+  for (GtkWidget *w = list; w != NULL && stack == NULL; w = gtk_widget_get_first_child (w))
+    for (GtkWidget *c = w; c != NULL && stack == NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_STACK (c))
+        stack = GTK_STACK (c);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
+
+  action (list, "products.add");
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, 1);
+  g_assert_true (ipms_products_page_get_editing (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, 0);
+  /* Its product gone, the editor goes back to the list. */
+  g_assert_false (ipms_products_page_get_editing (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+}
+
+/* 10,000 products: one list model, widgets only for the rows on screen. */
+static guint
+count_labels (GtkWidget *widget)
+{
+  guint n = GTK_IS_LABEL (widget) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_labels (c);
+
+  return n;
+}
+
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsProductList *list;
+  gint64 start;
+  double seconds;
+
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Many", NULL, &error));
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Product %05u", i);
+      gint64 id = ipms_document_insert (fixture->document, "product", 0, NULL, &error);
+
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "name", name, &error));
+      g_assert_true (ipms_document_set_double (fixture->document, "product", id, "price", i % 997, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  list = list_of (show_prds (fixture));
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("10,000 products shown in %.2f s", seconds);
+  g_assert_cmpuint (n_shown (list), ==, 10000);
+  /* GTK 4.8's list keeps about 200 rows of cells, whatever the count;
+   * a widget per product would be 110,000 labels. */
+  g_test_message ("%u labels", count_labels (GTK_WIDGET (list)));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (list)), <, 4000);
+
+  /* A change to one product moves its row, without a rebuild. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    IpmsRecord *last = shown (list, 9999);
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "A first");
+    g_assert_true (ipms_document_edit_value (fixture->document, "Rename", NULL, "product",
+                                             ipms_record_get_id (last), "name", &value, &error));
+    g_assert_true (shown (list, 0) == last);
+  }
+  start = g_get_monotonic_time ();
+  ipms_product_list_set_search_text (list, "product 0998");
+  g_assert_cmpuint (n_shown (list), ==, 10);
+  ipms_product_list_set_search_text (list, "");
+  g_test_message ("filtered twice in %.2f s", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (list)));
+}
+
+/* Every control has an accessible name, the label the user sees. */
+static void
+check_names (GtkWidget *widget,
+             guint     *checked)
+{
+  gboolean control = GTK_IS_ENTRY (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_DROP_DOWN (widget) ||
+                     GTK_IS_MENU_BUTTON (widget) || GTK_IS_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget);
+
+  if (control && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (widget, IPMS_TYPE_FIELD_ROW);
+
+      if (GTK_IS_BUTTON (widget) &&
+          (gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_DROP_DOWN) != NULL ||
+           gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_MENU_BUTTON) != NULL))
+        return;
+
+      if (row != NULL && ipms_field_row_get_editor (IPMS_FIELD_ROW (row)) == widget)
+        {
+          g_autofree char *message =
+            gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                ipms_field_row_get_label (IPMS_FIELD_ROW (row)));
+          if (message != NULL)
+            g_error ("%s", message);
+        }
+      else if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+               !(GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL) &&
+               !(GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget)))) &&
+               !(GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))) &&
+               row == NULL)
+        g_error ("%s has no accessible name", G_OBJECT_TYPE_NAME (widget));
+      else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+        {
+          g_autofree char *message =
+            gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                gtk_button_get_label (GTK_BUTTON (widget)));
+          if (message != NULL)
+            g_error ("%s", message);
+        }
+
+      (*checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, checked);
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+  guint checked = 0;
+
+  check_names (ipms_products_page_get_list (page), &checked);
+  g_assert_cmpuint (checked, >, 8);
+
+  ipms_products_page_open_prd (page, 1, NULL);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (page)));
+  checked = 0;
+  check_names (ipms_products_page_get_editor (page), &checked);
+  g_test_message ("%u controls named in the PRD editor", checked);
+  g_assert_cmpuint (checked, >, 30);
+}
+
+static void
+save_shot (Fixture    *fixture,
+           const char *name,
+           const char *variant)
+{
+  g_autofree char *file = g_strdup_printf ("products-%s-%s", name, variant);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  texture = ipms_test_save_widget_png (GTK_WIDGET (fixture->window), file);
+  g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+}
+
+static void
+shoot (Fixture    *fixture,
+       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_shot (fixture, name, "wide");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (fixture, name, "wide-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (ipms_test_wait_for_paint (window));
+  adw_leaflet_set_visible_child (ADW_LEAFLET (gtk_widget_get_template_child (window, IPMS_TYPE_WINDOW, "leaflet")),
+                                 GTK_WIDGET (gtk_widget_get_template_child (window, IPMS_TYPE_WINDOW, "content")));
+  save_shot (fixture, name, "narrow-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_shot (fixture, name, "narrow");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found = find_scrolled (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The editor scrolled to `fraction` of its length, wide, light and dark. */
+static void
+shoot_scrolled (Fixture          *fixture,
+                IpmsProductsPage *page,
+                double            fraction,
+                const char       *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkScrolledWindow *scrolled = find_scrolled (ipms_products_page_get_editor (page));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  gtk_adjustment_set_value (adjustment, fraction * (gtk_adjustment_get_upper (adjustment) -
+                                                    gtk_adjustment_get_page_size (adjustment)));
+  save_shot (fixture, name, "wide");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (fixture, name, "wide-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+
+  shoot (fixture, "list");
+  ipms_products_page_open_prd (page, 1, NULL);
+  shoot (fixture, "prd");
+  shoot_scrolled (fixture, page, 0.3, "prd-strategy");
+  shoot_scrolled (fixture, page, 0.65, "prd-specs");
+  shoot_scrolled (fixture, page, 1.0, "prd-end");
+}
+
+static void
+test_empty_screenshot (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  show_prds (fixture);
+  save_shot (fixture, "list", "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  ipms_test_init_gtk (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = ipms_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/products/ui/list", Fixture, NULL, example_set_up, test_list, fixture_tear_down);
+  g_test_add ("/products/ui/open-and-edit", Fixture, NULL, example_set_up, test_open_and_edit, fixture_tear_down);
+  g_test_add ("/products/ui/bulk-set", Fixture, NULL, example_set_up, test_bulk_set, fixture_tear_down);
+  g_test_add ("/products/ui/duplicate-delete", Fixture, NULL, example_set_up, test_duplicate_delete, fixture_tear_down);
+  g_test_add ("/products/ui/empty", Fixture, NULL, empty_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/products/ui/many", Fixture, NULL, empty_set_up, test_many, fixture_tear_down);
+  g_test_add ("/products/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
+  g_test_add ("/products/ui/look/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/products/ui/look/empty", Fixture, NULL, empty_set_up, test_empty_screenshot, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
