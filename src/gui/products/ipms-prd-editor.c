@@ -12,6 +12,7 @@
 #include "ipms-forms-util.h"
 #include "ipms-prd-editor.h"
 #include "ipms-price-strip.h"
+#include "ipms-product-trace.h"
 #include "ipms-products.h"
 #include "ipms-record-table.h"
 
@@ -45,7 +46,7 @@ struct _IpmsPrdEditor
   GtkWidget      *needs_list;
   GtkWidget      *price_strip;
   GtkWidget      *price_text;
-  GtkWidget      *trace_slot;
+  IpmsProductTrace *trace;
 
   /* Template widgets */
   GtkWidget      *title_label;
@@ -316,9 +317,9 @@ build (IpmsPrdEditor *self)
              _("No box contents yet. Add every item in the box with its quantity; "
                "mark accessories sold separately as optional (1)."));
 
-  self->trace_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_visible (self->trace_slot, FALSE);
-  gtk_box_append (GTK_BOX (self->sections_box), self->trace_slot);
+  /* Where the product stands in the plan, each item a way to it. */
+  self->trace = IPMS_PRODUCT_TRACE (ipms_product_trace_new (self->document, 0));
+  gtk_box_append (GTK_BOX (self->sections_box), GTK_WIDGET (self->trace));
 }
 
 static void
@@ -536,6 +537,7 @@ ipms_prd_editor_set_product_id (IpmsPrdEditor *self,
   for (guint i = 0; i < self->tables->len; i++)
     ipms_record_table_set_owner (g_ptr_array_index (self->tables, i), "product_id", product_id);
 
+  ipms_product_trace_set_product_id (self->trace, product_id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->export_button), "x", product_id);
   update_derived (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_ID]);
@@ -547,22 +549,6 @@ ipms_prd_editor_get_product_id (IpmsPrdEditor *self)
   g_return_val_if_fail (IPMS_IS_PRD_EDITOR (self), 0);
 
   return self->product_id;
-}
-
-void
-ipms_prd_editor_set_trace_panel (IpmsPrdEditor *self,
-                                 GtkWidget     *panel)
-{
-  GtkWidget *child;
-
-  g_return_if_fail (IPMS_IS_PRD_EDITOR (self));
-  g_return_if_fail (panel == NULL || GTK_IS_WIDGET (panel));
-
-  while ((child = gtk_widget_get_first_child (self->trace_slot)) != NULL)
-    gtk_box_remove (GTK_BOX (self->trace_slot), child);
-  if (panel != NULL)
-    gtk_box_append (GTK_BOX (self->trace_slot), panel);
-  gtk_widget_set_visible (self->trace_slot, panel != NULL);
 }
 
 GtkWidget *

@@ -24,8 +24,8 @@ G_DECLARE_FINAL_TYPE (IpmsPrdEditor, ipms_prd_editor, IPMS, PRD_EDITOR, AdwBin)
  * toolkit's (IpmsFieldRow, IpmsRecordTable): saved as typed, one undo step
  * per burst, live.
  *
- * A last slot takes a panel that another view provides (the product's
- * traceability): ipms_prd_editor_set_trace_panel().
+ * Below them, the product's place in the plan (IpmsProductTrace), each
+ * item a link to where it is edited.
  *
  * The back button activates "products-page.back" on an ancestor;
  * Export… activates "win.export-prd" with the product's id.
@@ -36,9 +36,6 @@ GtkWidget  *ipms_prd_editor_new             (IpmsDocument  *document);
 void        ipms_prd_editor_set_product_id  (IpmsPrdEditor *self,
                                              gint64         product_id);
 gint64      ipms_prd_editor_get_product_id  (IpmsPrdEditor *self);
-/* Shown below the seven sections (NULL removes it). */
-void        ipms_prd_editor_set_trace_panel (IpmsPrdEditor *self,
-                                             GtkWidget     *panel);
 /* The field row of a product column, or NULL. */
 GtkWidget  *ipms_prd_editor_get_field       (IpmsPrdEditor *self,
                                              const char    *column);
