@@ -1168,6 +1168,8 @@ search_action (GtkWidget  *widget,
   IpmsWindow *self = IPMS_WINDOW (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* A fold just made would otherwise land on the page afterwards. */
+  g_clear_handle_id (&self->fold_source, g_source_remove);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (self->sidebar_header));
   gtk_widget_grab_focus (self->search_entry);
