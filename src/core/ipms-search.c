@@ -8,8 +8,11 @@
  * the tables below (table, row id, column, text) and ipms_search is an FTS5
  * table over it (external content) with the trigram tokenizer, so that any
  * substring of three characters or more, Chinese included, is looked up
- * instead of scanned. Trigrams cannot find one or two characters: such a
- * query reads ipms_search_text itself, up to the limit.
+ * instead of scanned. Trigrams cannot find one or two characters: for
+ * those, ipms_search_pairs (contentless, no positions) indexes every pair of
+ * successive characters of a field as one token ("u5ba0x7269" for 宠物) and
+ * its last character alone ("u7269xz"); two characters are one token, one
+ * character the prefix of the tokens it starts.
  *
  * The index is maintained in C, not by triggers: with trusted_schema=OFF a
  * trigger may not write a virtual table, and undo and redo apply changesets
@@ -230,6 +233,56 @@ entry_clear (gpointer data)
   g_free (entry->text);
 }
 
+/* A character as ipms_search_pairs spells it: folded as find_match()
+ * folds, in hexadecimal (letters and digits make one unicode61 token). */
+static void
+append_pair_token (GString  *out,
+                   gunichar  first,
+                   gunichar  second)
+{
+  if (second == 0)
+    g_string_append_printf (out, "u%xxz", (guint) g_unichar_tolower (first));
+  else
+    g_string_append_printf (out, "u%xx%x", (guint) g_unichar_tolower (first), (guint) g_unichar_tolower (second));
+}
+
+/* Every pair of successive characters, and the last character alone. */
+static char *
+pairs_of (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      append_pair_token (out, g_utf8_get_char (p), *next != '\0' ? g_utf8_get_char (next) : 0);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+pairs_write (sqlite3          *db,
+             sqlite3_stmt     *stmt,
+             gint64            entry_id,
+             const char       *text,
+             GError          **error)
+{
+  g_autofree char *pairs = pairs_of (text);
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_text (stmt, 2, pairs, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE || sqlite_error (db, rc, error);
+}
+
 static gboolean
 fts_write (IpmsSearchIndex  *index,
            gboolean          remove,
@@ -238,6 +291,14 @@ fts_write (IpmsSearchIndex  *index,
            GError          **error)
 {
   sqlite3_stmt *stmt;
+
+  /* A contentless table too is told the old text to forget it. */
+  stmt = index_prepare (index,
+                        remove ? "INSERT INTO ipms_search_pairs (ipms_search_pairs, rowid, pairs) VALUES ('delete', ?1, ?2)"
+                               : "INSERT INTO ipms_search_pairs (rowid, pairs) VALUES (?1, ?2)",
+                        error);
+  if (stmt == NULL || !pairs_write (index->db, stmt, entry_id, text, error))
+    return FALSE;
 
   /* An external-content FTS5 table is told the old text to forget it. */
   stmt = index_prepare (index,
@@ -480,9 +541,38 @@ _ipms_search_rebuild (sqlite3  *db,
     }
 
   /* 'rebuild' reads the whole content table again. */
-  rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('rebuild')", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('rebuild'); "
+                         "INSERT INTO ipms_search_pairs (ipms_search_pairs) VALUES ('delete-all')",
+                     NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return sqlite_error (db, rc, error);
+
+  /* The pairs are made here: a contentless table has nothing to rebuild
+   * from. */
+  {
+    sqlite3_stmt *select = NULL;
+    sqlite3_stmt *insert = NULL;
+    gboolean ok = TRUE;
+
+    rc = sqlite3_prepare_v2 (db, "SELECT id, text FROM ipms_search_text", -1, &select, NULL);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_prepare_v2 (db, "INSERT INTO ipms_search_pairs (rowid, pairs) VALUES (?1, ?2)", -1, &insert, NULL);
+
+    while (rc == SQLITE_OK && ok && (rc = sqlite3_step (select)) == SQLITE_ROW)
+      {
+        ok = pairs_write (db, insert, sqlite3_column_int64 (select, 0),
+                          (const char *) sqlite3_column_text (select, 1), error);
+        rc = SQLITE_OK;
+      }
+
+    sqlite3_finalize (select);
+    sqlite3_finalize (insert);
+
+    if (!ok)
+      return FALSE;
+    if (rc != SQLITE_DONE)
+      return sqlite_error (db, rc, error);
+  }
 
   return TRUE;
 }
@@ -652,12 +742,22 @@ ipms_search_run (IpmsDocument  *document,
     }
   else
     {
-      /* Too short for trigrams: a scan, which the limit ends early for
-       * the common characters. lower() folds ASCII, as trigrams do. */
-      pattern = g_strdup (trimmed);
+      /* Too short for trigrams: two characters are one token of the
+       * pairs, one character the prefix of the pairs it starts. */
+      GString *token = g_string_new (NULL);
+
+      append_pair_token (token, folded[0], n_query == 2 ? folded[1] : 0);
+      if (n_query == 1)
+        {
+          /* "u41xz" without its "z": every pair that "A" starts. */
+          g_string_truncate (token, token->len - 1);
+          g_string_append_c (token, '*');
+        }
+      pattern = g_string_free (token, FALSE);
       rc = sqlite3_prepare_v2 (db,
-                               "SELECT tbl, row_id, col, text FROM ipms_search_text "
-                               "WHERE instr (lower (text), lower (?1)) > 0 LIMIT ?2",
+                               "SELECT s.tbl, s.row_id, s.col, s.text FROM ipms_search_pairs AS f "
+                               "JOIN ipms_search_text AS s ON s.id = f.rowid "
+                               "WHERE ipms_search_pairs MATCH ?1 LIMIT ?2",
                                -1, &stmt, NULL);
     }
 

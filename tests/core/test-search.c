@@ -200,6 +200,32 @@ assert_index_in_step (IpmsDocument *document)
   /* The FTS5 table agrees with its content table. */
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('integrity-check')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO ipms_search_pairs (ipms_search_pairs) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* One- and two-character queries through the pairs find what a scan of
+ * every field finds. */
+static void
+assert_pairs_match_scan (IpmsDocument *document,
+                         const char   *query)
+{
+  sqlite3 *db = _ipms_document_get_db (document);
+  g_autoptr(GPtrArray) hits = ipms_search_run (document, query, 10000, NULL, NULL);
+  g_autofree char *folded = g_utf8_strdown (query, -1);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text FROM ipms_search_text", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *text = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+
+      n += strstr (text, folded) != NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (hits->len, ==, n);
 }
 
 static void
@@ -247,6 +273,10 @@ test_substrings (Fixture       *fixture,
   g_assert_cmpstr (describe (document, "   "), ==, "");
   g_assert_cmpstr (describe (document, "\"Pro\" OR NEAR(a b)"), ==, "");
   g_assert_cmpstr (describe (document, "o\"w"), ==, "");
+  /* Nor LIKE wildcards from a short query. */
+  g_assert_cmpstr (describe (document, "%"), ==, "");
+  g_assert_cmpstr (describe (document, "_"), ==, "");
+  g_assert_cmpstr (describe (document, "o%"), ==, "");
 
   assert_index_in_step (document);
 }
@@ -508,7 +538,8 @@ test_rebuilt_for_old_files (Fixture       *fixture,
   commit (fixture->document);
   g_clear_object (&fixture->document);
   g_rename (fixture->path, v3_path);
-  exec_raw (v3_path, "DROP TABLE ipms_search; DROP TABLE ipms_search_text; PRAGMA user_version = 3;");
+  exec_raw (v3_path, "DROP TABLE ipms_search; DROP TABLE ipms_search_pairs; DROP TABLE ipms_search_text; "
+                     "PRAGMA user_version = 3;");
 
   {
     g_autoptr(IpmsDocument) document = ipms_document_open_read_only (v3_path, &error);
@@ -553,6 +584,10 @@ test_example_zh_cn (Fixture       *fixture,
 
   example = ipms_example_new_draft ("zh_CN", &error);
   g_assert_no_error (error);
+  assert_pairs_match_scan (example, "宠物");
+  assert_pairs_match_scan (example, "器");
+  assert_pairs_match_scan (example, "a");
+  assert_pairs_match_scan (example, "PR");
   hits = search (example, "宠物");
   g_assert_cmpuint (hits->len, >, 3);
   for (guint i = 0; i < hits->len; i++)

@@ -15,3 +15,8 @@ CREATE TABLE ipms_search_text (
 CREATE UNIQUE INDEX ipms_search_text_field ON ipms_search_text (tbl, row_id, col);
 
 CREATE VIRTUAL TABLE ipms_search USING fts5 (text, content='ipms_search_text', content_rowid='id', tokenize='trigram');
+
+-- Trigrams cannot find one or two characters, and a two-character word is
+-- the commonest Chinese query: each field's pairs of successive characters
+-- (and its last one), one token per pair, index only.
+CREATE VIRTUAL TABLE ipms_search_pairs USING fts5 (pairs, content='', detail='none', tokenize='unicode61');
