@@ -361,6 +361,47 @@ test_follows_edits (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->entry)), ==, "");
 }
 
+/* win.show-record as the traceability panel uses it: a record without a
+ * column shows its view with the record's first field focused. */
+static void
+test_show_record (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *table;
+    const char *section;
+  } records[] = {
+    { "segment", "population" },
+    { "series", "population" },
+    { "campaign", "one-year-plan" },
+    { "objective", "isor" },
+    { "initiative", "isor" },
+    { "key_result", "isor" },
+    { "member", "team" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autoptr(GPtrArray) rows = ipms_document_query (fixture->document, records[i].table, NULL, 0, NULL);
+      /* The last row: the first is often selected already. */
+      gint64 id = ipms_record_get_id (g_ptr_array_index (rows, rows->len - 1));
+      IpmsFieldRow *field;
+
+      gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+      ipms_window_set_section (fixture->window, "panorama");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(sxs)",
+                                                 records[i].table, id, ""));
+      g_assert_cmpstr (ipms_window_get_section (fixture->window), ==, records[i].section);
+      for (guint frame = 0; frame < 3; frame++)
+        g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+
+      field = focused_field_row (fixture);
+      g_assert_nonnull (field);
+      g_assert_cmpstr (ipms_record_get_table_name (ipms_field_row_get_record (field)), ==, records[i].table);
+      g_assert_cmpint (ipms_record_get_id (ipms_field_row_get_record (field)), ==, id);
+    }
+}
+
 static void
 save_shot (Fixture    *fixture,
            const char *variant)
@@ -425,6 +466,7 @@ main (int   argc,
 
   g_test_add ("/search/ui/search-and-open", Fixture, NULL, fixture_set_up, test_search_and_open, fixture_tear_down);
   g_test_add ("/search/ui/follows-edits", Fixture, NULL, fixture_set_up, test_follows_edits, fixture_tear_down);
+  g_test_add ("/search/ui/show-record", Fixture, NULL, fixture_set_up, test_show_record, fixture_tear_down);
   g_test_add ("/search/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();
