@@ -265,15 +265,17 @@ ipms_window_list_sections (void)
   return ids;
 }
 
+/* The rows of a product's PRD, each with a product_id. */
+static const char * const prd_tables[] = {
+  "product_competitor", "product_spec", "certification", "faq", "box_item", NULL,
+};
+
 /* The product a PRD row belongs to, or the product itself; 0 otherwise. */
 static gint64
 product_of_record (IpmsDocument *document,
                    const char   *table,
                    gint64        id)
 {
-  static const char * const prd_tables[] = {
-    "product_competitor", "product_spec", "certification", "faq", "box_item",
-  };
   IpmsRecord *record;
 
   if (g_str_equal (table, "product"))
@@ -296,9 +298,7 @@ ipms_window_get_section_for_record (const char *table,
   g_return_val_if_fail (table != NULL, NULL);
 
   /* Products and their PRD rows: the PRD editor once it is built. */
-  if (g_str_equal (table, "product") ||
-      g_strv_contains ((const char * const[]) { "product_competitor", "product_spec", "certification",
-                                                "faq", "box_item", NULL }, table))
+  if (g_str_equal (table, "product") || g_strv_contains (prd_tables, table))
     return prds->get_type != NULL ? prds->id : DEFAULT_SECTION;
 
   /* The forms say which view shows which field and table. */
