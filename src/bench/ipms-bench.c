@@ -441,6 +441,31 @@ bench_search (guint n_products)
     }
   g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_pointer (&index, _ipms_search_index_free);
+
+  /* What the index takes in the file, against the whole file. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sum (pgsize) FILTER (WHERE name LIKE 'ipms_search%'), "
+                                             "sum (pgsize) FROM dbstat", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    ipms_bench_print_figure ("search_index_size", n_products, sqlite3_column_double (stmt, 0) / 1048576.0, "MiB");
+    ipms_bench_print_figure ("file_size", n_products, sqlite3_column_double (stmt, 1) / 1048576.0, "MiB");
+    sqlite3_finalize (stmt);
+  }
+
+  /* The whole index made again, as migrating an older file or an import
+   * does; rolled back. */
+  {
+    double start;
+
+    g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+    start = ipms_bench_now_ms ();
+    _ipms_search_rebuild (db, &error);
+    g_assert_no_error (error);
+    ipms_bench_print_figure ("search_rebuild", n_products, ipms_bench_now_ms () - start, "ms");
+    g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  }
   ipms_bench_print_figure ("fts_overhead_cpu", n_products, ipms_bench_median (updates), "ms");
   ipms_bench_print_figure ("fts_overhead_cpu_max", n_products, ipms_bench_percentile (updates, 1.0), "ms");
 

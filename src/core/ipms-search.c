@@ -234,16 +234,39 @@ entry_clear (gpointer data)
 }
 
 /* A character as ipms_search_pairs spells it: folded as find_match()
- * folds, in hexadecimal (letters and digits make one unicode61 token). */
+ * folds, in hexadecimal (letters and digits make one token of the ascii tokenizer). */
+static void
+append_hex (GString  *out,
+            gunichar  c)
+{
+  static const char digits[] = "0123456789abcdef";
+  char buffer[8];
+  guint n = 0;
+
+  do
+    {
+      buffer[n++] = digits[c & 0xf];
+      c >>= 4;
+    }
+  while (c != 0);
+
+  while (n > 0)
+    g_string_append_c (out, buffer[--n]);
+}
+
+/* Written by hand: this runs for every character of the plan on import. */
 static void
 append_pair_token (GString  *out,
                    gunichar  first,
                    gunichar  second)
 {
+  g_string_append_c (out, 'u');
+  append_hex (out, g_unichar_tolower (first));
+  g_string_append_c (out, 'x');
   if (second == 0)
-    g_string_append_printf (out, "u%xxz", (guint) g_unichar_tolower (first));
+    g_string_append_c (out, 'z');
   else
-    g_string_append_printf (out, "u%xx%x", (guint) g_unichar_tolower (first), (guint) g_unichar_tolower (second));
+    append_hex (out, g_unichar_tolower (second));
 }
 
 /* Every pair of successive characters, and the last character alone. */
