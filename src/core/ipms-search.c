@@ -12,7 +12,9 @@
  * those, ipms_search_pairs (contentless, no positions) indexes every pair of
  * successive characters of a field as one token ("u5ba0x7269" for 宠物) and
  * its last character alone ("u7269xz"); two characters are one token, one
- * character the prefix of the tokens it starts.
+ * character the prefix of the tokens it starts. Pairs of ASCII characters
+ * are left out (they would double the cost of indexing an English plan):
+ * a query of one or two of them scans ipms_search_text, up to the limit.
  *
  * The index is maintained in C, not by triggers: with trusted_schema=OFF a
  * trigger may not write a virtual table, and undo and redo apply changesets
@@ -269,7 +271,17 @@ append_pair_token (GString  *out,
     append_hex (out, g_unichar_tolower (second));
 }
 
-/* Every pair of successive characters, and the last character alone. */
+/* Whether a folded character needs the pairs: one or two letters of
+ * ASCII are everywhere, and a scan finds enough of them at once; it is
+ * Chinese (and every other script) whose short words must be looked up. */
+static gboolean
+needs_pairs (gunichar c)
+{
+  return g_unichar_tolower (c) >= 0x80;
+}
+
+/* Every pair of successive characters, and the last character alone,
+ * where one of them is not ASCII. */
 static char *
 pairs_of (const char *text)
 {
@@ -279,10 +291,15 @@ pairs_of (const char *text)
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       const char *next = g_utf8_next_char (p);
+      gunichar first = g_utf8_get_char (p);
+      gunichar second = *next != '\0' ? g_utf8_get_char (next) : 0;
+
+      if (!needs_pairs (first) && (second == 0 || !needs_pairs (second)))
+        continue;
 
       if (out->len > 0)
         g_string_append_c (out, ' ');
-      append_pair_token (out, g_utf8_get_char (p), *next != '\0' ? g_utf8_get_char (next) : 0);
+      append_pair_token (out, first, second);
     }
 
   return g_string_free (out, FALSE);
@@ -297,6 +314,11 @@ pairs_write (sqlite3          *db,
 {
   g_autofree char *pairs = pairs_of (text);
   int rc;
+
+  /* A text of ASCII alone has no pairs: it is neither added nor, later,
+   * deleted (pairs_of() gives it none again). */
+  if (*pairs == '\0')
+    return TRUE;
 
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_text (stmt, 2, pairs, -1, SQLITE_STATIC);
@@ -761,6 +783,25 @@ ipms_search_run (IpmsDocument  *document,
                                "SELECT s.tbl, s.row_id, s.col, s.text FROM ipms_search AS f "
                                "JOIN ipms_search_text AS s ON s.id = f.rowid "
                                "WHERE ipms_search MATCH ?1 LIMIT ?2",
+                               -1, &stmt, NULL);
+    }
+  else if (!needs_pairs (folded[0]) && (n_query == 1 || !needs_pairs (folded[1])))
+    {
+      /* One or two ASCII characters: LIKE ignores their case without
+       * copying each text; the query's own % and _ are escaped. */
+      GString *like = g_string_new ("%");
+
+      for (glong i = 0; i < n_query; i++)
+        {
+          if (folded[i] == '%' || folded[i] == '_' || folded[i] == '\\')
+            g_string_append_c (like, '\\');
+          g_string_append_c (like, (char) folded[i]);
+        }
+      g_string_append_c (like, '%');
+      pattern = g_string_free (like, FALSE);
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT tbl, row_id, col, text FROM ipms_search_text "
+                               "WHERE text LIKE ?1 ESCAPE '\\' LIMIT ?2",
                                -1, &stmt, NULL);
     }
   else

@@ -265,6 +265,8 @@ test_substrings (Fixture       *fixture,
 
   g_assert_cmpstr (describe (document, "喂食"), ==, "product:1:concept");
   g_assert_cmpstr (describe (document, "喂"), ==, "product:1:concept");
+  g_assert_cmpstr (describe (document, "。"), ==, "product:1:concept");
+  g_assert_cmpstr (describe (document, "，支"), ==, "product:1:concept");
   g_assert_cmpstr (describe (document, "o"), ==, "product:1:name faq:1:question");
   g_assert_cmpstr (describe (document, "Pr"), ==, "product:1:name");
 
@@ -588,6 +590,8 @@ test_example_zh_cn (Fixture       *fixture,
   assert_pairs_match_scan (example, "器");
   assert_pairs_match_scan (example, "a");
   assert_pairs_match_scan (example, "PR");
+  assert_pairs_match_scan (example, "P宠");
+  assert_pairs_match_scan (example, "宠");
   hits = search (example, "宠物");
   g_assert_cmpuint (hits->len, >, 3);
   for (guint i = 0; i < hits->len; i++)

@@ -18,6 +18,6 @@ CREATE VIRTUAL TABLE ipms_search USING fts5 (text, content='ipms_search_text', c
 
 -- Trigrams cannot find one or two characters, and a two-character word is
 -- the commonest Chinese query: each field's pairs of successive characters
--- (and its last one), one token of letters and digits per pair, index
--- only.
+-- (and its last one) that are not both ASCII, one token of letters and
+-- digits per pair, index only.
 CREATE VIRTUAL TABLE ipms_search_pairs USING fts5 (pairs, content='', detail='none', tokenize='ascii');
