@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Measures the document model, JSON, chart painting and the forms on
- * generated projects (`ipms-bench forms`: the forms only). One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
+ * Measures the document model, JSON, chart painting, search and the forms
+ * on generated projects (`ipms-bench forms`: the forms only; `ipms-bench
+ * search`: search only). One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
  * read it; notes go to stderr. Projects are made through the public API in
  * a temporary folder that is removed at the end.
  */
@@ -25,6 +26,9 @@
 #include "ipms-json.h"
 #include "ipms-json-check.h"
 #include "ipms-record-list.h"
+#include "ipms-search.h"
+#include "ipms-search-private.h"
+#include "ipms-document-private.h"
 
 #define STEPS        1000
 #define CHART_FRAMES 50
@@ -326,6 +330,150 @@ bench_fields (guint n_products)
   g_unlink (path);
 }
 
+/* A query as typed into the search bar: its median over a few runs. */
+static double
+time_search (IpmsDocument *document,
+             const char   *query)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 21; i++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autoptr(GError) error = NULL;
+      double start = ipms_bench_now_ms ();
+
+      hits = ipms_search_run (document, query, 200, NULL, &error);
+      g_assert_no_error (error);
+      g_array_append_val (times, (double) { ipms_bench_now_ms () - start });
+    }
+
+  return ipms_bench_median (times);
+}
+
+/* Median CPU time of an edit of one product field through the whole edit
+ * path (begin, set, commit with its undo step). */
+static double
+time_product_edits (IpmsDocument *document,
+                    GPtrArray    *products,
+                    const char   *column,
+                    gboolean      text)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < STEPS / 4; i++)
+    {
+      gint64 id = ipms_record_get_id (g_ptr_array_index (products, (i * 7919) % products->len));
+      g_autofree char *name = g_strdup_printf ("Renamed feeder %u 智能喂食器", i);
+      double start = ipms_bench_cpu_ms ();
+
+      ipms_document_begin_edit (document, "Edit", NULL, &error);
+      g_assert_no_error (error);
+      if (text)
+        ipms_document_set_string (document, "product", id, column, name, &error);
+      else
+        ipms_document_set_double (document, "product", id, column, 10 + i, &error);
+      g_assert_no_error (error);
+      ipms_document_commit_edit (document, &error);
+      g_assert_no_error (error);
+      g_array_append_val (times, (double) { ipms_bench_cpu_ms () - start });
+    }
+
+  return ipms_bench_median (times);
+}
+
+/* Search at the size of the project (target: under 20 ms at 10,000
+ * products), and what keeping the index costs an edit (target: under
+ * 0.5 ms). */
+static void
+bench_search (guint n_products)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(IpmsSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
+  g_autofree char *rare = g_strdup_printf ("Product %u", n_products / 2 + 1);
+  double with_index, without_index;
+  sqlite3 *db;
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  ipms_document_set_history_limit (document, STEPS + 10);
+
+  /* One product's name; a word in every product's PRD; two characters,
+   * which trigrams cannot find, so the content table is scanned. */
+  ipms_bench_print_figure ("search_rare", n_products, time_search (document, rare), "ms");
+  ipms_bench_print_figure ("search_common", n_products, time_search (document, "feeder"), "ms");
+  ipms_bench_print_figure ("search_two_chars", n_products, time_search (document, "Ho"), "ms");
+  ipms_bench_print_figure ("search_absent", n_products, time_search (document, "zebra"), "ms");
+  /* The worst case: two characters found nowhere, the whole table read. */
+  ipms_bench_print_figure ("search_two_chars_absent", n_products, time_search (document, "Zq"), "ms");
+
+  /* For scale: a whole edit of an indexed text, and of a number the index
+   * skips (the same edit path, undo step and notifications). */
+  products = ipms_document_query (document, "product", NULL, 0, NULL);
+  with_index = time_product_edits (document, products, "name", TRUE);
+  without_index = time_product_edits (document, products, "cost", FALSE);
+  ipms_bench_print_figure ("edit_indexed_text_cpu", n_products, with_index, "ms");
+  ipms_bench_print_figure ("edit_unindexed_number_cpu", n_products, without_index, "ms");
+
+  /* What keeping the index adds to an edit: the update commit_edit() makes
+   * for a renamed product (its row and index entries read, the changed
+   * entry replaced in both FTS5 tables), measured alone. */
+  db = _ipms_document_get_db (document);
+  index = _ipms_search_index_new (db);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < STEPS / 4; i++)
+    {
+      gint64 id = ipms_record_get_id (g_ptr_array_index (products, (i * 7919) % products->len));
+      g_autofree char *sql = g_strdup_printf ("UPDATE product SET name = 'Index probe %u 宠物' WHERE id = %" G_GINT64_FORMAT,
+                                              i, id);
+      double start;
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      start = ipms_bench_cpu_ms ();
+      _ipms_search_index_row (index, ipms_schema_lookup_table ("product"), id, &error);
+      g_assert_no_error (error);
+      g_array_append_val (updates, (double) { ipms_bench_cpu_ms () - start });
+    }
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&index, _ipms_search_index_free);
+
+  /* What the index takes in the file, against the whole file. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sum (pgsize) FILTER (WHERE name LIKE 'ipms_search%'), "
+                                             "sum (pgsize) FROM dbstat", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    ipms_bench_print_figure ("search_index_size", n_products, sqlite3_column_double (stmt, 0) / 1048576.0, "MiB");
+    ipms_bench_print_figure ("file_size", n_products, sqlite3_column_double (stmt, 1) / 1048576.0, "MiB");
+    sqlite3_finalize (stmt);
+  }
+
+  /* The whole index made again, as migrating an older file or an import
+   * does; rolled back. */
+  {
+    double start;
+
+    g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+    start = ipms_bench_now_ms ();
+    _ipms_search_rebuild (db, &error);
+    g_assert_no_error (error);
+    ipms_bench_print_figure ("search_rebuild", n_products, ipms_bench_now_ms () - start, "ms");
+    g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  ipms_bench_print_figure ("fts_overhead_cpu", n_products, ipms_bench_median (updates), "ms");
+  ipms_bench_print_figure ("fts_overhead_cpu_max", n_products, ipms_bench_percentile (updates, 1.0), "ms");
+
+  g_clear_pointer (&products, g_ptr_array_unref);
+  ipms_document_close (document);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,20 +484,24 @@ main (int   argc,
   /* "ipms-bench forms" measures only the form fields (a run of everything
    * takes minutes); ipms-ui-bench builds the form pages. */
   gboolean only_forms = argc > 1 && g_str_equal (argv[1], "forms");
+  gboolean only_search = argc > 1 && g_str_equal (argv[1], "search");
 
   tmpdir = g_dir_make_tmp ("ipms-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms; i++)
+    bench_search (model_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms && !only_search; i++)
     bench_model (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms && !only_search; i++)
     bench_baseline (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes) && !only_forms; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes) && !only_forms && !only_search; i++)
     bench_charts (chart_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_search; i++)
     bench_fields (model_sizes[i]);
 
   g_rmdir (tmpdir);

@@ -47,6 +47,11 @@
  * signals. Only when another program changed the file (PRAGMA data_version)
  * is everything reloaded, and "reloaded" says so.
  *
+ * The search index (ipms-search.c) is written inside the same transaction:
+ * at commit for the rows the edit touched (the whole plan after
+ * delete_everything(), an import), after applying a step for the rows of
+ * its changeset. Its tables are not the schema's, so no step records them.
+ *
  * Cost of a step is that of its own rows, independent of the project's size:
  * no table is scanned and the history is indexed by its primary key.
  */
@@ -72,6 +77,8 @@
 #include "ipms-document.h"
 #include "ipms-document-private.h"
 #include "ipms-record-private.h"
+#include "ipms-search.h"
+#include "ipms-search-private.h"
 
 /* 'IPMS' */
 #define IPMS_APPLICATION_ID 0x49504D53
@@ -82,7 +89,11 @@ static const char * const migrations[] = {
   "001-initial.sql",
   "002-price-bands.sql",
   "003-deck.sql",
+  "004-search.sql",
 };
+
+/* The first format with the search index, which migrating to it builds. */
+#define SEARCH_INDEX_VERSION 4
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
 
@@ -130,6 +141,12 @@ struct _IpmsDocument
   GHashTable      *inserted_in_edit;
   char            *edit_label;
   char            *edit_merge_key;
+  /* RowKeys of the rows whose searched texts the edit in progress may have
+   * changed; `reindex_all` after delete_everything() (an import). */
+  GHashTable      *touched_in_edit;
+  gboolean         reindex_all;
+  /* Made on first use, dropped with the statements of the connection. */
+  IpmsSearchIndex *search_index;
 
   guint            history_limit;
   char            *undo_label;
@@ -252,6 +269,7 @@ finalize_statements (IpmsDocument *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     sqlite3_finalize (value);
   g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->search_index, _ipms_search_index_free);
 }
 
 /* Returns a reset, cached statement, or NULL with `error` set. */
@@ -434,6 +452,54 @@ forget_inserted (IpmsDocument    *self,
   RowKey key = { table, id };
 
   g_hash_table_remove (self->inserted_in_edit, &key);
+}
+
+static void
+mark_touched (IpmsDocument    *self,
+              const IpmsTable *table,
+              gint64           id)
+{
+  RowKey key = { table, id };
+
+  if (!self->reindex_all && !g_hash_table_contains (self->touched_in_edit, &key))
+    g_hash_table_add (self->touched_in_edit, g_memdup2 (&key, sizeof key));
+}
+
+/* Brings the search index in step with the rows an edit, undo or redo
+ * touched, inside its transaction. */
+static gboolean
+update_search_index (IpmsDocument  *self,
+                     GHashTable    *touched,
+                     GArray        *changes,
+                     GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->search_index == NULL)
+    self->search_index = _ipms_search_index_new (self->db);
+
+  if (touched != NULL)
+    {
+      g_hash_table_iter_init (&iter, touched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const RowKey *row = key;
+
+          if (!_ipms_search_index_row (self->search_index, row->table, row->id, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      const RowChange *change = &g_array_index (changes, RowChange, i);
+
+      if (!_ipms_search_index_row (self->search_index, change->table, change->id, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static GHashTable *
@@ -1206,6 +1272,10 @@ run_migrations_to (sqlite3     *db,
       sql = g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script));
       if (!exec_sql (db, sql, error))
         return FALSE;
+
+      /* A file from before the index gets it filled from its plan. */
+      if (version + 1 == SEARCH_INDEX_VERSION && !_ipms_search_rebuild (db, error))
+        return FALSE;
     }
 
   {
@@ -1915,7 +1985,7 @@ insert_initial_content (sqlite3     *db,
   if (rc != SQLITE_OK)
     return set_sqlite_error (error, db, rc, _("Cannot create the project"));
 
-  return TRUE;
+  return _ipms_search_rebuild (db, error);
 }
 
 IpmsDocument *
@@ -2637,6 +2707,8 @@ ipms_document_begin_edit (IpmsDocument  *self,
     }
 
   self->inserted_in_edit = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
+  self->touched_in_edit = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
+  self->reindex_all = FALSE;
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
   g_free (self->edit_merge_key);
@@ -2658,6 +2730,7 @@ end_session (IpmsDocument *self)
 {
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->inserted_in_edit, g_hash_table_unref);
+  g_clear_pointer (&self->touched_in_edit, g_hash_table_unref);
   g_clear_pointer (&self->edit_label, g_free);
   g_clear_pointer (&self->edit_merge_key, g_free);
 }
@@ -2835,6 +2908,13 @@ ipms_document_commit_edit (IpmsDocument  *self,
 
   if (!require_edit (self, error))
     return FALSE;
+
+  if (!(self->reindex_all ? _ipms_search_rebuild (self->db, error)
+                          : update_search_index (self, self->touched_in_edit, NULL, error)))
+    {
+      ipms_document_rollback_edit (self);
+      return FALSE;
+    }
 
   rc = sqlite3session_changeset (self->session, &n_bytes, &bytes);
   if (rc != SQLITE_OK)
@@ -3133,6 +3213,7 @@ ipms_document_insert (IpmsDocument  *self,
         {
           new_id = sqlite3_last_insert_rowid (self->db);
           mark_inserted (self, table, new_id);
+          mark_touched (self, table, new_id);
         }
       else if ((rc & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
@@ -3195,6 +3276,9 @@ ipms_document_set_value (IpmsDocument  *self,
     {
       return no_such_row (error, table, id);
     }
+
+  if (ipms_search_covers (table->name, column->name))
+    mark_touched (self, table, id);
 
   return TRUE;
 }
@@ -3356,6 +3440,7 @@ delete_row (IpmsDocument     *self,
     return FALSE;
 
   forget_inserted (self, table, id);
+  mark_touched (self, table, id);
 
   sqlite3_bind_int64 (stmt, 1, id);
   return step_done (self, stmt, error);
@@ -3396,6 +3481,9 @@ ipms_document_delete_everything (IpmsDocument  *self,
 
   tables = ipms_schema_get_tables (&n_tables);
   g_hash_table_remove_all (self->inserted_in_edit);
+  /* Whatever follows (an import) is indexed in one pass at commit. */
+  g_hash_table_remove_all (self->touched_in_edit);
+  self->reindex_all = TRUE;
 
   /* Dependents first. */
   for (guint t = n_tables; t > 0; t--)
@@ -3555,6 +3643,9 @@ apply_step (IpmsDocument  *self,
       return FALSE;
     }
 
+  changes = collect_changes (self, n_bytes, bytes, undo);
+  g_free (bytes);
+
   stmt = prepare (self, "UPDATE ipms_history SET undone = ?1 WHERE id = ?2", error);
   if (stmt != NULL)
     {
@@ -3562,15 +3653,13 @@ apply_step (IpmsDocument  *self,
       sqlite3_bind_int64 (stmt, 2, step_id);
     }
 
-  if (stmt == NULL || !step_done (self, stmt, error) || !exec_sql (self->db, "COMMIT", error))
+  if (stmt == NULL || !step_done (self, stmt, error) ||
+      !update_search_index (self, NULL, changes, error) ||
+      !exec_sql (self->db, "COMMIT", error))
     {
       exec_sql (self->db, "ROLLBACK", NULL);
-      g_free (bytes);
       return FALSE;
     }
-
-  changes = collect_changes (self, n_bytes, bytes, undo);
-  g_free (bytes);
 
   update_history_state (self);
   publish_changes (self, changes, TRUE);

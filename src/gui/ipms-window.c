@@ -15,6 +15,7 @@
 #include "ipms-export-dialog.h"
 #include "ipms-file-chooser.h"
 #include "ipms-five-looks-page.h"
+#include "ipms-form-specs.h"
 #include "ipms-isor-page.h"
 #include "ipms-json.h"
 #include "ipms-new-products-page.h"
@@ -22,9 +23,11 @@
 #include "ipms-panorama-page.h"
 #include "ipms-presenter-console.h"
 #include "ipms-products-page.h"
+#include "ipms-record-focus.h"
 #include "ipms-review-dialogs.h"
 #include "ipms-population-page.h"
 #include "ipms-roadmap-page.h"
+#include "ipms-search-panel.h"
 #include "ipms-team-page.h"
 #include "ipms-three-year-page.h"
 #include "ipms-window.h"
@@ -217,6 +220,10 @@ struct _IpmsWindow
   AdwWindowTitle       *section_title;
   GtkWidget            *sidebar_header;
   GtkListBox           *sidebar_list;
+  GtkStack             *sidebar_stack;
+  GtkSearchBar         *search_bar;
+  GtkWidget            *search_entry;
+  IpmsSearchPanel      *search_panel;
   GtkStack             *stack;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
@@ -258,6 +265,72 @@ ipms_window_list_sections (void)
       ids[i] = sections[i].id;
 
   return ids;
+}
+
+/* The rows of a product's PRD, each with a product_id. */
+static const char * const prd_tables[] = {
+  "product_competitor", "product_spec", "certification", "faq", "box_item", NULL,
+};
+
+/* The product a PRD row belongs to, or the product itself; 0 otherwise. */
+static gint64
+product_of_record (IpmsDocument *document,
+                   const char   *table,
+                   gint64        id)
+{
+  IpmsRecord *record;
+
+  if (g_str_equal (table, "product"))
+    return id;
+
+  if (!g_strv_contains (prd_tables, table) ||
+      (record = ipms_document_get_record (document, table, id)) == NULL)
+    return 0;
+
+  return ipms_record_get_int (record, "product_id");
+}
+
+const char *
+ipms_window_get_section_for_record (const char *table,
+                                    const char *column)
+{
+  const IpmsFormSpec * const *specs = ipms_form_specs_get_all ();
+  const Section *prds = lookup_section ("prds");
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  /* Products and their PRD rows: the PRD editor once it is built. */
+  if (g_str_equal (table, "product") || g_strv_contains (prd_tables, table))
+    return prds->get_type != NULL ? prds->id : DEFAULT_SECTION;
+
+  /* The forms say which view shows which field and table. */
+  for (guint s = 0; specs[s] != NULL; s++)
+    for (guint i = 0; specs[s]->sections[i].title != NULL; i++)
+      {
+        const IpmsFormSection *section = &specs[s]->sections[i];
+
+        if (!g_str_equal (section->table, table))
+          continue;
+
+        if (!g_str_equal (table, "project"))
+          return specs[s]->id;
+
+        for (guint f = 0; column != NULL && section->fields[f].column != NULL; f++)
+          if (g_str_equal (section->fields[f].column, column))
+            return specs[s]->id;
+      }
+
+  return NULL;
+}
+
+const char *
+ipms_window_get_section_title (const char *section)
+{
+  const Section *found = lookup_section (section);
+
+  g_return_val_if_fail (found != NULL, NULL);
+
+  return _(found->title);
 }
 
 static GSettings *
@@ -1051,6 +1124,104 @@ ipms_window_close_request (GtkWindow *window)
 }
 
 static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  const char *table, *column, *section_id;
+  const Section *section;
+  GtkWidget *page;
+  gint64 id, product;
+
+  g_variant_get (parameter, "(&sx&s)", &table, &id, &column);
+
+  product = product_of_record (self->document, table, id);
+  if (product != 0)
+    {
+      /* The PRD editor (branch prd-pages) shows a product and its rows;
+       * without it the product is selected on the panorama. */
+      if (gtk_widget_activate_action (widget, "win.open-prd", "x", product))
+        return;
+      table = "product";
+      id = product;
+      column = "";
+    }
+
+  section_id = ipms_window_get_section_for_record (table, column);
+  if (section_id == NULL || (section = lookup_section (section_id)) == NULL || section->get_type == NULL)
+    return;
+
+  show_section (self, section);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  page = ensure_page (self, section);
+  if (IPMS_IS_RECORD_FOCUS (page))
+    ipms_record_focus_focus_record (IPMS_RECORD_FOCUS (page), table, id, column);
+}
+
+/* Ctrl+F: in the sidebar, shown when folded away. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* A fold just made would otherwise land on the page afterwards. */
+  g_clear_handle_id (&self->fold_source, g_source_remove);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (self->sidebar_header));
+  gtk_widget_grab_focus (self->search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* The results replace the sections while there is a query. */
+static void
+search_changed_cb (IpmsWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (query));
+  gboolean searching = *trimmed != '\0';
+
+  ipms_search_panel_set_query (self->search_panel, searching ? trimmed : NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, searching ? "search" : "sections");
+}
+
+static void
+search_mode_cb (IpmsWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+
+  /* Escape, or the button: back to the sections, with the focus there. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (gtk_widget_get_root (self->search_entry) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->rows[self->section - sections]));
+}
+
+static void
+search_activate_cb (IpmsWindow *self)
+{
+  ipms_search_panel_activate_first (self->search_panel);
+}
+
+static gboolean
+search_key_pressed_cb (IpmsWindow      *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == 0)
+    return ipms_search_panel_focus_first (self->search_panel);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
 ipms_window_constructed (GObject *object)
 {
   IpmsWindow *self = IPMS_WINDOW (object);
@@ -1074,6 +1245,7 @@ ipms_window_constructed (GObject *object)
   if (section == NULL || section->get_type == NULL)
     section = lookup_section (DEFAULT_SECTION);
   show_section (self, section);
+  ipms_search_panel_set_document (self->search_panel, self->document);
 
   g_signal_connect_object (self->document, "notify",
                            G_CALLBACK (document_notify_cb), self,
@@ -1296,6 +1468,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (IPMS_TYPE_SEARCH_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/ipms-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, leaflet);
@@ -1308,6 +1481,10 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, redo_button);
@@ -1318,6 +1495,10 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, title_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -1339,6 +1520,8 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.export-prd", "x", export_prd_action);
   gtk_widget_class_install_action (widget_class, "win.open-prd", "x", open_prd_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(sxs)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1348,6 +1531,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-section", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-current", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (section_keys); i++)

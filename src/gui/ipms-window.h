@@ -24,6 +24,12 @@ G_DECLARE_FINAL_TYPE (IpmsWindow, ipms_window, IPMS, WINDOW, AdwApplicationWindo
  *
  * Action win.show-product-on ("(sx)": a section id, a product id) shows a
  * chart section with that product selected.
+ * Action win.show-record "(sxs)" (table, row id, column or ""): shows the
+ * section that edits that record and focuses the field (IpmsRecordFocus).
+ * A product or a row of its PRD opens the product's PRD (win.open-prd)
+ * where there is one, otherwise selects the product on the panorama.
+ * Action win.search (Ctrl+F): the search bar above the sidebar, whose
+ * results replace the sections while it has a query.
  */
 
 IpmsWindow         *ipms_window_new              (IpmsApplication *application,
@@ -39,6 +45,12 @@ GtkWidget          *ipms_window_get_section_page (IpmsWindow      *self,
                                                   const char      *section);
 /* Every section id, in sidebar order; NULL-terminated, static. */
 const char * const *ipms_window_list_sections    (void);
+/* The section win.show-record opens for a field of a record, or NULL when
+ * no view edits it. */
+const char         *ipms_window_get_section_for_record (const char *table,
+                                                        const char *column);
+/* A section's title, translated. */
+const char         *ipms_window_get_section_title (const char     *section);
 /* What the menu's Save As, Import JSON and Export JSON do once a file is
  * chosen. Failures are shown to the user; the return value says whether it
  * was done. */

@@ -13,6 +13,7 @@
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-product-editor.h"
+#include "ipms-record-focus.h"
 #include "ipms-segment-panel.h"
 
 /* The smallest text of the chart is never fitted below this, in pixels:
@@ -39,7 +40,11 @@ struct _IpmsPanoramaPage
   IpmsSelection       *selection;
 };
 
-G_DEFINE_FINAL_TYPE (IpmsPanoramaPage, ipms_panorama_page, GTK_TYPE_WIDGET)
+static void ipms_panorama_page_record_focus_init (IpmsRecordFocusInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsPanoramaPage, ipms_panorama_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (IPMS_TYPE_RECORD_FOCUS,
+                                                      ipms_panorama_page_record_focus_init))
 
 enum {
   PROP_0,
@@ -315,6 +320,35 @@ ipms_panorama_page_dispose (GObject *object)
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (ipms_panorama_page_parent_class)->dispose (object);
+}
+
+/* A product is selected, and its chip focused when it is placed. */
+static gboolean
+ipms_panorama_page_focus_record (IpmsRecordFocus *focus,
+                                 const char      *table,
+                                 gint64           id,
+                                 const char      *column)
+{
+  IpmsPanoramaPage *self = IPMS_PANORAMA_PAGE (focus);
+  GtkWidget *chip;
+
+  if (!g_str_equal (table, "product") || ipms_document_get_record (self->document, "product", id) == NULL)
+    return FALSE;
+
+  if (self->selection != NULL)
+    ipms_selection_select_only (self->selection, id);
+
+  chip = ipms_panorama_canvas_get_item (self->canvas, IPMS_PANORAMA_ITEM_PRODUCT, id);
+  if (chip != NULL)
+    gtk_widget_grab_focus (chip);
+
+  return TRUE;
+}
+
+static void
+ipms_panorama_page_record_focus_init (IpmsRecordFocusInterface *iface)
+{
+  iface->focus_record = ipms_panorama_page_focus_record;
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "ipms-field-row.h"
 #include "ipms-form-page.h"
+#include "ipms-record-focus.h"
 #include "ipms-record-table.h"
 
 /* Wider than AdwPreferencesPage's fixed 600 px clamp: the tables need the
@@ -28,7 +29,11 @@ typedef struct
   GPtrArray    *tables;
 } IpmsFormPagePrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (IpmsFormPage, ipms_form_page, ADW_TYPE_BIN)
+static void ipms_form_page_record_focus_init (IpmsRecordFocusInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (IpmsFormPage, ipms_form_page, ADW_TYPE_BIN,
+                         G_ADD_PRIVATE (IpmsFormPage)
+                         G_IMPLEMENT_INTERFACE (IPMS_TYPE_RECORD_FOCUS, ipms_form_page_record_focus_init))
 
 #define PRIV(self) ((IpmsFormPagePrivate *) ipms_form_page_get_instance_private (IPMS_FORM_PAGE (self)))
 
@@ -191,6 +196,7 @@ build_table (IpmsFormPage          *self,
       g_return_val_if_fail (master != NULL, GTK_WIDGET (table));
 
       g_object_set_data (G_OBJECT (table), "ipms-owner-column", (gpointer) owner->name);
+      g_object_set_data (G_OBJECT (table), "ipms-master", master);
       g_signal_connect_object (master, "notify::selected-record", G_CALLBACK (master_selected_cb), table, 0);
       master_selected_cb (master, NULL, table);
     }
@@ -345,6 +351,50 @@ ipms_form_page_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* A project field is a row of the page; another table's record is a row of
+ * its table, whose owner (the objective of a key result) is selected in the
+ * table above first. */
+static gboolean
+ipms_form_page_focus_record (IpmsRecordFocus *focus,
+                             const char      *table,
+                             gint64           id,
+                             const char      *column)
+{
+  IpmsFormPage *self = IPMS_FORM_PAGE (focus);
+  IpmsRecordTable *records, *master;
+  const char *owner_column;
+  GtkWidget *field;
+
+  if (g_str_equal (table, "project"))
+    {
+      field = column != NULL ? ipms_form_page_get_field (self, column) : NULL;
+      return field != NULL && gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (field)));
+    }
+
+  records = (IpmsRecordTable *) ipms_form_page_get_table (self, table);
+  if (records == NULL)
+    return FALSE;
+
+  owner_column = g_object_get_data (G_OBJECT (records), "ipms-owner-column");
+  master = g_object_get_data (G_OBJECT (records), "ipms-master");
+  if (owner_column != NULL && master != NULL)
+    {
+      IpmsRecord *record = ipms_document_get_record (PRIV (self)->document, table, id);
+
+      if (record == NULL ||
+          !ipms_record_table_focus_record (master, ipms_record_get_int (record, owner_column), NULL))
+        return FALSE;
+    }
+
+  return ipms_record_table_focus_record (records, id, column);
+}
+
+static void
+ipms_form_page_record_focus_init (IpmsRecordFocusInterface *iface)
+{
+  iface->focus_record = ipms_form_page_focus_record;
 }
 
 static void

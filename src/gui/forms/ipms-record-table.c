@@ -44,8 +44,10 @@ struct _IpmsRecordTable
    * index as data, for moving the focus between cells. */
   GPtrArray          *cells;
   guint               n_columns;
-  /* A row just added, to focus when its cells are bound. */
+  /* A row just added or asked for, to focus when its cells are bound, in
+   * the cell of column `focus_column`. */
   gint64              focus_id;
+  guint               focus_column;
   /* See ipms_record_table_set_adds_rows(). */
   gboolean            no_add;
   /* See ipms_record_table_set_fill_required_references(). */
@@ -135,6 +137,60 @@ ipms_record_table_focus_cell (IpmsRecordTable *self,
   return gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (cell)));
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): its list's own action. */
+static void
+scroll_to_position (IpmsRecordTable *self,
+                    guint            position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+gboolean
+ipms_record_table_focus_record (IpmsRecordTable *self,
+                                gint64           id,
+                                const char      *column)
+{
+  GListModel *shown;
+  guint n;
+
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), FALSE);
+
+  shown = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (shown);
+  for (guint position = 0; position < n; position++)
+    {
+      g_autoptr(IpmsRecord) record = g_list_model_get_item (shown, position);
+      guint column_index = 0;
+
+      if (ipms_record_get_id (record) != id)
+        continue;
+
+      for (guint i = 0; column != NULL && i < self->cells->len; i++)
+        {
+          GtkWidget *cell = g_ptr_array_index (self->cells, i);
+
+          if (g_str_equal (ipms_field_row_get_column (IPMS_FIELD_ROW (cell))->name, column))
+            column_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column"));
+        }
+
+      gtk_single_selection_set_selected (self->selection, position);
+      if (ipms_record_table_focus_cell (self, position, column_index))
+        return TRUE;
+
+      /* Not on screen: focused when its cells are bound. */
+      self->focus_id = id;
+      self->focus_column = column_index;
+      scroll_to_position (self, position);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -217,6 +273,7 @@ add_action (GtkWidget  *widget,
     }
 
   self->focus_id = id;
+  self->focus_column = 0;
   {
     guint position = ipms_record_list_find (self->list, id);
 
@@ -519,8 +576,9 @@ focus_added_row_cb (gpointer user_data)
   guint position = ipms_record_list_find (self->list, self->focus_id);
 
   if (position != G_MAXUINT)
-    ipms_record_table_focus_cell (self, position, 0);
+    ipms_record_table_focus_cell (self, position, self->focus_column);
   self->focus_id = 0;
+  self->focus_column = 0;
 
   return G_SOURCE_REMOVE;
 }
@@ -536,7 +594,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   ipms_field_row_set_record (IPMS_FIELD_ROW (cell), record);
 
   if (self->focus_id != 0 && ipms_record_get_id (record) == self->focus_id &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == 0)
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == self->focus_column)
     g_idle_add_full (G_PRIORITY_DEFAULT, focus_added_row_cb, g_object_ref (self), g_object_unref);
 }
 

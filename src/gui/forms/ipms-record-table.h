@@ -76,4 +76,10 @@ gboolean         ipms_record_table_focus_cell         (IpmsRecordTable     *self
                                                        guint                position,
                                                        guint                column);
 
+/* Selects the row of `id` and focuses its cell of `column` (NULL: the
+ * first), scrolling it into sight; FALSE when the table does not show it. */
+gboolean         ipms_record_table_focus_record       (IpmsRecordTable     *self,
+                                                       gint64               id,
+                                                       const char          *column);
+
 G_END_DECLS

@@ -1,0 +1,625 @@
+/* test-search.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Search across the plan: English and Chinese substrings of every length,
+ * an index that follows edits, undo, redo and import, is rebuilt for files
+ * from before it, stays out of the undo history and the JSON export, and
+ * works on a read-only document.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "ipms-document.h"
+#include "ipms-document-private.h"
+#include "ipms-example.h"
+#include "ipms-json.h"
+#include "ipms-search.h"
+#include "ipms-search-private.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  IpmsDocument *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("ipms-search-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "plan.ipms", NULL);
+  fixture->document = ipms_document_create (fixture->path, "Search plan", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->document);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+begin (IpmsDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  ipms_document_begin_edit (document, "Edit", NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+commit (IpmsDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  ipms_document_commit_edit (document, &error);
+  g_assert_no_error (error);
+}
+
+/* A new row of `table` with `column` set to `text`, owned by the row
+ * `owner_id` through `owner_column` when that is not NULL. */
+static gint64
+insert_owned (IpmsDocument *document,
+              const char   *table_name,
+              const char   *owner_column,
+              gint64        owner_id,
+              const char   *column,
+              const char   *text)
+{
+  const IpmsTable *table = ipms_schema_lookup_table (table_name);
+  g_autofree GValue *values = g_new0 (GValue, table->n_columns);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_value_init (&values[ipms_table_find_column (table, column)], G_TYPE_STRING);
+  g_value_set_string (&values[ipms_table_find_column (table, column)], text);
+  if (owner_column != NULL)
+    {
+      g_value_init (&values[ipms_table_find_column (table, owner_column)], G_TYPE_INT64);
+      g_value_set_int64 (&values[ipms_table_find_column (table, owner_column)], owner_id);
+    }
+
+  id = ipms_document_insert (document, table_name, 0, values, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+
+  return id;
+}
+
+static gint64
+insert_with (IpmsDocument *document,
+             const char   *table,
+             const char   *column,
+             const char   *text)
+{
+  return insert_owned (document, table, NULL, 0, column, text);
+}
+
+static GPtrArray *
+search (IpmsDocument *document,
+        const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = ipms_search_run (document, query, 100, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+
+  return hits;
+}
+
+/* "table:id:column" of every hit, space separated. */
+static char *
+describe (IpmsDocument *document,
+          const char   *query)
+{
+  g_autoptr(GPtrArray) hits = search (document, query);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      IpmsSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_string_append_printf (out, "%s%s:%" G_GINT64_FORMAT ":%s",
+                              i > 0 ? " " : "", hit->table, hit->id, hit->column);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+marked_snippet (const IpmsSearchHit *hit)
+{
+  return g_strdup_printf ("%.*s[%.*s]%s",
+                          (int) hit->match_start, hit->snippet,
+                          (int) (hit->match_end - hit->match_start), hit->snippet + hit->match_start,
+                          hit->snippet + hit->match_end);
+}
+
+/* The index as it is, and as a rebuild from the plan makes it: they must
+ * never differ. */
+static char *
+dump_index (sqlite3 *db)
+{
+  GString *dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT tbl, row_id, col, text FROM ipms_search_text "
+                                           "ORDER BY tbl, row_id, col", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (dump, "%s %lld %s %s\n", sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (dump, FALSE);
+}
+
+static void
+assert_index_in_step (IpmsDocument *document)
+{
+  sqlite3 *db = _ipms_document_get_db (document);
+  g_autofree char *kept = dump_index (db);
+  g_autofree char *rebuilt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT check_index", NULL, NULL, NULL), ==, SQLITE_OK);
+  _ipms_search_rebuild (db, &error);
+  g_assert_no_error (error);
+  rebuilt = dump_index (db);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO check_index; RELEASE check_index", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpstr (kept, ==, rebuilt);
+  /* The FTS5 table agrees with its content table. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO ipms_search_pairs (ipms_search_pairs) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* One- and two-character queries through the pairs find what a scan of
+ * every field finds. */
+static void
+assert_pairs_match_scan (IpmsDocument *document,
+                         const char   *query)
+{
+  sqlite3 *db = _ipms_document_get_db (document);
+  g_autoptr(GPtrArray) hits = ipms_search_run (document, query, 10000, NULL, NULL);
+  g_autofree char *folded = g_utf8_strdown (query, -1);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text FROM ipms_search_text", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *text = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+
+      n += strstr (text, folded) != NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (hits->len, ==, n);
+}
+
+static void
+test_substrings (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *marked = NULL;
+  gint64 product;
+
+  begin (document);
+  product = insert_with (document, "product", "name", "Smart Feeder Pro");
+  ipms_document_set_string (document, "product", product, "concept",
+                            "一款智能喂食器，支持远程控制和定时投喂。", NULL);
+  insert_owned (document, "faq", "product_id", product, "question", "How loud is the motor?");
+  commit (document);
+
+  /* English, any case, three characters and more: trigrams. */
+  hits = search (document, "feeder");
+  g_assert_cmpuint (hits->len, ==, 1);
+  marked = marked_snippet (g_ptr_array_index (hits, 0));
+  g_assert_cmpstr (marked, ==, "Smart [Feeder] Pro");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_clear_pointer (&marked, g_free);
+
+  g_assert_cmpstr (describe (document, "MOTOR"), ==, "faq:1:question");
+  g_assert_cmpstr (describe (document, "  loud is  "), ==, "faq:1:question");
+
+  /* Chinese, three characters: trigrams; two and one: the fallback. */
+  hits = search (document, "远程控");
+  g_assert_cmpuint (hits->len, ==, 1);
+  marked = marked_snippet (g_ptr_array_index (hits, 0));
+  g_assert_cmpstr (marked, ==, "一款智能喂食器，支持[远程控]制和定时投喂。");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_clear_pointer (&marked, g_free);
+
+  g_assert_cmpstr (describe (document, "喂食"), ==, "product:1:concept");
+  g_assert_cmpstr (describe (document, "喂"), ==, "product:1:concept");
+  g_assert_cmpstr (describe (document, "。"), ==, "product:1:concept");
+  g_assert_cmpstr (describe (document, "，支"), ==, "product:1:concept");
+  g_assert_cmpstr (describe (document, "o"), ==, "product:1:name faq:1:question");
+  g_assert_cmpstr (describe (document, "Pr"), ==, "product:1:name");
+
+  /* Nothing, and no FTS5 syntax from the query. */
+  g_assert_cmpstr (describe (document, "xyz"), ==, "");
+  g_assert_cmpstr (describe (document, "   "), ==, "");
+  g_assert_cmpstr (describe (document, "\"Pro\" OR NEAR(a b)"), ==, "");
+  g_assert_cmpstr (describe (document, "o\"w"), ==, "");
+  /* Nor LIKE wildcards from a short query. */
+  g_assert_cmpstr (describe (document, "%"), ==, "");
+  g_assert_cmpstr (describe (document, "_"), ==, "");
+  g_assert_cmpstr (describe (document, "o%"), ==, "");
+
+  assert_index_in_step (document);
+}
+
+static void
+test_snippet (Fixture       *fixture,
+              gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  IpmsSearchHit *hit;
+  gboolean truncated = TRUE;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "前后文字\n");
+  g_string_append (text, "needle");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, " tail");
+
+  begin (document);
+  insert_with (document, "competitor", "strategy", text->str);
+  commit (document);
+
+  hits = ipms_search_run (document, "NEEDLE", 10, &truncated, NULL);
+  g_assert_false (truncated);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  /* Cut on both sides, on one line, the match where the offsets say. */
+  g_assert_true (g_str_has_prefix (hit->snippet, "…"));
+  g_assert_true (g_str_has_suffix (hit->snippet, "…"));
+  g_assert_null (strchr (hit->snippet, '\n'));
+  g_assert_true (g_utf8_validate (hit->snippet, -1, NULL));
+  g_assert_cmpint (strncmp (hit->snippet + hit->match_start, "needle", 6), ==, 0);
+  g_assert_cmpuint (hit->match_end - hit->match_start, ==, 6);
+  g_assert_cmpuint (g_utf8_strlen (hit->snippet, -1), <=, 96 + 2);
+
+  /* The limit, and saying there is more. */
+  begin (document);
+  for (guint i = 0; i < 5; i++)
+    insert_with (document, "region", "name", "needle region");
+  commit (document);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = ipms_search_run (document, "needle", 3, &truncated, NULL);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_true (truncated);
+}
+
+static void
+test_edit_undo_redo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GError) error = NULL;
+  gint64 product, spec;
+
+  begin (document);
+  product = insert_with (document, "product", "name", "Litter Box");
+  spec = insert_owned (document, "product_spec", "product_id", product, "name", "Sensor");
+  ipms_document_set_string (document, "product_spec", spec, "value", "红外感应器", NULL);
+  commit (document);
+
+  /* An edit replaces the old text. */
+  begin (document);
+  ipms_document_set_string (document, "product", product, "name", "Self-Cleaning Toilet", &error);
+  g_assert_no_error (error);
+  commit (document);
+  g_assert_cmpstr (describe (document, "litter"), ==, "");
+  g_assert_cmpstr (describe (document, "cleaning"), ==, "product:1:name");
+  assert_index_in_step (document);
+
+  /* Undo and redo carry the index along. */
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (describe (document, "litter"), ==, "product:1:name");
+  g_assert_cmpstr (describe (document, "cleaning"), ==, "");
+  assert_index_in_step (document);
+
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (describe (document, "litter"), ==, "");
+  g_assert_cmpstr (describe (document, "cleaning"), ==, "product:1:name");
+
+  /* Deleting a product takes its PRD rows out of the results; undo brings
+   * them back. */
+  begin (document);
+  ipms_document_delete (document, "product", product, &error);
+  g_assert_no_error (error);
+  commit (document);
+  g_assert_cmpstr (describe (document, "感应"), ==, "");
+  g_assert_cmpstr (describe (document, "cleaning"), ==, "");
+  assert_index_in_step (document);
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (describe (document, "红外感应"), ==, "product_spec:1:value");
+  g_assert_cmpstr (describe (document, "sensor"), ==, "product_spec:1:name");
+  assert_index_in_step (document);
+
+  /* Clearing a field drops it; a rolled back edit leaves the index alone. */
+  begin (document);
+  ipms_document_set_null (document, "product_spec", spec, "value", &error);
+  g_assert_no_error (error);
+  commit (document);
+  g_assert_cmpstr (describe (document, "红外"), ==, "");
+
+  begin (document);
+  ipms_document_set_string (document, "product_spec", spec, "value", "超声波", &error);
+  g_assert_no_error (error);
+  ipms_document_rollback_edit (document);
+  g_assert_cmpstr (describe (document, "超声波"), ==, "");
+  assert_index_in_step (document);
+
+  /* The undo steps hold the plan's rows only: undoing everything leaves
+   * an empty index without a conflict. */
+  while (ipms_document_can_undo (document))
+    {
+      ipms_document_undo (document, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (describe (document, "e"), ==, "project:1:name");
+  assert_index_in_step (document);
+}
+
+/* A project's JSON, made from the English example. */
+static char *
+example_json (const char *language,
+              gsize      *length)
+{
+  g_autoptr(IpmsDocument) example = NULL;
+  g_autoptr(GError) error = NULL;
+  char *json;
+
+  example = ipms_example_new_draft (language, &error);
+  g_assert_no_error (error);
+  json = ipms_json_export_data (example, length, &error);
+  g_assert_no_error (error);
+  g_unlink (ipms_document_get_path (example));
+
+  return json;
+}
+
+static void
+test_import_and_export (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *exported = NULL;
+  gsize length = 0;
+
+  begin (document);
+  insert_with (document, "member", "name", "Placeholder Person");
+  commit (document);
+
+  json = example_json ("zh_CN", &length);
+  ipms_json_import_data (document, json, (gssize) length, "Import", &error);
+  g_assert_no_error (error);
+
+  /* The imported plan is found, what it replaced is not. */
+  g_assert_cmpstr (describe (document, "Placeholder"), ==, "");
+  hits = search (document, "宠物");
+  g_assert_cmpuint (hits->len, >, 3);
+  assert_index_in_step (document);
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (describe (document, "Placeholder"), ==, "member:1:name");
+  assert_index_in_step (document);
+
+  /* The export knows nothing of the index. */
+  exported = ipms_json_export_data (document, &length, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (exported, "search"));
+  g_assert_null (strstr (exported, "trigram"));
+
+  /* A project made from JSON in memory (the command line's import). */
+  {
+    g_autoptr(IpmsDocument) unsaved = ipms_document_new_unsaved ("x", &error);
+    g_autoptr(GPtrArray) found = NULL;
+
+    g_assert_no_error (error);
+    ipms_json_import_data (unsaved, json, -1, "Import", &error);
+    g_assert_no_error (error);
+    found = search (unsaved, "宠物");
+    g_assert_cmpuint (found->len, >, 3);
+    assert_index_in_step (unsaved);
+  }
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gint64
+query_raw (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+test_rebuilt_for_old_files (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", "project-v1.sql", NULL);
+  g_autofree char *old_path = g_build_filename (fixture->dir, "v1.ipms", NULL);
+  g_autofree char *v3_path = g_build_filename (fixture->dir, "v3.ipms", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (sql_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  exec_raw (old_path, sql);
+
+  /* Read-only: the copy in memory is migrated and searched, the file is
+   * left as it was. */
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open_read_only (old_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (describe (document, "feeder mini"), ==, "product:1:name");
+    g_assert_cmpint (query_raw (old_path, "PRAGMA user_version"), ==, 1);
+  }
+
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open (old_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (describe (document, "feeder mini"), ==, "product:1:name");
+    assert_index_in_step (document);
+  }
+  g_assert_cmpint (query_raw (old_path, "PRAGMA user_version"), ==, IPMS_DOCUMENT_FORMAT_VERSION);
+
+  /* A version 3 file, as the previous release wrote it: no index. */
+  begin (fixture->document);
+  insert_with (fixture->document, "series", "positioning", "高端静音系列");
+  commit (fixture->document);
+  g_clear_object (&fixture->document);
+  g_rename (fixture->path, v3_path);
+  exec_raw (v3_path, "DROP TABLE ipms_search; DROP TABLE ipms_search_pairs; DROP TABLE ipms_search_text; "
+                     "PRAGMA user_version = 3;");
+
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open_read_only (v3_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (describe (document, "静音"), ==, "series:1:positioning");
+    g_assert_cmpint (query_raw (v3_path, "PRAGMA user_version"), ==, 3);
+  }
+
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open (v3_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (describe (document, "静音系"), ==, "series:1:positioning");
+    assert_index_in_step (document);
+    /* And the undo history from before the index still applies. */
+    ipms_document_undo (document, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (describe (document, "静音"), ==, "");
+    assert_index_in_step (document);
+  }
+
+  /* An index that is not the one this build makes is refused like any
+   * foreign object. */
+  exec_raw (v3_path, "DROP TABLE ipms_search; "
+                     "CREATE VIRTUAL TABLE ipms_search USING fts5 (text, tokenize='unicode61');");
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open (v3_path, &error);
+
+    g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT);
+    g_assert_null (document);
+  }
+}
+
+static void
+test_example_zh_cn (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(IpmsDocument) example = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  example = ipms_example_new_draft ("zh_CN", &error);
+  g_assert_no_error (error);
+  assert_pairs_match_scan (example, "宠物");
+  assert_pairs_match_scan (example, "器");
+  assert_pairs_match_scan (example, "a");
+  assert_pairs_match_scan (example, "PR");
+  assert_pairs_match_scan (example, "P宠");
+  assert_pairs_match_scan (example, "宠");
+  hits = search (example, "宠物");
+  g_assert_cmpuint (hits->len, >, 3);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      IpmsSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_assert_true (ipms_search_covers (hit->table, hit->column));
+      g_assert_cmpint (strncmp (hit->snippet + hit->match_start, "宠物", strlen ("宠物")), ==, 0);
+    }
+  assert_index_in_step (example);
+  g_unlink (ipms_document_get_path (example));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/search/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("substrings", test_substrings);
+  ADD ("snippet", test_snippet);
+  ADD ("edit-undo-redo", test_edit_undo_redo);
+  ADD ("import-and-export", test_import_and_export);
+  ADD ("rebuilt-for-old-files", test_rebuilt_for_old_files);
+  ADD ("example-zh-cn", test_example_zh_cn);
+
+  return g_test_run ();
+}
