@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ipms-field-binding.h"
+#include "ipms-format.h"
 #include "ipms-merge-key.h"
 
 #define DEFAULT_DELAY_MS 400
@@ -548,9 +549,10 @@ group_digits (const char *digits)
   return g_string_free (out, FALSE);
 }
 
-char *
-ipms_field_format_value (const IpmsColumn *column,
-                         const GValue     *value)
+static char *
+format_value (const IpmsColumn *column,
+              const GValue     *value,
+              gboolean          for_display)
 {
   g_return_val_if_fail (column != NULL, NULL);
 
@@ -579,10 +581,9 @@ ipms_field_format_value (const IpmsColumn *column,
 
         /* Money keeps cents; other numbers their significant digits. */
         if (column->format == IPMS_COLUMN_FORMAT_MONEY)
-          g_ascii_formatd (buffer, sizeof buffer,
-                           fabs (number - round (number)) >= 0.005 ? "%.2f" : "%.0f", number);
-        else
-          g_ascii_formatd (buffer, sizeof buffer, "%.12g", number);
+          return ipms_format_money_amount (number, for_display);
+
+        g_ascii_formatd (buffer, sizeof buffer, "%.12g", number);
 
         grouped = strchr (buffer, 'e') != NULL ? g_strdup (buffer) : group_digits (buffer);
         if (column->format == IPMS_COLUMN_FORMAT_PERCENT)
@@ -599,6 +600,24 @@ ipms_field_format_value (const IpmsColumn *column,
 }
 
 char *
+ipms_field_format_value (const IpmsColumn *column,
+                         const GValue     *value)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return format_value (column, value, FALSE);
+}
+
+char *
+ipms_field_format_display_value (const IpmsColumn *column,
+                                 const GValue     *value)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return format_value (column, value, TRUE);
+}
+
+char *
 ipms_field_binding_dup_text (IpmsFieldBinding *self)
 {
   g_return_val_if_fail (IPMS_IS_FIELD_BINDING (self), NULL);
@@ -606,7 +625,18 @@ ipms_field_binding_dup_text (IpmsFieldBinding *self)
   if (self->record == NULL)
     return g_strdup ("");
 
-  return ipms_field_format_value (self->column, ipms_record_get_value (self->record, self->column->name));
+  return format_value (self->column, ipms_record_get_value (self->record, self->column->name), FALSE);
+}
+
+char *
+ipms_field_binding_dup_display_text (IpmsFieldBinding *self)
+{
+  g_return_val_if_fail (IPMS_IS_FIELD_BINDING (self), NULL);
+
+  if (self->record == NULL)
+    return g_strdup ("");
+
+  return format_value (self->column, ipms_record_get_value (self->record, self->column->name), TRUE);
 }
 
 static void

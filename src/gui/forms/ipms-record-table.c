@@ -12,7 +12,7 @@
 #include "ipms-forms-util.h"
 #include "ipms-record-table.h"
 #include "ipms-stable-list.h"
-#include "ipms-text-field-row.h"
+#include "ipms-table-cell.h"
 
 /* Above this height the table scrolls inside the page. */
 #define MAX_TABLE_HEIGHT 560
@@ -40,8 +40,8 @@ struct _IpmsRecordTable
   GtkWidget          *empty_label;
   GtkWidget          *add_button;
 
-  /* The field rows of the cells, each with its GtkListItem and column
-   * index as data, for moving the focus between cells. */
+  /* The IpmsTableCells, each with its GtkListItem and column index as
+   * data, for moving the focus between cells. */
   GPtrArray          *cells;
   guint               n_columns;
   /* A row just added, to focus when its cells are bound. */
@@ -115,7 +115,7 @@ ipms_record_table_get_cell (IpmsRecordTable *self,
       if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == column &&
           gtk_list_item_get_item (item) != NULL &&
           gtk_list_item_get_position (item) == position)
-        return cell;
+        return ipms_table_cell_get_row (IPMS_TABLE_CELL (cell));
     }
 
   return NULL;
@@ -417,7 +417,10 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   /* Enter goes down a column; in the last row it adds one. */
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
     {
-      ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (cell)));
+      GtkWidget *row = ipms_table_cell_peek_row (IPMS_TABLE_CELL (cell));
+
+      if (row != NULL)
+        ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (row)));
       if (position + 1 < n)
         ipms_record_table_focus_cell (self, position + 1, column);
       else
@@ -457,23 +460,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   const char *column = g_object_get_data (G_OBJECT (factory), "ipms-column-name");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ipms-column-index"));
-  const IpmsColumn *schema_column = ipms_table_lookup_column (self->table, column);
   GtkEventController *controller;
-  GtkWidget *cell;
+  GtkWidget *cell = ipms_table_cell_new (self->document, self->table->name, column);
 
-  /* A text view in a list row keeps resizing after the row is laid out,
-   * which GTK 4.8's list widgets do not survive: a cell is one line, and
-   * the forms outside tables have the multi-line field. */
-  if (schema_column->format == IPMS_COLUMN_FORMAT_MULTILINE)
-    cell = g_object_new (IPMS_TYPE_TEXT_FIELD_ROW,
-                         "document", self->document,
-                         "table", self->table->name,
-                         "column", column,
-                         NULL);
-  else
-    cell = ipms_field_row_new (self->document, self->table->name, column);
-
-  ipms_field_row_set_compact (IPMS_FIELD_ROW (cell), TRUE);
   g_object_set_data (G_OBJECT (cell), "ipms-list-item", item);
   g_object_set_data (G_OBJECT (cell), "ipms-column", GUINT_TO_POINTER (index));
 
@@ -533,7 +522,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   IpmsRecord *record = gtk_list_item_get_item (item);
 
-  ipms_field_row_set_record (IPMS_FIELD_ROW (cell), record);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (cell), record);
 
   if (self->focus_id != 0 && ipms_record_get_id (record) == self->focus_id &&
       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == 0)
@@ -546,7 +535,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 IpmsRecordTable          *self)
 {
   /* Flushes the cell's edit before the widget shows another row. */
-  ipms_field_row_set_record (IPMS_FIELD_ROW (gtk_list_item_get_child (item)), NULL);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
