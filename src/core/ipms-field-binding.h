@@ -50,6 +50,13 @@ const IpmsColumn *ipms_field_binding_get_column       (IpmsFieldBinding  *self);
 void              ipms_field_binding_set_record       (IpmsFieldBinding  *self,
                                                        IpmsRecord        *record);
 IpmsRecord       *ipms_field_binding_get_record       (IpmsFieldBinding  *self);
+/* Without a record, text typed makes the row it edits: a row of the table
+ * with `columns` set to `values` (NULL-terminated names, one GValue each)
+ * and the typed value, inserted in one undo step when the typing is
+ * written; the binding then edits that row. NULL columns: no new row. */
+void              ipms_field_binding_set_new_row      (IpmsFieldBinding   *self,
+                                                       const char * const *columns,
+                                                       const GValue       *values);
 
 /* The stored value as the field shows it for editing: grouped digits
  * ("18,000,000"), percents with their sign ("42%"), dates as YYYY-MM-DD,

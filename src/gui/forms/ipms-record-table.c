@@ -43,6 +43,8 @@ struct _IpmsRecordTable
   GtkWidget          *scrolled;
   GtkWidget          *column_view;
   GtkWidget          *narrow_scrolled;
+  GtkWidget          *list_view;
+  guint               shown_idle;
   /* The names of the field columns, in order, for the stacked rows. */
   GPtrArray          *field_columns;
   GtkWidget          *empty_label;
@@ -394,6 +396,32 @@ move_action (GtkWidget  *widget,
       gtk_single_selection_set_selected (self->selection, position);
       ipms_record_table_focus_cell (self, position, 0);
     }
+}
+
+static gboolean
+update_shown_view_cb (gpointer data)
+{
+  IpmsRecordTable *self = data;
+  gboolean narrow = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer)) == self->narrow_scrolled;
+
+  self->shown_idle = 0;
+
+  ipms_field_binding_flush_all (self->document);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view),
+                             narrow ? NULL : GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view),
+                           narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Only the view shown has rows; the squeezer picks it while laying the
+ * table out, when the views' models cannot change. */
+static void
+shown_view_changed_cb (IpmsRecordTable *self)
+{
+  if (self->shown_idle == 0)
+    self->shown_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_shown_view_cb, self, NULL);
 }
 
 /* Cells. */
@@ -913,7 +941,10 @@ ipms_record_table_new (IpmsDocument       *document,
     g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown_cb), self);
     g_signal_connect (factory, "bind", G_CALLBACK (stacked_bind_cb), self);
     g_signal_connect (factory, "unbind", G_CALLBACK (stacked_unbind_cb), self);
-    list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+    /* Its rows come with the model when it is shown: GTK 4.8 makes them
+     * for an unseen list too. */
+    list_view = gtk_list_view_new (NULL, factory);
+    self->list_view = list_view;
     gtk_list_view_set_show_separators (GTK_LIST_VIEW (list_view), TRUE);
     gtk_widget_add_css_class (list_view, "data-table");
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->narrow_scrolled), list_view);
@@ -961,6 +992,7 @@ ipms_record_table_dispose (GObject *object)
 {
   IpmsRecordTable *self = IPMS_RECORD_TABLE (object);
 
+  g_clear_handle_id (&self->shown_idle, g_source_remove);
   if (self->box != NULL)
     {
       gtk_widget_unparent (self->box);
@@ -1066,6 +1098,7 @@ ipms_record_table_init (IpmsRecordTable *self)
   adw_squeezer_set_transition_type (ADW_SQUEEZER (self->squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->scrolled);
   adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->narrow_scrolled);
+  g_signal_connect_swapped (self->squeezer, "notify::visible-child", G_CALLBACK (shown_view_changed_cb), self);
   gtk_box_append (GTK_BOX (self->box), self->squeezer);
 
   self->empty_label = gtk_label_new (NULL);
