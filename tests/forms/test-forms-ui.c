@@ -599,6 +599,106 @@ test_date_and_money (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Money reads as the language counts (1,800万 in Chinese) until the field
+ * is focused, where it is the digits to edit. Run in both languages. */
+static void
+test_money_display (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gboolean chinese = g_str_has_prefix (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "", "zh");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *money = ipms_field_row_new (fixture->document, "project", "net_revenue_target");
+  GtkWidget *other = ipms_field_row_new (fixture->document, "project", "name");
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (money));
+
+  gtk_list_box_append (GTK_LIST_BOX (box), money);
+  gtk_list_box_append (GTK_LIST_BOX (box), other);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ipms_field_row_set_record (IPMS_FIELD_ROW (money), ipms_document_get_project (fixture->document));
+  ipms_field_row_set_record (IPMS_FIELD_ROW (other), ipms_document_get_project (fixture->document));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (window));
+
+  type_into (money, "18000000");
+  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (other)));
+  g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target"),
+                     ==, 18000000.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, chinese ? "1,800万" : "18,000,000");
+
+  gtk_widget_grab_focus (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "18,000,000");
+  /* Typed as read, it is the same amount. */
+  gtk_editable_set_text (GTK_EDITABLE (editor), "2.5亿");
+  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (other)));
+  g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target"),
+                     ==, 250000000.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, chinese ? "2.5亿" : "250,000,000");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 px a table's rows stack: every cell of a row lies inside the
+ * window, none cut off at its right edge. */
+static void
+test_narrow_tables (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsFormPage *page;
+  IpmsRecordTable *gaps;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  page = show (fixture, "isor");
+  adw_leaflet_set_visible_child (ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "leaflet")),
+                                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "content")));
+  gaps = table_of (page, "gap");
+  g_assert_cmpuint (n_rows (gaps), >, 0);
+  /* The views swap in idle time after the layout: a few frames. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (width, <=, 400);
+
+  for (guint column = 0; column < 5; column++)
+    {
+      GtkWidget *row = cell (gaps, 0, column);
+      graphene_rect_t bounds;
+
+      /* Asked for, the cell has made its editor: laid out in a frame. */
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+      g_assert_true (gtk_widget_get_mapped (row));
+      g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (fixture->window), &bounds));
+      g_assert_cmpfloat (bounds.size.width, >, 100);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+    }
+}
+
+/* A cell rebound to another row (recycled, or its row gone from the
+ * screen) writes what was typed into the row it was typed for. */
+static void
+test_recycled_cell (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsFormPage *page = show (fixture, "isor");
+  IpmsRecordTable *gaps = table_of (page, "gap");
+  GtkWidget *row = cell (gaps, 0, 0);
+  IpmsRecord *first = row_record (gaps, 0);
+  IpmsRecord *second = row_record (gaps, 1);
+  g_autofree char *second_text = g_strdup (ipms_record_get_string (second, "description"));
+
+  type_into (row, " (revised)");
+  g_assert_true (ipms_field_binding_get_pending (ipms_field_row_get_binding (IPMS_FIELD_ROW (row))));
+  /* What the list does to a recycled cell: unbind, bind another row. */
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_widget_get_parent (row)), NULL);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_widget_get_parent (row)), second);
+  g_assert_true (g_str_has_suffix (ipms_record_get_string (first, "description"), " (revised)"));
+  g_assert_cmpstr (ipms_record_get_string (second, "description"), ==, second_text);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ipms_field_row_get_editor (IPMS_FIELD_ROW (row)))),
+                   ==, second_text);
+}
+
 /* Every editable widget of every form has an accessible name, and it is
  * the label the user sees. */
 static gboolean
@@ -809,6 +909,9 @@ main (int   argc,
   g_test_add ("/forms/ui/team", Fixture, NULL, empty_set_up, test_team, fixture_tear_down);
   g_test_add ("/forms/ui/category", Fixture, NULL, example_set_up, test_category, fixture_tear_down);
   g_test_add ("/forms/ui/date-and-money", Fixture, NULL, empty_set_up, test_date_and_money, fixture_tear_down);
+  g_test_add ("/forms/ui/narrow-tables", Fixture, NULL, example_set_up, test_narrow_tables, fixture_tear_down);
+  g_test_add ("/forms/ui/recycled-cell", Fixture, NULL, example_set_up, test_recycled_cell, fixture_tear_down);
+  g_test_add ("/forms/ui/look/money-display", Fixture, NULL, empty_set_up, test_money_display, fixture_tear_down);
   g_test_add ("/forms/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/forms/ui/look/language", Fixture, NULL, example_set_up, test_language, fixture_tear_down);
   g_test_add ("/forms/ui/look/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);
