@@ -714,6 +714,17 @@ static void
 check_accessible_names (GtkWidget *widget,
                         guint     *checked)
 {
+  /* An icon is named or decoration: AT-SPI reads a nameless one as
+   * "GtkImage". */
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_PRESENTATION &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) &&
+      !gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) &&
+      /* libadwaita's own (a combo row's arrow) are its business. */
+      !gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW))
+    g_error ("an icon (%s) without a name", gtk_image_get_icon_name (GTK_IMAGE (widget)));
+
   if (is_editable_widget (widget) && gtk_widget_get_visible (widget) && gtk_widget_get_mapped (widget))
     {
       GtkWidget *row = gtk_widget_get_ancestor (widget, IPMS_TYPE_FIELD_ROW);
@@ -764,6 +775,9 @@ test_accessible_names (Fixture       *fixture,
       ipms_form_page_build_all (page);
       g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (page)));
       check_accessible_names (GTK_WIDGET (page), &checked);
+      /* The sidebar that leads to the page, too. */
+      check_accessible_names (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "leaflet")),
+                              &checked);
       g_test_message ("%s: %u widgets with their names", specs[i]->id, checked);
       g_assert_cmpuint (checked, >, 3);
     }

@@ -400,16 +400,18 @@ build (IpmsFormPage *self)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+      /* Decoration: the title beside it says it all, and an icon without a
+       * name reads as "GtkImage". */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", "document-edit-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
       GtkWidget *title = gtk_label_new (_(spec->empty_title));
       GtkWidget *description = gtk_label_new (_(spec->empty_description));
 
       gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_widget_add_css_class (icon, "dim-label");
-      /* Decoration: the title beside it says it all. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      gtk_widget_set_can_target (icon, FALSE);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
       gtk_label_set_xalign (GTK_LABEL (title), 0.0);
       gtk_widget_add_css_class (title, "title-4");
