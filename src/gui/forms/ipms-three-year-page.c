@@ -168,6 +168,9 @@ make_target_cell (IpmsThreeYearPage  *self,
 
       ipms_field_row_set_compact (IPMS_FIELD_ROW (row), TRUE);
       ipms_field_row_set_help (IPMS_FIELD_ROW (row), where);
+      /* Room for "20,000,000": a narrow window scrolls the grid sideways
+       * rather than cut the figures. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (ipms_field_row_get_editor (IPMS_FIELD_ROW (row))), 10);
       gtk_widget_set_tooltip_text (ipms_field_row_get_editor (IPMS_FIELD_ROW (row)),
                                    ipms_field_row_get_label (IPMS_FIELD_ROW (row)));
       g_object_set_data (G_OBJECT (row), "ipms-year", GINT_TO_POINTER (year));
