@@ -23,6 +23,9 @@ struct _IpmsTableCell
 
   GtkWidget        *text;
   GtkWidget        *row;
+  /* ipms_table_cell_set_new_row() before the row is made. */
+  GStrv             new_columns;
+  GValue           *new_values;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTableCell, ipms_table_cell, GTK_TYPE_WIDGET)
@@ -60,6 +63,43 @@ dup_display_text (IpmsTableCell *self)
     default:
       return ipms_field_format_display_value (column, ipms_record_get_value (self->record, column->name));
     }
+}
+
+static void
+clear_new_row (IpmsTableCell *self)
+{
+  for (guint i = 0; self->new_columns != NULL && self->new_columns[i] != NULL; i++)
+    if (G_IS_VALUE (&self->new_values[i]))
+      g_value_unset (&self->new_values[i]);
+  g_clear_pointer (&self->new_values, g_free);
+  g_clear_pointer (&self->new_columns, g_strfreev);
+}
+
+void
+ipms_table_cell_set_new_row (IpmsTableCell      *self,
+                             const char * const *columns,
+                             const GValue       *values)
+{
+  g_return_if_fail (IPMS_IS_TABLE_CELL (self));
+
+  if (self->row != NULL)
+    {
+      ipms_field_binding_set_new_row (ipms_field_row_get_binding (IPMS_FIELD_ROW (self->row)), columns, values);
+      return;
+    }
+
+  clear_new_row (self);
+  if (columns == NULL)
+    return;
+
+  self->new_columns = g_strdupv ((char **) columns);
+  self->new_values = g_new0 (GValue, g_strv_length (self->new_columns));
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (G_IS_VALUE (&values[i]))
+      {
+        g_value_init (&self->new_values[i], G_VALUE_TYPE (&values[i]));
+        g_value_copy (&values[i], &self->new_values[i]);
+      }
 }
 
 static void
@@ -112,6 +152,10 @@ ipms_table_cell_get_row (IpmsTableCell *self)
 
   ipms_field_row_set_compact (IPMS_FIELD_ROW (self->row), TRUE);
   ipms_field_row_set_record (IPMS_FIELD_ROW (self->row), self->record);
+  if (self->new_columns != NULL)
+    ipms_field_binding_set_new_row (ipms_field_row_get_binding (IPMS_FIELD_ROW (self->row)),
+                                    (const char * const *) self->new_columns, self->new_values);
+  clear_new_row (self);
   gtk_widget_set_parent (self->row, GTK_WIDGET (self));
 
   g_clear_pointer (&self->text, gtk_widget_unparent);
@@ -245,6 +289,7 @@ ipms_table_cell_dispose (GObject *object)
   g_clear_pointer (&self->row, gtk_widget_unparent);
   g_clear_object (&self->record);
   g_clear_object (&self->document);
+  clear_new_row (self);
 
   G_OBJECT_CLASS (ipms_table_cell_parent_class)->dispose (object);
 }

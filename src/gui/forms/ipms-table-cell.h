@@ -25,6 +25,11 @@ GtkWidget  *ipms_table_cell_new        (IpmsDocument  *document,
 void        ipms_table_cell_set_record (IpmsTableCell *self,
                                         IpmsRecord    *record);
 IpmsRecord *ipms_table_cell_get_record (IpmsTableCell *self);
+/* As ipms_field_binding_set_new_row(), for the cell's field row, now or
+ * when it is made. */
+void        ipms_table_cell_set_new_row (IpmsTableCell      *self,
+                                         const char * const *columns,
+                                         const GValue       *values);
 /* The column's label: the cell's accessible name. */
 const char *ipms_table_cell_get_label  (IpmsTableCell *self);
 /* The cell's field row, made now if it has none yet. */

@@ -11,6 +11,7 @@
 #include "ipms-chart-picture.h"
 #include "ipms-chart-style.h"
 #include "ipms-field-row.h"
+#include "ipms-table-cell.h"
 #include "ipms-format.h"
 #include "ipms-three-year-chart.h"
 #include "ipms-three-year-page.h"
@@ -162,21 +163,22 @@ make_target_cell (IpmsThreeYearPage  *self,
   /* Translators: where a field of the three-year grid is, as “Outdoor, 2027” */
   g_autofree char *where = g_strdup_printf (_("%s, %d"), series_name, year);
 
+  /* Cells, which make their field rows when first edited: a grid of two
+   * hundred series stays quick to show. */
   for (guint c = 0; columns[c] != NULL; c++)
     {
-      GtkWidget *row = ipms_field_row_new (document, "yearly_target", columns[c]);
+      GtkWidget *cell = ipms_table_cell_new (document, "yearly_target", columns[c]);
 
-      ipms_field_row_set_compact (IPMS_FIELD_ROW (row), TRUE);
-      ipms_field_row_set_help (IPMS_FIELD_ROW (row), where);
-      /* Room for "20,000,000": a narrow window scrolls the grid sideways
-       * rather than cut the figures. */
-      gtk_editable_set_width_chars (GTK_EDITABLE (ipms_field_row_get_editor (IPMS_FIELD_ROW (row))), 10);
-      gtk_widget_set_tooltip_text (ipms_field_row_get_editor (IPMS_FIELD_ROW (row)),
-                                   ipms_field_row_get_label (IPMS_FIELD_ROW (row)));
-      g_object_set_data (G_OBJECT (row), "ipms-year", GINT_TO_POINTER (year));
-      g_object_set_data_full (G_OBJECT (row), "ipms-series", g_memdup2 (&series_id, sizeof series_id), g_free);
-      g_ptr_array_add (self->cells, row);
-      gtk_box_append (GTK_BOX (box), row);
+      gtk_widget_set_size_request (cell, 120, -1);
+      gtk_widget_add_css_class (cell, "card");
+      gtk_widget_set_margin_top (cell, 2);
+      gtk_widget_set_margin_bottom (cell, 2);
+      gtk_widget_set_tooltip_text (cell, where);
+      g_object_set_data (G_OBJECT (cell), "ipms-column", (gpointer) columns[c]);
+      g_object_set_data (G_OBJECT (cell), "ipms-year", GINT_TO_POINTER (year));
+      g_object_set_data_full (G_OBJECT (cell), "ipms-series", g_memdup2 (&series_id, sizeof series_id), g_free);
+      g_ptr_array_add (self->cells, cell);
+      gtk_box_append (GTK_BOX (box), cell);
     }
 
   return box;
@@ -188,9 +190,9 @@ bind_cells (IpmsThreeYearPage *self,
 {
   for (guint i = 0; i < self->cells->len; i++)
     {
-      IpmsFieldRow *row = g_ptr_array_index (self->cells, i);
-      int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ipms-year"));
-      gint64 series_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "ipms-series");
+      IpmsTableCell *cell = g_ptr_array_index (self->cells, i);
+      int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ipms-year"));
+      gint64 series_id = *(gint64 *) g_object_get_data (G_OBJECT (cell), "ipms-series");
       IpmsRecord *target = find_target (targets, year, series_id);
 
       if (target == NULL)
@@ -206,14 +208,14 @@ bind_cells (IpmsThreeYearPage *self,
               g_value_set_int64 (&values[1], series_id);
             }
           /* Undone: the row it made is gone, and typing makes it again. */
-          ipms_field_row_set_record (row, NULL);
-          ipms_field_binding_set_new_row (ipms_field_row_get_binding (row), columns, values);
+          ipms_table_cell_set_record (cell, NULL);
+          ipms_table_cell_set_new_row (cell, columns, values);
           g_value_unset (&values[0]);
           if (G_IS_VALUE (&values[1]))
             g_value_unset (&values[1]);
         }
       else
-        ipms_field_row_set_record (row, target);
+        ipms_table_cell_set_record (cell, target);
     }
 }
 
@@ -416,12 +418,12 @@ ipms_three_year_page_get_grid_field (IpmsThreeYearPage *self,
 
   for (guint i = 0; i < self->cells->len; i++)
     {
-      IpmsFieldRow *row = g_ptr_array_index (self->cells, i);
+      IpmsTableCell *cell = g_ptr_array_index (self->cells, i);
 
-      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ipms-year")) == year &&
-          *(gint64 *) g_object_get_data (G_OBJECT (row), "ipms-series") == series_id &&
-          g_str_equal (ipms_field_row_get_column (row)->name, column))
-        return GTK_WIDGET (row);
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ipms-year")) == year &&
+          *(gint64 *) g_object_get_data (G_OBJECT (cell), "ipms-series") == series_id &&
+          g_str_equal (g_object_get_data (G_OBJECT (cell), "ipms-column"), column))
+        return ipms_table_cell_get_row (cell);
     }
 
   return NULL;
