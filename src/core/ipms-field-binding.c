@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ipms-field-binding.h"
+#include "ipms-format.h"
 #include "ipms-merge-key.h"
 
 #define DEFAULT_DELAY_MS 400
@@ -35,6 +36,9 @@ struct _IpmsFieldBinding
   /* Set while our own write is being committed, so that its notification
    * is not taken for a change made elsewhere. */
   gboolean          writing;
+  /* See ipms_field_binding_set_new_row(): one GValue per column of the
+   * table, or NULL. */
+  GValue           *new_row;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsFieldBinding, ipms_field_binding, G_TYPE_OBJECT)
@@ -145,6 +149,93 @@ values_equal (const GValue *a,
   return FALSE;
 }
 
+static void
+clear_new_row (IpmsFieldBinding *self)
+{
+  if (self->new_row == NULL)
+    return;
+
+  for (guint i = 0; i < self->table->n_columns; i++)
+    if (G_IS_VALUE (&self->new_row[i]))
+      g_value_unset (&self->new_row[i]);
+  g_clear_pointer (&self->new_row, g_free);
+}
+
+/* The row the typing makes, with its value, in one undo step. */
+static void
+insert_row (IpmsFieldBinding *self,
+            const GValue     *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GValue *values;
+  gint64 id = 0;
+
+  if (value == NULL || !G_IS_VALUE (value))
+    return;
+
+  values = g_new0 (GValue, self->table->n_columns);
+  for (guint i = 0; i < self->table->n_columns; i++)
+    {
+      const GValue *source = &self->table->columns[i] == self->column ? value : &self->new_row[i];
+
+      if (G_IS_VALUE (source))
+        {
+          g_value_init (&values[i], G_VALUE_TYPE (source));
+          g_value_copy (source, &values[i]);
+        }
+    }
+
+  /* Translators: an undo step; %s is the label of a form field, as “Sales” */
+  label = g_strdup_printf (_("Edit “%s”"), ipms_column_get_label (self->column));
+  self->writing = TRUE;
+  if (ipms_document_begin_edit (self->document, label, NULL, &error))
+    {
+      id = ipms_document_insert (self->document, self->table->name, 0, values, &error);
+      if (id == 0 || !ipms_document_commit_edit (self->document, &error))
+        {
+          ipms_document_rollback_edit (self->document);
+          id = 0;
+        }
+    }
+  self->writing = FALSE;
+
+  for (guint i = 0; i < self->table->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+  g_free (values);
+
+  if (id == 0)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  /* The typing goes on in the row it made. */
+  ipms_field_binding_set_record (self, ipms_document_get_record (self->document, self->table->name, id));
+}
+
+void
+ipms_field_binding_set_new_row (IpmsFieldBinding   *self,
+                                const char * const *columns,
+                                const GValue       *values)
+{
+  g_return_if_fail (IPMS_IS_FIELD_BINDING (self));
+
+  clear_new_row (self);
+  if (columns == NULL)
+    return;
+
+  self->new_row = g_new0 (GValue, self->table->n_columns);
+  for (guint c = 0; columns[c] != NULL; c++)
+    for (guint i = 0; i < self->table->n_columns; i++)
+      if (g_str_equal (self->table->columns[i].name, columns[c]) && G_IS_VALUE (&values[c]))
+        {
+          g_value_init (&self->new_row[i], G_VALUE_TYPE (&values[c]));
+          g_value_copy (&values[c], &self->new_row[i]);
+        }
+}
+
 /* `merge`: typing folds into the previous step of the same field; a
  * discrete change (a choice, a date picked, a clear) is a step of its own. */
 static void
@@ -156,6 +247,12 @@ write_value (IpmsFieldBinding *self,
   g_autofree char *label = NULL;
   g_autofree char *merge_key = NULL;
   gboolean ok;
+
+  if (self->record == NULL && self->new_row != NULL)
+    {
+      insert_row (self, value);
+      return;
+    }
 
   if (self->record == NULL || !ipms_record_is_alive (self->record))
     return;
@@ -548,9 +645,10 @@ group_digits (const char *digits)
   return g_string_free (out, FALSE);
 }
 
-char *
-ipms_field_format_value (const IpmsColumn *column,
-                         const GValue     *value)
+static char *
+format_value (const IpmsColumn *column,
+              const GValue     *value,
+              gboolean          for_display)
 {
   g_return_val_if_fail (column != NULL, NULL);
 
@@ -579,10 +677,9 @@ ipms_field_format_value (const IpmsColumn *column,
 
         /* Money keeps cents; other numbers their significant digits. */
         if (column->format == IPMS_COLUMN_FORMAT_MONEY)
-          g_ascii_formatd (buffer, sizeof buffer,
-                           fabs (number - round (number)) >= 0.005 ? "%.2f" : "%.0f", number);
-        else
-          g_ascii_formatd (buffer, sizeof buffer, "%.12g", number);
+          return ipms_format_money_amount (number, for_display);
+
+        g_ascii_formatd (buffer, sizeof buffer, "%.12g", number);
 
         grouped = strchr (buffer, 'e') != NULL ? g_strdup (buffer) : group_digits (buffer);
         if (column->format == IPMS_COLUMN_FORMAT_PERCENT)
@@ -599,6 +696,24 @@ ipms_field_format_value (const IpmsColumn *column,
 }
 
 char *
+ipms_field_format_value (const IpmsColumn *column,
+                         const GValue     *value)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return format_value (column, value, FALSE);
+}
+
+char *
+ipms_field_format_display_value (const IpmsColumn *column,
+                                 const GValue     *value)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return format_value (column, value, TRUE);
+}
+
+char *
 ipms_field_binding_dup_text (IpmsFieldBinding *self)
 {
   g_return_val_if_fail (IPMS_IS_FIELD_BINDING (self), NULL);
@@ -606,7 +721,18 @@ ipms_field_binding_dup_text (IpmsFieldBinding *self)
   if (self->record == NULL)
     return g_strdup ("");
 
-  return ipms_field_format_value (self->column, ipms_record_get_value (self->record, self->column->name));
+  return format_value (self->column, ipms_record_get_value (self->record, self->column->name), FALSE);
+}
+
+char *
+ipms_field_binding_dup_display_text (IpmsFieldBinding *self)
+{
+  g_return_val_if_fail (IPMS_IS_FIELD_BINDING (self), NULL);
+
+  if (self->record == NULL)
+    return g_strdup ("");
+
+  return format_value (self->column, ipms_record_get_value (self->record, self->column->name), TRUE);
 }
 
 static void
@@ -634,7 +760,7 @@ ipms_field_binding_set_text (IpmsFieldBinding *self,
 
   g_return_val_if_fail (IPMS_IS_FIELD_BINDING (self), FALSE);
 
-  if (self->record == NULL)
+  if (self->record == NULL && self->new_row == NULL)
     return FALSE;
 
   if (!ipms_field_parse_text (self->column, text, &value, &error))
@@ -822,6 +948,7 @@ ipms_field_binding_dispose (GObject *object)
       g_clear_signal_handler (&self->notify_id, self->record);
       g_clear_object (&self->record);
     }
+  clear_new_row (self);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ipms_field_binding_parent_class)->dispose (object);

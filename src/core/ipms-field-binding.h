@@ -50,11 +50,21 @@ const IpmsColumn *ipms_field_binding_get_column       (IpmsFieldBinding  *self);
 void              ipms_field_binding_set_record       (IpmsFieldBinding  *self,
                                                        IpmsRecord        *record);
 IpmsRecord       *ipms_field_binding_get_record       (IpmsFieldBinding  *self);
+/* Without a record, text typed makes the row it edits: a row of the table
+ * with `columns` set to `values` (NULL-terminated names, one GValue each)
+ * and the typed value, inserted in one undo step when the typing is
+ * written; the binding then edits that row. NULL columns: no new row. */
+void              ipms_field_binding_set_new_row      (IpmsFieldBinding   *self,
+                                                       const char * const *columns,
+                                                       const GValue       *values);
 
 /* The stored value as the field shows it for editing: grouped digits
  * ("18,000,000"), percents with their sign ("42%"), dates as YYYY-MM-DD,
  * "" for NULL. Choices and references give their code or id. */
 char             *ipms_field_binding_dup_text         (IpmsFieldBinding  *self);
+/* The same, as the field shows it while nobody edits it: money in
+ * Chinese reads "1,800万" (see ipms_format_money_amount()). */
+char             *ipms_field_binding_dup_display_text (IpmsFieldBinding  *self);
 /* Returns whether the text is valid; it is written after the delay. */
 gboolean          ipms_field_binding_set_text         (IpmsFieldBinding  *self,
                                                        const char        *text);
@@ -83,6 +93,9 @@ gboolean          ipms_field_parse_text               (const IpmsColumn  *column
                                                        GValue            *value,
                                                        GError           **error);
 char             *ipms_field_format_value             (const IpmsColumn  *column,
+                                                       const GValue      *value);
+/* As ipms_field_binding_dup_display_text(). */
+char             *ipms_field_format_display_value     (const IpmsColumn  *column,
                                                        const GValue      *value);
 
 G_END_DECLS

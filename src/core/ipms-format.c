@@ -144,6 +144,16 @@ typedef struct
  * by thousands (K, M, B) in English, by ten-thousands (万, 亿) in Chinese.
  * The translation of the "number grouping" string picks the way, since a
  * locale's own number formatting says nothing about it. */
+static gboolean
+groups_by_myriads (void)
+{
+  /* Translators: how charts shorten large numbers. Keep "thousands" for
+   * 5.2M and 350K; translate as "myriads" (this exact English word) where
+   * numbers are grouped by ten-thousands, as in Chinese (520万, 1.2亿); the
+   * unit names are the three strings that follow. */
+  return g_strcmp0 (C_("number grouping", "thousands"), "myriads") == 0;
+}
+
 static const CompactUnit *
 compact_units (guint *n_units)
 {
@@ -151,13 +161,8 @@ compact_units (guint *n_units)
     { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
   };
   static CompactUnit myriads[3];
-  /* Translators: how charts shorten large numbers. Keep "thousands" for
-   * 5.2M and 350K; translate as "myriads" (this exact English word) where
-   * numbers are grouped by ten-thousands, as in Chinese (520万, 1.2亿); the
-   * unit names are the three strings that follow. */
-  const char *grouping = C_("number grouping", "thousands");
 
-  if (g_strcmp0 (grouping, "myriads") != 0)
+  if (!groups_by_myriads ())
     {
       *n_units = G_N_ELEMENTS (thousands);
       return thousands;
@@ -214,6 +219,87 @@ ipms_format_compact (double      value,
     number = g_strdup_printf ("%.0f", fabs (value));
 
   g_string_append (str, number);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+append_grouped (GString    *str,
+                const char *digits)
+{
+  gsize n = strspn (digits, "0123456789");
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (str, ',');
+      g_string_append_c (str, digits[i]);
+    }
+  g_string_append (str, digits + n);
+}
+
+/* `value` written with at most `max_decimals`, without trailing zeros;
+ * FALSE when that would round it. */
+static gboolean
+append_exact (GString *str,
+              double   value,
+              int      max_decimals)
+{
+  double scale = pow (10, max_decimals);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  if (fabs (value * scale - round (value * scale)) > 1e-6)
+    return FALSE;
+
+  g_ascii_formatd (buffer, sizeof buffer, max_decimals == 2 ? "%.2f" : "%.4f", value);
+  end = buffer + strlen (buffer) - 1;
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  append_grouped (str, buffer);
+
+  return TRUE;
+}
+
+char *
+ipms_format_money_amount (double   value,
+                          gboolean for_display)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double magnitude = fabs (value);
+
+  if (value < 0)
+    g_string_append_c (str, '-');
+
+  /* Only where the language counts in myriads: "18,000K" helps nobody.
+   * 万亿 reads as a number of 亿 (20,000亿), which stays exact. */
+  if (for_display && groups_by_myriads ())
+    {
+      guint n_units;
+      const CompactUnit *units = compact_units (&n_units);
+
+      for (guint i = 0; i < n_units; i++)
+        {
+          gsize len = str->len;
+
+          if (units[i].limit > 1e8 || magnitude < units[i].limit)
+            continue;
+          if (append_exact (str, magnitude / units[i].limit, units[i].limit == 1e8 ? 4 : 2))
+            {
+              g_string_append (str, units[i].suffix);
+              return g_string_free (g_steal_pointer (&str), FALSE);
+            }
+          g_string_truncate (str, len);
+        }
+    }
+
+  /* Cents only when there are some. */
+  g_ascii_formatd (buffer, sizeof buffer,
+                   fabs (magnitude - round (magnitude)) >= 0.005 ? "%.2f" : "%.0f", magnitude);
+  append_grouped (str, buffer);
 
   return g_string_free (g_steal_pointer (&str), FALSE);
 }

@@ -29,6 +29,14 @@ char *ipms_format_price        (double       price,
  * never a trailing ".0". `currency` may be NULL (a count). */
 char *ipms_format_compact      (double       value,
                                 const char  *currency);
+/* An amount of money as a form field shows it, without the currency and
+ * never rounded: grouped digits with the cents it has ("18,000,000",
+ * "1,299.50"). With `for_display` and numbers grouped by myriads (Chinese),
+ * an amount that is a whole number of 万 or 亿 reads as one, "1,800万" or
+ * "1.5亿", as the charts write it; the field shows the digits again for
+ * editing, and parses both. */
+char *ipms_format_money_amount (double       value,
+                                gboolean     for_display);
 /* A whole percentage, "60%"; with `show_sign`, "+16%" and "-4%". */
 char *ipms_format_percent      (double       percent,
                                 gboolean     show_sign);

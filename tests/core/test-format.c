@@ -53,6 +53,33 @@ test_compact (void)
   check (ipms_format_compact (0, "USD"), "$0");
 }
 
+/* A money field: the digits to edit, and in Chinese the 万/亿 that the
+ * charts write when the amount is a whole number of them; never rounded. */
+static void
+test_money_amount (void)
+{
+  check (ipms_format_money_amount (18000000, FALSE), "18,000,000");
+  check (ipms_format_money_amount (1299.5, FALSE), "1,299.50");
+  check (ipms_format_money_amount (-2500, FALSE), "-2,500");
+
+  if (is_chinese ())
+    {
+      check (ipms_format_money_amount (18000000, TRUE), "1,800万");
+      check (ipms_format_money_amount (150000000, TRUE), "1.5亿");
+      check (ipms_format_money_amount (123450000, TRUE), "1.2345亿");
+      check (ipms_format_money_amount (15000, TRUE), "1.5万");
+      check (ipms_format_money_amount (-30000, TRUE), "-3万");
+      /* Not a whole number of 万: the digits, as exact as stored. */
+      check (ipms_format_money_amount (123456789, TRUE), "123,456,789");
+      check (ipms_format_money_amount (9999, TRUE), "9,999");
+      return;
+    }
+
+  /* English groups by thousands already: the display is the digits. */
+  check (ipms_format_money_amount (18000000, TRUE), "18,000,000");
+  check (ipms_format_money_amount (1299.5, TRUE), "1,299.50");
+}
+
 static void
 test_percent_and_price (void)
 {
@@ -98,6 +125,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/compact", test_compact);
+  g_test_add_func ("/format/money-amount", test_money_amount);
   g_test_add_func ("/format/percent-and-price", test_percent_and_price);
   g_test_add_func ("/format/dates", test_dates);
 

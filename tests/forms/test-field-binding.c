@@ -426,6 +426,51 @@ test_merge_key (void)
   g_assert_cmpstr (row, ==, "product:42");
 }
 
+/* Typing where there is no row yet makes it, with the typed value, in
+ * one undo step; the next burst edits that row. */
+static void
+test_new_row (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const char * const columns[] = { "year", NULL };
+  g_autoptr(IpmsFieldBinding) binding = ipms_field_binding_new (fixture->document, "yearly_target", "sales");
+  g_autoptr(GError) error = NULL;
+  GValue values[1] = { G_VALUE_INIT };
+  IpmsRecord *made;
+
+  g_value_init (&values[0], G_TYPE_INT64);
+  g_value_set_int64 (&values[0], 2031);
+  ipms_field_binding_set_delay (binding, DELAY_MS);
+  g_assert_false (ipms_field_binding_set_text (binding, "1"));
+  ipms_field_binding_set_new_row (binding, columns, values);
+  g_value_unset (&values[0]);
+
+  g_assert_true (ipms_field_binding_set_text (binding, "1"));
+  spin (KEYSTROKE_MS);
+  g_assert_true (ipms_field_binding_set_text (binding, "15"));
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, 0);
+  wait_written (binding);
+
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, 1);
+  made = ipms_field_binding_get_record (binding);
+  g_assert_nonnull (made);
+  g_assert_cmpint (ipms_record_get_int (made, "year"), ==, 2031);
+  g_assert_cmpfloat (ipms_record_get_double (made, "sales"), ==, 15.0);
+
+  spin (PAUSE_MS);
+  g_assert_true (ipms_field_binding_set_text (binding, "150"));
+  wait_written (binding);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, 1);
+  g_assert_cmpfloat (ipms_record_get_double (made, "sales"), ==, 150.0);
+
+  /* The edit, then the row with its first value: two steps. */
+  g_assert_cmpuint (count_undo_steps (fixture->document), ==, 2);
+  g_assert_true (ipms_document_undo (fixture->document, &error));
+  g_assert_true (ipms_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +495,8 @@ main (int   argc,
               fixture_set_up, test_flush_all_before_undo, fixture_tear_down);
   g_test_add ("/forms/binding/invalid-input", Fixture, NULL,
               fixture_set_up, test_invalid_input_writes_nothing, fixture_tear_down);
+  g_test_add ("/forms/binding/new-row", Fixture, NULL,
+              fixture_set_up, test_new_row, fixture_tear_down);
   g_test_add ("/forms/binding/changes-elsewhere", Fixture, NULL,
               fixture_set_up, test_changes_elsewhere_reload, fixture_tear_down);
 

@@ -22,6 +22,7 @@
 #include "ipms-form-page.h"
 #include "ipms-form-specs.h"
 #include "ipms-record-table.h"
+#include "ipms-table-cell.h"
 #include "ipms-test-utils.h"
 #include "ipms-window.h"
 
@@ -215,7 +216,9 @@ press_key_in_cell (GtkWidget       *cell,
                    guint            keyval,
                    GdkModifierType  state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (cell);
+  /* The table listens on the cell around the field row, in the capture
+   * phase, as a key pressed in the row's editor reaches it. */
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (gtk_widget_get_ancestor (cell, IPMS_TYPE_TABLE_CELL));
   gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -596,19 +599,132 @@ test_date_and_money (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Money reads as the language counts (1,800万 in Chinese) until the field
+ * is focused, where it is the digits to edit. Run in both languages. */
+static void
+test_money_display (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gboolean chinese = g_str_has_prefix (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "", "zh");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *money = ipms_field_row_new (fixture->document, "project", "net_revenue_target");
+  GtkWidget *other = ipms_field_row_new (fixture->document, "project", "name");
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (money));
+
+  gtk_list_box_append (GTK_LIST_BOX (box), money);
+  gtk_list_box_append (GTK_LIST_BOX (box), other);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ipms_field_row_set_record (IPMS_FIELD_ROW (money), ipms_document_get_project (fixture->document));
+  ipms_field_row_set_record (IPMS_FIELD_ROW (other), ipms_document_get_project (fixture->document));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (window));
+
+  type_into (money, "18000000");
+  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (other)));
+  g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target"),
+                     ==, 18000000.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, chinese ? "1,800万" : "18,000,000");
+
+  gtk_widget_grab_focus (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "18,000,000");
+  /* Typed as read, it is the same amount. */
+  gtk_editable_set_text (GTK_EDITABLE (editor), "2.5亿");
+  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (other)));
+  g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target"),
+                     ==, 250000000.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, chinese ? "2.5亿" : "250,000,000");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 px a table's rows stack: every cell of a row lies inside the
+ * window, none cut off at its right edge. */
+static void
+test_narrow_tables (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsFormPage *page;
+  IpmsRecordTable *gaps;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  page = show (fixture, "isor");
+  adw_leaflet_set_visible_child (ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "leaflet")),
+                                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "content")));
+  gaps = table_of (page, "gap");
+  g_assert_cmpuint (n_rows (gaps), >, 0);
+  /* The views swap in idle time after the layout: a few frames. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (width, <=, 400);
+
+  for (guint column = 0; column < 5; column++)
+    {
+      GtkWidget *row = cell (gaps, 0, column);
+      graphene_rect_t bounds;
+
+      /* Asked for, the cell has made its editor: laid out in a frame. */
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+      g_assert_true (gtk_widget_get_mapped (row));
+      g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (fixture->window), &bounds));
+      g_assert_cmpfloat (bounds.size.width, >, 100);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+    }
+}
+
+/* A cell rebound to another row (recycled, or its row gone from the
+ * screen) writes what was typed into the row it was typed for. */
+static void
+test_recycled_cell (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsFormPage *page = show (fixture, "isor");
+  IpmsRecordTable *gaps = table_of (page, "gap");
+  GtkWidget *row = cell (gaps, 0, 0);
+  IpmsRecord *first = row_record (gaps, 0);
+  IpmsRecord *second = row_record (gaps, 1);
+  g_autofree char *second_text = g_strdup (ipms_record_get_string (second, "description"));
+
+  type_into (row, " (revised)");
+  g_assert_true (ipms_field_binding_get_pending (ipms_field_row_get_binding (IPMS_FIELD_ROW (row))));
+  /* What the list does to a recycled cell: unbind, bind another row. */
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_widget_get_parent (row)), NULL);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_widget_get_parent (row)), second);
+  g_assert_true (g_str_has_suffix (ipms_record_get_string (first, "description"), " (revised)"));
+  g_assert_cmpstr (ipms_record_get_string (second, "description"), ==, second_text);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ipms_field_row_get_editor (IPMS_FIELD_ROW (row)))),
+                   ==, second_text);
+}
+
 /* Every editable widget of every form has an accessible name, and it is
  * the label the user sees. */
 static gboolean
 is_editable_widget (GtkWidget *widget)
 {
   return GTK_IS_ENTRY (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_DROP_DOWN (widget) ||
-         GTK_IS_MENU_BUTTON (widget) || GTK_IS_BUTTON (widget) || GTK_IS_PROGRESS_BAR (widget);
+         GTK_IS_MENU_BUTTON (widget) || GTK_IS_BUTTON (widget) || GTK_IS_PROGRESS_BAR (widget) ||
+         /* A table's cell, focusable before it has its editor. */
+         (IPMS_IS_TABLE_CELL (widget) && gtk_widget_get_focusable (widget));
 }
 
 static void
 check_accessible_names (GtkWidget *widget,
                         guint     *checked)
 {
+  /* An icon is named or decoration: AT-SPI reads a nameless one as
+   * "GtkImage". */
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_PRESENTATION &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) &&
+      !gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) &&
+      /* libadwaita's own (a combo row's arrow) are its business. */
+      !gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW))
+    g_error ("an icon (%s) without a name", gtk_image_get_icon_name (GTK_IMAGE (widget)));
+
   if (is_editable_widget (widget) && gtk_widget_get_visible (widget) && gtk_widget_get_mapped (widget))
     {
       GtkWidget *row = gtk_widget_get_ancestor (widget, IPMS_TYPE_FIELD_ROW);
@@ -620,7 +736,10 @@ check_accessible_names (GtkWidget *widget,
            gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_MENU_BUTTON) != NULL))
         return;
 
-      if (row != NULL && ipms_field_row_get_editor (IPMS_FIELD_ROW (row)) == widget)
+      if (IPMS_IS_TABLE_CELL (widget))
+        message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                      ipms_table_cell_get_label (IPMS_TABLE_CELL (widget)));
+      else if (row != NULL && ipms_field_row_get_editor (IPMS_FIELD_ROW (row)) == widget)
         message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                       ipms_field_row_get_label (IPMS_FIELD_ROW (row)));
       else if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
@@ -652,7 +771,13 @@ test_accessible_names (Fixture       *fixture,
       IpmsFormPage *page = show (fixture, specs[i]->id);
       guint checked = 0;
 
+      /* The sections further down too, which are built in idle time. */
+      ipms_form_page_build_all (page);
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (page)));
       check_accessible_names (GTK_WIDGET (page), &checked);
+      /* The sidebar that leads to the page, too. */
+      check_accessible_names (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "leaflet")),
+                              &checked);
       g_test_message ("%s: %u widgets with their names", specs[i]->id, checked);
       g_assert_cmpuint (checked, >, 3);
     }
@@ -680,6 +805,8 @@ check_language (GtkWidget *widget,
 
   if (IPMS_IS_FIELD_ROW (widget))
     text = ipms_field_row_get_label (IPMS_FIELD_ROW (widget));
+  else if (IPMS_IS_TABLE_CELL (widget))
+    text = ipms_table_cell_get_label (IPMS_TABLE_CELL (widget));
   else if (ADW_IS_PREFERENCES_GROUP (widget))
     text = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
 
@@ -707,6 +834,7 @@ test_language (Fixture       *fixture,
       IpmsFormPage *page = show (fixture, specs[i]->id);
       guint checked = 0;
 
+      ipms_form_page_build_all (page);
       check_language (GTK_WIDGET (page), chinese, &checked);
       g_test_message ("%s: %u labels in %s", specs[i]->id, checked, chinese ? "Chinese" : "English");
       g_assert_cmpuint (checked, >, 3);
@@ -795,6 +923,9 @@ main (int   argc,
   g_test_add ("/forms/ui/team", Fixture, NULL, empty_set_up, test_team, fixture_tear_down);
   g_test_add ("/forms/ui/category", Fixture, NULL, example_set_up, test_category, fixture_tear_down);
   g_test_add ("/forms/ui/date-and-money", Fixture, NULL, empty_set_up, test_date_and_money, fixture_tear_down);
+  g_test_add ("/forms/ui/narrow-tables", Fixture, NULL, example_set_up, test_narrow_tables, fixture_tear_down);
+  g_test_add ("/forms/ui/recycled-cell", Fixture, NULL, example_set_up, test_recycled_cell, fixture_tear_down);
+  g_test_add ("/forms/ui/look/money-display", Fixture, NULL, empty_set_up, test_money_display, fixture_tear_down);
   g_test_add ("/forms/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/forms/ui/look/language", Fixture, NULL, example_set_up, test_language, fixture_tear_down);
   g_test_add ("/forms/ui/look/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);

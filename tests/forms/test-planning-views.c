@@ -397,6 +397,44 @@ test_three_year (Fixture       *fixture,
   redo (fixture);
   g_assert_nonnull (strstr (ipms_three_year_page_get_grid_text (plan, 2, 1), "40"));
 
+  /* Typing in the grid where the series has no target for the year makes
+   * the row, in one undo step, and the year's total follows. */
+  {
+    gint64 outdoor = ipms_record_get_id (row_record (series, 0));
+    guint n_targets = ipms_document_count_rows (fixture->document, "yearly_target");
+    GtkWidget *sales = ipms_three_year_page_get_grid_field (plan, outdoor, 2030, "sales");
+    IpmsRecord *made;
+
+    g_assert_nonnull (sales);
+    g_assert_null (ipms_field_row_get_record (IPMS_FIELD_ROW (sales)));
+    type_into (sales, "2000000");
+    flush (fixture);
+    g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, n_targets + 1);
+    made = ipms_field_row_get_record (IPMS_FIELD_ROW (sales));
+    g_assert_nonnull (made);
+    g_assert_cmpint (ipms_record_get_int (made, "year"), ==, 2030);
+    g_assert_cmpint (ipms_record_get_int (made, "series_id"), ==, outdoor);
+    g_assert_cmpfloat (ipms_record_get_double (made, "sales"), ==, 2000000.0);
+    g_assert_nonnull (strstr (ipms_three_year_page_get_grid_text (plan, 1, 2), "2M"));
+
+    /* The next burst edits the row it made. */
+    type_into (sales, "0");
+    flush (fixture);
+    g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, n_targets + 1);
+    g_assert_cmpfloat (ipms_record_get_double (made, "sales"), ==, 20000000.0);
+    g_assert_nonnull (strstr (ipms_three_year_page_get_grid_text (plan, 1, 2), "20M"));
+
+    undo (fixture);
+    g_assert_cmpfloat (ipms_record_get_double (made, "sales"), ==, 2000000.0);
+    undo (fixture);
+    g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, n_targets);
+    g_assert_null (ipms_field_row_get_record (IPMS_FIELD_ROW (sales)));
+    g_assert_cmpstr (ipms_three_year_page_get_grid_text (plan, 1, 1), ==, "—");
+    redo (fixture);
+    g_assert_cmpuint (ipms_document_count_rows (fixture->document, "yearly_target"), ==, n_targets + 1);
+    g_assert_nonnull (ipms_field_row_get_record (IPMS_FIELD_ROW (sales)));
+  }
+
   /* The chart is on the page, drawn to the page's width. */
   chart = ipms_three_year_page_get_chart (plan);
   g_assert_true (IPMS_IS_CHART_PICTURE (chart));

@@ -74,8 +74,9 @@ update_subtitle (IpmsFieldRow *self)
       gtk_widget_add_css_class (priv->subtitle_label, "dim-label");
     }
 
-  /* A table cell has no room for a line of its own. */
-  if (priv->compact)
+  /* A table cell has no room for a line of its own. Setting a tooltip,
+   * even none, costs: a table sets it once per cell and binding. */
+  if (priv->compact && g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), reason) != 0)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
 
   if (priv->editor != NULL)

@@ -16,6 +16,24 @@
  * room at full HD, and the clamp still keeps the text fields readable. */
 #define MAX_CONTENT_WIDTH 1000
 
+/* The sections are built when they come near the screen, not with the
+ * page: a view shows in one frame whatever its size, and sections further
+ * down follow in idle time (see build_visible_sections()). Heights in
+ * pixels, estimated before a section is built. */
+#define FIRST_SCREEN_HEIGHT 1100
+#define FIELD_HEIGHT 80
+#define NOTE_HEIGHT 140
+#define TABLE_HEIGHT 150
+#define TABLE_ROW_HEIGHT 43
+#define MAX_TABLE_HEIGHT 600
+
+typedef struct
+{
+  const IpmsFormSection *spec;
+  GtkWidget             *group;
+  gboolean               built;
+} Section;
+
 typedef struct
 {
   IpmsDocument *document;
@@ -24,9 +42,14 @@ typedef struct
   GtkWidget    *box;
   GtkWidget    *empty_group;
   GtkWidget    *header_box;
-  /* IpmsFieldRow of the project's fields, IpmsRecordTable of the tables. */
+  /* IpmsFieldRow of the project's fields, IpmsRecordTable of the tables,
+   * of the sections built so far. */
   GPtrArray    *fields;
   GPtrArray    *tables;
+  /* Section, in the spec's order. */
+  GArray       *sections;
+  guint         visible_idle;
+  guint         rest_idle;
 } IpmsFormPagePrivate;
 
 static void ipms_form_page_record_focus_init (IpmsRecordFocusInterface *iface);
@@ -79,6 +102,9 @@ ipms_form_page_add_header (IpmsFormPage *self,
   gtk_box_append (GTK_BOX (PRIV (self)->header_box), widget);
 }
 
+static void ensure_section (IpmsFormPage *self,
+                            guint         index);
+
 GtkWidget *
 ipms_form_page_get_table (IpmsFormPage *self,
                           const char   *table)
@@ -86,6 +112,14 @@ ipms_form_page_get_table (IpmsFormPage *self,
   IpmsFormPagePrivate *priv = PRIV (self);
 
   g_return_val_if_fail (IPMS_IS_FORM_PAGE (self), NULL);
+
+  /* Asked for, it is there, near the screen or not. */
+  for (guint i = 0; i < priv->sections->len; i++)
+    if (g_str_equal (g_array_index (priv->sections, Section, i).spec->table, table))
+      {
+        ensure_section (self, i);
+        break;
+      }
 
   for (guint i = 0; i < priv->tables->len; i++)
     if (g_str_equal (ipms_record_table_get_table_name (g_ptr_array_index (priv->tables, i)), table))
@@ -102,6 +136,16 @@ ipms_form_page_get_field (IpmsFormPage *self,
 
   g_return_val_if_fail (IPMS_IS_FORM_PAGE (self), NULL);
 
+  for (guint i = 0; i < priv->sections->len; i++)
+    {
+      const IpmsFormSection *section = g_array_index (priv->sections, Section, i).spec;
+
+      if (g_str_equal (section->table, "project"))
+        for (const IpmsFieldSpec *field = section->fields; field->column != NULL; field++)
+          if (g_str_equal (field->column, column))
+            ensure_section (self, i);
+    }
+
   for (guint i = 0; i < priv->fields->len; i++)
     if (g_str_equal (ipms_field_row_get_column (g_ptr_array_index (priv->fields, i))->name, column))
       return g_ptr_array_index (priv->fields, i);
@@ -117,21 +161,33 @@ ipms_form_page_get_is_empty (IpmsFormPage *self)
 
   g_return_val_if_fail (IPMS_IS_FORM_PAGE (self), FALSE);
 
+  /* From the spec and the file, not the widgets: the sections further
+   * down may not be built yet. */
   project = ipms_document_get_project (priv->document);
-  for (guint i = 0; i < priv->fields->len; i++)
+  for (guint i = 0; i < priv->sections->len; i++)
     {
-      const IpmsColumn *column = ipms_field_row_get_column (g_ptr_array_index (priv->fields, i));
+      const IpmsFormSection *section = g_array_index (priv->sections, Section, i).spec;
 
-      /* The analysis is in the multi-line fields; the name, currency and
-       * years a new project already has do not count as a start. */
-      if (column->format == IPMS_COLUMN_FORMAT_MULTILINE &&
-          ipms_record_get_string (project, column->name)[0] != '\0')
+      if (g_str_equal (section->table, "project"))
+        {
+          const IpmsTable *table = ipms_schema_lookup_table ("project");
+
+          for (const IpmsFieldSpec *field = section->fields; field->column != NULL; field++)
+            {
+              const IpmsColumn *column = ipms_table_lookup_column (table, field->column);
+
+              /* The analysis is in the multi-line fields; the name, currency
+               * and years a new project already has do not count as a start. */
+              if (column->format == IPMS_COLUMN_FORMAT_MULTILINE &&
+                  ipms_record_get_string (project, column->name)[0] != '\0')
+                return FALSE;
+            }
+        }
+      /* A detail table has rows only when its master has. */
+      else if (section->owner_column == NULL &&
+               ipms_document_count_rows (priv->document, section->table) > 0)
         return FALSE;
     }
-
-  for (guint i = 0; i < priv->tables->len; i++)
-    if (g_list_model_get_n_items (G_LIST_MODEL (ipms_record_table_get_list (g_ptr_array_index (priv->tables, i)))) > 0)
-      return FALSE;
 
   return TRUE;
 }
@@ -202,10 +258,137 @@ build_table (IpmsFormPage          *self,
     }
 
   g_ptr_array_add (priv->tables, table);
-  g_signal_connect_object (ipms_record_table_get_list (table), "items-changed",
-                           G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (table);
+}
+
+static void
+ensure_section (IpmsFormPage *self,
+                guint         index)
+{
+  IpmsFormPagePrivate *priv = PRIV (self);
+  Section *section = &g_array_index (priv->sections, Section, index);
+  const IpmsFormSection *spec = section->spec;
+
+  if (section->built)
+    return;
+  section->built = TRUE;
+
+  if (g_str_equal (spec->table, "project"))
+    {
+      IpmsRecord *project = ipms_document_get_project (priv->document);
+
+      for (const IpmsFieldSpec *field = spec->fields; field->column != NULL; field++)
+        {
+          GtkWidget *row = ipms_field_row_new (priv->document, "project", field->column);
+
+          if (field->help != NULL)
+            ipms_field_row_set_help (IPMS_FIELD_ROW (row), _(field->help));
+          ipms_field_row_set_record (IPMS_FIELD_ROW (row), project);
+          g_ptr_array_add (priv->fields, row);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), row);
+        }
+    }
+  else
+    {
+      /* A detail table follows its master: that one first. */
+      if (spec->owner_column != NULL)
+        {
+          const IpmsColumn *owner = ipms_table_lookup_column (ipms_schema_lookup_table (spec->table),
+                                                              spec->owner_column);
+
+          for (guint i = index; owner != NULL && i > 0; i--)
+            if (g_str_equal (g_array_index (priv->sections, Section, i - 1).spec->table, owner->references))
+              {
+                ensure_section (self, i - 1);
+                break;
+              }
+        }
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), build_table (self, spec));
+    }
+
+  gtk_widget_set_size_request (section->group, -1, -1);
+}
+
+static int
+estimate_height (IpmsFormPage          *self,
+                 const IpmsFormSection *spec)
+{
+  const IpmsTable *table = ipms_schema_lookup_table (spec->table);
+  int height = 0;
+
+  if (!g_str_equal (spec->table, "project"))
+    {
+      guint n = spec->owner_column == NULL ? ipms_document_count_rows (PRIV (self)->document, spec->table) : 0;
+
+      return MIN (TABLE_HEIGHT + (int) n * TABLE_ROW_HEIGHT, MAX_TABLE_HEIGHT);
+    }
+
+  for (const IpmsFieldSpec *field = spec->fields; field->column != NULL; field++)
+    height += ipms_table_lookup_column (table, field->column)->format == IPMS_COLUMN_FORMAT_MULTILINE
+              ? NOTE_HEIGHT : FIELD_HEIGHT;
+
+  return height;
+}
+
+static gboolean
+build_rest_cb (gpointer data)
+{
+  IpmsFormPage *self = data;
+  IpmsFormPagePrivate *priv = PRIV (self);
+
+  /* One section an idle: the main loop stays free for the user. */
+  for (guint i = 0; i < priv->sections->len; i++)
+    if (!g_array_index (priv->sections, Section, i).built)
+      {
+        ensure_section (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+
+  priv->rest_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Builds the sections within a screen of what is shown; the rest follow
+ * one an idle once the page is up, so that Tab reaches them all. */
+static gboolean
+build_visible_cb (gpointer data)
+{
+  IpmsFormPage *self = data;
+  IpmsFormPagePrivate *priv = PRIV (self);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (priv->scrolled));
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  priv->visible_idle = 0;
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    {
+      Section *section = &g_array_index (priv->sections, Section, i);
+      graphene_rect_t bounds;
+
+      if (section->built ||
+          !gtk_widget_compute_bounds (section->group, priv->scrolled, &bounds))
+        continue;
+
+      if (bounds.origin.y < 2 * page && bounds.origin.y + bounds.size.height > -page)
+        ensure_section (self, i);
+    }
+
+  if (priv->rest_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->rest_idle = g_idle_add_full (G_PRIORITY_LOW, build_rest_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_build_visible (IpmsFormPage *self)
+{
+  IpmsFormPagePrivate *priv = PRIV (self);
+
+  /* Not while GTK lays the page out (the adjustment changes then). */
+  if (priv->visible_idle == 0)
+    priv->visible_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_visible_cb, self, NULL);
 }
 
 static void
@@ -214,6 +397,8 @@ build (IpmsFormPage *self)
   IpmsFormPagePrivate *priv = PRIV (self);
   const IpmsFormSpec *spec = ipms_form_page_get_spec (self);
   IpmsRecord *project = ipms_document_get_project (priv->document);
+  GtkAdjustment *adjustment;
+  int height = 0;
 
   g_return_if_fail (spec != NULL);
 
@@ -221,7 +406,12 @@ build (IpmsFormPage *self)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+      /* Decoration: the title beside it says it all, and an icon without a
+       * name reads as "GtkImage". */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", "document-edit-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
       GtkWidget *title = gtk_label_new (_(spec->empty_title));
       GtkWidget *description = gtk_label_new (_(spec->empty_description));
 
@@ -250,33 +440,43 @@ build (IpmsFormPage *self)
 
   for (const IpmsFormSection *section = spec->sections; section->title != NULL; section++)
     {
-      GtkWidget *group = adw_preferences_group_new ();
+      Section entry = { section, adw_preferences_group_new (), FALSE };
+      int estimate = estimate_height (self, section);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(section->title));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (entry.group), _(section->title));
       if (section->description != NULL)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(section->description));
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (entry.group), _(section->description));
 
-      if (g_str_equal (section->table, "project"))
-        {
-          for (const IpmsFieldSpec *field = section->fields; field->column != NULL; field++)
-            {
-              GtkWidget *row = ipms_field_row_new (priv->document, "project", field->column);
+      g_array_append_val (priv->sections, entry);
+      gtk_box_append (GTK_BOX (priv->box), entry.group);
 
-              if (field->help != NULL)
-                ipms_field_row_set_help (IPMS_FIELD_ROW (row), _(field->help));
-              ipms_field_row_set_record (IPMS_FIELD_ROW (row), project);
-              g_ptr_array_add (priv->fields, row);
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-            }
-        }
+      /* What the first screen shows is there for its first frame. */
+      if (height < FIRST_SCREEN_HEIGHT)
+        ensure_section (self, priv->sections->len - 1);
       else
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_table (self, section));
-
-      gtk_box_append (GTK_BOX (priv->box), group);
+        gtk_widget_set_size_request (entry.group, -1, estimate);
+      height += estimate;
     }
 
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (priv->scrolled));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (queue_build_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (queue_build_visible), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (project, "changed", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->document, "changes-done", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->document, "reloaded", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   update_empty_state (self);
+}
+
+void
+ipms_form_page_build_all (IpmsFormPage *self)
+{
+  IpmsFormPagePrivate *priv = PRIV (self);
+
+  g_return_if_fail (IPMS_IS_FORM_PAGE (self));
+
+  for (guint i = 0; i < priv->sections->len; i++)
+    ensure_section (self, i);
 }
 
 static void
@@ -311,7 +511,10 @@ ipms_form_page_dispose (GObject *object)
   IpmsFormPagePrivate *priv = PRIV (object);
 
   /* The rows flush what was typed last as they go, while the document is open. */
+  g_clear_handle_id (&priv->visible_idle, g_source_remove);
+  g_clear_handle_id (&priv->rest_idle, g_source_remove);
   adw_bin_set_child (ADW_BIN (object), NULL);
+  g_clear_pointer (&priv->sections, g_array_unref);
   g_clear_pointer (&priv->fields, g_ptr_array_unref);
   g_clear_pointer (&priv->tables, g_ptr_array_unref);
   g_clear_object (&priv->document);
@@ -423,6 +626,7 @@ ipms_form_page_init (IpmsFormPage *self)
 
   priv->fields = g_ptr_array_new ();
   priv->tables = g_ptr_array_new ();
+  priv->sections = g_array_new (FALSE, FALSE, sizeof (Section));
 
   priv->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (priv->box, 24);

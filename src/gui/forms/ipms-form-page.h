@@ -116,5 +116,9 @@ GtkWidget          *ipms_form_page_get_table       (IpmsFormPage      *self,
 GtkWidget          *ipms_form_page_get_field       (IpmsFormPage      *self,
                                                     const char        *column);
 gboolean            ipms_form_page_get_is_empty    (IpmsFormPage      *self);
+/* Builds every section now. A page builds the sections near the screen
+ * when shown and the others in idle time; asking for a table or a field
+ * builds its section. For walking every widget of a page. */
+void                ipms_form_page_build_all       (IpmsFormPage      *self);
 
 G_END_DECLS

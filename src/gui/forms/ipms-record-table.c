@@ -12,7 +12,7 @@
 #include "ipms-forms-util.h"
 #include "ipms-record-table.h"
 #include "ipms-stable-list.h"
-#include "ipms-text-field-row.h"
+#include "ipms-table-cell.h"
 
 /* Above this height the table scrolls inside the page. */
 #define MAX_TABLE_HEIGHT 560
@@ -20,6 +20,10 @@
  * far, often one: the table reserves room for its rows itself. */
 #define HEADER_HEIGHT 36
 #define ROW_HEIGHT 43
+/* Below this width a row is a card of its cells, one above another, each
+ * under its column's label, instead of a line of columns cut off. */
+#define NARROW_WIDTH 540
+#define STACKED_CELL_HEIGHT 64
 
 struct _IpmsRecordTable
 {
@@ -35,13 +39,19 @@ struct _IpmsRecordTable
   GtkSingleSelection *selection;
 
   GtkWidget          *box;
+  GtkWidget          *squeezer;
   GtkWidget          *scrolled;
   GtkWidget          *column_view;
+  GtkWidget          *narrow_scrolled;
+  GtkWidget          *list_view;
+  guint               shown_idle;
+  /* The names of the field columns, in order, for the stacked rows. */
+  GPtrArray          *field_columns;
   GtkWidget          *empty_label;
   GtkWidget          *add_button;
 
-  /* The field rows of the cells, each with its GtkListItem and column
-   * index as data, for moving the focus between cells. */
+  /* The IpmsTableCells, each with its GtkListItem and column index as
+   * data, for moving the focus between cells. */
   GPtrArray          *cells;
   guint               n_columns;
   /* A row just added or asked for, to focus when its cells are bound, in
@@ -83,6 +93,9 @@ update_actions (IpmsRecordTable *self)
   gtk_widget_set_visible (self->empty_label, n == 0);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scrolled),
                                               MIN (HEADER_HEIGHT + (int) n * ROW_HEIGHT, MAX_TABLE_HEIGHT));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->narrow_scrolled),
+                                              MIN ((int) (n * self->n_columns) * STACKED_CELL_HEIGHT,
+                                                   MAX_TABLE_HEIGHT));
 }
 
 IpmsRecord *
@@ -109,15 +122,21 @@ ipms_record_table_get_cell (IpmsRecordTable *self,
 {
   g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
 
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
+
   for (guint i = 0; i < self->cells->len; i++)
     {
       GtkWidget *cell = g_ptr_array_index (self->cells, i);
       GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
 
+      /* The cells of the columns or of the stacked rows, as shown. */
+      if (shown != NULL && !gtk_widget_is_ancestor (cell, shown))
+        continue;
+
       if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == column &&
           gtk_list_item_get_item (item) != NULL &&
           gtk_list_item_get_position (item) == position)
-        return cell;
+        return ipms_table_cell_get_row (IPMS_TABLE_CELL (cell));
     }
 
   return NULL;
@@ -436,6 +455,32 @@ move_action (GtkWidget  *widget,
     }
 }
 
+static gboolean
+update_shown_view_cb (gpointer data)
+{
+  IpmsRecordTable *self = data;
+  gboolean narrow = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer)) == self->narrow_scrolled;
+
+  self->shown_idle = 0;
+
+  ipms_field_binding_flush_all (self->document);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view),
+                             narrow ? NULL : GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view),
+                           narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Only the view shown has rows; the squeezer picks it while laying the
+ * table out, when the views' models cannot change. */
+static void
+shown_view_changed_cb (IpmsRecordTable *self)
+{
+  if (self->shown_idle == 0)
+    self->shown_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_shown_view_cb, self, NULL);
+}
+
 /* Cells. */
 
 static gboolean
@@ -474,7 +519,10 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   /* Enter goes down a column; in the last row it adds one. */
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
     {
-      ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (cell)));
+      GtkWidget *row = ipms_table_cell_peek_row (IPMS_TABLE_CELL (cell));
+
+      if (row != NULL)
+        ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (row)));
       if (position + 1 < n)
         ipms_record_table_focus_cell (self, position + 1, column);
       else
@@ -507,30 +555,15 @@ cell_finalized_cb (gpointer  data,
   g_ptr_array_remove_fast (self->cells, where_the_object_was);
 }
 
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IpmsRecordTable          *self)
+static GtkWidget *
+make_cell (IpmsRecordTable *self,
+           GtkListItem     *item,
+           guint            index)
 {
-  const char *column = g_object_get_data (G_OBJECT (factory), "ipms-column-name");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ipms-column-index"));
-  const IpmsColumn *schema_column = ipms_table_lookup_column (self->table, column);
+  const char *column = g_ptr_array_index (self->field_columns, index);
   GtkEventController *controller;
-  GtkWidget *cell;
+  GtkWidget *cell = ipms_table_cell_new (self->document, self->table->name, column);
 
-  /* A text view in a list row keeps resizing after the row is laid out,
-   * which GTK 4.8's list widgets do not survive: a cell is one line, and
-   * the forms outside tables have the multi-line field. */
-  if (schema_column->format == IPMS_COLUMN_FORMAT_MULTILINE)
-    cell = g_object_new (IPMS_TYPE_TEXT_FIELD_ROW,
-                         "document", self->document,
-                         "table", self->table->name,
-                         "column", column,
-                         NULL);
-  else
-    cell = ipms_field_row_new (self->document, self->table->name, column);
-
-  ipms_field_row_set_compact (IPMS_FIELD_ROW (cell), TRUE);
   g_object_set_data (G_OBJECT (cell), "ipms-list-item", item);
   g_object_set_data (G_OBJECT (cell), "ipms-column", GUINT_TO_POINTER (index));
 
@@ -543,10 +576,78 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (controller, "enter", G_CALLBACK (cell_focus_enter_cb), cell);
   gtk_widget_add_controller (cell, controller);
 
-  gtk_list_item_set_child (item, cell);
-  gtk_list_item_set_activatable (item, FALSE);
   g_ptr_array_add (self->cells, cell);
   g_object_weak_ref (G_OBJECT (cell), cell_finalized_cb, self);
+
+  return cell;
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IpmsRecordTable          *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "ipms-column-index"));
+
+  gtk_list_item_set_child (item, make_cell (self, item, index));
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+/* A stacked row: each cell under its column's label. */
+static void
+stacked_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  IpmsRecordTable          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  for (guint i = 0; i < self->field_columns->len; i++)
+    {
+      const IpmsColumn *column = ipms_table_lookup_column (self->table, g_ptr_array_index (self->field_columns, i));
+      GtkWidget *label = gtk_label_new (ipms_column_get_label (column));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 10);
+      gtk_widget_set_margin_end (label, 10);
+      gtk_widget_set_margin_top (label, i > 0 ? 4 : 0);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), make_cell (self, item, i));
+    }
+
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+stacked_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 IpmsRecordTable          *self)
+{
+  IpmsRecord *record = gtk_list_item_get_item (item);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_list_item_get_child (item)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (IPMS_IS_TABLE_CELL (child))
+      ipms_table_cell_set_record (IPMS_TABLE_CELL (child), record);
+}
+
+static void
+stacked_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   IpmsRecordTable          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  /* Flushes the cells' edits before the widgets show another row. */
+  for (GtkWidget *child = box != NULL ? gtk_widget_get_first_child (box) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (IPMS_IS_TABLE_CELL (child))
+      ipms_table_cell_set_record (IPMS_TABLE_CELL (child), NULL);
 }
 
 static void
@@ -591,7 +692,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   IpmsRecord *record = gtk_list_item_get_item (item);
 
-  ipms_field_row_set_record (IPMS_FIELD_ROW (cell), record);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (cell), record);
 
   if (self->focus_id != 0 && ipms_record_get_id (record) == self->focus_id &&
       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == self->focus_column)
@@ -604,7 +705,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 IpmsRecordTable          *self)
 {
   /* Flushes the cell's edit before the widget shows another row. */
-  ipms_field_row_set_record (IPMS_FIELD_ROW (gtk_list_item_get_child (item)), NULL);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -634,8 +735,8 @@ add_field_column (IpmsRecordTable *self,
   g_return_if_fail (column != NULL);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_object_set_data (G_OBJECT (factory), "ipms-column-name", (gpointer) column->name);
   g_object_set_data (G_OBJECT (factory), "ipms-column-index", GUINT_TO_POINTER (self->n_columns));
+  g_ptr_array_add (self->field_columns, (gpointer) column->name);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
@@ -890,6 +991,23 @@ ipms_record_table_new (IpmsDocument       *document,
   for (guint i = 0; columns[i] != NULL; i++)
     add_field_column (self, columns[i]);
 
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkWidget *list_view;
+
+    g_signal_connect (factory, "setup", G_CALLBACK (stacked_setup_cb), self);
+    g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (stacked_bind_cb), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (stacked_unbind_cb), self);
+    /* Its rows come with the model when it is shown: GTK 4.8 makes them
+     * for an unseen list too. */
+    list_view = gtk_list_view_new (NULL, factory);
+    self->list_view = list_view;
+    gtk_list_view_set_show_separators (GTK_LIST_VIEW (list_view), TRUE);
+    gtk_widget_add_css_class (list_view, "data-table");
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->narrow_scrolled), list_view);
+  }
+
   self->list = ipms_record_list_new (document, self->table->name, NULL, 0, self->table->order_column);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -932,6 +1050,7 @@ ipms_record_table_dispose (GObject *object)
 {
   IpmsRecordTable *self = IPMS_RECORD_TABLE (object);
 
+  g_clear_handle_id (&self->shown_idle, g_source_remove);
   if (self->box != NULL)
     {
       gtk_widget_unparent (self->box);
@@ -947,6 +1066,7 @@ ipms_record_table_dispose (GObject *object)
     for (guint i = 0; i < self->cells->len; i++)
       g_object_weak_unref (g_ptr_array_index (self->cells, i), cell_finalized_cb, self);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->field_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ipms_record_table_parent_class)->dispose (object);
 }
@@ -1001,6 +1121,7 @@ static void
 ipms_record_table_init (IpmsRecordTable *self)
 {
   self->cells = g_ptr_array_new ();
+  self->field_columns = g_ptr_array_new ();
   self->stable = ipms_stable_list_new (NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->stable)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1021,7 +1142,22 @@ ipms_record_table_init (IpmsRecordTable *self)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scrolled), MAX_TABLE_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->column_view);
   gtk_widget_add_css_class (self->scrolled, "card");
-  gtk_box_append (GTK_BOX (self->box), self->scrolled);
+  /* The squeezer shows the columns from this width up. */
+  gtk_widget_set_size_request (self->scrolled, NARROW_WIDTH, -1);
+
+  self->narrow_scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->narrow_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->narrow_scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->narrow_scrolled), MAX_TABLE_HEIGHT);
+  gtk_widget_add_css_class (self->narrow_scrolled, "card");
+
+  self->squeezer = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (self->squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->scrolled);
+  adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->narrow_scrolled);
+  g_signal_connect_swapped (self->squeezer, "notify::visible-child", G_CALLBACK (shown_view_changed_cb), self);
+  gtk_box_append (GTK_BOX (self->box), self->squeezer);
 
   self->empty_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);

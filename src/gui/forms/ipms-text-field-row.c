@@ -17,6 +17,7 @@ struct _IpmsTextFieldRow
   GtkWidget    *entry;
   GtkWidget    *unit_label;    /* the currency or "%", NULL for plain fields */
   IpmsRecord   *project;       /* for the currency of money fields */
+  GtkEventController *focus;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTextFieldRow, ipms_text_field_row, IPMS_TYPE_FIELD_ROW)
@@ -25,7 +26,11 @@ static void
 ipms_text_field_row_load (IpmsFieldRow *row)
 {
   IpmsTextFieldRow *self = IPMS_TEXT_FIELD_ROW (row);
-  g_autofree char *text = ipms_field_binding_dup_text (ipms_field_row_get_binding (row));
+  IpmsFieldBinding *binding = ipms_field_row_get_binding (row);
+  /* Digits to edit, and "1,800万" to read in Chinese. */
+  g_autofree char *text = gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus))
+                          ? ipms_field_binding_dup_text (binding)
+                          : ipms_field_binding_dup_display_text (binding);
   const IpmsColumn *column = ipms_field_row_get_column (row);
   int position = gtk_editable_get_position (GTK_EDITABLE (self->entry));
 
@@ -56,6 +61,19 @@ static void
 entry_activate_cb (IpmsTextFieldRow *self)
 {
   ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (self)));
+}
+
+static void
+focus_changed_cb (IpmsTextFieldRow *self)
+{
+  IpmsFieldBinding *binding = ipms_field_row_get_binding (IPMS_FIELD_ROW (self));
+
+  /* What was typed is written before the text turns into the shown form;
+   * bad input stays as typed, marked. */
+  if (!gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus)))
+    ipms_field_binding_flush (binding);
+  if (!ipms_field_binding_get_pending (binding) && !ipms_field_binding_get_invalid (binding))
+    ipms_field_row_load (IPMS_FIELD_ROW (self));
 }
 
 static void
@@ -93,6 +111,9 @@ ipms_text_field_row_constructed (GObject *object)
 
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  self->focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (self->focus, "notify::contains-focus", G_CALLBACK (focus_changed_cb), self);
+  gtk_widget_add_controller (self->entry, self->focus);
   ipms_field_row_set_editor (row, self->entry);
 
   if (column->format == IPMS_COLUMN_FORMAT_MONEY || column->format == IPMS_COLUMN_FORMAT_PERCENT)

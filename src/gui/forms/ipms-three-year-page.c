@@ -10,6 +10,8 @@
 #include "ipms-export-dialog.h"
 #include "ipms-chart-picture.h"
 #include "ipms-chart-style.h"
+#include "ipms-field-row.h"
+#include "ipms-table-cell.h"
 #include "ipms-format.h"
 #include "ipms-three-year-chart.h"
 #include "ipms-three-year-page.h"
@@ -60,9 +62,36 @@ struct _IpmsThreeYearPage
 
   GtkWidget    *grid;
   GtkWidget    *chart;
+  /* The start year and the series the grid was built for: other changes
+   * only rebind its field rows, so that typing in one is never cut off. */
+  char         *shape;
+  /* The IpmsFieldRows of the grid, each with its "ipms-year" and
+   * "ipms-series" (0 for the product group) as data. */
+  GPtrArray    *cells;
+  /* What each grid position says, for ipms_three_year_page_get_grid_text(). */
+  GHashTable   *texts;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsThreeYearPage, ipms_three_year_page, IPMS_TYPE_FORM_PAGE)
+
+static const char * const series_columns[] = { "sales", "margin", NULL };
+static const char * const group_columns[] = { "sales", "margin", "ranking", "brand_awareness", NULL };
+
+static gpointer
+position_key (guint column,
+              guint row)
+{
+  return GUINT_TO_POINTER ((row << 8) | column);
+}
+
+static void
+set_text (IpmsThreeYearPage *self,
+          guint              column,
+          guint              row,
+          const char        *text)
+{
+  g_hash_table_replace (self->texts, position_key (column, row), g_strdup (text));
+}
 
 static GtkWidget *
 add_cell (IpmsThreeYearPage *self,
@@ -74,10 +103,12 @@ add_cell (IpmsThreeYearPage *self,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "numeric");
   if (bold)
     gtk_widget_add_css_class (label, "heading");
   gtk_grid_attach (GTK_GRID (self->grid), label, (int) column, (int) row, 1, 1);
+  set_text (self, column, row, text);
 
   return label;
 }
@@ -98,7 +129,98 @@ format_target (double      sales,
   return g_strdup_printf (_("%s · %.0f %%"), money, margin);
 }
 
-/* Rebuilt whole after each change: three years and a few series. */
+static IpmsRecord *
+find_target (GPtrArray *targets,
+             int        year,
+             gint64     series_id)
+{
+  for (guint t = 0; t < targets->len; t++)
+    {
+      IpmsRecord *target = g_ptr_array_index (targets, t);
+
+      if (ipms_record_get_int (target, "year") != year)
+        continue;
+      if (series_id == 0 ? ipms_record_is_null (target, "series_id")
+                         : (!ipms_record_is_null (target, "series_id") &&
+                            ipms_record_get_int (target, "series_id") == series_id))
+        return target;
+    }
+
+  return NULL;
+}
+
+/* A box of field rows, one per column, for one series (0: the product
+ * group) and year; a missing target is made by typing in it. */
+static GtkWidget *
+make_target_cell (IpmsThreeYearPage  *self,
+                  const char * const *columns,
+                  const char         *series_name,
+                  int                 year,
+                  gint64              series_id)
+{
+  IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* Translators: where a field of the three-year grid is, as “Outdoor, 2027” */
+  g_autofree char *where = g_strdup_printf (_("%s, %d"), series_name, year);
+
+  /* Cells, which make their field rows when first edited: a grid of two
+   * hundred series stays quick to show. */
+  for (guint c = 0; columns[c] != NULL; c++)
+    {
+      GtkWidget *cell = ipms_table_cell_new (document, "yearly_target", columns[c]);
+
+      gtk_widget_set_size_request (cell, 120, -1);
+      gtk_widget_add_css_class (cell, "card");
+      gtk_widget_set_margin_top (cell, 2);
+      gtk_widget_set_margin_bottom (cell, 2);
+      gtk_widget_set_tooltip_text (cell, where);
+      g_object_set_data (G_OBJECT (cell), "ipms-column", (gpointer) columns[c]);
+      g_object_set_data (G_OBJECT (cell), "ipms-year", GINT_TO_POINTER (year));
+      g_object_set_data_full (G_OBJECT (cell), "ipms-series", g_memdup2 (&series_id, sizeof series_id), g_free);
+      g_ptr_array_add (self->cells, cell);
+      gtk_box_append (GTK_BOX (box), cell);
+    }
+
+  return box;
+}
+
+static void
+bind_cells (IpmsThreeYearPage *self,
+            GPtrArray         *targets)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      IpmsTableCell *cell = g_ptr_array_index (self->cells, i);
+      int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ipms-year"));
+      gint64 series_id = *(gint64 *) g_object_get_data (G_OBJECT (cell), "ipms-series");
+      IpmsRecord *target = find_target (targets, year, series_id);
+
+      if (target == NULL)
+        {
+          static const char * const columns[] = { "year", "series_id", NULL };
+          GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+
+          g_value_init (&values[0], G_TYPE_INT64);
+          g_value_set_int64 (&values[0], year);
+          if (series_id != 0)
+            {
+              g_value_init (&values[1], G_TYPE_INT64);
+              g_value_set_int64 (&values[1], series_id);
+            }
+          /* Undone: the row it made is gone, and typing makes it again. */
+          ipms_table_cell_set_record (cell, NULL);
+          ipms_table_cell_set_new_row (cell, columns, values);
+          g_value_unset (&values[0]);
+          if (G_IS_VALUE (&values[1]))
+            g_value_unset (&values[1]);
+        }
+      else
+        ipms_table_cell_set_record (cell, target);
+    }
+}
+
+/* The totals and the texts of the grid, after each change; the field
+ * rows follow their records themselves. */
 static void
 update_grid (IpmsThreeYearPage *self)
 {
@@ -106,91 +228,108 @@ update_grid (IpmsThreeYearPage *self)
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, "position");
   g_autoptr(GPtrArray) targets = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
+  g_autoptr(GString) shape = g_string_new (NULL);
   const char *currency = ipms_record_get_string (project, "currency");
   int start = (int) ipms_record_get_int (project, "start_year");
-  GtkWidget *child;
   guint sum_row = series->len + 1;
 
-  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
+  g_string_append_printf (shape, "%d", start);
+  for (guint s = 0; s < series->len; s++)
+    g_string_append_printf (shape, "|%" G_GINT64_FORMAT ":%s", ipms_record_get_id (g_ptr_array_index (series, s)),
+                            ipms_record_get_string (g_ptr_array_index (series, s), "name"));
 
-  /* Translators: the corner of the three-year grid, above the series names */
-  add_cell (self, _("Series"), 0, 0, TRUE);
-  for (guint y = 0; y < N_YEARS; y++)
+  if (g_strcmp0 (shape->str, self->shape) != 0)
     {
-      g_autofree char *year = g_strdup_printf ("%d", start + (int) y);
+      GtkWidget *child;
 
-      add_cell (self, year, y + 1, 0, TRUE);
+      g_free (self->shape);
+      self->shape = g_strdup (shape->str);
+      g_ptr_array_set_size (self->cells, 0);
+      while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+        gtk_grid_remove (GTK_GRID (self->grid), child);
+
+      /* Translators: the corner of the three-year grid, above the series names */
+      add_cell (self, _("Series"), 0, 0, TRUE);
+      for (guint y = 0; y < N_YEARS; y++)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", start + (int) y);
+
+          add_cell (self, year, y + 1, 0, TRUE);
+        }
+
+      for (guint s = 0; s < series->len; s++)
+        {
+          IpmsRecord *record = g_ptr_array_index (series, s);
+
+          add_cell (self, ipms_record_get_string (record, "name"), 0, s + 1, FALSE);
+          for (guint y = 0; y < N_YEARS; y++)
+            gtk_grid_attach (GTK_GRID (self->grid),
+                             make_target_cell (self, series_columns, ipms_record_get_string (record, "name"),
+                                               start + (int) y, ipms_record_get_id (record)),
+                             (int) y + 1, (int) s + 1, 1, 1);
+        }
+
+      /* Translators: a row of the three-year grid: the sum of the series' targets */
+      add_cell (self, _("All series"), 0, sum_row, TRUE);
+      for (guint y = 0; y < N_YEARS; y++)
+        g_object_set_data (G_OBJECT (self->grid), g_intern_static_string (y == 0 ? "sum0" : y == 1 ? "sum1" : "sum2"),
+                           add_cell (self, "", y + 1, sum_row, TRUE));
+
+      /* Translators: a row of the three-year grid: the target of the whole product group */
+      add_cell (self, _("Product group target"), 0, sum_row + 1, TRUE);
+      for (guint y = 0; y < N_YEARS; y++)
+        gtk_grid_attach (GTK_GRID (self->grid),
+                         make_target_cell (self, group_columns, _("Product group target"), start + (int) y, 0),
+                         (int) y + 1, (int) sum_row + 1, 1, 1);
     }
 
-  for (guint s = 0; s < series->len; s++)
-    add_cell (self, ipms_record_get_string (g_ptr_array_index (series, s), "name"), 0, s + 1, FALSE);
-  /* Translators: a row of the three-year grid: the sum of the series' targets */
-  add_cell (self, _("All series"), 0, sum_row, TRUE);
-  /* Translators: a row of the three-year grid: the target of the whole product group */
-  add_cell (self, _("Product group target"), 0, sum_row + 1, TRUE);
+  bind_cells (self, targets);
 
   for (guint y = 0; y < N_YEARS; y++)
     {
       double sum = 0, weighted = 0, weight = 0;
-      gboolean has_total = FALSE;
+      IpmsRecord *group = find_target (targets, start + (int) y, 0);
 
       for (guint s = 0; s < series->len; s++)
         {
-          gint64 series_id = ipms_record_get_id (g_ptr_array_index (series, s));
-          double sales = 0, margin = 0;
-          gboolean found = FALSE, has_margin = FALSE;
+          IpmsRecord *target = find_target (targets, start + (int) y, ipms_record_get_id (g_ptr_array_index (series, s)));
           g_autofree char *text = NULL;
 
-          for (guint t = 0; t < targets->len; t++)
+          if (target != NULL)
             {
-              IpmsRecord *target = g_ptr_array_index (targets, t);
+              double sales = ipms_record_get_double (target, "sales");
 
-              if (ipms_record_get_int (target, "year") != start + (int) y ||
-                  ipms_record_is_null (target, "series_id") ||
-                  ipms_record_get_int (target, "series_id") != series_id)
-                continue;
-
-              found = TRUE;
-              sales += ipms_record_get_double (target, "sales");
+              sum += sales;
               if (!ipms_record_is_null (target, "margin"))
                 {
-                  margin = ipms_record_get_double (target, "margin");
-                  has_margin = TRUE;
-                  weighted += margin * ipms_record_get_double (target, "sales");
-                  weight += ipms_record_get_double (target, "sales");
+                  weighted += ipms_record_get_double (target, "margin") * sales;
+                  weight += sales;
                 }
+              text = format_target (sales, !ipms_record_is_null (target, "margin"),
+                                    ipms_record_get_double (target, "margin"), currency);
             }
-
-          sum += sales;
           /* Translators: a cell of the three-year grid without a target */
-          text = found ? format_target (sales, has_margin, margin, currency) : g_strdup (_("—"));
-          add_cell (self, text, y + 1, s + 1, FALSE);
+          set_text (self, y + 1, s + 1, target != NULL ? text : _("—"));
         }
 
       {
         g_autofree char *text = format_target (sum, weight > 0, weight > 0 ? weighted / weight : 0, currency);
+        GtkWidget *label = g_object_get_data (G_OBJECT (self->grid), y == 0 ? "sum0" : y == 1 ? "sum1" : "sum2");
 
-        add_cell (self, text, y + 1, sum_row, TRUE);
+        gtk_label_set_text (GTK_LABEL (label), text);
+        set_text (self, y + 1, sum_row, text);
       }
 
-      for (guint t = 0; t < targets->len && !has_total; t++)
+      if (group != NULL)
         {
-          IpmsRecord *target = g_ptr_array_index (targets, t);
+          g_autofree char *text = format_target (ipms_record_get_double (group, "sales"),
+                                                 !ipms_record_is_null (group, "margin"),
+                                                 ipms_record_get_double (group, "margin"), currency);
 
-          if (ipms_record_get_int (target, "year") == start + (int) y &&
-              ipms_record_is_null (target, "series_id"))
-            {
-              g_autofree char *text = format_target (ipms_record_get_double (target, "sales"),
-                                                     !ipms_record_is_null (target, "margin"),
-                                                     ipms_record_get_double (target, "margin"), currency);
-
-              add_cell (self, text, y + 1, sum_row + 1, TRUE);
-              has_total = TRUE;
-            }
+          set_text (self, y + 1, sum_row + 1, text);
         }
-      if (!has_total)
-        add_cell (self, _("—"), y + 1, sum_row + 1, TRUE);
+      else
+        set_text (self, y + 1, sum_row + 1, _("—"));
     }
 }
 
@@ -264,13 +403,30 @@ ipms_three_year_page_get_grid_text (IpmsThreeYearPage *self,
                                     guint              column,
                                     guint              row)
 {
-  GtkWidget *label;
-
   g_return_val_if_fail (IPMS_IS_THREE_YEAR_PAGE (self), NULL);
 
-  label = gtk_grid_get_child_at (GTK_GRID (self->grid), (int) column, (int) row);
+  return g_hash_table_lookup (self->texts, position_key (column, row));
+}
 
-  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+GtkWidget *
+ipms_three_year_page_get_grid_field (IpmsThreeYearPage *self,
+                                     gint64             series_id,
+                                     int                year,
+                                     const char        *column)
+{
+  g_return_val_if_fail (IPMS_IS_THREE_YEAR_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      IpmsTableCell *cell = g_ptr_array_index (self->cells, i);
+
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ipms-year")) == year &&
+          *(gint64 *) g_object_get_data (G_OBJECT (cell), "ipms-series") == series_id &&
+          g_str_equal (g_object_get_data (G_OBJECT (cell), "ipms-column"), column))
+        return ipms_table_cell_get_row (cell);
+    }
+
+  return NULL;
 }
 
 static void
@@ -303,11 +459,25 @@ ipms_three_year_page_constructed (GObject *object)
 }
 
 static void
+ipms_three_year_page_dispose (GObject *object)
+{
+  IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
+
+  /* The grid's rows flush what was typed as they go. */
+  G_OBJECT_CLASS (ipms_three_year_page_parent_class)->dispose (object);
+
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->shape, g_free);
+}
+
+static void
 ipms_three_year_page_class_init (IpmsThreeYearPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = ipms_three_year_page_constructed;
+  object_class->dispose = ipms_three_year_page_dispose;
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "three-year.export", NULL, export_action);
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_three_year_spec);
 }
@@ -315,4 +485,6 @@ ipms_three_year_page_class_init (IpmsThreeYearPageClass *klass)
 static void
 ipms_three_year_page_init (IpmsThreeYearPage *self)
 {
+  self->cells = g_ptr_array_new ();
+  self->texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }

@@ -24,4 +24,12 @@ const char *ipms_three_year_page_get_grid_text (IpmsThreeYearPage *self,
                                                  guint              column,
                                                  guint              row);
 
+/* The field row of the grid for a series (0: the product group), a year
+ * and a column of yearly_target ("sales", "margin", "ranking",
+ * "brand_awareness"), or NULL. */
+GtkWidget  *ipms_three_year_page_get_grid_field (IpmsThreeYearPage *self,
+                                                 gint64             series_id,
+                                                 int                year,
+                                                 const char        *column);
+
 G_END_DECLS
