@@ -122,6 +122,9 @@ struct _IpmsDocument
   /* A newer version of the application migrated the file while this
    * document had it open: it is shown, never written. */
   gboolean         changed_by_newer;
+  /* The INSERT of each table by schema index, for the import's bulk path;
+   * the statements belong to `statements`. */
+  sqlite3_stmt   **insert_statements;
   /* Whether opening ran the integrity check (see "Files known to be
    * sound"). */
   gboolean         integrity_checked;
@@ -259,6 +262,7 @@ finalize_statements (IpmsDocument *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     sqlite3_finalize (value);
   g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->insert_statements, g_free);
 }
 
 /* Returns a reset, cached statement, or NULL with `error` set. */
@@ -714,6 +718,7 @@ ipms_document_finalize (GObject *object)
   IpmsDocument *self = (IpmsDocument *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->insert_statements, g_free);
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->undo_label, g_free);
@@ -3284,6 +3289,79 @@ ipms_document_insert (IpmsDocument  *self,
   g_free (normalized);
 
   return new_id;
+}
+
+/* The bulk path of an import: the JSON reader checked every value against
+ * the schema as ipms_document_insert() would (types, bounds, choices, dates,
+ * UTF-8, references to rows it inserts first), so they are bound as they
+ * are, strings without a copy. Per row that saves the normalized copies, a
+ * second UTF-8 pass and a reference lookup, and the statement is found by
+ * the table's index instead of by hashing its SQL. */
+gboolean
+_ipms_document_insert_checked (IpmsDocument     *self,
+                               const IpmsTable  *table,
+                               gint64            id,
+                               const GValue     *values,
+                               GError          **error)
+{
+  guint index = table_index (table);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (!require_edit (self, error))
+    return FALSE;
+
+  if (self->insert_statements == NULL)
+    {
+      guint n_tables;
+
+      ipms_schema_get_tables (&n_tables);
+      self->insert_statements = g_new0 (sqlite3_stmt *, n_tables);
+    }
+
+  stmt = self->insert_statements[index];
+  if (stmt == NULL)
+    {
+      if ((stmt = prepare (self, table_sql (table, TABLE_INSERT), error)) == NULL)
+        return FALSE;
+      /* Owned by the statement cache, which finalizes it. */
+      self->insert_statements[index] = stmt;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const GValue *value = &values[i];
+
+      if (!G_IS_VALUE (value))
+        sqlite3_bind_null (stmt, (int) i + 2);
+      else if (G_VALUE_HOLDS_INT64 (value))
+        sqlite3_bind_int64 (stmt, (int) i + 2, g_value_get_int64 (value));
+      else if (G_VALUE_HOLDS_DOUBLE (value))
+        sqlite3_bind_double (stmt, (int) i + 2, g_value_get_double (value));
+      else
+        sqlite3_bind_text (stmt, (int) i + 2, g_value_get_string (value), -1, SQLITE_STATIC);
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  /* No pointer into the caller's strings stays behind. */
+  sqlite3_clear_bindings (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
+                 "%s: %s", table->name, sqlite3_errmsg (self->db));
+  else
+    set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
+
+  return FALSE;
 }
 
 gboolean
