@@ -862,13 +862,108 @@ set_import_cache (IpmsDocument *document,
                   NULL, NULL, NULL);
 }
 
-static gboolean
-apply_plan (IpmsDocument  *document,
-            const Plan    *plan,
-            const char    *label,
-            GError       **error)
+struct _IpmsJsonImport
+{
+  /* The plan's strings point into the parser's tree. */
+  JsonParser   *parser;
+  Plan         *plan;
+  IpmsDocument *document;   /* while writing */
+  guint         next_row;
+};
+
+void
+ipms_json_import_free (IpmsJsonImport *import)
+{
+  if (import == NULL)
+    return;
+
+  ipms_json_import_abort (import);
+  g_clear_pointer (&import->plan, plan_free);
+  g_clear_object (&import->parser);
+  g_free (import);
+}
+
+IpmsJsonImport *
+ipms_json_import_read_data (const char    *data,
+                            gssize         length,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(IpmsJsonImport) import = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+
+  if (!ipms_json_check (data, (gsize) length, error))
+    return NULL;
+
+  /* The check skipped a byte order mark; JsonParser would not. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  /* json-glib's parser cannot be stopped: a cancellation is seen before
+   * and after it. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  import = g_new0 (IpmsJsonImport, 1);
+  import->parser = json_parser_new ();
+
+  /* After the check JsonParser has nothing left to refuse; should it
+   * anyway, its message may quote the input, so it is escaped. */
+  if (!json_parser_load_from_data (import->parser, data, length, &local_error))
+    {
+      g_autofree char *message = ipms_json_escape_for_message (local_error->message, -1, 200);
+
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
+                   _("Not valid JSON: %s"), message);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!(import->plan = read_plan (json_parser_get_root (import->parser), error)))
+    return NULL;
+
+  return g_steal_pointer (&import);
+}
+
+guint
+ipms_json_import_get_n_rows (IpmsJsonImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+
+  return import->plan->rows->len;
+}
+
+guint
+ipms_json_import_get_n_written (IpmsJsonImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+
+  return import->next_row;
+}
+
+gboolean
+ipms_json_import_begin (IpmsJsonImport  *import,
+                        IpmsDocument    *document,
+                        const char      *label,
+                        GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->document == NULL, FALSE);
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
 
   if (!ipms_document_begin_edit (document, label, NULL, error))
     return FALSE;
@@ -876,19 +971,41 @@ apply_plan (IpmsDocument  *document,
   /* SQLite's default page cache (2 MiB) is smaller than a large plan: once
    * full, it writes pages out mid-transaction, each after the journal. */
   set_import_cache (document, TRUE);
+  import->document = g_object_ref (document);
+  import->next_row = 0;
 
   if (!ipms_document_delete_everything (document, &local_error))
-    goto failed;
-
-  for (guint r = 0; r < plan->rows->len; r++)
     {
-      const Row *row = &g_array_index (plan->rows, Row, r);
+      ipms_json_import_abort (import);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-      if (!_ipms_document_insert_checked (document, row->table, row->id, row->values, &local_error))
+  return TRUE;
+}
+
+gboolean
+ipms_json_import_write (IpmsJsonImport  *import,
+                        guint            max_rows,
+                        GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint end;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->document != NULL, FALSE);
+
+  end = import->next_row + MIN (max_rows, import->plan->rows->len - import->next_row);
+
+  for (; import->next_row < end; import->next_row++)
+    {
+      const Row *row = &g_array_index (import->plan->rows, Row, import->next_row);
+
+      if (!_ipms_document_insert_checked (import->document, row->table, row->id, row->values, &local_error))
         {
           Where where = { row->table->plural, row->element, NULL };
 
-          ipms_document_rollback_edit (document);
+          ipms_json_import_abort (import);
 
           /* A full disk is not the fault of the row being written. */
           if (!g_error_matches (local_error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE))
@@ -901,19 +1018,48 @@ apply_plan (IpmsDocument  *document,
         }
     }
 
-  if (!ipms_document_commit_edit (document, &local_error))
-    goto failed;
+  return TRUE;
+}
+
+gboolean
+ipms_json_import_finish (IpmsJsonImport  *import,
+                         GError         **error)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->document != NULL, FALSE);
+
+  if (!ipms_json_import_write (import, G_MAXUINT, error))
+    return FALSE;
+
+  document = g_steal_pointer (&import->document);
+
+  if (!ipms_document_commit_edit (document, error))
+    {
+      set_import_cache (document, FALSE);
+      return FALSE;
+    }
 
   set_import_cache (document, FALSE);
 
   return TRUE;
+}
 
-failed:
+void
+ipms_json_import_abort (IpmsJsonImport *import)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+
+  g_return_if_fail (import != NULL);
+
+  if (import->document == NULL)
+    return;
+
+  document = g_steal_pointer (&import->document);
   if (ipms_document_in_edit (document))
     ipms_document_rollback_edit (document);
   set_import_cache (document, FALSE);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
 }
 
 gboolean
@@ -923,45 +1069,16 @@ ipms_json_import_data (IpmsDocument  *document,
                        const char    *label,
                        GError       **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(Plan) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IpmsJsonImport) import = NULL;
 
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-
-  if (!ipms_json_check (data, (gsize) length, error))
-    return FALSE;
-
-  /* The check skipped a byte order mark; JsonParser would not. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  parser = json_parser_new ();
-
-  /* After the check JsonParser has nothing left to refuse; should it
-   * anyway, its message may quote the input, so it is escaped. */
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_autofree char *message = ipms_json_escape_for_message (local_error->message, -1, 200);
-
-      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
-                   _("Not valid JSON: %s"), message);
-      return FALSE;
-    }
-
-  if (!(plan = read_plan (json_parser_get_root (parser), error)))
-    return FALSE;
-
-  return apply_plan (document, plan, label, error);
+  return (import = ipms_json_import_read_data (data, length, NULL, error)) != NULL &&
+         ipms_json_import_begin (import, document, label, error) &&
+         ipms_json_import_finish (import, error);
 }
 
 static gboolean
@@ -1032,6 +1149,22 @@ read_plan_file (const char  *path,
   *length = data->len;
 
   return g_string_free (g_steal_pointer (&data), FALSE);
+}
+
+IpmsJsonImport *
+ipms_json_import_read_file (const char    *path,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(data = read_plan_file (path, &length, error)))
+    return NULL;
+
+  return ipms_json_import_read_data (data, (gssize) length, cancellable, error);
 }
 
 gboolean
