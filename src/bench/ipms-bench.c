@@ -27,6 +27,7 @@
 #include "ipms-json.h"
 #include "ipms-json-check.h"
 #include "ipms-record-list.h"
+#include "ipms-schema.h"
 
 #define STEPS        1000
 #define CHART_FRAMES 50
@@ -137,7 +138,8 @@ bench_model (guint n_products)
 /* JSON export and import, each the median of JSON_RUNS. json_parse is
  * json-glib's parser alone, the floor of any import built on it;
  * json_import replaces the plan of an open project (one undo step, the
- * window's Import), json_create makes a new project file from a JSON file
+ * window's Import), json_import_undo undoes that with a live list of every
+ * table, json_create makes a new project file from a JSON file
  * (no undo step, --import-json). CPU time of the process: on the shared
  * machines these run on, the wall clock mostly measures the neighbours
  * (the fsyncs of synchronous=FULL are not counted). */
@@ -150,6 +152,7 @@ bench_json (guint n_products)
   g_autoptr(GArray) check_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) parse_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) create_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
   g_autofree char *json_path = g_strdup_printf ("%s.json", path);
@@ -196,6 +199,24 @@ bench_json (guint n_products)
       ipms_json_import_data (imported, json, (gssize) json_length, "Import", &error);
       g_assert_no_error (error);
       g_array_append_val (import_times, (double) { ipms_bench_cpu_ms () - start });
+
+      /* Undone with a live list of every table, every record made, as
+       * the views hold them. */
+      {
+        g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+        const IpmsTable *tables;
+        guint n_tables;
+
+        tables = ipms_schema_get_tables (&n_tables);
+        for (guint t = 0; t < n_tables; t++)
+          g_ptr_array_add (lists, load_list (imported, tables[t].name));
+
+        start = ipms_bench_cpu_ms ();
+        ipms_document_undo (imported, &error);
+        g_assert_no_error (error);
+        g_array_append_val (undo_times, (double) { ipms_bench_cpu_ms () - start });
+      }
+
       ipms_document_close (imported);
       g_unlink (import_path);
 
@@ -210,6 +231,7 @@ bench_json (guint n_products)
   ipms_bench_print_figure ("json_check", n_products, ipms_bench_median (check_times), "ms");
   ipms_bench_print_figure ("json_parse", n_products, ipms_bench_median (parse_times), "ms");
   ipms_bench_print_figure ("json_import", n_products, ipms_bench_median (import_times), "ms");
+  ipms_bench_print_figure ("json_import_undo", n_products, ipms_bench_median (undo_times), "ms");
   ipms_bench_print_figure ("json_create", n_products, ipms_bench_median (create_times), "ms");
 
   ipms_document_close (document);

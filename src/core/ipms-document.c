@@ -614,7 +614,17 @@ publish_changes (IpmsDocument *self,
         continue;
 
       change->record = g_object_ref (cached);
-      refresh_record (self, change->table, change->id, FALSE);
+
+      /* A changeset holds a row once: once applied, a deleted row is
+       * gone, no need to look (undoing an import deletes every cached
+       * row). After a rollback (`emit` FALSE) it is back. */
+      if (emit && change->change == IPMS_ROW_DELETED)
+        {
+          _ipms_record_mark_deleted (cached);
+          g_hash_table_remove (records, &change->id);
+        }
+      else
+        refresh_record (self, change->table, change->id, FALSE);
     }
 
   if (!emit)
