@@ -221,6 +221,9 @@ struct _IpmsWindow
   GMenu                *recent_submenu;
   GtkProgressBar       *import_progress;
   guint                 fold_source;
+  /* The first page is built after the window's first frame. */
+  gboolean              first_page_built;
+  guint                 first_page_source;
 
   /* The JSON import under way, or NULL (see "Import"). */
   GTask                *import_task;
@@ -439,6 +442,45 @@ ensure_page (IpmsWindow    *self,
   return page;
 }
 
+/* A chart of a large plan takes a while to build: the window's first frame
+ * shows the sidebar and the header bar at once, and the page of the
+ * section the project remembers is built right after that frame. */
+static gboolean
+build_first_page_cb (gpointer data)
+{
+  IpmsWindow *self = data;
+
+  self->first_page_source = 0;
+  self->first_page_built = TRUE;
+  gtk_stack_set_visible_child (self->stack, ensure_page (self, self->section));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        IpmsWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (!self->first_page_built && self->first_page_source == 0)
+    self->first_page_source = g_idle_add (build_first_page_cb, self);
+}
+
+static void
+window_mapped_cb (IpmsWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, window_mapped_cb, NULL);
+  if (self->first_page_built)
+    return;
+
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+  else
+    build_first_page_cb (self);
+}
+
 static gboolean
 focus_in_sidebar (IpmsWindow *self)
 {
@@ -457,7 +499,13 @@ show_section (IpmsWindow    *self,
     return;
 
   self->section = section;
-  gtk_stack_set_visible_child (self->stack, ensure_page (self, section));
+  /* Chosen by the user (the window is on screen): built now. */
+  if (self->first_page_built || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->first_page_source, g_source_remove);
+      self->first_page_built = TRUE;
+      gtk_stack_set_visible_child (self->stack, ensure_page (self, section));
+    }
   adw_window_title_set_title (self->section_title, _(section->title));
 
   if (gtk_list_box_get_selected_row (self->sidebar_list) != row)
@@ -1339,6 +1387,7 @@ ipms_window_constructed (GObject *object)
   if (section == NULL || section->get_type == NULL)
     section = lookup_section (DEFAULT_SECTION);
   show_section (self, section);
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 
   g_signal_connect_object (self->document, "notify",
                            G_CALLBACK (document_notify_cb), self,
@@ -1359,6 +1408,7 @@ ipms_window_dispose (GObject *object)
   IpmsWindow *self = IPMS_WINDOW (object);
 
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_clear_handle_id (&self->first_page_source, g_source_remove);
   /* Before the document is written to or closed: it rolls the import back. */
   import_cancel (self);
   if (self->presentation != NULL)
@@ -1657,7 +1707,17 @@ ipms_window_get_section_page (IpmsWindow *self,
   g_return_val_if_fail (IPMS_IS_WINDOW (self), NULL);
 
   found = lookup_section (section);
-  return found != NULL ? ensure_page (self, found) : NULL;
+  if (found == NULL)
+    return NULL;
+
+  /* Asked for before the first frame: shown now, as it would be after. */
+  if (found == self->section && !self->first_page_built)
+    {
+      g_clear_handle_id (&self->first_page_source, g_source_remove);
+      build_first_page_cb (self);
+    }
+
+  return ensure_page (self, found);
 }
 
 void

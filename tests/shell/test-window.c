@@ -130,11 +130,17 @@ test_sections (void)
   guint n = 0;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sections Plan");
-  /* Only the page shown is built when the window opens. */
+  /* No page is built before the window's first frame, and only the page
+   * shown right after it. */
   pages = gtk_stack_get_pages (stack);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 0);
   set_first_window_size (window);
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  while (g_list_model_get_n_items (G_LIST_MODEL (pages)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, ipms_window_get_section (window));
 
   for (n = 0; ids[n] != NULL; n++)
     {
