@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Measures the document model, JSON, chart painting, search and the forms
- * on generated projects (`ipms-bench forms`: the forms only; `ipms-bench
- * search`: search only). One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
+ * on generated projects; `ipms-bench forms`, `ipms-bench search` or
+ * `ipms-bench json` measures only that part. One figure a line, "METRIC PRODUCTS VALUE UNIT", so scripts can
  * read it; notes go to stderr. Projects are made through the public API in
  * a temporary folder that is removed at the end.
  */
@@ -17,6 +17,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "ipms-baseline.h"
 #include "ipms-bench-project.h"
@@ -26,12 +27,14 @@
 #include "ipms-json.h"
 #include "ipms-json-check.h"
 #include "ipms-record-list.h"
+#include "ipms-schema.h"
 #include "ipms-search.h"
 #include "ipms-search-private.h"
 #include "ipms-document-private.h"
 
 #define STEPS        1000
 #define CHART_FRAMES 50
+#define JSON_RUNS    3
 
 static char *tmpdir;
 
@@ -63,16 +66,12 @@ static void
 bench_model (guint n_products)
 {
   g_autoptr(IpmsDocument) document = NULL;
-  g_autoptr(IpmsDocument) imported = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
   IpmsRecordList *products;
-  g_autofree char *import_path = NULL;
-  g_autofree char *json = NULL;
-  gsize json_length;
   double start;
 
   start = ipms_bench_now_ms ();
@@ -132,33 +131,114 @@ bench_model (guint n_products)
   ipms_bench_print_figure ("redo_median", n_products, ipms_bench_median (times), "ms");
   ipms_bench_print_figure ("redo_max", n_products, ipms_bench_percentile (times, 1.0), "ms");
 
-  start = ipms_bench_now_ms ();
-  json = ipms_json_export_data (document, &json_length, &error);
-  g_assert_no_error (error);
-  ipms_bench_print_figure ("json_export", n_products, ipms_bench_now_ms () - start, "ms");
-  g_printerr ("note: %u products: %.1f MiB of JSON\n", n_products, json_length / 1048576.0);
-
-  /* The strict pass alone; json_import below includes it. */
-  start = ipms_bench_now_ms ();
-  ipms_json_check (json, json_length, &error);
-  g_assert_no_error (error);
-  ipms_bench_print_figure ("json_check", n_products, ipms_bench_now_ms () - start, "ms");
-
-  import_path = g_strdup_printf ("%s.import.ipms", path);
-  imported = ipms_document_create (import_path, "Import", &error);
-  g_assert_no_error (error);
-
-  start = ipms_bench_now_ms ();
-  ipms_json_import_data (imported, json, (gssize) json_length, "Import", &error);
-  g_assert_no_error (error);
-  ipms_bench_print_figure ("json_import", n_products, ipms_bench_now_ms () - start, "ms");
-
   print_peak_rss (n_products);
 
   g_ptr_array_set_size (lists, 0);
-  ipms_document_close (imported);
   ipms_document_close (document);
-  g_unlink (import_path);
+  g_unlink (path);
+}
+
+/* JSON export and import, each the median of JSON_RUNS. json_parse is
+ * json-glib's parser alone, the floor of any import built on it;
+ * json_import replaces the plan of an open project (one undo step, the
+ * window's Import), json_import_undo undoes that with a live list of every
+ * table, json_create makes a new project file from a JSON file
+ * (no undo step, --import-json). CPU time of the process: on the shared
+ * machines these run on, the wall clock mostly measures the neighbours
+ * (the fsyncs of synchronous=FULL are not counted). */
+static void
+bench_json (guint n_products)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GArray) export_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) check_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) parse_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) create_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
+  g_autofree char *json_path = g_strdup_printf ("%s.json", path);
+  g_autofree char *import_path = g_strdup_printf ("%s.import.ipms", path);
+  g_autofree char *created_path = g_strdup_printf ("%s.created.ipms", path);
+  g_autofree char *json = NULL;
+  gsize json_length = 0;
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+
+  for (guint run = 0; run < JSON_RUNS; run++)
+    {
+      double start = ipms_bench_cpu_ms ();
+
+      g_free (json);
+      json = ipms_json_export_data (document, &json_length, &error);
+      g_assert_no_error (error);
+      g_array_append_val (export_times, (double) { ipms_bench_cpu_ms () - start });
+    }
+  g_printerr ("note: %u products: %.1f MiB of JSON\n", n_products, json_length / 1048576.0);
+  g_file_set_contents (json_path, json, (gssize) json_length, &error);
+  g_assert_no_error (error);
+
+  for (guint run = 0; run < JSON_RUNS; run++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(IpmsDocument) imported = NULL;
+      double start = ipms_bench_cpu_ms ();
+
+      ipms_json_check (json, json_length, &error);
+      g_assert_no_error (error);
+      g_array_append_val (check_times, (double) { ipms_bench_cpu_ms () - start });
+
+      start = ipms_bench_cpu_ms ();
+      json_parser_load_from_data (parser, json, (gssize) json_length, &error);
+      g_assert_no_error (error);
+      g_array_append_val (parse_times, (double) { ipms_bench_cpu_ms () - start });
+      g_clear_object (&parser);
+
+      imported = ipms_document_create (import_path, "Import", &error);
+      g_assert_no_error (error);
+      start = ipms_bench_cpu_ms ();
+      ipms_json_import_data (imported, json, (gssize) json_length, "Import", &error);
+      g_assert_no_error (error);
+      g_array_append_val (import_times, (double) { ipms_bench_cpu_ms () - start });
+
+      /* Undone with a live list of every table, every record made, as
+       * the views hold them. */
+      {
+        g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+        const IpmsTable *tables;
+        guint n_tables;
+
+        tables = ipms_schema_get_tables (&n_tables);
+        for (guint t = 0; t < n_tables; t++)
+          g_ptr_array_add (lists, load_list (imported, tables[t].name));
+
+        start = ipms_bench_cpu_ms ();
+        ipms_document_undo (imported, &error);
+        g_assert_no_error (error);
+        g_array_append_val (undo_times, (double) { ipms_bench_cpu_ms () - start });
+      }
+
+      ipms_document_close (imported);
+      g_unlink (import_path);
+
+      start = ipms_bench_cpu_ms ();
+      ipms_json_create_project (json_path, created_path, &error);
+      g_assert_no_error (error);
+      g_array_append_val (create_times, (double) { ipms_bench_cpu_ms () - start });
+      g_unlink (created_path);
+    }
+
+  ipms_bench_print_figure ("json_export", n_products, ipms_bench_median (export_times), "ms");
+  ipms_bench_print_figure ("json_check", n_products, ipms_bench_median (check_times), "ms");
+  ipms_bench_print_figure ("json_parse", n_products, ipms_bench_median (parse_times), "ms");
+  ipms_bench_print_figure ("json_import", n_products, ipms_bench_median (import_times), "ms");
+  ipms_bench_print_figure ("json_import_undo", n_products, ipms_bench_median (undo_times), "ms");
+  ipms_bench_print_figure ("json_create", n_products, ipms_bench_median (create_times), "ms");
+
+  ipms_document_close (document);
+  g_unlink (json_path);
   g_unlink (path);
 }
 
@@ -480,28 +560,32 @@ main (int   argc,
 {
   static const guint model_sizes[] = { 100, 1000, 10000 };
   static const guint chart_sizes[] = { 100, 1000, 2000 };
+  static const guint json_sizes[] = { 1000, 10000 };
   g_autoptr(GError) error = NULL;
-  /* "ipms-bench forms" measures only the form fields (a run of everything
-   * takes minutes); ipms-ui-bench builds the form pages. */
-  gboolean only_forms = argc > 1 && g_str_equal (argv[1], "forms");
-  gboolean only_search = argc > 1 && g_str_equal (argv[1], "search");
+  /* "ipms-bench forms", "search" or "json" measures only that part (a run
+   * of everything takes minutes); ipms-ui-bench builds the form pages. */
+  const char *only = argc > 1 ? argv[1] : NULL;
+  gboolean all = only == NULL;
 
   tmpdir = g_dir_make_tmp ("ipms-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && (all || g_strcmp0 (only, "search") == 0); i++)
     bench_search (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms && !only_search; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && all; i++)
     bench_model (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_forms && !only_search; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (json_sizes) && (all || g_strcmp0 (only, "json") == 0); i++)
+    bench_json (json_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && all; i++)
     bench_baseline (model_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes) && !only_forms && !only_search; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (chart_sizes) && all; i++)
     bench_charts (chart_sizes[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && !only_search; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (model_sizes) && (all || g_strcmp0 (only, "forms") == 0); i++)
     bench_fields (model_sizes[i]);
 
   g_rmdir (tmpdir);

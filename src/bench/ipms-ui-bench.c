@@ -123,6 +123,23 @@ close_window (IpmsWindow *window)
   drain_main_loop ();
 }
 
+static void
+first_paint_cb (GdkFrameClock *clock,
+                double        *painted)
+{
+  if (*painted < 0)
+    *painted = ipms_bench_now_ms ();
+}
+
+/* The frame clock exists from realize on; listening from there catches the
+ * very first frame, which may come before the loop sees the window mapped. */
+static void
+window_realized_cb (GtkWidget *window,
+                    double    *painted)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_paint_cb), painted);
+}
+
 /* Opening until the first painted frame, for a project that remembers
  * `section`. The document is opened inside the measured span. */
 static double
@@ -130,11 +147,15 @@ measure_open (const char *path,
               const char *section)
 {
   double start = ipms_bench_now_ms ();
+  double deadline = start + PAINT_TIMEOUT_MS;
   IpmsWindow *window = open_window (path, section);
-  double painted;
+  double painted = -1;
 
+  g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), &painted);
   gtk_window_present (GTK_WINDOW (window));
-  painted = wait_for_paint (GTK_WIDGET (window));
+  while (painted < 0 && ipms_bench_now_ms () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)), first_paint_cb, &painted);
   close_window (window);
 
   return painted < 0 ? -1 : painted - start;

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "ipms-document.h"
+#include "ipms-schema.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,20 @@ G_BEGIN_DECLS
  * the undo history in tables of their own (ipms-baseline.c). NULL once
  * closed. Not for views: they read records and edit through the document. */
 sqlite3 *_ipms_document_get_db (IpmsDocument *self);
+
+/* Whether opening ran PRAGMA quick_check, for tests: a file this
+ * application closed cleanly and nobody changed since is not checked. */
+gboolean  _ipms_document_get_integrity_checked (IpmsDocument *self);
+
+/* Inserts row `id` (> 0) of `table` inside an edit, with `values` (one per
+ * column, unset for NULL) already checked against the schema and in the
+ * types ipms_document_insert() gives them (gint64, double, UTF-8 string):
+ * nothing is checked or copied again. For the JSON import, which checks
+ * every value and reference before it writes anything. */
+gboolean  _ipms_document_insert_checked (IpmsDocument     *self,
+                                         const IpmsTable  *table,
+                                         gint64            id,
+                                         const GValue     *values,
+                                         GError          **error);
 
 G_END_DECLS

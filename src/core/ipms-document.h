@@ -52,13 +52,21 @@ G_DECLARE_FINAL_TYPE (IpmsDocument, ipms_document, IPMS, DOCUMENT, GObject)
  *      Records and lists are already up to date when it is emitted.
  *  "changes-done" (): after the last "row-changed" of one edit, undo or redo;
  *      views that lay out many rows relayout once here.
- *  "reloaded" (): another program changed the file (see
- *      ipms_document_check_external_change()); every cached record is
- *      current again, but which rows changed is unknown: lists and views
- *      reload what they show. "changes-done" follows.
+ *  "reloaded" (): any row may have changed: another program changed the
+ *      file (see ipms_document_check_external_change()), or one edit, undo
+ *      or redo touched more than IPMS_DOCUMENT_BULK_ROWS rows (an import,
+ *      its undo, a large delete), which is then announced by this one
+ *      signal instead of a "row-changed" per row. Every cached record is
+ *      current again; lists and views rebuild what they show, keeping what
+ *      the user chose (section, selection of rows that still exist).
+ *      "changes-done" follows.
  * Properties: "path", "is-draft", "can-undo", "can-redo", "undo-label",
  * "redo-label", "history-limit" (all notify).
  */
+
+/* Above this many rows in one step, "reloaded" replaces "row-changed"
+ * (see ipms-document.c for why this number). */
+#define IPMS_DOCUMENT_BULK_ROWS 1000
 
 GQuark        ipms_document_error_quark       (void);
 

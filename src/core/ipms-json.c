@@ -60,6 +60,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ipms-document-private.h"
 #include "ipms-file-writer.h"
 #include "ipms-json.h"
 #include "ipms-json-check.h"
@@ -636,17 +637,21 @@ read_column (const Plan        *plan,
     }
 }
 
+/* `columns` maps each column name of `table` to its index + 1; `members`
+ * has room for one node per column. */
 static gboolean
 read_row (Plan             *plan,
           guint             table_index,
           const IpmsTable  *table,
+          GHashTable       *columns,
+          JsonNode        **members,
           guint             element,
           JsonNode         *node,
           GError          **error)
 {
   Where where = { table->plural, element, NULL };
   JsonObject *object;
-  JsonNode *id_node;
+  JsonNode *id_node = NULL;
   JsonObjectIter iter;
   const char *member;
   JsonNode *member_node;
@@ -657,17 +662,26 @@ read_row (Plan             *plan,
 
   object = json_node_get_object (node);
 
+  /* One pass over the members sorts them by column (the check refused
+   * duplicate names): no search per column, and a member that names no
+   * column is found here. */
+  memset (members, 0, table->n_columns * sizeof *members);
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &member, &member_node))
     {
-      if (strcmp (member, "id") != 0 && ipms_table_find_column (table, member) < 0)
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (columns, member));
+
+      if (index > 0)
+        members[index - 1] = member_node;
+      else if (strcmp (member, "id") == 0)
+        id_node = member_node;
+      else
         {
           where.member = member;
           return invalid (error, &where, _("unknown member"));
         }
     }
 
-  id_node = json_object_get_member (object, "id");
   if (id_node == NULL)
     return invalid (error, &where, _("the member “id” is missing"));
 
@@ -688,7 +702,7 @@ read_row (Plan             *plan,
   for (guint c = 0; c < table->n_columns; c++)
     {
       const IpmsColumn *column = &table->columns[c];
-      JsonNode *value = json_object_get_member (object, column->name);
+      JsonNode *value = members[c];
 
       where.member = column->name;
 
@@ -730,6 +744,7 @@ read_plan (JsonNode  *root,
   JsonObjectIter iter;
   const char *member;
   JsonNode *member_node;
+  g_autofree JsonNode **members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -791,6 +806,7 @@ read_plan (JsonNode  *root,
     {
       const IpmsTable *table = &tables[t];
       JsonNode *array_node = json_object_get_member (object, table->plural);
+      g_autoptr(GHashTable) columns = NULL;
       JsonArray *array;
       guint n;
 
@@ -818,38 +834,178 @@ read_plan (JsonNode  *root,
           return NULL;
         }
 
+      columns = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint c = 0; c < table->n_columns; c++)
+        g_hash_table_insert (columns, (gpointer) table->columns[c].name, GUINT_TO_POINTER (c + 1));
+      members = g_renew (JsonNode *, members, MAX (table->n_columns, 1));
+
       for (guint i = 0; i < n; i++)
-        if (!read_row (plan, t, table, i, json_array_get_element (array, i), error))
+        if (!read_row (plan, t, table, columns, members, i, json_array_get_element (array, i), error))
           return NULL;
+
+      g_clear_pointer (&columns, g_hash_table_unref);
     }
 
   return g_steal_pointer (&plan);
 }
 
-static gboolean
-apply_plan (IpmsDocument  *document,
-            const Plan    *plan,
-            const char    *label,
-            GError       **error)
+/* 64 MiB while importing (a 10,000-product plan takes about 30), SQLite's
+ * default after. A cache that cannot grow only costs time. */
+static void
+set_import_cache (IpmsDocument *document,
+                  gboolean      importing)
+{
+  sqlite3 *db = _ipms_document_get_db (document);
+
+  if (db != NULL)
+    sqlite3_exec (db, importing ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000",
+                  NULL, NULL, NULL);
+}
+
+struct _IpmsJsonImport
+{
+  /* The plan's strings point into the parser's tree. */
+  JsonParser   *parser;
+  Plan         *plan;
+  IpmsDocument *document;   /* while writing */
+  guint         next_row;
+};
+
+void
+ipms_json_import_free (IpmsJsonImport *import)
+{
+  if (import == NULL)
+    return;
+
+  ipms_json_import_abort (import);
+  g_clear_pointer (&import->plan, plan_free);
+  g_clear_object (&import->parser);
+  g_free (import);
+}
+
+IpmsJsonImport *
+ipms_json_import_read_data (const char    *data,
+                            gssize         length,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(IpmsJsonImport) import = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+
+  if (!ipms_json_check (data, (gsize) length, error))
+    return NULL;
+
+  /* The check skipped a byte order mark; JsonParser would not. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  /* json-glib's parser cannot be stopped: a cancellation is seen before
+   * and after it. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  import = g_new0 (IpmsJsonImport, 1);
+  import->parser = json_parser_new ();
+
+  /* After the check JsonParser has nothing left to refuse; should it
+   * anyway, its message may quote the input, so it is escaped. */
+  if (!json_parser_load_from_data (import->parser, data, length, &local_error))
+    {
+      g_autofree char *message = ipms_json_escape_for_message (local_error->message, -1, 200);
+
+      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
+                   _("Not valid JSON: %s"), message);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!(import->plan = read_plan (json_parser_get_root (import->parser), error)))
+    return NULL;
+
+  return g_steal_pointer (&import);
+}
+
+guint
+ipms_json_import_get_n_rows (IpmsJsonImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+
+  return import->plan->rows->len;
+}
+
+guint
+ipms_json_import_get_n_written (IpmsJsonImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+
+  return import->next_row;
+}
+
+gboolean
+ipms_json_import_begin (IpmsJsonImport  *import,
+                        IpmsDocument    *document,
+                        const char      *label,
+                        GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->document == NULL, FALSE);
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
 
   if (!ipms_document_begin_edit (document, label, NULL, error))
     return FALSE;
 
+  /* SQLite's default page cache (2 MiB) is smaller than a large plan: once
+   * full, it writes pages out mid-transaction, each after the journal. */
+  set_import_cache (document, TRUE);
+  import->document = g_object_ref (document);
+  import->next_row = 0;
+
   if (!ipms_document_delete_everything (document, &local_error))
-    goto failed;
-
-  for (guint r = 0; r < plan->rows->len; r++)
     {
-      const Row *row = &g_array_index (plan->rows, Row, r);
+      ipms_json_import_abort (import);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-      if (ipms_document_insert (document, row->table->name, row->id,
-                                row->values, &local_error) == 0)
+  return TRUE;
+}
+
+gboolean
+ipms_json_import_write (IpmsJsonImport  *import,
+                        guint            max_rows,
+                        GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint end;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->document != NULL, FALSE);
+
+  end = import->next_row + MIN (max_rows, import->plan->rows->len - import->next_row);
+
+  for (; import->next_row < end; import->next_row++)
+    {
+      const Row *row = &g_array_index (import->plan->rows, Row, import->next_row);
+
+      if (!_ipms_document_insert_checked (import->document, row->table, row->id, row->values, &local_error))
         {
           Where where = { row->table->plural, row->element, NULL };
 
-          ipms_document_rollback_edit (document);
+          ipms_json_import_abort (import);
 
           /* A full disk is not the fault of the row being written. */
           if (!g_error_matches (local_error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE))
@@ -862,16 +1018,48 @@ apply_plan (IpmsDocument  *document,
         }
     }
 
-  if (!ipms_document_commit_edit (document, &local_error))
-    goto failed;
+  return TRUE;
+}
+
+gboolean
+ipms_json_import_finish (IpmsJsonImport  *import,
+                         GError         **error)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->document != NULL, FALSE);
+
+  if (!ipms_json_import_write (import, G_MAXUINT, error))
+    return FALSE;
+
+  document = g_steal_pointer (&import->document);
+
+  if (!ipms_document_commit_edit (document, error))
+    {
+      set_import_cache (document, FALSE);
+      return FALSE;
+    }
+
+  set_import_cache (document, FALSE);
 
   return TRUE;
+}
 
-failed:
+void
+ipms_json_import_abort (IpmsJsonImport *import)
+{
+  g_autoptr(IpmsDocument) document = NULL;
+
+  g_return_if_fail (import != NULL);
+
+  if (import->document == NULL)
+    return;
+
+  document = g_steal_pointer (&import->document);
   if (ipms_document_in_edit (document))
     ipms_document_rollback_edit (document);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  set_import_cache (document, FALSE);
 }
 
 gboolean
@@ -881,45 +1069,16 @@ ipms_json_import_data (IpmsDocument  *document,
                        const char    *label,
                        GError       **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(Plan) plan = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IpmsJsonImport) import = NULL;
 
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-
-  if (!ipms_json_check (data, (gsize) length, error))
-    return FALSE;
-
-  /* The check skipped a byte order mark; JsonParser would not. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  parser = json_parser_new ();
-
-  /* After the check JsonParser has nothing left to refuse; should it
-   * anyway, its message may quote the input, so it is escaped. */
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_autofree char *message = ipms_json_escape_for_message (local_error->message, -1, 200);
-
-      g_set_error (error, IPMS_JSON_ERROR, IPMS_JSON_ERROR_SYNTAX,
-                   _("Not valid JSON: %s"), message);
-      return FALSE;
-    }
-
-  if (!(plan = read_plan (json_parser_get_root (parser), error)))
-    return FALSE;
-
-  return apply_plan (document, plan, label, error);
+  return (import = ipms_json_import_read_data (data, length, NULL, error)) != NULL &&
+         ipms_json_import_begin (import, document, label, error) &&
+         ipms_json_import_finish (import, error);
 }
 
 static gboolean
@@ -990,6 +1149,22 @@ read_plan_file (const char  *path,
   *length = data->len;
 
   return g_string_free (g_steal_pointer (&data), FALSE);
+}
+
+IpmsJsonImport *
+ipms_json_import_read_file (const char    *path,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(data = read_plan_file (path, &length, error)))
+    return NULL;
+
+  return ipms_json_import_read_data (data, (gssize) length, cancellable, error);
 }
 
 gboolean

@@ -60,6 +60,44 @@ gboolean ipms_json_import_data  (IpmsDocument  *document,
                                  gssize         length,
                                  const char    *label,
                                  GError       **error);
+/*
+ * An import in stages, for a window that must stay responsive: read and
+ * check the plan in a worker thread (ipms_json_import_read_*(), touching
+ * no document), then, in the document's thread, begin() the undoable edit
+ * that replaces the plan, write() its rows a slice at a time, and finish()
+ * (commit) or abort() (roll back, the document as it was). Between begin()
+ * and finish() or abort() the document is inside that edit: the caller
+ * makes sure nothing else edits it. ipms_json_import_free() aborts an
+ * unfinished import; once finished or aborted it may run in any thread
+ * (freeing a large plan takes a while).
+ */
+typedef struct _IpmsJsonImport IpmsJsonImport;
+
+IpmsJsonImport *ipms_json_import_read_file    (const char      *path,
+                                               GCancellable    *cancellable,
+                                               GError         **error);
+IpmsJsonImport *ipms_json_import_read_data    (const char      *data,
+                                               gssize           length,
+                                               GCancellable    *cancellable,
+                                               GError         **error);
+guint           ipms_json_import_get_n_rows   (IpmsJsonImport  *import);
+guint           ipms_json_import_get_n_written (IpmsJsonImport *import);
+gboolean        ipms_json_import_begin        (IpmsJsonImport  *import,
+                                               IpmsDocument    *document,
+                                               const char      *label,
+                                               GError         **error);
+/* Writes up to `max_rows` more rows; on error the edit is rolled back. */
+gboolean        ipms_json_import_write        (IpmsJsonImport  *import,
+                                               guint            max_rows,
+                                               GError         **error);
+/* Writes what is left and commits: one undo step. */
+gboolean        ipms_json_import_finish       (IpmsJsonImport  *import,
+                                               GError         **error);
+void            ipms_json_import_abort        (IpmsJsonImport  *import);
+void            ipms_json_import_free         (IpmsJsonImport  *import);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpmsJsonImport, ipms_json_import_free)
+
 /* Makes the new project file `project_path` from the plan in `json_path`,
  * with an empty undo history. The file appears whole and synced, or not at
  * all, even if the process is killed; nothing else is left behind. Fails

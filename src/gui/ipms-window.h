@@ -56,8 +56,17 @@ const char         *ipms_window_get_section_title (const char     *section);
  * was done. */
 gboolean            ipms_window_save_as          (IpmsWindow      *self,
                                                   GFile           *file);
-gboolean            ipms_window_import_json      (IpmsWindow      *self,
-                                                  GFile           *file);
+/* Replaces the plan with the one in `file` without blocking the window:
+ * the file is read and checked in a thread, the rows are written in slices
+ * on the main loop, with progress shown and win.cancel-import to stop it.
+ * Failures are shown to the user; _finish() says whether it was done. */
+void                ipms_window_import_json      (IpmsWindow         *self,
+                                                  GFile              *file,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+gboolean            ipms_window_import_json_finish (IpmsWindow       *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
 gboolean            ipms_window_export_json      (IpmsWindow      *self,
                                                   GFile           *file);
 /* Renames the project through the edit path, one undo step. FALSE for an

@@ -256,6 +256,14 @@ on_row_changed (IpmsCampaignChart *self,
     self->touched = TRUE;
 }
 
+/* Any row may have changed (a bulk step, another program): drawn again. */
+static void
+on_reloaded (IpmsCampaignChart *self,
+             IpmsDocument      *document)
+{
+  self->touched = TRUE;
+}
+
 static void
 on_changes_done (IpmsCampaignChart *self,
                  IpmsDocument      *document)
@@ -306,6 +314,7 @@ ipms_campaign_chart_new (IpmsDocument *document)
   self = g_object_new (IPMS_TYPE_CAMPAIGN_CHART, NULL);
   self->document = g_object_ref (document);
   g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
+  g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
   g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
 
   return self;

@@ -402,6 +402,14 @@ on_row_changed (IpmsThreeYearChart *self,
     self->touched = TRUE;
 }
 
+/* Any row may have changed (a bulk step, another program): drawn again. */
+static void
+on_reloaded (IpmsThreeYearChart *self,
+             IpmsDocument       *document)
+{
+  self->touched = TRUE;
+}
+
 static void
 on_changes_done (IpmsThreeYearChart *self,
                  IpmsDocument       *document)
@@ -452,6 +460,7 @@ ipms_three_year_chart_new (IpmsDocument *document)
   self = g_object_new (IPMS_TYPE_THREE_YEAR_CHART, NULL);
   self->document = g_object_ref (document);
   g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
+  g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
   g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
 
   return self;

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
@@ -29,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "ipms-document.h"
+#include "ipms-document-private.h"
 #include "ipms-json.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-record-list.h"
@@ -753,6 +755,57 @@ test_unknown_schema_objects (Fixture       *fixture,
     }
 }
 
+/* A file this program closed cleanly opens without the integrity check
+ * (it grows with the file); any change made since, by anything, brings
+ * the check back, and a damaged page is refused with the file untouched. */
+static void
+test_damaged_after_clean_close (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "damaged.ipms");
+  g_autoptr(IpmsDocument) document = create_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 page_size, n_pages;
+  guchar garbage[64];
+  int fd;
+
+  for (guint i = 0; i < 50; i++)
+    add_product (document, "Bowl with a long enough name to fill a few pages of the file");
+  g_assert_true (_ipms_document_get_integrity_checked (document));
+  g_clear_object (&document);
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (_ipms_document_get_integrity_checked (document));
+  g_clear_object (&document);
+
+  /* Changed by another program: checked again. */
+  exec_raw (path, "UPDATE product SET name = 'Cup' WHERE id = 1");
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (_ipms_document_get_integrity_checked (document));
+  g_clear_object (&document);
+
+  /* Damaged in place after a clean close: the last page's b-tree header
+   * is garbage. */
+  page_size = query_raw (path, "PRAGMA page_size");
+  n_pages = query_raw (path, "PRAGMA page_count");
+  memset (garbage, 0xEE, sizeof garbage);
+  fd = open (path, O_WRONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (n_pages - 1) * page_size), ==, sizeof garbage);
+  close (fd);
+  before = checksum_file (path);
+
+  document = ipms_document_open (path, &error);
+  g_assert_null (document);
+  g_assert_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged.ipms"));
+  g_test_message ("%s", error->message);
+  assert_unchanged (path, before);
+}
+
 /* Messages */
 
 static void
@@ -1178,6 +1231,7 @@ main (int   argc,
   ADD ("invalid-text", test_invalid_text);
   ADD ("dangling-reference", test_dangling_reference);
   ADD ("unknown-schema-objects", test_unknown_schema_objects);
+  ADD ("damaged-after-clean-close", test_damaged_after_clean_close);
   ADD ("negative-version", test_negative_version);
   ADD ("busy-file", test_busy_file);
   ADD ("external-change", test_external_change);

@@ -21,6 +21,7 @@
 #include "ipms-example.h"
 #include "ipms-json.h"
 #include "ipms-record.h"
+#include "ipms-record-list.h"
 #include "ipms-test-utils.h"
 
 static IpmsDocument *
@@ -1541,6 +1542,112 @@ test_export_damaged (void)
   }
 }
 
+/* Bulk steps */
+
+typedef struct
+{
+  guint row_changed;
+  guint reloaded;
+  guint changes_done;
+} SignalCounts;
+
+static void
+count_row_changed (IpmsDocument *document,
+                   const char   *table,
+                   gint64        id,
+                   int           change,
+                   SignalCounts *counts)
+{
+  counts->row_changed++;
+}
+
+static void
+count_reloaded (SignalCounts *counts)
+{
+  counts->reloaded++;
+}
+
+static void
+count_changes_done (SignalCounts *counts)
+{
+  counts->changes_done++;
+}
+
+/* A plan of `n_products` products and nothing else but its project. */
+static char *
+plan_with_products (guint n_products)
+{
+  GString *json = g_string_new ("{\"format\": \"ipms-planner\", \"version\": 2,\n"
+                                " \"projects\": [{\"id\": 1, \"name\": \"Bulk\"}],\n"
+                                " \"products\": [");
+
+  for (guint i = 1; i <= n_products; i++)
+    g_string_append_printf (json, "%s{\"id\": %u, \"name\": \"P%u\", \"grade\": \"S\", \"status\": \"idea\"}",
+                            i > 1 ? ",\n" : "", i, i);
+  g_string_append (json, "]}");
+
+  return g_string_free (json, FALSE);
+}
+
+/* An import and its undo and redo touch more rows than are worth telling
+ * one by one: each is one "reloaded", and lists still follow. A small
+ * edit keeps its "row-changed". */
+static void
+test_import_bulk_signals (void)
+{
+  const guint n_products = IPMS_DOCUMENT_BULK_ROWS + 200;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = new_document ("bulk.ipms");
+  g_autoptr(IpmsRecordList) products = ipms_record_list_new (document, "product", NULL, IPMS_NULL_ID, NULL);
+  g_autofree char *json = plan_with_products (n_products);
+  SignalCounts counts = { 0 };
+
+  g_signal_connect (document, "row-changed", G_CALLBACK (count_row_changed), &counts);
+  g_signal_connect_swapped (document, "reloaded", G_CALLBACK (count_reloaded), &counts);
+  g_signal_connect_swapped (document, "changes-done", G_CALLBACK (count_changes_done), &counts);
+
+  ipms_json_import_data (document, json, -1, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.row_changed, ==, 0);
+  g_assert_cmpuint (counts.reloaded, ==, 1);
+  g_assert_cmpuint (counts.changes_done, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, n_products);
+
+  counts = (SignalCounts) { 0 };
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.row_changed, ==, 0);
+  g_assert_cmpuint (counts.reloaded, ==, 1);
+  g_assert_cmpuint (counts.changes_done, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, 0);
+
+  counts = (SignalCounts) { 0 };
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.row_changed, ==, 0);
+  g_assert_cmpuint (counts.reloaded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (products)), ==, n_products);
+
+  counts = (SignalCounts) { 0 };
+  ipms_document_begin_edit (document, "Rename", NULL, &error);
+  g_assert_no_error (error);
+  ipms_document_set_string (document, "product", 7, "name", "Seven", &error);
+  g_assert_no_error (error);
+  ipms_document_commit_edit (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.row_changed, ==, 1);
+  g_assert_cmpuint (counts.reloaded, ==, 0);
+  g_assert_cmpuint (counts.changes_done, ==, 1);
+
+  counts = (SignalCounts) { 0 };
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.row_changed, ==, 1);
+  g_assert_cmpuint (counts.reloaded, ==, 0);
+
+  ipms_document_close (document);
+}
+
 /* A write that fails (here at a file size limit; SQLite reports a full
  * disk the same way, with another message) is reported as such, not
  * blamed on the row being written, and changes nothing. */
@@ -1666,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/json/export/damaged", test_export_damaged);
   g_test_add_func ("/json/export/one-read", test_export_one_read);
   g_test_add_func ("/json/import/write-fails", test_import_write_fails);
+  g_test_add_func ("/json/import/bulk-signals", test_import_bulk_signals);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "ipms-application.h"
 #include "ipms-panorama-page.h"
+#include "ipms-record.h"
 #include "ipms-test-utils.h"
 #include "ipms-window.h"
 
@@ -129,11 +130,17 @@ test_sections (void)
   guint n = 0;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sections Plan");
-  /* Only the page shown is built when the window opens. */
+  /* No page is built before the window's first frame, and only the page
+   * shown right after it. */
   pages = gtk_stack_get_pages (stack);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 0);
   set_first_window_size (window);
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  while (g_list_model_get_n_items (G_LIST_MODEL (pages)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, ipms_window_get_section (window));
 
   for (n = 0; ids[n] != NULL; n++)
     {
@@ -471,6 +478,40 @@ strv_has_file (char  **uris,
   return FALSE;
 }
 
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  imported;
+  GError   *error;
+} ImportResult;
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportResult *import = user_data;
+
+  import->imported = ipms_window_import_json_finish (IPMS_WINDOW (object), result, &import->error);
+  import->done = TRUE;
+}
+
+/* Runs the window's import to its end. */
+static gboolean
+import_json (IpmsWindow *window,
+             GFile      *file)
+{
+  ImportResult import = { 0 };
+
+  ipms_window_import_json (window, file, import_done_cb, &import);
+  while (!import.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_error (&import.error);
+
+  return import.imported;
+}
+
 static void
 test_draft_save_as_and_json (void)
 {
@@ -516,7 +557,7 @@ test_draft_save_as_and_json (void)
   g_assert_true (ipms_window_export_json (window, json));
   g_assert_true (g_file_query_exists (json, NULL));
   set_project_name (document, "Changed");
-  g_assert_true (ipms_window_import_json (window, json));
+  g_assert_true (import_json (window, json));
   g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Exported");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Exported");
   label = g_strdup_printf (_("Import “%s”"), "plan.json");
@@ -527,9 +568,111 @@ test_draft_save_as_and_json (void)
   /* A bad file changes nothing and says why in a dialog. */
   g_file_set_contents (broken_path, "{ \"format\": ", -1, &error);
   g_assert_no_error (error);
-  g_assert_false (ipms_window_import_json (window, broken));
+  g_assert_false (import_json (window, broken));
   g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Changed");
   destroy_message_dialogs ();
+
+  close_all_windows ();
+}
+
+
+/* A large import runs while the main loop keeps turning: a timer fires
+ * during it, the progress bar shows, and the window takes no edit until
+ * the plan is in; Cancel leaves the plan as it was. */
+typedef struct
+{
+  IpmsWindow *window;
+  guint       ticks;
+  guint       ticks_while_shown;
+  gboolean    undo_enabled;
+  double      fraction;
+} Watch;
+
+static gboolean
+watch_tick_cb (gpointer data)
+{
+  Watch *watch = data;
+  GtkWidget *progress = template_child (watch->window, "import_progress");
+
+  watch->ticks++;
+  if (gtk_widget_get_visible (progress))
+    {
+      watch->ticks_while_shown++;
+      watch->fraction = MAX (watch->fraction, gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (progress)));
+      watch->undo_enabled |= gtk_widget_is_sensitive (template_child (watch->window, "undo_button"));
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_import_progress (void)
+{
+  g_autoptr(GFile) file = create_project ("big-import.ipms", "Before");
+  g_autofree char *json_path = ipms_test_make_temp_path ("big.json");
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GString) plan = g_string_new ("{\"format\": \"ipms-planner\", \"version\": 2,\n"
+                                          " \"projects\": [{\"id\": 1, \"name\": \"After\"}],\n"
+                                          " \"products\": [");
+  g_autoptr(GError) error = NULL;
+  IpmsDocument *document;
+  IpmsWindow *window;
+  ImportResult import = { 0 };
+  Watch watch = { 0 };
+  guint tick;
+
+  for (guint i = 1; i <= 20000; i++)
+    g_string_append_printf (plan, "%s{\"id\": %u, \"name\": \"Product %u\", \"grade\": \"A\", \"status\": \"idea\"}",
+                            i > 1 ? ",\n" : "", i, i);
+  g_string_append (plan, "]}");
+  g_file_set_contents (json_path, plan->str, (gssize) plan->len, &error);
+  g_assert_no_error (error);
+
+  window = open_file (file);
+  document = ipms_window_get_document (window);
+  set_project_name (document, "Changed");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+
+  watch.window = window;
+  tick = g_timeout_add (1, watch_tick_cb, &watch);
+
+  /* Cancelled while it reads: nothing changes. */
+  ipms_window_import_json (window, json, import_done_cb, &import);
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, "stack")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  while (!import.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (import.imported);
+  g_assert_error (import.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&import.error);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Changed");
+  g_assert_false (gtk_widget_get_visible (template_child (window, "import_progress")));
+  g_assert_true (gtk_widget_get_sensitive (template_child (window, "stack")));
+
+  /* Run to the end. */
+  watch.ticks = 0;
+  import = (ImportResult) { 0 };
+  ipms_window_import_json (window, json, import_done_cb, &import);
+  while (!import.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  g_assert_no_error (import.error);
+  g_assert_true (import.imported);
+  g_test_message ("%u timer ticks during the import, %u with the progress bar shown, up to %.2f",
+                  watch.ticks, watch.ticks_while_shown, watch.fraction);
+  g_assert_cmpuint (watch.ticks_while_shown, >=, 2);
+  g_assert_cmpfloat (watch.fraction, >, 0);
+  g_assert_false (watch.undo_enabled);
+  g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 20000);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "After");
+  g_assert_false (gtk_widget_get_visible (template_child (window, "import_progress")));
+
+  /* One step, which undo takes back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Changed");
+  g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 0);
 
   close_all_windows ();
 }
@@ -918,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/minimum-width", test_minimum_width);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);
+  g_test_add_func ("/shell/window/import-progress", test_import_progress);
   g_test_add_func ("/shell/application/open-error", test_open_error);
   g_test_add_func ("/shell/application/activate", test_activate);
 
