@@ -106,7 +106,7 @@ ipms_panorama_canvas_drag_begin (IpmsPanoramaCanvas *self,
         drag->grab_dx = x - slot.x;
         drag->grab_dy = y - slot.y;
         drag->ids = _ipms_panorama_canvas_dup_selected_placed (self);
-        _ipms_panorama_canvas_focus_item (self, GTK_WIDGET (_ipms_panorama_canvas_lookup_item (self->product_items, hit.product_id)));
+        _ipms_panorama_canvas_focus_item (self, GTK_WIDGET (_ipms_panorama_canvas_ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, hit.product_id)));
         _ipms_panorama_canvas_set_current_cell_from_product (self, hit.product_id);
       }
       break;
@@ -620,7 +620,7 @@ on_context_pressed (GtkGestureClick    *gesture,
 
   /* After the menu, the keyboard carries on from what was clicked. */
   if (hit.kind == IPMS_PANORAMA_HIT_CHIP)
-    item = _ipms_panorama_canvas_lookup_item (self->product_items, hit.product_id);
+    item = _ipms_panorama_canvas_ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, hit.product_id);
   else if (hit.kind == IPMS_PANORAMA_HIT_COLUMN_HEADER)
     item = _ipms_panorama_canvas_lookup_item (self->column_items,
                         ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, hit.column)));
@@ -651,7 +651,7 @@ on_query_tooltip (IpmsPanoramaCanvas *self,
   if (hit.kind != IPMS_PANORAMA_HIT_CHIP)
     return FALSE;
 
-  item = _ipms_panorama_canvas_lookup_item (self->product_items, hit.product_id);
+  item = _ipms_panorama_canvas_ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, hit.product_id);
   if (item == NULL || ipms_canvas_item_get_label (item) == NULL)
     return FALSE;
 

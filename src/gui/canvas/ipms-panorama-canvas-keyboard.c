@@ -38,7 +38,7 @@ static GtkWidget *
 first_item (IpmsPanoramaCanvas *self)
 {
   gint64 lead = self->selection != NULL ? ipms_selection_get_lead (self->selection) : 0;
-  IpmsCanvasItem *item = lead != 0 ? _ipms_panorama_canvas_lookup_item (self->product_items, lead) : NULL;
+  IpmsCanvasItem *item = lead != 0 ? _ipms_panorama_canvas_ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, lead) : NULL;
   guint n_columns = ipms_panorama_chart_get_n_columns (self->chart);
   guint n_rows = ipms_panorama_chart_get_n_rows (self->chart);
 
@@ -51,7 +51,8 @@ first_item (IpmsPanoramaCanvas *self)
         GPtrArray *products = ipms_panorama_chart_get_products (self->chart, column, row);
 
         if (products->len > 0)
-          return GTK_WIDGET (_ipms_panorama_canvas_lookup_item (self->product_items, ipms_record_get_id (g_ptr_array_index (products, 0))));
+          return GTK_WIDGET (_ipms_panorama_canvas_ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT,
+                                                               ipms_record_get_id (g_ptr_array_index (products, 0))));
       }
 
   if (n_columns > 0)
@@ -61,61 +62,112 @@ first_item (IpmsPanoramaCanvas *self)
   return NULL;
 }
 
+typedef struct
+{
+  double                ox;
+  double                oy;
+  GtkDirectionType      direction;
+  double                best_score;
+  IpmsPanoramaItemKind  best_kind;
+  gint64                best_id;
+} Neighbour;
+
+static void
+consider (Neighbour               *n,
+          IpmsPanoramaItemKind     kind,
+          gint64                   id,
+          const cairo_rectangle_t *rect)
+{
+  double dx = rect->x + rect->width / 2 - n->ox;
+  double dy = rect->y + rect->height / 2 - n->oy;
+  double along, across;
+
+  switch (n->direction)
+    {
+    case GTK_DIR_LEFT: along = -dx; across = fabs (dy); break;
+    case GTK_DIR_RIGHT: along = dx; across = fabs (dy); break;
+    case GTK_DIR_UP: along = -dy; across = fabs (dx); break;
+    case GTK_DIR_DOWN: along = dy; across = fabs (dx); break;
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+    default:
+      return;
+    }
+
+  if (along <= 1 || across > along)
+    return;
+
+  if (along + 2 * across < n->best_score)
+    {
+      n->best_score = along + 2 * across;
+      n->best_kind = kind;
+      n->best_id = id;
+    }
+}
+
 /* The item nearest to `from` in a direction: centres within a 45° cone,
- * distance along the direction plus twice the distance across it. */
+ * distance along the direction plus twice the distance across it. Found
+ * in the chart's geometry, not among the widgets, which only the chips
+ * near the view have: the next chip's widget is made when it is reached. */
 static GtkWidget *
 find_neighbour (IpmsPanoramaCanvas *self,
                 GtkWidget          *from,
                 GtkDirectionType    direction)
 {
-  graphene_rect_t origin;
-  GtkWidget *best = NULL;
-  double best_score = G_MAXDOUBLE;
-  double ox, oy;
+  IpmsPanoramaItemKind from_kind = ipms_canvas_item_get_kind (IPMS_CANVAS_ITEM (from));
+  gint64 from_id = ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (from));
+  guint n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  Neighbour n = { 0, 0, direction, G_MAXDOUBLE, 0, 0 };
+  cairo_rectangle_t origin, rect;
 
-  if (!gtk_widget_compute_bounds (from, GTK_WIDGET (self), &origin))
+  if (direction != GTK_DIR_LEFT && direction != GTK_DIR_RIGHT &&
+      direction != GTK_DIR_UP && direction != GTK_DIR_DOWN)
     return NULL;
 
-  ox = origin.origin.x + origin.size.width / 2;
-  oy = origin.origin.y + origin.size.height / 2;
+  if (!_ipms_panorama_canvas_get_item_rect (self, from_kind, from_id, &origin))
+    return NULL;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  n.ox = origin.x + origin.width / 2;
+  n.oy = origin.y + origin.height / 2;
+
+  for (guint column = 0; column < n_columns; column++)
     {
-      graphene_rect_t bounds;
-      double dx, dy, along, across;
+      gint64 id = ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, column));
 
-      if (child == from || !IPMS_IS_CANVAS_ITEM (child) ||
-          !gtk_widget_compute_bounds (child, GTK_WIDGET (self), &bounds))
-        continue;
-
-      dx = bounds.origin.x + bounds.size.width / 2 - ox;
-      dy = bounds.origin.y + bounds.size.height / 2 - oy;
-
-      switch (direction)
-        {
-        case GTK_DIR_LEFT: along = -dx; across = fabs (dy); break;
-        case GTK_DIR_RIGHT: along = dx; across = fabs (dy); break;
-        case GTK_DIR_UP: along = -dy; across = fabs (dx); break;
-        case GTK_DIR_DOWN: along = dy; across = fabs (dx); break;
-        case GTK_DIR_TAB_FORWARD:
-        case GTK_DIR_TAB_BACKWARD:
-        default:
-          return NULL;
-        }
-
-      if (along <= 1 || across > along)
-        continue;
-
-      if (along + 2 * across < best_score)
-        {
-          best_score = along + 2 * across;
-          best = child;
-        }
+      ipms_panorama_chart_get_column_header_rect (self->chart, column, &rect);
+      if (from_kind != IPMS_PANORAMA_ITEM_COLUMN || id != from_id)
+        consider (&n, IPMS_PANORAMA_ITEM_COLUMN, id, &rect);
     }
 
-  return best;
+  for (guint row = 0; row < n_rows; row++)
+    {
+      gint64 id = ipms_record_get_id (ipms_panorama_chart_get_row_item (self->chart, row));
+
+      ipms_panorama_chart_get_row_header_rect (self->chart, row, &rect);
+      if (from_kind != IPMS_PANORAMA_ITEM_ROW || id != from_id)
+        consider (&n, IPMS_PANORAMA_ITEM_ROW, id, &rect);
+    }
+
+  for (guint row = 0; row < n_rows; row++)
+    for (guint column = 0; column < n_columns; column++)
+      {
+        GPtrArray *products = ipms_panorama_chart_get_products (self->chart, column, row);
+
+        for (guint i = 0; i < products->len; i++)
+          {
+            gint64 id = ipms_record_get_id (g_ptr_array_index (products, i));
+
+            ipms_panorama_chart_get_slot_rect (self->chart, column, row, i, &rect);
+            if (from_kind != IPMS_PANORAMA_ITEM_PRODUCT || id != from_id)
+              consider (&n, IPMS_PANORAMA_ITEM_PRODUCT, id, &rect);
+          }
+      }
+
+  if (n.best_id == 0)
+    return NULL;
+
+  return GTK_WIDGET (_ipms_panorama_canvas_ensure_item (self, n.best_kind, n.best_id));
 }
 
 void
@@ -169,9 +221,12 @@ _ipms_panorama_canvas_popup_menu_for_focus (IpmsPanoramaCanvas *self,
                                             IpmsCanvasItem     *focus)
 {
   graphene_rect_t bounds;
+  cairo_rectangle_t rect;
 
-  if (focus == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (focus), GTK_WIDGET (self), &bounds))
+  if (focus == NULL ||
+      !_ipms_panorama_canvas_get_item_rect (self, ipms_canvas_item_get_kind (focus), ipms_canvas_item_get_id (focus), &rect))
     return FALSE;
+  graphene_rect_init (&bounds, rect.x, rect.y, rect.width, rect.height);
 
   _ipms_panorama_canvas_focus_item (self, GTK_WIDGET (focus));
   _ipms_panorama_canvas_popup_menu_at (self, &bounds, GTK_WIDGET (focus));

@@ -17,6 +17,8 @@
 G_BEGIN_DECLS
 
 #define DRAG_THRESHOLD 4.0
+/* Around the view, chips keep (or get) their widgets this far out. */
+#define ITEM_MARGIN 256.0
 #define MAX_GHOSTS 4
 #define KEYBOARD_MOVE_KEY "panorama-keyboard-move"
 /* Auto-scroll band along the view's edges, and its top speed per frame. */
@@ -109,10 +111,22 @@ struct _IpmsPanoramaCanvas
   double             autoscroll_dx;
   double             autoscroll_dy;
   graphene_point_t   autoscroll_point;   /* pointer, in view coordinates */
+
+  GtkAdjustment     *scroll[2];          /* the scrolling parent's, watched */
 };
 
 IpmsCanvasItem *_ipms_panorama_canvas_lookup_item        (GHashTable         *items,
                                                          gint64              id);
+/* The widget of a chip, made now if the chip is placed but off screen;
+ * headers always have theirs. */
+IpmsCanvasItem *_ipms_panorama_canvas_ensure_item        (IpmsPanoramaCanvas   *self,
+                                                         IpmsPanoramaItemKind  kind,
+                                                         gint64                id);
+/* Where an item is in the chart, whether or not it has a widget. */
+gboolean        _ipms_panorama_canvas_get_item_rect      (IpmsPanoramaCanvas   *self,
+                                                         IpmsPanoramaItemKind  kind,
+                                                         gint64                id,
+                                                         cairo_rectangle_t    *rect);
 void            _ipms_panorama_canvas_update_actions     (IpmsPanoramaCanvas *self);
 void            _ipms_panorama_canvas_emit_open_product  (IpmsPanoramaCanvas *self,
                                                          gint64              id);

@@ -129,7 +129,7 @@ ensure_item (IpmsPanoramaCanvas   *self,
       gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
       g_hash_table_insert (items, key, item);
     }
-  else
+  else if (stale != NULL)
     {
       g_hash_table_remove (stale, item);
     }
@@ -153,18 +153,52 @@ dup_product_label (IpmsPanoramaCanvas *self,
 }
 
 static void
+update_product_item (IpmsPanoramaCanvas *self,
+                     IpmsCanvasItem     *item,
+                     guint               column,
+                     guint               row)
+{
+  gint64 id = ipms_canvas_item_get_id (item);
+  IpmsRecord *product = ipms_document_get_record (self->document, "product", id);
+  g_autofree char *label = dup_product_label (self, product, column, row);
+
+  if (g_strcmp0 (ipms_canvas_item_get_label (item), label) != 0)
+    ipms_canvas_item_set_label (item, label);
+  ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, id));
+}
+
+static void
+remove_item (IpmsPanoramaCanvas *self,
+             IpmsCanvasItem     *item,
+             GtkWidget          *focus)
+{
+  gint64 id = ipms_canvas_item_get_id (item);
+  gboolean had_focus = focus != NULL && (GtkWidget *) item == focus;
+
+  g_hash_table_remove (items_of_kind (self, ipms_canvas_item_get_kind (item)), &id);
+  gtk_widget_unparent (GTK_WIDGET (item));
+
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* Chip widgets exist only for the chips in or near the view, the one with
+ * the focus and the one pressed (see sync_visible_products): headers are
+ * few and always have theirs. An edit relabels the chip widgets that
+ * exist, not one per product. */
+static void
 sync_items (IpmsPanoramaCanvas *self)
 {
   g_autoptr(GHashTable) stale = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gboolean lost_focus = FALSE;
   GHashTableIter iter;
   gpointer value;
   guint n_columns = ipms_panorama_chart_get_n_columns (self->chart);
   guint n_rows = ipms_panorama_chart_get_n_rows (self->chart);
 
-  for (GHashTable *tables[] = { self->product_items, self->column_items, self->row_items, NULL }, **t = tables; *t != NULL; t++)
+  for (GHashTable *tables[] = { self->column_items, self->row_items, NULL }, **t = tables; *t != NULL; t++)
     {
       g_hash_table_iter_init (&iter, *t);
       while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -191,41 +225,204 @@ sync_items (IpmsPanoramaCanvas *self)
       ipms_canvas_item_set_label (item, label);
     }
 
-  for (guint row = 0; row < n_rows; row++)
-    for (guint column = 0; column < n_columns; column++)
-      {
-        GPtrArray *products = ipms_panorama_chart_get_products (self->chart, column, row);
+  g_hash_table_iter_init (&iter, self->product_items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      guint column, row;
 
-        for (guint i = 0; i < products->len; i++)
-          {
-            IpmsRecord *product = g_ptr_array_index (products, i);
-            gint64 id = ipms_record_get_id (product);
-            IpmsCanvasItem *item = ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, id, stale);
-            g_autofree char *label = dup_product_label (self, product, column, row);
-
-            ipms_canvas_item_set_label (item, label);
-            ipms_canvas_item_set_selected (item, self->selection != NULL &&
-                                                 ipms_selection_contains (self->selection, id));
-          }
-      }
+      if (ipms_panorama_chart_find_product (self->chart, ipms_canvas_item_get_id (value), &column, &row, NULL))
+        update_product_item (self, value, column, row);
+      else
+        g_ptr_array_add (gone, value);
+    }
 
   g_hash_table_iter_init (&iter, stale);
   while (g_hash_table_iter_next (&iter, &value, NULL))
-    {
-      IpmsCanvasItem *item = value;
-      gint64 id = ipms_canvas_item_get_id (item);
+    g_ptr_array_add (gone, value);
 
-      if (focus != NULL && (GtkWidget *) item == focus)
-        lost_focus = TRUE;
-
-      g_hash_table_remove (items_of_kind (self, ipms_canvas_item_get_kind (item)), &id);
-      gtk_widget_unparent (GTK_WIDGET (item));
-    }
-
-  if (lost_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+  for (guint i = 0; i < gone->len; i++)
+    remove_item (self, g_ptr_array_index (gone, i), focus);
 
   _ipms_panorama_canvas_update_actions (self);
+}
+
+IpmsCanvasItem *
+_ipms_panorama_canvas_ensure_item (IpmsPanoramaCanvas   *self,
+                                   IpmsPanoramaItemKind  kind,
+                                   gint64                id)
+{
+  IpmsCanvasItem *item = _ipms_panorama_canvas_lookup_item (items_of_kind (self, kind), id);
+  guint column, row;
+
+  if (item != NULL || kind != IPMS_PANORAMA_ITEM_PRODUCT || self->chart == NULL ||
+      !ipms_panorama_chart_find_product (self->chart, id, &column, &row, NULL))
+    return item;
+
+  item = ensure_item (self, kind, id, NULL);
+  update_product_item (self, item, column, row);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return item;
+}
+
+gboolean
+_ipms_panorama_canvas_get_item_rect (IpmsPanoramaCanvas   *self,
+                                     IpmsPanoramaItemKind  kind,
+                                     gint64                id,
+                                     cairo_rectangle_t    *rect)
+{
+  guint n;
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (kind == IPMS_PANORAMA_ITEM_PRODUCT)
+    return ipms_panorama_chart_get_chip_rect (self->chart, id, rect);
+
+  n = kind == IPMS_PANORAMA_ITEM_COLUMN ? ipms_panorama_chart_get_n_columns (self->chart)
+                                        : ipms_panorama_chart_get_n_rows (self->chart);
+  for (guint i = 0; i < n; i++)
+    {
+      if (kind == IPMS_PANORAMA_ITEM_COLUMN &&
+          ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, i)) == id)
+        {
+          ipms_panorama_chart_get_column_header_rect (self->chart, i, rect);
+          return TRUE;
+        }
+      if (kind == IPMS_PANORAMA_ITEM_ROW &&
+          ipms_record_get_id (ipms_panorama_chart_get_row_item (self->chart, i)) == id)
+        {
+          ipms_panorama_chart_get_row_header_rect (self->chart, i, rect);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+rects_meet (const cairo_rectangle_t *a,
+            const graphene_rect_t   *b)
+{
+  return a->x < b->origin.x + b->size.width && b->origin.x < a->x + a->width &&
+         a->y < b->origin.y + b->size.height && b->origin.y < a->y + a->height;
+}
+
+/* The part of the chart in the view, grown by a margin so that a short
+ * scroll finds its chips ready; the whole chart when not in a view. */
+static void
+get_item_window (IpmsPanoramaCanvas *self,
+                 graphene_rect_t    *window)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  double width = 0, height = 0;
+
+  ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+  if (parent == NULL || !GTK_IS_SCROLLABLE (parent) ||
+      !gtk_widget_compute_bounds (parent, GTK_WIDGET (self), window))
+    {
+      graphene_rect_init (window, 0, 0, width, height);
+      return;
+    }
+
+  graphene_rect_inset (window, -ITEM_MARGIN, -ITEM_MARGIN);
+}
+
+/* Creates the chip widgets that came into the window and drops those that
+ * left it, keeping the focused one (the keyboard's place) and the one a
+ * drag holds. A screen reader walks the chips through the keyboard, which
+ * creates the next chip's widget on demand (see find_neighbour). */
+static void
+sync_visible_products (IpmsPanoramaCanvas *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  graphene_rect_t window;
+  GHashTableIter iter;
+  gpointer value;
+
+  get_item_window (self, &window);
+
+  g_hash_table_iter_init (&iter, self->product_items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gint64 id = ipms_canvas_item_get_id (value);
+      cairo_rectangle_t chip;
+
+      if ((GtkWidget *) value == focus || id == self->drag.pressed_id)
+        continue;
+      if (!ipms_panorama_chart_get_chip_rect (self->chart, id, &chip) || !rects_meet (&chip, &window))
+        g_ptr_array_add (gone, value);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    remove_item (self, g_ptr_array_index (gone, i), focus);
+
+  for (guint row = 0; row < n_rows; row++)
+    for (guint column = 0; column < n_columns; column++)
+      {
+        GPtrArray *products;
+        cairo_rectangle_t cell;
+
+        ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+        if (!rects_meet (&cell, &window))
+          continue;
+
+        products = ipms_panorama_chart_get_products (self->chart, column, row);
+        for (guint i = 0; i < products->len; i++)
+          {
+            gint64 id = ipms_record_get_id (g_ptr_array_index (products, i));
+            cairo_rectangle_t slot;
+
+            ipms_panorama_chart_get_slot_rect (self->chart, column, row, i, &slot);
+            if (rects_meet (&slot, &window) && _ipms_panorama_canvas_lookup_item (self->product_items, id) == NULL)
+              update_product_item (self, ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, id, NULL), column, row);
+          }
+      }
+}
+
+/* Scrolling moves this widget without a new allocation, but which chips
+ * have widgets depends on the part in view. */
+static void
+watch_adjustment (IpmsPanoramaCanvas *self,
+                  guint               index,
+                  GtkAdjustment      *adjustment)
+{
+  if (self->scroll[index] == adjustment)
+    return;
+
+  if (self->scroll[index] != NULL)
+    g_signal_handlers_disconnect_by_func (self->scroll[index], gtk_widget_queue_allocate, self);
+  g_set_object (&self->scroll[index], adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+}
+
+static void
+on_scroll_adjustments_changed (IpmsPanoramaCanvas *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  gboolean scrollable = parent != NULL && GTK_IS_SCROLLABLE (parent);
+
+  watch_adjustment (self, 0, scrollable ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (parent)) : NULL);
+  watch_adjustment (self, 1, scrollable ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (parent)) : NULL);
+}
+
+static void
+on_parent_changed (IpmsPanoramaCanvas *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (parent != NULL && GTK_IS_SCROLLABLE (parent))
+    {
+      g_signal_connect_object (parent, "notify::hadjustment", G_CALLBACK (on_scroll_adjustments_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (parent, "notify::vadjustment", G_CALLBACK (on_scroll_adjustments_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  on_scroll_adjustments_changed (self);
 }
 
 static void
@@ -381,7 +578,7 @@ void
 _ipms_panorama_canvas_focus_item (IpmsPanoramaCanvas *self,
                                   GtkWidget          *item)
 {
-  graphene_rect_t bounds;
+  cairo_rectangle_t rect;
   GtkWidget *view;
 
   if (item == NULL)
@@ -389,9 +586,12 @@ _ipms_panorama_canvas_focus_item (IpmsPanoramaCanvas *self,
 
   gtk_widget_grab_focus (item);
 
+  /* By the chart's geometry: a widget made on demand has no allocation yet. */
   view = gtk_widget_get_ancestor (GTK_WIDGET (self), IPMS_TYPE_CANVAS_VIEW);
-  if (view != NULL && gtk_widget_compute_bounds (item, GTK_WIDGET (self), &bounds))
-    ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (view), &bounds);
+  if (view != NULL && _ipms_panorama_canvas_get_item_rect (self, ipms_canvas_item_get_kind (IPMS_CANVAS_ITEM (item)),
+                                                          ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (item)), &rect))
+    ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (view),
+                                &GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height));
 }
 
 void
@@ -771,6 +971,8 @@ static void
 allocate_at (GtkWidget               *child,
              const cairo_rectangle_t *rect)
 {
+  /* GTK wants every child measured before it is allocated. */
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_allocate (child, (int) rect->width, (int) rect->height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rect->x, rect->y)));
 }
@@ -783,6 +985,8 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
 {
   IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (widget);
   guint n_columns, n_rows;
+  GHashTableIter iter;
+  gpointer value;
 
   if (self->chart == NULL)
     return;
@@ -818,24 +1022,15 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
         allocate_at (self->rename_entry, &(cairo_rectangle_t) { rect.x + 6, rect.y + rect.height / 2 - 18, rect.width - 12, 36 });
     }
 
-  for (guint row = 0; row < n_rows; row++)
-    for (guint column = 0; column < n_columns; column++)
-      {
-        GPtrArray *products = ipms_panorama_chart_get_products (self->chart, column, row);
+  sync_visible_products (self);
+  g_hash_table_iter_init (&iter, self->product_items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      cairo_rectangle_t chip;
 
-        for (guint i = 0; i < products->len; i++)
-          {
-            IpmsCanvasItem *item = _ipms_panorama_canvas_lookup_item (self->product_items,
-                                                ipms_record_get_id (g_ptr_array_index (products, i)));
-            cairo_rectangle_t slot;
-
-            if (item == NULL)
-              continue;
-
-            ipms_panorama_chart_get_slot_rect (self->chart, column, row, i, &slot);
-            allocate_at (GTK_WIDGET (item), &slot);
-          }
-      }
+      if (ipms_panorama_chart_get_chip_rect (self->chart, ipms_canvas_item_get_id (value), &chip))
+        allocate_at (value, &chip);
+    }
 
   if (self->menu != NULL)
     ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
@@ -990,6 +1185,8 @@ ipms_panorama_canvas_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_weak_pointer (&self->unplace_target);
+  watch_adjustment (self, 0, NULL);
+  watch_adjustment (self, 1, NULL);
 
   G_OBJECT_CLASS (ipms_panorama_canvas_parent_class)->dispose (object);
 }
@@ -1062,6 +1259,8 @@ ipms_panorama_canvas_init (IpmsPanoramaCanvas *self)
   self->cell_nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify) gsk_render_node_unref);
 
+  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_changed), NULL);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -1121,7 +1320,7 @@ ipms_panorama_canvas_get_item (IpmsPanoramaCanvas   *self,
 {
   g_return_val_if_fail (IPMS_IS_PANORAMA_CANVAS (self), NULL);
 
-  return GTK_WIDGET (_ipms_panorama_canvas_lookup_item (items_of_kind (self, kind), id));
+  return GTK_WIDGET (_ipms_panorama_canvas_ensure_item (self, kind, id));
 }
 
 gboolean
