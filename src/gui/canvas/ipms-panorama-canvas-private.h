@@ -113,6 +113,7 @@ struct _IpmsPanoramaCanvas
   graphene_point_t   autoscroll_point;   /* pointer, in view coordinates */
 
   GtkAdjustment     *scroll[2];          /* the scrolling parent's, watched */
+  guint              visible_tick_id;
 };
 
 IpmsCanvasItem *_ipms_panorama_canvas_lookup_item        (GHashTable         *items,

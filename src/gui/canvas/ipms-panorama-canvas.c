@@ -14,6 +14,7 @@
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
+#include "ipms-canvas-viewport.h"
 #include "ipms-chart-style.h"
 #include "ipms-panorama-canvas-private.h"
 #include "ipms-panorama-edits.h"
@@ -317,14 +318,14 @@ get_item_window (IpmsPanoramaCanvas *self,
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   double width = 0, height = 0;
 
-  ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
-  if (parent == NULL || !GTK_IS_SCROLLABLE (parent) ||
-      !gtk_widget_compute_bounds (parent, GTK_WIDGET (self), window))
+  if (parent == NULL || !IPMS_IS_CANVAS_VIEWPORT (parent))
     {
+      ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
       graphene_rect_init (window, 0, 0, width, height);
       return;
     }
 
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (parent), window);
   graphene_rect_inset (window, -ITEM_MARGIN, -ITEM_MARGIN);
 }
 
@@ -332,9 +333,10 @@ get_item_window (IpmsPanoramaCanvas *self,
  * left it, keeping the focused one (the keyboard's place) and the one a
  * drag holds. A screen reader walks the chips through the keyboard, which
  * creates the next chip's widget on demand (see find_neighbour). */
-static void
+static gboolean
 sync_visible_products (IpmsPanoramaCanvas *self)
 {
+  gboolean changed = FALSE;
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -359,6 +361,7 @@ sync_visible_products (IpmsPanoramaCanvas *self)
     }
   for (guint i = 0; i < gone->len; i++)
     remove_item (self, g_ptr_array_index (gone, i), focus);
+  changed = gone->len > 0;
 
   for (guint row = 0; row < n_rows; row++)
     for (guint column = 0; column < n_columns; column++)
@@ -378,13 +381,41 @@ sync_visible_products (IpmsPanoramaCanvas *self)
 
             ipms_panorama_chart_get_slot_rect (self->chart, column, row, i, &slot);
             if (rects_meet (&slot, &window) && _ipms_panorama_canvas_lookup_item (self->product_items, id) == NULL)
-              update_product_item (self, ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, id, NULL), column, row);
+              {
+                update_product_item (self, ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, id, NULL), column, row);
+                changed = TRUE;
+              }
           }
       }
+
+  return changed;
 }
 
-/* Scrolling moves this widget without a new allocation, but which chips
- * have widgets depends on the part in view. */
+/* Widgets are made and dropped before a frame's layout, never while it
+ * runs: a child added during size_allocate leaves its ancestors needing
+ * an allocation when the frame is painted. */
+static gboolean
+visible_products_tick (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  IpmsPanoramaCanvas *self = IPMS_PANORAMA_CANVAS (widget);
+
+  self->visible_tick_id = 0;
+  if (self->chart != NULL && sync_visible_products (self))
+    gtk_widget_queue_allocate (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_visible_products (IpmsPanoramaCanvas *self)
+{
+  if (self->visible_tick_id == 0)
+    self->visible_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), visible_products_tick, NULL, NULL);
+}
+
+/* Which chips have widgets depends on the part in view. */
 static void
 watch_adjustment (IpmsPanoramaCanvas *self,
                   guint               index,
@@ -394,10 +425,10 @@ watch_adjustment (IpmsPanoramaCanvas *self,
     return;
 
   if (self->scroll[index] != NULL)
-    g_signal_handlers_disconnect_by_func (self->scroll[index], gtk_widget_queue_allocate, self);
+    g_signal_handlers_disconnect_by_func (self->scroll[index], queue_visible_products, self);
   g_set_object (&self->scroll[index], adjustment);
   if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_visible_products), self);
 }
 
 static void
@@ -1022,7 +1053,7 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
         allocate_at (self->rename_entry, &(cairo_rectangle_t) { rect.x + 6, rect.y + rect.height / 2 - 18, rect.width - 12, 36 });
     }
 
-  sync_visible_products (self);
+  queue_visible_products (self);
   g_hash_table_iter_init (&iter, self->product_items);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -1187,6 +1218,11 @@ ipms_panorama_canvas_dispose (GObject *object)
   g_clear_weak_pointer (&self->unplace_target);
   watch_adjustment (self, 0, NULL);
   watch_adjustment (self, 1, NULL);
+  if (self->visible_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick_id);
+      self->visible_tick_id = 0;
+    }
 
   G_OBJECT_CLASS (ipms_panorama_canvas_parent_class)->dispose (object);
 }

@@ -17,6 +17,7 @@
 #include "ipms-new-products-chart.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
+#include "ipms-canvas-viewport.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-canvas.h"
 #include "ipms-timeline-edits.h"
@@ -43,6 +44,7 @@ struct _IpmsTimelineCanvas
   GtkAdjustment    *scroll[2];      /* the scrolling parent's, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
+  guint             visible_tick_id;
 
   /* A product to bring into view once the edit that moved it is laid out. */
   gint64            follow_id;
@@ -255,9 +257,10 @@ sync_items (IpmsTimelineCanvas *self)
  * dragged: a widget per product costs most of the memory and layout time
  * of a large chart. The keyboard reaches the others by the chart's
  * geometry, and ipms_timeline_canvas_get_item() makes theirs on demand. */
-static void
+static gboolean
 sync_visible_items (IpmsTimelineCanvas *self)
 {
+  gboolean changed = FALSE;
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -269,14 +272,18 @@ sync_visible_items (IpmsTimelineCanvas *self)
   guint project_revision;
 
   if (self->chart == NULL)
-    return;
+    return FALSE;
 
-  ipms_chart_get_size (self->chart, &width, &height);
-  if (parent == NULL || !GTK_IS_SCROLLABLE (parent) ||
-      !gtk_widget_compute_bounds (parent, GTK_WIDGET (self), &window))
-    graphene_rect_init (&window, 0, 0, width, height);
+  if (parent != NULL && IPMS_IS_CANVAS_VIEWPORT (parent))
+    {
+      ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (parent), &window);
+      graphene_rect_inset (&window, -ITEM_MARGIN, -ITEM_MARGIN);
+    }
   else
-    graphene_rect_inset (&window, -ITEM_MARGIN, -ITEM_MARGIN);
+    {
+      ipms_chart_get_size (self->chart, &width, &height);
+      graphene_rect_init (&window, 0, 0, width, height);
+    }
 
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -289,6 +296,7 @@ sync_visible_items (IpmsTimelineCanvas *self)
         {
           gtk_widget_unparent (value);
           g_hash_table_iter_remove (&iter);
+          changed = TRUE;
         }
     }
 
@@ -298,9 +306,39 @@ sync_visible_items (IpmsTimelineCanvas *self)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
-      if (item_rect (self, id, &rect) && graphene_rect_intersection (&rect, &window, NULL))
-        ensure_item (self, id, project_revision);
+      if (!g_hash_table_contains (self->items, &id) &&
+          item_rect (self, id, &rect) && graphene_rect_intersection (&rect, &window, NULL))
+        {
+          ensure_item (self, id, project_revision);
+          changed = TRUE;
+        }
     }
+
+  return changed;
+}
+
+/* Widgets are made and dropped before a frame's layout, never while it
+ * runs: a child added during size_allocate leaves its ancestors needing
+ * an allocation when the frame is painted. */
+static gboolean
+visible_items_tick (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+
+  self->visible_tick_id = 0;
+  if (sync_visible_items (self))
+    gtk_widget_queue_allocate (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_visible_items (IpmsTimelineCanvas *self)
+{
+  if (self->visible_tick_id == 0)
+    self->visible_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), visible_items_tick, NULL, NULL);
 }
 
 static void
@@ -332,7 +370,7 @@ on_preview_changed (IpmsTimelineCanvas *self)
 
 /* Scrolling moves this widget without redrawing it, but what it paints
  * depends on the part in view (culling, the labels kept at the edges), and
- * so do the item widgets it has: a new allocation (which redraws). */
+ * so do the item widgets it has. */
 static void
 watch_adjustment (IpmsTimelineCanvas *self,
                   guint               index,
@@ -342,10 +380,13 @@ watch_adjustment (IpmsTimelineCanvas *self,
     return;
 
   if (self->scroll[index] != NULL)
-    g_signal_handlers_disconnect_by_func (self->scroll[index], gtk_widget_queue_allocate, self);
+    g_signal_handlers_disconnect_by_data (self->scroll[index], self);
   g_set_object (&self->scroll[index], adjustment);
   if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+    {
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_visible_items), self);
+    }
 }
 
 static void
@@ -514,7 +555,7 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
   gpointer key, value;
 
   sync_items (self);
-  sync_visible_items (self);
+  queue_visible_items (self);
 
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1646,6 +1687,11 @@ ipms_timeline_canvas_dispose (GObject *object)
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   watch_adjustment (self, 0, NULL);
   watch_adjustment (self, 1, NULL);
+  if (self->visible_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick_id);
+      self->visible_tick_id = 0;
+    }
 
   G_OBJECT_CLASS (ipms_timeline_canvas_parent_class)->dispose (object);
 }
