@@ -1925,6 +1925,35 @@ ipms_timeline_canvas_day_position (IpmsTimelineCanvas *self,
   return time_origin (self) + ipms_time_axis_day_to_x (chart_axis (self), day);
 }
 
+gboolean
+ipms_timeline_canvas_map_values (IpmsTimelineCanvas *self,
+                                 guint32             day,
+                                 double              value,
+                                 double             *x,
+                                 double             *y)
+{
+  double top, height;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (rm_chart (self) != NULL)
+    {
+      ipms_roadmap_chart_values_to_point (rm_chart (self), day, value, x, y);
+      return TRUE;
+    }
+
+  if (value < 0 || !ipms_new_products_chart_get_lane_extent (np_chart (self), (guint) value, &top, &height))
+    return FALSE;
+
+  *x = ipms_timeline_canvas_day_position (self, day);
+  *y = top + height / 2;
+  return TRUE;
+}
+
 double
 ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
                                double              width,
