@@ -348,6 +348,9 @@ sync_visible_products (IpmsPanoramaCanvas *self)
 
   get_item_window (self, &window);
 
+  /* Chips that left the window lend their widgets to those that came
+   * into it: re-pointing a widget costs far less than a new one, which a
+   * drag or a scroll across a large grid would need on every frame. */
   g_hash_table_iter_init (&iter, self->product_items);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -360,8 +363,11 @@ sync_visible_products (IpmsPanoramaCanvas *self)
         g_ptr_array_add (gone, value);
     }
   for (guint i = 0; i < gone->len; i++)
-    remove_item (self, g_ptr_array_index (gone, i), focus);
-  changed = gone->len > 0;
+    {
+      gint64 id = ipms_canvas_item_get_id (g_ptr_array_index (gone, i));
+
+      g_hash_table_remove (self->product_items, &id);
+    }
 
   for (guint row = 0; row < n_rows; row++)
     for (guint column = 0; column < n_columns; column++)
@@ -378,15 +384,35 @@ sync_visible_products (IpmsPanoramaCanvas *self)
           {
             gint64 id = ipms_record_get_id (g_ptr_array_index (products, i));
             cairo_rectangle_t slot;
+            IpmsCanvasItem *item;
+            gint64 *key;
 
             ipms_panorama_chart_get_slot_rect (self->chart, column, row, i, &slot);
-            if (rects_meet (&slot, &window) && _ipms_panorama_canvas_lookup_item (self->product_items, id) == NULL)
+            if (!rects_meet (&slot, &window) || _ipms_panorama_canvas_lookup_item (self->product_items, id) != NULL)
+              continue;
+
+            changed = TRUE;
+            if (gone->len == 0)
               {
                 update_product_item (self, ensure_item (self, IPMS_PANORAMA_ITEM_PRODUCT, id, NULL), column, row);
-                changed = TRUE;
+                continue;
               }
+
+            item = g_ptr_array_steal_index_fast (gone, gone->len - 1);
+            ipms_canvas_item_set_id (item, id);
+            key = g_new (gint64, 1);
+            *key = id;
+            g_hash_table_insert (self->product_items, key, item);
+            update_product_item (self, item, column, row);
           }
       }
+
+  /* The widgets nobody took. */
+  for (guint i = 0; i < gone->len; i++)
+    {
+      gtk_widget_unparent (g_ptr_array_index (gone, i));
+      changed = TRUE;
+    }
 
   return changed;
 }
