@@ -1534,6 +1534,26 @@ ipms_new_products_chart_lane_at (IpmsNewProductsChart *self,
   return G_MAXUINT;
 }
 
+gboolean
+ipms_new_products_chart_get_lane_extent (IpmsNewProductsChart *self,
+                                         guint                 lane,
+                                         double               *y,
+                                         double               *height)
+{
+  const Lane *found;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), FALSE);
+
+  ensure_layout (self);
+  if (lane >= self->lanes->len)
+    return FALSE;
+
+  found = &g_array_index (self->lanes, Lane, lane);
+  *y = found->y;
+  *height = found->height;
+  return TRUE;
+}
+
 gint64
 ipms_new_products_chart_get_lane_id (IpmsNewProductsChart *self,
                                      guint                 lane)

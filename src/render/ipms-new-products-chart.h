@@ -77,6 +77,11 @@ guint                 ipms_new_products_chart_get_n_lanes    (IpmsNewProductsCha
 /* The lane under y, or G_MAXUINT. */
 guint                 ipms_new_products_chart_lane_at        (IpmsNewProductsChart  *self,
                                                               double                 y);
+/* Where the lane lies along y; FALSE when there is no such lane. */
+gboolean              ipms_new_products_chart_get_lane_extent (IpmsNewProductsChart *self,
+                                                               guint                 lane,
+                                                               double               *y,
+                                                               double               *height);
 /* The lane's Y axis item or series id; 0 for the lane of products without one. */
 gint64                ipms_new_products_chart_get_lane_id    (IpmsNewProductsChart  *self,
                                                               guint                  lane);

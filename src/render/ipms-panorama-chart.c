@@ -30,6 +30,8 @@
 #define CHIP_GAP        8.0
 #define LEGEND_GAP      24.0
 #define LEGEND_MIN_W    600.0
+/* Changed products beyond which a new layout is as cheap as updating cells. */
+#define MAX_TOUCHED     256
 #define LEGEND_LINE_GAP 6.0
 
 static const char grade_order[] = "RSABF";
@@ -87,6 +89,10 @@ struct _IpmsPanoramaChart
   gulong        reloaded_id;
   gboolean      grid_touched;
   gboolean      dirty;
+  /* Products changed since the last layout, when nothing else did: the
+   * next layout updates their cells alone (see update_touched_products). */
+  GHashTable   *touched;
+  gboolean      reset;
 
   PangoContext *pango_context;
   cairo_t      *measure_cr;
@@ -204,8 +210,21 @@ on_row_changed (IpmsPanoramaChart *self,
                 IpmsRowChange      change,
                 IpmsDocument      *document)
 {
-  if (is_grid_table (table))
-    self->grid_touched = TRUE;
+  if (!is_grid_table (table))
+    return;
+
+  self->grid_touched = TRUE;
+  if (strcmp (table, "product") == 0)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      g_hash_table_add (self->touched, key);
+    }
+  else
+    {
+      self->reset = TRUE;
+    }
 
   /* The currency shows in every price: the cached texts are stale. */
   if (strcmp (table, "project") == 0)
@@ -219,6 +238,7 @@ on_reloaded (IpmsPanoramaChart *self,
              IpmsDocument      *document)
 {
   self->grid_touched = TRUE;
+  self->reset = TRUE;
   g_hash_table_remove_all (self->chip_texts);
 }
 
@@ -230,7 +250,13 @@ on_changes_done (IpmsPanoramaChart *self,
     return;
 
   self->grid_touched = FALSE;
-  self->dirty = TRUE;
+  /* Past a few hundred products a new layout costs no more. */
+  if (self->reset || g_hash_table_size (self->touched) > MAX_TOUCHED)
+    {
+      self->dirty = TRUE;
+      self->reset = FALSE;
+      g_hash_table_remove_all (self->touched);
+    }
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -564,6 +590,119 @@ compute_stamps (IpmsPanoramaChart *self)
       }
 }
 
+/* Wide cells rather than tall ones once a cell holds many products, so
+ * that a crowded grid stays roughly as wide as it is tall. */
+static guint
+chip_columns_for (guint max_in_cell)
+{
+  if (max_in_cell <= 4)
+    return 1;
+  if (max_in_cell <= 12)
+    return 2;
+  return (guint) ceil (sqrt (max_in_cell / 2.0));
+}
+
+static double
+row_height (IpmsPanoramaChart *self,
+            guint              row)
+{
+  guint most = 1;
+  double height;
+
+  for (guint column = 0; column < self->columns->len; column++)
+    most = MAX (most, get_cell (self, column, row)->products->len);
+
+  most = (most + self->chip_columns - 1) / self->chip_columns;
+  height = CELL_TITLE_H + CELL_PAD + most * (CHIP_H + CHIP_GAP) - CHIP_GAP + CELL_PAD;
+
+  return MAX (height, 72.0);
+}
+
+static guint
+find_segment_cell (IpmsPanoramaChart *self,
+                   gint64             segment_id)
+{
+  guint n = self->columns->len * self->rows->len;
+
+  for (guint i = 0; segment_id != IPMS_NULL_ID && i < n; i++)
+    if (self->cells[i].segment != NULL && ipms_record_get_id (self->cells[i].segment) == segment_id)
+      return i + 1;
+
+  return 0;
+}
+
+/* Only products changed (moved, added, edited, deleted): take each out of
+ * its cell and put it in its new one, without querying the other
+ * thousands. That holds while the chip columns and every row's height stay
+ * as they were, so that no cell moves; FALSE otherwise, and the caller
+ * lays everything out again. */
+static gboolean
+update_touched_products (IpmsPanoramaChart *self)
+{
+  guint n_cells = self->columns->len * self->rows->len;
+  g_autofree gboolean *resort = g_new0 (gboolean, MAX (1, n_cells));
+  guint was_placed = self->n_placed;
+  guint max_in_cell = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      guint old_cell = GPOINTER_TO_UINT (g_hash_table_lookup (self->placed, &id));
+      IpmsRecord *product = ipms_document_get_record (self->document, "product", id);
+      guint new_cell = 0;
+
+      if (product != NULL && ipms_record_is_alive (product))
+        new_cell = find_segment_cell (self, ipms_record_get_int (product, "segment_id"));
+
+      if (old_cell != 0)
+        {
+          GPtrArray *products = self->cells[old_cell - 1].products;
+
+          for (guint i = 0; i < products->len; i++)
+            if (ipms_record_get_id (g_ptr_array_index (products, i)) == id)
+              {
+                g_ptr_array_remove_index (products, i);
+                break;
+              }
+          g_hash_table_remove (self->placed, &id);
+          self->n_placed--;
+        }
+
+      if (new_cell != 0)
+        {
+          gint64 *stored = g_new (gint64, 1);
+
+          *stored = id;
+          g_ptr_array_add (self->cells[new_cell - 1].products, g_object_ref (product));
+          g_hash_table_insert (self->placed, stored, GUINT_TO_POINTER (new_cell));
+          self->n_placed++;
+          resort[new_cell - 1] = TRUE;
+        }
+    }
+  g_hash_table_remove_all (self->touched);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (resort[i])
+        g_ptr_array_sort (self->cells[i].products, compare_cell_order);
+      max_in_cell = MAX (max_in_cell, self->cells[i].products->len);
+    }
+
+  /* The empty grid says so in its middle. */
+  if ((was_placed == 0) != (self->n_placed == 0) || chip_columns_for (max_in_cell) != self->chip_columns)
+    return FALSE;
+
+  for (guint row = 0; row < self->rows->len; row++)
+    if (self->row_y[row] + row_height (self, row) != self->row_y[row + 1])
+      return FALSE;
+
+  compute_stamps (self);
+  return TRUE;
+}
+
 static void
 ensure_layout (IpmsPanoramaChart *self)
 {
@@ -579,9 +718,13 @@ ensure_layout (IpmsPanoramaChart *self)
   double grid_width;
 
   if (!self->dirty)
-    return;
+    {
+      if (g_hash_table_size (self->touched) == 0 || update_touched_products (self))
+        return;
+    }
 
   self->dirty = FALSE;
+  g_hash_table_remove_all (self->touched);
 
   clear_cells (self);
   g_ptr_array_set_size (self->columns, 0);
@@ -695,14 +838,7 @@ ensure_layout (IpmsPanoramaChart *self)
       max_in_cell = MAX (max_in_cell, self->cells[i].products->len);
     }
 
-  /* Wide cells rather than tall ones once a cell holds many products, so
-   * that a crowded grid stays roughly as wide as it is tall. */
-  if (max_in_cell <= 4)
-    self->chip_columns = 1;
-  else if (max_in_cell <= 12)
-    self->chip_columns = 2;
-  else
-    self->chip_columns = (guint) ceil (sqrt (max_in_cell / 2.0));
+  self->chip_columns = chip_columns_for (max_in_cell);
 
   self->cell_width = 2 * CELL_PAD + self->chip_columns * (CHIP_W + CHIP_GAP) - CHIP_GAP;
   self->grid_x = MARGIN;
@@ -712,17 +848,7 @@ ensure_layout (IpmsPanoramaChart *self)
   self->row_y = g_new (double, n_rows + 1);
   self->row_y[0] = self->grid_y + COL_HEADER_H;
   for (guint row = 0; row < n_rows; row++)
-    {
-      guint most = 1;
-      double height;
-
-      for (guint column = 0; column < n_columns; column++)
-        most = MAX (most, get_cell (self, column, row)->products->len);
-
-      most = (most + self->chip_columns - 1) / self->chip_columns;
-      height = CELL_TITLE_H + CELL_PAD + most * (CHIP_H + CHIP_GAP) - CHIP_GAP + CELL_PAD;
-      self->row_y[row + 1] = self->row_y[row] + MAX (height, 72.0);
-    }
+    self->row_y[row + 1] = self->row_y[row] + row_height (self, row);
 
   /* Texts */
   for (guint column = 0; column < n_columns; column++)
@@ -1220,6 +1346,7 @@ ipms_panorama_chart_finalize (GObject *object)
   g_clear_pointer (&self->column_titles, g_ptr_array_unref);
   g_clear_pointer (&self->row_titles, g_ptr_array_unref);
   g_clear_pointer (&self->placed, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->series, g_hash_table_unref);
   g_clear_pointer (&self->chip_texts, g_hash_table_unref);
   g_clear_pointer (&self->legend, g_array_unref);
@@ -1274,6 +1401,7 @@ ipms_panorama_chart_init (IpmsPanoramaChart *self)
   self->column_titles = g_ptr_array_new_with_free_func (g_object_unref);
   self->row_titles = g_ptr_array_new_with_free_func (g_object_unref);
   self->placed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->series = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->chip_texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, chip_text_free);
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));

@@ -30,6 +30,7 @@
 #include "ipms-chart-style.h"
 #include "ipms-document.h"
 #include "ipms-example.h"
+#include "ipms-panorama-chart.h"
 #include "ipms-roadmap-chart.h"
 #include "ipms-test-utils.h"
 #include "ipms-time-axis.h"
@@ -514,6 +515,110 @@ test_export_replaces (void)
   ipms_document_close (document);
 }
 
+/* The panorama after product edits (updated cell by cell when nothing
+ * else changed) must be the one a fresh chart lays out. */
+static void
+assert_same_panorama (IpmsPanoramaChart *updated,
+                      IpmsDocument      *document)
+{
+  g_autoptr(IpmsPanoramaChart) fresh = ipms_panorama_chart_new (document);
+  double w1, h1, w2, h2;
+
+  g_assert_cmpuint (ipms_panorama_chart_get_n_columns (updated), ==, ipms_panorama_chart_get_n_columns (fresh));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_rows (updated), ==, ipms_panorama_chart_get_n_rows (fresh));
+  g_assert_cmpuint (ipms_panorama_chart_get_n_placed (updated), ==, ipms_panorama_chart_get_n_placed (fresh));
+  ipms_chart_get_size (IPMS_CHART (updated), &w1, &h1);
+  ipms_chart_get_size (IPMS_CHART (fresh), &w2, &h2);
+  g_assert_cmpfloat (w1, ==, w2);
+  g_assert_cmpfloat (h1, ==, h2);
+
+  for (guint row = 0; row < ipms_panorama_chart_get_n_rows (fresh); row++)
+    for (guint column = 0; column < ipms_panorama_chart_get_n_columns (fresh); column++)
+      {
+        GPtrArray *a = ipms_panorama_chart_get_products (updated, column, row);
+        GPtrArray *b = ipms_panorama_chart_get_products (fresh, column, row);
+
+        g_assert_cmpuint (a->len, ==, b->len);
+        g_assert_cmpuint (ipms_panorama_chart_get_cell_stamp (updated, column, row), ==,
+                          ipms_panorama_chart_get_cell_stamp (fresh, column, row));
+        for (guint i = 0; i < a->len; i++)
+          {
+            cairo_rectangle_t ra, rb;
+            gint64 id = ipms_record_get_id (g_ptr_array_index (b, i));
+
+            g_assert_cmpint (ipms_record_get_id (g_ptr_array_index (a, i)), ==, id);
+            g_assert_true (ipms_panorama_chart_get_chip_rect (updated, id, &ra));
+            g_assert_true (ipms_panorama_chart_get_chip_rect (fresh, id, &rb));
+            g_assert_cmpfloat (ra.x, ==, rb.x);
+            g_assert_cmpfloat (ra.y, ==, rb.y);
+          }
+      }
+}
+
+static void
+edit_product (IpmsDocument *document,
+              gint64        id,
+              const char   *column,
+              const GValue *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_document_edit_value (document, "Edit", NULL, "product", id, column, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_panorama_product_edits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsPanoramaChart) chart = NULL;
+  GValue value = G_VALUE_INIT;
+  guint n_columns, n_rows, steps = 0;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  chart = ipms_panorama_chart_new (document);
+  n_columns = ipms_panorama_chart_get_n_columns (chart);
+  n_rows = ipms_panorama_chart_get_n_rows (chart);
+  for (guint i = 0; i < n_columns * n_rows && id == 0; i++)
+    if (ipms_panorama_chart_get_products (chart, i % n_columns, i / n_columns)->len > 0)
+      id = ipms_record_get_id (g_ptr_array_index (ipms_panorama_chart_get_products (chart, i % n_columns, i / n_columns), 0));
+  g_assert_cmpint (id, !=, 0);
+
+  /* A new name: the same cells, one of them painted again. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed Feeder");
+  edit_product (document, id, "name", &value);
+  g_value_unset (&value);
+  steps++;
+  assert_same_panorama (chart, document);
+
+  /* Into every cell in turn, then off the grid. */
+  g_value_init (&value, G_TYPE_INT64);
+  for (guint i = 0; i < n_columns * n_rows; i++)
+    {
+      IpmsRecord *segment = ipms_panorama_chart_get_segment (chart, i % n_columns, i / n_columns);
+
+      if (segment == NULL || ipms_record_get_id (segment) == ipms_record_get_int (ipms_document_get_record (document, "product", id), "segment_id"))
+        continue;
+      g_value_set_int64 (&value, ipms_record_get_id (segment));
+      edit_product (document, id, "segment_id", &value);
+      steps++;
+      assert_same_panorama (chart, document);
+    }
+  edit_product (document, id, "segment_id", NULL);
+  steps++;
+  assert_same_panorama (chart, document);
+
+  for (guint i = 0; i < steps; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_panorama (chart, document);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/render/roadmap/no-products", test_no_products);
   g_test_add_func ("/render/roadmap/hostile-values", test_hostile_values);
   g_test_add_func ("/render/panorama/value-color-nan", test_value_color_nan);
+  g_test_add_func ("/render/panorama/product-edits", test_panorama_product_edits);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
   g_test_add_func ("/render/export/png-too-large", test_png_too_large);

@@ -521,6 +521,46 @@ test_selection_shared (Fixture       *fixture,
   g_assert_false (ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (item)));
 }
 
+/* Overlays (the baseline's positions) place themselves with
+ * ipms_timeline_canvas_map_values(): it must agree with what the chart
+ * draws. */
+static void
+test_map_values (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Treat Cam");
+  gint64 id = ipms_record_get_id (product);
+  guint32 launch = ipms_time_day_from_iso (ipms_record_get_string (product, "launch_date"));
+  double x, y;
+
+  if (ipms_timeline_canvas_get_kind (fixture->canvas) == IPMS_TIMELINE_KIND_ROADMAP)
+    {
+      double mx, my;
+
+      g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &mx, &my, NULL));
+      g_assert_true (ipms_timeline_canvas_map_values (fixture->canvas, launch,
+                                                      ipms_record_get_double (product, "price"), &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, mx, 0.5);
+      g_assert_cmpfloat_with_epsilon (y, my, 0.5);
+    }
+  else
+    {
+      IpmsNewProductsItem item;
+
+      g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+      double px_per_day = ipms_timeline_chart_get_px_per_day (IPMS_TIMELINE_CHART (np_chart (fixture)));
+
+      g_assert_true (ipms_timeline_canvas_map_values (fixture->canvas, item.dev_start, item.lane, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, item.bar_x, 0.5);
+      g_assert_true (ipms_timeline_canvas_map_values (fixture->canvas, launch, item.lane, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x + px_per_day / 2, item.launch_x, 0.5);
+      g_assert_cmpuint (ipms_new_products_chart_lane_at (np_chart (fixture), y), ==, item.lane);
+      g_assert_false (ipms_timeline_canvas_map_values (fixture->canvas, launch,
+                                                       ipms_new_products_chart_get_n_lanes (np_chart (fixture)),
+                                                       &x, &y));
+    }
+}
+
 /* Roadmap */
 
 static void
@@ -949,8 +989,8 @@ test_lane_move_followed (Fixture       *fixture,
   IpmsRecord *product = find_product (fixture, "PawSmart Treat Cam");
   gint64 id = ipms_record_get_id (product);
   gint64 segment = ipms_record_get_int (product, "segment_id");
-  GtkWidget *item = ipms_timeline_canvas_get_item (fixture->canvas, id);
-  GtkRoot *root = gtk_widget_get_root (item);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (fixture->canvas));
+  GtkWidget *item;
   graphene_rect_t visible;
   cairo_rectangle_t box;
   GtkWidget *other;
@@ -962,6 +1002,9 @@ test_lane_move_followed (Fixture       *fixture,
   ipms_canvas_view_scroll_to (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)),
                               &GRAPHENE_RECT_INIT (box.x, box.y, box.width, box.height));
   wait_frames (fixture, 1);
+  /* Only items in or near the view have widgets: this one's, now that it
+   * is scrolled to. */
+  item = ipms_timeline_canvas_get_item (fixture->canvas, id);
   gtk_widget_grab_focus (item);
   g_assert_true (gtk_root_get_focus (root) == item);
 
@@ -978,6 +1021,7 @@ test_lane_move_followed (Fixture       *fixture,
   g_assert_cmpfloat (box.y + box.height, <=, visible.origin.y + visible.size.height);
 
   /* Alt+Down: to the next layers, three times, with the focus on the product. */
+  item = ipms_timeline_canvas_get_item (fixture->canvas, id);
   g_assert_true (gtk_widget_grab_focus (item));
   for (guint i = 0; i < 3; i++)
     {
@@ -1270,10 +1314,12 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/top-aligned", new_products_set_up, test_top_aligned);
   ADD ("/timeline/ui/new-products/lane-move", new_products_set_up, test_lane_move_followed);
   ADD ("/timeline/ui/new-products/unschedule", new_products_set_up, test_unschedule_and_delete);
+  ADD ("/timeline/ui/new-products/map-values", new_products_set_up, test_map_values);
   ADD ("/timeline/ui/roadmap/scrolled-header", roadmap_set_up, test_scrolled_header);
   ADD ("/timeline/ui/roadmap/band-warning", roadmap_set_up, test_band_warning);
   ADD ("/timeline/ui/roadmap/band-scale", roadmap_set_up, test_band_scale_toggle);
   ADD ("/timeline/ui/roadmap/marker", roadmap_set_up, test_roadmap_marker);
+  ADD ("/timeline/ui/roadmap/map-values", roadmap_set_up, test_map_values);
   ADD ("/timeline/ui/roadmap/flip", roadmap_set_up, test_roadmap_flip);
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);

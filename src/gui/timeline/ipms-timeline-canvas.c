@@ -18,6 +18,7 @@
 #include "ipms-product-editor.h"
 #include "ipms-record.h"
 #include "ipms-roadmap-chart.h"
+#include "ipms-canvas-viewport.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-canvas.h"
 #include "ipms-timeline-edits.h"
@@ -25,6 +26,8 @@
 
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 3.0
+/* Around the view, products keep (or get) their item widgets this far out. */
+#define ITEM_MARGIN 256.0
 
 struct _IpmsTimelineCanvas
 {
@@ -42,6 +45,7 @@ struct _IpmsTimelineCanvas
   GtkAdjustment    *scroll[2];      /* the scrolling parent's, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
+  guint             visible_tick_id;
 
   /* A product to bring into view once the edit that moved it is laid out. */
   gint64            follow_id;
@@ -151,57 +155,6 @@ update_item_label (IpmsTimelineCanvas *self,
   g_object_set_data_full (G_OBJECT (item), "ipms-described", g_memdup2 (&stamp, sizeof stamp), g_free);
 }
 
-static void
-sync_items (IpmsTimelineCanvas *self)
-{
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GHashTable) wanted = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean dark = is_dark ();
-  IpmsRecord *project;
-  guint project_revision;
-
-  if (!self->items_dirty || self->chart == NULL)
-    return;
-  self->items_dirty = FALSE;
-
-  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (self->chart));
-  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  project = ipms_document_get_project (self->document);
-  project_revision = project != NULL ? ipms_record_get_revision (project) : 0;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 *id = &g_array_index (ids, gint64, i);
-      IpmsCanvasItem *item = g_hash_table_lookup (self->items, id);
-
-      g_hash_table_add (wanted, id);
-      if (item == NULL)
-        {
-          gint64 *stored = g_new (gint64, 1);
-
-          *stored = *id;
-          item = IPMS_CANVAS_ITEM (ipms_canvas_item_new (self->kind, *id));
-          ipms_canvas_item_set_radius (item, self->kind == IPMS_TIMELINE_KIND_ROADMAP ? 14 : 6);
-          gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
-          g_hash_table_insert (self->items, stored, item);
-        }
-
-      ipms_canvas_item_set_dark (item, dark);
-      ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, *id));
-      update_item_label (self, item, project_revision);
-    }
-
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (wanted, key))
-      {
-        gtk_widget_unparent (value);
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
 static gboolean
 item_rect (IpmsTimelineCanvas *self,
            gint64              id,
@@ -238,6 +191,157 @@ item_rect (IpmsTimelineCanvas *self,
     }
 }
 
+static IpmsCanvasItem *
+ensure_item (IpmsTimelineCanvas *self,
+             gint64              id,
+             guint               project_revision)
+{
+  IpmsCanvasItem *item = g_hash_table_lookup (self->items, &id);
+  gint64 *stored;
+
+  if (item != NULL)
+    return item;
+
+  stored = g_new (gint64, 1);
+  *stored = id;
+  item = IPMS_CANVAS_ITEM (ipms_canvas_item_new (self->kind, id));
+  ipms_canvas_item_set_radius (item, self->kind == IPMS_TIMELINE_KIND_ROADMAP ? 14 : 6);
+  ipms_canvas_item_set_dark (item, is_dark ());
+  ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, id));
+  update_item_label (self, item, project_revision);
+  gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
+  g_hash_table_insert (self->items, stored, item);
+
+  return item;
+}
+
+static guint
+get_project_revision (IpmsTimelineCanvas *self)
+{
+  IpmsRecord *project = ipms_document_get_project (self->document);
+
+  return project != NULL ? ipms_record_get_revision (project) : 0;
+}
+
+/* After an edit, the item widgets that exist catch up (or go with their
+ * product); no widget is made here. */
+static void
+sync_items (IpmsTimelineCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint project_revision;
+  graphene_rect_t rect;
+
+  if (!self->items_dirty || self->chart == NULL)
+    return;
+  self->items_dirty = FALSE;
+
+  project_revision = get_project_revision (self);
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!item_rect (self, *(gint64 *) key, &rect))
+      {
+        gtk_widget_unparent (value);
+        g_hash_table_iter_remove (&iter);
+      }
+    else
+      {
+        ipms_canvas_item_set_selected (value, self->selection != NULL &&
+                                              ipms_selection_contains (self->selection, *(gint64 *) key));
+        update_item_label (self, value, project_revision);
+      }
+}
+
+/* Item widgets (the chart's keyboard focus and accessible names) exist
+ * only for the products in or near the view, the focused one and the one
+ * dragged: a widget per product costs most of the memory and layout time
+ * of a large chart. The keyboard reaches the others by the chart's
+ * geometry, and ipms_timeline_canvas_get_item() makes theirs on demand. */
+static gboolean
+sync_visible_items (IpmsTimelineCanvas *self)
+{
+  gboolean changed = FALSE;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GArray) ids = NULL;
+  graphene_rect_t window, rect;
+  double width, height;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint project_revision;
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (parent != NULL && IPMS_IS_CANVAS_VIEWPORT (parent))
+    {
+      ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (parent), &window);
+      graphene_rect_inset (&window, -ITEM_MARGIN, -ITEM_MARGIN);
+    }
+  else
+    {
+      ipms_chart_get_size (self->chart, &width, &height);
+      graphene_rect_init (&window, 0, 0, width, height);
+    }
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id = *(gint64 *) key;
+
+      if (value == (gpointer) focus || (self->drag.active && id == self->drag.id))
+        continue;
+      if (!item_rect (self, id, &rect) || !graphene_rect_intersection (&rect, &window, NULL))
+        {
+          gtk_widget_unparent (value);
+          g_hash_table_iter_remove (&iter);
+          changed = TRUE;
+        }
+    }
+
+  project_revision = get_project_revision (self);
+  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (self->chart));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (!g_hash_table_contains (self->items, &id) &&
+          item_rect (self, id, &rect) && graphene_rect_intersection (&rect, &window, NULL))
+        {
+          ensure_item (self, id, project_revision);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
+}
+
+/* Widgets are made and dropped before a frame's layout, never while it
+ * runs: a child added during size_allocate leaves its ancestors needing
+ * an allocation when the frame is painted. */
+static gboolean
+visible_items_tick (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
+
+  self->visible_tick_id = 0;
+  if (sync_visible_items (self))
+    gtk_widget_queue_allocate (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_visible_items (IpmsTimelineCanvas *self)
+{
+  if (self->visible_tick_id == 0)
+    self->visible_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), visible_items_tick, NULL, NULL);
+}
+
 static void
 on_selection_changed (IpmsTimelineCanvas *self)
 {
@@ -266,7 +370,8 @@ on_preview_changed (IpmsTimelineCanvas *self)
 }
 
 /* Scrolling moves this widget without redrawing it, but what it paints
- * depends on the part in view (culling, the labels kept at the edges). */
+ * depends on the part in view (culling, the labels kept at the edges), and
+ * so do the item widgets it has. */
 static void
 watch_adjustment (IpmsTimelineCanvas *self,
                   guint               index,
@@ -276,10 +381,13 @@ watch_adjustment (IpmsTimelineCanvas *self,
     return;
 
   if (self->scroll[index] != NULL)
-    g_signal_handlers_disconnect_by_func (self->scroll[index], gtk_widget_queue_draw, self);
+    g_signal_handlers_disconnect_by_data (self->scroll[index], self);
   g_set_object (&self->scroll[index], adjustment);
   if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+    {
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_visible_items), self);
+    }
 }
 
 static void
@@ -448,6 +556,7 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
   gpointer key, value;
 
   sync_items (self);
+  queue_visible_items (self);
 
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1627,6 +1736,11 @@ ipms_timeline_canvas_dispose (GObject *object)
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   watch_adjustment (self, 0, NULL);
   watch_adjustment (self, 1, NULL);
+  if (self->visible_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick_id);
+      self->visible_tick_id = 0;
+    }
 
   G_OBJECT_CLASS (ipms_timeline_canvas_parent_class)->dispose (object);
 }
@@ -1873,19 +1987,33 @@ ipms_timeline_canvas_day_position (IpmsTimelineCanvas *self,
   return time_origin (self) + ipms_time_axis_day_to_x (chart_axis (self), day);
 }
 
-void
-ipms_timeline_canvas_value_position (IpmsTimelineCanvas *self,
-                                     guint32             day,
-                                     double              price,
-                                     double             *x,
-                                     double             *y)
+gboolean
+ipms_timeline_canvas_map_values (IpmsTimelineCanvas *self,
+                                 guint32             day,
+                                 double              value,
+                                 double             *x,
+                                 double             *y)
 {
-  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+  double top, height;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if (self->chart == NULL)
+    return FALSE;
 
   if (rm_chart (self) != NULL)
-    ipms_roadmap_chart_values_to_point (rm_chart (self), day, price, x, y);
-  else
-    *x = ipms_timeline_canvas_day_position (self, day);
+    {
+      ipms_roadmap_chart_values_to_point (rm_chart (self), day, value, x, y);
+      return TRUE;
+    }
+
+  if (value < 0 || !ipms_new_products_chart_get_lane_extent (np_chart (self), (guint) value, &top, &height))
+    return FALSE;
+
+  *x = ipms_timeline_canvas_day_position (self, day);
+  *y = top + height / 2;
+  return TRUE;
 }
 
 double
@@ -1958,5 +2086,12 @@ ipms_timeline_canvas_get_item (IpmsTimelineCanvas *self,
   g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
 
   sync_items (self);
-  return g_hash_table_lookup (self->items, &product_id);
+  if (self->chart == NULL || !item_rect (self, product_id, &(graphene_rect_t) { 0 }))
+    return g_hash_table_lookup (self->items, &product_id);
+
+  /* Made now when off screen; laid out with the next frame. */
+  if (g_hash_table_lookup (self->items, &product_id) == NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return GTK_WIDGET (ensure_item (self, product_id, get_project_revision (self)));
 }

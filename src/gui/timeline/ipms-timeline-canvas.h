@@ -43,17 +43,21 @@ void              ipms_timeline_canvas_set_selection  (IpmsTimelineCanvas *self,
                                                        IpmsSelection      *selection);
 /* The chart it paints (NULL without a document). */
 IpmsChart        *ipms_timeline_canvas_get_chart      (IpmsTimelineCanvas *self);
+/* Where a product with these values is drawn, in this widget's
+ * coordinates (those of overlays that share its allocation): `value` is a
+ * lane index on the new product chart (y is then the lane's middle, x where
+ * the day begins: a bar starts there, the launch marker is centred half a
+ * day on) and a price on the roadmap (the marker's centre, flipped or not).
+ * FALSE when there is no chart or no such lane. Valid until the chart
+ * changes or the zoom does. */
+gboolean          ipms_timeline_canvas_map_values     (IpmsTimelineCanvas *self,
+                                                       guint32             day,
+                                                       double              value,
+                                                       double             *x,
+                                                       double             *y);
 /* Chart x (or y when the roadmap is flipped) of a day. */
 double            ipms_timeline_canvas_day_position   (IpmsTimelineCanvas *self,
                                                        guint32             day);
-/* Canvas point of a launch day and a price: on the roadmap the centre of a
- * marker with those values; on the new product chart x is the day's
- * position and y is left as it is (the lane does not follow from them). */
-void              ipms_timeline_canvas_value_position (IpmsTimelineCanvas *self,
-                                                       guint32             day,
-                                                       double              price,
-                                                       double             *x,
-                                                       double             *y);
 /* The largest zoom at which the whole chart (items, names, legend) fits a
  * view of that size along the time axis; on the roadmap it also sets the
  * price axis's length to the view's other side. */

@@ -83,10 +83,7 @@ static double
 day_x (IpmsTimelineGhosts *self,
        guint32             day)
 {
-  double x = 0, y = 0;
-
-  ipms_timeline_canvas_value_position (self->canvas, day, 0, &x, &y);
-  return x;
+  return ipms_timeline_canvas_day_position (self->canvas, day);
 }
 
 static gboolean
@@ -163,7 +160,8 @@ roadmap_ghost (IpmsTimelineGhosts *self,
   if (launch == 0 || isnan (price))
     return FALSE;
 
-  ipms_timeline_canvas_value_position (self->canvas, launch, price, &old_x, &old_y);
+  if (!ipms_timeline_canvas_map_values (self->canvas, launch, price, &old_x, &old_y))
+    return FALSE;
   graphene_rect_init (&ghost->old_rect, old_x - radius, old_y - radius, 2 * radius, 2 * radius);
   graphene_point_init (&ghost->from, old_x, old_y);
   graphene_point_init (&ghost->to, x, y);

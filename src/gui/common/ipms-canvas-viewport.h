@@ -43,5 +43,8 @@ void       ipms_canvas_viewport_get_scroll     (IpmsCanvasViewport *self,
 void       ipms_canvas_viewport_set_scroll     (IpmsCanvasViewport *self,
                                                 double              x,
                                                 double              y);
+/* The part of the child in view, in the child's coordinates. */
+void       ipms_canvas_viewport_get_visible_area (IpmsCanvasViewport *self,
+                                                  graphene_rect_t    *area);
 
 G_END_DECLS

@@ -532,7 +532,7 @@ ipms_canvas_view_class_init (IpmsCanvasViewClass *klass)
     g_signal_new ("fit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/canvas/ipms-canvas-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/common/ipms-canvas-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, box);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IpmsCanvasView, viewport);

@@ -149,6 +149,15 @@ ipms_canvas_item_get_id (IpmsCanvasItem *self)
   return self->id;
 }
 
+void
+ipms_canvas_item_set_id (IpmsCanvasItem *self,
+                         gint64          id)
+{
+  g_return_if_fail (IPMS_IS_CANVAS_ITEM (self));
+
+  self->id = id;
+}
+
 gboolean
 ipms_canvas_item_get_selected (IpmsCanvasItem *self)
 {

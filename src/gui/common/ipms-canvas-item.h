@@ -25,6 +25,11 @@ GtkWidget  *ipms_canvas_item_new          (int             kind,
                                            gint64          id);
 int         ipms_canvas_item_get_kind     (IpmsCanvasItem *self);
 gint64      ipms_canvas_item_get_id       (IpmsCanvasItem *self);
+/* Points the item at another thing of its kind: a chart recycles the
+ * widgets of things scrolled out of view for those scrolled in (the caller
+ * sets the label and the selection again). */
+void        ipms_canvas_item_set_id       (IpmsCanvasItem *self,
+                                           gint64          id);
 gboolean    ipms_canvas_item_get_selected (IpmsCanvasItem *self);
 void        ipms_canvas_item_set_selected (IpmsCanvasItem *self,
                                            gboolean        selected);

@@ -516,3 +516,21 @@ ipms_canvas_viewport_set_scroll (IpmsCanvasViewport *self,
   gtk_adjustment_set_value (self->hadjustment, x);
   gtk_adjustment_set_value (self->vadjustment, y);
 }
+
+void
+ipms_canvas_viewport_get_visible_area (IpmsCanvasViewport *self,
+                                       graphene_rect_t    *area)
+{
+  double scale;
+
+  g_return_if_fail (IPMS_IS_CANVAS_VIEWPORT (self));
+
+  /* From the adjustments, which a scroll changes at once, not from the
+   * child's transform, which follows at the next allocation. */
+  scale = content_scale (self);
+  graphene_rect_init (area,
+                      (gtk_adjustment_get_value (self->hadjustment) - self->offset_x) / scale,
+                      (gtk_adjustment_get_value (self->vadjustment) - self->offset_y) / scale,
+                      self->last_width / scale,
+                      self->last_height / scale);
+}
