@@ -28,4 +28,11 @@ gboolean  _ipms_document_insert_checked (IpmsDocument     *self,
                                          const GValue     *values,
                                          GError          **error);
 
+/* Sets @error from an SQLite failure, one wording for each cause (busy,
+ * full disk, damage…), after @what; returns FALSE. */
+gboolean  _ipms_document_set_sqlite_error (GError     **error,
+                                           sqlite3     *db,
+                                           int          rc,
+                                           const char  *what);
+
 G_END_DECLS

@@ -199,11 +199,11 @@ is_no_space_errno (int saved_errno)
   return saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG;
 }
 
-static gboolean
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *what)
+gboolean
+_ipms_document_set_sqlite_error (GError     **error,
+                                 sqlite3     *db,
+                                 int          rc,
+                                 const char  *what)
 {
   int code = IPMS_DOCUMENT_ERROR_FAILED;
 
@@ -310,7 +310,7 @@ prepare (IpmsDocument  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+      _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
       return NULL;
     }
 
@@ -327,7 +327,7 @@ exec_sql (sqlite3     *db,
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc, _("Cannot write the project"));
+    return _ipms_document_set_sqlite_error (error, db, rc, _("Cannot write the project"));
 
   return TRUE;
 }
@@ -343,7 +343,7 @@ step_done (IpmsDocument  *self,
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
+    return _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
 
   return TRUE;
 }
@@ -1250,7 +1250,7 @@ open_connection (const char  *path,
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, _("Cannot open the project"));
+      _ipms_document_set_sqlite_error (error, db, rc, _("Cannot open the project"));
       sqlite3_close (db);
       return NULL;
     }
@@ -2119,7 +2119,7 @@ insert_initial_content (sqlite3     *db,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, db, rc, _("Cannot create the project"));
+    return _ipms_document_set_sqlite_error (error, db, rc, _("Cannot create the project"));
 
   rc = sqlite3_prepare_v2 (db, "INSERT INTO grade (code, label) VALUES (?1, ?2)", -1, &stmt, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (grades); i++)
@@ -2132,7 +2132,7 @@ insert_initial_content (sqlite3     *db,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc, _("Cannot create the project"));
+    return _ipms_document_set_sqlite_error (error, db, rc, _("Cannot create the project"));
 
   return _ipms_search_rebuild (db, error);
 }
@@ -2305,7 +2305,7 @@ write_copy (IpmsDocument  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, copy, rc, _("Cannot save the project"));
+      _ipms_document_set_sqlite_error (error, copy, rc, _("Cannot save the project"));
       sqlite3_close (copy);
       remove_temporary (tmp_path);
       return FALSE;
@@ -2661,7 +2661,7 @@ ipms_document_foreach_row (IpmsDocument  *self,
   /* A damaged page ends the loop as the last row would: the caller must
    * not take what it got for the whole table. */
   if (rc != SQLITE_DONE)
-    set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+    _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
 
   sqlite3_reset (stmt);
 
@@ -2855,7 +2855,7 @@ ipms_document_begin_edit (IpmsDocument  *self,
     {
       g_clear_pointer (&self->session, sqlite3session_delete);
       exec_sql (self->db, "ROLLBACK", NULL);
-      return set_sqlite_error (error, self->db, rc, _("Cannot start an edit"));
+      return _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot start an edit"));
     }
 
   self->inserted_in_edit = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
@@ -2962,7 +2962,7 @@ merge_into_last_step (IpmsDocument  *self,
   if (rc != SQLITE_OK)
     {
       sqlite3_free (combined);
-      return set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
+      return _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
     }
 
   /* A burst that put everything back as it was leaves no step. */
@@ -3071,7 +3071,7 @@ ipms_document_commit_edit (IpmsDocument  *self,
   rc = sqlite3session_changeset (self->session, &n_bytes, &bytes);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
+      _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot record the edit"));
       ipms_document_rollback_edit (self);
       return FALSE;
     }
@@ -3371,7 +3371,7 @@ ipms_document_insert (IpmsDocument  *self,
         g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
                      "%s: %s", table->name, sqlite3_errmsg (self->db));
       else
-        set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
+        _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
     }
 
   for (guint i = 0; i < table->n_columns; i++)
@@ -3450,7 +3450,7 @@ _ipms_document_insert_checked (IpmsDocument     *self,
     g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
                  "%s: %s", table->name, sqlite3_errmsg (self->db));
   else
-    set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
+    _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot write the project"));
 
   return FALSE;
 }
@@ -3594,7 +3594,7 @@ query_ids (IpmsDocument  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+      _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
       g_array_unref (ids);
       return NULL;
     }
@@ -3860,7 +3860,7 @@ apply_step (IpmsDocument  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc,
+      _ipms_document_set_sqlite_error (error, self->db, rc,
                         undo ? _("Cannot undo: the history does not match the project")
                              : _("Cannot redo: the history does not match the project"));
       exec_sql (self->db, "ROLLBACK", NULL);
@@ -4072,7 +4072,7 @@ ipms_document_serialize (IpmsDocument  *self,
   data = sqlite3_serialize (self->db, "main", &size, 0);
   if (data == NULL)
     {
-      set_sqlite_error (error, self->db, SQLITE_NOMEM, _("Cannot save the project"));
+      _ipms_document_set_sqlite_error (error, self->db, SQLITE_NOMEM, _("Cannot save the project"));
       return NULL;
     }
 

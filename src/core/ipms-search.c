@@ -105,15 +105,14 @@ ipms_search_covers (const char *table_name,
   return column != NULL && is_searched_column (column);
 }
 
+/* The index is written with the plan, in its transaction: a failure is the
+ * project's, worded as every other write failure (a full disk says so). */
 static gboolean
 sqlite_error (sqlite3     *db,
               int          rc,
               GError     **error)
 {
-  g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
-               "%s: %s", _("Cannot update the search index"),
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
+  return _ipms_document_set_sqlite_error (error, db, rc, _("Cannot write the project"));
 }
 
 void
