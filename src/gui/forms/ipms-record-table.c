@@ -188,13 +188,9 @@ ipms_record_table_focus_record (IpmsRecordTable *self,
       if (ipms_record_get_id (record) != id)
         continue;
 
-      for (guint i = 0; column != NULL && i < self->cells->len; i++)
-        {
-          GtkWidget *cell = g_ptr_array_index (self->cells, i);
-
-          if (g_str_equal (ipms_field_row_get_column (IPMS_FIELD_ROW (cell))->name, column))
-            column_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column"));
-        }
+      for (guint i = 0; column != NULL && i < self->field_columns->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->field_columns, i), column))
+          column_index = i;
 
       gtk_single_selection_set_selected (self->selection, position);
       if (ipms_record_table_focus_cell (self, position, column_index))
