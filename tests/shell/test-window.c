@@ -423,6 +423,11 @@ test_window_size (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  /* The page takes the width the sidebar does not need (a search entry
+   * that expands once made the sidebar take half the window). */
+  g_object_set (window, "section", "team", NULL);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_width (ipms_window_get_section_page (window, "team")), >=, 1000 - 360);
   gtk_window_close (GTK_WINDOW (window));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
