@@ -154,6 +154,18 @@ describe (IpmsDocument *document,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static void
+assert_hits (IpmsDocument *document,
+             const char   *query,
+             const char   *expected)
+{
+  g_autofree char *hits = describe (document, query);
+
+  if (g_strcmp0 (hits, expected) != 0)
+    g_test_message ("query: “%s”", query);
+  g_assert_cmpstr (hits, ==, expected);
+}
+
 static char *
 marked_snippet (const IpmsSearchHit *hit)
 {
@@ -252,8 +264,8 @@ test_substrings (Fixture       *fixture,
   g_clear_pointer (&hits, g_ptr_array_unref);
   g_clear_pointer (&marked, g_free);
 
-  g_assert_cmpstr (describe (document, "MOTOR"), ==, "faq:1:question");
-  g_assert_cmpstr (describe (document, "  loud is  "), ==, "faq:1:question");
+  assert_hits (document, "MOTOR", "faq:1:question");
+  assert_hits (document, "  loud is  ", "faq:1:question");
 
   /* Chinese, three characters: trigrams; two and one: the fallback. */
   hits = search (document, "远程控");
@@ -263,22 +275,22 @@ test_substrings (Fixture       *fixture,
   g_clear_pointer (&hits, g_ptr_array_unref);
   g_clear_pointer (&marked, g_free);
 
-  g_assert_cmpstr (describe (document, "喂食"), ==, "product:1:concept");
-  g_assert_cmpstr (describe (document, "喂"), ==, "product:1:concept");
-  g_assert_cmpstr (describe (document, "。"), ==, "product:1:concept");
-  g_assert_cmpstr (describe (document, "，支"), ==, "product:1:concept");
-  g_assert_cmpstr (describe (document, "o"), ==, "product:1:name faq:1:question");
-  g_assert_cmpstr (describe (document, "Pr"), ==, "product:1:name");
+  assert_hits (document, "喂食", "product:1:concept");
+  assert_hits (document, "喂", "product:1:concept");
+  assert_hits (document, "。", "product:1:concept");
+  assert_hits (document, "，支", "product:1:concept");
+  assert_hits (document, "o", "product:1:name faq:1:question");
+  assert_hits (document, "Pr", "product:1:name");
 
   /* Nothing, and no FTS5 syntax from the query. */
-  g_assert_cmpstr (describe (document, "xyz"), ==, "");
-  g_assert_cmpstr (describe (document, "   "), ==, "");
-  g_assert_cmpstr (describe (document, "\"Pro\" OR NEAR(a b)"), ==, "");
-  g_assert_cmpstr (describe (document, "o\"w"), ==, "");
+  assert_hits (document, "xyz", "");
+  assert_hits (document, "   ", "");
+  assert_hits (document, "\"Pro\" OR NEAR(a b)", "");
+  assert_hits (document, "o\"w", "");
   /* Nor LIKE wildcards from a short query. */
-  g_assert_cmpstr (describe (document, "%"), ==, "");
-  g_assert_cmpstr (describe (document, "_"), ==, "");
-  g_assert_cmpstr (describe (document, "o%"), ==, "");
+  assert_hits (document, "%", "");
+  assert_hits (document, "_", "");
+  assert_hits (document, "o%", "");
 
   assert_index_in_step (document);
 }
@@ -346,21 +358,21 @@ test_edit_undo_redo (Fixture       *fixture,
   ipms_document_set_string (document, "product", product, "name", "Self-Cleaning Toilet", &error);
   g_assert_no_error (error);
   commit (document);
-  g_assert_cmpstr (describe (document, "litter"), ==, "");
-  g_assert_cmpstr (describe (document, "cleaning"), ==, "product:1:name");
+  assert_hits (document, "litter", "");
+  assert_hits (document, "cleaning", "product:1:name");
   assert_index_in_step (document);
 
   /* Undo and redo carry the index along. */
   ipms_document_undo (document, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (describe (document, "litter"), ==, "product:1:name");
-  g_assert_cmpstr (describe (document, "cleaning"), ==, "");
+  assert_hits (document, "litter", "product:1:name");
+  assert_hits (document, "cleaning", "");
   assert_index_in_step (document);
 
   ipms_document_redo (document, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (describe (document, "litter"), ==, "");
-  g_assert_cmpstr (describe (document, "cleaning"), ==, "product:1:name");
+  assert_hits (document, "litter", "");
+  assert_hits (document, "cleaning", "product:1:name");
 
   /* Deleting a product takes its PRD rows out of the results; undo brings
    * them back. */
@@ -368,14 +380,14 @@ test_edit_undo_redo (Fixture       *fixture,
   ipms_document_delete (document, "product", product, &error);
   g_assert_no_error (error);
   commit (document);
-  g_assert_cmpstr (describe (document, "感应"), ==, "");
-  g_assert_cmpstr (describe (document, "cleaning"), ==, "");
+  assert_hits (document, "感应", "");
+  assert_hits (document, "cleaning", "");
   assert_index_in_step (document);
 
   ipms_document_undo (document, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (describe (document, "红外感应"), ==, "product_spec:1:value");
-  g_assert_cmpstr (describe (document, "sensor"), ==, "product_spec:1:name");
+  assert_hits (document, "红外感应", "product_spec:1:value");
+  assert_hits (document, "sensor", "product_spec:1:name");
   assert_index_in_step (document);
 
   /* Clearing a field drops it; a rolled back edit leaves the index alone. */
@@ -383,13 +395,13 @@ test_edit_undo_redo (Fixture       *fixture,
   ipms_document_set_null (document, "product_spec", spec, "value", &error);
   g_assert_no_error (error);
   commit (document);
-  g_assert_cmpstr (describe (document, "红外"), ==, "");
+  assert_hits (document, "红外", "");
 
   begin (document);
   ipms_document_set_string (document, "product_spec", spec, "value", "超声波", &error);
   g_assert_no_error (error);
   ipms_document_rollback_edit (document);
-  g_assert_cmpstr (describe (document, "超声波"), ==, "");
+  assert_hits (document, "超声波", "");
   assert_index_in_step (document);
 
   /* The undo steps hold the plan's rows only: undoing everything leaves
@@ -399,7 +411,7 @@ test_edit_undo_redo (Fixture       *fixture,
       ipms_document_undo (document, &error);
       g_assert_no_error (error);
     }
-  g_assert_cmpstr (describe (document, "e"), ==, "project:1:name");
+  assert_hits (document, "e", "project:1:name");
   assert_index_in_step (document);
 }
 
@@ -441,14 +453,14 @@ test_import_and_export (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* The imported plan is found, what it replaced is not. */
-  g_assert_cmpstr (describe (document, "Placeholder"), ==, "");
+  assert_hits (document, "Placeholder", "");
   hits = search (document, "宠物");
   g_assert_cmpuint (hits->len, >, 3);
   assert_index_in_step (document);
 
   ipms_document_undo (document, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (describe (document, "Placeholder"), ==, "member:1:name");
+  assert_hits (document, "Placeholder", "member:1:name");
   assert_index_in_step (document);
 
   /* The export knows nothing of the index. */
@@ -521,7 +533,7 @@ test_rebuilt_for_old_files (Fixture       *fixture,
     g_autoptr(IpmsDocument) document = ipms_document_open_read_only (old_path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (describe (document, "feeder mini"), ==, "product:1:name");
+    assert_hits (document, "feeder mini", "product:1:name");
     g_assert_cmpint (query_raw (old_path, "PRAGMA user_version"), ==, 1);
   }
 
@@ -529,7 +541,7 @@ test_rebuilt_for_old_files (Fixture       *fixture,
     g_autoptr(IpmsDocument) document = ipms_document_open (old_path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (describe (document, "feeder mini"), ==, "product:1:name");
+    assert_hits (document, "feeder mini", "product:1:name");
     assert_index_in_step (document);
   }
   g_assert_cmpint (query_raw (old_path, "PRAGMA user_version"), ==, IPMS_DOCUMENT_FORMAT_VERSION);
@@ -547,7 +559,7 @@ test_rebuilt_for_old_files (Fixture       *fixture,
     g_autoptr(IpmsDocument) document = ipms_document_open_read_only (v3_path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (describe (document, "静音"), ==, "series:1:positioning");
+    assert_hits (document, "静音", "series:1:positioning");
     g_assert_cmpint (query_raw (v3_path, "PRAGMA user_version"), ==, 3);
   }
 
@@ -555,12 +567,12 @@ test_rebuilt_for_old_files (Fixture       *fixture,
     g_autoptr(IpmsDocument) document = ipms_document_open (v3_path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (describe (document, "静音系"), ==, "series:1:positioning");
+    assert_hits (document, "静音系", "series:1:positioning");
     assert_index_in_step (document);
     /* And the undo history from before the index still applies. */
     ipms_document_undo (document, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (describe (document, "静音"), ==, "");
+    assert_hits (document, "静音", "");
     assert_index_in_step (document);
   }
 

@@ -288,10 +288,11 @@ test_pdf (void)
   g_autofree char *text = NULL;
   g_autofree char *last_page = NULL;
   g_autofree char *footer = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   guint pages, single_pages = 0;
   gsize length;
 
-  g_assert_nonnull (g_find_program_in_path ("pdfinfo"));
+  g_assert_nonnull (pdfinfo);
 
   for (guint i = 0; i < products->len; i++)
     {

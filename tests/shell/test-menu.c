@@ -140,6 +140,12 @@ test_import_asks_first (void)
   g_assert_false (ipms_document_can_undo (document));
 
   import_through_chooser (window, json, "replace");
+  /* The file is read in a thread and written in slices: done when the
+   * import is an undo step. */
+  for (gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       !ipms_document_can_undo (document) && g_get_monotonic_time () < deadline;)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   g_assert_cmpuint (ipms_document_count_rows (document, "product"), >, 0);
   g_assert_true (ipms_document_can_undo (document));
 
