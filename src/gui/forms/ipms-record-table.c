@@ -54,10 +54,16 @@ struct _IpmsRecordTable
    * data, for moving the focus between cells. */
   GPtrArray          *cells;
   guint               n_columns;
-  /* A row just added or asked for, to focus when its cells are bound, in
-   * the cell of column `focus_column`. */
+  /* A row just added or asked for, whose cell of column `focus_column`
+   * gets the focus once the row is laid out in view: see
+   * focus_when_shown(). */
   gint64              focus_id;
   guint               focus_column;
+  guint               focus_tick;
+  guint               focus_frames;
+  /* Where the focus was when it was asked for, to tell a move of the
+   * user's (which drops the request) from one of the list's own. */
+  GtkWidget          *focus_origin;
   /* See ipms_record_table_set_adds_rows(). */
   gboolean            no_add;
   /* See ipms_record_table_set_fill_required_references(). */
@@ -115,13 +121,12 @@ ipms_record_table_select (IpmsRecordTable *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
-GtkWidget *
-ipms_record_table_get_cell (IpmsRecordTable *self,
-                            guint            position,
-                            guint            column)
+/* The IpmsTableCell shown for that row and column, if any. */
+static GtkWidget *
+find_table_cell (IpmsRecordTable *self,
+                 guint            position,
+                 guint            column)
 {
-  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
-
   GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
 
   for (guint i = 0; i < self->cells->len; i++)
@@ -136,10 +141,23 @@ ipms_record_table_get_cell (IpmsRecordTable *self,
       if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == column &&
           gtk_list_item_get_item (item) != NULL &&
           gtk_list_item_get_position (item) == position)
-        return ipms_table_cell_get_row (IPMS_TABLE_CELL (cell));
+        return cell;
     }
 
   return NULL;
+}
+
+GtkWidget *
+ipms_record_table_get_cell (IpmsRecordTable *self,
+                            guint            position,
+                            guint            column)
+{
+  GtkWidget *cell;
+
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
+
+  cell = find_table_cell (self, position, column);
+  return cell != NULL ? ipms_table_cell_get_row (IPMS_TABLE_CELL (cell)) : NULL;
 }
 
 gboolean
@@ -168,42 +186,124 @@ scroll_to_position (IpmsRecordTable *self,
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
+/* The shown position of the row `id`, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_shown_position (IpmsRecordTable *self,
+                     gint64           id)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint position = 0; position < n; position++)
+    {
+      g_autoptr(IpmsRecord) record = g_list_model_get_item (shown, position);
+
+      if (ipms_record_get_id (record) == id)
+        return position;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+clear_focus_request (IpmsRecordTable *self)
+{
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
+  self->focus_id = 0;
+  self->focus_column = 0;
+  self->focus_frames = 0;
+  g_clear_weak_pointer (&self->focus_origin);
+}
+
+/* Long enough for a page shown at once to be laid out and scrolled. */
+#define MAX_FOCUS_FRAMES 60
+
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint position = find_shown_position (self, self->focus_id);
+  GtkWidget *cell;
+
+  /* The user (or another table asked after this one) moved the focus
+   * elsewhere: that wins. */
+  if (position == GTK_INVALID_LIST_POSITION || self->focus_frames++ >= MAX_FOCUS_FRAMES ||
+      (focus != self->focus_origin && (focus == NULL || !gtk_widget_is_ancestor (focus, widget))))
+    {
+      self->focus_tick = 0;
+      clear_focus_request (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A tick comes before its frame's layout: the first one has not seen
+   * the rows laid out yet. */
+  cell = self->focus_frames > 1 ? find_table_cell (self, position, self->focus_column) : NULL;
+  if (cell == NULL || !gtk_widget_get_mapped (cell))
+    {
+      scroll_to_position (self, position);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, cell))
+    ipms_record_table_focus_cell (self, position, self->focus_column);
+
+  self->focus_tick = 0;
+  clear_focus_request (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's list views unmap the rows they lay out outside their view
+ * (child-visible FALSE), also a row that was just made and focused before
+ * the list had its size, and the window then moves the focus to the list,
+ * which gives it to the first cell of its focused row. The cell is thus
+ * focused now if it is there, and again once its row is laid out in view,
+ * scrolling to it until it is. */
+static void
+focus_when_shown (IpmsRecordTable *self,
+                  gint64           id,
+                  guint            column)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint position = find_shown_position (self, id);
+
+  clear_focus_request (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (!ipms_record_table_focus_cell (self, position, column))
+    scroll_to_position (self, position);
+
+  self->focus_id = id;
+  self->focus_column = column;
+  g_set_weak_pointer (&self->focus_origin, root != NULL ? gtk_root_get_focus (root) : NULL);
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+}
+
 gboolean
 ipms_record_table_focus_record (IpmsRecordTable *self,
                                 gint64           id,
                                 const char      *column)
 {
-  GListModel *shown;
-  guint n;
+  guint column_index = 0;
 
   g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), FALSE);
 
-  shown = G_LIST_MODEL (self->selection);
-  n = g_list_model_get_n_items (shown);
-  for (guint position = 0; position < n; position++)
-    {
-      g_autoptr(IpmsRecord) record = g_list_model_get_item (shown, position);
-      guint column_index = 0;
+  if (find_shown_position (self, id) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
-      if (ipms_record_get_id (record) != id)
-        continue;
+  for (guint i = 0; column != NULL && i < self->field_columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->field_columns, i), column))
+      column_index = i;
 
-      for (guint i = 0; column != NULL && i < self->field_columns->len; i++)
-        if (g_str_equal (g_ptr_array_index (self->field_columns, i), column))
-          column_index = i;
-
-      gtk_single_selection_set_selected (self->selection, position);
-      if (ipms_record_table_focus_cell (self, position, column_index))
-        return TRUE;
-
-      /* Not on screen: focused when its cells are bound. */
-      self->focus_id = id;
-      self->focus_column = column_index;
-      scroll_to_position (self, position);
-      return TRUE;
-    }
-
-  return FALSE;
+  focus_when_shown (self, id, column_index);
+  return TRUE;
 }
 
 static void
@@ -287,17 +387,7 @@ add_action (GtkWidget  *widget,
       return;
     }
 
-  self->focus_id = id;
-  self->focus_column = 0;
-  {
-    guint position = ipms_record_list_find (self->list, id);
-
-    if (position != G_MAXUINT)
-      {
-        gtk_single_selection_set_selected (self->selection, position);
-        ipms_record_table_focus_cell (self, position, 0);
-      }
-  }
+  focus_when_shown (self, id, 0);
 }
 
 /* "Series (2), Campaign (1)": what still points at the row, for the toast. */
@@ -666,20 +756,6 @@ cell_teardown_cb (GtkSignalListItemFactory *factory,
     }
 }
 
-static gboolean
-focus_added_row_cb (gpointer user_data)
-{
-  IpmsRecordTable *self = user_data;
-  guint position = ipms_record_list_find (self->list, self->focus_id);
-
-  if (position != G_MAXUINT)
-    ipms_record_table_focus_cell (self, position, self->focus_column);
-  self->focus_id = 0;
-  self->focus_column = 0;
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -689,10 +765,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   IpmsRecord *record = gtk_list_item_get_item (item);
 
   ipms_table_cell_set_record (IPMS_TABLE_CELL (cell), record);
-
-  if (self->focus_id != 0 && ipms_record_get_id (record) == self->focus_id &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column")) == self->focus_column)
-    g_idle_add_full (G_PRIORITY_DEFAULT, focus_added_row_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1047,6 +1119,7 @@ ipms_record_table_dispose (GObject *object)
   IpmsRecordTable *self = IPMS_RECORD_TABLE (object);
 
   g_clear_handle_id (&self->shown_idle, g_source_remove);
+  clear_focus_request (self);
   if (self->box != NULL)
     {
       gtk_widget_unparent (self->box);
