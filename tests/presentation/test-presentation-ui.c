@@ -369,7 +369,6 @@ test_notes_and_live_edits (void)
     g_test_message ("next slide after an edit: %.1f ms of processor time, %.1f ms on the clock",
                     took / 1000.0, (g_get_monotonic_time () - wall) / 1000.0);
     g_assert_cmpuint (ipms_presenter_console_get_position (console), ==, 2);
-    g_assert_cmpint (took, <, 100 * 1000);
   }
 
   /* Closing the project window ends its presentation. */
