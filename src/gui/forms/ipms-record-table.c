@@ -68,6 +68,12 @@ struct _IpmsRecordTable
   gboolean            no_add;
   /* See ipms_record_table_set_fill_required_references(). */
   gboolean            fill_references;
+  /* See ipms_record_table_set_sorter() and _set_filter(). */
+  GtkSorter          *sorter;
+  GtkFilter          *filter;
+  /* See ipms_record_table_set_new_row_choice(). */
+  const char         *new_row_column;
+  char               *new_row_code;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsRecordTable, ipms_record_table, GTK_TYPE_WIDGET)
@@ -83,7 +89,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_actions (IpmsRecordTable *self)
 {
-  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  /* The rows shown: a filter may hide some. */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean has_selection = selected != GTK_INVALID_LIST_POSITION && selected < n;
   gboolean ordered = self->table->order_column != NULL;
@@ -102,6 +109,14 @@ update_actions (IpmsRecordTable *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->narrow_scrolled),
                                               MIN ((int) (n * self->n_columns) * STACKED_CELL_HEIGHT,
                                                    MAX_TABLE_HEIGHT));
+}
+
+GListModel *
+ipms_record_table_get_shown (IpmsRecordTable *self)
+{
+  g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
 }
 
 IpmsRecord *
@@ -340,7 +355,10 @@ add_action (GtkWidget  *widget,
       else if (column->type == IPMS_COLUMN_ENUM)
         {
           g_value_init (&values[i], G_TYPE_STRING);
-          g_value_set_static_string (&values[i], column->choices[0].code);
+          if (column->name == self->new_row_column)
+            g_value_set_string (&values[i], self->new_row_code);
+          else
+            g_value_set_static_string (&values[i], column->choices[0].code);
         }
       else if (self->fill_references && column->type == IPMS_COLUMN_REFERENCE &&
                (column->flags & IPMS_COLUMN_FLAG_REQUIRED) != 0)
@@ -580,7 +598,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column"));
   guint position = gtk_list_item_get_position (item);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
   state &= gtk_accelerator_get_default_mod_mask ();
 
@@ -969,32 +987,23 @@ ipms_record_table_set_fill_required_references (IpmsRecordTable *self,
   self->fill_references = fill;
 }
 
-void
-ipms_record_table_set_sorter (IpmsRecordTable *self,
-                              GtkSorter       *sorter)
+/* stable list → filtered → sorted → selection, each step only when set. */
+static void
+update_shown_model (IpmsRecordTable *self)
 {
+  g_autoptr(GListModel) model = g_object_ref (G_LIST_MODEL (self->stable));
   IpmsRecord *selected;
   gint64 selected_id;
-
-  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
-  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
-  /* Adding and moving work on the table's own order. */
-  g_return_if_fail (self->table->order_column == NULL);
 
   ipms_field_binding_flush_all (self->document);
   selected = ipms_record_table_get_selected_record (self);
   selected_id = selected != NULL ? ipms_record_get_id (selected) : 0;
 
-  if (sorter != NULL)
-    {
-      GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->stable)),
-                                                          g_object_ref (sorter));
-
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
-      g_object_unref (sorted);
-    }
-  else
-    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->stable));
+  if (self->filter != NULL)
+    model = G_LIST_MODEL (gtk_filter_list_model_new (g_steal_pointer (&model), g_object_ref (self->filter)));
+  if (self->sorter != NULL)
+    model = G_LIST_MODEL (gtk_sort_list_model_new (g_steal_pointer (&model), g_object_ref (self->sorter)));
+  gtk_single_selection_set_model (self->selection, model);
 
   /* The selection follows its row to its new place. */
   for (guint i = 0; selected_id != 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
@@ -1005,6 +1014,57 @@ ipms_record_table_set_sorter (IpmsRecordTable *self,
         gtk_single_selection_set_selected (self->selection, i);
     }
   update_actions (self);
+}
+
+void
+ipms_record_table_set_sorter (IpmsRecordTable *self,
+                              GtkSorter       *sorter)
+{
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+  /* Adding and moving work on the table's own order. */
+  g_return_if_fail (self->table->order_column == NULL);
+
+  if (g_set_object (&self->sorter, sorter))
+    update_shown_model (self);
+}
+
+void
+ipms_record_table_set_filter (IpmsRecordTable *self,
+                              GtkFilter       *filter)
+{
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+  g_return_if_fail (filter == NULL || GTK_IS_FILTER (filter));
+  /* Moving a row past rows that are not shown would look like nothing. */
+  g_return_if_fail (self->table->order_column == NULL);
+
+  if (g_set_object (&self->filter, filter))
+    update_shown_model (self);
+}
+
+void
+ipms_record_table_set_new_row_choice (IpmsRecordTable *self,
+                                      const char      *column,
+                                      const char      *code)
+{
+  const IpmsColumn *c;
+
+  g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
+
+  if (column == NULL || code == NULL)
+    {
+      self->new_row_column = NULL;
+      g_clear_pointer (&self->new_row_code, g_free);
+      return;
+    }
+
+  c = ipms_table_lookup_column (self->table, column);
+  g_return_if_fail (c != NULL && c->type == IPMS_COLUMN_ENUM);
+  g_return_if_fail (ipms_column_find_choice (c, code) >= 0);
+
+  self->new_row_column = c->name;
+  g_free (self->new_row_code);
+  self->new_row_code = g_strdup (code);
 }
 
 const char *
@@ -1108,6 +1168,9 @@ ipms_record_table_new (IpmsDocument       *document,
   gtk_box_append (GTK_BOX (toolbar), make_button ("user-trash-symbolic", _("Remove Row (Alt+Delete)"), "table.remove"));
   gtk_box_append (GTK_BOX (self->box), toolbar);
 
+  /* A filter shows and hides rows without a change to the list. */
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (list_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   update_actions (self);
 
   return self;
@@ -1130,6 +1193,9 @@ ipms_record_table_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->selection);
   g_clear_object (&self->stable);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->new_row_code, g_free);
   g_clear_object (&self->document);
   if (self->cells != NULL)
     for (guint i = 0; i < self->cells->len; i++)

@@ -63,8 +63,22 @@ void             ipms_record_table_set_fill_required_references (IpmsRecordTable
  * and ipms_record_table_get_cell() are then those shown. */
 void             ipms_record_table_set_sorter         (IpmsRecordTable     *self,
                                                        GtkSorter           *sorter);
+/* For tables without an order column: shows only the rows `filter` keeps
+ * (NULL: all). As with the sorter, the rows are filtered again when the
+ * filter is set or emits "changed", not when a value is edited. The empty
+ * text shows when no row is shown. */
+void             ipms_record_table_set_filter         (IpmsRecordTable     *self,
+                                                       GtkFilter           *filter);
+/* The choice a row added gets in the choice column `column` instead of the
+ * first one, so that a row added to a table filtered by that column stays
+ * in sight. NULL: the first choice again. */
+void             ipms_record_table_set_new_row_choice (IpmsRecordTable     *self,
+                                                       const char          *column,
+                                                       const char          *code);
 const char      *ipms_record_table_get_table_name     (IpmsRecordTable     *self);
 IpmsRecordList  *ipms_record_table_get_list           (IpmsRecordTable     *self);
+/* The rows as shown: filtered and sorted. */
+GListModel      *ipms_record_table_get_shown          (IpmsRecordTable     *self);
 IpmsRecord      *ipms_record_table_get_selected_record (IpmsRecordTable    *self);
 void             ipms_record_table_select             (IpmsRecordTable     *self,
                                                        guint                position);
