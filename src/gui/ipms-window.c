@@ -1462,7 +1462,13 @@ show_record_action (GtkWidget  *widget,
       /* The PRD editor (branch prd-pages) shows a product and its rows;
        * without it the product is selected on the panorama. */
       if (gtk_widget_activate_action (widget, "win.open-prd", "x", product))
-        return;
+        {
+          /* Then the field or cell itself. */
+          page = ensure_page (self, lookup_section ("prds"));
+          if (IPMS_IS_RECORD_FOCUS (page))
+            ipms_record_focus_focus_record (IPMS_RECORD_FOCUS (page), table, id, column);
+          return;
+        }
       table = "product";
       id = product;
       column = "";

@@ -21,6 +21,8 @@
 #include "ipms-application.h"
 #include "ipms-example.h"
 #include "ipms-field-row.h"
+#include "ipms-prd-editor.h"
+#include "ipms-products-page.h"
 #include "ipms-search.h"
 #include "ipms-search-panel.h"
 #include "ipms-test-utils.h"
@@ -402,6 +404,132 @@ test_show_record (Fixture       *fixture,
     }
 }
 
+/* Whether `widget` lies inside the view of every scrolled window it is in. */
+static gboolean
+in_sight (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, w, &bounds))
+        return FALSE;
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (w) + 0.5)
+        return FALSE;
+    }
+
+  return gtk_widget_get_mapped (widget);
+}
+
+/* win.show-record on a product's PRD text or on a row of its PRD tables
+ * (a search result): the PRD opens with that very field or cell focused,
+ * scrolled into sight, also a specification of a kind not shown. */
+static void
+test_show_prd_record (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *table;
+    const char *column;
+  } records[] = {
+    { "product", "features" },
+    { "product_competitor", "weaknesses" },
+    { "product_spec", "value" },
+    { "faq", "answer" },
+    { "box_item", "quantity" },
+    { "product", "concept" },
+  };
+  gint64 product_id;
+
+  /* The last product with rows in each of those tables. */
+  {
+    g_autoptr(GPtrArray) products = ipms_document_query (fixture->document, "product", NULL, 0, NULL);
+
+    product_id = 0;
+    for (guint p = 0; p < products->len; p++)
+      {
+        gint64 candidate = ipms_record_get_id (g_ptr_array_index (products, p));
+        gboolean complete = TRUE;
+
+        for (guint i = 0; i < G_N_ELEMENTS (records) && complete; i++)
+          if (!g_str_equal (records[i].table, "product"))
+            {
+              g_autoptr(GPtrArray) rows = ipms_document_query (fixture->document, records[i].table,
+                                                               "product_id", candidate, NULL);
+
+              complete = rows->len > 0;
+            }
+        if (complete)
+          product_id = candidate;
+      }
+    g_assert_cmpint (product_id, !=, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      IpmsProductsPage *page;
+      IpmsPrdEditor *editor;
+      IpmsFieldRow *field = NULL;
+      gint64 id;
+
+      if (g_str_equal (records[i].table, "product"))
+        id = product_id;
+      else
+        {
+          rows = ipms_document_query (fixture->document, records[i].table, "product_id", product_id, NULL);
+          g_assert_cmpuint (rows->len, >, 0);
+          /* The last row: further down its table. */
+          id = ipms_record_get_id (g_ptr_array_index (rows, rows->len - 1));
+        }
+      g_test_message ("showing %s:%" G_GINT64_FORMAT ":%s", records[i].table, id, records[i].column);
+
+      /* A specification of a kind the table does not show. */
+      if (g_str_equal (records[i].table, "product_spec"))
+        {
+          const char *kind = ipms_record_get_string (g_ptr_array_index (rows, rows->len - 1), "kind");
+          const IpmsColumn *column = ipms_table_lookup_column (ipms_schema_lookup_table ("product_spec"), "kind");
+
+          page = IPMS_PRODUCTS_PAGE (ipms_window_get_section_page (fixture->window, "prds"));
+          g_assert_nonnull (page);
+          editor = IPMS_PRD_EDITOR (ipms_products_page_get_editor (page));
+          gtk_drop_down_set_selected (ipms_prd_editor_get_spec_kind_filter (editor),
+                                      ipms_column_find_choice (column, kind) == 0 ? 2 : 1);
+        }
+
+      gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+      ipms_window_set_section (fixture->window, "panorama");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(sxs)",
+                                                 records[i].table, id, records[i].column));
+      g_assert_cmpstr (ipms_window_get_section (fixture->window), ==, "prds");
+      page = IPMS_PRODUCTS_PAGE (ipms_window_get_section_page (fixture->window, "prds"));
+      editor = IPMS_PRD_EDITOR (ipms_products_page_get_editor (page));
+      g_assert_true (ipms_products_page_get_editing (page));
+      g_assert_cmpint (ipms_prd_editor_get_product_id (editor), ==, product_id);
+
+      /* Laid out, scrolled to, its table's row bound: a few frames. */
+      for (guint frame = 0; frame < 30; frame++)
+        {
+          GtkWidget *focus;
+
+          g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+          field = focused_field_row (fixture);
+          focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+          if (frame >= 3 && field != NULL && g_str_equal (ipms_field_row_get_column (field)->name, records[i].column) &&
+              in_sight (focus))
+            break;
+        }
+
+      g_assert_nonnull (field);
+      g_assert_cmpstr (ipms_record_get_table_name (ipms_field_row_get_record (field)), ==, records[i].table);
+      g_assert_cmpint (ipms_record_get_id (ipms_field_row_get_record (field)), ==, id);
+      g_assert_cmpstr (ipms_field_row_get_column (field)->name, ==, records[i].column);
+      g_assert_true (in_sight (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+    }
+}
+
 static void
 save_shot (Fixture    *fixture,
            const char *variant)
@@ -467,6 +595,7 @@ main (int   argc,
   g_test_add ("/search/ui/search-and-open", Fixture, NULL, fixture_set_up, test_search_and_open, fixture_tear_down);
   g_test_add ("/search/ui/follows-edits", Fixture, NULL, fixture_set_up, test_follows_edits, fixture_tear_down);
   g_test_add ("/search/ui/show-record", Fixture, NULL, fixture_set_up, test_show_record, fixture_tear_down);
+  g_test_add ("/search/ui/show-prd-record", Fixture, NULL, fixture_set_up, test_show_prd_record, fixture_tear_down);
   g_test_add ("/search/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();

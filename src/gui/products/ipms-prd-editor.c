@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-field-binding.h"
 #include "ipms-field-row.h"
 #include "ipms-format.h"
 #include "ipms-forms-util.h"
@@ -15,6 +16,10 @@
 #include "ipms-product-trace.h"
 #include "ipms-products.h"
 #include "ipms-record-table.h"
+
+/* From this width on, the product's place in the plan is a column beside
+ * the PRD instead of a part below it. */
+#define WIDE_WIDTH 1100
 
 /* The product's identity, in the header. The margin follows the cost. */
 static const char * const identity_columns[] = {
@@ -47,8 +52,26 @@ struct _IpmsPrdEditor
   GtkWidget      *price_strip;
   GtkWidget      *price_text;
   IpmsProductTrace *trace;
+  /* The specifications shown: all, or those of the kind picked above
+   * them (item 0 "All kinds", then the schema's kinds). */
+  GtkWidget      *spec_table;
+  GtkDropDown    *spec_kind;
+  GtkFilter      *spec_filter;
+
+  /* A field or table to bring into sight with the focus in it, once laid
+   * out: see ipms_prd_editor_focus_record(). */
+  GtkWidget      *focus_target;
+  guint           focus_tick;
+  guint           focus_frames;
+  /* Whether the place in the plan is beside the PRD, and the idle that
+   * moves it there or back (not while the editor is laid out). */
+  gboolean        trace_beside;
+  guint           layout_idle;
 
   /* Template widgets */
+  GtkWidget      *scrolled;
+  GtkWidget      *side_separator;
+  GtkWidget      *side_scrolled;
   GtkWidget      *title_label;
   GtkWidget      *completeness_label;
   GtkWidget      *export_button;
@@ -179,6 +202,95 @@ compare_spec_kind (gconstpointer a,
          ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
 }
 
+static void place_trace (IpmsPrdEditor *self,
+                         gboolean       beside);
+
+static const IpmsColumn *
+spec_kind_column (void)
+{
+  return ipms_table_lookup_column (ipms_schema_lookup_table ("product_spec"), "kind");
+}
+
+/* The kind picked above the specifications, or NULL for all. */
+static const char *
+get_spec_kind (IpmsPrdEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->spec_kind);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return spec_kind_column ()->choices[selected - 1].code;
+}
+
+static gboolean
+spec_filter_cb (gpointer item,
+                gpointer user_data)
+{
+  const char *kind = get_spec_kind (user_data);
+
+  return kind == NULL || g_str_equal (ipms_record_get_string (item, "kind"), kind);
+}
+
+static void
+spec_kind_changed_cb (IpmsPrdEditor *self)
+{
+  const char *kind = get_spec_kind (self);
+  IpmsRecordTable *table = IPMS_RECORD_TABLE (self->spec_table);
+
+  /* A row added now is of the kind shown, so that it stays in sight. */
+  ipms_record_table_set_new_row_choice (table, "kind", kind);
+  if (kind == NULL)
+    ipms_record_table_set_empty_text (table,
+                                      _("No specifications yet. Add one row per specification: its kind (software, "
+                                        "hardware, UI interaction or core component), its name and its value."));
+  else
+    {
+      const IpmsColumn *column = spec_kind_column ();
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a kind of specification, as “Hardware” */
+      text = g_strdup_printf (_("No specifications of the kind “%s”. A row added now is of that kind."),
+                              ipms_choice_get_label (&column->choices[ipms_column_find_choice (column, kind)]));
+      ipms_record_table_set_empty_text (table, text);
+    }
+
+  ipms_field_binding_flush_all (self->document);
+  gtk_filter_changed (self->spec_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* "Kind [All kinds ▾]" above the specifications. */
+static GtkWidget *
+new_spec_kind_filter (IpmsPrdEditor *self)
+{
+  const IpmsColumn *column = spec_kind_column ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (ipms_column_get_label (column));
+  GtkWidget *dropdown;
+
+  /* Translators: the item of the specifications' kind filter that shows every row */
+  gtk_string_list_append (kinds, _("All kinds"));
+  for (guint i = 0; column->choices[i].code != NULL; i++)
+    gtk_string_list_append (kinds, ipms_choice_get_label (&column->choices[i]));
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL);
+  self->spec_kind = GTK_DROP_DOWN (dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  /* Translators: the accessible name of the specifications' kind filter */
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of specifications shown"),
+                                  -1);
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (spec_kind_changed_cb), self);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  return box;
+}
+
 static void
 build (IpmsPrdEditor *self)
 {
@@ -285,11 +397,14 @@ build (IpmsPrdEditor *self)
                        _("Software and hardware specifications, UI interaction and core components, "
                          "grouped by kind; and how the user operates the product."));
   add_field (self, group, "ui_interaction");
-  table = add_table (self, group, "product_spec", spec_columns,
-                     _("No specifications yet. Add one row per specification: its kind (software, "
-                       "hardware, UI interaction or core component), its name and its value."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_spec_kind_filter (self));
+  table = add_table (self, group, "product_spec", spec_columns, "");
+  self->spec_table = table;
   spec_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_spec_kind, NULL, NULL));
   ipms_record_table_set_sorter (IPMS_RECORD_TABLE (table), spec_sorter);
+  self->spec_filter = GTK_FILTER (gtk_custom_filter_new (spec_filter_cb, self, NULL));
+  ipms_record_table_set_filter (IPMS_RECORD_TABLE (table), self->spec_filter);
+  spec_kind_changed_cb (self);
 
   /* 5. Selling points and features */
   group = add_section (self, IPMS_PRD_SECTION_SELLING_POINTS,
@@ -317,9 +432,10 @@ build (IpmsPrdEditor *self)
              _("No box contents yet. Add every item in the box with its quantity; "
                "mark accessories sold separately as optional (1)."));
 
-  /* Where the product stands in the plan, each item a way to it. */
+  /* Where the product stands in the plan, each item a way to it: below
+   * the sections until the editor is wide enough to have it beside them. */
   self->trace = IPMS_PRODUCT_TRACE (ipms_product_trace_new (self->document, 0));
-  gtk_box_append (GTK_BOX (self->sections_box), GTK_WIDGET (self->trace));
+  place_trace (self, FALSE);
 }
 
 static void
@@ -577,12 +693,199 @@ ipms_prd_editor_get_table (IpmsPrdEditor *self,
   return NULL;
 }
 
+GtkDropDown *
+ipms_prd_editor_get_spec_kind_filter (IpmsPrdEditor *self)
+{
+  g_return_val_if_fail (IPMS_IS_PRD_EDITOR (self), NULL);
+
+  return self->spec_kind;
+}
+
 const char *
 ipms_prd_editor_get_margin_text (IpmsPrdEditor *self)
 {
   g_return_val_if_fail (IPMS_IS_PRD_EDITOR (self), NULL);
 
   return self->margin_text != NULL ? self->margin_text : "";
+}
+
+static void
+place_trace (IpmsPrdEditor *self,
+             gboolean       beside)
+{
+  GtkWidget *trace = GTK_WIDGET (self->trace);
+
+  self->trace_beside = beside;
+  g_object_ref (trace);
+  if (gtk_widget_get_parent (trace) == self->sections_box)
+    gtk_box_remove (GTK_BOX (self->sections_box), trace);
+  else if (gtk_widget_get_parent (trace) != NULL)
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->side_scrolled), NULL);
+
+  if (beside)
+    {
+      gtk_widget_set_margin_start (trace, 18);
+      gtk_widget_set_margin_end (trace, 18);
+      gtk_widget_set_margin_top (trace, 18);
+      gtk_widget_set_margin_bottom (trace, 24);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->side_scrolled), trace);
+    }
+  else
+    {
+      gtk_widget_set_margin_start (trace, 0);
+      gtk_widget_set_margin_end (trace, 0);
+      gtk_widget_set_margin_top (trace, 0);
+      gtk_widget_set_margin_bottom (trace, 0);
+      gtk_box_append (GTK_BOX (self->sections_box), trace);
+    }
+  gtk_widget_set_visible (self->side_separator, beside);
+  gtk_widget_set_visible (self->side_scrolled, beside);
+  g_object_unref (trace);
+}
+
+static gboolean
+update_layout_cb (gpointer data)
+{
+  IpmsPrdEditor *self = data;
+  gboolean beside = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDE_WIDTH;
+
+  self->layout_idle = 0;
+  if (beside != self->trace_beside)
+    place_trace (self, beside);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ipms_prd_editor_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  IpmsPrdEditor *self = IPMS_PRD_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ipms_prd_editor_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* The widgets cannot move while they are laid out: right after. */
+  if ((width >= WIDE_WIDTH) != self->trace_beside && self->layout_idle == 0)
+    self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_cb, self, NULL);
+}
+
+gboolean
+ipms_prd_editor_get_trace_beside (IpmsPrdEditor *self)
+{
+  g_return_val_if_fail (IPMS_IS_PRD_EDITOR (self), FALSE);
+
+  return self->trace_beside;
+}
+
+static void
+clear_focus_request (IpmsPrdEditor *self)
+{
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
+  self->focus_frames = 0;
+  g_clear_weak_pointer (&self->focus_target);
+}
+
+/* Long enough for the editor, shown at once, to be laid out, and for a
+ * table to scroll to its row. */
+#define MAX_FOCUS_FRAMES 60
+
+/* The target's field (or a table's cell, which the table focuses itself
+ * once its row is laid out) has the focus: the page scrolls to it. The
+ * page's own scrolling on focus misses an editor not yet laid out. */
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  IpmsPrdEditor *self = IPMS_PRD_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  graphene_rect_t bounds;
+
+  if (self->focus_target == NULL || self->focus_frames++ >= MAX_FOCUS_FRAMES)
+    {
+      self->focus_tick = 0;
+      clear_focus_request (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (IPMS_IS_FIELD_ROW (self->focus_target) && (focus == NULL || !gtk_widget_is_ancestor (focus, self->focus_target)))
+    gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (self->focus_target)));
+
+  /* A tick comes before its frame's layout: the first one has not seen
+   * the page laid out yet. */
+  if (self->focus_frames < 2 || focus == NULL || !gtk_widget_is_ancestor (focus, self->focus_target) ||
+      !gtk_widget_get_mapped (focus) || !gtk_widget_compute_bounds (focus, content, &bounds))
+    return G_SOURCE_CONTINUE;
+
+  {
+    double top = bounds.origin.y;
+    double bottom = top + bounds.size.height;
+    double value = gtk_adjustment_get_value (adjustment);
+    double page = gtk_adjustment_get_page_size (adjustment);
+    /* Some room around it, and its section's head above a short field. */
+    double margin = MIN (48.0, MAX (0.0, (page - bounds.size.height) / 2));
+
+    if (top - margin < value || bottom > value + page)
+      gtk_adjustment_set_value (adjustment, MAX (0.0, top - margin));
+  }
+
+  self->focus_tick = 0;
+  clear_focus_request (self);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ipms_prd_editor_focus_record (IpmsPrdEditor *self,
+                              const char    *table,
+                              gint64         id,
+                              const char    *column)
+{
+  GtkWidget *target;
+
+  g_return_val_if_fail (IPMS_IS_PRD_EDITOR (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (column != NULL && *column == '\0')
+    column = NULL;
+
+  clear_focus_request (self);
+
+  if (g_str_equal (table, "product"))
+    {
+      if (id != self->product_id)
+        return FALSE;
+      target = ipms_prd_editor_get_field (self, column != NULL ? column : "name");
+      if (target == NULL)
+        return FALSE;
+      gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (target)));
+    }
+  else
+    {
+      IpmsRecord *record = ipms_document_get_record (self->document, table, id);
+
+      target = ipms_prd_editor_get_table (self, table);
+      if (target == NULL || record == NULL || ipms_record_get_int (record, "product_id") != self->product_id)
+        return FALSE;
+
+      /* A specification of another kind than the one shown: all of them. */
+      if (target == self->spec_table && get_spec_kind (self) != NULL &&
+          !g_str_equal (get_spec_kind (self), ipms_record_get_string (record, "kind")))
+        gtk_drop_down_set_selected (self->spec_kind, 0);
+
+      if (!ipms_record_table_focus_record (IPMS_RECORD_TABLE (target), id, column))
+        return FALSE;
+    }
+
+  g_set_weak_pointer (&self->focus_target, target);
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+  return TRUE;
 }
 
 static void
@@ -604,11 +907,14 @@ ipms_prd_editor_dispose (GObject *object)
 {
   IpmsPrdEditor *self = IPMS_PRD_EDITOR (object);
 
+  clear_focus_request (self);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PRD_EDITOR);
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->margin_text, g_free);
+  g_clear_object (&self->spec_filter);
   g_clear_object (&self->product);
   g_clear_object (&self->document);
 
@@ -671,6 +977,7 @@ ipms_prd_editor_class_init (IpmsPrdEditorClass *klass)
   object_class->dispose = ipms_prd_editor_dispose;
   object_class->get_property = ipms_prd_editor_get_property;
   object_class->set_property = ipms_prd_editor_set_property;
+  widget_class->size_allocate = ipms_prd_editor_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
@@ -681,6 +988,9 @@ ipms_prd_editor_class_init (IpmsPrdEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/products/ipms-prd-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, side_separator);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, side_scrolled);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, completeness_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, export_button);

@@ -10,6 +10,8 @@
 #include "ipms-prd-editor.h"
 #include "ipms-product-list.h"
 #include "ipms-products-page.h"
+#include "ipms-products.h"
+#include "ipms-record-focus.h"
 
 struct _IpmsProductsPage
 {
@@ -23,7 +25,11 @@ struct _IpmsProductsPage
   char         *return_section;
 };
 
-G_DEFINE_FINAL_TYPE (IpmsProductsPage, ipms_products_page, ADW_TYPE_BIN)
+static void ipms_products_page_record_focus_init (IpmsRecordFocusInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsProductsPage, ipms_products_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (IPMS_TYPE_RECORD_FOCUS,
+                                                      ipms_products_page_record_focus_init))
 
 enum {
   PROP_0,
@@ -120,6 +126,42 @@ ipms_products_page_get_editor (IpmsProductsPage *self)
   g_return_val_if_fail (IPMS_IS_PRODUCTS_PAGE (self), NULL);
 
   return self->editor;
+}
+
+/* A product or one of its PRD rows: its PRD, the field or cell focused. */
+static gboolean
+ipms_products_page_focus_record (IpmsRecordFocus *focus,
+                                 const char      *table,
+                                 gint64           id,
+                                 const char      *column)
+{
+  IpmsProductsPage *self = IPMS_PRODUCTS_PAGE (focus);
+  IpmsPrdEditor *editor = IPMS_PRD_EDITOR (self->editor);
+  gint64 product_id = 0;
+
+  if (g_str_equal (table, "product"))
+    product_id = id;
+  else if (ipms_prd_table_lookup (table) >= 0)
+    {
+      IpmsRecord *record = ipms_document_get_record (self->document, table, id);
+
+      if (record != NULL)
+        product_id = ipms_record_get_int (record, "product_id");
+    }
+  if (product_id == 0)
+    return FALSE;
+
+  if (!ipms_products_page_get_editing (self) || ipms_prd_editor_get_product_id (editor) != product_id)
+    ipms_products_page_open_prd (self, product_id, NULL);
+
+  return ipms_products_page_get_editing (self) &&
+         ipms_prd_editor_focus_record (editor, table, id, column);
+}
+
+static void
+ipms_products_page_record_focus_init (IpmsRecordFocusInterface *iface)
+{
+  iface->focus_record = ipms_products_page_focus_record;
 }
 
 static void

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (IpmsProductsPage, ipms_products_page, IPMS, PRODUCTS_PAGE,
  * back button, Alt+Left, Escape outside a text field) returns to where the
  * user came from: the list, or the section that opened the PRD.
  *
+ * As an IpmsRecordFocus (win.show-record), it opens the PRD of a product or
+ * of one of its PRD rows and focuses that field or cell.
+ *
  * Property "document" (construct-only).
  */
 /* `from_section`: the window section to return to, or NULL for the list
