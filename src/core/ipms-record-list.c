@@ -345,3 +345,16 @@ ipms_record_list_get_record (IpmsRecordList *self,
 
   return g_ptr_array_index (self->items, position);
 }
+
+void
+ipms_record_list_row_changed (IpmsRecordList *self,
+                              gint64          id)
+{
+  guint position;
+
+  g_return_if_fail (IPMS_IS_RECORD_LIST (self));
+
+  position = find_record (self, id);
+  if (position != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}

@@ -30,5 +30,11 @@ guint           ipms_record_list_find             (IpmsRecordList *self,
                                                    gint64          id);
 IpmsRecord     *ipms_record_list_get_record       (IpmsRecordList *self,
                                                    guint           position);
+/* Says that something shown of the row `id` but kept elsewhere changed (a
+ * product's PRD completeness, from its PRD rows): the row is announced as
+ * changed, so that sorted and filtered models over the list place it
+ * again, alone. Nothing when the row is not in the list. */
+void            ipms_record_list_row_changed      (IpmsRecordList *self,
+                                                   gint64          id);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "ipms-application.h"
 #include "ipms-example.h"
 #include "ipms-field-row.h"
+#include "ipms-prd-counter.h"
 #include "ipms-prd-editor.h"
 #include "ipms-product-list.h"
 #include "ipms-products-page.h"
@@ -550,6 +551,162 @@ test_many (Fixture       *fixture,
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (list)));
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *view = find_column_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+
+  return NULL;
+}
+
+/* Sorted by PRD completeness, a product whose PRD rows go moves to its new
+ * place at once: the rows are the product's, not the product itself. */
+static void
+test_prd_sort_live (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsProductList *list = list_of (show_prds (fixture));
+  GtkColumnView *view = find_column_view (GTK_WIDGET (list));
+  g_autoptr(IpmsPrdCounter) counter = ipms_prd_counter_new (fixture->document);
+  g_autoptr(GtkColumnViewColumn) prd = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = n_shown (list);
+  IpmsRecord *most;
+  guint before;
+
+  g_assert_nonnull (view);
+  prd = g_list_model_get_item (gtk_column_view_get_columns (view), 10);
+  g_assert_cmpstr (gtk_column_view_column_get_title (prd), ==, "PRD");
+  gtk_column_view_sort_by_column (view, prd, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpuint (ipms_prd_counter_get_filled (counter, shown (list, i - 1)), <=,
+                      ipms_prd_counter_get_filled (counter, shown (list, i)));
+
+  /* The most complete PRD loses its rows: below the least complete one. */
+  most = shown (list, n - 1);
+  before = ipms_prd_counter_get_filled (counter, most);
+  g_assert_cmpuint (before, >, ipms_prd_counter_get_filled (counter, shown (list, 0)));
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Clear the PRD rows", NULL, &error));
+  for (guint t = 0; t < IPMS_PRD_N_TABLES; t++)
+    {
+      g_autoptr(GPtrArray) rows = ipms_document_query (fixture->document, ipms_prd_table_get_name (t),
+                                                       "product_id", ipms_record_get_id (most), NULL);
+
+      for (guint i = 0; i < rows->len; i++)
+        g_assert_true (ipms_document_delete (fixture->document, ipms_prd_table_get_name (t),
+                                             ipms_record_get_id (g_ptr_array_index (rows, i)), &error));
+    }
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipms_prd_counter_get_filled (counter, most), <, before);
+
+  g_assert_true (shown (list, n - 1) != most);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpuint (ipms_prd_counter_get_filled (counter, shown (list, i - 1)), <=,
+                      ipms_prd_counter_get_filled (counter, shown (list, i)));
+
+  /* And back with the undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_true (shown (list, n - 1) == most || ipms_prd_counter_get_filled (counter, shown (list, n - 1)) == before);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpuint (ipms_prd_counter_get_filled (counter, shown (list, i - 1)), <=,
+                      ipms_prd_counter_get_filled (counter, shown (list, i)));
+}
+
+/* The specifications by kind: the kinds of the schema above the table, one
+ * picked shows its rows only, and a row added then is of that kind. */
+static void
+test_spec_kinds (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const IpmsColumn *kind = ipms_table_lookup_column (ipms_schema_lookup_table ("product_spec"), "kind");
+  g_autoptr(GPtrArray) specs = ipms_document_query (fixture->document, "product_spec", NULL, 0, NULL);
+  IpmsProductsPage *page;
+  IpmsPrdEditor *editor;
+  IpmsRecordTable *table;
+  GtkDropDown *filter;
+  GListModel *items;
+  gint64 product_id;
+  const char *code;
+  guint n_all, n_kind = 0, n_choices = 0;
+  int picked;
+
+  g_assert_cmpuint (specs->len, >, 0);
+  product_id = ipms_record_get_int (g_ptr_array_index (specs, 0), "product_id");
+  code = ipms_record_get_string (g_ptr_array_index (specs, 0), "kind");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-prd", "x", product_id));
+  page = IPMS_PRODUCTS_PAGE (ipms_window_get_section_page (fixture->window, "prds"));
+  editor = editor_of (page);
+  table = IPMS_RECORD_TABLE (ipms_prd_editor_get_table (editor, "product_spec"));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (editor)));
+
+  /* "All kinds", then the schema's labels. */
+  filter = ipms_prd_editor_get_spec_kind_filter (editor);
+  g_assert_nonnull (filter);
+  items = gtk_drop_down_get_model (filter);
+  while (kind->choices[n_choices].code != NULL)
+    n_choices++;
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_choices + 1);
+  for (guint i = 0; i < n_choices; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), i + 1), ==,
+                     ipms_choice_get_label (&kind->choices[i]));
+  g_assert_cmpuint (gtk_drop_down_get_selected (filter), ==, 0);
+
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (ipms_record_table_get_list (table)));
+  g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (table)), ==, n_all);
+  for (guint i = 0; i < n_all; i++)
+    n_kind += g_str_equal (ipms_record_get_string (ipms_record_list_get_record (ipms_record_table_get_list (table), i),
+                                                   "kind"), code);
+  g_assert_cmpuint (n_kind, <, n_all);
+
+  /* One kind. */
+  picked = ipms_column_find_choice (kind, code);
+  gtk_drop_down_set_selected (filter, picked + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (table)), ==, n_kind);
+  for (guint i = 0; i < n_kind; i++)
+    {
+      g_autoptr(IpmsRecord) row = g_list_model_get_item (ipms_record_table_get_shown (table), i);
+
+      g_assert_cmpstr (ipms_record_get_string (row, "kind"), ==, code);
+    }
+
+  /* A row added is of the kind shown, and is shown. */
+  action (GTK_WIDGET (table), "table.add");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ipms_record_table_get_list (table))), ==, n_all + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (table)), ==, n_kind + 1);
+  {
+    IpmsRecord *added = ipms_record_table_get_selected_record (table);
+
+    g_assert_nonnull (added);
+    g_assert_cmpstr (ipms_record_get_string (added, "kind"), ==, code);
+  }
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (editor)));
+
+  /* Each kind shows its rows; all of them again. */
+  for (guint i = 0; i < n_choices; i++)
+    {
+      guint n = 0;
+
+      for (guint r = 0; r <= n_all; r++)
+        n += g_str_equal (ipms_record_get_string (ipms_record_list_get_record (ipms_record_table_get_list (table), r),
+                                                  "kind"), kind->choices[i].code);
+      gtk_drop_down_set_selected (filter, i + 1);
+      g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (table)), ==, n);
+    }
+  gtk_drop_down_set_selected (filter, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (table)), ==, n_all + 1);
+}
+
 /* Every control has an accessible name, the label the user sees. */
 static void
 check_names (GtkWidget *widget,
@@ -733,6 +890,8 @@ main (int   argc,
   g_test_add ("/products/ui/duplicate-delete", Fixture, NULL, example_set_up, test_duplicate_delete, fixture_tear_down);
   g_test_add ("/products/ui/empty", Fixture, NULL, empty_set_up, test_empty, fixture_tear_down);
   g_test_add ("/products/ui/many", Fixture, NULL, empty_set_up, test_many, fixture_tear_down);
+  g_test_add ("/products/ui/prd-sort-live", Fixture, NULL, example_set_up, test_prd_sort_live, fixture_tear_down);
+  g_test_add ("/products/ui/spec-kinds", Fixture, NULL, example_set_up, test_spec_kinds, fixture_tear_down);
   g_test_add ("/products/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/products/ui/look/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/products/ui/look/empty", Fixture, NULL, empty_set_up, test_empty_screenshot, fixture_tear_down);

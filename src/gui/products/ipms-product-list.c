@@ -281,6 +281,11 @@ static void
 counter_changed_cb (IpmsProductList *self,
                     gint64           product_id)
 {
+  /* The sort model places that product again when the list is sorted by
+   * completeness (the product's own row did not change: its PRD rows did). */
+  if (product_id != 0)
+    ipms_record_list_row_changed (self->products, product_id);
+
   for (guint i = 0; i < self->cells->len; i++)
     {
       GtkListItem *item = g_ptr_array_index (self->cells, i);
