@@ -18,6 +18,7 @@
 #include "ipms-panorama-chart.h"
 #include "ipms-panorama-page.h"
 #include "ipms-population-page.h"
+#include "ipms-prd-editor.h"
 #include "ipms-product-editor.h"
 #include "ipms-product-links.h"
 #include "ipms-product-trace.h"
@@ -327,6 +328,64 @@ test_panel_look (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Waits for the window to take the size asked and the editor to follow. */
+static void
+resize (Fixture   *fixture,
+        GtkWidget *editor,
+        int        width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 900);
+  for (guint frame = 0; frame < 10; frame++)
+    g_assert_true (ipms_test_wait_for_paint (editor));
+  g_assert_cmpint (gtk_widget_get_width (fixture->window), ==, width);
+}
+
+/* In the PRD editor, the place in the plan is a column beside the PRD in a
+ * wide window and a part below it in a narrow one, moving as the window
+ * is resized; screenshots of both. */
+static void
+test_panel_beside_prd (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TracePlan *plan = &fixture->plan;
+  GtkWidget *editor = ipms_prd_editor_new (plan->document);
+  GtkWidget *name, *trace = NULL;
+  graphene_rect_t name_bounds, trace_bounds;
+
+  ipms_prd_editor_set_product_id (IPMS_PRD_EDITOR (editor), plan->product);
+  name = ipms_prd_editor_get_field (IPMS_PRD_EDITOR (editor), "name");
+  gtk_window_set_child (GTK_WINDOW (fixture->window), editor);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (ipms_test_wait_for_paint (editor));
+  for (GtkWidget *w = get_row (editor, "AutoCare"); w != NULL && trace == NULL; w = gtk_widget_get_parent (w))
+    if (IPMS_IS_PRODUCT_TRACE (w))
+      trace = w;
+  g_assert_nonnull (trace);
+
+  /* Narrow: below the sections, as wide as they are. */
+  resize (fixture, editor, 900);
+  g_assert_false (ipms_prd_editor_get_trace_beside (IPMS_PRD_EDITOR (editor)));
+  g_assert_true (gtk_widget_compute_bounds (name, editor, &name_bounds));
+  g_assert_true (gtk_widget_compute_bounds (trace, editor, &trace_bounds));
+  g_assert_cmpfloat (trace_bounds.origin.y, >, name_bounds.origin.y + name_bounds.size.height);
+  g_assert_cmpfloat (trace_bounds.origin.x, <, name_bounds.origin.x + name_bounds.size.width);
+  ipms_test_save_widget_png (fixture->window, "trace-prd-narrow");
+
+  /* Wide: a column to the right of the PRD, from its top. */
+  resize (fixture, editor, 1500);
+  g_assert_true (ipms_prd_editor_get_trace_beside (IPMS_PRD_EDITOR (editor)));
+  g_assert_true (gtk_widget_compute_bounds (name, editor, &name_bounds));
+  g_assert_true (gtk_widget_compute_bounds (trace, editor, &trace_bounds));
+  g_assert_cmpfloat (trace_bounds.origin.x, >=, name_bounds.origin.x + name_bounds.size.width);
+  g_assert_cmpfloat (trace_bounds.origin.y, <, name_bounds.origin.y + name_bounds.size.height);
+  g_assert_true (gtk_widget_get_mapped (get_row (editor, "AutoCare")));
+  ipms_test_save_widget_png (fixture->window, "trace-prd-wide");
+
+  /* And back. */
+  resize (fixture, editor, 1000);
+  g_assert_false (ipms_prd_editor_get_trace_beside (IPMS_PRD_EDITOR (editor)));
+}
+
 static void
 test_population_products (Fixture       *fixture,
                           gconstpointer  data)
@@ -541,6 +600,7 @@ main (int   argc,
   ADD ("/trace/ui/panel/live", test_panel_live);
   ADD ("/trace/ui/panel/warnings", test_panel_warnings);
   ADD ("/trace/ui/panel/look", test_panel_look);
+  ADD ("/trace/ui/prd-editor/beside", test_panel_beside_prd);
   ADD ("/trace/ui/population/products", test_population_products);
   ADD ("/trace/ui/charts/panorama", test_panorama_opens_prd);
   g_test_add ("/trace/ui/charts/panorama-fallback", Fixture, NULL, fixture_set_up_without_prd,

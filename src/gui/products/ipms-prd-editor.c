@@ -72,6 +72,7 @@ struct _IpmsPrdEditor
   GtkWidget      *scrolled;
   GtkWidget      *side_separator;
   GtkWidget      *side_scrolled;
+  GtkWidget      *side_clamp;
   GtkWidget      *title_label;
   GtkWidget      *completeness_label;
   GtkWidget      *export_button;
@@ -720,7 +721,7 @@ place_trace (IpmsPrdEditor *self,
   if (gtk_widget_get_parent (trace) == self->sections_box)
     gtk_box_remove (GTK_BOX (self->sections_box), trace);
   else if (gtk_widget_get_parent (trace) != NULL)
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->side_scrolled), NULL);
+    adw_clamp_set_child (ADW_CLAMP (self->side_clamp), NULL);
 
   if (beside)
     {
@@ -728,7 +729,7 @@ place_trace (IpmsPrdEditor *self,
       gtk_widget_set_margin_end (trace, 18);
       gtk_widget_set_margin_top (trace, 18);
       gtk_widget_set_margin_bottom (trace, 24);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->side_scrolled), trace);
+      adw_clamp_set_child (ADW_CLAMP (self->side_clamp), trace);
     }
   else
     {
@@ -756,6 +757,25 @@ update_layout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The editor lays its child out itself (no layout manager) to see the
+ * width it gets. */
+static void
+ipms_prd_editor_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 ipms_prd_editor_size_allocate (GtkWidget *widget,
                                int        width,
@@ -763,8 +783,10 @@ ipms_prd_editor_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   IpmsPrdEditor *self = IPMS_PRD_EDITOR (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
-  GTK_WIDGET_CLASS (ipms_prd_editor_parent_class)->size_allocate (widget, width, height, baseline);
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* The widgets cannot move while they are laid out: right after. */
   if ((width >= WIDE_WIDTH) != self->trace_beside && self->layout_idle == 0)
@@ -977,6 +999,7 @@ ipms_prd_editor_class_init (IpmsPrdEditorClass *klass)
   object_class->dispose = ipms_prd_editor_dispose;
   object_class->get_property = ipms_prd_editor_get_property;
   object_class->set_property = ipms_prd_editor_set_property;
+  widget_class->measure = ipms_prd_editor_measure;
   widget_class->size_allocate = ipms_prd_editor_size_allocate;
 
   properties[PROP_DOCUMENT] =
@@ -991,6 +1014,7 @@ ipms_prd_editor_class_init (IpmsPrdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, scrolled);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, side_separator);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, side_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, side_clamp);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, completeness_label);
   gtk_widget_class_bind_template_child (widget_class, IpmsPrdEditor, export_button);
@@ -1002,6 +1026,8 @@ ipms_prd_editor_init (IpmsPrdEditor *self)
 {
   self->fields = g_ptr_array_new ();
   self->tables = g_ptr_array_new ();
+  /* See ipms_prd_editor_size_allocate(). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
