@@ -848,6 +848,54 @@ shoot_scrolled (Fixture          *fixture,
 }
 
 static void
+wait_for_focus_in (Fixture   *fixture,
+                   GtkWidget *widget)
+{
+  for (guint frame = 0; frame < 30; frame++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+      if (frame > 3 && focus != NULL && gtk_widget_is_ancestor (focus, widget))
+        return;
+    }
+  g_error ("The focus is not in %s", G_OBJECT_TYPE_NAME (widget));
+}
+
+/* The specifications of one kind, brought into sight as a search result
+ * brings them, wide (the place in the plan beside) and narrow. */
+static void
+shoot_specs_filtered (Fixture          *fixture,
+                      IpmsProductsPage *page)
+{
+  IpmsPrdEditor *editor = editor_of (page);
+  g_autoptr(GPtrArray) specs = ipms_document_query (fixture->document, "product_spec", "product_id",
+                                                    ipms_prd_editor_get_product_id (editor), NULL);
+  const char *kind = "hardware";
+  gint64 id = 0;
+
+  for (guint i = 0; i < specs->len && id == 0; i++)
+    if (g_str_equal (ipms_record_get_string (g_ptr_array_index (specs, i), "kind"), kind))
+      id = ipms_record_get_id (g_ptr_array_index (specs, i));
+  g_assert_cmpint (id, !=, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  gtk_drop_down_set_selected (ipms_prd_editor_get_spec_kind_filter (editor),
+                              ipms_column_find_choice (ipms_table_lookup_column (ipms_schema_lookup_table ("product_spec"),
+                                                                                 "kind"), kind) + 1);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_true (ipms_prd_editor_focus_record (editor, "product_spec", id, "value"));
+  wait_for_focus_in (fixture, ipms_prd_editor_get_table (editor, "product_spec"));
+  save_shot (fixture, "prd-specs-filtered", "wide");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_true (ipms_prd_editor_focus_record (editor, "product_spec", id, "value"));
+  wait_for_focus_in (fixture, ipms_prd_editor_get_table (editor, "product_spec"));
+  save_shot (fixture, "prd-specs-filtered", "narrow");
+  gtk_drop_down_set_selected (ipms_prd_editor_get_spec_kind_filter (editor), 0);
+}
+
+static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -859,6 +907,7 @@ test_screenshots (Fixture       *fixture,
   shoot_scrolled (fixture, page, 0.3, "prd-strategy");
   shoot_scrolled (fixture, page, 0.65, "prd-specs");
   shoot_scrolled (fixture, page, 1.0, "prd-end");
+  shoot_specs_filtered (fixture, page);
 }
 
 static void

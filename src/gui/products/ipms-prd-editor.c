@@ -768,12 +768,26 @@ ipms_prd_editor_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
+  IpmsPrdEditor *self = IPMS_PRD_EDITOR (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
   *minimum = *natural = 0;
   *minimum_baseline = *natural_baseline = -1;
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (child == NULL)
+    return;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+
+  /* The column beside would keep the window from getting narrower than
+   * the PRD and the column: at that width the column goes below. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->trace_beside)
+    {
+      int side, separator;
+
+      gtk_widget_measure (self->side_scrolled, orientation, -1, &side, NULL, NULL, NULL);
+      gtk_widget_measure (self->side_separator, orientation, -1, &separator, NULL, NULL, NULL);
+      *minimum = MAX (0, *minimum - side - separator);
+    }
 }
 
 static void
@@ -785,8 +799,15 @@ ipms_prd_editor_size_allocate (GtkWidget *widget,
   IpmsPrdEditor *self = IPMS_PRD_EDITOR (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
+  /* Narrower than the PRD and the column beside it, for the frame before
+   * the column goes below (see ipms_prd_editor_measure()): cut off. */
   if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+    {
+      int minimum;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
+    }
 
   /* The widgets cannot move while they are laid out: right after. */
   if ((width >= WIDE_WIDTH) != self->trace_beside && self->layout_idle == 0)
@@ -826,9 +847,10 @@ focus_tick_cb (GtkWidget     *widget,
   IpmsPrdEditor *self = IPMS_PRD_EDITOR (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scrolled));
+  /* The clamp, inside the viewport: where the page is laid out whole. */
+  GtkWidget *content = gtk_widget_get_parent (self->sections_box);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  graphene_rect_t bounds;
+  graphene_rect_t bounds, target;
 
   if (self->focus_target == NULL || self->focus_frames++ >= MAX_FOCUS_FRAMES)
     {
@@ -843,7 +865,8 @@ focus_tick_cb (GtkWidget     *widget,
   /* A tick comes before its frame's layout: the first one has not seen
    * the page laid out yet. */
   if (self->focus_frames < 2 || focus == NULL || !gtk_widget_is_ancestor (focus, self->focus_target) ||
-      !gtk_widget_get_mapped (focus) || !gtk_widget_compute_bounds (focus, content, &bounds))
+      !gtk_widget_get_mapped (focus) || !gtk_widget_compute_bounds (focus, content, &bounds) ||
+      bounds.size.height <= 0 || !gtk_widget_compute_bounds (self->focus_target, content, &target))
     return G_SOURCE_CONTINUE;
 
   {
@@ -853,9 +876,13 @@ focus_tick_cb (GtkWidget     *widget,
     double page = gtk_adjustment_get_page_size (adjustment);
     /* Some room around it, and its section's head above a short field. */
     double margin = MIN (48.0, MAX (0.0, (page - bounds.size.height) / 2));
+    /* A table's cell with the table's head and what is just above it
+     * (the specifications' kind filter), when they fit. */
+    double head = target.origin.y - 72.0;
 
     if (top - margin < value || bottom > value + page)
-      gtk_adjustment_set_value (adjustment, MAX (0.0, top - margin));
+      gtk_adjustment_set_value (adjustment, MAX (0.0, !IPMS_IS_FIELD_ROW (self->focus_target) &&
+                                                      bottom + margin - head <= page ? head : top - margin));
   }
 
   self->focus_tick = 0;
@@ -1028,6 +1055,7 @@ ipms_prd_editor_init (IpmsPrdEditor *self)
   self->tables = g_ptr_array_new ();
   /* See ipms_prd_editor_size_allocate(). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
