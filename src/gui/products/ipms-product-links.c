@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-format.h"
+#include "ipms-link-row.h"
 #include "ipms-product-editor.h"
 #include "ipms-product-links.h"
 #include "ipms-record.h"
@@ -48,11 +49,9 @@ static void
 add_product_row (IpmsProductLinks *self,
                  IpmsRecord       *product)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ipms_record_get_string (product, "name"));
   if (!ipms_record_is_null (product, "launch_date"))
     {
       g_autofree char *launch = ipms_format_date_iso (ipms_record_get_string (product, "launch_date"));
@@ -63,9 +62,8 @@ add_product_row (IpmsProductLinks *self,
   else
     /* Translators: a product's grade letter (R, S, A, B or F) */
     subtitle = g_strdup_printf (_("Grade %s"), ipms_record_get_string (product, "grade"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  row = ipms_link_row_new (ipms_record_get_string (product, "name"), subtitle, TRUE);
   g_object_set_data_full (G_OBJECT (row), "ipms-product", g_object_ref (product), g_object_unref);
   gtk_list_box_append (self->list, row);
 }
@@ -74,12 +72,7 @@ static void
 add_hint_row (IpmsProductLinks *self,
               const char       *text)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "dim-label");
-  gtk_list_box_append (self->list, row);
+  gtk_list_box_append (self->list, ipms_link_row_new (text, NULL, FALSE));
 }
 
 static void

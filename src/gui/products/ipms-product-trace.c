@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-format.h"
+#include "ipms-link-row.h"
 #include "ipms-product-trace.h"
 #include "ipms-record.h"
 #include "ipms-trace.h"
@@ -58,8 +59,8 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* A row that opens something: activating it activates `action` with
- * `target` (floating references are sunk). */
+/* A row that opens something (`action` with `target`), or without an
+ * action a dim line saying there is nothing. */
 static GtkWidget *
 add_row (GtkListBox *list,
          const char *title,
@@ -67,27 +68,8 @@ add_row (GtkListBox *list,
          const char *action,
          GVariant   *target)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  /* User text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  if (action != NULL)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "ipms-action", g_strdup (action), g_free);
-      g_object_set_data_full (G_OBJECT (row), "ipms-target", g_variant_ref_sink (target),
-                              (GDestroyNotify) g_variant_unref);
-    }
-  else
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (row, "dim-label");
-    }
+  GtkWidget *row = action != NULL ? ipms_link_row_new_for_action (title, subtitle, action, target)
+                                  : ipms_link_row_new (title, subtitle, FALSE);
 
   gtk_list_box_append (list, row);
   return row;
@@ -117,11 +99,7 @@ static void
 on_row_activated (IpmsProductTrace *self,
                   GtkListBoxRow    *row)
 {
-  const char *action = g_object_get_data (G_OBJECT (row), "ipms-action");
-  GVariant *target = g_object_get_data (G_OBJECT (row), "ipms-target");
-
-  if (action != NULL)
-    gtk_widget_activate_action_variant (GTK_WIDGET (self), action, target);
+  ipms_link_row_activate (row);
 }
 
 /* "Label: value" for a column of the schema. */
