@@ -14,7 +14,9 @@
  * clock's "after-paint" that follows it, so layout and painting are counted,
  * not only the model.
  *
- * Usage: ipms-ui-bench [N_PRODUCTS…]   (default: 1000 2000 10000)
+ * Usage: ipms-ui-bench [--forms | --prds] [N_PRODUCTS…]   (default: 1000 2000 10000)
+ * --forms gives only the form views' figures, --prds only those of the
+ * PRDs section's product list (shown, scrolled, sorted).
  */
 
 #include "config.h"
@@ -31,6 +33,7 @@
 #include "ipms-json.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-panorama-page.h"
+#include "ipms-products-page.h"
 #include "ipms-record-list.h"
 #include "ipms-window.h"
 
@@ -42,6 +45,8 @@ static IpmsApplication *app;
 static char *tmpdir;
 /* --forms: only the form figures, for profiling the forms. */
 static gboolean forms_only;
+/* --prds: only the product list's figures. */
+static gboolean prds_only;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -423,13 +428,114 @@ measure_bulk_undo (IpmsWindow *window,
   ipms_bench_print_figure ("bulk_undo_stall", n_products, watch.longest, "ms");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Scrolls the product list from top to bottom, `step` rows of `row` px at
+ * a time (capped to 200 frames), and gives the frame times. */
+static void
+measure_list_scroll (GtkScrolledWindow *scrolled,
+                     const char        *metric,
+                     guint              n_products,
+                     double             step)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *p90 = g_strconcat (metric, "_p90", NULL);
+  g_autofree char *max = g_strconcat (metric, "_max", NULL);
+  g_autofree char *cpu_p90 = g_strconcat (metric, "_cpu_p90", NULL);
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_for_paint (GTK_WIDGET (scrolled));
+  step = MAX (step, end / 200);
+  for (double value = step; value <= end + step - 1 && frames->len < 200; value += step)
+    {
+      double start = ipms_bench_now_ms ();
+      double cpu = ipms_bench_cpu_ms ();
+      double painted;
+
+      gtk_adjustment_set_value (adjustment, MIN (value, end));
+      painted = wait_for_paint (GTK_WIDGET (scrolled));
+      if (painted >= 0)
+        {
+          g_array_append_val (frames, (double) { painted - start });
+          g_array_append_val (cpu_frames, (double) { ipms_bench_cpu_ms () - cpu });
+        }
+    }
+
+  if (frames->len == 0)
+    {
+      g_printerr ("note: %s: no frame was painted\n", metric);
+      return;
+    }
+
+  g_printerr ("note: %s: %u frames over %.0f px\n", metric, frames->len, end);
+  ipms_bench_print_figure (p90, n_products, ipms_bench_percentile (frames, 0.9), "ms");
+  ipms_bench_print_figure (max, n_products, ipms_bench_percentile (frames, 1.0), "ms");
+  /* On a loaded machine the wall clock also counts the other processes. */
+  ipms_bench_print_figure (cpu_p90, n_products, ipms_bench_percentile (cpu_frames, 0.9), "ms");
+}
+
+/* The PRDs section's product list: shown, scrolled a few rows at a time
+ * (a wheel) and a page at a time (Page Down), sorted by completeness. */
+static void
+measure_prd_list (IpmsWindow *window,
+                  guint       n_products)
+{
+  GtkWidget *page, *list, *view;
+  GtkScrolledWindow *scrolled;
+  g_autoptr(GtkColumnViewColumn) prd = NULL;
+  GListModel *columns;
+  double start, cpu, painted;
+
+  cpu = ipms_bench_cpu_ms ();
+  print_time ("prd_list_show", n_products, measure_show (window, "prds"));
+  ipms_bench_print_figure ("prd_list_show_cpu", n_products, ipms_bench_cpu_ms () - cpu, "ms");
+  page = ipms_window_get_section_page (window, "prds");
+  list = ipms_products_page_get_list (IPMS_PRODUCTS_PAGE (page));
+  view = find_widget (list, GTK_TYPE_COLUMN_VIEW);
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+
+  /* A wheel click scrolls about three rows of some 36 px. */
+  measure_list_scroll (scrolled, "prd_list_scroll_frame", n_products, 3 * 36.0);
+  measure_list_scroll (scrolled, "prd_list_page_frame", n_products,
+                       gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (scrolled)));
+
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  prd = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+  start = ipms_bench_now_ms ();
+  cpu = ipms_bench_cpu_ms ();
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), prd, GTK_SORT_ASCENDING);
+  painted = wait_for_paint (view);
+  print_time ("prd_list_sort_prd", n_products, painted < 0 ? -1 : painted - start);
+  ipms_bench_print_figure ("prd_list_sort_prd_cpu", n_products, ipms_bench_cpu_ms () - cpu, "ms");
+}
+
 static void
 bench_window (guint n_products)
 {
   g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
   IpmsWindow *window;
 
-  if (!forms_only)
+  if (!forms_only && !prds_only)
     {
       print_time ("open_paint_team", n_products, measure_open (path, "team"));
       print_time ("open_paint_panorama", n_products, measure_open (path, "panorama"));
@@ -438,6 +544,15 @@ bench_window (guint n_products)
   window = open_window (path, "team");
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (GTK_WIDGET (window));
+
+  if (!forms_only)
+    measure_prd_list (window, n_products);
+  if (prds_only)
+    {
+      close_window (window);
+      g_unlink (path);
+      return;
+    }
 
   measure_form_build (ipms_window_get_document (window), n_products);
   measure_forms (window, "form_show", n_products);
@@ -500,9 +615,14 @@ main (int   argc,
           forms_only = TRUE;
           continue;
         }
+      if (g_str_equal (argv[i], "--prds"))
+        {
+          prds_only = TRUE;
+          continue;
+        }
       if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
         {
-          g_printerr ("usage: %s [--forms] [N_PRODUCTS…]\n", argv[0]);
+          g_printerr ("usage: %s [--forms] [--prds] [N_PRODUCTS…]\n", argv[0]);
           return EXIT_FAILURE;
         }
       g_array_append_val (sizes, (guint) { (guint) n });
@@ -525,7 +645,8 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("ipms-ui-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  bench_example_forms ();
+  if (!prds_only)
+    bench_example_forms ();
   for (guint i = 0; i < sizes->len; i++)
     bench_window (g_array_index (sizes, guint, i));
 
