@@ -852,14 +852,18 @@ focus_tick_cb (GtkWidget     *widget,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
   graphene_rect_t bounds, target;
 
-  if (self->focus_target == NULL || self->focus_frames++ >= MAX_FOCUS_FRAMES)
+  /* The user moved the focus to another field (a table's cell is the
+   * table's to focus): that wins. */
+  if (self->focus_target == NULL || self->focus_frames++ >= MAX_FOCUS_FRAMES ||
+      (IPMS_IS_FIELD_ROW (self->focus_target) && focus != NULL && !gtk_widget_is_ancestor (focus, self->focus_target)))
     {
       self->focus_tick = 0;
       clear_focus_request (self);
       return G_SOURCE_REMOVE;
     }
 
-  if (IPMS_IS_FIELD_ROW (self->focus_target) && (focus == NULL || !gtk_widget_is_ancestor (focus, self->focus_target)))
+  /* The page shown at once may drop the focus before it is laid out. */
+  if (IPMS_IS_FIELD_ROW (self->focus_target) && focus == NULL)
     gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (self->focus_target)));
 
   /* A tick comes before its frame's layout: the first one has not seen
