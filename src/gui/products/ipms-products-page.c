@@ -20,6 +20,8 @@ struct _IpmsProductsPage
   IpmsDocument *document;
   GtkWidget    *stack;
   GtkWidget    *list;
+  /* Made when a PRD is first opened: building its sections costs about
+   * as much as the list of 10,000 products. */
   GtkWidget    *editor;
   /* The section to return to, or NULL for the list. */
   char         *return_section;
@@ -44,7 +46,19 @@ ipms_products_page_get_editing (IpmsProductsPage *self)
 {
   g_return_val_if_fail (IPMS_IS_PRODUCTS_PAGE (self), FALSE);
 
-  return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->editor;
+  return self->editor != NULL && gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->editor;
+}
+
+static IpmsPrdEditor *
+ensure_editor (IpmsProductsPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = ipms_prd_editor_new (self->document);
+      gtk_stack_add_named (GTK_STACK (self->stack), self->editor, "editor");
+    }
+
+  return IPMS_PRD_EDITOR (self->editor);
 }
 
 void
@@ -61,7 +75,7 @@ ipms_products_page_open_prd (IpmsProductsPage *self,
     }
 
   ipms_field_binding_flush_all (self->document);
-  ipms_prd_editor_set_product_id (IPMS_PRD_EDITOR (self->editor), product_id);
+  ipms_prd_editor_set_product_id (ensure_editor (self), product_id);
   if (ipms_prd_editor_get_product_id (IPMS_PRD_EDITOR (self->editor)) == 0)
     return;
 
@@ -125,7 +139,7 @@ ipms_products_page_get_editor (IpmsProductsPage *self)
 {
   g_return_val_if_fail (IPMS_IS_PRODUCTS_PAGE (self), NULL);
 
-  return self->editor;
+  return GTK_WIDGET (ensure_editor (self));
 }
 
 /* A product or one of its PRD rows: its PRD, the field or cell focused. */
@@ -136,7 +150,7 @@ ipms_products_page_focus_record (IpmsRecordFocus *focus,
                                  const char      *column)
 {
   IpmsProductsPage *self = IPMS_PRODUCTS_PAGE (focus);
-  IpmsPrdEditor *editor = IPMS_PRD_EDITOR (self->editor);
+  IpmsPrdEditor *editor = ensure_editor (self);
   gint64 product_id = 0;
 
   if (g_str_equal (table, "product"))
@@ -176,9 +190,7 @@ ipms_products_page_constructed (GObject *object)
   self->stack = gtk_stack_new ();
   gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   self->list = ipms_product_list_new (self->document);
-  self->editor = ipms_prd_editor_new (self->document);
   gtk_stack_add_named (GTK_STACK (self->stack), self->list, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->editor, "editor");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->list);
   adw_bin_set_child (ADW_BIN (self), self->stack);
 }

@@ -29,6 +29,7 @@ void        ipms_products_page_open_prd    (IpmsProductsPage *self,
                                             gint64            product_id,
                                             const char       *from_section);
 GtkWidget  *ipms_products_page_get_list    (IpmsProductsPage *self);
+/* The editor is made on the first call (or the first PRD opened). */
 GtkWidget  *ipms_products_page_get_editor  (IpmsProductsPage *self);
 /* Whether the editor is shown (not the list). */
 gboolean    ipms_products_page_get_editing (IpmsProductsPage *self);
