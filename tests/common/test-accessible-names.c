@@ -115,6 +115,54 @@ add_failure (const char *failure)
   g_ptr_array_add (failures, g_strdup (failure));
 }
 
+/* The rules for one widget's name; `where` names the place. */
+static void
+check_name (GtkWidget  *widget,
+            const char *where)
+{
+  g_autofree char *name = name_of (widget);
+  g_autofree char *path = g_strdup_printf ("%s: %s “%s” (tooltip “%s”)", where,
+                                           G_OBJECT_TYPE_NAME (widget), name,
+                                           gtk_widget_get_tooltip_text (widget));
+  gsize half = strlen (name) / 2;
+
+  if (name[0] == '\0' || strchr (name, '_') != NULL || g_str_has_prefix (name, "Gtk") ||
+      g_str_has_prefix (name, "Adw"))
+    {
+      g_autofree char *failure = g_strdup_printf ("wrong: %s", path);
+      add_failure (failure);
+    }
+  /* The same words twice: "_Export… Export…" fixed half-way. */
+  if (strlen (name) % 2 == 1 && name[half] == ' ' && strncmp (name, name + half + 1, half) == 0)
+    {
+      g_autofree char *failure = g_strdup_printf ("said twice: %s", path);
+      add_failure (failure);
+    }
+  g_test_message ("%s", path);
+}
+
+/* The fields a user types into that the toolkit does not name from a row
+ * around them: spin buttons and text views, shown or not (a side panel's
+ * fields are named before it opens). Returns how many were checked. */
+static guint
+check_fields (GtkWidget  *widget,
+              const char *where)
+{
+  guint n = 0;
+
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget))
+    {
+      check_name (widget, where);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_fields (child, where);
+
+  return n;
+}
+
 static gboolean
 is_button (GtkWidget *widget)
 {
@@ -136,30 +184,7 @@ check_buttons (GtkWidget  *widget,
 
   if (is_button (widget))
     {
-      g_autofree char *name = name_of (widget);
-      g_autofree char *path = g_strdup_printf ("%s: %s “%s” (tooltip “%s”)", where,
-                                               G_OBJECT_TYPE_NAME (widget), name,
-                                               gtk_widget_get_tooltip_text (widget));
-
-      if (name[0] == '\0' || strchr (name, '_') != NULL || g_str_has_prefix (name, "Gtk") ||
-          g_str_has_prefix (name, "Adw"))
-        {
-          g_autofree char *failure = g_strdup_printf ("wrong: %s", path);
-
-          add_failure (failure);
-        }
-      /* The same words twice: "_Export… Export…" fixed half-way. */
-      {
-        gsize half = strlen (name) / 2;
-
-        if (strlen (name) % 2 == 1 && name[half] == ' ' && strncmp (name, name + half + 1, half) == 0)
-          {
-            g_autofree char *failure = g_strdup_printf ("said twice: %s", path);
-
-            add_failure (failure);
-          }
-      }
-      g_test_message ("%s", path);
+      check_name (widget, where);
       n++;
     }
 
@@ -300,6 +325,7 @@ test_window (void)
       g_assert_true (ipms_test_wait_for_paint (page));
       g_assert_cmpuint (check_buttons (GTK_WIDGET (window), sections[i]), >, 0);
       check_popovers (page, sections[i]);
+      check_fields (page, sections[i]);
 
       if (g_str_equal (sections[i], "panorama") || g_str_equal (sections[i], "new-products") ||
           g_str_equal (sections[i], "roadmap"))
@@ -339,6 +365,21 @@ test_rules (void)
   g_assert_cmpstr (icon_name, ==, "GtkImage");
   g_assert_cmpstr (menu_name, ==, "GtkMenuButton");
   g_assert_cmpstr (labelled_name, ==, "Add");
+
+  /* A field labelled twice, by its label and by its own name. */
+  {
+    g_autoptr(GtkWidget) box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+    GtkWidget *label = gtk_label_new ("Needs");
+    GtkWidget *view = gtk_text_view_new ();
+    g_autofree char *view_name = NULL;
+
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), view);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Needs", -1);
+    view_name = name_of (view);
+    g_assert_cmpstr (view_name, ==, "Needs Needs");
+  }
 }
 
 int
