@@ -1033,12 +1033,13 @@ paint_centered (cairo_t           *cr,
                 cairo_rectangle_t *rect,
                 const IpmsColor   *color)
 {
-  int w, h;
+  PangoRectangle logical;
 
-  pango_layout_get_pixel_size (layout, &w, &h);
+  /* A centred layout's lines start at logical.x, not at 0. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   ipms_chart_style_show_layout (cr, layout,
-                                rect->x + (rect->width - w) / 2,
-                                rect->y + (rect->height - h) / 2, color);
+                                rect->x + (rect->width - logical.width) / 2 - logical.x,
+                                rect->y + (rect->height - logical.height) / 2 - logical.y, color);
 }
 
 static void

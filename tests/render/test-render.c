@@ -619,6 +619,64 @@ test_panorama_product_edits (void)
     }
 }
 
+/* A short column title stands in the middle of its header, as the long
+ * titles wrapped to two lines do: measured on the painted pixels. */
+static void
+test_panorama_column_title_centered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsPanoramaChart) chart = NULL;
+  IpmsChartPaintOptions options = { FALSE, TRUE, 1.0 };
+  GValue value = G_VALUE_INIT;
+  cairo_surface_t *surface;
+  cairo_rectangle_t rect;
+  cairo_t *cr;
+  double width, height, left = G_MAXDOUBLE, right = -1;
+  const guint8 *data;
+  int stride;
+
+  g_assert_no_error (error);
+  chart = ipms_panorama_chart_new (document);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Budget");
+  g_assert_true (ipms_document_edit_value (document, "Rename", NULL, "axis_item",
+                                           ipms_record_get_id (ipms_panorama_chart_get_column_item (chart, 0)),
+                                           "label", &value, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+  g_clear_object (&chart);
+  chart = ipms_panorama_chart_new (document);
+
+  ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  ipms_chart_paint (IPMS_CHART (chart), cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  ipms_panorama_chart_get_column_header_rect (chart, 0, &rect);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* The title's ink: the darkest pixels of the header, away from its grid
+   * lines. */
+  for (int y = (int) rect.y + 3; y < (int) (rect.y + rect.height) - 3; y++)
+    for (int x = (int) rect.x + 3; x < (int) (rect.x + rect.width) - 3; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+
+        if (((pixel >> 8) & 0xff) < 0x80)
+          {
+            left = MIN (left, x);
+            right = MAX (right, x);
+          }
+      }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (right, >, left);
+  g_assert_cmpfloat (fabs ((left + right) / 2 - (rect.x + rect.width / 2)), <=, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/render/roadmap/hostile-values", test_hostile_values);
   g_test_add_func ("/render/panorama/value-color-nan", test_value_color_nan);
   g_test_add_func ("/render/panorama/product-edits", test_panorama_product_edits);
+  g_test_add_func ("/render/panorama/column-title-centered", test_panorama_column_title_centered);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
   g_test_add_func ("/render/export/png-too-large", test_png_too_large);
