@@ -49,8 +49,10 @@
 /* Between the fields of a row's document: no token spans it. */
 #define FIELD_SEPARATOR '\x1f'
 
-/* The rowid keeps the table in its low bits; ids beyond ±2^58 (only a
- * hand-made file has them) would overflow it and are not indexed. */
+/* The rowid keeps the table in its low bits: the rows of a term's list
+ * then differ by small numbers, which FTS5 stores in a byte or two. Ids
+ * beyond ±2^58 (only a hand-made file has them) would overflow it and are
+ * not indexed. */
 #define TABLE_BITS 5
 #define MAX_INDEXED_ID (G_MAXINT64 >> TABLE_BITS)
 #define MIN_INDEXED_ID (G_MININT64 >> TABLE_BITS)
@@ -86,6 +88,13 @@ static const char * const searched_tables[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (searched_tables) <= (1 << TABLE_BITS));
+
+static gint64
+index_rowid (int    table_index,
+             gint64 id)
+{
+  return id * (1 << TABLE_BITS) + table_index;
+}
 
 /* A row of a table, as a hash key. */
 typedef struct
@@ -623,7 +632,7 @@ _ipms_search_index_update (IpmsSearchIndex  *index,
       const RowKey *row = key;
       GBytes *old_document = value;
       g_autoptr(GBytes) new_document = NULL;
-      gint64 rowid = row->id * (1 << TABLE_BITS) + searched_table_index (row->table);
+      gint64 rowid = index_rowid (searched_table_index (row->table), row->id);
 
       if (!row_document (index, row->table, row->id, &new_document, error))
         return FALSE;
@@ -646,19 +655,22 @@ gboolean
 _ipms_search_rebuild (sqlite3  *db,
                       GError  **error)
 {
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ipms_search (rowid, text) SELECT * FROM (");
+  sqlite3_stmt *stmt = NULL;
+  gboolean any_table = FALSE;
   int rc;
 
   rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all')", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return sqlite_error (db, rc, error);
 
-  /* One statement a table, built from the schema's names only; a damaged
-   * file's non-text values are empty fields, as row_document() reads them. */
+  /* One statement, built from the schema's names only, that gives every
+   * row in rowid order: FTS5 writes out what it holds whenever a rowid goes
+   * back, and merges those pieces later. A damaged file's non-text values
+   * are empty fields, as row_document() reads them. */
   for (guint t = 0; t < G_N_ELEMENTS (searched_tables); t++)
     {
       const IpmsTable *table = ipms_schema_lookup_table (searched_tables[t]);
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO ipms_search (rowid, text) SELECT id * ?1 + ?2, ");
-      sqlite3_stmt *stmt = NULL;
       gboolean any = FALSE;
 
       for (guint c = 0; c < table->n_columns; c++)
@@ -668,30 +680,33 @@ _ipms_search_rebuild (sqlite3  *db,
           if (!is_searched_column (&table->columns[c]))
             continue;
 
-          g_string_append_printf (sql, "%siif (typeof (%s) = 'text', %s, '')", any ? " || char (31) || " : "", name, name);
+          if (!any)
+            g_string_append_printf (sql, "%sSELECT id * %d + %u AS rowid, ",
+                                    any_table ? " UNION ALL " : "", 1 << TABLE_BITS, t);
+          else
+            g_string_append (sql, " || char (31) || ");
+          g_string_append_printf (sql, "iif (typeof (%s) = 'text', %s, '')", name, name);
           any = TRUE;
         }
 
-      if (!any)
-        continue;
-
-      g_string_append_printf (sql, " FROM %s WHERE id BETWEEN ?3 AND ?4", table->name);
-
-      rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_int64 (stmt, 1, 1 << TABLE_BITS);
-          sqlite3_bind_int64 (stmt, 2, t);
-          sqlite3_bind_int64 (stmt, 3, MIN_INDEXED_ID);
-          sqlite3_bind_int64 (stmt, 4, MAX_INDEXED_ID);
-          rc = sqlite3_step (stmt);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-      sqlite3_finalize (stmt);
-
-      if (rc != SQLITE_OK)
-        return sqlite_error (db, rc, error);
+      if (any)
+        g_string_append_printf (sql, " FROM %s WHERE id BETWEEN ?1 AND ?2", table->name);
+      any_table = any_table || any;
     }
+  g_string_append (sql, ") ORDER BY rowid");
+
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, MIN_INDEXED_ID);
+      sqlite3_bind_int64 (stmt, 2, MAX_INDEXED_ID);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return sqlite_error (db, rc, error);
 
   return TRUE;
 }
@@ -908,13 +923,13 @@ ipms_search_run (IpmsDocument  *document,
       while (hits->len <= limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 rowid = sqlite3_column_int64 (stmt, 0);
-          guint t = (guint) (rowid & ((1 << TABLE_BITS) - 1));
+          gint64 t = rowid & ((1 << TABLE_BITS) - 1);
           gint64 id = (rowid - t) / (1 << TABLE_BITS);
           const IpmsTable *table;
           sqlite3_stmt *row;
           int c = 0;
 
-          if (t >= G_N_ELEMENTS (searched_tables))
+          if (t >= (gint64) G_N_ELEMENTS (searched_tables))
             continue;
 
           table = ipms_schema_lookup_table (searched_tables[t]);

@@ -1,8 +1,8 @@
 -- Format version 5: a smaller search index. Format 4 kept a copy of every
 -- text (ipms_search_text), trigram positions (ipms_search) and pairs of
 -- characters (ipms_search_pairs): two thirds of the file. Now one
--- contentless table holds, for each row of a searched table (rowid: the
--- row's id × 32 + its table), which substrings of one to three characters
+-- contentless table holds, for each row of a searched table (rowid: its
+-- table × 2^58 + the row's id), which substrings of one to three characters
 -- its fields contain (the "ipms" tokenizer of ipms-search.c); the texts are
 -- read from their own tables. ipms-search.c fills it when a file is
 -- migrated.
