@@ -101,9 +101,9 @@ static const char * const migrations[] = {
  * it builds. */
 #define SEARCH_INDEX_VERSION 5
 
-/* An undo or redo of more rows than this (an import's) indexes the whole
- * plan again: one pass over every table is cheaper than reading, removing
- * and adding each row's entries. */
+/* An undo or redo of more rows than this (an import's) leaves the index to
+ * be made again on the next search: one pass over every table is cheaper
+ * than reading, removing and adding each row's entries. */
 #define SEARCH_REBUILD_ROWS 10000
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
@@ -2770,6 +2770,48 @@ begin_write (IpmsDocument  *self,
   return TRUE;
 }
 
+/* Makes the search index if an import left it to be made. Inside an edit
+ * it is made in the edit's transaction; a project that cannot be written
+ * here is searched without it (`indexed_out` FALSE). */
+gboolean
+_ipms_document_prepare_search (IpmsDocument  *self,
+                               gboolean      *indexed_out,
+                               GError       **error)
+{
+  gboolean pending = FALSE;
+
+  *indexed_out = TRUE;
+
+  if (!_ipms_search_is_pending (self->db, &pending, error))
+    return FALSE;
+  if (!pending)
+    return TRUE;
+
+  if (self->session != NULL)
+    {
+      /* The rows remembered so far are indexed as they are now. */
+      _ipms_search_index_forget (get_search_index (self));
+      return _ipms_search_rebuild (self->db, error);
+    }
+
+  if (self->read_only || self->changed_by_newer)
+    {
+      *indexed_out = FALSE;
+      return TRUE;
+    }
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!_ipms_search_rebuild (self->db, error) || !exec_sql (self->db, "COMMIT", error))
+    {
+      exec_sql (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Editing */
 
 static gboolean
@@ -3046,7 +3088,7 @@ ipms_document_commit_edit (IpmsDocument  *self,
   if (!require_edit (self, error))
     return FALSE;
 
-  if (!(self->reindex_all ? _ipms_search_rebuild (self->db, error)
+  if (!(self->reindex_all ? _ipms_search_defer_rebuild (self->db, error)
                           : _ipms_search_index_update (get_search_index (self), error)))
     {
       ipms_document_rollback_edit (self);
@@ -3885,7 +3927,7 @@ apply_step (IpmsDocument  *self,
     }
 
   if (stmt == NULL || !step_done (self, stmt, error) ||
-      !(rebuild_index ? _ipms_search_rebuild (self->db, error)
+      !(rebuild_index ? _ipms_search_defer_rebuild (self->db, error)
                       : _ipms_search_index_update (get_search_index (self), error)) ||
       !exec_sql (self->db, "COMMIT", error))
     {

@@ -37,8 +37,16 @@ gboolean         _ipms_search_index_update   (IpmsSearchIndex  *index,
                                               GError          **error);
 /* Forgets the remembered rows (an edit rolled back, or indexed again). */
 void             _ipms_search_index_forget   (IpmsSearchIndex  *index);
-/* Indexes the whole plan again from scratch (migration, import). */
+/* Indexes the whole plan again from scratch (migration, the first search
+ * after an import). */
 gboolean         _ipms_search_rebuild        (sqlite3          *db,
+                                              GError          **error);
+/* Empties the index and leaves it to be made on the first search (an
+ * import, a very large undo or redo): until then edits leave it alone. */
+gboolean         _ipms_search_defer_rebuild  (sqlite3          *db,
+                                              GError          **error);
+gboolean         _ipms_search_is_pending     (sqlite3          *db,
+                                              gboolean         *pending_out,
                                               GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpmsSearchIndex, _ipms_search_index_free)

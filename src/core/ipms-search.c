@@ -110,6 +110,7 @@ struct _IpmsSearchIndex
   GHashTable *row_statements;
   sqlite3_stmt *insert;
   sqlite3_stmt *delete;
+  sqlite3_stmt *pending;
   /* RowKey → the row's document (GBytes) when it was first written in
    * this edit (NULL: the row did not exist) */
   GHashTable *before;
@@ -428,6 +429,7 @@ _ipms_search_index_free (IpmsSearchIndex *index)
   g_hash_table_unref (index->before);
   sqlite3_finalize (index->insert);
   sqlite3_finalize (index->delete);
+  sqlite3_finalize (index->pending);
   g_free (index);
 }
 
@@ -623,8 +625,27 @@ _ipms_search_index_update (IpmsSearchIndex  *index,
 {
   GHashTableIter iter;
   gpointer key, value;
+  int rc;
 
   g_return_val_if_fail (index != NULL, FALSE);
+
+  /* An index still to be made has nothing to bring in step. */
+  if (index->pending == NULL)
+    {
+      rc = sqlite3_prepare_v3 (index->db, "SELECT 1 FROM ipms_search_pending", -1,
+                               SQLITE_PREPARE_PERSISTENT, &index->pending, NULL);
+      if (rc != SQLITE_OK)
+        return sqlite_error (index->db, rc, error);
+    }
+  rc = sqlite3_step (index->pending);
+  sqlite3_reset (index->pending);
+  if (rc == SQLITE_ROW)
+    {
+      g_hash_table_remove_all (index->before);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return sqlite_error (index->db, rc, error);
 
   g_hash_table_iter_init (&iter, index->before);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -705,10 +726,43 @@ _ipms_search_rebuild (sqlite3  *db,
     }
   sqlite3_finalize (stmt);
 
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "DELETE FROM ipms_search_pending", NULL, NULL, NULL);
+
   if (rc != SQLITE_OK)
     return sqlite_error (db, rc, error);
 
   return TRUE;
+}
+
+gboolean
+_ipms_search_defer_rebuild (sqlite3  *db,
+                            GError  **error)
+{
+  int rc = sqlite3_exec (db,
+                         "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all');"
+                         "INSERT OR IGNORE INTO ipms_search_pending (id) VALUES (1)",
+                         NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || sqlite_error (db, rc, error);
+}
+
+gboolean
+_ipms_search_is_pending (sqlite3   *db,
+                         gboolean  *pending_out,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM ipms_search_pending", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  *pending_out = rc == SQLITE_ROW;
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ||
+         _ipms_document_set_sqlite_error (error, db, rc, _("Cannot search the project"));
 }
 
 /* Searching */
@@ -863,6 +917,154 @@ match_expression (const gunichar *folded,
   return g_string_free (expression, FALSE);
 }
 
+/* Adds a hit for each searched field of `row` (its fields from column
+ * `first` on, in schema order) that holds the query; FALSE once there are
+ * more hits than `limit` (the last one is NULL, a marker). */
+static gboolean
+match_row (const IpmsTable *table,
+           gint64           id,
+           sqlite3_stmt    *row,
+           int              first,
+           const gunichar  *folded,
+           glong            n_query,
+           guint            limit,
+           GPtrArray       *hits)
+{
+  int c = first;
+
+  for (guint k = 0; k < table->n_columns; k++)
+    {
+      const IpmsColumn *column = &table->columns[k];
+      g_autofree char *valid = NULL;
+      const char *text;
+      int n_text;
+      gsize start, end;
+
+      if (!is_searched_column (column))
+        continue;
+
+      text = sqlite3_column_type (row, c) == SQLITE_TEXT ? (const char *) sqlite3_column_text (row, c) : NULL;
+      n_text = sqlite3_column_bytes (row, c);
+      c++;
+
+      if (text == NULL)
+        continue;
+      /* A damaged file's text is matched as make_hit() shows it. */
+      if (!g_utf8_validate_len (text, (gsize) n_text, NULL))
+        {
+          text = valid = g_utf8_make_valid (text, n_text);
+          n_text = (int) strlen (text);
+        }
+      if (!find_match (text, (gunichar *) folded, n_query, &start, &end))
+        continue;
+
+      if (hits->len == limit)
+        {
+          g_ptr_array_add (hits, NULL);
+          return FALSE;
+        }
+
+      g_ptr_array_add (hits, make_hit (table, id, column, text, n_text, (gunichar *) folded, n_query));
+    }
+
+  return TRUE;
+}
+
+/* The rows the index gives for the query, read and matched. */
+static int
+search_indexed (sqlite3         *db,
+                const gunichar  *folded,
+                glong            n_query,
+                guint            limit,
+                GPtrArray       *hits,
+                GError         **error)
+{
+  g_autoptr(GHashTable) statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  g_autofree char *expression = match_expression (folded, n_query);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM ipms_search WHERE ipms_search MATCH ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 t = rowid & ((1 << TABLE_BITS) - 1);
+      gint64 id = (rowid - t) / (1 << TABLE_BITS);
+      const IpmsTable *table;
+      sqlite3_stmt *row;
+      gboolean more;
+
+      rc = SQLITE_OK;
+      if (t >= (gint64) G_N_ELEMENTS (searched_tables))
+        continue;
+
+      table = ipms_schema_lookup_table (searched_tables[t]);
+      row = row_statement (db, statements, table, id, error);
+      if (row == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            break;
+          continue;
+        }
+
+      rc = sqlite3_step (row);
+      more = rc != SQLITE_ROW || match_row (table, id, row, 0, folded, n_query, limit, hits);
+      sqlite3_reset (row);
+      rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+      if (!more)
+        break;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Every searched field read and matched: for a project whose index is
+ * still to be made and that cannot be written here (opened read-only). */
+static int
+search_scan (sqlite3         *db,
+             const gunichar  *folded,
+             glong            n_query,
+             guint            limit,
+             GPtrArray       *hits)
+{
+  int rc = SQLITE_OK;
+
+  for (guint t = 0; rc == SQLITE_OK && t < G_N_ELEMENTS (searched_tables); t++)
+    {
+      const IpmsTable *table = ipms_schema_lookup_table (searched_tables[t]);
+      g_autofree char *row_sql = row_select_sql (table);
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gboolean more = TRUE;
+
+      if (row_sql == NULL)
+        continue;
+
+      /* "SELECT a, b FROM t WHERE id = ?1" as "SELECT id, a, b FROM t". */
+      *strstr (row_sql, " WHERE id = ?1") = '\0';
+      sql = g_strconcat ("SELECT id, ", row_sql + strlen ("SELECT "), NULL);
+
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      while (rc == SQLITE_OK && more && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          more = match_row (table, sqlite3_column_int64 (stmt, 0), stmt, 1, folded, n_query, limit, hits);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+      if (!more)
+        break;
+    }
+
+  return rc;
+}
+
 GPtrArray *
 ipms_search_run (IpmsDocument  *document,
                  const char    *query,
@@ -871,12 +1073,10 @@ ipms_search_run (IpmsDocument  *document,
                  GError       **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ipms_search_hit_free);
-  g_autoptr(GHashTable) statements = NULL;
   g_autofree char *trimmed = NULL;
-  g_autofree char *expression = NULL;
   g_autofree gunichar *folded = NULL;
-  g_autoptr(GError) read_error = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean indexed = TRUE;
   sqlite3 *db;
   glong n_query = 0;
   int rc;
@@ -900,8 +1100,8 @@ ipms_search_run (IpmsDocument  *document,
       return NULL;
     }
 
-  /* The separator and U+0000 split the index's tokens: a query holding
-   * them is in no field. */
+  /* The separator splits the index's tokens: a query holding it is in no
+   * field. */
   folded = g_utf8_to_ucs4_fast (trimmed, -1, &n_query);
   for (glong i = 0; i < n_query; i++)
     {
@@ -910,93 +1110,19 @@ ipms_search_run (IpmsDocument  *document,
       folded[i] = g_unichar_tolower (folded[i]);
     }
 
-  expression = match_expression (folded, n_query);
-  statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  if (!_ipms_document_prepare_search (document, &indexed, error))
+    return NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM ipms_search WHERE ipms_search MATCH ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = indexed ? search_indexed (db, folded, n_query, limit, hits, &local_error)
+               : search_scan (db, folded, n_query, limit, hits);
+
+  if (local_error != NULL)
     {
-      sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-
-      /* Each row found is read and matched; one hit more than asked for
-       * says whether there are more. */
-      while (hits->len <= limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 rowid = sqlite3_column_int64 (stmt, 0);
-          gint64 t = rowid & ((1 << TABLE_BITS) - 1);
-          gint64 id = (rowid - t) / (1 << TABLE_BITS);
-          const IpmsTable *table;
-          sqlite3_stmt *row;
-          int c = 0;
-
-          if (t >= (gint64) G_N_ELEMENTS (searched_tables))
-            continue;
-
-          table = ipms_schema_lookup_table (searched_tables[t]);
-          row = row_statement (db, statements, table, id, &read_error);
-          if (row == NULL)
-            {
-              if (read_error != NULL)
-                break;
-              continue;
-            }
-
-          if ((rc = sqlite3_step (row)) != SQLITE_ROW)
-            {
-              sqlite3_reset (row);
-              if (rc != SQLITE_DONE)
-                break;
-              continue;
-            }
-
-          for (guint k = 0; k < table->n_columns; k++)
-            {
-              const IpmsColumn *column = &table->columns[k];
-              g_autofree char *valid = NULL;
-              const char *text;
-              int n_text;
-              gsize start, end;
-
-              if (!is_searched_column (column))
-                continue;
-
-              text = sqlite3_column_type (row, c) == SQLITE_TEXT ? (const char *) sqlite3_column_text (row, c) : NULL;
-              n_text = sqlite3_column_bytes (row, c);
-              c++;
-
-              if (text == NULL)
-                continue;
-              /* A damaged file's text is matched as make_hit() shows it. */
-              if (!g_utf8_validate_len (text, (gsize) n_text, NULL))
-                {
-                  text = valid = g_utf8_make_valid (text, n_text);
-                  n_text = (int) strlen (text);
-                }
-              if (!find_match (text, folded, n_query, &start, &end))
-                continue;
-
-              if (hits->len == limit)
-                {
-                  if (truncated_out != NULL)
-                    *truncated_out = TRUE;
-                  g_ptr_array_add (hits, NULL);
-                  break;
-                }
-
-              g_ptr_array_add (hits, make_hit (table, id, column, text, n_text, folded, n_query));
-            }
-          sqlite3_reset (row);
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&read_error));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
                    "%s: %s", _("Cannot search the project"), sqlite3_errmsg (db));
@@ -1005,7 +1131,11 @@ ipms_search_run (IpmsDocument  *document,
 
   /* The marker of more hits than asked for. */
   if (hits->len > limit)
-    g_ptr_array_set_size (hits, limit);
+    {
+      g_ptr_array_set_size (hits, limit);
+      if (truncated_out != NULL)
+        *truncated_out = TRUE;
+    }
 
   g_ptr_array_sort (hits, compare_hits);
 

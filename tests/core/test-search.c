@@ -197,13 +197,30 @@ dump_index (sqlite3 *db)
   return g_string_free (dump, FALSE);
 }
 
+static gboolean
+index_pending (IpmsDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean pending = FALSE;
+
+  _ipms_search_is_pending (_ipms_document_get_db (document), &pending, &error);
+  g_assert_no_error (error);
+
+  return pending;
+}
+
 static void
 assert_index_in_step (IpmsDocument *document)
 {
   sqlite3 *db = _ipms_document_get_db (document);
-  g_autofree char *kept = dump_index (db);
+  g_autofree char *kept = NULL;
   g_autofree char *rebuilt = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* A search makes an index that an import left to be made. */
+  g_ptr_array_unref (search (document, "x"));
+  g_assert_false (index_pending (document));
+  kept = dump_index (db);
 
   g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT check_index", NULL, NULL, NULL), ==, SQLITE_OK);
   _ipms_search_rebuild (db, &error);
@@ -466,12 +483,48 @@ test_import_and_export (Fixture       *fixture,
   ipms_json_import_data (document, json, (gssize) length, "Import", &error);
   g_assert_no_error (error);
 
+  /* The import leaves the index to the first search, and an undo and a
+   * redo before it leave it alone. */
+  g_assert_true (index_pending (document));
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (index_pending (document));
+  begin (document);
+  insert_with (document, "member", "name", "Pending Person");
+  commit (document);
+  g_assert_true (index_pending (document));
+
+  /* Read-only, the project is searched without the index. */
+  {
+    g_autoptr(IpmsDocument) reader = ipms_document_open_read_only (fixture->path, &error);
+    g_autofree char *scanned = NULL;
+    g_autofree char *indexed = NULL;
+
+    g_assert_no_error (error);
+    scanned = describe (reader, "宠物");
+    g_assert_true (index_pending (reader));
+    indexed = describe (document, "宠物");
+    g_assert_false (index_pending (document));
+    g_assert_cmpstr (scanned, ==, indexed);
+  }
+
   /* The imported plan is found, what it replaced is not. */
+  {
+    g_autoptr(GPtrArray) pending_hits = search (document, "pending person");
+
+    g_assert_cmpuint (pending_hits->len, ==, 1);
+  }
   assert_hits (document, "Placeholder", "");
   hits = search (document, "宠物");
   g_assert_cmpuint (hits->len, >, 3);
   assert_index_in_step (document);
 
+  /* The member added after it, then the import. */
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  assert_index_in_step (document);
   ipms_document_undo (document, &error);
   g_assert_no_error (error);
   assert_hits (document, "Placeholder", "member:1:name");
@@ -568,7 +621,7 @@ test_rebuilt_for_old_files (Fixture       *fixture,
   commit (fixture->document);
   g_clear_object (&fixture->document);
   g_rename (fixture->path, v3_path);
-  exec_raw (v3_path, "DROP TABLE ipms_search; PRAGMA user_version = 3;");
+  exec_raw (v3_path, "DROP TABLE ipms_search; DROP TABLE ipms_search_pending; PRAGMA user_version = 3;");
 
   {
     g_autoptr(IpmsDocument) document = ipms_document_open_read_only (v3_path, &error);
@@ -628,7 +681,7 @@ test_migrated_from_v4 (Fixture       *fixture,
   g_rename (fixture->path, v4_path);
 
   /* The index as format 4 made it. */
-  sql = g_strconcat ("DROP TABLE ipms_search;", schema,
+  sql = g_strconcat ("DROP TABLE ipms_search; DROP TABLE ipms_search_pending;", schema,
                      "INSERT INTO ipms_search_text (tbl, row_id, col, text) "
                      "  SELECT 'series', id, 'positioning', positioning FROM series;"
                      "INSERT INTO ipms_search_text (tbl, row_id, col, text) "
@@ -684,6 +737,7 @@ test_large_step (Fixture       *fixture,
 
   ipms_document_undo (document, &error);
   g_assert_no_error (error);
+  g_assert_true (index_pending (document));
   assert_hits (document, "成员", "");
   assert_index_in_step (document);
 

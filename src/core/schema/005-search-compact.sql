@@ -12,3 +12,9 @@ DROP TABLE ipms_search;
 DROP TABLE ipms_search_text;
 
 CREATE VIRTUAL TABLE ipms_search USING fts5 (text, content='', detail='none', columnsize=0, tokenize='ipms');
+
+-- A row here: the index is empty and is made on the first search. An
+-- import (or the undo of one) leaves it so rather than spend a second of
+-- a 10,000-product import on an index that may not be used before the
+-- next import.
+CREATE TABLE ipms_search_pending (id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1));
