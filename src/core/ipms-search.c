@@ -767,6 +767,20 @@ _ipms_search_is_pending (sqlite3   *db,
 
 /* Searching */
 
+gboolean
+ipms_search_is_ready (IpmsDocument *document)
+{
+  sqlite3 *db;
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), TRUE);
+
+  db = _ipms_document_get_db (document);
+
+  /* A failure here is the search's to report. */
+  return db == NULL || !_ipms_search_is_pending (db, &pending, NULL) || !pending;
+}
+
 /* Where `query` (already case-folded, `n_query` characters) first occurs
  * in `text`, comparing characters folded the same way; in bytes. */
 static gboolean
