@@ -207,6 +207,7 @@ static gboolean
 show_preparing (IpmsSearchPanel *self)
 {
   GdkFrameClock *clock;
+  GtkRoot *root;
 
   if (self->preparing_shown || ipms_search_is_ready (self->document))
     return FALSE;
@@ -214,7 +215,10 @@ show_preparing (IpmsSearchPanel *self)
   if (self->preparing_handler != 0)
     return TRUE;
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  /* The window's clock: the panel itself is not realized yet when the
+   * query that shows it arrives. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
   if (clock == NULL)
     return FALSE;
 
