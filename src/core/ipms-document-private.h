@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * closed. Not for views: they read records and edit through the document. */
 sqlite3 *_ipms_document_get_db (IpmsDocument *self);
 
+gboolean  _ipms_document_prepare_search (IpmsDocument  *self,
+                                         gboolean      *indexed_out,
+                                         GError       **error);
+
 /* Whether opening ran PRAGMA quick_check, for tests: a file this
  * application closed cleanly and nobody changed since is not checked. */
 gboolean  _ipms_document_get_integrity_checked (IpmsDocument *self);

@@ -94,10 +94,17 @@ static const char * const migrations[] = {
   "002-price-bands.sql",
   "003-deck.sql",
   "004-search.sql",
+  "005-search-compact.sql",
 };
 
-/* The first format with the search index, which migrating to it builds. */
-#define SEARCH_INDEX_VERSION 4
+/* The first format with the search index as it is now, which migrating to
+ * it builds. */
+#define SEARCH_INDEX_VERSION 5
+
+/* An undo or redo of more rows than this (an import's) leaves the index to
+ * be made again on the next search: one pass over every table is cheaper
+ * than reading, removing and adding each row's entries. */
+#define SEARCH_REBUILD_ROWS 10000
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == IPMS_DOCUMENT_FORMAT_VERSION);
 
@@ -151,9 +158,8 @@ struct _IpmsDocument
   GHashTable      *inserted_in_edit;
   char            *edit_label;
   char            *edit_merge_key;
-  /* RowKeys of the rows whose searched texts the edit in progress may have
-   * changed; `reindex_all` after delete_everything() (an import). */
-  GHashTable      *touched_in_edit;
+  /* The index is told of each row the edit in progress writes; after
+   * delete_everything() (an import) it is made again at commit. */
   gboolean         reindex_all;
   /* Made on first use, dropped with the statements of the connection. */
   IpmsSearchIndex *search_index;
@@ -465,52 +471,24 @@ forget_inserted (IpmsDocument    *self,
   g_hash_table_remove (self->inserted_in_edit, &key);
 }
 
-static void
-mark_touched (IpmsDocument    *self,
-              const IpmsTable *table,
-              gint64           id)
+static IpmsSearchIndex *
+get_search_index (IpmsDocument *self)
 {
-  RowKey key = { table, id };
-
-  if (!self->reindex_all && !g_hash_table_contains (self->touched_in_edit, &key))
-    g_hash_table_add (self->touched_in_edit, g_memdup2 (&key, sizeof key));
-}
-
-/* Brings the search index in step with the rows an edit, undo or redo
- * touched, inside its transaction. */
-static gboolean
-update_search_index (IpmsDocument  *self,
-                     GHashTable    *touched,
-                     GArray        *changes,
-                     GError       **error)
-{
-  GHashTableIter iter;
-  gpointer key;
-
   if (self->search_index == NULL)
     self->search_index = _ipms_search_index_new (self->db);
 
-  if (touched != NULL)
-    {
-      g_hash_table_iter_init (&iter, touched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          const RowKey *row = key;
+  return self->search_index;
+}
 
-          if (!_ipms_search_index_row (self->search_index, row->table, row->id, error))
-            return FALSE;
-        }
-    }
-
-  for (guint i = 0; changes != NULL && i < changes->len; i++)
-    {
-      const RowChange *change = &g_array_index (changes, RowChange, i);
-
-      if (!_ipms_search_index_row (self->search_index, change->table, change->id, error))
-        return FALSE;
-    }
-
-  return TRUE;
+/* Called before a row is updated or deleted: the index needs its old text
+ * to remove it. */
+static gboolean
+search_before_write (IpmsDocument     *self,
+                     const IpmsTable  *table,
+                     gint64            id,
+                     GError          **error)
+{
+  return self->reindex_all || _ipms_search_index_before (get_search_index (self), table, id, error);
 }
 
 static GHashTable *
@@ -1260,6 +1238,12 @@ open_connection (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_busy_timeout (db, 2000);
+
+  if (!_ipms_search_register (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
 
   return db;
 }
@@ -2786,6 +2770,48 @@ begin_write (IpmsDocument  *self,
   return TRUE;
 }
 
+/* Makes the search index if an import left it to be made. Inside an edit
+ * it is made in the edit's transaction; a project that cannot be written
+ * here is searched without it (`indexed_out` FALSE). */
+gboolean
+_ipms_document_prepare_search (IpmsDocument  *self,
+                               gboolean      *indexed_out,
+                               GError       **error)
+{
+  gboolean pending = FALSE;
+
+  *indexed_out = TRUE;
+
+  if (!_ipms_search_is_pending (self->db, &pending, error))
+    return FALSE;
+  if (!pending)
+    return TRUE;
+
+  if (self->session != NULL)
+    {
+      /* The rows remembered so far are indexed as they are now. */
+      _ipms_search_index_forget (get_search_index (self));
+      return _ipms_search_rebuild (self->db, error);
+    }
+
+  if (self->read_only || self->changed_by_newer)
+    {
+      *indexed_out = FALSE;
+      return TRUE;
+    }
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!_ipms_search_rebuild (self->db, error) || !exec_sql (self->db, "COMMIT", error))
+    {
+      exec_sql (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Editing */
 
 static gboolean
@@ -2859,7 +2885,6 @@ ipms_document_begin_edit (IpmsDocument  *self,
     }
 
   self->inserted_in_edit = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
-  self->touched_in_edit = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, NULL);
   self->reindex_all = FALSE;
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
@@ -2882,7 +2907,9 @@ end_session (IpmsDocument *self)
 {
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->inserted_in_edit, g_hash_table_unref);
-  g_clear_pointer (&self->touched_in_edit, g_hash_table_unref);
+  /* Rolled back or committed: nothing remembered applies any more. */
+  if (self->search_index != NULL)
+    _ipms_search_index_forget (self->search_index);
   g_clear_pointer (&self->edit_label, g_free);
   g_clear_pointer (&self->edit_merge_key, g_free);
 }
@@ -3061,8 +3088,8 @@ ipms_document_commit_edit (IpmsDocument  *self,
   if (!require_edit (self, error))
     return FALSE;
 
-  if (!(self->reindex_all ? _ipms_search_rebuild (self->db, error)
-                          : update_search_index (self, self->touched_in_edit, NULL, error)))
+  if (!(self->reindex_all ? _ipms_search_defer_rebuild (self->db, error)
+                          : _ipms_search_index_update (get_search_index (self), error)))
     {
       ipms_document_rollback_edit (self);
       return FALSE;
@@ -3365,7 +3392,8 @@ ipms_document_insert (IpmsDocument  *self,
         {
           new_id = sqlite3_last_insert_rowid (self->db);
           mark_inserted (self, table, new_id);
-          mark_touched (self, table, new_id);
+          if (!self->reindex_all)
+            _ipms_search_index_inserted (get_search_index (self), table, new_id);
         }
       else if ((rc & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
@@ -3491,6 +3519,9 @@ ipms_document_set_value (IpmsDocument  *self,
   if (stmt == NULL)
     return FALSE;
 
+  if (ipms_search_covers (table->name, column->name) && !search_before_write (self, table, id, error))
+    return FALSE;
+
   bind_value (stmt, 1, &normalized);
   sqlite3_bind_int64 (stmt, 2, id);
 
@@ -3501,9 +3532,6 @@ ipms_document_set_value (IpmsDocument  *self,
     {
       return no_such_row (error, table, id);
     }
-
-  if (ipms_search_covers (table->name, column->name))
-    mark_touched (self, table, id);
 
   return TRUE;
 }
@@ -3665,7 +3693,8 @@ delete_row (IpmsDocument     *self,
     return FALSE;
 
   forget_inserted (self, table, id);
-  mark_touched (self, table, id);
+  if (!search_before_write (self, table, id, error))
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   return step_done (self, stmt, error);
@@ -3707,7 +3736,8 @@ ipms_document_delete_everything (IpmsDocument  *self,
   tables = ipms_schema_get_tables (&n_tables);
   g_hash_table_remove_all (self->inserted_in_edit);
   /* Whatever follows (an import) is indexed in one pass at commit. */
-  g_hash_table_remove_all (self->touched_in_edit);
+  if (self->search_index != NULL)
+    _ipms_search_index_forget (self->search_index);
   self->reindex_all = TRUE;
 
   /* Dependents first. */
@@ -3804,6 +3834,7 @@ apply_step (IpmsDocument  *self,
 {
   g_autoptr(GArray) changes = NULL;
   sqlite3_stmt *stmt;
+  gboolean rebuild_index;
   gint64 step_id;
   void *bytes;
   int n_bytes;
@@ -3852,6 +3883,23 @@ apply_step (IpmsDocument  *self,
   bytes = g_memdup2 (sqlite3_column_blob (stmt, 1), (gsize) n_bytes);
   sqlite3_reset (stmt);
 
+  /* The index removes a row's old text: it is read before the step
+   * changes it, unless the step is so large that the index is made again. */
+  changes = collect_changes (self, n_bytes, bytes, undo);
+  rebuild_index = changes->len > SEARCH_REBUILD_ROWS;
+  for (guint i = 0; !rebuild_index && i < changes->len; i++)
+    {
+      const RowChange *change = &g_array_index (changes, RowChange, i);
+
+      if (!_ipms_search_index_before (get_search_index (self), change->table, change->id, error))
+        {
+          _ipms_search_index_forget (self->search_index);
+          exec_sql (self->db, "ROLLBACK", NULL);
+          g_free (bytes);
+          return FALSE;
+        }
+    }
+
   /* The changeset already holds whatever triggers would do. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   rc = sqlite3changeset_apply_v2 (self->db, n_bytes, bytes, NULL, apply_conflict, self,
@@ -3863,12 +3911,12 @@ apply_step (IpmsDocument  *self,
       _ipms_document_set_sqlite_error (error, self->db, rc,
                         undo ? _("Cannot undo: the history does not match the project")
                              : _("Cannot redo: the history does not match the project"));
+      _ipms_search_index_forget (get_search_index (self));
       exec_sql (self->db, "ROLLBACK", NULL);
       g_free (bytes);
       return FALSE;
     }
 
-  changes = collect_changes (self, n_bytes, bytes, undo);
   g_free (bytes);
 
   stmt = prepare (self, "UPDATE ipms_history SET undone = ?1 WHERE id = ?2", error);
@@ -3879,9 +3927,11 @@ apply_step (IpmsDocument  *self,
     }
 
   if (stmt == NULL || !step_done (self, stmt, error) ||
-      !update_search_index (self, NULL, changes, error) ||
+      !(rebuild_index ? _ipms_search_defer_rebuild (self->db, error)
+                      : _ipms_search_index_update (get_search_index (self), error)) ||
       !exec_sql (self->db, "COMMIT", error))
     {
+      _ipms_search_index_forget (get_search_index (self));
       exec_sql (self->db, "ROLLBACK", NULL);
       return FALSE;
     }

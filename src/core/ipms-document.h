@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define IPMS_NULL_ID ((gint64) 0)
 
 /* The file format version this build writes (PRAGMA user_version). */
-#define IPMS_DOCUMENT_FORMAT_VERSION 4
+#define IPMS_DOCUMENT_FORMAT_VERSION 5
 
 typedef enum
 {

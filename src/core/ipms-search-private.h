@@ -7,22 +7,47 @@
 
 G_BEGIN_DECLS
 
-/* Keeping the index (ipms_search_text, ipms_search) in step with the plan,
- * for ipms-document.c: called inside the transaction of every edit, undo
- * and redo, with the rows it touched. Writes only the index tables, which
- * the document's session never records. */
+/* Keeping the index (ipms_search) in step with the plan, for
+ * ipms-document.c: inside the transaction of every edit, undo and redo.
+ * Writes only the index table, which the document's session never
+ * records. */
 typedef struct _IpmsSearchIndex IpmsSearchIndex;
 
-IpmsSearchIndex *_ipms_search_index_new     (sqlite3          *db);
-void             _ipms_search_index_free    (IpmsSearchIndex  *index);
-/* Makes the index entries of one row match the row (gone when it is). */
-gboolean         _ipms_search_index_row     (IpmsSearchIndex  *index,
-                                             const IpmsTable  *table,
-                                             gint64            id,
-                                             GError          **error);
-/* Indexes the whole plan again from scratch (migration, import). */
-gboolean         _ipms_search_rebuild       (sqlite3          *db,
-                                             GError          **error);
+/* Registers the "ipms" tokenizer the index uses; once per connection,
+ * before the index is read or written. */
+gboolean         _ipms_search_register       (sqlite3          *db,
+                                              GError          **error);
+
+IpmsSearchIndex *_ipms_search_index_new      (sqlite3          *db);
+void             _ipms_search_index_free     (IpmsSearchIndex  *index);
+/* Remembers what the index holds for a row, before the row is written
+ * (updated or deleted); only its first call for a row counts until the
+ * next update or forget. */
+gboolean         _ipms_search_index_before   (IpmsSearchIndex  *index,
+                                              const IpmsTable  *table,
+                                              gint64            id,
+                                              GError          **error);
+/* The same for a row just inserted, which the index did not hold. */
+void             _ipms_search_index_inserted (IpmsSearchIndex  *index,
+                                              const IpmsTable  *table,
+                                              gint64            id);
+/* Makes the index entries of every remembered row match the row (gone
+ * when it is), then forgets them. */
+gboolean         _ipms_search_index_update   (IpmsSearchIndex  *index,
+                                              GError          **error);
+/* Forgets the remembered rows (an edit rolled back, or indexed again). */
+void             _ipms_search_index_forget   (IpmsSearchIndex  *index);
+/* Indexes the whole plan again from scratch (migration, the first search
+ * after an import). */
+gboolean         _ipms_search_rebuild        (sqlite3          *db,
+                                              GError          **error);
+/* Empties the index and leaves it to be made on the first search (an
+ * import, a very large undo or redo): until then edits leave it alone. */
+gboolean         _ipms_search_defer_rebuild  (sqlite3          *db,
+                                              GError          **error);
+gboolean         _ipms_search_is_pending     (sqlite3          *db,
+                                              gboolean         *pending_out,
+                                              GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpmsSearchIndex, _ipms_search_index_free)
 

@@ -4,24 +4,32 @@
  */
 
 /*
- * The search index: ipms_search_text holds one row per filled text field of
- * the tables below (table, row id, column, text) and ipms_search is an FTS5
- * table over it (external content) with the trigram tokenizer, so that any
- * substring of three characters or more, Chinese included, is looked up
- * instead of scanned. Trigrams cannot find one or two characters: for
- * those, ipms_search_pairs (contentless, no positions) indexes every pair of
- * successive characters of a field as one token ("u5ba0x7269" for 宠物) and
- * its last character alone ("u7269xz"); two characters are one token, one
- * character the prefix of the tokens it starts. Pairs of ASCII characters
- * are left out (they would double the cost of indexing an English plan):
- * a query of one or two of them scans ipms_search_text, up to the limit.
+ * The search index: ipms_search is a contentless FTS5 table (format 5) with
+ * one document per row of the tables below, its rowid the row's id and
+ * table (row id × 32 + the table's place in searched_tables), its text the
+ * row's searched fields joined by U+001F. The "ipms" tokenizer gives every
+ * distinct substring of one, two and three characters of each field
+ * (case-folded as find_match() folds); with detail=none the index holds only
+ * which rows contain a token. A query of up to three characters is one
+ * token, a longer one the AND of its trigrams, so that any substring,
+ * Chinese or English, of any length is looked up instead of scanned; the
+ * rows found are read from their own tables and the query is matched in C,
+ * which gives the snippet and drops the rows whose trigrams were all there
+ * but not in a row.
+ *
+ * Format 4 kept a copy of every text, a position list per trigram and a
+ * table of pairs beside it: 39 MiB at 10,000 products, and a rebuild of
+ * 3 s. Keeping no copy means a row's old text must be known to remove it
+ * from a contentless table: the document calls _ipms_search_index_before()
+ * before it writes a row (the first time in an edit, undo or redo), and
+ * _ipms_search_index_update() before it commits, which replaces each
+ * remembered row's old tokens with its new ones.
  *
  * The index is maintained in C, not by triggers: with trusted_schema=OFF a
  * trigger may not write a virtual table, and undo and redo apply changesets
- * with triggers off. The document calls _ipms_search_index_row() for every
- * row an edit, undo or redo touched, before it commits; the index tables are
- * not schema tables, so its session never records them and they are never
- * part of an undo step nor of the JSON export.
+ * with triggers off. The index table is not a schema table, so the
+ * document's session never records it: it is never part of an undo step nor
+ * of the JSON export.
  */
 
 #include "config.h"
@@ -38,8 +46,20 @@
 #define SNIPPET_BEFORE 24
 #define SNIPPET_LENGTH 96
 
+/* Between the fields of a row's document: no token spans it. */
+#define FIELD_SEPARATOR '\x1f'
+
+/* The rowid keeps the table in its low bits: the rows of a term's list
+ * then differ by small numbers, which FTS5 stores in a byte or two. Ids
+ * beyond ±2^58 (only a hand-made file has them) would overflow it and are
+ * not indexed. */
+#define TABLE_BITS 5
+#define MAX_INDEXED_ID (G_MAXINT64 >> TABLE_BITS)
+#define MIN_INDEXED_ID (G_MININT64 >> TABLE_BITS)
+
 /* The tables whose texts are searched: everything the user writes, but not
- * the grades' fixed labels, the population axes, price bands or the deck. */
+ * the grades' fixed labels, the population axes, price bands or the deck.
+ * Their order is part of the file format (the rowids): append only. */
 static const char * const searched_tables[] = {
   "project",
   "member",
@@ -67,21 +87,43 @@ static const char * const searched_tables[] = {
   "plan_line",
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (searched_tables) <= (1 << TABLE_BITS));
+
+static gint64
+index_rowid (int    table_index,
+             gint64 id)
+{
+  return id * (1 << TABLE_BITS) + table_index;
+}
+
+/* A row of a table, as a hash key. */
+typedef struct
+{
+  const IpmsTable *table;
+  gint64           id;
+} RowKey;
+
 struct _IpmsSearchIndex
 {
   sqlite3    *db;
-  /* SQL text → prepared statement */
-  GHashTable *statements;
+  /* table → "SELECT <searched columns> FROM <table> WHERE id = ?1" */
+  GHashTable *row_statements;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *delete;
+  sqlite3_stmt *pending;
+  /* RowKey → the row's document (GBytes) when it was first written in
+   * this edit (NULL: the row did not exist) */
+  GHashTable *before;
 };
 
-static gboolean
-is_searched_table (const IpmsTable *table)
+static int
+searched_table_index (const IpmsTable *table)
 {
   for (guint i = 0; i < G_N_ELEMENTS (searched_tables); i++)
     if (strcmp (searched_tables[i], table->name) == 0)
-      return TRUE;
+      return (int) i;
 
-  return FALSE;
+  return -1;
 }
 
 static gboolean
@@ -97,12 +139,18 @@ ipms_search_covers (const char *table_name,
   const IpmsTable *table = ipms_schema_lookup_table (table_name);
   const IpmsColumn *column;
 
-  if (table == NULL || !is_searched_table (table))
+  if (table == NULL || searched_table_index (table) < 0)
     return FALSE;
 
   column = ipms_table_lookup_column (table, column_name);
 
   return column != NULL && is_searched_column (column);
+}
+
+static gboolean
+is_indexed_id (gint64 id)
+{
+  return id >= MIN_INDEXED_ID && id <= MAX_INDEXED_ID;
 }
 
 /* The index is written with the plan, in its transaction: a failure is the
@@ -125,6 +173,215 @@ ipms_search_hit_free (IpmsSearchHit *hit)
   g_free (hit);
 }
 
+/* The tokenizer */
+
+/* A set of the tokens of one document, each up to three code points packed
+ * in 63 bits (0 ends a shorter one: U+0000 never reaches a token). */
+typedef struct
+{
+  guint64 *slots;
+  gsize    allocated;
+  gsize    capacity;   /* in use for this document, a power of two */
+} TokenSet;
+
+static gboolean
+token_set_add (TokenSet *set,
+               guint64   key)
+{
+  gsize mask = set->capacity - 1;
+  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask;
+
+  while (set->slots[i] != 0)
+    {
+      if (set->slots[i] == key)
+        return FALSE;
+      i = (i + 1) & mask;
+    }
+
+  set->slots[i] = key;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  TokenSet  seen;
+  GArray   *chars;     /* gunichar, folded, of one field */
+} Tokenizer;
+
+static int
+tokenizer_create (void        *context,
+                  const char **args,
+                  int          n_args,
+                  Fts5Tokenizer **out)
+{
+  Tokenizer *tokenizer = g_new0 (Tokenizer, 1);
+
+  tokenizer->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  *out = (Fts5Tokenizer *) tokenizer;
+
+  return SQLITE_OK;
+}
+
+static void
+tokenizer_delete (Fts5Tokenizer *object)
+{
+  Tokenizer *tokenizer = (Tokenizer *) object;
+
+  g_free (tokenizer->seen.slots);
+  g_array_unref (tokenizer->chars);
+  g_free (tokenizer);
+}
+
+/* The tokens of one field: each distinct run of one to three characters. */
+static int
+tokenize_field (Tokenizer *tokenizer,
+                void      *context,
+                int      (*emit) (void *, int, const char *, int, int, int),
+                int        start,
+                int        end)
+{
+  const gunichar *chars = (const gunichar *) (gpointer) tokenizer->chars->data;
+  guint n = tokenizer->chars->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char token[18];
+      int length = 0;
+      guint64 key = 0;
+
+      for (guint k = 0; k < 3 && i + k < n; k++)
+        {
+          int rc;
+
+          key |= (guint64) chars[i + k] << (21 * k);
+          length += g_unichar_to_utf8 (chars[i + k], token + length);
+
+          if (!token_set_add (&tokenizer->seen, key))
+            continue;
+
+          rc = emit (context, 0, token, length, start, end);
+          if (rc != SQLITE_OK)
+            return rc;
+        }
+    }
+
+  return SQLITE_OK;
+}
+
+static int
+tokenizer_tokenize (Fts5Tokenizer *object,
+                    void          *context,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
+                    int          (*emit) (void *, int, const char *, int, int, int))
+{
+  Tokenizer *tokenizer = (Tokenizer *) object;
+  const char *p = text;
+  const char *end = text + n_text;
+  const char *field_start = text;
+  gsize capacity = 16;
+
+  /* A query's string is looked up as it is, folded: ipms_search_run()
+   * makes its tokens. */
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0)
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, n_text);
+      g_autofree char *folded = NULL;
+      GString *out = g_string_new (NULL);
+
+      for (const char *q = valid; *q != '\0'; q = g_utf8_next_char (q))
+        g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (q)));
+      folded = g_string_free (out, FALSE);
+
+      return *folded == '\0' ? SQLITE_OK : emit (context, 0, folded, (int) strlen (folded), 0, n_text);
+    }
+
+  /* At most three tokens a byte; half full at most. Only what this
+   * document needs is cleared: most are short, a few long. */
+  while (capacity < (gsize) n_text * 6)
+    capacity *= 2;
+  if (capacity > tokenizer->seen.allocated)
+    {
+      g_free (tokenizer->seen.slots);
+      tokenizer->seen.slots = g_new (guint64, capacity);
+      tokenizer->seen.allocated = capacity;
+    }
+  tokenizer->seen.capacity = capacity;
+  memset (tokenizer->seen.slots, 0, capacity * sizeof (guint64));
+
+  g_array_set_size (tokenizer->chars, 0);
+
+  /* Invalid UTF-8 and U+0000 end a run, as the separator does: the same
+   * text always gives the same tokens, which is what removing it needs. */
+  while (p < end)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              c = 0;
+              p++;
+            }
+          else
+            p = g_utf8_next_char (p);
+        }
+
+      if (c == 0 || c == FIELD_SEPARATOR)
+        {
+          int rc = tokenize_field (tokenizer, context, emit, (int) (field_start - text), (int) (p - text));
+
+          if (rc != SQLITE_OK)
+            return rc;
+          g_array_set_size (tokenizer->chars, 0);
+          field_start = p;
+          continue;
+        }
+
+      c = g_unichar_tolower (c);
+      g_array_append_val (tokenizer->chars, c);
+    }
+
+  return tokenize_field (tokenizer, context, emit, (int) (field_start - text), n_text);
+}
+
+gboolean
+_ipms_search_register (sqlite3  *db,
+                       GError  **error)
+{
+  static fts5_tokenizer tokenizer = { tokenizer_create, tokenizer_delete, tokenizer_tokenize };
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (api == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           "SQLite is built without FTS5");
+      return FALSE;
+    }
+
+  rc = api->xCreateTokenizer (api, "ipms", NULL, &tokenizer, NULL);
+  if (rc != SQLITE_OK)
+    return sqlite_error (db, rc, error);
+
+  return TRUE;
+}
+
 /* Keeping the index */
 
 static void
@@ -133,13 +390,31 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+static guint
+row_key_hash (gconstpointer key)
+{
+  const RowKey *row = key;
+
+  return g_direct_hash (row->table) ^ g_int64_hash (&row->id);
+}
+
+static gboolean
+row_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const RowKey *row_a = a, *row_b = b;
+
+  return row_a->table == row_b->table && row_a->id == row_b->id;
+}
+
 IpmsSearchIndex *
 _ipms_search_index_new (sqlite3 *db)
 {
   IpmsSearchIndex *index = g_new0 (IpmsSearchIndex, 1);
 
   index->db = db;
-  index->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  index->row_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  index->before = g_hash_table_new_full (row_key_hash, row_key_equal, g_free, (GDestroyNotify) g_bytes_unref);
 
   return index;
 }
@@ -150,47 +425,12 @@ _ipms_search_index_free (IpmsSearchIndex *index)
   if (index == NULL)
     return;
 
-  g_hash_table_unref (index->statements);
+  g_hash_table_unref (index->row_statements);
+  g_hash_table_unref (index->before);
+  sqlite3_finalize (index->insert);
+  sqlite3_finalize (index->delete);
+  sqlite3_finalize (index->pending);
   g_free (index);
-}
-
-static sqlite3_stmt *
-index_prepare (IpmsSearchIndex  *index,
-               const char       *sql,
-               GError          **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (index->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (index->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sqlite_error (index->db, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (index->statements, g_strdup (sql), stmt);
-
-  return stmt;
-}
-
-static gboolean
-index_step_done (IpmsSearchIndex  *index,
-                 sqlite3_stmt     *stmt,
-                 GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE || sqlite_error (index->db, rc, error);
 }
 
 /* "SELECT a, b, c FROM t WHERE id = ?1" over the searched columns, built
@@ -218,320 +458,216 @@ row_select_sql (const IpmsTable *table)
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-typedef struct
+/* The row's statement, reset, with its id bound; NULL with `error` unset
+ * when the table has no searched column. */
+static sqlite3_stmt *
+row_statement (sqlite3     *db,
+               GHashTable  *statements,
+               const IpmsTable *table,
+               gint64       id,
+               GError     **error)
 {
-  gint64  entry_id;
-  char   *column;
-  char   *text;
-} Entry;
+  sqlite3_stmt *stmt = g_hash_table_lookup (statements, table);
 
-static void
-entry_clear (gpointer data)
-{
-  Entry *entry = data;
-
-  g_free (entry->column);
-  g_free (entry->text);
-}
-
-/* A character as ipms_search_pairs spells it: folded as find_match()
- * folds, in hexadecimal (letters and digits make one token of the ascii tokenizer). */
-static void
-append_hex (GString  *out,
-            gunichar  c)
-{
-  static const char digits[] = "0123456789abcdef";
-  char buffer[8];
-  guint n = 0;
-
-  do
-    {
-      buffer[n++] = digits[c & 0xf];
-      c >>= 4;
-    }
-  while (c != 0);
-
-  while (n > 0)
-    g_string_append_c (out, buffer[--n]);
-}
-
-/* Written by hand: this runs for every character of the plan on import. */
-static void
-append_pair_token (GString  *out,
-                   gunichar  first,
-                   gunichar  second)
-{
-  g_string_append_c (out, 'u');
-  append_hex (out, g_unichar_tolower (first));
-  g_string_append_c (out, 'x');
-  if (second == 0)
-    g_string_append_c (out, 'z');
-  else
-    append_hex (out, g_unichar_tolower (second));
-}
-
-/* Whether a folded character needs the pairs: one or two letters of
- * ASCII are everywhere, and a scan finds enough of them at once; it is
- * Chinese (and every other script) whose short words must be looked up. */
-static gboolean
-needs_pairs (gunichar c)
-{
-  return g_unichar_tolower (c) >= 0x80;
-}
-
-/* Every pair of successive characters, and the last character alone,
- * where one of them is not ASCII. */
-static char *
-pairs_of (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      const char *next = g_utf8_next_char (p);
-      gunichar first = g_utf8_get_char (p);
-      gunichar second = *next != '\0' ? g_utf8_get_char (next) : 0;
-
-      if (!needs_pairs (first) && (second == 0 || !needs_pairs (second)))
-        continue;
-
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      append_pair_token (out, first, second);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-pairs_write (sqlite3          *db,
-             sqlite3_stmt     *stmt,
-             gint64            entry_id,
-             const char       *text,
-             GError          **error)
-{
-  g_autofree char *pairs = pairs_of (text);
-  int rc;
-
-  /* A text of ASCII alone has no pairs: it is neither added nor, later,
-   * deleted (pairs_of() gives it none again). */
-  if (*pairs == '\0')
-    return TRUE;
-
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  sqlite3_bind_text (stmt, 2, pairs, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE || sqlite_error (db, rc, error);
-}
-
-static gboolean
-fts_write (IpmsSearchIndex  *index,
-           gboolean          remove,
-           gint64            entry_id,
-           const char       *text,
-           GError          **error)
-{
-  sqlite3_stmt *stmt;
-
-  /* A contentless table too is told the old text to forget it. */
-  stmt = index_prepare (index,
-                        remove ? "INSERT INTO ipms_search_pairs (ipms_search_pairs, rowid, pairs) VALUES ('delete', ?1, ?2)"
-                               : "INSERT INTO ipms_search_pairs (rowid, pairs) VALUES (?1, ?2)",
-                        error);
-  if (stmt == NULL || !pairs_write (index->db, stmt, entry_id, text, error))
-    return FALSE;
-
-  /* An external-content FTS5 table is told the old text to forget it. */
-  stmt = index_prepare (index,
-                        remove ? "INSERT INTO ipms_search (ipms_search, rowid, text) VALUES ('delete', ?1, ?2)"
-                               : "INSERT INTO ipms_search (rowid, text) VALUES (?1, ?2)",
-                        error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_autofree char *sql = row_select_sql (table);
+      int rc;
 
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+      if (sql == NULL)
+        return NULL;
 
-  return index_step_done (index, stmt, error);
+      rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          sqlite_error (db, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (statements, (gpointer) table, stmt);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return stmt;
 }
 
+/* The row's document: its searched fields in schema order, joined by
+ * FIELD_SEPARATOR, a value that is not text as an empty field, byte for
+ * byte as _ipms_search_rebuild() makes it (a U+0000 inside included); NULL
+ * when there is no such row. */
 static gboolean
-remove_entry (IpmsSearchIndex  *index,
-              const Entry      *entry,
+row_document (IpmsSearchIndex  *index,
+              const IpmsTable  *table,
+              gint64            id,
+              GBytes          **document_out,
               GError          **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = row_statement (index->db, index->row_statements, table, id, error);
+  GByteArray *document;
+  int rc;
 
-  if (!fts_write (index, TRUE, entry->entry_id, entry->text, error))
-    return FALSE;
+  *document_out = NULL;
 
-  stmt = index_prepare (index, "DELETE FROM ipms_search_text WHERE id = ?1", error);
   if (stmt == NULL)
-    return FALSE;
+    return error == NULL || *error == NULL;
 
-  sqlite3_bind_int64 (stmt, 1, entry->entry_id);
-
-  return index_step_done (index, stmt, error);
-}
-
-static gboolean
-write_entry (IpmsSearchIndex  *index,
-             const IpmsTable  *table,
-             gint64            id,
-             const char       *column,
-             const char       *text,
-             Entry            *old,
-             GError          **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 entry_id;
-
-  if (old != NULL)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
     {
-      if (!fts_write (index, TRUE, old->entry_id, old->text, error))
-        return FALSE;
-
-      stmt = index_prepare (index, "UPDATE ipms_search_text SET text = ?2 WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, old->entry_id);
-      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-      entry_id = old->entry_id;
+      sqlite3_reset (stmt);
+      return TRUE;
     }
-  else
+  if (rc != SQLITE_ROW)
     {
-      stmt = index_prepare (index,
-                            "INSERT INTO ipms_search_text (tbl, row_id, col, text) VALUES (?1, ?2, ?3, ?4)",
-                            error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, id);
-      sqlite3_bind_text (stmt, 3, column, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
-      entry_id = 0;
+      sqlite3_reset (stmt);
+      return sqlite_error (index->db, rc, error);
     }
 
-  if (!index_step_done (index, stmt, error))
-    return FALSE;
+  document = g_byte_array_new ();
+  for (int c = 0; c < sqlite3_column_count (stmt); c++)
+    {
+      if (c > 0)
+        g_byte_array_append (document, (const guint8 *) "\x1f", 1);
+      if (sqlite3_column_type (stmt, c) == SQLITE_TEXT)
+        g_byte_array_append (document, sqlite3_column_text (stmt, c),
+                             (guint) sqlite3_column_bytes (stmt, c));
+    }
+  sqlite3_reset (stmt);
 
-  if (entry_id == 0)
-    entry_id = sqlite3_last_insert_rowid (index->db);
+  *document_out = g_byte_array_free_to_bytes (document);
 
-  return fts_write (index, FALSE, entry_id, text, error);
+  return TRUE;
 }
 
 gboolean
-_ipms_search_index_row (IpmsSearchIndex  *index,
-                        const IpmsTable  *table,
-                        gint64            id,
-                        GError          **error)
+_ipms_search_index_before (IpmsSearchIndex  *index,
+                           const IpmsTable  *table,
+                           gint64            id,
+                           GError          **error)
 {
-  g_autoptr(GArray) entries = NULL;
-  g_autofree char *row_sql = NULL;
-  sqlite3_stmt *row = NULL;
-  sqlite3_stmt *stmt;
-  gboolean exists = FALSE;
+  RowKey key = { table, id };
+  GBytes *document = NULL;
+
+  g_return_val_if_fail (index != NULL, FALSE);
+
+  if (searched_table_index (table) < 0 || !is_indexed_id (id) ||
+      g_hash_table_contains (index->before, &key))
+    return TRUE;
+
+  if (!row_document (index, table, id, &document, error))
+    return FALSE;
+
+  g_hash_table_insert (index->before, g_memdup2 (&key, sizeof key), document);
+
+  return TRUE;
+}
+
+void
+_ipms_search_index_inserted (IpmsSearchIndex *index,
+                             const IpmsTable *table,
+                             gint64           id)
+{
+  RowKey key = { table, id };
+
+  g_return_if_fail (index != NULL);
+
+  if (searched_table_index (table) < 0 || !is_indexed_id (id) ||
+      g_hash_table_contains (index->before, &key))
+    return;
+
+  g_hash_table_insert (index->before, g_memdup2 (&key, sizeof key), NULL);
+}
+
+void
+_ipms_search_index_forget (IpmsSearchIndex *index)
+{
+  g_return_if_fail (index != NULL);
+
+  g_hash_table_remove_all (index->before);
+}
+
+static gboolean
+index_write (IpmsSearchIndex  *index,
+             gboolean          remove,
+             gint64            rowid,
+             GBytes           *document,
+             GError          **error)
+{
+  sqlite3_stmt **stmt = remove ? &index->delete : &index->insert;
+  int rc;
+
+  if (*stmt == NULL)
+    {
+      /* A contentless table is told the old text to forget it. */
+      rc = sqlite3_prepare_v3 (index->db,
+                               remove ? "INSERT INTO ipms_search (ipms_search, rowid, text) VALUES ('delete', ?1, ?2)"
+                                      : "INSERT INTO ipms_search (rowid, text) VALUES (?1, ?2)",
+                               -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+      if (rc != SQLITE_OK)
+        return sqlite_error (index->db, rc, error);
+    }
+
+  sqlite3_bind_int64 (*stmt, 1, rowid);
+  /* An empty GBytes may have no data, which would bind NULL. */
+  sqlite3_bind_text (*stmt, 2, g_bytes_get_size (document) > 0 ? g_bytes_get_data (document, NULL) : "",
+                     (int) g_bytes_get_size (document), SQLITE_STATIC);
+  rc = sqlite3_step (*stmt);
+  sqlite3_reset (*stmt);
+  sqlite3_clear_bindings (*stmt);
+
+  return rc == SQLITE_DONE || sqlite_error (index->db, rc, error);
+}
+
+gboolean
+_ipms_search_index_update (IpmsSearchIndex  *index,
+                           GError          **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
   int rc;
 
   g_return_val_if_fail (index != NULL, FALSE);
 
-  if (!is_searched_table (table) || (row_sql = row_select_sql (table)) == NULL)
-    return TRUE;
-
-  /* What the index holds for the row now. */
-  entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-  g_array_set_clear_func (entries, entry_clear);
-
-  stmt = index_prepare (index, "SELECT id, col, text FROM ipms_search_text WHERE tbl = ?1 AND row_id = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* An index still to be made has nothing to bring in step. */
+  if (index->pending == NULL)
     {
-      Entry entry = {
-        sqlite3_column_int64 (stmt, 0),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-      };
-
-      g_array_append_val (entries, entry);
+      rc = sqlite3_prepare_v3 (index->db, "SELECT 1 FROM ipms_search_pending", -1,
+                               SQLITE_PREPARE_PERSISTENT, &index->pending, NULL);
+      if (rc != SQLITE_OK)
+        return sqlite_error (index->db, rc, error);
     }
-  sqlite3_reset (stmt);
-
+  rc = sqlite3_step (index->pending);
+  sqlite3_reset (index->pending);
+  if (rc == SQLITE_ROW)
+    {
+      g_hash_table_remove_all (index->before);
+      return TRUE;
+    }
   if (rc != SQLITE_DONE)
     return sqlite_error (index->db, rc, error);
 
-  /* What the row holds now. */
-  row = index_prepare (index, row_sql, error);
-  if (row == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (row, 1, id);
-  rc = sqlite3_step (row);
-  if (rc == SQLITE_ROW)
-    exists = TRUE;
-  else if (rc != SQLITE_DONE)
+  g_hash_table_iter_init (&iter, index->before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      sqlite3_reset (row);
-      return sqlite_error (index->db, rc, error);
-    }
+      const RowKey *row = key;
+      GBytes *old_document = value;
+      g_autoptr(GBytes) new_document = NULL;
+      gint64 rowid = index_rowid (searched_table_index (row->table), row->id);
 
-  for (guint c = 0, r = 0; exists && c < table->n_columns; c++)
-    {
-      const IpmsColumn *column = &table->columns[c];
-      const char *text = NULL;
-      Entry *old = NULL;
-      guint result_column = r;
+      if (!row_document (index, row->table, row->id, &new_document, error))
+        return FALSE;
 
-      if (!is_searched_column (column))
+      if (old_document == NULL ? new_document == NULL
+                               : new_document != NULL && g_bytes_equal (old_document, new_document))
         continue;
 
-      r++;
-
-      if (sqlite3_column_type (row, (int) result_column) == SQLITE_TEXT)
-        text = (const char *) sqlite3_column_text (row, (int) result_column);
-
-      for (guint e = 0; e < entries->len; e++)
-        if (g_strcmp0 (g_array_index (entries, Entry, e).column, column->name) == 0)
-          old = &g_array_index (entries, Entry, e);
-
-      if (text != NULL && *text != '\0')
-        {
-          if ((old == NULL || strcmp (old->text, text) != 0) &&
-              !write_entry (index, table, id, column->name, text, old, error))
-            {
-              sqlite3_reset (row);
-              return FALSE;
-            }
-        }
-      else if (old != NULL && !remove_entry (index, old, error))
-        {
-          sqlite3_reset (row);
-          return FALSE;
-        }
-
-      /* Handled: not an entry of a column the row no longer fills. */
-      if (old != NULL)
-        old->entry_id = 0;
-    }
-  sqlite3_reset (row);
-
-  /* Entries of a deleted row. */
-  for (guint e = 0; e < entries->len; e++)
-    {
-      const Entry *entry = &g_array_index (entries, Entry, e);
-
-      if (entry->entry_id != 0 && !remove_entry (index, entry, error))
+      if ((old_document != NULL && !index_write (index, TRUE, rowid, old_document, error)) ||
+          (new_document != NULL && !index_write (index, FALSE, rowid, new_document, error)))
         return FALSE;
     }
+
+  g_hash_table_remove_all (index->before);
 
   return TRUE;
 }
@@ -540,88 +676,110 @@ gboolean
 _ipms_search_rebuild (sqlite3  *db,
                       GError  **error)
 {
-  const IpmsTable *tables;
-  guint n_tables;
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ipms_search (rowid, text) SELECT * FROM (");
+  sqlite3_stmt *stmt = NULL;
+  gboolean any_table = FALSE;
   int rc;
 
-  rc = sqlite3_exec (db, "DELETE FROM ipms_search_text", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all')", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return sqlite_error (db, rc, error);
 
-  tables = ipms_schema_get_tables (&n_tables);
-  for (guint t = 0; t < n_tables; t++)
+  /* One statement, built from the schema's names only, that gives every
+   * row in rowid order: FTS5 writes out what it holds whenever a rowid goes
+   * back, and merges those pieces later. A damaged file's non-text values
+   * are empty fields, as row_document() reads them. */
+  for (guint t = 0; t < G_N_ELEMENTS (searched_tables); t++)
     {
-      if (!is_searched_table (&tables[t]))
-        continue;
+      const IpmsTable *table = ipms_schema_lookup_table (searched_tables[t]);
+      gboolean any = FALSE;
 
-      for (guint c = 0; c < tables[t].n_columns; c++)
+      for (guint c = 0; c < table->n_columns; c++)
         {
-          const char *column = tables[t].columns[c].name;
-          g_autofree char *sql = NULL;
-          sqlite3_stmt *stmt = NULL;
+          const char *name = table->columns[c].name;
 
-          if (!is_searched_column (&tables[t].columns[c]))
+          if (!is_searched_column (&table->columns[c]))
             continue;
 
-          /* Names from the schema only; a damaged file's non-text values
-           * are not text to find. */
-          sql = g_strdup_printf ("INSERT INTO ipms_search_text (tbl, row_id, col, text) "
-                                 "SELECT ?1, id, ?2, %s FROM %s "
-                                 "WHERE typeof (%s) = 'text' AND %s <> '' ORDER BY id",
-                                 column, tables[t].name, column, column);
-          rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-          if (rc == SQLITE_OK)
-            {
-              sqlite3_bind_text (stmt, 1, tables[t].name, -1, SQLITE_STATIC);
-              sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
-              rc = sqlite3_step (stmt);
-              rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-            }
-          sqlite3_finalize (stmt);
-
-          if (rc != SQLITE_OK)
-            return sqlite_error (db, rc, error);
+          if (!any)
+            g_string_append_printf (sql, "%sSELECT id * %d + %u AS rowid, ",
+                                    any_table ? " UNION ALL " : "", 1 << TABLE_BITS, t);
+          else
+            g_string_append (sql, " || char (31) || ");
+          g_string_append_printf (sql, "iif (typeof (%s) = 'text', %s, '')", name, name);
+          any = TRUE;
         }
-    }
 
-  /* 'rebuild' reads the whole content table again. */
-  rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('rebuild'); "
-                         "INSERT INTO ipms_search_pairs (ipms_search_pairs) VALUES ('delete-all')",
-                     NULL, NULL, NULL);
+      if (any)
+        g_string_append_printf (sql, " FROM %s WHERE id BETWEEN ?1 AND ?2", table->name);
+      any_table = any_table || any;
+    }
+  g_string_append (sql, ") ORDER BY rowid");
+
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, MIN_INDEXED_ID);
+      sqlite3_bind_int64 (stmt, 2, MAX_INDEXED_ID);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "DELETE FROM ipms_search_pending", NULL, NULL, NULL);
+
   if (rc != SQLITE_OK)
     return sqlite_error (db, rc, error);
-
-  /* The pairs are made here: a contentless table has nothing to rebuild
-   * from. */
-  {
-    sqlite3_stmt *select = NULL;
-    sqlite3_stmt *insert = NULL;
-    gboolean ok = TRUE;
-
-    rc = sqlite3_prepare_v2 (db, "SELECT id, text FROM ipms_search_text", -1, &select, NULL);
-    if (rc == SQLITE_OK)
-      rc = sqlite3_prepare_v2 (db, "INSERT INTO ipms_search_pairs (rowid, pairs) VALUES (?1, ?2)", -1, &insert, NULL);
-
-    while (rc == SQLITE_OK && ok && (rc = sqlite3_step (select)) == SQLITE_ROW)
-      {
-        ok = pairs_write (db, insert, sqlite3_column_int64 (select, 0),
-                          (const char *) sqlite3_column_text (select, 1), error);
-        rc = SQLITE_OK;
-      }
-
-    sqlite3_finalize (select);
-    sqlite3_finalize (insert);
-
-    if (!ok)
-      return FALSE;
-    if (rc != SQLITE_DONE)
-      return sqlite_error (db, rc, error);
-  }
 
   return TRUE;
 }
 
+gboolean
+_ipms_search_defer_rebuild (sqlite3  *db,
+                            GError  **error)
+{
+  int rc = sqlite3_exec (db,
+                         "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all');"
+                         "INSERT OR IGNORE INTO ipms_search_pending (id) VALUES (1)",
+                         NULL, NULL, NULL);
+
+  return rc == SQLITE_OK || sqlite_error (db, rc, error);
+}
+
+gboolean
+_ipms_search_is_pending (sqlite3   *db,
+                         gboolean  *pending_out,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM ipms_search_pending", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  *pending_out = rc == SQLITE_ROW;
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ||
+         _ipms_document_set_sqlite_error (error, db, rc, _("Cannot search the project"));
+}
+
 /* Searching */
+
+gboolean
+ipms_search_is_ready (IpmsDocument *document)
+{
+  sqlite3 *db;
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), TRUE);
+
+  db = _ipms_document_get_db (document);
+
+  /* A failure here is the search's to report. */
+  return db == NULL || !_ipms_search_is_pending (db, &pending, NULL) || !pending;
+}
 
 /* Where `query` (already case-folded, `n_query` characters) first occurs
  * in `text`, comparing characters folded the same way; in bytes. */
@@ -731,6 +889,196 @@ compare_hits (gconstpointer a,
   return ipms_table_find_column (table_a, hit_a->column) - ipms_table_find_column (table_b, hit_b->column);
 }
 
+static void
+append_token (GString        *expression,
+              const gunichar *chars,
+              glong           n_chars)
+{
+  if (expression->len > 0)
+    g_string_append (expression, " AND ");
+
+  g_string_append_c (expression, '"');
+  for (glong k = 0; k < n_chars; k++)
+    {
+      /* The query's own quotes doubled: a string, never syntax. */
+      if (chars[k] == '"')
+        g_string_append_c (expression, '"');
+      g_string_append_unichar (expression, chars[k]);
+    }
+  g_string_append_c (expression, '"');
+}
+
+/* The FTS5 query for `folded` (n_query > 0 characters): the query itself
+ * when it is one token, else the AND of trigrams that cover it (every
+ * third one and the last), which every row holding the query has. */
+static char *
+match_expression (const gunichar *folded,
+                  glong           n_query)
+{
+  GString *expression = g_string_new (NULL);
+  glong start;
+
+  if (n_query <= 3)
+    append_token (expression, folded, n_query);
+  else
+    {
+      for (start = 0; start + 3 <= n_query; start += 3)
+        append_token (expression, folded + start, 3);
+      if (start < n_query)
+        append_token (expression, folded + n_query - 3, 3);
+    }
+
+  return g_string_free (expression, FALSE);
+}
+
+/* Adds a hit for each searched field of `row` (its fields from column
+ * `first` on, in schema order) that holds the query; FALSE once there are
+ * more hits than `limit` (the last one is NULL, a marker). */
+static gboolean
+match_row (const IpmsTable *table,
+           gint64           id,
+           sqlite3_stmt    *row,
+           int              first,
+           const gunichar  *folded,
+           glong            n_query,
+           guint            limit,
+           GPtrArray       *hits)
+{
+  int c = first;
+
+  for (guint k = 0; k < table->n_columns; k++)
+    {
+      const IpmsColumn *column = &table->columns[k];
+      g_autofree char *valid = NULL;
+      const char *text;
+      int n_text;
+      gsize start, end;
+
+      if (!is_searched_column (column))
+        continue;
+
+      text = sqlite3_column_type (row, c) == SQLITE_TEXT ? (const char *) sqlite3_column_text (row, c) : NULL;
+      n_text = sqlite3_column_bytes (row, c);
+      c++;
+
+      if (text == NULL)
+        continue;
+      /* A damaged file's text is matched as make_hit() shows it. */
+      if (!g_utf8_validate_len (text, (gsize) n_text, NULL))
+        {
+          text = valid = g_utf8_make_valid (text, n_text);
+          n_text = (int) strlen (text);
+        }
+      if (!find_match (text, (gunichar *) folded, n_query, &start, &end))
+        continue;
+
+      if (hits->len == limit)
+        {
+          g_ptr_array_add (hits, NULL);
+          return FALSE;
+        }
+
+      g_ptr_array_add (hits, make_hit (table, id, column, text, n_text, (gunichar *) folded, n_query));
+    }
+
+  return TRUE;
+}
+
+/* The rows the index gives for the query, read and matched. */
+static int
+search_indexed (sqlite3         *db,
+                const gunichar  *folded,
+                glong            n_query,
+                guint            limit,
+                GPtrArray       *hits,
+                GError         **error)
+{
+  g_autoptr(GHashTable) statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  g_autofree char *expression = match_expression (folded, n_query);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM ipms_search WHERE ipms_search MATCH ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 t = rowid & ((1 << TABLE_BITS) - 1);
+      gint64 id = (rowid - t) / (1 << TABLE_BITS);
+      const IpmsTable *table;
+      sqlite3_stmt *row;
+      gboolean more;
+
+      rc = SQLITE_OK;
+      if (t >= (gint64) G_N_ELEMENTS (searched_tables))
+        continue;
+
+      table = ipms_schema_lookup_table (searched_tables[t]);
+      row = row_statement (db, statements, table, id, error);
+      if (row == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            break;
+          continue;
+        }
+
+      rc = sqlite3_step (row);
+      more = rc != SQLITE_ROW || match_row (table, id, row, 0, folded, n_query, limit, hits);
+      sqlite3_reset (row);
+      rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+      if (!more)
+        break;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Every searched field read and matched: for a project whose index is
+ * still to be made and that cannot be written here (opened read-only). */
+static int
+search_scan (sqlite3         *db,
+             const gunichar  *folded,
+             glong            n_query,
+             guint            limit,
+             GPtrArray       *hits)
+{
+  int rc = SQLITE_OK;
+
+  for (guint t = 0; rc == SQLITE_OK && t < G_N_ELEMENTS (searched_tables); t++)
+    {
+      const IpmsTable *table = ipms_schema_lookup_table (searched_tables[t]);
+      g_autofree char *row_sql = row_select_sql (table);
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      gboolean more = TRUE;
+
+      if (row_sql == NULL)
+        continue;
+
+      /* "SELECT a, b FROM t WHERE id = ?1" as "SELECT id, a, b FROM t". */
+      *strstr (row_sql, " WHERE id = ?1") = '\0';
+      sql = g_strconcat ("SELECT id, ", row_sql + strlen ("SELECT "), NULL);
+
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      while (rc == SQLITE_OK && more && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          more = match_row (table, sqlite3_column_int64 (stmt, 0), stmt, 1, folded, n_query, limit, hits);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+      if (!more)
+        break;
+    }
+
+  return rc;
+}
+
 GPtrArray *
 ipms_search_run (IpmsDocument  *document,
                  const char    *query,
@@ -740,12 +1088,11 @@ ipms_search_run (IpmsDocument  *document,
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ipms_search_hit_free);
   g_autofree char *trimmed = NULL;
-  g_autofree char *pattern = NULL;
   g_autofree gunichar *folded = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean indexed = TRUE;
   sqlite3 *db;
   glong n_query = 0;
-  guint n_rows = 0;
   int rc;
 
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
@@ -767,99 +1114,41 @@ ipms_search_run (IpmsDocument  *document,
       return NULL;
     }
 
+  /* The separator splits the index's tokens: a query holding it is in no
+   * field. */
   folded = g_utf8_to_ucs4_fast (trimmed, -1, &n_query);
   for (glong i = 0; i < n_query; i++)
-    folded[i] = g_unichar_tolower (folded[i]);
-
-  if (n_query >= 3)
     {
-      /* One FTS5 string: the query's own quotes doubled, never syntax. */
-      g_auto(GStrv) parts = g_strsplit (trimmed, "\"", -1);
-      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
-
-      pattern = g_strdup_printf ("\"%s\"", escaped);
-      rc = sqlite3_prepare_v2 (db,
-                               "SELECT s.tbl, s.row_id, s.col, s.text FROM ipms_search AS f "
-                               "JOIN ipms_search_text AS s ON s.id = f.rowid "
-                               "WHERE ipms_search MATCH ?1 LIMIT ?2",
-                               -1, &stmt, NULL);
-    }
-  else if (!needs_pairs (folded[0]) && (n_query == 1 || !needs_pairs (folded[1])))
-    {
-      /* One or two ASCII characters: LIKE ignores their case without
-       * copying each text; the query's own % and _ are escaped. */
-      GString *like = g_string_new ("%");
-
-      for (glong i = 0; i < n_query; i++)
-        {
-          if (folded[i] == '%' || folded[i] == '_' || folded[i] == '\\')
-            g_string_append_c (like, '\\');
-          g_string_append_c (like, (char) folded[i]);
-        }
-      g_string_append_c (like, '%');
-      pattern = g_string_free (like, FALSE);
-      rc = sqlite3_prepare_v2 (db,
-                               "SELECT tbl, row_id, col, text FROM ipms_search_text "
-                               "WHERE text LIKE ?1 ESCAPE '\\' LIMIT ?2",
-                               -1, &stmt, NULL);
-    }
-  else
-    {
-      /* Too short for trigrams: two characters are one token of the
-       * pairs, one character the prefix of the pairs it starts. */
-      GString *token = g_string_new (NULL);
-
-      append_pair_token (token, folded[0], n_query == 2 ? folded[1] : 0);
-      if (n_query == 1)
-        {
-          /* "u41xz" without its "z": every pair that "A" starts. */
-          g_string_truncate (token, token->len - 1);
-          g_string_append_c (token, '*');
-        }
-      pattern = g_string_free (token, FALSE);
-      rc = sqlite3_prepare_v2 (db,
-                               "SELECT s.tbl, s.row_id, s.col, s.text FROM ipms_search_pairs AS f "
-                               "JOIN ipms_search_text AS s ON s.id = f.rowid "
-                               "WHERE ipms_search_pairs MATCH ?1 LIMIT ?2",
-                               -1, &stmt, NULL);
+      if (folded[i] == FIELD_SEPARATOR)
+        return g_steal_pointer (&hits);
+      folded[i] = g_unichar_tolower (folded[i]);
     }
 
-  if (rc == SQLITE_OK)
+  if (!_ipms_document_prepare_search (document, &indexed, error))
+    return NULL;
+
+  rc = indexed ? search_indexed (db, folded, n_query, limit, hits, &local_error)
+               : search_scan (db, folded, n_query, limit, hits);
+
+  if (local_error != NULL)
     {
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
-      /* One more than asked for: says whether there are more. */
-      sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) limit + 1);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const IpmsTable *table = ipms_schema_lookup_table ((const char *) sqlite3_column_text (stmt, 0));
-          const IpmsColumn *column = NULL;
-
-          if (++n_rows > limit)
-            {
-              if (truncated_out != NULL)
-                *truncated_out = TRUE;
-              continue;
-            }
-
-          if (table != NULL)
-            column = ipms_table_lookup_column (table, (const char *) sqlite3_column_text (stmt, 2));
-          if (column == NULL)
-            continue;
-
-          g_ptr_array_add (hits, make_hit (table, sqlite3_column_int64 (stmt, 1), column,
-                                           (const char *) sqlite3_column_text (stmt, 3),
-                                           sqlite3_column_bytes (stmt, 3),
-                                           folded, n_query));
-        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-  sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
                    "%s: %s", _("Cannot search the project"), sqlite3_errmsg (db));
       return NULL;
+    }
+
+  /* The marker of more hits than asked for. */
+  if (hits->len > limit)
+    {
+      g_ptr_array_set_size (hits, limit);
+      if (truncated_out != NULL)
+        *truncated_out = TRUE;
     }
 
   g_ptr_array_sort (hits, compare_hits);

@@ -36,6 +36,10 @@ GPtrArray  *ipms_search_run      (IpmsDocument  *document,
                                   gboolean      *truncated_out,
                                   GError       **error);
 
+/* FALSE when the next search first makes the index, which an import
+ * leaves to it: about a second at 10,000 products. */
+gboolean    ipms_search_is_ready (IpmsDocument  *document);
+
 /* Whether `table`.`column` is searched. */
 gboolean    ipms_search_covers   (const char    *table,
                                   const char    *column);

@@ -175,32 +175,52 @@ marked_snippet (const IpmsSearchHit *hit)
                           hit->snippet + hit->match_end);
 }
 
-/* The index as it is, and as a rebuild from the plan makes it: they must
- * never differ. */
+/* The index as it is (every token and the rows that hold it, old tokens
+ * removed), and as a rebuild from the plan makes it: they must never
+ * differ. */
 static char *
 dump_index (sqlite3 *db)
 {
   GString *dump = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT tbl, row_id, col, text FROM ipms_search_text "
-                                           "ORDER BY tbl, row_id, col", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.ipms_search_vocab "
+                                     "USING fts5vocab (main, ipms_search, 'instance')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term, doc FROM temp.ipms_search_vocab ORDER BY term, doc",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (dump, "%s %lld %s %s\n", sqlite3_column_text (stmt, 0),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+    g_string_append_printf (dump, "%s %lld\n", sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1));
   sqlite3_finalize (stmt);
 
   return g_string_free (dump, FALSE);
+}
+
+static gboolean
+index_pending (IpmsDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean pending = FALSE;
+
+  _ipms_search_is_pending (_ipms_document_get_db (document), &pending, &error);
+  g_assert_no_error (error);
+
+  return pending;
 }
 
 static void
 assert_index_in_step (IpmsDocument *document)
 {
   sqlite3 *db = _ipms_document_get_db (document);
-  g_autofree char *kept = dump_index (db);
+  g_autofree char *kept = NULL;
   g_autofree char *rebuilt = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* A search makes an index that an import left to be made. */
+  g_ptr_array_unref (search (document, "x"));
+  g_assert_false (index_pending (document));
+  kept = dump_index (db);
 
   g_assert_cmpint (sqlite3_exec (db, "SAVEPOINT check_index", NULL, NULL, NULL), ==, SQLITE_OK);
   _ipms_search_rebuild (db, &error);
@@ -209,33 +229,44 @@ assert_index_in_step (IpmsDocument *document)
   g_assert_cmpint (sqlite3_exec (db, "ROLLBACK TO check_index; RELEASE check_index", NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_cmpstr (kept, ==, rebuilt);
-  /* The FTS5 table agrees with its content table. */
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('integrity-check')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO ipms_search_pairs (ipms_search_pairs) VALUES ('integrity-check')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
-/* One- and two-character queries through the pairs find what a scan of
- * every field finds. */
+/* A query through the index finds every field that a scan of all searched
+ * fields finds. */
 static void
-assert_pairs_match_scan (IpmsDocument *document,
+assert_matches_scan (IpmsDocument *document,
                          const char   *query)
 {
   sqlite3 *db = _ipms_document_get_db (document);
   g_autoptr(GPtrArray) hits = ipms_search_run (document, query, 10000, NULL, NULL);
   g_autofree char *folded = g_utf8_strdown (query, -1);
-  sqlite3_stmt *stmt = NULL;
+  const IpmsTable *tables;
+  guint n_tables;
   guint n = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text FROM ipms_search_text", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *text = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+  tables = ipms_schema_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    for (guint c = 0; c < tables[t].n_columns; c++)
+      {
+        g_autofree char *sql = NULL;
+        sqlite3_stmt *stmt = NULL;
 
-      n += strstr (text, folded) != NULL;
-    }
-  sqlite3_finalize (stmt);
+        if (!ipms_search_covers (tables[t].name, tables[t].columns[c].name))
+          continue;
+
+        sql = g_strdup_printf ("SELECT %s FROM %s WHERE typeof (%s) = 'text'",
+                               tables[t].columns[c].name, tables[t].name, tables[t].columns[c].name);
+        g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            g_autofree char *text = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+
+            n += strstr (text, folded) != NULL;
+          }
+        sqlite3_finalize (stmt);
+      }
 
   g_assert_cmpuint (hits->len, ==, n);
 }
@@ -452,12 +483,48 @@ test_import_and_export (Fixture       *fixture,
   ipms_json_import_data (document, json, (gssize) length, "Import", &error);
   g_assert_no_error (error);
 
+  /* The import leaves the index to the first search, and an undo and a
+   * redo before it leave it alone. */
+  g_assert_true (index_pending (document));
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (index_pending (document));
+  begin (document);
+  insert_with (document, "member", "name", "Pending Person");
+  commit (document);
+  g_assert_true (index_pending (document));
+
+  /* Read-only, the project is searched without the index. */
+  {
+    g_autoptr(IpmsDocument) reader = ipms_document_open_read_only (fixture->path, &error);
+    g_autofree char *scanned = NULL;
+    g_autofree char *indexed = NULL;
+
+    g_assert_no_error (error);
+    scanned = describe (reader, "宠物");
+    g_assert_true (index_pending (reader));
+    indexed = describe (document, "宠物");
+    g_assert_false (index_pending (document));
+    g_assert_cmpstr (scanned, ==, indexed);
+  }
+
   /* The imported plan is found, what it replaced is not. */
+  {
+    g_autoptr(GPtrArray) pending_hits = search (document, "pending person");
+
+    g_assert_cmpuint (pending_hits->len, ==, 1);
+  }
   assert_hits (document, "Placeholder", "");
   hits = search (document, "宠物");
   g_assert_cmpuint (hits->len, >, 3);
   assert_index_in_step (document);
 
+  /* The member added after it, then the import. */
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  assert_index_in_step (document);
   ipms_document_undo (document, &error);
   g_assert_no_error (error);
   assert_hits (document, "Placeholder", "member:1:name");
@@ -491,6 +558,8 @@ exec_raw (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The index's tokenizer, without which its table cannot be dropped. */
+  g_assert_true (_ipms_search_register (db, NULL));
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
@@ -552,8 +621,7 @@ test_rebuilt_for_old_files (Fixture       *fixture,
   commit (fixture->document);
   g_clear_object (&fixture->document);
   g_rename (fixture->path, v3_path);
-  exec_raw (v3_path, "DROP TABLE ipms_search; DROP TABLE ipms_search_pairs; DROP TABLE ipms_search_text; "
-                     "PRAGMA user_version = 3;");
+  exec_raw (v3_path, "DROP TABLE ipms_search; DROP TABLE ipms_search_pending; PRAGMA user_version = 3;");
 
   {
     g_autoptr(IpmsDocument) document = ipms_document_open_read_only (v3_path, &error);
@@ -588,6 +656,139 @@ test_rebuilt_for_old_files (Fixture       *fixture,
   }
 }
 
+/* A file of format 4, whose index kept a copy of every text, a trigram
+ * table over it and a table of pairs: migrated, the old tables are gone and
+ * the new index holds the plan. */
+static void
+test_migrated_from_v4 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "..", "..", "src", "core", "schema",
+                                                        "004-search.sql", NULL);
+  g_autofree char *v4_path = g_build_filename (fixture->dir, "v4.ipms", NULL);
+  g_autofree char *schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (schema_path, &schema, NULL, &error);
+  g_assert_no_error (error);
+
+  begin (fixture->document);
+  insert_with (fixture->document, "series", "positioning", "高端静音系列");
+  insert_with (fixture->document, "member", "name", "Quiet Person");
+  commit (fixture->document);
+  g_clear_object (&fixture->document);
+  g_rename (fixture->path, v4_path);
+
+  /* The index as format 4 made it. */
+  sql = g_strconcat ("DROP TABLE ipms_search; DROP TABLE ipms_search_pending;", schema,
+                     "INSERT INTO ipms_search_text (tbl, row_id, col, text) "
+                     "  SELECT 'series', id, 'positioning', positioning FROM series;"
+                     "INSERT INTO ipms_search_text (tbl, row_id, col, text) "
+                     "  SELECT 'member', id, 'name', name FROM member;"
+                     "INSERT INTO ipms_search (ipms_search) VALUES ('rebuild');"
+                     "PRAGMA user_version = 4;", NULL);
+  exec_raw (v4_path, sql);
+
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open_read_only (v4_path, &error);
+
+    g_assert_no_error (error);
+    assert_hits (document, "静音", "series:1:positioning");
+    g_assert_cmpint (query_raw (v4_path, "PRAGMA user_version"), ==, 4);
+  }
+
+  {
+    g_autoptr(IpmsDocument) document = ipms_document_open (v4_path, &error);
+
+    g_assert_no_error (error);
+    assert_hits (document, "静", "series:1:positioning");
+    assert_hits (document, "quiet p", "member:1:name");
+    assert_index_in_step (document);
+    ipms_document_undo (document, &error);
+    g_assert_no_error (error);
+    assert_hits (document, "静音", "");
+    assert_hits (document, "q", "");
+    assert_index_in_step (document);
+  }
+  g_assert_cmpint (query_raw (v4_path, "PRAGMA user_version"), ==, IPMS_DOCUMENT_FORMAT_VERSION);
+  g_assert_cmpint (query_raw (v4_path, "SELECT count (*) FROM sqlite_schema "
+                                       "WHERE name IN ('ipms_search_text', 'ipms_search_pairs')"), ==, 0);
+}
+
+/* An undo of more rows than are worth indexing one by one makes the index
+ * again; the index is the same as one kept row by row. */
+static void
+test_large_step (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GError) error = NULL;
+
+  begin (document);
+  for (guint i = 0; i < 10050; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Member %u 成员", i);
+
+      insert_with (document, "member", "name", name);
+    }
+  commit (document);
+  assert_hits (document, "Member 10049 成", "member:10050:name");
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (index_pending (document));
+  assert_hits (document, "成员", "");
+  assert_index_in_step (document);
+
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  assert_hits (document, "member 1004", "member:1005:name member:10041:name member:10042:name member:10043:name "
+                                         "member:10044:name member:10045:name member:10046:name member:10047:name "
+                                         "member:10048:name member:10049:name member:10050:name");
+  assert_index_in_step (document);
+}
+
+/* Texts the tokenizer must split the same way every time, or a row could
+ * not be removed: invalid UTF-8 and U+0000 inside a field, a value that is
+ * not text, a row id beyond what the index's rowid holds. */
+static void
+test_odd_values (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  sqlite3 *db = _ipms_document_get_db (document);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  begin (document);
+  id = insert_with (document, "member", "name", "Plain name");
+  commit (document);
+
+  /* Written behind the document's back, as a damaged file has them. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE member SET notes = CAST (x'41ff4200434445' AS TEXT), email = 42;"
+                                     "INSERT INTO member (id, name) VALUES (4611686018427387904, 'Far away');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  _ipms_search_rebuild (db, &error);
+  g_assert_no_error (error);
+  assert_index_in_step (document);
+  assert_hits (document, "far away", "");
+
+  begin (document);
+  ipms_document_set_string (document, "member", id, "name", "Other name", &error);
+  g_assert_no_error (error);
+  commit (document);
+  assert_hits (document, "other", "member:1:name");
+  assert_index_in_step (document);
+
+  begin (document);
+  ipms_document_delete (document, "member", id, &error);
+  g_assert_no_error (error);
+  commit (document);
+  assert_hits (document, "name", "");
+  assert_index_in_step (document);
+}
+
 static void
 test_example_zh_cn (Fixture       *fixture,
                     gconstpointer  data)
@@ -598,12 +799,17 @@ test_example_zh_cn (Fixture       *fixture,
 
   example = ipms_example_new_draft ("zh_CN", &error);
   g_assert_no_error (error);
-  assert_pairs_match_scan (example, "宠物");
-  assert_pairs_match_scan (example, "器");
-  assert_pairs_match_scan (example, "a");
-  assert_pairs_match_scan (example, "PR");
-  assert_pairs_match_scan (example, "P宠");
-  assert_pairs_match_scan (example, "宠");
+  assert_matches_scan (example, "宠物");
+  assert_matches_scan (example, "器");
+  assert_matches_scan (example, "a");
+  assert_matches_scan (example, "PR");
+  assert_matches_scan (example, "P宠");
+  assert_matches_scan (example, "宠");
+  /* Longer queries: the AND of their trigrams, then matched in each row. */
+  assert_matches_scan (example, "ion");
+  assert_matches_scan (example, "tion");
+  assert_matches_scan (example, "宠物喂食");
+  assert_matches_scan (example, "智能喂食器");
   hits = search (example, "宠物");
   g_assert_cmpuint (hits->len, >, 3);
   for (guint i = 0; i < hits->len; i++)
@@ -632,6 +838,9 @@ main (int   argc,
   ADD ("import-and-export", test_import_and_export);
   ADD ("rebuilt-for-old-files", test_rebuilt_for_old_files);
   ADD ("example-zh-cn", test_example_zh_cn);
+  ADD ("migrated-from-v4", test_migrated_from_v4);
+  ADD ("large-step", test_large_step);
+  ADD ("odd-values", test_odd_values);
 
   return g_test_run ();
 }

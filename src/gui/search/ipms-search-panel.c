@@ -21,6 +21,11 @@ struct _IpmsSearchPanel
   IpmsDocument *document;
   char         *query;
   guint         refresh_source;
+  /* While "preparing" waits to be on screen before the search makes the
+   * index (which blocks for a moment): the clock and its handler. */
+  GdkFrameClock *preparing_clock;
+  gulong         preparing_handler;
+  gboolean       preparing_shown;
 
   /* Template widgets */
   GtkStack     *stack;
@@ -175,6 +180,56 @@ remove_rows (IpmsSearchPanel *self)
     gtk_list_box_remove (self->list, child);
 }
 
+static gboolean refresh_cb (gpointer user_data);
+
+static void
+stop_preparing (IpmsSearchPanel *self)
+{
+  if (self->preparing_handler != 0)
+    g_signal_handler_disconnect (self->preparing_clock, self->preparing_handler);
+  self->preparing_handler = 0;
+  g_clear_object (&self->preparing_clock);
+}
+
+static void
+preparing_painted_cb (GdkFrameClock   *clock,
+                      IpmsSearchPanel *self)
+{
+  stop_preparing (self);
+  self->preparing_shown = TRUE;
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
+/* Shows "preparing" and searches once it is painted; FALSE when there is
+ * nothing to wait for (the index is made, or the panel is not shown). */
+static gboolean
+show_preparing (IpmsSearchPanel *self)
+{
+  GdkFrameClock *clock;
+  GtkRoot *root;
+
+  if (self->preparing_shown || ipms_search_is_ready (self->document))
+    return FALSE;
+
+  if (self->preparing_handler != 0)
+    return TRUE;
+
+  /* The window's clock: the panel itself is not realized yet when the
+   * query that shows it arrives. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
+  if (clock == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "preparing");
+  self->preparing_clock = g_object_ref (clock);
+  self->preparing_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (preparing_painted_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
 static void
 refresh (IpmsSearchPanel *self)
 {
@@ -186,7 +241,17 @@ refresh (IpmsSearchPanel *self)
   remove_rows (self);
 
   if (self->document == NULL || self->query == NULL)
+    {
+      stop_preparing (self);
+      self->preparing_shown = FALSE;
+      return;
+    }
+
+  /* The first search after an import makes the index: a moment on a
+   * large plan, which the panel says before it blocks. */
+  if (show_preparing (self))
     return;
+  self->preparing_shown = FALSE;
 
   hits = ipms_search_run (self->document, self->query, MAX_RESULTS, &truncated, &error);
   if (hits == NULL)
@@ -348,6 +413,7 @@ ipms_search_panel_dispose (GObject *object)
   IpmsSearchPanel *self = IPMS_SEARCH_PANEL (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  stop_preparing (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
