@@ -458,7 +458,9 @@ test_prd_sensitivity (void)
   window = ipms_window_new (app, document);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", (gint64) 0));
+  /* GTK 4.8 has no way to ask whether a widget's action is enabled, and
+   * says it activated a disabled one: what counts is that nothing opens. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", (gint64) 0);
   g_assert_null (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
 
   g_assert_true (ipms_document_begin_edit (document, "Add", NULL, &error));
@@ -470,7 +472,9 @@ test_prd_sensitivity (void)
   gtk_window_destroy (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", (gint64) 0));
+  g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", (gint64) 0);
+  g_assert_null (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
