@@ -27,8 +27,12 @@
 #include "ipms-window.h"
 
 /* Generous for a loaded machine; the export on the main thread stalled the
- * window for its whole length (about 11 s for the PRDs). */
+ * window for its whole length (about 11 s for the PRDs). The first second
+ * holds the window's own work: the dialog closing, the window restyling
+ * its 1,000 chips as it becomes active again, the test's edit painted;
+ * after that the main loop only waits for the export's progress. */
 #define MAX_STALL_MS 1500
+#define MAX_STALL_SETTLED_MS 500
 
 static IpmsApplication *app;
 static char *big_project;
@@ -111,12 +115,9 @@ typedef struct
   IpmsWindow *window;
   gint64      last;
   gint64      longest;
-  gint64      longest_at;
-  /* The longest gap after the window painted the edit made meanwhile:
-   * what the export itself costs the main loop. */
+  /* The longest gap once the window has settled (see MAX_STALL_MS). */
   gint64      from;
-  gint64      longest_after;
-  double      longest_after_fraction;
+  gint64      longest_settled;
   guint       ticks;
   guint       ticks_while_shown;
   double      fraction;
@@ -131,16 +132,10 @@ watch_tick_cb (gpointer data)
   GtkWidget *progress = window_child (watch->window, "progress_bar");
   gint64 now = g_get_monotonic_time ();
 
-  if (watch->from != 0 && watch->last >= watch->from && now - watch->last > watch->longest_after)
-    {
-      watch->longest_after = now - watch->last;
-      watch->longest_after_fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (progress));
-    }
-  if (watch->last != 0 && now - watch->last > watch->longest)
-    {
-      watch->longest = now - watch->last;
-      watch->longest_at = now;
-    }
+  if (watch->from != 0 && watch->last >= watch->from)
+    watch->longest_settled = MAX (watch->longest_settled, now - watch->last);
+  if (watch->last != 0)
+    watch->longest = MAX (watch->longest, now - watch->last);
   watch->last = now;
   watch->ticks++;
 
@@ -240,7 +235,7 @@ test_prds (Fixture       *fixture,
   g_autofree char *path = ipms_test_make_temp_path ("prds.pdf");
   ExportResult export = { 0 };
   Watch watch = { .window = fixture->window, .screenshot = "export-progress" };
-  gint64 start;
+  gint64 start, settle;
   guint tick;
 
   tick = g_timeout_add (1, watch_tick_cb, &watch);
@@ -256,19 +251,23 @@ test_prds (Fixture       *fixture,
     g_test_message ("renaming the project took %.0f ms", (g_get_monotonic_time () - edit) / 1000.0);
   }
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  settle = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < settle && !export.done)
+    g_main_context_iteration (NULL, TRUE);
   watch.from = g_get_monotonic_time ();
   wait_for (&export);
   g_source_remove (tick);
 
   g_assert_no_error (export.error);
   g_assert_true (export.exported);
-  g_test_message ("longest stall ended %.0f ms after the start; after the edit was painted: %.0f ms (at %.2f)",
-                  (watch.longest_at - start) / 1000.0, watch.longest_after / 1000.0, watch.longest_after_fraction);
-  g_test_message ("all PRDs as PDF at 1,000 products: %.0f ms, %u timer ticks, longest stall %.0f ms, progress up to %.2f",
-                  (g_get_monotonic_time () - start) / 1000.0, watch.ticks, watch.longest / 1000.0, watch.fraction);
+  g_test_message ("all PRDs as PDF at 1,000 products: %.0f ms, %u timer ticks, longest stall %.0f ms "
+                  "(%.0f ms once the window settled), progress up to %.2f",
+                  (g_get_monotonic_time () - start) / 1000.0, watch.ticks, watch.longest / 1000.0,
+                  watch.longest_settled / 1000.0, watch.fraction);
   g_assert_cmpuint (watch.ticks_while_shown, >=, 10);
   g_assert_cmpfloat (watch.fraction, >, 0.2);
   g_assert_cmpint (watch.longest / 1000, <, MAX_STALL_MS);
+  g_assert_cmpint (watch.longest_settled / 1000, <, MAX_STALL_SETTLED_MS);
   g_assert_false (gtk_widget_get_visible (window_child (fixture->window, "progress_bar")));
   assert_whole_pdf (path);
 }
