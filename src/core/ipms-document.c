@@ -4095,6 +4095,53 @@ ipms_document_new_unsaved (const char  *project_name,
   return g_steal_pointer (&self);
 }
 
+IpmsDocument *
+ipms_document_snapshot (IpmsDocument  *self,
+                        GError       **error)
+{
+  g_autofree char *display = NULL;
+  IpmsDocument *copy;
+  sqlite3 *db;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,
+                           _("The project is closed."));
+      return NULL;
+    }
+
+  if (self->session != NULL)
+    {
+      g_set_error_literal (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_BUSY,
+                           _("The plan is being changed: try again when the change is done."));
+      return NULL;
+    }
+
+  /* The backup API copies pages under the connection's read lock, so the
+   * copy is one consistent state of the file. A separate connection read
+   * from another thread would not do: with a rollback journal its read
+   * lock would make every edit of the window wait (or fail) for the whole
+   * export. A memory copy costs a few milliseconds per megabyte. */
+  display = self->path != NULL ? g_filename_display_name (self->path) : g_strdup ("");
+  db = copy_to_memory (self->db, display, error);
+  if (db == NULL)
+    return NULL;
+
+  copy = g_object_new (IPMS_TYPE_DOCUMENT, NULL);
+  copy->db = db;
+  copy->read_only = TRUE;
+  copy->integrity_checked = self->integrity_checked;
+  copy->data_version = read_data_version (db);
+  copy->path = g_strdup (self->path);
+  copy->is_draft = self->is_draft;
+  update_history_state (copy);
+
+  return copy;
+}
+
 GBytes *
 ipms_document_serialize (IpmsDocument  *self,
                          GError       **error)

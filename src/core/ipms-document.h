@@ -285,6 +285,14 @@ IpmsDocument *ipms_document_new_unsaved       (const char    *project_name,
                                                GError       **error);
 GBytes       *ipms_document_serialize         (IpmsDocument  *self,
                                                GError       **error);
+/* A read-only copy of the project as it is now, in memory, that shares
+ * nothing with `self`: edits of `self` made afterwards do not reach it, and
+ * it may be handed to another thread (one at a time), which then reads it
+ * while `self` goes on being edited. For exports that run in a worker. The
+ * copy keeps the path and title of `self`. Refused while an edit is in
+ * progress (its rows are not the plan yet). */
+IpmsDocument *ipms_document_snapshot          (IpmsDocument  *self,
+                                               GError       **error);
 gboolean      ipms_document_begin_read        (IpmsDocument  *self,
                                                GError       **error);
 void          ipms_document_end_read          (IpmsDocument  *self);

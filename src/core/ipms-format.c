@@ -161,6 +161,7 @@ compact_units (guint *n_units)
     { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
   };
   static CompactUnit myriads[3];
+  static gsize myriads_set;
 
   if (!groups_by_myriads ())
     {
@@ -168,12 +169,18 @@ compact_units (guint *n_units)
       return thousands;
     }
 
-  /* Translators: the unit of 10^12 when numbers are grouped by myriads (万亿) */
-  myriads[0] = (CompactUnit) { 1e12, C_("number grouping", "10^12") };
-  /* Translators: the unit of 10^8 when numbers are grouped by myriads (亿) */
-  myriads[1] = (CompactUnit) { 1e8, C_("number grouping", "10^8") };
-  /* Translators: the unit of 10^4 when numbers are grouped by myriads (万) */
-  myriads[2] = (CompactUnit) { 1e4, C_("number grouping", "10^4") };
+  /* Filled once: an export paints in a worker thread while the window
+   * formats numbers too (the language does not change while running). */
+  if (g_once_init_enter (&myriads_set))
+    {
+      /* Translators: the unit of 10^12 when numbers are grouped by myriads (万亿) */
+      myriads[0] = (CompactUnit) { 1e12, C_("number grouping", "10^12") };
+      /* Translators: the unit of 10^8 when numbers are grouped by myriads (亿) */
+      myriads[1] = (CompactUnit) { 1e8, C_("number grouping", "10^8") };
+      /* Translators: the unit of 10^4 when numbers are grouped by myriads (万) */
+      myriads[2] = (CompactUnit) { 1e4, C_("number grouping", "10^4") };
+      g_once_init_leave (&myriads_set, 1);
+    }
   *n_units = G_N_ELEMENTS (myriads);
 
   return myriads;

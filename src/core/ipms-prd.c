@@ -9,7 +9,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ipms-file-writer.h"
 #include "ipms-format.h"
 #include "ipms-prd.h"
 #include "ipms-record.h"
@@ -807,28 +806,4 @@ ipms_prd_to_markdown (IpmsDocument *document,
     g_string_truncate (out, out->len - 1);
 
   return g_string_free (out, FALSE);
-}
-
-gboolean
-ipms_prd_export_markdown (IpmsDocument  *document,
-                          gint64         product_id,
-                          const char    *path,
-                          GError       **error)
-{
-  g_autoptr(GPtrArray) prds = NULL;
-  g_autoptr(IpmsFileWriter) writer = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!(prds = ipms_prd_collect (document, product_id, error)))
-    return FALSE;
-
-  text = ipms_prd_to_markdown (document, prds, product_id == 0);
-
-  /* The name holds the old file or the whole new one (ipms-file-writer.h). */
-  return (writer = ipms_file_writer_new (path, error)) != NULL &&
-         ipms_file_writer_write (writer, text, strlen (text), error) &&
-         ipms_file_writer_commit (writer, TRUE, error);
 }

@@ -66,11 +66,6 @@ char       *ipms_prd_dup_collection_title (IpmsDocument *document);
 char       *ipms_prd_to_markdown         (IpmsDocument  *document,
                                           GPtrArray     *prds,
                                           gboolean       all);
-/* Writes ipms_prd_to_markdown() to `path`, whole or not at all. */
-gboolean    ipms_prd_export_markdown     (IpmsDocument  *document,
-                                          gint64         product_id,
-                                          const char    *path,
-                                          GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpmsPrd, ipms_prd_free)
 

@@ -13,6 +13,7 @@
 #include "ipms-ctmo-page.h"
 #include "ipms-field-binding.h"
 #include "ipms-export-dialog.h"
+#include "ipms-export-task.h"
 #include "ipms-file-chooser.h"
 #include "ipms-five-looks-page.h"
 #include "ipms-form-specs.h"
@@ -228,7 +229,8 @@ struct _IpmsWindow
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GMenu                *recent_submenu;
-  GtkProgressBar       *import_progress;
+  /* Along the header bar's lower edge: the import's or the export's. */
+  GtkProgressBar       *progress_bar;
   guint                 fold_source;
   /* The first page is built after the window's first frame. */
   gboolean              first_page_built;
@@ -236,6 +238,8 @@ struct _IpmsWindow
 
   /* The JSON import under way, or NULL (see "Import"). */
   GTask                *import_task;
+  /* The export under way, or NULL (see "Export"). */
+  GTask                *export_task;
 
   IpmsPresenterConsole *presentation;   /* weak: it destroys itself on leaving */
 };
@@ -366,15 +370,24 @@ ipms_window_update_actions (IpmsWindow *self)
 
   /* While an import writes, it is the document's one writer. */
   gboolean idle = self->import_task == NULL;
+  /* An export reads its own copy of the plan, so the window stays
+   * editable; but one long job at a time shows its progress and Cancel. */
+  gboolean exporting = self->export_task != NULL;
   static const char * const writers[] = {
-    "win.save-as", "win.rename-project", "win.undo-toast", "win.import-json", "win.export-json",
+    "win.save-as", "win.rename-project", "win.undo-toast", "win.export-json",
     "win.present", "win.present-current", "win.deck-setup", "win.mark-reviewed",
-    "win.export-deck", "win.compare-review",
+    "win.compare-review",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), writers[i], idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-json", idle && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-deck", idle && !exporting);
+  /* A plan without products has no PRD to export. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-prd",
+                                 idle && !exporting && ipms_document_count_rows (self->document, "product") > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", !idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), idle);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), idle);
 
@@ -1094,7 +1107,7 @@ import_done (IpmsWindow *self,
   g_clear_pointer (&job->import, free_import_later);
   if (job->toast != NULL)
     adw_toast_dismiss (job->toast);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   ipms_window_update_actions (self);
 
   if (error == NULL)
@@ -1137,7 +1150,7 @@ write_slice_cb (gpointer data)
         return G_SOURCE_REMOVE;
       }
 
-  gtk_progress_bar_set_fraction (self->import_progress,
+  gtk_progress_bar_set_fraction (self->progress_bar,
                                  n_rows > 0 ? (double) ipms_json_import_get_n_written (job->import) / n_rows : 1.0);
 
   if (ipms_json_import_get_n_written (job->import) < n_rows)
@@ -1206,7 +1219,7 @@ read_done_cb (GObject      *object,
       return;
     }
 
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   job->source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice_cb, self, NULL);
 }
 
@@ -1257,9 +1270,11 @@ ipms_window_import_json (IpmsWindow          *self,
   adw_toast_set_action_name (job->toast, "win.cancel-import");
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
 
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
-  job->source = g_timeout_add (100, pulse_cb, self->import_progress);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import Progress"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  job->source = g_timeout_add (100, pulse_cb, self->progress_bar);
 
   read_task = g_task_new (self, cancellable, read_done_cb, g_object_ref (task));
   g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
@@ -1295,6 +1310,218 @@ cancel_import_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   import_cancel (IPMS_WINDOW (widget));
+}
+
+
+/* Export.
+ *
+ * Charts, the deck and PRDs are written by an IpmsExportTask: a snapshot of
+ * the plan is taken here, on the main thread, and everything else (laying
+ * out, painting, writing the file) runs in a worker, so the window stays
+ * responsive and editable; the file shows the plan as it was when the
+ * export started. A progress bar under the header bar follows it and a
+ * toast offers Cancel (win.cancel-export). The job ends when the worker
+ * returns, never before: a cancelled export has then removed what it
+ * wrote, and a Cancel that came too late for a file already in place is
+ * told as a finished export. */
+
+typedef struct
+{
+  IpmsExportTask *export;
+  char           *name;
+  AdwToast       *toast;
+  guint           source;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_handle_id (&job->source, g_source_remove);
+  if (job->toast != NULL)
+    adw_toast_dismiss (job->toast);
+  g_clear_object (&job->toast);
+  g_clear_object (&job->export);
+  g_free (job->name);
+  g_free (job);
+}
+
+static gboolean
+export_progress_cb (gpointer data)
+{
+  IpmsWindow *self = data;
+  ExportJob *job = g_task_get_task_data (self->export_task);
+  double fraction = ipms_export_task_get_fraction (job->export);
+
+  /* A chart is painted in one go: it cannot say how far it is. */
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_ran_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  IpmsWindow *self = g_task_get_source_object (task);
+  ExportJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  ipms_export_task_run_finish (job->export, result, &error);
+
+  /* The window closed meanwhile: export_abandon() ended the job. */
+  if (self->export_task != task)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  g_clear_object (&self->export_task);
+  g_clear_handle_id (&job->source, g_source_remove);
+  if (job->toast != NULL)
+    adw_toast_dismiss (job->toast);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  ipms_window_update_actions (self);
+
+  if (error == NULL)
+    {
+      /* Translators: a toast after an export; %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), job->name);
+
+      ipms_window_add_toast (self, message);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), job->name);
+
+      ipms_window_show_error (self, heading, error);
+    }
+  g_task_return_error (task, error);
+}
+
+void
+ipms_window_export (IpmsWindow          *self,
+                    IpmsExportTask      *export,
+                    const char          *path,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+  ExportJob *job;
+  GTask *task;
+
+  g_return_if_fail (IPMS_IS_WINDOW (self));
+  g_return_if_fail (IPMS_IS_EXPORT_TASK (export));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipms_window_export);
+
+  job = g_new0 (ExportJob, 1);
+  job->export = g_object_ref (export);
+  basename = g_path_get_basename (path);
+  job->name = g_filename_display_name (basename);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+
+  if (self->export_task != NULL || self->import_task != NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                         self->export_task != NULL
+                           ? _("Another export is under way: wait for it to finish, or cancel it.")
+                           : _("The plan is being imported: export it when the import is done."));
+  /* The chooser asks before replacing a file, but not whether the file is
+   * the project itself (a slip of the name would destroy the plan). */
+  else
+    ipms_document_check_export_target (self->document, path, &error);
+
+  if (error != NULL)
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), job->name);
+
+      ipms_window_show_error (self, heading, error);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  self->export_task = task;
+  /* What is still being typed belongs in the file. */
+  ipms_field_binding_flush_all (self->document);
+  ipms_window_update_actions (self);
+
+  /* Translators: shown while a file is exported; %s is a file name */
+  message = g_strdup_printf (_("Exporting “%s”…"), job->name);
+  job->toast = adw_toast_new (message);
+  adw_toast_set_timeout (job->toast, 0);
+  adw_toast_set_priority (job->toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Translators: button of the toast shown while a file is exported */
+  adw_toast_set_button_label (job->toast, _("Cancel"));
+  adw_toast_set_action_name (job->toast, "win.cancel-export");
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Progress"), -1);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  job->source = g_timeout_add (100, export_progress_cb, self);
+
+  ipms_export_task_run_async (export, self->document, path, cancellable,
+                              export_ran_cb, g_object_ref (task));
+}
+
+gboolean
+ipms_window_export_finish (IpmsWindow    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  ExportJob *job;
+
+  if (self->export_task == NULL)
+    return;
+
+  /* The worker stops at its next step and removes what it wrote; the
+   * progress bar stays until it has. */
+  g_cancellable_cancel (g_task_get_cancellable (self->export_task));
+  job = g_task_get_task_data (self->export_task);
+  if (job->toast != NULL)
+    adw_toast_dismiss (job->toast);
+}
+
+/* The window is going away: stop the export, tell its caller now, and
+ * leave the worker to end on its own (it shares nothing with the window). */
+static void
+export_abandon (IpmsWindow *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->export_task);
+
+  if (task == NULL)
+    return;
+
+  g_cancellable_cancel (g_task_get_cancellable (task));
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
 }
 
 static void
@@ -1581,6 +1808,10 @@ ipms_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "changes-done",
                            G_CALLBACK (ipms_window_update_title), self,
                            G_CONNECT_SWAPPED);
+  /* Products come and go with edits, undo and reloads (win.export-prd). */
+  g_signal_connect_object (self->document, "changes-done",
+                           G_CALLBACK (ipms_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   ipms_window_update_actions (self);
@@ -1596,6 +1827,7 @@ ipms_window_dispose (GObject *object)
   g_clear_handle_id (&self->first_page_source, g_source_remove);
   /* Before the document is written to or closed: it rolls the import back. */
   import_cancel (self);
+  export_abandon (self);
   if (self->presentation != NULL)
     ipms_presenter_console_leave (self->presentation);
   g_clear_weak_pointer (&self->presentation);
@@ -1802,7 +2034,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/ipms-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, IpmsWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, IpmsWindow, project_title);
@@ -1840,6 +2072,7 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-section", "section");
   gtk_widget_class_install_action (widget_class, "win.show-product-on", "(sx)", show_product_on_action);
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, step_section_action);

@@ -5,6 +5,7 @@
 
 #include "ipms-application.h"
 #include "ipms-document.h"
+#include "ipms-export-task.h"
 #include "ipms-selection.h"
 
 G_BEGIN_DECLS
@@ -69,6 +70,21 @@ gboolean            ipms_window_import_json_finish (IpmsWindow       *self,
                                                   GError            **error);
 gboolean            ipms_window_export_json      (IpmsWindow      *self,
                                                   GFile           *file);
+/* Runs `export` (ipms-export-task.h) to write `path` without blocking the
+ * window, which stays editable: the export works on a snapshot of the plan
+ * taken now. A progress bar and a toast with Cancel (win.cancel-export)
+ * show while it runs; then a toast names the file, or the failure is shown
+ * with ipms_window_show_error(). One export at a time, none during an
+ * import, and never over the project itself: refused, and shown, with an
+ * error. _finish() says whether the file was written. */
+void                ipms_window_export           (IpmsWindow         *self,
+                                                  IpmsExportTask     *export,
+                                                  const char         *path,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+gboolean            ipms_window_export_finish    (IpmsWindow         *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
 /* Renames the project through the edit path, one undo step. FALSE for an
  * empty name, which a project cannot have. */
 gboolean            ipms_window_rename_project   (IpmsWindow      *self,

@@ -14,6 +14,7 @@
 
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
+#include "ipms-export-task.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-roadmap-chart.h"
@@ -296,6 +297,16 @@ ipms_chart_export (IpmsChart                *chart,
                    const IpmsExportOptions  *options,
                    GError                  **error)
 {
+  return ipms_chart_export_full (chart, path, options, NULL, error);
+}
+
+gboolean
+ipms_chart_export_full (IpmsChart                *chart,
+                        const char               *path,
+                        const IpmsExportOptions  *options,
+                        IpmsExportTask           *task,
+                        GError                  **error)
+{
   IpmsExportSink sink = { NULL, NULL };
   ExportFormat format;
   double chart_width = 0, chart_height = 0;
@@ -336,8 +347,11 @@ ipms_chart_export (IpmsChart                *chart,
   if (!(sink.writer = ipms_file_writer_new (path, error)))
     return FALSE;
 
+  /* One chart is painted in one go: a cancelled export stops before its
+   * file takes the name. */
   ok = write_chart (chart, format, &sink, path, page_width, page_height, margin,
                     chart_width, chart_height, options, error) &&
+       ipms_export_task_report (task, 0, 0, error) &&
        ipms_file_writer_commit (sink.writer, TRUE, error);
 
   ipms_file_writer_free (sink.writer);

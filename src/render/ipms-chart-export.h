@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* ipms-export-task.h: an export running in a worker, which the exporters
+ * tell how far they are and ask whether to stop. */
+typedef struct _IpmsExportTask IpmsExportTask;
+
 typedef enum
 {
   IPMS_PAGE_FIT,      /* the page is the chart's own size */
@@ -44,6 +48,13 @@ IpmsChart          *ipms_chart_new_for_kind   (IpmsDocument            *document
 gboolean            ipms_chart_export         (IpmsChart               *chart,
                                                const char              *path,
                                                const IpmsExportOptions *options,
+                                               GError                 **error);
+/* The same, for an export run by `task` (NULL for none): cancelling it
+ * leaves no file. */
+gboolean            ipms_chart_export_full    (IpmsChart               *chart,
+                                               const char              *path,
+                                               const IpmsExportOptions *options,
+                                               IpmsExportTask          *task,
                                                GError                 **error);
 
 /* What cairo writes an export to (a stream surface's write function and

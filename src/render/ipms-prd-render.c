@@ -19,6 +19,7 @@
 
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
+#include "ipms-export-task.h"
 #include "ipms-prd.h"
 #include "ipms-prd-render.h"
 
@@ -57,6 +58,12 @@ typedef struct
   /* From the first pass; 0 during it, when no links or outline are made. */
   guint                   n_pages;
   guint                  *start_pages;
+  /* The export running this, told after each PRD of each pass; `stopped`
+   * holds its cancellation. */
+  IpmsExportTask         *task;
+  guint                   step;
+  guint                   n_steps;
+  GError                 *stopped;
 } Pdf;
 
 /* Sizes in points; the faces are the charts'. */
@@ -638,6 +645,8 @@ pdf_paint (Pdf        *pdf,
         pdf_finish_page (pdf);
       pdf->start_pages[i] = pdf->page;
       pdf_prd (pdf, g_ptr_array_index (prds, i), all);
+      if (!ipms_export_task_report (pdf->task, ++pdf->step, pdf->n_steps, &pdf->stopped))
+        break;
     }
   pdf_finish_page (pdf);
 
@@ -655,6 +664,10 @@ write_pdf (Pdf            *pdf,
 {
   gboolean ok;
 
+  /* Each PRD is a step of each pass; finishing the file is the last. */
+  pdf->step = 0;
+  pdf->n_steps = 2 * prds->len + 1;
+
   /* The first pass writes nothing: it only counts pages. */
   pdf->surface = cairo_pdf_surface_create_for_stream (NULL, NULL, PAGE_WIDTH, PAGE_HEIGHT);
   pdf->n_pages = 0;
@@ -662,38 +675,46 @@ write_pdf (Pdf            *pdf,
   cairo_destroy (pdf->cr);
   cairo_surface_destroy (pdf->surface);
 
+  if (pdf->stopped != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pdf->stopped));
+      return FALSE;
+    }
+
   pdf->surface = cairo_pdf_surface_create_for_stream (ipms_export_sink_write, sink, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, "IPMS Planner");
   cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, title);
   pdf_paint (pdf, prds, all, title);
 
-  ok = ipms_export_sink_check (sink, cairo_status (pdf->cr), path, error);
+  if (pdf->stopped != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pdf->stopped));
+      ok = FALSE;
+    }
+  else
+    ok = ipms_export_sink_check (sink, cairo_status (pdf->cr), path, error);
   cairo_destroy (pdf->cr);
   /* Most of the file is written here, and its status says how it went. */
   cairo_surface_finish (pdf->surface);
   ok = ok && ipms_export_sink_check (sink, cairo_surface_status (pdf->surface), path, error);
   cairo_surface_destroy (pdf->surface);
 
-  return ok;
+  return ok && ipms_export_task_report (pdf->task, pdf->n_steps, pdf->n_steps, error);
 }
 
-gboolean
-ipms_prd_export_pdf (IpmsDocument  *document,
-                     gint64         product_id,
-                     const char    *path,
-                     GError       **error)
+/* `prds` were collected from `document`, which gives the title. */
+static gboolean
+export_pdf (IpmsDocument    *document,
+            gint64           product_id,
+            GPtrArray       *prds,
+            const char      *path,
+            IpmsExportTask  *task,
+            GError         **error)
 {
-  g_autoptr(GPtrArray) prds = NULL;
   g_autofree char *title = NULL;
   IpmsExportSink sink = { NULL, NULL };
   Pdf pdf = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!(prds = ipms_prd_collect (document, product_id, error)))
-    return FALSE;
 
   title = product_id == 0 ? ipms_prd_dup_collection_title (document)
                           : g_strdup (((IpmsPrd *) g_ptr_array_index (prds, 0))->title);
@@ -704,6 +725,7 @@ ipms_prd_export_pdf (IpmsDocument  *document,
 
   pdf_init_fonts (&pdf);
   pdf.start_pages = g_new0 (guint, prds->len);
+  pdf.task = task;
 
   ok = write_pdf (&pdf, &sink, prds, product_id == 0, title, path, error) &&
        ipms_file_writer_commit (sink.writer, TRUE, error);
@@ -717,27 +739,78 @@ ipms_prd_export_pdf (IpmsDocument  *document,
   return ok;
 }
 
+/* Markdown is written at once; a cancelled export stops before the file
+ * takes the name. */
+static gboolean
+export_markdown (IpmsDocument    *document,
+                 gint64           product_id,
+                 GPtrArray       *prds,
+                 const char      *path,
+                 IpmsExportTask  *task,
+                 GError         **error)
+{
+  g_autoptr(IpmsFileWriter) writer = NULL;
+  g_autofree char *text = ipms_prd_to_markdown (document, prds, product_id == 0);
+
+  return ipms_export_task_report (task, 1, 2, error) &&
+         (writer = ipms_file_writer_new (path, error)) != NULL &&
+         ipms_file_writer_write (writer, text, strlen (text), error) &&
+         ipms_export_task_report (task, 2, 2, error) &&
+         ipms_file_writer_commit (writer, TRUE, error);
+}
+
+gboolean
+ipms_prd_export_pdf (IpmsDocument  *document,
+                     gint64         product_id,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) prds = NULL;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return (prds = ipms_prd_collect (document, product_id, error)) != NULL &&
+         export_pdf (document, product_id, prds, path, NULL, error);
+}
+
 gboolean
 ipms_prd_export (IpmsDocument  *document,
                  gint64         product_id,
                  const char    *path,
                  GError       **error)
 {
+  return ipms_prd_export_full (document, product_id, path, NULL, error);
+}
+
+gboolean
+ipms_prd_export_full (IpmsDocument    *document,
+                      gint64           product_id,
+                      const char      *path,
+                      IpmsExportTask  *task,
+                      GError         **error)
+{
+  g_autoptr(GPtrArray) prds = NULL;
   const char *dot;
+  gboolean markdown;
 
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   dot = strrchr (path, '.');
-  if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL)
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL ||
+      (g_ascii_strcasecmp (dot, ".md") != 0 && g_ascii_strcasecmp (dot, ".pdf") != 0))
     {
-      if (g_ascii_strcasecmp (dot, ".md") == 0)
-        return ipms_prd_export_markdown (document, product_id, path, error);
-      if (g_ascii_strcasecmp (dot, ".pdf") == 0)
-        return ipms_prd_export_pdf (document, product_id, path, error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot tell the format of “%s”: use a name ending in .md or .pdf"), path);
+      return FALSE;
     }
+  markdown = g_ascii_strcasecmp (dot, ".md") == 0;
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               _("Cannot tell the format of “%s”: use a name ending in .md or .pdf"), path);
-  return FALSE;
+  if (!(prds = ipms_prd_collect (document, product_id, error)) ||
+      !ipms_export_task_report (task, 0, 0, error))
+    return FALSE;
+
+  return markdown ? export_markdown (document, product_id, prds, path, task, error)
+                  : export_pdf (document, product_id, prds, path, task, error);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ipms-chart-export.h"
 #include "ipms-document.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,12 @@ gboolean ipms_prd_export     (IpmsDocument  *document,
                               gint64         product_id,
                               const char    *path,
                               GError       **error);
+/* The same, for an export run by `task` (NULL for none), which learns how
+ * many PRDs are laid out and may stop it between two: no file then. */
+gboolean ipms_prd_export_full (IpmsDocument    *document,
+                               gint64           product_id,
+                               const char      *path,
+                               IpmsExportTask  *task,
+                               GError         **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
+#include "ipms-export-task.h"
 #include "ipms-slide-export.h"
 
 #define A4_WIDTH     595.28
@@ -50,11 +51,21 @@ ipms_slide_deck_export_pdf (IpmsSlideDeck  *deck,
                             gboolean        notes,
                             GError        **error)
 {
+  return ipms_slide_deck_export_pdf_full (deck, path, notes, NULL, error);
+}
+
+gboolean
+ipms_slide_deck_export_pdf_full (IpmsSlideDeck   *deck,
+                                 const char      *path,
+                                 gboolean         notes,
+                                 IpmsExportTask  *task,
+                                 GError         **error)
+{
   IpmsExportSink sink = { NULL, NULL };
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  gboolean ok;
+  gboolean ok = TRUE;
   guint n;
 
   g_return_val_if_fail (IPMS_IS_SLIDE_DECK (deck), FALSE);
@@ -82,7 +93,8 @@ ipms_slide_deck_export_pdf (IpmsSlideDeck  *deck,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
 
   cr = cairo_create (surface);
-  for (guint i = 0; i < n; i++)
+  /* Finishing the surface (fonts, the page tree) is the last step. */
+  for (guint i = 0; i < n && ok; i++)
     {
       IpmsSlide *slide = ipms_slide_deck_get_slide (deck, i);
 
@@ -91,16 +103,18 @@ ipms_slide_deck_export_pdf (IpmsSlideDeck  *deck,
       else
         ipms_slide_paint (slide, cr, IPMS_SLIDE_PDF_WIDTH, IPMS_SLIDE_PDF_HEIGHT, 1.0);
       cairo_show_page (cr);
+      ok = ipms_export_task_report (task, i + 1, n + 1, error);
     }
 
-  ok = ipms_export_sink_check (&sink, cairo_status (cr), path, error);
+  ok = ok && ipms_export_sink_check (&sink, cairo_status (cr), path, error);
   cairo_destroy (cr);
   /* The PDF is mostly written here, and says how it went only after. */
   cairo_surface_finish (surface);
   ok = ok && ipms_export_sink_check (&sink, cairo_surface_status (surface), path, error);
   cairo_surface_destroy (surface);
 
-  ok = ok && ipms_file_writer_commit (sink.writer, TRUE, error);
+  ok = ok && ipms_export_task_report (task, n + 1, n + 1, error) &&
+       ipms_file_writer_commit (sink.writer, TRUE, error);
 
   ipms_file_writer_free (sink.writer);
   g_clear_error (&sink.error);

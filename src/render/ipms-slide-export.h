@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ipms-chart-export.h"
 #include "ipms-slide-deck.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,12 @@ gboolean ipms_slide_deck_export_pdf (IpmsSlideDeck  *deck,
                                      const char     *path,
                                      gboolean        notes,
                                      GError        **error);
+/* The same, for an export run by `task` (NULL for none), which learns how
+ * many slides are painted and may stop it between two: no file then. */
+gboolean ipms_slide_deck_export_pdf_full (IpmsSlideDeck   *deck,
+                                          const char      *path,
+                                          gboolean         notes,
+                                          IpmsExportTask  *task,
+                                          GError         **error);
 
 G_END_DECLS

@@ -60,13 +60,14 @@ get_font (SlideFont font)
 {
   static PangoFontDescription *fonts[N_FONTS];
 
-  if (fonts[font] == NULL)
+  /* Slides are also painted by an export in a worker thread. */
+  if (g_once_init_enter (&fonts[font]))
     {
       PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
 
       pango_font_description_set_absolute_size (desc, font_specs[font].size * PANGO_SCALE);
       pango_font_description_set_weight (desc, font_specs[font].weight);
-      fonts[font] = desc;
+      g_once_init_leave (&fonts[font], desc);
     }
 
   return fonts[font];

@@ -132,6 +132,42 @@ chooser_shown (void)
   return FALSE;
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  exported;
+  GError   *error;
+} ExportResult;
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportResult *export = user_data;
+
+  export->exported = ipms_window_export_finish (IPMS_WINDOW (object), result, &export->error);
+  export->done = TRUE;
+}
+
+/* Exports with the dialog's settings (which closes it) and waits for the
+ * window's export to end. */
+static gboolean
+export_to (IpmsExportDialog *dialog,
+           const char       *path)
+{
+  ExportResult export = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipms_export_dialog_export_to (dialog, path, export_done_cb, &export, &error));
+  g_assert_no_error (error);
+  while (!export.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (export.error);
+
+  return export.exported;
+}
+
 /* Runs the export action of the section's page; returns the dialog. */
 static IpmsExportDialog *
 open_export_dialog (Fixture    *fixture,
@@ -338,7 +374,6 @@ test_export_to (Fixture       *fixture,
   IpmsExportDialog *dialog = open_export_dialog (fixture, "roadmap");
   g_autofree char *path = ipms_test_make_temp_path ("roadmap");
   g_autofree char *png = g_strconcat (path, ".png", NULL);
-  g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
   adw_combo_row_set_selected (dialog_child (dialog, "format_row"), 0);
@@ -346,16 +381,13 @@ test_export_to (Fixture       *fixture,
   gtk_switch_set_active (dialog_child (dialog, "landscape_switch"), TRUE);
 
   /* The format is the dialog's: a name typed without it gets it. */
-  g_assert_true (ipms_export_dialog_export_to (dialog, path, &error));
-  g_assert_no_error (error);
+  g_assert_true (export_to (dialog, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   surface = cairo_image_surface_create_from_png (png);
   /* 16:9 slide, landscape, at the default 192 dpi. */
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 2560);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1440);
   cairo_surface_destroy (surface);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* win.export-prd opens the same dialog for PRDs: Markdown or PDF, of the
@@ -410,12 +442,10 @@ test_prd (Fixture       *fixture,
   check_chooser_opens_and_cancels (dialog, all);
 
   /* What it writes: every PRD, as the chosen format, whatever the name. */
-  g_assert_true (ipms_export_dialog_export_to (dialog, path, &error));
-  g_assert_no_error (error);
+  g_assert_true (export_to (dialog, path));
   g_file_get_contents (pdf, &data_written, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (data_written, "%PDF-"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The PRD format is remembered on its own, outside the undo history. */
   remembered = ipms_document_dup_view_state (fixture->document, "export.prd.format");

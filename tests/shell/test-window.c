@@ -597,7 +597,7 @@ static gboolean
 watch_tick_cb (gpointer data)
 {
   Watch *watch = data;
-  GtkWidget *progress = template_child (watch->window, "import_progress");
+  GtkWidget *progress = template_child (watch->window, "progress_bar");
 
   watch->ticks++;
   if (gtk_widget_get_visible (progress))
@@ -652,7 +652,7 @@ test_import_progress (void)
   g_assert_error (import.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&import.error);
   g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Changed");
-  g_assert_false (gtk_widget_get_visible (template_child (window, "import_progress")));
+  g_assert_false (gtk_widget_get_visible (template_child (window, "progress_bar")));
   g_assert_true (gtk_widget_get_sensitive (template_child (window, "stack")));
 
   /* Run to the end. */
@@ -672,7 +672,7 @@ test_import_progress (void)
   g_assert_false (watch.undo_enabled);
   g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 20000);
   g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "After");
-  g_assert_false (gtk_widget_get_visible (template_child (window, "import_progress")));
+  g_assert_false (gtk_widget_get_visible (template_child (window, "progress_bar")));
 
   /* One step, which undo takes back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);

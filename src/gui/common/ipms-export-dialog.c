@@ -11,9 +11,9 @@
 
 #include "ipms-chart-export.h"
 #include "ipms-export-dialog.h"
+#include "ipms-export-task.h"
 #include "ipms-file-chooser.h"
 #include "ipms-format.h"
-#include "ipms-prd-render.h"
 #include "ipms-record.h"
 #include "ipms-time-axis.h"
 #include "ipms-window.h"
@@ -338,47 +338,57 @@ path_with_extension (IpmsExportDialog *self,
 }
 
 gboolean
-ipms_export_dialog_export_to (IpmsExportDialog  *self,
-                              const char        *path,
-                              GError           **error)
+ipms_export_dialog_export_to (IpmsExportDialog     *self,
+                              const char           *path,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data,
+                              GError              **error)
 {
+  GtkWindow *owner;
   g_autofree char *full_path = NULL;
+  g_autoptr(IpmsExportTask) export = NULL;
   IpmsExportOptions options = { 0 };
 
   g_return_val_if_fail (IPMS_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  owner = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_return_val_if_fail (IPMS_IS_WINDOW (owner), FALSE);
+
   full_path = path_with_extension (self, path);
 
-  /* The chooser asks before replacing a file, but not whether the file
-   * is the project itself (a slip of the name would destroy the plan). */
-  if (!ipms_document_check_export_target (self->document, full_path, error))
-    return FALSE;
-
   if (is_for_prds (self))
-    return ipms_prd_export (self->document, get_prd_scope (self), full_path, error);
-
-  if (has_range (self))
+    export = ipms_export_task_new_for_prds (get_prd_scope (self));
+  else
     {
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-
-      if (self->last_day < self->first_day)
+      if (has_range (self))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The range ends before it starts"));
-          return FALSE;
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+
+          if (self->last_day < self->first_day)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The range ends before it starts"));
+              return FALSE;
+            }
+
+          from = ipms_time_day_to_iso (self->first_day);
+          to = ipms_time_day_to_iso (self->last_day);
+          g_object_set (self->chart, "range-start", from, "range-end", to, NULL);
         }
 
-      from = ipms_time_day_to_iso (self->first_day);
-      to = ipms_time_day_to_iso (self->last_day);
-      g_object_set (self->chart, "range-start", from, "range-end", to, NULL);
+      options.page = (IpmsPageSize) adw_combo_row_get_selected (self->page_row);
+      options.landscape = gtk_switch_get_active (self->landscape_switch);
+      options.dark = gtk_switch_get_active (self->dark_switch);
+      export = ipms_export_task_new_for_chart (self->chart, self->chart_id, &options);
     }
 
-  options.page = (IpmsPageSize) adw_combo_row_get_selected (self->page_row);
-  options.landscape = gtk_switch_get_active (self->landscape_switch);
-  options.dark = gtk_switch_get_active (self->dark_switch);
+  /* The window runs it, shows how far it is and what came of it: the
+   * dialog's work is done. */
+  ipms_window_export (IPMS_WINDOW (owner), export, full_path, callback, user_data);
+  gtk_window_destroy (GTK_WINDOW (self));
 
-  return ipms_chart_export (self->chart, full_path, &options, error);
+  return TRUE;
 }
 
 static void
@@ -387,11 +397,8 @@ file_chosen (GtkWindow *parent,
              gpointer   user_data)
 {
   IpmsExportDialog *self = IPMS_EXPORT_DIALOG (parent);
-  GtkWindow *owner = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   if (file == NULL)
     return;
@@ -402,7 +409,8 @@ file_chosen (GtkWindow *parent,
                          is_for_prds (self) ? _("PRDs can only be exported to a local folder.")
                                             : _("Charts can only be exported to a local folder."));
 
-  if (path == NULL || !ipms_export_dialog_export_to (self, path, &error))
+  /* Settings the export cannot take keep the dialog open to change them. */
+  if (path == NULL || !ipms_export_dialog_export_to (self, path, NULL, NULL, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                                   is_for_prds (self) ? _("Could Not Export the PRDs")
@@ -411,20 +419,7 @@ file_chosen (GtkWindow *parent,
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
     }
-
-  if (IPMS_IS_WINDOW (owner))
-    {
-      g_autofree char *written = path_with_extension (self, path);
-
-      name = g_path_get_basename (written);
-      /* Translators: a toast after exporting a chart; %s is a file name */
-      message = g_strdup_printf (_("Exported “%s”"), name);
-      ipms_window_add_toast (IPMS_WINDOW (owner), message);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void

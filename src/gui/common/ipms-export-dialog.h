@@ -12,8 +12,10 @@ G_BEGIN_DECLS
  * The export dialog of every chart and of the PRDs. For a chart: format (PNG, SVG, PDF), page (fit, A4,
  * A3, 16:9 slide), orientation, light or dark colours and, for charts with a
  * "range-start" property (the timelines), the date range; then a file
- * chooser. The chart is written with ipms_chart_export(), the code the
- * command line uses, so pass a chart made for export (no selection marks).
+ * chooser. The chart is written by an IpmsExportTask (in a worker, with
+ * ipms_chart_export(), the code the command line uses) from a chart of the
+ * same kind with this chart's settings, so pass a chart made for export
+ * (no selection marks).
  *
  * The settings are remembered in the project's view state (outside undo);
  * the suggested file name is the project's title and the chart's name.
@@ -32,7 +34,7 @@ IpmsExportDialog *ipms_export_dialog_new               (GtkWindow         *paren
                                                         const char        *chart_name);
 /* The same dialog for PRDs: Markdown or PDF, of the product `product_id`
  * (with a choice of all of them instead) or, for 0, of every product;
- * written with ipms_prd_export(), as on the command line. */
+ * written with ipms_prd_export(), as on the command line, in a worker. */
 IpmsExportDialog *ipms_export_dialog_new_for_prds      (GtkWindow         *parent,
                                                         IpmsDocument      *document,
                                                         gint64             product_id);
@@ -43,11 +45,16 @@ void              ipms_export_dialog_set_default_range (IpmsExportDialog  *self,
                                                         guint32            last_day);
 /* The suggested file name, with the extension of the chosen format. */
 char             *ipms_export_dialog_dup_file_name     (IpmsExportDialog  *self);
-/* Writes the chart with the dialog's settings to `path`, after giving it the
- * chosen format's extension when it has another; FALSE with `error` set
- * when the range or the file is wrong. */
-gboolean          ipms_export_dialog_export_to         (IpmsExportDialog  *self,
-                                                        const char        *path,
-                                                        GError           **error);
+/* Exports the chart or the PRDs with the dialog's settings to `path`, after
+ * giving it the chosen format's extension when it has another, through
+ * ipms_window_export() of the window the dialog belongs to (which shows the
+ * progress and the outcome; `callback` gets its result), and closes the
+ * dialog. FALSE with `error` set, nothing started and the dialog open, when
+ * the settings cannot be exported (a range that ends before it starts). */
+gboolean          ipms_export_dialog_export_to         (IpmsExportDialog    *self,
+                                                        const char          *path,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data,
+                                                        GError             **error);
 
 G_END_DECLS

@@ -10,9 +10,9 @@
 #include "ipms-baseline.h"
 #include "ipms-changes-window.h"
 #include "ipms-deck-setup-window.h"
+#include "ipms-export-task.h"
 #include "ipms-file-chooser.h"
 #include "ipms-review-dialogs.h"
-#include "ipms-slide-export.h"
 
 /* Deck set-up */
 
@@ -94,13 +94,11 @@ export_chosen_cb (GtkWindow *parent,
 {
   IpmsWindow *window = IPMS_WINDOW (parent);
   IpmsDocument *document = ipms_window_get_document (window);
-  g_autoptr(IpmsSlideDeck) deck = NULL;
+  g_autoptr(IpmsExportTask) export = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *baseline = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  gint64 id;
+  gint64 id = 0;
 
   if (file == NULL)
     return;
@@ -113,21 +111,13 @@ export_chosen_cb (GtkWindow *parent,
       return;
     }
 
-  deck = ipms_slide_deck_new (document);
+  /* The review the deck compares with, as the console shows it. */
   baseline = ipms_document_dup_view_state (document, IPMS_REVIEW_BASELINE_KEY);
-  if (baseline != NULL && (id = ipms_baseline_find (document, baseline)) != 0)
-    ipms_slide_deck_set_baseline (deck, id, NULL);
+  if (baseline != NULL)
+    id = ipms_baseline_find (document, baseline);
 
-  if (!ipms_slide_deck_export_pdf (deck, path, FALSE, &error))
-    {
-      ipms_window_show_error (window, _("Could not export the deck"), error);
-      return;
-    }
-
-  name = g_file_get_basename (file);
-  /* Translators: a notice after exporting the deck; %s is a file name */
-  message = g_strdup_printf (_("Deck exported to “%s”"), name);
-  ipms_window_add_toast (window, message);
+  export = ipms_export_task_new_for_deck (id, FALSE);
+  ipms_window_export (window, export, path, NULL, NULL);
 }
 
 void
