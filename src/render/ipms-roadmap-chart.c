@@ -106,6 +106,7 @@ struct _IpmsRoadmapChart
   gboolean         dark;          /* the palette series colours were picked for */
   GArray          *items;
   GHashTable      *item_index;
+  GHashTable      *series_color;  /* series id -> IpmsColor, for the items */
   GArray          *bands;
   GArray          *series_keys;
   GArray          *clusters;      /* Cluster */
@@ -795,35 +796,156 @@ static double paint_legend (IpmsRoadmapChart       *self,
                             const IpmsChartPalette *palette,
                             double                  left);
 
+/* An item for a product row; FALSE when the product has no launch date
+ * or price to show. */
+static gboolean
+item_from_record (IpmsRoadmapChart *self,
+                  IpmsRecord       *record,
+                  Item             *item)
+{
+  IpmsColor *color;
+  gint64 series_id;
+
+  *item = (Item) { 0 };
+  item->launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
+  if (item->launch == 0 || ipms_record_is_null (record, "price") ||
+      isnan (ipms_record_get_double (record, "price")))
+    return FALSE;
+
+  item->id = ipms_record_get_id (record);
+  item->record = g_object_ref (record);
+  item->price = clamp_price (ipms_record_get_double (record, "price"));
+  item->grade = grade_index (ipms_record_get_string (record, "grade"));
+  series_id = ipms_record_get_int (record, "series_id");
+  color = series_id != 0 ? g_hash_table_lookup (self->series_color, &series_id) : NULL;
+  if (color != NULL)
+    item->color = *color;
+  else
+    item->color = ipms_chart_style_get_palette (self->dark)->dim_foreground;
+  return TRUE;
+}
+
+/* The order of the products' query: by launch date, then id. */
+static int
+compare_items (const Item *a,
+               const Item *b)
+{
+  int order = g_strcmp0 (ipms_record_get_string (a->record, "launch_date"),
+                         ipms_record_get_string (b->record, "launch_date"));
+
+  if (order != 0)
+    return order;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void finish_layout (IpmsRoadmapChart *self);
+
+static int
+compare_positions_down (gconstpointer a,
+                        gconstpointer b)
+{
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return pa > pb ? -1 : pa < pb;
+}
+
+/* Takes the touched products out and puts them back where their launch
+ * and price now put them, without querying the other thousands. That
+ * holds while the time axis and the price axis stay as they were; the
+ * labels are then placed again, all of them, as a new layout would. */
+static gboolean
+update_products (IpmsTimelineChart *chart,
+                 GHashTable        *ids)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  IpmsTimeAxis old_axis = chart->axis;
+  double old_min = self->price_min, old_max = self->price_max, old_step = self->price_step;
+  guint old_ticks = self->price_ticks;
+  g_autoptr(GArray) old_knots = g_array_copy (self->knots);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  ipms_timeline_chart_layout_axis (chart, self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
+  if (chart->axis.first_day != old_axis.first_day || chart->axis.last_day != old_axis.last_day ||
+      chart->axis.px_per_day != old_axis.px_per_day)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, key));
+
+      if (position > 0)
+        g_array_append_val (positions, (guint) { position - 1 });
+    }
+  /* From the end, so that each position still holds its item. */
+  g_array_sort (positions, compare_positions_down);
+  for (guint i = 0; i < positions->len; i++)
+    g_array_remove_index (self->items, g_array_index (positions, guint, i));
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *record = ipms_document_get_record (chart->document, "product", *(gint64 *) key);
+      guint lo = 0, hi = self->items->len;
+      Item item;
+
+      if (record == NULL || !ipms_record_is_alive (record) || !item_from_record (self, record, &item))
+        continue;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_items (&g_array_index (self->items, Item, mid), &item) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (self->items, lo, item);
+    }
+
+  g_hash_table_remove_all (self->item_index);
+  for (guint i = 0; i < self->items->len; i++)
+    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
+
+  /* A price beyond the axis's ends (or a last one gone) moves every item. */
+  price_range (self);
+  band_knots (self);
+  if (self->price_min != old_min || self->price_max != old_max || self->price_step != old_step ||
+      self->price_ticks != old_ticks || self->knots->len != old_knots->len ||
+      memcmp (self->knots->data, old_knots->data, old_knots->len * sizeof (double)) != 0)
+    return FALSE;
+
+  finish_layout (self);
+  return TRUE;
+}
+
 static void
 ensure_layout (IpmsRoadmapChart *self)
 {
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) bands = NULL;
   g_autoptr(GPtrArray) series = NULL;
-  g_autoptr(GHashTable) series_color = NULL;
   IpmsRecord *project;
-  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
-  double time_length;
 
-  if (!self->parent_instance.dirty)
+  if (!ipms_timeline_chart_begin_layout (IPMS_TIMELINE_CHART (self)))
     return;
-  self->parent_instance.dirty = FALSE;
 
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
   g_array_set_size (self->series_keys, 0);
   g_hash_table_remove_all (self->item_index);
+  g_hash_table_remove_all (self->series_color);
 
   ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
-  time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
 
   project = ipms_document_get_project (self->parent_instance.document);
   g_free (self->currency);
   self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
 
   series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
-  series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < series->len; i++)
     {
       IpmsRecord *record = g_ptr_array_index (series, i);
@@ -833,7 +955,7 @@ ensure_layout (IpmsRoadmapChart *self)
 
       *key = ipms_record_get_id (record);
       ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, self->dark, color);
-      g_hash_table_insert (series_color, key, color);
+      g_hash_table_insert (self->series_color, key, color);
       series_key.name = g_strdup (ipms_record_get_string (record, "name"));
       series_key.color = *color;
       g_array_append_val (self->series_keys, series_key);
@@ -853,27 +975,10 @@ ensure_layout (IpmsRoadmapChart *self)
   products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
   for (guint i = 0; i < products->len; i++)
     {
-      IpmsRecord *record = g_ptr_array_index (products, i);
-      IpmsColor *color;
-      gint64 series_id;
-      Item item = { 0 };
+      Item item;
 
-      item.launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
-      if (item.launch == 0 || ipms_record_is_null (record, "price") ||
-          isnan (ipms_record_get_double (record, "price")))
-        continue;
-
-      item.id = ipms_record_get_id (record);
-      item.record = g_object_ref (record);
-      item.price = clamp_price (ipms_record_get_double (record, "price"));
-      item.grade = grade_index (ipms_record_get_string (record, "grade"));
-      series_id = ipms_record_get_int (record, "series_id");
-      color = series_id != 0 ? g_hash_table_lookup (series_color, &series_id) : NULL;
-      if (color != NULL)
-        item.color = *color;
-      else
-        item.color = ipms_chart_style_get_palette (self->dark)->dim_foreground;
-      g_array_append_val (self->items, item);
+      if (item_from_record (self, g_ptr_array_index (products, i), &item))
+        g_array_append_val (self->items, item);
     }
 
   for (guint i = 0; i < self->items->len; i++)
@@ -881,6 +986,16 @@ ensure_layout (IpmsRoadmapChart *self)
 
   price_range (self);
   band_knots (self);
+  finish_layout (self);
+}
+
+/* What follows from the items and the price axis: the columns, the items'
+ * places and their labels, the size. */
+static void
+finish_layout (IpmsRoadmapChart *self)
+{
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
+  double time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
 
   /* The band names' column is as wide as the longest name, within reason:
    * fixed, it took a fifth of a small view. */
@@ -1734,6 +1849,7 @@ ipms_roadmap_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->series_color, g_hash_table_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
   g_clear_pointer (&self->clusters, g_array_unref);
@@ -1818,6 +1934,7 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   object_class->set_property = ipms_roadmap_chart_set_property;
 
   timeline_class->ensure_layout = chart_ensure_layout;
+  timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
   timeline_class->paint_preview = chart_paint_preview;
@@ -1842,6 +1959,7 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, clear_item);
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, clear_band);
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ipms-format.h"
 #include "ipms-timeline-chart-private.h"
 
@@ -27,6 +29,10 @@ enum {
   N_SIGNALS
 };
 
+/* Changed products beyond which a new layout costs no more than updating
+ * their items one by one. */
+#define MAX_TOUCHED 256
+
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
@@ -35,6 +41,71 @@ ipms_timeline_chart_invalidate (IpmsTimelineChart *self)
 {
   self->dirty = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
+{
+  gboolean updated;
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      g_hash_table_remove_all (self->touched);
+      return TRUE;
+    }
+  if (g_hash_table_size (self->touched) == 0)
+    return FALSE;
+
+  updated = IPMS_TIMELINE_CHART_GET_CLASS (self)->update_products (self, self->touched);
+  g_hash_table_remove_all (self->touched);
+  return !updated;
+}
+
+/* A product row tells which item to update; any other row (a series, a
+ * layer, a price band, the project's currency) may move every item. */
+static void
+on_row_changed (IpmsTimelineChart *self,
+                const char        *table,
+                gint64             id,
+                IpmsRowChange      change,
+                IpmsDocument      *document)
+{
+  if (strcmp (table, "product") == 0)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      g_hash_table_add (self->touched, key);
+    }
+  else
+    {
+      self->reset = TRUE;
+    }
+}
+
+static void
+on_reloaded (IpmsTimelineChart *self,
+             IpmsDocument      *document)
+{
+  self->reset = TRUE;
+}
+
+static void
+on_changes_done (IpmsTimelineChart *self,
+                 IpmsDocument      *document)
+{
+  if (self->reset || g_hash_table_size (self->touched) > MAX_TOUCHED)
+    {
+      self->reset = FALSE;
+      g_hash_table_remove_all (self->touched);
+      ipms_timeline_chart_invalidate (self);
+    }
+  else
+    {
+      /* The touched products wait for the next layout. */
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 void
@@ -111,6 +182,8 @@ ipms_timeline_chart_dispose (GObject *object)
   IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
 
   g_clear_signal_handler (&self->changes_done_id, self->document);
+  g_clear_signal_handler (&self->row_changed_id, self->document);
+  g_clear_signal_handler (&self->reloaded_id, self->document);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ipms_timeline_chart_parent_class)->dispose (object);
@@ -122,6 +195,7 @@ ipms_timeline_chart_finalize (GObject *object)
   IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
 
   g_clear_pointer (&self->layouts, ipms_layout_cache_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_free (self->range_start);
   g_free (self->range_end);
 
@@ -173,8 +247,14 @@ ipms_timeline_chart_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
+      self->row_changed_id = g_signal_connect_object (self->document, "row-changed",
+                                                      G_CALLBACK (on_row_changed), self,
+                                                      G_CONNECT_SWAPPED);
+      self->reloaded_id = g_signal_connect_object (self->document, "reloaded",
+                                                   G_CALLBACK (on_reloaded), self,
+                                                   G_CONNECT_SWAPPED);
       self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
-                                                       G_CALLBACK (ipms_timeline_chart_invalidate), self,
+                                                       G_CALLBACK (on_changes_done), self,
                                                        G_CONNECT_SWAPPED);
       break;
     case PROP_RANGE_START:
@@ -239,6 +319,7 @@ ipms_timeline_chart_init (IpmsTimelineChart *self)
   self->show_title = TRUE;
   self->dirty = TRUE;
   self->layouts = ipms_layout_cache_new ();
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 IpmsDocument *
