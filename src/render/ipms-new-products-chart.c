@@ -33,6 +33,7 @@ typedef struct
 {
   gint64      id;
   IpmsRecord *record;
+  gint64      series_id;
   guint32     start;
   guint32     complete;
   guint32     launch;
@@ -390,10 +391,72 @@ pack_milestones (IpmsNewProductsChart *self)
 }
 
 static void
+append_lane_once (GArray *lanes,
+                  guint   lane)
+{
+  for (guint k = 0; k < lanes->len; k++)
+    if (g_array_index (lanes, guint, k) == lane)
+      return;
+  g_array_append_val (lanes, lane);
+}
+
+/* series id -> GArray of the lanes of its products, in the items' order. */
+static GHashTable *
+lanes_by_series (IpmsNewProductsChart *self)
+{
+  GHashTable *lanes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      GArray *series_lanes;
+
+      if (item->series_id == 0)
+        continue;
+      series_lanes = g_hash_table_lookup (lanes, &item->series_id);
+      if (series_lanes == NULL)
+        {
+          series_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (lanes, g_memdup2 (&item->series_id, sizeof (gint64)), series_lanes);
+        }
+      append_lane_once (series_lanes, item->lane);
+    }
+
+  return lanes;
+}
+
+/* The milestones of every series: one query of the series and one of
+ * their segments, not one per series, nor a pass over every product per
+ * series. */
+static void
 build_milestones (IpmsNewProductsChart *self,
                   GHashTable           *lane_of)
 {
   g_autoptr(GPtrArray) series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
+  g_autoptr(GHashTable) links = NULL;
+  g_autoptr(GHashTable) product_lanes = NULL;
+
+  if (self->lane_mode == IPMS_LANE_MODE_LAYERS)
+    {
+      g_autoptr(GPtrArray) all_links = ipms_document_query (self->parent_instance.document, "series_segment",
+                                                            NULL, 0, NULL);
+
+      /* series id -> GPtrArray of its links, by id as a query per series has them. */
+      links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      for (guint j = 0; j < all_links->len; j++)
+        {
+          IpmsRecord *link = g_ptr_array_index (all_links, j);
+          gint64 series_id = ipms_record_get_int (link, "series_id");
+          GPtrArray *series_links = g_hash_table_lookup (links, &series_id);
+
+          if (series_links == NULL)
+            {
+              series_links = g_ptr_array_new ();
+              g_hash_table_insert (links, g_memdup2 (&series_id, sizeof series_id), series_links);
+            }
+          g_ptr_array_add (series_links, link);
+        }
+    }
 
   for (guint i = 0; i < series->len; i++)
     {
@@ -418,35 +481,28 @@ build_milestones (IpmsNewProductsChart *self,
         {
           /* A series sits on the layers of the segments it covers, or
            * failing those on the layers of its products. */
-          g_autoptr(GPtrArray) links = ipms_document_query (self->parent_instance.document, "series_segment",
-                                                            "series_id", series_id, NULL);
+          GPtrArray *series_links = g_hash_table_lookup (links, &series_id);
 
-          for (guint j = 0; j < links->len; j++)
+          for (guint j = 0; series_links != NULL && j < series_links->len; j++)
             {
               gint64 layer = layer_of_segment (self->parent_instance.document,
-                                               ipms_record_get_int (g_ptr_array_index (links, j), "segment_id"));
+                                               ipms_record_get_int (g_ptr_array_index (series_links, j), "segment_id"));
               guint lane = lane_for_id (lane_of, layer);
-              gboolean seen = FALSE;
 
-              for (guint k = 0; k < lanes->len; k++)
-                seen |= g_array_index (lanes, guint, k) == lane;
-              if (!seen && lane != G_MAXUINT)
-                g_array_append_val (lanes, lane);
+              if (lane != G_MAXUINT)
+                append_lane_once (lanes, lane);
             }
 
           if (lanes->len == 0)
-            for (guint j = 0; j < self->items->len; j++)
-              {
-                Item *item = &g_array_index (self->items, Item, j);
-                gboolean seen = FALSE;
+            {
+              GArray *of_products;
 
-                if (ipms_record_get_int (item->record, "series_id") != series_id)
-                  continue;
-                for (guint k = 0; k < lanes->len; k++)
-                  seen |= g_array_index (lanes, guint, k) == item->lane;
-                if (!seen)
-                  g_array_append_val (lanes, item->lane);
-              }
+              if (product_lanes == NULL)
+                product_lanes = lanes_by_series (self);
+              of_products = g_hash_table_lookup (product_lanes, &series_id);
+              if (of_products != NULL)
+                g_array_append_vals (lanes, of_products->data, of_products->len);
+            }
         }
 
       for (guint k = 0; k < lanes->len; k++)
@@ -492,6 +548,7 @@ item_from_record (IpmsRecord *record,
 
   item->id = ipms_record_get_id (record);
   item->record = g_object_ref (record);
+  item->series_id = ipms_record_get_int (record, "series_id");
   item->lane = G_MAXUINT;
   return TRUE;
 }

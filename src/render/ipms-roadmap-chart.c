@@ -526,6 +526,9 @@ choose_place (Occupancy               *occupancy,
   return TRUE;
 }
 
+/* Markers closer than this share a "+N" label. */
+#define CLUSTER_REACH (3 * FLAGSHIP_RADIUS)
+
 #define N_CANDIDATES 16
 #define N_NEAR_CANDIDATES 8
 
@@ -633,6 +636,8 @@ place_labels (IpmsRoadmapChart *self)
   double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
   cairo_rectangle_t bounds, inside;
   Occupancy occupancy, lines, today_line;
+  g_autoptr(GHashTable) unlabelled = NULL;
+  g_autofree int *sizes = NULL;
 
   /* Labels stay right of the price axis (or of the time header, flipped)
    * and within the plot across the time. */
@@ -679,6 +684,13 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
+  /* Each name is measured once, not once a pass. */
+  sizes = g_new (int, 2 * MAX (1, self->items->len));
+  for (guint i = 0; i < self->items->len; i++)
+    ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
+                                ipms_record_get_string (g_array_index (self->items, Item, i).record, "name"),
+                                &sizes[2 * i], &sizes[2 * i + 1]);
+
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
@@ -690,14 +702,12 @@ place_labels (IpmsRoadmapChart *self)
           double r = marker_radius (item->grade);
           cairo_rectangle_t candidates[N_CANDIDATES], chosen;
           guint n;
-          int tw, th;
 
           if (item->grade != grade || item->has_label)
             continue;
 
-          ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
-                                      ipms_record_get_string (item->record, "name"), &tw, &th);
-          n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
+          n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r,
+                                 sizes[2 * i], sizes[2 * i + 1], candidates);
           if (choose_place (&occupancy, passes[pass].clear ? &lines : NULL, passes[pass].clear_today ? &today_line : NULL,
                             passes[pass].inside ? &inside : &bounds,
                             candidates, passes[pass].near ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
@@ -711,7 +721,30 @@ place_labels (IpmsRoadmapChart *self)
         }
     }
 
-  /* The rest, in clusters of markers within reach of each other. */
+  /* The rest, in clusters of markers within reach of each other: all
+   * that can be reached from the first unlabelled marker through others,
+   * then from the next one left. The unlabelled markers are bucketed by
+   * cells as wide as the reach, so that finding a marker's neighbours
+   * looks at the nine cells around it rather than at every marker. */
+  unlabelled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      guint64 key;
+      GArray *cell;
+
+      if (item->has_label)
+        continue;
+      key = bucket_key (bucket_index (item->x, CLUSTER_REACH), bucket_index (item->y, CLUSTER_REACH));
+      cell = g_hash_table_lookup (unlabelled, &key);
+      if (cell == NULL)
+        {
+          cell = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (unlabelled, g_memdup2 (&key, sizeof key), cell);
+        }
+      g_array_append_val (cell, i);
+    }
+
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *seed = &g_array_index (self->items, Item, i);
@@ -731,17 +764,26 @@ place_labels (IpmsRoadmapChart *self)
       for (guint m = 0; m < members->len; m++)
         {
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
+          int cx = bucket_index (member->x, CLUSTER_REACH), cy = bucket_index (member->y, CLUSTER_REACH);
 
-          for (guint j = i + 1; j < self->items->len; j++)
-            {
-              Item *other = &g_array_index (self->items, Item, j);
+          for (int bx = cx - 1; bx <= cx + 1; bx++)
+            for (int by = cy - 1; by <= cy + 1; by++)
+              {
+                guint64 key = bucket_key (bx, by);
+                GArray *cell = g_hash_table_lookup (unlabelled, &key);
 
-              if (other->has_label || other->cluster != G_MAXUINT ||
-                  hypot (other->x - member->x, other->y - member->y) > 3 * FLAGSHIP_RADIUS)
-                continue;
-              other->cluster = self->clusters->len;
-              g_array_append_val (members, j);
-            }
+                for (guint k = 0; cell != NULL && k < cell->len; k++)
+                  {
+                    guint j = g_array_index (cell, guint, k);
+                    Item *other = &g_array_index (self->items, Item, j);
+
+                    if (other->cluster != G_MAXUINT ||
+                        hypot (other->x - member->x, other->y - member->y) > CLUSTER_REACH)
+                      continue;
+                    other->cluster = self->clusters->len;
+                    g_array_append_val (members, j);
+                  }
+              }
         }
 
       for (guint m = 0; m < members->len; m++)
