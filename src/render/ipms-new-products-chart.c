@@ -660,7 +660,6 @@ update_products (IpmsTimelineChart *chart,
                  GHashTable        *ids)
 {
   IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
-  IpmsTimeAxis old_axis = chart->axis;
   g_autofree gboolean *repack = NULL;
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
@@ -668,9 +667,7 @@ update_products (IpmsTimelineChart *chart,
   guint first;
 
   /* The axis spans the plan's dates, which the edit may have moved. */
-  ipms_timeline_chart_layout_axis (chart, FIT_WIDTH);
-  if (chart->axis.first_day != old_axis.first_day || chart->axis.last_day != old_axis.last_day ||
-      chart->axis.px_per_day != old_axis.px_per_day)
+  if (!ipms_timeline_chart_update_axis (chart, ids, FIT_WIDTH))
     return FALSE;
 
   repack = g_new0 (gboolean, self->lanes->len);

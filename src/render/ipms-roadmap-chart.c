@@ -900,7 +900,6 @@ update_products (IpmsTimelineChart *chart,
                  GHashTable        *ids)
 {
   IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
-  IpmsTimeAxis old_axis = chart->axis;
   double old_min = self->price_min, old_max = self->price_max, old_step = self->price_step;
   guint old_ticks = self->price_ticks;
   g_autoptr(GArray) old_knots = g_array_copy (self->knots);
@@ -908,9 +907,7 @@ update_products (IpmsTimelineChart *chart,
   GHashTableIter iter;
   gpointer key;
 
-  ipms_timeline_chart_layout_axis (chart, self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
-  if (chart->axis.first_day != old_axis.first_day || chart->axis.last_day != old_axis.last_day ||
-      chart->axis.px_per_day != old_axis.px_per_day)
+  if (!ipms_timeline_chart_update_axis (chart, ids, self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH))
     return FALSE;
 
   g_hash_table_iter_init (&iter, ids);

@@ -29,6 +29,7 @@ struct _IpmsTimelineChart
    * next layout updates their items alone (update_products()). */
   GHashTable      *touched;
   gboolean         reset;
+  GHashTable      *spans;       /* product id -> its dates' span, for the plan's range */
   IpmsTimeAxis     axis;
   IpmsLayoutCache *layouts;
   double           sticky_x;
@@ -51,6 +52,13 @@ void ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
  * backwards, at "px-per-day" or, when that is 0, at the zoom that fits the
  * range into about `fit_width` units. */
 void ipms_timeline_chart_layout_axis     (IpmsTimelineChart *self,
+                                          double             fit_width);
+/* After edits of the products in `ids` alone: sets `axis` as
+ * ipms_timeline_chart_layout_axis() would, from those products' dates and
+ * the others' kept from the last layout, and says whether it stayed the
+ * same. */
+gboolean ipms_timeline_chart_update_axis (IpmsTimelineChart *self,
+                                          GHashTable        *ids,
                                           double             fit_width);
 /* The title line at the top left: project name, `chart_name` and the range. */
 void ipms_timeline_chart_paint_title     (IpmsTimelineChart      *self,
