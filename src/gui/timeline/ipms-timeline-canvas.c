@@ -1565,12 +1565,21 @@ on_drag_cancel (GtkGesture         *gesture,
   ipms_timeline_canvas_drag_cancel (self);
 }
 
+/* The product whose item has the window's focus. From the root, not from
+ * gtk_widget_get_focus_child(): GTK clears the focus children when the
+ * window stops being the active one (another window took the keyboard, or
+ * a popover did) though the root keeps its focus widget, and an action run
+ * then (from the product's menu, or on a busy desktop) acted on nothing. */
 static gint64
 focused_product (IpmsTimelineCanvas *self)
 {
-  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  return IPMS_IS_CANVAS_ITEM (focus) ? ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus)) : 0;
+  if (!IPMS_IS_CANVAS_ITEM (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (self))
+    return 0;
+
+  return ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus));
 }
 
 static gboolean
