@@ -53,7 +53,15 @@ typedef struct
   double      label_width;
   double      label_height;
   guint       cluster;    /* index in clusters when it has no label of its own, else G_MAXUINT */
+  /* How the last placement went: the step (pass and grade) that gave the
+   * label and its candidate, NO_STEP when none did; `fresh` when the item
+   * is new since, with nothing to go by. See place_labels(). */
+  guint8      label_step;
+  guint8      label_candidate;
+  gboolean    fresh;
 } Item;
+
+#define NO_STEP G_MAXUINT8
 
 /* ipms_timeline_items_*() read the id at the start of each item. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Item, id) == 0);
@@ -107,6 +115,11 @@ struct _IpmsRoadmapChart
   GArray          *items;
   GHashTable      *item_index;
   GHashTable      *series_color;  /* series id -> IpmsColor, for the items */
+  /* After an edit of a few products, the next placement of the names
+   * replays the last one, placing anew only around what changed: the
+   * markers and names of the products taken out and put back. */
+  gboolean         replay;
+  GArray          *dirty;         /* cairo_rectangle_t */
   GArray          *bands;
   GArray          *series_keys;
   GArray          *clusters;      /* Cluster */
@@ -500,7 +513,8 @@ choose_place (Occupancy               *occupancy,
               const cairo_rectangle_t *candidates,
               guint                    n_candidates,
               gboolean                 force,
-              cairo_rectangle_t       *chosen)
+              cairo_rectangle_t       *chosen,
+              guint                   *chosen_index)
 {
   for (guint c = 0; c < n_candidates; c++)
     if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
@@ -509,6 +523,8 @@ choose_place (Occupancy               *occupancy,
       {
         *chosen = candidates[c];
         occupancy_add (occupancy, chosen);
+        if (chosen_index != NULL)
+          *chosen_index = c;
         return TRUE;
       }
 
@@ -630,6 +646,57 @@ add_line_obstacles (IpmsRoadmapChart *self,
  * then cross one; markers left without a name even so are grouped with
  * their unlabelled neighbours under one "+N" label, so that none is left
  * unaccounted for: their names are in their tooltips. */
+/* Whether any of the first `n` candidates meets a rectangle of `dirty`. */
+static gboolean
+meets_dirty (GArray                  *dirty,
+             const cairo_rectangle_t *candidates,
+             guint                    n)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint c = 0; c < n; c++)
+    {
+      x1 = MIN (x1, candidates[c].x);
+      y1 = MIN (y1, candidates[c].y);
+      x2 = MAX (x2, candidates[c].x + candidates[c].width);
+      y2 = MAX (y2, candidates[c].y + candidates[c].height);
+    }
+
+  for (guint d = 0; d < dirty->len; d++)
+    {
+      const cairo_rectangle_t *o = &g_array_index (dirty, cairo_rectangle_t, d);
+
+      if (x1 >= o->x + o->width || o->x >= x2 || y1 >= o->y + o->height || o->y >= y2)
+        continue;
+      for (guint c = 0; c < n; c++)
+        {
+          const cairo_rectangle_t *r = &candidates[c];
+
+          if (r->x < o->x + o->width && o->x < r->x + r->width &&
+              r->y < o->y + o->height && o->y < r->y + r->height)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+add_dirty (GArray  *dirty,
+           double   x,
+           double   y,
+           double   width,
+           double   height)
+{
+  cairo_rectangle_t rect = { x, y, width, height };
+
+  g_array_append_val (dirty, rect);
+}
+
+/* Past this many changed places, checking every candidate against them
+ * costs more than placing the rest anew. */
+#define MAX_DIRTY 128
+
 static void
 place_labels (IpmsRoadmapChart *self)
 {
@@ -638,6 +705,8 @@ place_labels (IpmsRoadmapChart *self)
   Occupancy occupancy, lines, today_line;
   g_autoptr(GHashTable) unlabelled = NULL;
   g_autofree int *sizes = NULL;
+  /* After an edit, with the places that changed in `dirty`. */
+  gboolean replay = self->replay;
 
   /* Labels stay right of the price axis (or of the time header, flipped)
    * and within the plot across the time. */
@@ -669,6 +738,9 @@ place_labels (IpmsRoadmapChart *self)
       item->has_label = FALSE;
       item->cluster = G_MAXUINT;
       occupancy_add (&occupancy, &marker);
+      /* A new marker is in the way of names that were placed there. */
+      if (replay && item->fresh)
+        g_array_append_val (self->dirty, marker);
     }
   add_line_obstacles (self, &occupancy, &lines, &today_line);
 
@@ -701,16 +773,60 @@ place_labels (IpmsRoadmapChart *self)
           Item *item = &g_array_index (self->items, Item, i);
           double r = marker_radius (item->grade);
           cairo_rectangle_t candidates[N_CANDIDATES], chosen;
-          guint n;
+          guint n, index = 0;
+          gboolean placed;
 
           if (item->grade != grade || item->has_label)
             continue;
 
           n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r,
                                  sizes[2 * i], sizes[2 * i + 1], candidates);
-          if (choose_place (&occupancy, passes[pass].clear ? &lines : NULL, passes[pass].clear_today ? &today_line : NULL,
-                            passes[pass].inside ? &inside : &bounds,
-                            candidates, passes[pass].near ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
+          if (passes[pass].near)
+            n = N_NEAR_CANDIDATES;
+
+          /* After an edit, an item whose candidates meet no place that
+           * changed sees what it saw last time (the same markers, lines and
+           * names placed before it), and so chooses as it did: the
+           * candidate it took at this step, or none. */
+          if (replay && !item->fresh &&
+              !meets_dirty (self->dirty, candidates, item->label_step == step ? item->label_candidate + 1u : n))
+            {
+              placed = item->label_step == step;
+              if (placed)
+                {
+                  chosen = candidates[item->label_candidate];
+                  occupancy_add (&occupancy, &chosen);
+                }
+            }
+          else
+            {
+              gboolean was_placed = !item->fresh && item->label_step == step;
+
+              placed = choose_place (&occupancy, passes[pass].clear ? &lines : NULL,
+                                     passes[pass].clear_today ? &today_line : NULL,
+                                     passes[pass].inside ? &inside : &bounds,
+                                     candidates, n, FALSE, &chosen, &index);
+              /* Another outcome: the label moved, and where it was and is
+               * now changed for those placed after it. */
+              if (replay && (item->fresh || placed != was_placed || (placed && index != item->label_candidate)))
+                {
+                  if (!item->fresh && item->label_step != NO_STEP)
+                    add_dirty (self->dirty, item->label_x, item->label_y, item->label_width, item->label_height);
+                  if (placed)
+                    add_dirty (self->dirty, chosen.x, chosen.y, chosen.width, chosen.height);
+                  item->fresh = TRUE;
+                  /* Too much changed: the rest is placed anew. */
+                  if (self->dirty->len > MAX_DIRTY)
+                    replay = FALSE;
+                }
+              if (placed)
+                {
+                  item->label_step = step;
+                  item->label_candidate = index;
+                }
+            }
+
+          if (placed)
             {
               item->has_label = TRUE;
               item->label_x = chosen.x;
@@ -720,6 +836,17 @@ place_labels (IpmsRoadmapChart *self)
             }
         }
     }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->has_label)
+        item->label_step = NO_STEP;
+      item->fresh = FALSE;
+    }
+  self->replay = FALSE;
+  g_array_set_size (self->dirty, 0);
 
   /* The rest, in clusters of markers within reach of each other: all
    * that can be reached from the first unlabelled marker through others,
@@ -803,7 +930,7 @@ place_labels (IpmsRoadmapChart *self)
       cluster.text = g_strdup_printf (_("+%u"), cluster.n);
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
       n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
-      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect);
+      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect, NULL);
       g_array_append_val (self->clusters, cluster);
     }
 
@@ -918,10 +1045,20 @@ update_products (IpmsTimelineChart *chart,
       if (position > 0)
         g_array_append_val (positions, (guint) { position - 1 });
     }
-  /* From the end, so that each position still holds its item. */
+  /* From the end, so that each position still holds its item; where its
+   * marker and name were is free now. */
+  g_array_set_size (self->dirty, 0);
   g_array_sort (positions, compare_positions_down);
   for (guint i = 0; i < positions->len; i++)
-    g_array_remove_index (self->items, g_array_index (positions, guint, i));
+    {
+      const Item *item = &g_array_index (self->items, Item, g_array_index (positions, guint, i));
+      double r = marker_radius (item->grade);
+
+      add_dirty (self->dirty, item->x - r, item->y - r, 2 * r, 2 * r);
+      if (item->has_label)
+        add_dirty (self->dirty, item->label_x, item->label_y, item->label_width, item->label_height);
+      g_array_remove_index (self->items, g_array_index (positions, guint, i));
+    }
 
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -942,6 +1079,7 @@ update_products (IpmsTimelineChart *chart,
           else
             hi = mid;
         }
+      item.fresh = TRUE;
       g_array_insert_val (self->items, lo, item);
     }
 
@@ -957,6 +1095,7 @@ update_products (IpmsTimelineChart *chart,
       memcmp (self->knots->data, old_knots->data, old_knots->len * sizeof (double)) != 0)
     return FALSE;
 
+  self->replay = TRUE;
   finish_layout (self);
   return TRUE;
 }
@@ -972,6 +1111,9 @@ ensure_layout (IpmsRoadmapChart *self)
   if (!ipms_timeline_chart_begin_layout (IPMS_TIMELINE_CHART (self)))
     return;
 
+  /* An update that gave up half-way left places to replay: none now. */
+  self->replay = FALSE;
+  g_array_set_size (self->dirty, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
   g_array_set_size (self->series_keys, 0);
@@ -1889,6 +2031,7 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->series_color, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
   g_clear_pointer (&self->clusters, g_array_unref);
@@ -1999,6 +2142,7 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   g_array_set_clear_func (self->items, clear_item);
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, clear_band);
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
