@@ -750,7 +750,8 @@ ensure_layout (IpmsNewProductsChart *self)
   g_hash_table_remove_all (self->item_index);
   g_hash_table_remove_all (self->lane_of);
 
-  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), FIT_WIDTH);
+  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, NULL);
+  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), products, FIT_WIDTH);
 
   /* Lanes */
   if (self->lane_mode == IPMS_LANE_MODE_SERIES)
@@ -777,7 +778,6 @@ ensure_layout (IpmsNewProductsChart *self)
         }
     }
 
-  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, NULL);
   for (guint i = 0; i < products->len; i++)
     {
       Item item;

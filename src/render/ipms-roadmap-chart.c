@@ -1120,7 +1120,9 @@ ensure_layout (IpmsRoadmapChart *self)
   g_hash_table_remove_all (self->item_index);
   g_hash_table_remove_all (self->series_color);
 
-  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
+  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
+  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), products,
+                                   self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
 
   project = ipms_document_get_project (self->parent_instance.document);
   g_free (self->currency);
@@ -1153,7 +1155,6 @@ ensure_layout (IpmsRoadmapChart *self)
       g_array_append_val (self->bands, band);
     }
 
-  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
   for (guint i = 0; i < products->len; i++)
     {
       Item item;

@@ -48,10 +48,12 @@ gboolean ipms_timeline_chart_begin_layout (IpmsTimelineChart *self);
 void ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
                                           gboolean           same_item);
 
-/* Sets `axis` to the range, or to the plan's where the range is unset or
- * backwards, at "px-per-day" or, when that is 0, at the zoom that fits the
- * range into about `fit_width` units. */
+/* Sets `axis` to the range, or to the plan's (from `products`, every
+ * product row, and the series) where the range is unset or backwards, at
+ * "px-per-day" or, when that is 0, at the zoom that fits the range into
+ * about `fit_width` units. */
 void ipms_timeline_chart_layout_axis     (IpmsTimelineChart *self,
+                                          GPtrArray         *products,
                                           double             fit_width);
 /* After edits of the products in `ids` alone: sets `axis` as
  * ipms_timeline_chart_layout_axis() would, from those products' dates and

@@ -190,16 +190,13 @@ layout_axis_from_spans (IpmsTimelineChart *self,
 
 void
 ipms_timeline_chart_layout_axis (IpmsTimelineChart *self,
+                                 GPtrArray         *products,
                                  double             fit_width)
 {
   g_hash_table_remove_all (self->spans);
   if (range_from_plan (self))
-    {
-      g_autoptr(GPtrArray) products = ipms_document_query (self->document, "product", NULL, 0, NULL);
-
-      for (guint i = 0; i < products->len; i++)
-        set_span (self, g_ptr_array_index (products, i));
-    }
+    for (guint i = 0; i < products->len; i++)
+      set_span (self, g_ptr_array_index (products, i));
 
   layout_axis_from_spans (self, fit_width);
 }
