@@ -820,6 +820,57 @@ test_timeline_product_edits (gconstpointer data)
     }
 }
 
+/* A crowded roadmap, where names compete for places and many markers
+ * share "+N" labels: after each move (whose names are placed again only
+ * around what changed) every label is where a fresh layout puts it. */
+static void
+test_roadmap_crowded_edits (void)
+{
+  IpmsDocument *document = new_document ("crowded.ipms");
+  static const char * const grades[] = { "R", "S", "A", "B", "F" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = ipms_time_day_from_dmy (1, 4, 2026);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Crowded product %u", i);
+      g_autofree char *launch = ipms_time_day_to_iso (first + g_rand_int_range (rand, 0, 90));
+      gint64 id = add_product (document, name, launch, 10 + g_rand_int_range (rand, 0, 500) / 10.0);
+
+      g_assert_true (ipms_document_set_string (document, "product", id, "grade", grades[i % 5], &error));
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+  commit (document);
+
+  chart = new_timeline (document, TIMELINE_ROADMAP);
+  assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+  for (guint i = 0; i < 25; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+      IpmsRecord *product = ipms_document_get_record (document, "product", id);
+      guint32 launch = ipms_time_day_from_iso (ipms_record_get_string (product, "launch_date"));
+      double price = CLAMP (ipms_record_get_double (product, "price") + g_rand_int_range (rand, -30, 31) / 10.0, 11, 59);
+
+      g_assert_true (ipms_timeline_move_marker (document, id, CLAMP (launch + g_rand_int_range (rand, -10, 11), first, first + 89),
+                                                price, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+    }
+  for (guint i = 0; i < 25; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+    }
+
+  g_clear_object (&chart);
+  close_document (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +889,7 @@ main (int   argc,
                         test_timeline_product_edits);
   g_test_add_data_func ("/render/roadmap/product-edits", GINT_TO_POINTER (TIMELINE_ROADMAP),
                         test_timeline_product_edits);
+  g_test_add_func ("/render/roadmap/crowded-edits", test_roadmap_crowded_edits);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
   g_test_add_func ("/render/export/png-too-large", test_png_too_large);
