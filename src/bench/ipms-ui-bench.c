@@ -14,9 +14,10 @@
  * clock's "after-paint" that follows it, so layout and painting are counted,
  * not only the model.
  *
- * Usage: ipms-ui-bench [--forms | --prds] [N_PRODUCTS…]   (default: 1000 2000 10000)
+ * Usage: ipms-ui-bench [--forms | --prds | --charts] [N_PRODUCTS…]   (default: 1000 2000 10000)
  * --forms gives only the form views' figures, --prds only those of the
- * PRDs section's product list (shown, scrolled, sorted).
+ * PRDs section's product list (shown, scrolled, sorted), --charts only the
+ * timelines' (their first show and their edits).
  */
 
 #include "config.h"
@@ -35,6 +36,7 @@
 #include "ipms-panorama-page.h"
 #include "ipms-products-page.h"
 #include "ipms-record-list.h"
+#include "ipms-timeline-edits.h"
 #include "ipms-window.h"
 
 #define PAINT_TIMEOUT_MS 20000
@@ -47,6 +49,8 @@ static char *tmpdir;
 static gboolean forms_only;
 /* --prds: only the product list's figures. */
 static gboolean prds_only;
+/* --charts: only the timelines' figures, for profiling them. */
+static gboolean charts_only;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -300,6 +304,67 @@ measure_edits (IpmsWindow *window,
   print_time ("undo_paint", n_products, undo_times->len > 0 ? ipms_bench_median (undo_times) : -1);
 }
 
+/* With a timeline shown, moves a scheduled product two weeks later (on the
+ * roadmap its marker, a price step dearer too) and measures until painted;
+ * then undoes each move the same way. */
+static void
+measure_timeline_edits (IpmsWindow *window,
+                        const char *section,
+                        guint       n_products)
+{
+  IpmsDocument *document = ipms_window_get_document (window);
+  gboolean roadmap = g_str_equal (section, "roadmap");
+  g_autoptr(IpmsRecordList) products = ipms_record_list_new (document, "product", NULL, IPMS_NULL_ID, NULL);
+  g_autoptr(GArray) edit_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree char *edit_metric = g_strdup_printf ("edit_paint_%s", roadmap ? "roadmap" : "new_products");
+  g_autofree char *undo_metric = g_strdup_printf ("undo_paint_%s", roadmap ? "roadmap" : "new_products");
+  guint n_edits = 0;
+
+  measure_show (window, section);
+  for (guint tries = 0; n_edits < EDIT_SAMPLES && tries < 100 * EDIT_SAMPLES; tries++)
+    {
+      guint position = g_rand_int_range (rand, 0, g_list_model_get_n_items (G_LIST_MODEL (products)));
+      IpmsRecord *product = ipms_record_list_get_record (products, position);
+      g_autoptr(GDate) launch = ipms_record_dup_date (product, "launch_date");
+      g_autoptr(GError) error = NULL;
+      double start, painted;
+
+      if (launch == NULL || (roadmap && ipms_record_is_null (product, "price")))
+        continue;
+
+      start = ipms_bench_now_ms ();
+      if (roadmap)
+        ipms_timeline_move_marker (document, ipms_record_get_id (product), g_date_get_julian (launch) + 14,
+                                   ipms_record_get_double (product, "price") + ipms_timeline_get_price_step (document),
+                                   NULL, &error);
+      else
+        ipms_timeline_shift_product (document, ipms_record_get_id (product), 14, NULL, &error);
+      g_assert_no_error (error);
+      painted = wait_for_paint (GTK_WIDGET (window));
+      if (painted >= 0)
+        g_array_append_val (edit_times, (double) { painted - start });
+      n_edits++;
+    }
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start, painted;
+
+      start = ipms_bench_now_ms ();
+      ipms_document_undo (document, &error);
+      g_assert_no_error (error);
+      painted = wait_for_paint (GTK_WIDGET (window));
+      if (painted >= 0)
+        g_array_append_val (undo_times, (double) { painted - start });
+    }
+
+  print_time (edit_metric, n_products, edit_times->len > 0 ? ipms_bench_median (edit_times) : -1);
+  print_time (undo_metric, n_products, undo_times->len > 0 ? ipms_bench_median (undo_times) : -1);
+}
+
 /* Drags the first chip of the first filled cell across the grid through the
  * canvas' interaction layer, a frame per step, then cancels. */
 static void
@@ -535,7 +600,7 @@ bench_window (guint n_products)
   g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
   IpmsWindow *window;
 
-  if (!forms_only && !prds_only)
+  if (!forms_only && !prds_only && !charts_only)
     {
       print_time ("open_paint_team", n_products, measure_open (path, "team"));
       print_time ("open_paint_panorama", n_products, measure_open (path, "panorama"));
@@ -544,6 +609,17 @@ bench_window (guint n_products)
   window = open_window (path, "team");
   gtk_window_present (GTK_WINDOW (window));
   wait_for_paint (GTK_WIDGET (window));
+
+  if (charts_only)
+    {
+      print_time ("new_products_show", n_products, measure_show (window, "new-products"));
+      print_time ("roadmap_show", n_products, measure_show (window, "roadmap"));
+      measure_timeline_edits (window, "new-products", n_products);
+      measure_timeline_edits (window, "roadmap", n_products);
+      close_window (window);
+      g_unlink (path);
+      return;
+    }
 
   if (!forms_only)
     measure_prd_list (window, n_products);
@@ -567,6 +643,8 @@ bench_window (guint n_products)
   print_time ("roadmap_show", n_products, measure_show (window, "roadmap"));
   ipms_bench_print_figure ("rss_all_views", n_products, current_rss_kib () / 1024.0, "MiB");
 
+  measure_timeline_edits (window, "new-products", n_products);
+  measure_timeline_edits (window, "roadmap", n_products);
   measure_show (window, "panorama");
   measure_edits (window, n_products);
   measure_drag (window, n_products);
@@ -620,9 +698,14 @@ main (int   argc,
           prds_only = TRUE;
           continue;
         }
+      if (g_str_equal (argv[i], "--charts"))
+        {
+          charts_only = TRUE;
+          continue;
+        }
       if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
         {
-          g_printerr ("usage: %s [--forms] [--prds] [N_PRODUCTS…]\n", argv[0]);
+          g_printerr ("usage: %s [--forms | --prds | --charts] [N_PRODUCTS…]\n", argv[0]);
           return EXIT_FAILURE;
         }
       g_array_append_val (sizes, (guint) { (guint) n });
@@ -645,7 +728,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("ipms-ui-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  if (!prds_only)
+  if (!prds_only && !charts_only)
     bench_example_forms ();
   for (guint i = 0; i < sizes->len; i++)
     bench_window (g_array_index (sizes, guint, i));

@@ -33,6 +33,7 @@ typedef struct
 {
   gint64      id;
   IpmsRecord *record;
+  gint64      series_id;
   guint32     start;
   guint32     complete;
   guint32     launch;
@@ -83,6 +84,7 @@ struct _IpmsNewProductsChart
   GArray          *items;        /* Item, by lane then start */
   GHashTable      *item_index;   /* id -> position + 1 */
   GArray          *lanes;        /* Lane */
+  GHashTable      *lane_of;      /* lane id (a key in `lanes`) -> lane index */
   GArray          *milestones;   /* Milestone */
 
   struct {
@@ -389,10 +391,72 @@ pack_milestones (IpmsNewProductsChart *self)
 }
 
 static void
+append_lane_once (GArray *lanes,
+                  guint   lane)
+{
+  for (guint k = 0; k < lanes->len; k++)
+    if (g_array_index (lanes, guint, k) == lane)
+      return;
+  g_array_append_val (lanes, lane);
+}
+
+/* series id -> GArray of the lanes of its products, in the items' order. */
+static GHashTable *
+lanes_by_series (IpmsNewProductsChart *self)
+{
+  GHashTable *lanes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      GArray *series_lanes;
+
+      if (item->series_id == 0)
+        continue;
+      series_lanes = g_hash_table_lookup (lanes, &item->series_id);
+      if (series_lanes == NULL)
+        {
+          series_lanes = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (lanes, g_memdup2 (&item->series_id, sizeof (gint64)), series_lanes);
+        }
+      append_lane_once (series_lanes, item->lane);
+    }
+
+  return lanes;
+}
+
+/* The milestones of every series: one query of the series and one of
+ * their segments, not one per series, nor a pass over every product per
+ * series. */
+static void
 build_milestones (IpmsNewProductsChart *self,
                   GHashTable           *lane_of)
 {
   g_autoptr(GPtrArray) series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
+  g_autoptr(GHashTable) links = NULL;
+  g_autoptr(GHashTable) product_lanes = NULL;
+
+  if (self->lane_mode == IPMS_LANE_MODE_LAYERS)
+    {
+      g_autoptr(GPtrArray) all_links = ipms_document_query (self->parent_instance.document, "series_segment",
+                                                            NULL, 0, NULL);
+
+      /* series id -> GPtrArray of its links, by id as a query per series has them. */
+      links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      for (guint j = 0; j < all_links->len; j++)
+        {
+          IpmsRecord *link = g_ptr_array_index (all_links, j);
+          gint64 series_id = ipms_record_get_int (link, "series_id");
+          GPtrArray *series_links = g_hash_table_lookup (links, &series_id);
+
+          if (series_links == NULL)
+            {
+              series_links = g_ptr_array_new ();
+              g_hash_table_insert (links, g_memdup2 (&series_id, sizeof series_id), series_links);
+            }
+          g_ptr_array_add (series_links, link);
+        }
+    }
 
   for (guint i = 0; i < series->len; i++)
     {
@@ -417,35 +481,28 @@ build_milestones (IpmsNewProductsChart *self,
         {
           /* A series sits on the layers of the segments it covers, or
            * failing those on the layers of its products. */
-          g_autoptr(GPtrArray) links = ipms_document_query (self->parent_instance.document, "series_segment",
-                                                            "series_id", series_id, NULL);
+          GPtrArray *series_links = g_hash_table_lookup (links, &series_id);
 
-          for (guint j = 0; j < links->len; j++)
+          for (guint j = 0; series_links != NULL && j < series_links->len; j++)
             {
               gint64 layer = layer_of_segment (self->parent_instance.document,
-                                               ipms_record_get_int (g_ptr_array_index (links, j), "segment_id"));
+                                               ipms_record_get_int (g_ptr_array_index (series_links, j), "segment_id"));
               guint lane = lane_for_id (lane_of, layer);
-              gboolean seen = FALSE;
 
-              for (guint k = 0; k < lanes->len; k++)
-                seen |= g_array_index (lanes, guint, k) == lane;
-              if (!seen && lane != G_MAXUINT)
-                g_array_append_val (lanes, lane);
+              if (lane != G_MAXUINT)
+                append_lane_once (lanes, lane);
             }
 
           if (lanes->len == 0)
-            for (guint j = 0; j < self->items->len; j++)
-              {
-                Item *item = &g_array_index (self->items, Item, j);
-                gboolean seen = FALSE;
+            {
+              GArray *of_products;
 
-                if (ipms_record_get_int (item->record, "series_id") != series_id)
-                  continue;
-                for (guint k = 0; k < lanes->len; k++)
-                  seen |= g_array_index (lanes, guint, k) == item->lane;
-                if (!seen)
-                  g_array_append_val (lanes, item->lane);
-              }
+              if (product_lanes == NULL)
+                product_lanes = lanes_by_series (self);
+              of_products = g_hash_table_lookup (product_lanes, &series_id);
+              if (of_products != NULL)
+                g_array_append_vals (lanes, of_products->data, of_products->len);
+            }
         }
 
       for (guint k = 0; k < lanes->len; k++)
@@ -464,27 +521,239 @@ static double paint_legend (IpmsNewProductsChart   *self,
 static double lane_label_height (IpmsNewProductsChart *self,
                                  const Lane           *lane);
 
+/* The lane of a product's row: its layer's (or its series') when the chart
+ * has one, else G_MAXUINT. */
+static guint
+lane_of_record (IpmsNewProductsChart *self,
+                IpmsRecord           *record)
+{
+  gint64 key = self->lane_mode == IPMS_LANE_MODE_SERIES
+    ? ipms_record_get_int (record, "series_id")
+    : layer_of_segment (self->parent_instance.document, ipms_record_get_int (record, "segment_id"));
+
+  return lane_for_id (self->lane_of, key);
+}
+
+/* An item for a product row; FALSE when the product has no date to show. */
+static gboolean
+item_from_record (IpmsRecord *record,
+                  Item       *item)
+{
+  *item = (Item) { 0 };
+  item->start = ipms_time_day_from_iso (ipms_record_get_string (record, "dev_start"));
+  item->complete = ipms_time_day_from_iso (ipms_record_get_string (record, "dev_complete"));
+  item->launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
+  if (item->start == 0 && item->complete == 0 && item->launch == 0)
+    return FALSE;
+
+  item->id = ipms_record_get_id (record);
+  item->record = g_object_ref (record);
+  item->series_id = ipms_record_get_int (record, "series_id");
+  item->lane = G_MAXUINT;
+  return TRUE;
+}
+
+/* Packs the items of one lane, [first, end) of the sorted items, into
+ * rows, first fit by start. */
+static void
+pack_lane (IpmsNewProductsChart *self,
+           guint                 first,
+           guint                 end)
+{
+  g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = first; i < end; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
+      guint row;
+
+      for (row = 0; row < row_ends->len; row++)
+        if (g_array_index (row_ends, double, row) <= item->x0)
+          break;
+      if (row == row_ends->len)
+        g_array_append_val (row_ends, item->x1);
+      else
+        g_array_index (row_ends, double, row) = item->x1;
+
+      item->row = row;
+      lane->n_rows = MAX (lane->n_rows, row + 1);
+      lane->n_products++;
+    }
+}
+
+/* What follows from the packed items: their index, the width, the
+ * milestones, each lane's place and the height. */
+static void
+finish_layout (IpmsNewProductsChart *self)
+{
+  double y;
+
+  g_hash_table_remove_all (self->item_index);
+  for (guint i = 0; i < self->items->len; i++)
+    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
+
+  self->width = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis) + RIGHT_PAD;
+  for (guint i = 0; i < self->items->len; i++)
+    self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
+
+  g_array_set_size (self->milestones, 0);
+  for (guint i = 0; i < self->lanes->len; i++)
+    g_array_index (self->lanes, Lane, i).strip = 0;
+  build_milestones (self, self->lane_of);
+  pack_milestones (self);
+
+  self->body_top = (self->parent_instance.show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
+  y = self->body_top;
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      Lane *lane = &g_array_index (self->lanes, Lane, i);
+
+      lane->y = y;
+      /* At least as tall as its name and product count, which a Chinese
+       * font makes taller than the rows of a lane of one product. */
+      lane->height = MAX (2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT,
+                          lane_label_height (self, lane) + 2 * LANE_PAD);
+      y += lane->height;
+    }
+  self->body_bottom = MAX (y, self->body_top + ROW_HEIGHT);
+
+  self->height = self->body_bottom + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+  self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
+}
+
+/* Where an item goes among the sorted items. */
+static guint
+sorted_position (IpmsNewProductsChart *self,
+                 const Item           *item)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_items (&g_array_index (self->items, Item, mid), item) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static int
+compare_positions_down (gconstpointer a,
+                        gconstpointer b)
+{
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return pa > pb ? -1 : pa < pb;
+}
+
+/* Takes the touched products out of their lanes and puts them in their new
+ * ones, packing only those lanes again, without querying the other
+ * thousands. That holds while the time axis stays as it was and no lane is
+ * added or emptied away (the lane of products without one). */
+static gboolean
+update_products (IpmsTimelineChart *chart,
+                 GHashTable        *ids)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+  g_autofree gboolean *repack = NULL;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+  guint first;
+
+  /* The axis spans the plan's dates, which the edit may have moved. */
+  if (!ipms_timeline_chart_update_axis (chart, ids, FIT_WIDTH))
+    return FALSE;
+
+  repack = g_new0 (gboolean, self->lanes->len);
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, key));
+
+      if (position == 0)
+        continue;
+      position--;
+      repack[g_array_index (self->items, Item, position).lane] = TRUE;
+      g_array_append_val (positions, position);
+    }
+  /* From the end, so that each position still holds its item. */
+  g_array_sort (positions, compare_positions_down);
+  for (guint i = 0; i < positions->len; i++)
+    g_array_remove_index (self->items, g_array_index (positions, guint, i));
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *record = ipms_document_get_record (chart->document, "product", *(gint64 *) key);
+      Item item;
+
+      if (record == NULL || !ipms_record_is_alive (record) || !item_from_record (record, &item))
+        continue;
+
+      item.lane = lane_of_record (self, record);
+      if (item.lane == G_MAXUINT)
+        {
+          const Lane *last = self->lanes->len > 0 ? &g_array_index (self->lanes, Lane, self->lanes->len - 1) : NULL;
+
+          if (last == NULL || last->id != 0)
+            {
+              clear_item (&item);
+              return FALSE;
+            }
+          item.lane = self->lanes->len - 1;
+        }
+      item_extent (self, &item);
+      repack[item.lane] = TRUE;
+      g_array_insert_val (self->items, sorted_position (self, &item), item);
+    }
+
+  first = 0;
+  for (guint lane = 0; lane < self->lanes->len; lane++)
+    {
+      Lane *packed = &g_array_index (self->lanes, Lane, lane);
+      guint end = first;
+
+      while (end < self->items->len && g_array_index (self->items, Item, end).lane == lane)
+        end++;
+      if (repack[lane])
+        {
+          packed->n_rows = 1;
+          packed->n_products = 0;
+          pack_lane (self, first, end);
+          /* The lane of products without one goes when its last one does. */
+          if (packed->id == 0 && packed->n_products == 0)
+            return FALSE;
+        }
+      first = end;
+    }
+
+  finish_layout (self);
+  return TRUE;
+}
+
 static void
 ensure_layout (IpmsNewProductsChart *self)
 {
   g_autoptr(GPtrArray) products = NULL;
-  g_autoptr(GHashTable) lane_of = NULL;
-  double y;
 
-  if (!self->parent_instance.dirty)
+  if (!ipms_timeline_chart_begin_layout (IPMS_TIMELINE_CHART (self)))
     return;
-  self->parent_instance.dirty = FALSE;
 
   g_array_set_size (self->items, 0);
   g_array_set_size (self->lanes, 0);
-  g_array_set_size (self->milestones, 0);
   g_hash_table_remove_all (self->item_index);
+  g_hash_table_remove_all (self->lane_of);
 
-  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), FIT_WIDTH);
-
+  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, NULL);
+  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), products, FIT_WIDTH);
 
   /* Lanes */
-  lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   if (self->lane_mode == IPMS_LANE_MODE_SERIES)
     {
       g_autoptr(GPtrArray) series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
@@ -509,36 +778,23 @@ ensure_layout (IpmsNewProductsChart *self)
         }
     }
 
-  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, NULL);
   for (guint i = 0; i < products->len; i++)
     {
-      IpmsRecord *record = g_ptr_array_index (products, i);
-      Item item = { 0 };
+      Item item;
 
-      item.start = ipms_time_day_from_iso (ipms_record_get_string (record, "dev_start"));
-      item.complete = ipms_time_day_from_iso (ipms_record_get_string (record, "dev_complete"));
-      item.launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
-      if (item.start == 0 && item.complete == 0 && item.launch == 0)
-        continue;
-
-      item.id = ipms_record_get_id (record);
-      item.record = g_object_ref (record);
-      item.lane = G_MAXUINT;
-      g_array_append_val (self->items, item);
+      if (item_from_record (g_ptr_array_index (products, i), &item))
+        g_array_append_val (self->items, item);
     }
 
   /* Keys point into the lanes array: filled once it stops growing. */
   for (guint i = 0; i < self->lanes->len; i++)
-    g_hash_table_insert (lane_of, &g_array_index (self->lanes, Lane, i).id, GUINT_TO_POINTER (i));
+    g_hash_table_insert (self->lane_of, &g_array_index (self->lanes, Lane, i).id, GUINT_TO_POINTER (i));
 
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = &g_array_index (self->items, Item, i);
-      gint64 key = self->lane_mode == IPMS_LANE_MODE_SERIES
-        ? ipms_record_get_int (item->record, "series_id")
-        : layer_of_segment (self->parent_instance.document, ipms_record_get_int (item->record, "segment_id"));
 
-      item->lane = lane_for_id (lane_of, key);
+      item->lane = lane_of_record (self, item->record);
     }
 
   /* The lane for the rest comes last; it changes no existing index. */
@@ -552,80 +808,35 @@ ensure_layout (IpmsNewProductsChart *self)
 
   /* The map holds pointers into the lanes array, which none_lane() may have
    * moved: rebuild it before the milestones use it. */
-  g_hash_table_remove_all (lane_of);
+  g_hash_table_remove_all (self->lane_of);
   for (guint i = 0; i < self->lanes->len; i++)
-    g_hash_table_insert (lane_of, &g_array_index (self->lanes, Lane, i).id, GUINT_TO_POINTER (i));
+    g_hash_table_insert (self->lane_of, &g_array_index (self->lanes, Lane, i).id, GUINT_TO_POINTER (i));
 
   for (guint i = 0; i < self->items->len; i++)
     item_extent (self, &g_array_index (self->items, Item, i));
 
   g_array_sort (self->items, compare_items);
 
-  /* Pack each lane's items into rows, first fit by start. */
-  {
-    g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
-    guint current_lane = G_MAXUINT;
-
-    for (guint i = 0; i < self->items->len; i++)
-      {
-        Item *item = &g_array_index (self->items, Item, i);
-        Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
-        guint row;
-
-        if (item->lane != current_lane)
-          {
-            g_array_set_size (row_ends, 0);
-            current_lane = item->lane;
-          }
-
-        for (row = 0; row < row_ends->len; row++)
-          if (g_array_index (row_ends, double, row) <= item->x0)
-            break;
-        if (row == row_ends->len)
-          g_array_append_val (row_ends, item->x1);
-        else
-          g_array_index (row_ends, double, row) = item->x1;
-
-        item->row = row;
-        lane->n_rows = MAX (lane->n_rows, row + 1);
-        lane->n_products++;
-        g_hash_table_insert (self->item_index, &item->id, GUINT_TO_POINTER (i + 1));
-      }
-  }
-
-  self->width = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis) + RIGHT_PAD;
-  for (guint i = 0; i < self->items->len; i++)
-    self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
-
-  build_milestones (self, lane_of);
-  pack_milestones (self);
-
-  self->body_top = (self->parent_instance.show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
-  y = self->body_top;
-  for (guint i = 0; i < self->lanes->len; i++)
+  for (guint first = 0, end; first < self->items->len; first = end)
     {
-      Lane *lane = &g_array_index (self->lanes, Lane, i);
+      guint lane = g_array_index (self->items, Item, first).lane;
 
-      lane->y = y;
-      /* At least as tall as its name and product count, which a Chinese
-       * font makes taller than the rows of a lane of one product. */
-      lane->height = MAX (2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT,
-                          lane_label_height (self, lane) + 2 * LANE_PAD);
-      y += lane->height;
+      for (end = first + 1; end < self->items->len && g_array_index (self->items, Item, end).lane == lane; end++)
+        ;
+      pack_lane (self, first, end);
     }
-  self->body_bottom = MAX (y, self->body_top + ROW_HEIGHT);
-
-  self->height = self->body_bottom + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
 
   {
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *cr = cairo_create (surface);
 
+    /* Its width, which depends on the grades alone. */
     self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (FALSE), FALSE, 0);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
-  self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
+
+  finish_layout (self);
 }
 
 static char *
@@ -1242,6 +1453,7 @@ ipms_new_products_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->lane_of, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->milestones, g_array_unref);
 
@@ -1295,6 +1507,7 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
   object_class->set_property = ipms_new_products_chart_set_property;
 
   timeline_class->ensure_layout = chart_ensure_layout;
+  timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
   timeline_class->paint_preview = chart_paint_preview;
@@ -1315,6 +1528,7 @@ ipms_new_products_chart_init (IpmsNewProductsChart *self)
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
   g_array_set_clear_func (self->lanes, clear_lane);
+  self->lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
   g_array_set_clear_func (self->milestones, clear_milestone);
   self->preview.lane = G_MAXUINT;

@@ -53,7 +53,15 @@ typedef struct
   double      label_width;
   double      label_height;
   guint       cluster;    /* index in clusters when it has no label of its own, else G_MAXUINT */
+  /* How the last placement went: the step (pass and grade) that gave the
+   * label and its candidate, NO_STEP when none did; `fresh` when the item
+   * is new since, with nothing to go by. See place_labels(). */
+  guint8      label_step;
+  guint8      label_candidate;
+  gboolean    fresh;
 } Item;
+
+#define NO_STEP G_MAXUINT8
 
 /* ipms_timeline_items_*() read the id at the start of each item. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Item, id) == 0);
@@ -106,6 +114,12 @@ struct _IpmsRoadmapChart
   gboolean         dark;          /* the palette series colours were picked for */
   GArray          *items;
   GHashTable      *item_index;
+  GHashTable      *series_color;  /* series id -> IpmsColor, for the items */
+  /* After an edit of a few products, the next placement of the names
+   * replays the last one, placing anew only around what changed: the
+   * markers and names of the products taken out and put back. */
+  gboolean         replay;
+  GArray          *dirty;         /* cairo_rectangle_t */
   GArray          *bands;
   GArray          *series_keys;
   GArray          *clusters;      /* Cluster */
@@ -499,7 +513,8 @@ choose_place (Occupancy               *occupancy,
               const cairo_rectangle_t *candidates,
               guint                    n_candidates,
               gboolean                 force,
-              cairo_rectangle_t       *chosen)
+              cairo_rectangle_t       *chosen,
+              guint                   *chosen_index)
 {
   for (guint c = 0; c < n_candidates; c++)
     if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
@@ -508,6 +523,8 @@ choose_place (Occupancy               *occupancy,
       {
         *chosen = candidates[c];
         occupancy_add (occupancy, chosen);
+        if (chosen_index != NULL)
+          *chosen_index = c;
         return TRUE;
       }
 
@@ -524,6 +541,9 @@ choose_place (Occupancy               *occupancy,
   occupancy_add (occupancy, chosen);
   return TRUE;
 }
+
+/* Markers closer than this share a "+N" label. */
+#define CLUSTER_REACH (3 * FLAGSHIP_RADIUS)
 
 #define N_CANDIDATES 16
 #define N_NEAR_CANDIDATES 8
@@ -626,12 +646,67 @@ add_line_obstacles (IpmsRoadmapChart *self,
  * then cross one; markers left without a name even so are grouped with
  * their unlabelled neighbours under one "+N" label, so that none is left
  * unaccounted for: their names are in their tooltips. */
+/* Whether any of the first `n` candidates meets a rectangle of `dirty`. */
+static gboolean
+meets_dirty (GArray                  *dirty,
+             const cairo_rectangle_t *candidates,
+             guint                    n)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint c = 0; c < n; c++)
+    {
+      x1 = MIN (x1, candidates[c].x);
+      y1 = MIN (y1, candidates[c].y);
+      x2 = MAX (x2, candidates[c].x + candidates[c].width);
+      y2 = MAX (y2, candidates[c].y + candidates[c].height);
+    }
+
+  for (guint d = 0; d < dirty->len; d++)
+    {
+      const cairo_rectangle_t *o = &g_array_index (dirty, cairo_rectangle_t, d);
+
+      if (x1 >= o->x + o->width || o->x >= x2 || y1 >= o->y + o->height || o->y >= y2)
+        continue;
+      for (guint c = 0; c < n; c++)
+        {
+          const cairo_rectangle_t *r = &candidates[c];
+
+          if (r->x < o->x + o->width && o->x < r->x + r->width &&
+              r->y < o->y + o->height && o->y < r->y + r->height)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+add_dirty (GArray  *dirty,
+           double   x,
+           double   y,
+           double   width,
+           double   height)
+{
+  cairo_rectangle_t rect = { x, y, width, height };
+
+  g_array_append_val (dirty, rect);
+}
+
+/* Past this many changed places, checking every candidate against them
+ * costs more than placing the rest anew. */
+#define MAX_DIRTY 128
+
 static void
 place_labels (IpmsRoadmapChart *self)
 {
   double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
   cairo_rectangle_t bounds, inside;
   Occupancy occupancy, lines, today_line;
+  g_autoptr(GHashTable) unlabelled = NULL;
+  g_autofree int *sizes = NULL;
+  /* After an edit, with the places that changed in `dirty`. */
+  gboolean replay = self->replay;
 
   /* Labels stay right of the price axis (or of the time header, flipped)
    * and within the plot across the time. */
@@ -663,6 +738,9 @@ place_labels (IpmsRoadmapChart *self)
       item->has_label = FALSE;
       item->cluster = G_MAXUINT;
       occupancy_add (&occupancy, &marker);
+      /* A new marker is in the way of names that were placed there. */
+      if (replay && item->fresh)
+        g_array_append_val (self->dirty, marker);
     }
   add_line_obstacles (self, &occupancy, &lines, &today_line);
 
@@ -678,6 +756,13 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
+  /* Each name is measured once, not once a pass. */
+  sizes = g_new (int, 2 * MAX (1, self->items->len));
+  for (guint i = 0; i < self->items->len; i++)
+    ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
+                                ipms_record_get_string (g_array_index (self->items, Item, i).record, "name"),
+                                &sizes[2 * i], &sizes[2 * i + 1]);
+
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
@@ -688,18 +773,60 @@ place_labels (IpmsRoadmapChart *self)
           Item *item = &g_array_index (self->items, Item, i);
           double r = marker_radius (item->grade);
           cairo_rectangle_t candidates[N_CANDIDATES], chosen;
-          guint n;
-          int tw, th;
+          guint n, index = 0;
+          gboolean placed;
 
           if (item->grade != grade || item->has_label)
             continue;
 
-          ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
-                                      ipms_record_get_string (item->record, "name"), &tw, &th);
-          n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r, tw, th, candidates);
-          if (choose_place (&occupancy, passes[pass].clear ? &lines : NULL, passes[pass].clear_today ? &today_line : NULL,
-                            passes[pass].inside ? &inside : &bounds,
-                            candidates, passes[pass].near ? N_NEAR_CANDIDATES : n, FALSE, &chosen))
+          n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r,
+                                 sizes[2 * i], sizes[2 * i + 1], candidates);
+          if (passes[pass].near)
+            n = N_NEAR_CANDIDATES;
+
+          /* After an edit, an item whose candidates meet no place that
+           * changed sees what it saw last time (the same markers, lines and
+           * names placed before it), and so chooses as it did: the
+           * candidate it took at this step, or none. */
+          if (replay && !item->fresh &&
+              !meets_dirty (self->dirty, candidates, item->label_step == step ? item->label_candidate + 1u : n))
+            {
+              placed = item->label_step == step;
+              if (placed)
+                {
+                  chosen = candidates[item->label_candidate];
+                  occupancy_add (&occupancy, &chosen);
+                }
+            }
+          else
+            {
+              gboolean was_placed = !item->fresh && item->label_step == step;
+
+              placed = choose_place (&occupancy, passes[pass].clear ? &lines : NULL,
+                                     passes[pass].clear_today ? &today_line : NULL,
+                                     passes[pass].inside ? &inside : &bounds,
+                                     candidates, n, FALSE, &chosen, &index);
+              /* Another outcome: the label moved, and where it was and is
+               * now changed for those placed after it. */
+              if (replay && (item->fresh || placed != was_placed || (placed && index != item->label_candidate)))
+                {
+                  if (!item->fresh && item->label_step != NO_STEP)
+                    add_dirty (self->dirty, item->label_x, item->label_y, item->label_width, item->label_height);
+                  if (placed)
+                    add_dirty (self->dirty, chosen.x, chosen.y, chosen.width, chosen.height);
+                  item->fresh = TRUE;
+                  /* Too much changed: the rest is placed anew. */
+                  if (self->dirty->len > MAX_DIRTY)
+                    replay = FALSE;
+                }
+              if (placed)
+                {
+                  item->label_step = step;
+                  item->label_candidate = index;
+                }
+            }
+
+          if (placed)
             {
               item->has_label = TRUE;
               item->label_x = chosen.x;
@@ -710,7 +837,41 @@ place_labels (IpmsRoadmapChart *self)
         }
     }
 
-  /* The rest, in clusters of markers within reach of each other. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->has_label)
+        item->label_step = NO_STEP;
+      item->fresh = FALSE;
+    }
+  self->replay = FALSE;
+  g_array_set_size (self->dirty, 0);
+
+  /* The rest, in clusters of markers within reach of each other: all
+   * that can be reached from the first unlabelled marker through others,
+   * then from the next one left. The unlabelled markers are bucketed by
+   * cells as wide as the reach, so that finding a marker's neighbours
+   * looks at the nine cells around it rather than at every marker. */
+  unlabelled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      guint64 key;
+      GArray *cell;
+
+      if (item->has_label)
+        continue;
+      key = bucket_key (bucket_index (item->x, CLUSTER_REACH), bucket_index (item->y, CLUSTER_REACH));
+      cell = g_hash_table_lookup (unlabelled, &key);
+      if (cell == NULL)
+        {
+          cell = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (unlabelled, g_memdup2 (&key, sizeof key), cell);
+        }
+      g_array_append_val (cell, i);
+    }
+
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *seed = &g_array_index (self->items, Item, i);
@@ -730,17 +891,26 @@ place_labels (IpmsRoadmapChart *self)
       for (guint m = 0; m < members->len; m++)
         {
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
+          int cx = bucket_index (member->x, CLUSTER_REACH), cy = bucket_index (member->y, CLUSTER_REACH);
 
-          for (guint j = i + 1; j < self->items->len; j++)
-            {
-              Item *other = &g_array_index (self->items, Item, j);
+          for (int bx = cx - 1; bx <= cx + 1; bx++)
+            for (int by = cy - 1; by <= cy + 1; by++)
+              {
+                guint64 key = bucket_key (bx, by);
+                GArray *cell = g_hash_table_lookup (unlabelled, &key);
 
-              if (other->has_label || other->cluster != G_MAXUINT ||
-                  hypot (other->x - member->x, other->y - member->y) > 3 * FLAGSHIP_RADIUS)
-                continue;
-              other->cluster = self->clusters->len;
-              g_array_append_val (members, j);
-            }
+                for (guint k = 0; cell != NULL && k < cell->len; k++)
+                  {
+                    guint j = g_array_index (cell, guint, k);
+                    Item *other = &g_array_index (self->items, Item, j);
+
+                    if (other->cluster != G_MAXUINT ||
+                        hypot (other->x - member->x, other->y - member->y) > CLUSTER_REACH)
+                      continue;
+                    other->cluster = self->clusters->len;
+                    g_array_append_val (members, j);
+                  }
+              }
         }
 
       for (guint m = 0; m < members->len; m++)
@@ -760,7 +930,7 @@ place_labels (IpmsRoadmapChart *self)
       cluster.text = g_strdup_printf (_("+%u"), cluster.n);
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
       n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
-      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect);
+      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect, NULL);
       g_array_append_val (self->clusters, cluster);
     }
 
@@ -795,35 +965,170 @@ static double paint_legend (IpmsRoadmapChart       *self,
                             const IpmsChartPalette *palette,
                             double                  left);
 
+/* An item for a product row; FALSE when the product has no launch date
+ * or price to show. */
+static gboolean
+item_from_record (IpmsRoadmapChart *self,
+                  IpmsRecord       *record,
+                  Item             *item)
+{
+  IpmsColor *color;
+  gint64 series_id;
+
+  *item = (Item) { 0 };
+  item->launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
+  if (item->launch == 0 || ipms_record_is_null (record, "price") ||
+      isnan (ipms_record_get_double (record, "price")))
+    return FALSE;
+
+  item->id = ipms_record_get_id (record);
+  item->record = g_object_ref (record);
+  item->price = clamp_price (ipms_record_get_double (record, "price"));
+  item->grade = grade_index (ipms_record_get_string (record, "grade"));
+  series_id = ipms_record_get_int (record, "series_id");
+  color = series_id != 0 ? g_hash_table_lookup (self->series_color, &series_id) : NULL;
+  if (color != NULL)
+    item->color = *color;
+  else
+    item->color = ipms_chart_style_get_palette (self->dark)->dim_foreground;
+  return TRUE;
+}
+
+/* The order of the products' query: by launch date, then id. */
+static int
+compare_items (const Item *a,
+               const Item *b)
+{
+  int order = g_strcmp0 (ipms_record_get_string (a->record, "launch_date"),
+                         ipms_record_get_string (b->record, "launch_date"));
+
+  if (order != 0)
+    return order;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void finish_layout (IpmsRoadmapChart *self);
+
+static int
+compare_positions_down (gconstpointer a,
+                        gconstpointer b)
+{
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return pa > pb ? -1 : pa < pb;
+}
+
+/* Takes the touched products out and puts them back where their launch
+ * and price now put them, without querying the other thousands. That
+ * holds while the time axis and the price axis stay as they were; the
+ * labels are then placed again, all of them, as a new layout would. */
+static gboolean
+update_products (IpmsTimelineChart *chart,
+                 GHashTable        *ids)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  double old_min = self->price_min, old_max = self->price_max, old_step = self->price_step;
+  guint old_ticks = self->price_ticks;
+  g_autoptr(GArray) old_knots = g_array_copy (self->knots);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  if (!ipms_timeline_chart_update_axis (chart, ids, self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, key));
+
+      if (position > 0)
+        g_array_append_val (positions, (guint) { position - 1 });
+    }
+  /* From the end, so that each position still holds its item; where its
+   * marker and name were is free now. */
+  g_array_set_size (self->dirty, 0);
+  g_array_sort (positions, compare_positions_down);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, g_array_index (positions, guint, i));
+      double r = marker_radius (item->grade);
+
+      add_dirty (self->dirty, item->x - r, item->y - r, 2 * r, 2 * r);
+      if (item->has_label)
+        add_dirty (self->dirty, item->label_x, item->label_y, item->label_width, item->label_height);
+      g_array_remove_index (self->items, g_array_index (positions, guint, i));
+    }
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *record = ipms_document_get_record (chart->document, "product", *(gint64 *) key);
+      guint lo = 0, hi = self->items->len;
+      Item item;
+
+      if (record == NULL || !ipms_record_is_alive (record) || !item_from_record (self, record, &item))
+        continue;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_items (&g_array_index (self->items, Item, mid), &item) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      item.fresh = TRUE;
+      g_array_insert_val (self->items, lo, item);
+    }
+
+  g_hash_table_remove_all (self->item_index);
+  for (guint i = 0; i < self->items->len; i++)
+    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
+
+  /* A price beyond the axis's ends (or a last one gone) moves every item. */
+  price_range (self);
+  band_knots (self);
+  if (self->price_min != old_min || self->price_max != old_max || self->price_step != old_step ||
+      self->price_ticks != old_ticks || self->knots->len != old_knots->len ||
+      memcmp (self->knots->data, old_knots->data, old_knots->len * sizeof (double)) != 0)
+    return FALSE;
+
+  self->replay = TRUE;
+  finish_layout (self);
+  return TRUE;
+}
+
 static void
 ensure_layout (IpmsRoadmapChart *self)
 {
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) bands = NULL;
   g_autoptr(GPtrArray) series = NULL;
-  g_autoptr(GHashTable) series_color = NULL;
   IpmsRecord *project;
-  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
-  double time_length;
 
-  if (!self->parent_instance.dirty)
+  if (!ipms_timeline_chart_begin_layout (IPMS_TIMELINE_CHART (self)))
     return;
-  self->parent_instance.dirty = FALSE;
 
+  /* An update that gave up half-way left places to replay: none now. */
+  self->replay = FALSE;
+  g_array_set_size (self->dirty, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
   g_array_set_size (self->series_keys, 0);
   g_hash_table_remove_all (self->item_index);
+  g_hash_table_remove_all (self->series_color);
 
-  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
-  time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
+  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
+  ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), products,
+                                   self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
 
   project = ipms_document_get_project (self->parent_instance.document);
   g_free (self->currency);
   self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
 
   series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
-  series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < series->len; i++)
     {
       IpmsRecord *record = g_ptr_array_index (series, i);
@@ -833,7 +1138,7 @@ ensure_layout (IpmsRoadmapChart *self)
 
       *key = ipms_record_get_id (record);
       ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, self->dark, color);
-      g_hash_table_insert (series_color, key, color);
+      g_hash_table_insert (self->series_color, key, color);
       series_key.name = g_strdup (ipms_record_get_string (record, "name"));
       series_key.color = *color;
       g_array_append_val (self->series_keys, series_key);
@@ -850,30 +1155,12 @@ ensure_layout (IpmsRoadmapChart *self)
       g_array_append_val (self->bands, band);
     }
 
-  products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
   for (guint i = 0; i < products->len; i++)
     {
-      IpmsRecord *record = g_ptr_array_index (products, i);
-      IpmsColor *color;
-      gint64 series_id;
-      Item item = { 0 };
+      Item item;
 
-      item.launch = ipms_time_day_from_iso (ipms_record_get_string (record, "launch_date"));
-      if (item.launch == 0 || ipms_record_is_null (record, "price") ||
-          isnan (ipms_record_get_double (record, "price")))
-        continue;
-
-      item.id = ipms_record_get_id (record);
-      item.record = g_object_ref (record);
-      item.price = clamp_price (ipms_record_get_double (record, "price"));
-      item.grade = grade_index (ipms_record_get_string (record, "grade"));
-      series_id = ipms_record_get_int (record, "series_id");
-      color = series_id != 0 ? g_hash_table_lookup (series_color, &series_id) : NULL;
-      if (color != NULL)
-        item.color = *color;
-      else
-        item.color = ipms_chart_style_get_palette (self->dark)->dim_foreground;
-      g_array_append_val (self->items, item);
+      if (item_from_record (self, g_ptr_array_index (products, i), &item))
+        g_array_append_val (self->items, item);
     }
 
   for (guint i = 0; i < self->items->len; i++)
@@ -881,6 +1168,16 @@ ensure_layout (IpmsRoadmapChart *self)
 
   price_range (self);
   band_knots (self);
+  finish_layout (self);
+}
+
+/* What follows from the items and the price axis: the columns, the items'
+ * places and their labels, the size. */
+static void
+finish_layout (IpmsRoadmapChart *self)
+{
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
+  double time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
 
   /* The band names' column is as wide as the longest name, within reason:
    * fixed, it took a fifth of a small view. */
@@ -1734,6 +2031,8 @@ ipms_roadmap_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->series_color, g_hash_table_unref);
+  g_clear_pointer (&self->dirty, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
   g_clear_pointer (&self->clusters, g_array_unref);
@@ -1818,6 +2117,7 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   object_class->set_property = ipms_roadmap_chart_set_property;
 
   timeline_class->ensure_layout = chart_ensure_layout;
+  timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
   timeline_class->paint_preview = chart_paint_preview;
@@ -1842,6 +2142,8 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, clear_item);
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, clear_band);
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));

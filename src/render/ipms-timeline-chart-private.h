@@ -7,14 +7,16 @@
 G_BEGIN_DECLS
 
 /* For the subclasses: they read these fields and rebuild their layout,
- * `axis` with it, in ensure_layout() while `dirty`. The properties are
- * written only through the setters. */
+ * `axis` with it, in ensure_layout() when ipms_timeline_chart_begin_layout()
+ * says so. The properties are written only through the setters. */
 struct _IpmsTimelineChart
 {
   GObject          parent_instance;
 
   IpmsDocument    *document;
   gulong           changes_done_id;
+  gulong           row_changed_id;
+  gulong           reloaded_id;
 
   char            *range_start;
   char            *range_end;
@@ -23,6 +25,11 @@ struct _IpmsTimelineChart
   guint32          today;
 
   gboolean         dirty;
+  /* Products changed since the last layout while nothing else did: the
+   * next layout updates their items alone (update_products()). */
+  GHashTable      *touched;
+  gboolean         reset;
+  GHashTable      *spans;       /* product id -> its dates' span, for the plan's range */
   IpmsTimeAxis     axis;
   IpmsLayoutCache *layouts;
   double           sticky_x;
@@ -32,15 +39,28 @@ struct _IpmsTimelineChart
 
 /* The layout is stale: marks it so and emits "changed". */
 void ipms_timeline_chart_invalidate      (IpmsTimelineChart *self);
+/* Whether ensure_layout() must lay everything out again: when `dirty`,
+ * or when the products touched since the last layout could not be updated
+ * in place. Clears both. */
+gboolean ipms_timeline_chart_begin_layout (IpmsTimelineChart *self);
 /* The preview moved; `same_item` when it is still the same item, which a
  * preview painted apart can show without repainting the rest. */
 void ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
                                           gboolean           same_item);
 
-/* Sets `axis` to the range, or to the plan's where the range is unset or
- * backwards, at "px-per-day" or, when that is 0, at the zoom that fits the
- * range into about `fit_width` units. */
+/* Sets `axis` to the range, or to the plan's (from `products`, every
+ * product row, and the series) where the range is unset or backwards, at
+ * "px-per-day" or, when that is 0, at the zoom that fits the range into
+ * about `fit_width` units. */
 void ipms_timeline_chart_layout_axis     (IpmsTimelineChart *self,
+                                          GPtrArray         *products,
+                                          double             fit_width);
+/* After edits of the products in `ids` alone: sets `axis` as
+ * ipms_timeline_chart_layout_axis() would, from those products' dates and
+ * the others' kept from the last layout, and says whether it stayed the
+ * same. */
+gboolean ipms_timeline_chart_update_axis (IpmsTimelineChart *self,
+                                          GHashTable        *ids,
                                           double             fit_width);
 /* The title line at the top left: project name, `chart_name` and the range. */
 void ipms_timeline_chart_paint_title     (IpmsTimelineChart      *self,

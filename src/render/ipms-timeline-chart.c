@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ipms-format.h"
 #include "ipms-timeline-chart-private.h"
 
@@ -27,6 +29,10 @@ enum {
   N_SIGNALS
 };
 
+/* Changed products beyond which a new layout costs no more than updating
+ * their items one by one. */
+#define MAX_TOUCHED 256
+
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
@@ -37,6 +43,71 @@ ipms_timeline_chart_invalidate (IpmsTimelineChart *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+gboolean
+ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
+{
+  gboolean updated;
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      g_hash_table_remove_all (self->touched);
+      return TRUE;
+    }
+  if (g_hash_table_size (self->touched) == 0)
+    return FALSE;
+
+  updated = IPMS_TIMELINE_CHART_GET_CLASS (self)->update_products (self, self->touched);
+  g_hash_table_remove_all (self->touched);
+  return !updated;
+}
+
+/* A product row tells which item to update; any other row (a series, a
+ * layer, a price band, the project's currency) may move every item. */
+static void
+on_row_changed (IpmsTimelineChart *self,
+                const char        *table,
+                gint64             id,
+                IpmsRowChange      change,
+                IpmsDocument      *document)
+{
+  if (strcmp (table, "product") == 0)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      g_hash_table_add (self->touched, key);
+    }
+  else
+    {
+      self->reset = TRUE;
+    }
+}
+
+static void
+on_reloaded (IpmsTimelineChart *self,
+             IpmsDocument      *document)
+{
+  self->reset = TRUE;
+}
+
+static void
+on_changes_done (IpmsTimelineChart *self,
+                 IpmsDocument      *document)
+{
+  if (self->reset || g_hash_table_size (self->touched) > MAX_TOUCHED)
+    {
+      self->reset = FALSE;
+      g_hash_table_remove_all (self->touched);
+      ipms_timeline_chart_invalidate (self);
+    }
+  else
+    {
+      /* The touched products wait for the next layout. */
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
 void
 ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
                                      gboolean           same_item)
@@ -44,19 +115,68 @@ ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
   g_signal_emit (self, signals[same_item && self->preview_apart ? PREVIEW_CHANGED : CHANGED], 0);
 }
 
-void
-ipms_timeline_chart_layout_axis (IpmsTimelineChart *self,
-                                 double             fit_width)
+/* A product's dates on the plan, kept from one layout to the next so that
+ * an edit needs only the products it touched to find the plan's range. */
+typedef struct
+{
+  gint64  id;          /* the key, first */
+  guint32 first;
+  guint32 last;
+} Span;
+
+static void
+set_span (IpmsTimelineChart *self,
+          IpmsRecord        *product)
+{
+  Span *span = g_new (Span, 1);
+
+  span->id = ipms_record_get_id (product);
+  ipms_timeline_product_span (product, &span->first, &span->last);
+  if (span->first == 0)
+    {
+      g_hash_table_remove (self->spans, &span->id);
+      g_free (span);
+      return;
+    }
+  g_hash_table_replace (self->spans, &span->id, span);
+}
+
+/* With the range unset (or backwards), the plan's, from the kept spans. */
+static gboolean
+range_from_plan (IpmsTimelineChart *self)
+{
+  guint32 first_day = ipms_time_day_from_iso (self->range_start);
+  guint32 last_day = ipms_time_day_from_iso (self->range_end);
+
+  return first_day == 0 || last_day == 0 || last_day < first_day;
+}
+
+static void
+layout_axis_from_spans (IpmsTimelineChart *self,
+                        double             fit_width)
 {
   guint32 first_day = ipms_time_day_from_iso (self->range_start);
   guint32 last_day = ipms_time_day_from_iso (self->range_end);
   double px_per_day;
 
-  if (first_day == 0 || last_day == 0 || last_day < first_day)
+  if (range_from_plan (self))
     {
+      guint32 products_first = 0, products_last = 0;
       guint32 plan_first, plan_last;
+      GHashTableIter iter;
+      gpointer value;
 
-      ipms_timeline_plan_range (self->document, &plan_first, &plan_last);
+      g_hash_table_iter_init (&iter, self->spans);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          const Span *span = value;
+
+          if (products_first == 0 || span->first < products_first)
+            products_first = span->first;
+          products_last = MAX (products_last, span->last);
+        }
+
+      ipms_timeline_plan_range (self->document, products_first, products_last, &plan_first, &plan_last);
       if (first_day == 0 || (last_day != 0 && last_day < first_day))
         first_day = plan_first;
       if (last_day == 0 || last_day < first_day)
@@ -66,6 +186,48 @@ ipms_timeline_chart_layout_axis (IpmsTimelineChart *self,
   px_per_day = self->px_per_day > 0 ? self->px_per_day
                                     : ipms_timeline_fit_px_per_day (last_day - first_day + 1, fit_width);
   ipms_time_axis_init (&self->axis, first_day, last_day, px_per_day);
+}
+
+void
+ipms_timeline_chart_layout_axis (IpmsTimelineChart *self,
+                                 GPtrArray         *products,
+                                 double             fit_width)
+{
+  g_hash_table_remove_all (self->spans);
+  if (range_from_plan (self))
+    for (guint i = 0; i < products->len; i++)
+      set_span (self, g_ptr_array_index (products, i));
+
+  layout_axis_from_spans (self, fit_width);
+}
+
+gboolean
+ipms_timeline_chart_update_axis (IpmsTimelineChart *self,
+                                 GHashTable        *ids,
+                                 double             fit_width)
+{
+  IpmsTimeAxis old = self->axis;
+  GHashTableIter iter;
+  gpointer key;
+
+  /* A range of its own does not follow the products. */
+  if (!range_from_plan (self))
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *product = ipms_document_get_record (self->document, "product", *(gint64 *) key);
+
+      if (product != NULL && ipms_record_is_alive (product))
+        set_span (self, product);
+      else
+        g_hash_table_remove (self->spans, key);
+    }
+
+  layout_axis_from_spans (self, fit_width);
+  return self->axis.first_day == old.first_day && self->axis.last_day == old.last_day &&
+         self->axis.px_per_day == old.px_per_day;
 }
 
 void
@@ -111,6 +273,8 @@ ipms_timeline_chart_dispose (GObject *object)
   IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
 
   g_clear_signal_handler (&self->changes_done_id, self->document);
+  g_clear_signal_handler (&self->row_changed_id, self->document);
+  g_clear_signal_handler (&self->reloaded_id, self->document);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ipms_timeline_chart_parent_class)->dispose (object);
@@ -122,6 +286,8 @@ ipms_timeline_chart_finalize (GObject *object)
   IpmsTimelineChart *self = IPMS_TIMELINE_CHART (object);
 
   g_clear_pointer (&self->layouts, ipms_layout_cache_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->spans, g_hash_table_unref);
   g_free (self->range_start);
   g_free (self->range_end);
 
@@ -173,8 +339,14 @@ ipms_timeline_chart_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
+      self->row_changed_id = g_signal_connect_object (self->document, "row-changed",
+                                                      G_CALLBACK (on_row_changed), self,
+                                                      G_CONNECT_SWAPPED);
+      self->reloaded_id = g_signal_connect_object (self->document, "reloaded",
+                                                   G_CALLBACK (on_reloaded), self,
+                                                   G_CONNECT_SWAPPED);
       self->changes_done_id = g_signal_connect_object (self->document, "changes-done",
-                                                       G_CALLBACK (ipms_timeline_chart_invalidate), self,
+                                                       G_CALLBACK (on_changes_done), self,
                                                        G_CONNECT_SWAPPED);
       break;
     case PROP_RANGE_START:
@@ -239,6 +411,8 @@ ipms_timeline_chart_init (IpmsTimelineChart *self)
   self->show_title = TRUE;
   self->dirty = TRUE;
   self->layouts = ipms_layout_cache_new ();
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 IpmsDocument *

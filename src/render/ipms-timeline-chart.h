@@ -47,6 +47,12 @@ struct _IpmsTimelineChartClass
 
   /* Rebuilds the layout, the axis with it, when it is stale. */
   void   (*ensure_layout)   (IpmsTimelineChart *self);
+  /* Brings the layout up to date after edits of the products in `ids`
+   * (gint64 keys) alone, leaving it as a new layout would be; FALSE when
+   * that cannot be done in place (the axis or another lane or price range
+   * is needed), and a new layout follows. */
+  gboolean (*update_products) (IpmsTimelineChart *self,
+                               GHashTable        *ids);
   /* Where the axis's x = 0 lies in chart units. */
   double (*get_time_origin) (IpmsTimelineChart *self);
   GArray *(*dup_item_ids)   (IpmsTimelineChart *self);

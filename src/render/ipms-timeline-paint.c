@@ -439,18 +439,16 @@ ipms_timeline_get_plan_year (IpmsDocument *document,
 
 gboolean
 ipms_timeline_plan_range (IpmsDocument *document,
+                          guint32       products_first,
+                          guint32       products_last,
                           guint32      *first_day,
                           guint32      *last_day)
 {
-  g_autoptr(GPtrArray) products = ipms_document_query (document, "product", NULL, 0, NULL);
   g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, NULL);
   int plan_year = ipms_timeline_get_plan_year (document, ipms_time_today ());
-  guint32 first = 0, last = 0;
+  guint32 first = products_first, last = products_last;
   gboolean found;
 
-  widen_by_column (products, "dev_start", &first, &last);
-  widen_by_column (products, "dev_complete", &first, &last);
-  widen_by_column (products, "launch_date", &first, &last);
   widen_by_column (series, "entry_date", &first, &last);
   widen_by_column (series, "first_launch_date", &first, &last);
   found = first != 0;
@@ -462,6 +460,18 @@ ipms_timeline_plan_range (IpmsDocument *document,
   *last_day = ipms_time_unit_add (IPMS_TIME_UNIT_MONTH, ipms_time_unit_floor (IPMS_TIME_UNIT_MONTH, last), 1) - 1;
 
   return found;
+}
+
+void
+ipms_timeline_product_span (IpmsRecord *product,
+                            guint32    *first,
+                            guint32    *last)
+{
+  static const char * const columns[] = { "dev_start", "dev_complete", "launch_date" };
+
+  *first = *last = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    widen (first, last, ipms_time_day_from_iso (ipms_record_get_string (product, columns[i])));
 }
 
 double

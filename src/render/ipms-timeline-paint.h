@@ -97,12 +97,21 @@ void     ipms_timeline_paint_readout    (cairo_t                 *cr,
                                          double                   y,
                                          const char              *text);
 
-/* The range a plan needs: every date of its products and series and the
- * planning year, widened to whole months. FALSE when there is no date at
- * all (then the planning year, or this year, is returned). */
+/* The range a plan needs: its products' dates (from `products_first` to
+ * `products_last`, 0 when none; see ipms_timeline_product_span()), its
+ * series' dates and the planning year, widened to whole months. FALSE
+ * when there is no date at all (then the planning year, or this year, is
+ * returned). */
 gboolean ipms_timeline_plan_range       (IpmsDocument            *document,
+                                         guint32                  products_first,
+                                         guint32                  products_last,
                                          guint32                 *first_day,
                                          guint32                 *last_day);
+/* The first and last of a product's development and launch dates; 0 and
+ * 0 when it has none. */
+void     ipms_timeline_product_span     (IpmsRecord              *product,
+                                         guint32                 *first,
+                                         guint32                 *last);
 /* A zoom that shows `days` in about `width` units, rounded to a zoom level;
  * below the narrowest level only for a range too long for it (centuries). */
 double   ipms_timeline_fit_px_per_day   (guint32                  days,

@@ -30,10 +30,12 @@
 #include "ipms-chart-style.h"
 #include "ipms-document.h"
 #include "ipms-example.h"
+#include "ipms-new-products-chart.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-roadmap-chart.h"
 #include "ipms-test-utils.h"
 #include "ipms-time-axis.h"
+#include "ipms-timeline-edits.h"
 
 /* Every export here takes well under a second; a chart that loops forever
  * is killed by the alarm, which fails the test instead of hanging it. */
@@ -677,6 +679,256 @@ test_panorama_column_title_centered (void)
   g_assert_cmpfloat (fabs ((left + right) / 2 - (rect.x + rect.width / 2)), <=, 3);
 }
 
+/* The timelines after product edits (updated item by item when nothing
+ * else changed) must paint what a fresh chart of the same kind paints. */
+typedef enum
+{
+  TIMELINE_LAYERS,
+  TIMELINE_SERIES,
+  TIMELINE_ROADMAP,
+} TimelineVariant;
+
+static IpmsChart *
+new_timeline (IpmsDocument    *document,
+              TimelineVariant  variant)
+{
+  IpmsTimelineChart *chart;
+
+  if (variant == TIMELINE_ROADMAP)
+    chart = IPMS_TIMELINE_CHART (ipms_roadmap_chart_new (document));
+  else
+    chart = IPMS_TIMELINE_CHART (ipms_new_products_chart_new (document));
+  if (variant == TIMELINE_SERIES)
+    ipms_new_products_chart_set_lane_mode (IPMS_NEW_PRODUCTS_CHART (chart), IPMS_LANE_MODE_SERIES);
+  /* A view's fixed zoom, as the canvas sets it, and one today. */
+  ipms_timeline_chart_set_px_per_day (chart, 4.0);
+  ipms_timeline_chart_set_today (chart, ipms_time_day_from_dmy (1, 6, 2026));
+
+  return IPMS_CHART (chart);
+}
+
+static cairo_surface_t *
+paint_timeline (IpmsChart *chart,
+                double     width,
+                double     height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+  cairo_t *cr = cairo_create (surface);
+  IpmsChartPaintOptions options = { .scale = 1 };
+
+  ipms_chart_paint (chart, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+assert_same_timeline (IpmsChart       *updated,
+                      IpmsDocument    *document,
+                      TimelineVariant  variant)
+{
+  g_autoptr(IpmsChart) fresh = new_timeline (document, variant);
+  g_autoptr(GArray) ids_updated = NULL;
+  g_autoptr(GArray) ids_fresh = NULL;
+  cairo_surface_t *a, *b;
+  double w1, h1, w2, h2;
+
+  ipms_chart_get_size (updated, &w1, &h1);
+  ipms_chart_get_size (fresh, &w2, &h2);
+  g_assert_cmpfloat (w1, ==, w2);
+  g_assert_cmpfloat (h1, ==, h2);
+
+  ids_updated = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (updated));
+  ids_fresh = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (fresh));
+  g_assert_cmpmem (ids_updated->data, ids_updated->len * sizeof (gint64),
+                   ids_fresh->data, ids_fresh->len * sizeof (gint64));
+
+  for (guint i = 0; i < ids_fresh->len; i++)
+    {
+      gint64 id = g_array_index (ids_fresh, gint64, i);
+
+      if (variant == TIMELINE_ROADMAP)
+        {
+          double x1, y1, r1, x2, y2, r2;
+
+          g_assert_true (ipms_roadmap_chart_get_marker (IPMS_ROADMAP_CHART (updated), id, &x1, &y1, &r1));
+          g_assert_true (ipms_roadmap_chart_get_marker (IPMS_ROADMAP_CHART (fresh), id, &x2, &y2, &r2));
+          g_assert_cmpfloat (x1, ==, x2);
+          g_assert_cmpfloat (y1, ==, y2);
+          g_assert_cmpfloat (r1, ==, r2);
+        }
+      else
+        {
+          IpmsNewProductsItem i1, i2;
+
+          g_assert_true (ipms_new_products_chart_get_item (IPMS_NEW_PRODUCTS_CHART (updated), id, &i1));
+          g_assert_true (ipms_new_products_chart_get_item (IPMS_NEW_PRODUCTS_CHART (fresh), id, &i2));
+          g_assert_cmpmem (&i1, sizeof i1, &i2, sizeof i2);
+        }
+    }
+
+  /* The lane heights, milestones, names and "+N" labels: every pixel. */
+  a = paint_timeline (updated, w1, h1);
+  b = paint_timeline (fresh, w2, h2);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a),
+                   cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * cairo_image_surface_get_height (b));
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+test_timeline_product_edits (gconstpointer data)
+{
+  TimelineVariant variant = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GValue value = G_VALUE_INIT;
+  guint steps = 0;
+  gint64 id, other;
+
+  g_assert_no_error (error);
+  chart = new_timeline (document, variant);
+  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+  g_assert_cmpuint (ids->len, >, 2);
+  id = g_array_index (ids, gint64, ids->len / 2);
+  other = g_array_index (ids, gint64, 0);
+
+  /* A longer name: another extent, perhaps another row. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "A product with a much longer name than before");
+  edit_product (document, id, "name", &value);
+  g_value_unset (&value);
+  steps++;
+  assert_same_timeline (chart, document, variant);
+
+  /* Along the time, both ways, within the plan. */
+  for (int days = -60; days <= 60; days += 40)
+    {
+      g_assert_true (ipms_timeline_shift_product (document, other, days, NULL, &error));
+      g_assert_no_error (error);
+      steps++;
+      assert_same_timeline (chart, document, variant);
+    }
+
+  if (variant == TIMELINE_ROADMAP)
+    {
+      /* Dearer and cheaper, another grade. */
+      g_value_init (&value, G_TYPE_DOUBLE);
+      for (guint i = 0; i < 3; i++)
+        {
+          IpmsRecord *product = ipms_document_get_record (document, "product", id);
+
+          g_value_set_double (&value, ipms_record_get_double (product, "price") * (i == 1 ? 0.5 : 1.5));
+          edit_product (document, id, "price", &value);
+          steps++;
+          assert_same_timeline (chart, document, variant);
+        }
+      g_value_unset (&value);
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, "R");
+      edit_product (document, other, "grade", &value);
+      g_value_unset (&value);
+      steps++;
+      assert_same_timeline (chart, document, variant);
+    }
+  else
+    {
+      IpmsNewProductsChart *np = IPMS_NEW_PRODUCTS_CHART (chart);
+
+      /* Through every lane, down and back up. */
+      for (guint lane = 0; lane < ipms_new_products_chart_get_n_lanes (np); lane++)
+        {
+          IpmsNewProductsItem item;
+
+          g_assert_true (ipms_new_products_chart_get_item (np, id, &item));
+          if (item.lane == lane || ipms_new_products_chart_get_lane_id (np, lane) == 0)
+            continue;
+          g_assert_true (ipms_timeline_move_product_to_lane (document, id, 7, variant == TIMELINE_SERIES,
+                                                             ipms_new_products_chart_get_lane_id (np, lane), &error));
+          g_assert_no_error (error);
+          steps++;
+          assert_same_timeline (chart, document, variant);
+        }
+    }
+
+  /* Off the chart and back (undone below), and gone. */
+  g_assert_true (ipms_timeline_unschedule_product (document, other, variant == TIMELINE_ROADMAP, &error));
+  g_assert_no_error (error);
+  steps++;
+  assert_same_timeline (chart, document, variant);
+  g_assert_true (ipms_timeline_delete_product (document, id, &error));
+  g_assert_no_error (error);
+  steps++;
+  assert_same_timeline (chart, document, variant);
+
+  for (guint i = 0; i < steps; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, variant);
+    }
+  for (guint i = 0; i < steps; i++)
+    {
+      g_assert_true (ipms_document_redo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, variant);
+    }
+}
+
+/* A crowded roadmap, where names compete for places and many markers
+ * share "+N" labels: after each move (whose names are placed again only
+ * around what changed) every label is where a fresh layout puts it. */
+static void
+test_roadmap_crowded_edits (void)
+{
+  IpmsDocument *document = new_document ("crowded.ipms");
+  static const char * const grades[] = { "R", "S", "A", "B", "F" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = ipms_time_day_from_dmy (1, 4, 2026);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Crowded product %u", i);
+      g_autofree char *launch = ipms_time_day_to_iso (first + g_rand_int_range (rand, 0, 90));
+      gint64 id = add_product (document, name, launch, 10 + g_rand_int_range (rand, 0, 500) / 10.0);
+
+      g_assert_true (ipms_document_set_string (document, "product", id, "grade", grades[i % 5], &error));
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+  commit (document);
+
+  chart = new_timeline (document, TIMELINE_ROADMAP);
+  assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+  for (guint i = 0; i < 25; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+      IpmsRecord *product = ipms_document_get_record (document, "product", id);
+      guint32 launch = ipms_time_day_from_iso (ipms_record_get_string (product, "launch_date"));
+      double price = CLAMP (ipms_record_get_double (product, "price") + g_rand_int_range (rand, -30, 31) / 10.0, 11, 59);
+
+      g_assert_true (ipms_timeline_move_marker (document, id, CLAMP (launch + g_rand_int_range (rand, -10, 11), first, first + 89),
+                                                price, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+    }
+  for (guint i = 0; i < 25; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+    }
+
+  g_clear_object (&chart);
+  close_document (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +942,13 @@ main (int   argc,
   g_test_add_func ("/render/panorama/value-color-nan", test_value_color_nan);
   g_test_add_func ("/render/panorama/product-edits", test_panorama_product_edits);
   g_test_add_func ("/render/panorama/column-title-centered", test_panorama_column_title_centered);
+  g_test_add_data_func ("/render/new-products/product-edits/layers", GINT_TO_POINTER (TIMELINE_LAYERS),
+                        test_timeline_product_edits);
+  g_test_add_data_func ("/render/new-products/product-edits/series", GINT_TO_POINTER (TIMELINE_SERIES),
+                        test_timeline_product_edits);
+  g_test_add_data_func ("/render/roadmap/product-edits", GINT_TO_POINTER (TIMELINE_ROADMAP),
+                        test_timeline_product_edits);
+  g_test_add_func ("/render/roadmap/crowded-edits", test_roadmap_crowded_edits);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
   g_test_add_func ("/render/export/png-too-large", test_png_too_large);

@@ -1032,6 +1032,11 @@ test_lane_move_followed (Fixture       *fixture,
        * user, who cannot press keys faster than frames are drawn. */
       wait_frames (fixture, 2);
       g_assert_true (gtk_root_get_focus (root) == ipms_timeline_canvas_get_item (fixture->canvas, id));
+      /* Once as when another window has the keyboard (another test
+       * program on the display, a busy desktop): GTK then clears the focus
+       * children, and the move acted on nothing. */
+      if (i == 1)
+        gtk_widget_set_focus_child (GTK_WIDGET (fixture->canvas), NULL);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-down", NULL));
       g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, before);
       wait_frames (fixture, 2);

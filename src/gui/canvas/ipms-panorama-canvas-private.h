@@ -112,7 +112,7 @@ struct _IpmsPanoramaCanvas
   double             autoscroll_dy;
   graphene_point_t   autoscroll_point;   /* pointer, in view coordinates */
 
-  GtkAdjustment     *scroll[2];          /* the scrolling parent's, watched */
+  GtkWidget         *viewport;           /* the scrolling parent, watched */
   guint              visible_tick_id;
 };
 

@@ -443,28 +443,14 @@ queue_visible_products (IpmsPanoramaCanvas *self)
 
 /* Which chips have widgets depends on the part in view. */
 static void
-watch_adjustment (IpmsPanoramaCanvas *self,
-                  guint               index,
-                  GtkAdjustment      *adjustment)
+watch_viewport (IpmsPanoramaCanvas *self,
+                GtkWidget          *viewport)
 {
-  if (self->scroll[index] == adjustment)
-    return;
-
-  if (self->scroll[index] != NULL)
-    g_signal_handlers_disconnect_by_func (self->scroll[index], queue_visible_products, self);
-  g_set_object (&self->scroll[index], adjustment);
-  if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_visible_products), self);
-}
-
-static void
-on_scroll_adjustments_changed (IpmsPanoramaCanvas *self)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  gboolean scrollable = parent != NULL && GTK_IS_SCROLLABLE (parent);
-
-  watch_adjustment (self, 0, scrollable ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (parent)) : NULL);
-  watch_adjustment (self, 1, scrollable ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (parent)) : NULL);
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_func (self->viewport, queue_visible_products, self);
+  g_set_weak_pointer (&self->viewport, viewport);
+  if (viewport != NULL)
+    g_signal_connect_swapped (viewport, "visible-area-changed", G_CALLBACK (queue_visible_products), self);
 }
 
 static void
@@ -472,14 +458,7 @@ on_parent_changed (IpmsPanoramaCanvas *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (parent != NULL && GTK_IS_SCROLLABLE (parent))
-    {
-      g_signal_connect_object (parent, "notify::hadjustment", G_CALLBACK (on_scroll_adjustments_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (parent, "notify::vadjustment", G_CALLBACK (on_scroll_adjustments_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-  on_scroll_adjustments_changed (self);
+  watch_viewport (self, parent != NULL && IPMS_IS_CANVAS_VIEWPORT (parent) ? parent : NULL);
 }
 
 static void
@@ -1242,8 +1221,7 @@ ipms_panorama_canvas_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_weak_pointer (&self->unplace_target);
-  watch_adjustment (self, 0, NULL);
-  watch_adjustment (self, 1, NULL);
+  watch_viewport (self, NULL);
   if (self->visible_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick_id);

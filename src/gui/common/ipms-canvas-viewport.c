@@ -63,6 +63,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   LAYOUT_CHANGED,
+  VISIBLE_AREA_CHANGED,
   N_SIGNALS
 };
 
@@ -91,6 +92,14 @@ on_adjustment_value_changed (IpmsCanvasViewport *self)
     self->reallocate_source = g_idle_add (reallocate_cb, self);
 }
 
+/* Not blocked while allocating, unlike the handler above: a value clamped
+ * to a new size moves the visible area too. */
+static void
+emit_visible_area_changed (IpmsCanvasViewport *self)
+{
+  g_signal_emit (self, signals[VISIBLE_AREA_CHANGED], 0);
+}
+
 static void
 set_adjustment (IpmsCanvasViewport  *self,
                 GtkAdjustment      **slot,
@@ -105,12 +114,16 @@ set_adjustment (IpmsCanvasViewport  *self,
   if (*slot != NULL)
     {
       g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed, self);
+      g_signal_handlers_disconnect_by_func (*slot, emit_visible_area_changed, self);
       g_object_unref (*slot);
     }
 
   *slot = g_object_ref_sink (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed",
                             G_CALLBACK (on_adjustment_value_changed), self);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (emit_visible_area_changed), self);
+  emit_visible_area_changed (self);
 }
 
 static void
@@ -327,9 +340,15 @@ ipms_canvas_viewport_dispose (GObject *object)
   g_clear_handle_id (&self->reallocate_source, g_source_remove);
 
   if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
+      g_signal_handlers_disconnect_by_func (self->hadjustment, emit_visible_area_changed, self);
+    }
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, emit_visible_area_changed, self);
+    }
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
 
@@ -360,6 +379,16 @@ ipms_canvas_viewport_class_init (IpmsCanvasViewportClass *klass)
    * size_allocate: handlers must not resize anything then and there). */
   signals[LAYOUT_CHANGED] =
     g_signal_new ("layout-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /* The part of the child in view (ipms_canvas_viewport_get_visible_area())
+   * moved: the view scrolled, or a new size clamped the scroll position.
+   * Also emitted from size_allocate: handlers only queue their work. */
+  signals[VISIBLE_AREA_CHANGED] =
+    g_signal_new ("visible-area-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

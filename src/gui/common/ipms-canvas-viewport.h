@@ -43,7 +43,9 @@ void       ipms_canvas_viewport_get_scroll     (IpmsCanvasViewport *self,
 void       ipms_canvas_viewport_set_scroll     (IpmsCanvasViewport *self,
                                                 double              x,
                                                 double              y);
-/* The part of the child in view, in the child's coordinates. */
+/* The part of the child in view, in the child's coordinates; the
+ * "visible-area-changed" signal tells when a scroll moved it (a new size
+ * or zoom reallocates the child as well). */
 void       ipms_canvas_viewport_get_visible_area (IpmsCanvasViewport *self,
                                                   graphene_rect_t    *area);
 

@@ -42,7 +42,7 @@ struct _IpmsTimelineCanvas
   GskRenderNode    *static_node;
   gboolean          static_dark;
   graphene_rect_t   static_rect;    /* the part of the chart it holds */
-  GtkAdjustment    *scroll[2];      /* the scrolling parent's, watched */
+  GtkWidget        *viewport;       /* the scrolling parent, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
   guint             visible_tick_id;
@@ -373,31 +373,21 @@ on_preview_changed (IpmsTimelineCanvas *self)
  * depends on the part in view (culling, the labels kept at the edges), and
  * so do the item widgets it has. */
 static void
-watch_adjustment (IpmsTimelineCanvas *self,
-                  guint               index,
-                  GtkAdjustment      *adjustment)
+on_visible_area_changed (IpmsTimelineCanvas *self)
 {
-  if (self->scroll[index] == adjustment)
-    return;
-
-  if (self->scroll[index] != NULL)
-    g_signal_handlers_disconnect_by_data (self->scroll[index], self);
-  g_set_object (&self->scroll[index], adjustment);
-  if (adjustment != NULL)
-    {
-      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
-      g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_visible_items), self);
-    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_visible_items (self);
 }
 
 static void
-on_scroll_adjustments_changed (IpmsTimelineCanvas *self)
+watch_viewport (IpmsTimelineCanvas *self,
+                GtkWidget          *viewport)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  gboolean scrollable = parent != NULL && GTK_IS_SCROLLABLE (parent);
-
-  watch_adjustment (self, 0, scrollable ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (parent)) : NULL);
-  watch_adjustment (self, 1, scrollable ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (parent)) : NULL);
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_func (self->viewport, on_visible_area_changed, self);
+  g_set_weak_pointer (&self->viewport, viewport);
+  if (viewport != NULL)
+    g_signal_connect_swapped (viewport, "visible-area-changed", G_CALLBACK (on_visible_area_changed), self);
 }
 
 static void
@@ -405,14 +395,7 @@ on_parent_changed (IpmsTimelineCanvas *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (parent != NULL && GTK_IS_SCROLLABLE (parent))
-    {
-      g_signal_connect_object (parent, "notify::hadjustment", G_CALLBACK (on_scroll_adjustments_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (parent, "notify::vadjustment", G_CALLBACK (on_scroll_adjustments_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-  on_scroll_adjustments_changed (self);
+  watch_viewport (self, parent != NULL && IPMS_IS_CANVAS_VIEWPORT (parent) ? parent : NULL);
 }
 
 static void
@@ -1582,12 +1565,21 @@ on_drag_cancel (GtkGesture         *gesture,
   ipms_timeline_canvas_drag_cancel (self);
 }
 
+/* The product whose item has the window's focus. From the root, not from
+ * gtk_widget_get_focus_child(): GTK clears the focus children when the
+ * window stops being the active one (another window took the keyboard, or
+ * a popover did) though the root keeps its focus widget, and an action run
+ * then (from the product's menu, or on a busy desktop) acted on nothing. */
 static gint64
 focused_product (IpmsTimelineCanvas *self)
 {
-  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  return IPMS_IS_CANVAS_ITEM (focus) ? ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus)) : 0;
+  if (!IPMS_IS_CANVAS_ITEM (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (self))
+    return 0;
+
+  return ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus));
 }
 
 static gboolean
@@ -1734,8 +1726,7 @@ ipms_timeline_canvas_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  watch_adjustment (self, 0, NULL);
-  watch_adjustment (self, 1, NULL);
+  watch_viewport (self, NULL);
   if (self->visible_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->visible_tick_id);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ipms-baseline.h"
+#include "ipms-canvas-viewport.h"
 #include "ipms-chart-style.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-roadmap-chart.h"
@@ -32,7 +33,7 @@ struct _IpmsTimelineGhosts
   IpmsTimelineCanvas     *canvas;     /* weak */
   IpmsDocument           *document;
   IpmsChart              *chart;      /* the canvas's chart we listen to; weak */
-  GtkAdjustment          *scroll[2];
+  GtkWidget              *viewport;   /* the canvas's scrolling parent; weak */
   IpmsBaselineComparison *comparison;
   GArray                 *ghosts;
   gint64                  baseline_id;
@@ -204,28 +205,14 @@ lay_out (IpmsTimelineGhosts *self)
 /* Following the chart, the scroll and the style */
 
 static void
-watch_adjustment (IpmsTimelineGhosts *self,
-                  guint               index,
-                  GtkAdjustment      *adjustment)
+watch_viewport (IpmsTimelineGhosts *self,
+                GtkWidget          *viewport)
 {
-  if (self->scroll[index] == adjustment)
-    return;
-
-  if (self->scroll[index] != NULL)
-    g_signal_handlers_disconnect_by_func (self->scroll[index], gtk_widget_queue_draw, self);
-  g_set_object (&self->scroll[index], adjustment);
-  if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
-}
-
-static void
-on_scroll_adjustments_changed (IpmsTimelineGhosts *self)
-{
-  GtkWidget *viewport = self->canvas != NULL ? gtk_widget_get_parent (GTK_WIDGET (self->canvas)) : NULL;
-  gboolean scrollable = viewport != NULL && GTK_IS_SCROLLABLE (viewport);
-
-  watch_adjustment (self, 0, scrollable ? gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport)) : NULL);
-  watch_adjustment (self, 1, scrollable ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)) : NULL);
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_func (self->viewport, gtk_widget_queue_draw, self);
+  g_set_weak_pointer (&self->viewport, viewport);
+  if (viewport != NULL)
+    g_signal_connect_swapped (viewport, "visible-area-changed", G_CALLBACK (gtk_widget_queue_draw), self);
 }
 
 /* The canvas makes a new chart for each document: listen to the one it has. */
@@ -403,8 +390,7 @@ ipms_timeline_ghosts_dispose (GObject *object)
   IpmsTimelineGhosts *self = IPMS_TIMELINE_GHOSTS (object);
 
   ipms_timeline_ghosts_set_document (self, NULL);
-  watch_adjustment (self, 0, NULL);
-  watch_adjustment (self, 1, NULL);
+  watch_viewport (self, NULL);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_weak_pointer (&self->chart);
@@ -516,14 +502,7 @@ ipms_timeline_ghosts_set_canvas (IpmsTimelineGhosts *self,
 
   g_set_weak_pointer (&self->canvas, canvas);
   viewport = canvas != NULL ? gtk_widget_get_parent (GTK_WIDGET (canvas)) : NULL;
-  if (viewport != NULL && GTK_IS_SCROLLABLE (viewport))
-    {
-      g_signal_connect_object (viewport, "notify::hadjustment", G_CALLBACK (on_scroll_adjustments_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (viewport, "notify::vadjustment", G_CALLBACK (on_scroll_adjustments_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-  on_scroll_adjustments_changed (self);
+  watch_viewport (self, viewport != NULL && IPMS_IS_CANVAS_VIEWPORT (viewport) ? viewport : NULL);
   if (canvas != NULL)
     g_signal_connect_object (canvas, "notify::zoom", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   watch_chart (self);
