@@ -32,6 +32,8 @@ void        ipms_table_cell_set_new_row (IpmsTableCell      *self,
                                          const GValue       *values);
 /* The column's label: the cell's accessible name. */
 const char *ipms_table_cell_get_label  (IpmsTableCell *self);
+/* Whether the value is multi-line text: Enter starts a new line in it. */
+gboolean    ipms_table_cell_is_multiline (IpmsTableCell *self);
 /* The cell's field row, made now if it has none yet. */
 GtkWidget  *ipms_table_cell_get_row    (IpmsTableCell *self);
 /* The field row, or NULL while the cell only shows its text. */
