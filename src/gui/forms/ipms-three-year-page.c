@@ -75,6 +75,9 @@ struct _IpmsThreeYearPage
    * layout as "ipms-place". */
   GPtrArray    *parts;
   GtkWidget    *chart;
+  /* Whether a change since the grid was last updated touched what it
+   * shows: a write elsewhere (a PRD, a product) leaves it alone. */
+  gboolean      stale;
   /* The start year and the series the grid was built for: other changes
    * only rebind its field rows, so that typing in one is never cut off. */
   char         *shape;
@@ -261,24 +264,44 @@ format_target (double      sales,
   return g_strdup_printf (_("%s · %.0f %%"), money, margin);
 }
 
-static IpmsRecord *
-find_target (GPtrArray *targets,
-             int        year,
-             gint64     series_id)
+static char *
+target_key (gint64 year,
+            gint64 series_id)
 {
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, year, series_id);
+}
+
+/* The targets by year and series (0: the product group), the first of
+ * each: looked up for every cell of the grid, two hundred series and
+ * more at 10,000 products. */
+static GHashTable *
+index_targets (GPtrArray *targets)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint t = 0; t < targets->len; t++)
     {
       IpmsRecord *target = g_ptr_array_index (targets, t);
+      gint64 series_id = ipms_record_is_null (target, "series_id") ? 0 : ipms_record_get_int (target, "series_id");
+      char *key = target_key (ipms_record_get_int (target, "year"), series_id);
 
-      if (ipms_record_get_int (target, "year") != year)
-        continue;
-      if (series_id == 0 ? ipms_record_is_null (target, "series_id")
-                         : (!ipms_record_is_null (target, "series_id") &&
-                            ipms_record_get_int (target, "series_id") == series_id))
-        return target;
+      if (g_hash_table_contains (index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (index, key, target);
     }
 
-  return NULL;
+  return index;
+}
+
+static IpmsRecord *
+find_target (GHashTable *targets,
+             int         year,
+             gint64      series_id)
+{
+  g_autofree char *key = target_key (year, series_id);
+
+  return g_hash_table_lookup (targets, key);
 }
 
 /* A box of field rows, one per column, for one series (0: the product
@@ -318,7 +341,7 @@ make_target_cell (IpmsThreeYearPage  *self,
 
 static void
 bind_cells (IpmsThreeYearPage *self,
-            GPtrArray         *targets)
+            GHashTable        *targets)
 {
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -359,7 +382,8 @@ update_grid (IpmsThreeYearPage *self)
   IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, "position");
-  g_autoptr(GPtrArray) targets = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
+  g_autoptr(GPtrArray) target_rows = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
+  g_autoptr(GHashTable) targets = index_targets (target_rows);
   g_autoptr(GString) shape = g_string_new (NULL);
   const char *currency = ipms_record_get_string (project, "currency");
   int start = (int) ipms_record_get_int (project, "start_year");
@@ -591,6 +615,30 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+row_changed_cb (IpmsThreeYearPage *self,
+                const char        *table)
+{
+  if (g_str_equal (table, "series") || g_str_equal (table, "yearly_target") || g_str_equal (table, "project"))
+    self->stale = TRUE;
+}
+
+static void
+reloaded_cb (IpmsThreeYearPage *self)
+{
+  self->stale = TRUE;
+}
+
+static void
+changes_done_cb (IpmsThreeYearPage *self)
+{
+  if (!self->stale)
+    return;
+
+  self->stale = FALSE;
+  update_grid (self);
+}
+
+static void
 ipms_three_year_page_constructed (GObject *object)
 {
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
@@ -598,8 +646,13 @@ ipms_three_year_page_constructed (GObject *object)
   G_OBJECT_CLASS (ipms_three_year_page_parent_class)->constructed (object);
 
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_overview (self));
+  /* Marked on each row, updated once a change is done. */
+  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "row-changed",
+                           G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "reloaded",
+                           G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "changes-done",
-                           G_CALLBACK (update_grid), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (changes_done_cb), self, G_CONNECT_SWAPPED);
   update_grid (self);
 }
 
