@@ -802,8 +802,11 @@ test_multiline_cell (Fixture       *fixture,
   g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (editor)));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
 
-  /* The editor shows over the cell, focused, one line high for a word. */
+  /* The editor shows over the cell once it is in view, focused, one line
+   * high for a word. */
   type_into (goal, "");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
   g_assert_true (has_focus_in (goal));
   gtk_text_buffer_set_text (buffer, "x", -1);
   for (guint i = 0; i < 3; i++)
@@ -830,6 +833,8 @@ test_multiline_cell (Fixture       *fixture,
   /* Ctrl+Enter writes and goes down the column. */
   g_assert_true (press_key_in_cell (goal, GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_cmpstr (ipms_record_get_string (first, "goal"), ==, expected);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
   g_assert_true (has_focus_in (cell (campaigns, 1, 2)));
 
   /* One undo step for the whole burst (the clearing and the typing). */
@@ -842,6 +847,8 @@ test_multiline_cell (Fixture       *fixture,
   /* Tab leaves it for the next cell. */
   goal = cell (campaigns, 0, 2);
   gtk_widget_grab_focus (gtk_widget_get_ancestor (goal, IPMS_TYPE_TABLE_CELL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
   g_assert_true (has_focus_in (goal));
   g_assert_true (press_key_in_cell (goal, GDK_KEY_Tab, 0));
   g_assert_true (has_focus_in (cell (campaigns, 0, 3)));

@@ -874,7 +874,11 @@ static void
 progress_unbind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_progress, item);
+  IpmsRecord *record = gtk_list_item_get_item (item);
+
+  /* GTK 4.8 may unbind an item whose row is already gone. */
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, update_progress, item);
 }
 
 void

@@ -30,6 +30,8 @@ struct _IpmsTableCell
   guint             follow_tick;
   /* The editor is to be focused as soon as the popover shows it. */
   gboolean          focus_editor;
+  /* Frames waited for the cell to come into view, 0 when not waiting. */
+  guint             popup_frames;
   /* The viewports around, whose scrolling to the focus is off while the
    * popover is up: they cannot place a widget of another surface, and
    * would scroll the page to its top. */
@@ -158,6 +160,13 @@ editor_focus_left_cb (IpmsTableCell *self)
   gtk_popover_popdown (GTK_POPOVER (self->popover));
 }
 
+static gboolean is_inside_window  (IpmsTableCell *self);
+static void     show_popover      (IpmsTableCell *self);
+static void     popover_closed_cb (IpmsTableCell *self);
+
+/* Long enough for a page shown at once to be laid out and scrolled. */
+#define MAX_POPUP_FRAMES 30
+
 /* Scrolling moves the cell without allocating it again: the popover
  * follows it each frame it is up. */
 static gboolean
@@ -168,7 +177,22 @@ follow_tick_cb (GtkWidget     *widget,
   IpmsTableCell *self = IPMS_TABLE_CELL (widget);
   GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (self->row));
 
-  gtk_popover_present (GTK_POPOVER (self->popover));
+  /* Waiting for the scroll to bring the cell into view. */
+  if (self->popup_frames > 0)
+    {
+      if (is_inside_window (self))
+        show_popover (self);
+      else if (self->popup_frames++ >= MAX_POPUP_FRAMES)
+        {
+          self->follow_tick = 0;
+          popover_closed_cb (self);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (gtk_widget_get_visible (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
   /* A popover shown for the first time maps its child a frame later. */
   if (self->focus_editor && gtk_widget_get_mapped (editor))
     {
@@ -185,19 +209,68 @@ popover_closed_cb (IpmsTableCell *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->follow_tick);
   self->follow_tick = 0;
   self->focus_editor = FALSE;
+  self->popup_frames = 0;
 
   for (guint i = 0; self->viewports != NULL && i < self->viewports->len; i++)
     gtk_viewport_set_scroll_to_focus (g_ptr_array_index (self->viewports, i), TRUE);
   g_clear_pointer (&self->viewports, g_ptr_array_unref);
 }
 
-/* Shows the multi-line editor over the cell, as wide as it, and focuses it. */
+/* Whether the whole cell is inside its window: a popover placed at a
+ * point off the screen has no monitor to go on. */
 static gboolean
-popup_editor (IpmsTableCell *self)
+is_inside_window (IpmsTableCell *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  graphene_rect_t bounds;
+
+  /* Not laid out yet (its page was just shown): not yet anywhere. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0 ||
+      gtk_widget_get_native (GTK_WIDGET (self)) == NULL ||
+      gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self))) == NULL ||
+      !gdk_surface_get_mapped (gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self)))))
+    return FALSE;
+
+  return root != NULL && gtk_widget_compute_bounds (GTK_WIDGET (self), root, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
+/* What the viewports' scrolling to the focus does, which is off while
+ * the popover is up: the cell scrolled into view, innermost first. */
+static void
+scroll_into_view (IpmsTableCell *self)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (GTK_WIDGET (self)); ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      GtkAdjustment *adjustment;
+      graphene_rect_t bounds;
+      double value;
+
+      if (!GTK_IS_VIEWPORT (ancestor) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (self), ancestor, &bounds))
+        continue;
+
+      adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ancestor));
+      value = gtk_adjustment_get_value (adjustment);
+      if (bounds.origin.y < 0)
+        gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+      else if (bounds.origin.y + bounds.size.height > gtk_widget_get_height (ancestor))
+        gtk_adjustment_set_value (adjustment,
+                                  value + bounds.origin.y + bounds.size.height - gtk_widget_get_height (ancestor));
+    }
+}
+
+/* Shows the editor over the cell, as wide as it, and focuses it. */
+static void
+show_popover (IpmsTableCell *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
+  self->popup_frames = 0;
   gtk_widget_set_size_request (self->row, MAX (width, 200), -1);
   /* Its top on the cell's top: the text stays where it was. */
   gtk_popover_set_offset (GTK_POPOVER (self->popover), 0, -height);
@@ -214,11 +287,29 @@ popup_editor (IpmsTableCell *self)
           }
     }
   self->popover_record = self->record;
-  if (self->follow_tick == 0)
-    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_tick_cb, NULL, NULL);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 
   self->focus_editor = !gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (self->row)));
+}
+
+/* Scrolls the cell into view and shows the editor over it, now or once it
+ * is in view. */
+static gboolean
+popup_editor (IpmsTableCell *self)
+{
+  /* Not on screen (a row laid out outside the view, a page not shown):
+   * nothing to place it over. The table asks again once it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  if (self->follow_tick == 0)
+    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_tick_cb, NULL, NULL);
+
+  /* Shown in a later frame, also when it is in view: the list lays its
+   * rows out in the frames after a focus request. */
+  scroll_into_view (self);
+  self->popup_frames = 1;
+
   return TRUE;
 }
 
@@ -456,7 +547,7 @@ ipms_table_cell_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (child, width, height, baseline, NULL);
   /* A popover follows its cell only when told. */
-  if (self->popover != NULL)
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
