@@ -30,6 +30,8 @@
 #include "ipms-application.h"
 #include "ipms-bench-project.h"
 #include "ipms-example.h"
+#include "ipms-field-row.h"
+#include "ipms-form-page.h"
 #include "ipms-form-specs.h"
 #include "ipms-json.h"
 #include "ipms-panorama-chart.h"
@@ -220,6 +222,134 @@ measure_forms (IpmsWindow *window,
 
   print_time (metric, n_products, slowest);
   ipms_bench_print_figure (cpu_metric, n_products, slowest_cpu, "ms");
+}
+
+/* A field written when the typing pauses, with every form view built
+ * (each follows the document): the CPU time of the write and of the
+ * views' reactions, and the time until the frame that shows it. */
+static void
+measure_form_commits (IpmsWindow *window,
+                      guint       n_products)
+{
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  IpmsFormPage *page;
+  IpmsFieldBinding *binding;
+
+  ipms_window_set_section (window, "five-looks");
+  page = IPMS_FORM_PAGE (ipms_window_get_section_page (window, "five-looks"));
+  wait_for_paint (GTK_WIDGET (page));
+  binding = ipms_field_row_get_binding (IPMS_FIELD_ROW (ipms_form_page_get_field (page, "mission")));
+
+  for (guint i = 0; i < EDIT_SAMPLES; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Care for every pet, take %u", i);
+      double start = ipms_bench_now_ms ();
+      double cpu = ipms_bench_cpu_ms ();
+      double painted;
+
+      ipms_field_binding_set_text (binding, text);
+      ipms_field_binding_flush (binding);
+      g_array_append_val (cpu_times, (double) { ipms_bench_cpu_ms () - cpu });
+      /* The field may show the same text already: a frame in any case. */
+      gtk_widget_queue_draw (GTK_WIDGET (page));
+      painted = wait_for_paint (GTK_WIDGET (page));
+      if (painted >= 0)
+        g_array_append_val (times, (double) { painted - start });
+    }
+
+  ipms_bench_print_figure ("form_commit_cpu_median", n_products, ipms_bench_median (cpu_times), "ms");
+  ipms_bench_print_figure ("form_commit_cpu_max", n_products, ipms_bench_percentile (cpu_times, 1.0), "ms");
+  if (times->len > 0)
+    ipms_bench_print_figure ("form_commit_paint_median", n_products, ipms_bench_median (times), "ms");
+}
+
+/* The scrolled window of a record table's columns. */
+static GtkAdjustment *
+find_table_adjustment (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAdjustment *adjustment;
+
+      if (GTK_IS_SCROLLED_WINDOW (child) && GTK_IS_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child))))
+        return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+      if ((adjustment = find_table_adjustment (child)) != NULL)
+        return adjustment;
+    }
+
+  return NULL;
+}
+
+#define SCROLL_ROWS  1000
+#define SCROLL_STEP  90.0
+
+/* A table of a thousand competitors scrolled from top to bottom through
+ * its adjustment, a step a frame: the time of each frame, from the change
+ * to the end of its paint. */
+static void
+measure_table_scroll (IpmsWindow *window,
+                      guint       n_products)
+{
+  IpmsDocument *document = ipms_window_get_document (window);
+  const IpmsTable *table = ipms_schema_lookup_table ("competitor");
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  IpmsFormPage *page;
+  GtkAdjustment *adjustment;
+
+  g_assert_true (ipms_document_begin_edit (document, "Add competitors", NULL, &error));
+  for (guint i = 0; i < SCROLL_ROWS; i++)
+    {
+      GValue *values = g_new0 (GValue, table->n_columns);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_value_init (&values[c], G_TYPE_STRING);
+          g_value_take_string (&values[c], g_strdup_printf ("%s %u of the competitor, in a few words",
+                                                            table->columns[c].name, i + 1));
+        }
+      g_assert_cmpint (ipms_document_insert (document, "competitor", 0, values, &error), >, 0);
+      for (guint c = 0; c < table->n_columns; c++)
+        g_value_unset (&values[c]);
+      g_free (values);
+    }
+  g_assert_true (ipms_document_commit_edit (document, &error));
+
+  ipms_window_set_section (window, "five-looks");
+  page = IPMS_FORM_PAGE (ipms_window_get_section_page (window, "five-looks"));
+  adjustment = find_table_adjustment (ipms_form_page_get_table (page, "competitor"));
+  /* The table is laid out once its section is, in a frame or two. */
+  for (guint i = 0; i < 10 && gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment); i++)
+    {
+      gtk_widget_queue_resize (GTK_WIDGET (page));
+      wait_for_paint (GTK_WIDGET (page));
+    }
+
+  /* The list measures its rows as they come: the end moves, and a
+   * thousand rows are at most SCROLL_ROWS steps. */
+  for (guint i = 0; i < SCROLL_ROWS &&
+       gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+       gtk_adjustment_get_upper (adjustment) - 1; i++)
+    {
+      double start = ipms_bench_now_ms ();
+      double painted;
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + SCROLL_STEP);
+      painted = wait_for_paint (GTK_WIDGET (page));
+      if (painted >= 0)
+        g_array_append_val (frames, (double) { painted - start });
+    }
+
+  g_printerr ("note: table_scroll %u: %u frames, at %.0f of %.0f px\n", n_products, frames->len,
+              gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment),
+              gtk_adjustment_get_upper (adjustment));
+  if (frames->len == 0)
+    return;
+  ipms_bench_print_figure ("table_scroll_frame_p50", n_products, ipms_bench_median (frames), "ms");
+  ipms_bench_print_figure ("table_scroll_frame_p90", n_products, ipms_bench_percentile (frames, 0.9), "ms");
+  ipms_bench_print_figure ("table_scroll_frame_max", n_products, ipms_bench_percentile (frames, 1.0), "ms");
 }
 
 /* Making each form page, outside a window (what a first switch costs
@@ -632,6 +762,8 @@ bench_window (guint n_products)
 
   measure_form_build (ipms_window_get_document (window), n_products);
   measure_forms (window, "form_show", n_products);
+  measure_form_commits (window, n_products);
+  measure_table_scroll (window, n_products);
   if (forms_only)
     {
       close_window (window);

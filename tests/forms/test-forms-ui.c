@@ -24,6 +24,7 @@
 #include "ipms-record-table.h"
 #include "ipms-table-cell.h"
 #include "ipms-test-utils.h"
+#include "ipms-three-year-page.h"
 #include "ipms-window.h"
 
 static IpmsApplication *app;
@@ -111,8 +112,10 @@ type_into (GtkWidget  *row,
            const char *text)
 {
   GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (row));
+  GtkWidget *table_cell = gtk_widget_get_ancestor (row, IPMS_TYPE_TABLE_CELL);
 
-  gtk_widget_grab_focus (editor);
+  /* A table's cell shows its editor as it is focused. */
+  gtk_widget_grab_focus (table_cell != NULL ? table_cell : editor);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       char c[8] = { 0 };
@@ -211,7 +214,7 @@ flush (Fixture *fixture)
 
 /* A key press as the cell's own key controller sees it (GTK 4.8 has no way
  * to synthesize key events). */
-static void
+static gboolean
 press_key_in_cell (GtkWidget       *cell,
                    guint            keyval,
                    GdkModifierType  state)
@@ -225,9 +228,14 @@ press_key_in_cell (GtkWidget       *cell,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
+      gboolean stopped = FALSE;
+
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &stopped);
+      handled |= stopped;
     }
+
+  return handled;
 }
 
 static gboolean
@@ -645,6 +653,45 @@ test_money_display (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Shows a section in a 360 px window, the sidebar folded away, and returns
+ * the window's width once the views that swap for narrow widths (in idle
+ * time after a layout) have swapped. */
+static int
+show_narrow (Fixture      *fixture,
+             const char   *section,
+             IpmsFormPage **page)
+{
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  *page = show (fixture, section);
+  adw_leaflet_set_visible_child (ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "leaflet")),
+                                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "content")));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (width, <=, 400);
+
+  return width;
+}
+
+/* The widget is shown and lies inside the window's `width`, not cut off
+ * at its right edge nor to be scrolled to. */
+static void
+assert_inside_window (Fixture   *fixture,
+                      GtkWidget *widget,
+                      int        width,
+                      double     min_width)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >=, min_width);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+}
+
 /* At 360 px a table's rows stack: every cell of a row lies inside the
  * window, none cut off at its right edge. */
 static void
@@ -653,33 +700,172 @@ test_narrow_tables (Fixture       *fixture,
 {
   IpmsFormPage *page;
   IpmsRecordTable *gaps;
-  int width;
+  int width = show_narrow (fixture, "isor", &page);
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  page = show (fixture, "isor");
-  adw_leaflet_set_visible_child (ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "leaflet")),
-                                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), IPMS_TYPE_WINDOW, "content")));
   gaps = table_of (page, "gap");
   g_assert_cmpuint (n_rows (gaps), >, 0);
-  /* The views swap in idle time after the layout: a few frames. */
-  for (guint i = 0; i < 3; i++)
-    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
-  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-  g_assert_cmpint (width, <=, 400);
 
   for (guint column = 0; column < 5; column++)
     {
       GtkWidget *row = cell (gaps, 0, column);
-      graphene_rect_t bounds;
 
       /* Asked for, the cell has made its editor: laid out in a frame. */
       g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
-      g_assert_true (gtk_widget_get_mapped (row));
-      g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (fixture->window), &bounds));
-      g_assert_cmpfloat (bounds.size.width, >, 100);
-      g_assert_cmpfloat (bounds.origin.x, >=, 0);
-      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      assert_inside_window (fixture, row, width, 100);
     }
+}
+
+/* At 360 px the three-year grid goes a card per series, its years under
+ * each other: every figure, field and label of the grid lies inside the
+ * window, with nothing to scroll sideways to; and back at full width it is
+ * the grid of series by years again. */
+static void
+test_narrow_three_year (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  IpmsFormPage *page;
+  int width = show_narrow (fixture, "three-year-plan", &page);
+  IpmsThreeYearPage *plan = IPMS_THREE_YEAR_PAGE (page);
+  int start = (int) ipms_record_get_int (ipms_document_get_project (fixture->document), "start_year");
+  g_autoptr(GPtrArray) series = ipms_document_query (fixture->document, "series", NULL, 0, "position");
+  GtkWidget *first = ipms_three_year_page_get_grid_field (plan, ipms_record_get_id (g_ptr_array_index (series, 0)),
+                                                           start, "sales");
+  GtkWidget *grid = gtk_widget_get_ancestor (first, GTK_TYPE_GRID);
+  GtkWidget *last;
+  graphene_rect_t first_bounds, last_bounds;
+  guint n_children = 0;
+
+  g_assert_cmpuint (series->len, >, 1);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      assert_inside_window (fixture, child, width, 1);
+      n_children++;
+    }
+  /* Names, figures and fields of every series and year, and the sums. */
+  g_assert_cmpuint (n_children, >=, (series->len + 2) * 4);
+
+  for (guint s = 0; s < series->len; s++)
+    for (int y = 0; y < 3; y++)
+      {
+        GtkWidget *sales = ipms_three_year_page_get_grid_field (plan, ipms_record_get_id (g_ptr_array_index (series, s)),
+                                                                start + y, "sales");
+
+        g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+        assert_inside_window (fixture, sales, width, 100);
+      }
+  for (int y = 0; y < 3; y++)
+    {
+      GtkWidget *ranking = ipms_three_year_page_get_grid_field (plan, 0, start + y, "ranking");
+      GtkWidget *awareness = ipms_three_year_page_get_grid_field (plan, 0, start + y, "brand_awareness");
+
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+      assert_inside_window (fixture, ranking, width, 100);
+      assert_inside_window (fixture, awareness, width, 100);
+    }
+
+  /* Wide again: the years side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  last = ipms_three_year_page_get_grid_field (plan, ipms_record_get_id (g_ptr_array_index (series, 0)), start + 2, "sales");
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_true (gtk_widget_compute_bounds (first, GTK_WIDGET (fixture->window), &first_bounds));
+  g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (fixture->window), &last_bounds));
+  g_assert_cmpfloat (last_bounds.origin.x, >, first_bounds.origin.x + first_bounds.size.width);
+  g_assert_cmpfloat (G_APPROX_VALUE (last_bounds.origin.y, first_bounds.origin.y, 1.0), ==, TRUE);
+}
+
+/* A multi-line cell edits as it reads: a text view that wraps and grows;
+ * Enter starts a new line, Ctrl+Enter (as Enter in the other cells) goes
+ * down the column, Tab to the next cell; what was typed is one undo step,
+ * and it survives the cell being recycled. */
+static void
+test_multiline_cell (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  IpmsFormPage *page = show (fixture, "one-year-plan");
+  IpmsRecordTable *campaigns = table_of (page, "campaign");
+  IpmsRecord *first = row_record (campaigns, 0);
+  IpmsRecord *second = row_record (campaigns, 1);
+  g_autofree char *before = g_strdup (ipms_record_get_string (first, "goal"));
+  g_autofree char *second_before = g_strdup (ipms_record_get_string (second, "goal"));
+  g_autofree char *expected = NULL;
+  GtkWidget *goal = cell (campaigns, 0, 2);
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (goal));
+  GtkTextBuffer *buffer;
+  int one_line_height, height;
+
+  g_assert_cmpstr (ipms_column_get_label (ipms_field_row_get_column (IPMS_FIELD_ROW (goal))), ==, _("Goal"));
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (editor)), !=, GTK_WRAP_NONE);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (editor)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+
+  /* The editor shows over the cell once it is in view, focused, one line
+   * high for a word. */
+  type_into (goal, "");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_true (has_focus_in (goal));
+  gtk_text_buffer_set_text (buffer, "x", -1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  one_line_height = gtk_widget_get_height (editor);
+
+  /* Enter is the text view's: not taken by the table. */
+  g_assert_false (press_key_in_cell (goal, GDK_KEY_Return, 0));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  type_into (goal, "Launch in spring\nReach 5 % of the segment\nKeep the margin");
+  expected = g_strdup ("Launch in spring\nReach 5 % of the segment\nKeep the margin");
+  g_assert_true (has_focus_in (goal));
+  /* It grows with its lines, in the row laid out again. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  height = gtk_widget_get_height (editor);
+  /* Three lines at least: the text view's own margins count once. */
+  g_assert_cmpint (height, >=, one_line_height + (one_line_height - 12));
+  /* Over the cell, as wide as it at least. */
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpint (gtk_widget_get_width (editor), >=,
+                   gtk_widget_get_width (gtk_widget_get_ancestor (goal, IPMS_TYPE_TABLE_CELL)) - 24);
+
+  /* Ctrl+Enter writes and goes down the column. */
+  g_assert_true (press_key_in_cell (goal, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpstr (ipms_record_get_string (first, "goal"), ==, expected);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_true (has_focus_in (cell (campaigns, 1, 2)));
+
+  /* One undo step for the whole burst (the clearing and the typing). */
+  g_assert_cmpstr (ipms_record_get_string (first, "goal"), ==, expected);
+  undo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (first, "goal"), ==, before);
+  redo (fixture);
+  g_assert_cmpstr (ipms_record_get_string (first, "goal"), ==, expected);
+
+  /* Tab leaves it for the next cell. */
+  goal = cell (campaigns, 0, 2);
+  gtk_widget_grab_focus (gtk_widget_get_ancestor (goal, IPMS_TYPE_TABLE_CELL));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_true (has_focus_in (goal));
+  g_assert_true (press_key_in_cell (goal, GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_in (cell (campaigns, 0, 3)));
+
+  /* Recycled while typing: the text goes to the row it was typed for. */
+  goal = cell (campaigns, 0, 2);
+  type_into (goal, "\nand more");
+  g_assert_true (ipms_field_binding_get_pending (ipms_field_row_get_binding (IPMS_FIELD_ROW (goal))));
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_widget_get_ancestor (goal, IPMS_TYPE_TABLE_CELL)), NULL);
+  ipms_table_cell_set_record (IPMS_TABLE_CELL (gtk_widget_get_ancestor (goal, IPMS_TYPE_TABLE_CELL)), second);
+  g_assert_nonnull (strstr (ipms_record_get_string (first, "goal"), "\nand more"));
+  g_assert_cmpstr (ipms_record_get_string (second, "goal"), ==, second_before);
+  {
+    g_autofree char *shown = dup_editor_text (goal);
+
+    g_assert_cmpstr (shown, ==, second_before);
+  }
 }
 
 /* A cell rebound to another row (recycled, or its row gone from the
@@ -932,6 +1118,8 @@ main (int   argc,
   g_test_add ("/forms/ui/date-and-money", Fixture, NULL, empty_set_up, test_date_and_money, fixture_tear_down);
   g_test_add ("/forms/ui/narrow-tables", Fixture, NULL, example_set_up, test_narrow_tables, fixture_tear_down);
   g_test_add ("/forms/ui/recycled-cell", Fixture, NULL, example_set_up, test_recycled_cell, fixture_tear_down);
+  g_test_add ("/forms/ui/narrow-three-year", Fixture, NULL, example_set_up, test_narrow_three_year, fixture_tear_down);
+  g_test_add ("/forms/ui/multiline-cell", Fixture, NULL, example_set_up, test_multiline_cell, fixture_tear_down);
   g_test_add ("/forms/ui/look/money-display", Fixture, NULL, empty_set_up, test_money_display, fixture_tear_down);
   g_test_add ("/forms/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/forms/ui/look/language", Fixture, NULL, example_set_up, test_language, fixture_tear_down);

@@ -305,7 +305,11 @@ ensure_section (IpmsFormPage *self,
               }
         }
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), build_table (self, spec));
+      GtkWidget *table = build_table (self, spec);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (section->group), table);
+      if (IPMS_FORM_PAGE_GET_CLASS (self)->table_built != NULL)
+        IPMS_FORM_PAGE_GET_CLASS (self)->table_built (self, table);
     }
 
   gtk_widget_set_size_request (section->group, -1, -1);

@@ -98,6 +98,12 @@ struct _IpmsFormPageClass
 {
   AdwBinClass parent_class;
 
+  /* A section's table was just made (when it came near the screen, or
+   * was asked for): a view adds what goes with it here, so that asking
+   * for the table does not build the section before it is needed. */
+  void (*table_built) (IpmsFormPage *self,
+                       GtkWidget    *table);
+
   /*< private >*/
   const IpmsFormSpec *spec;
 };

@@ -188,10 +188,10 @@ sort_selected_cb (IpmsPopulationPage *self)
 /* A row above the segments table: sorting them is a way of looking at
  * them, so the choice belongs to the page and is not saved. */
 static void
-add_sort_row (IpmsPopulationPage *self)
+add_sort_row (IpmsPopulationPage *self,
+              GtkWidget          *table)
 {
   const IpmsTable *segment = ipms_schema_lookup_table ("segment");
-  GtkWidget *table = ipms_form_page_get_table (IPMS_FORM_PAGE (self), "segment");
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
 
   /* Translators: the order of the segments table when it is not sorted */
@@ -226,9 +226,9 @@ follow_selected_record (IpmsRecordTable  *table,
  * each opening its PRD. */
 static void
 add_product_links (IpmsPopulationPage *self,
-                   const char         *table_name)
+                   GtkWidget          *table)
 {
-  GtkWidget *table = ipms_form_page_get_table (IPMS_FORM_PAGE (self), table_name);
+  const char *table_name = ipms_record_table_get_table_name (IPMS_RECORD_TABLE (table));
   GtkWidget *links = ipms_product_links_new (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), table_name);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (table, ADW_TYPE_PREFERENCES_GROUP)),
@@ -242,6 +242,8 @@ ipms_population_page_get_sort_row (IpmsPopulationPage *self)
 {
   g_return_val_if_fail (IPMS_IS_POPULATION_PAGE (self), NULL);
 
+  /* It comes with the segments table. */
+  ipms_form_page_get_table (IPMS_FORM_PAGE (self), "segment");
   return self->sort_row;
 }
 
@@ -254,22 +256,28 @@ ipms_population_page_dispose (GObject *object)
   g_clear_object (&self->sorter);
 }
 
+/* What goes with each table, made with it: the page shows its first
+ * screen without building the sections further down. */
 static void
-ipms_population_page_constructed (GObject *object)
+ipms_population_page_table_built (IpmsFormPage *page,
+                                  GtkWidget    *table)
 {
-  IpmsFormPage *page = IPMS_FORM_PAGE (object);
+  IpmsPopulationPage *self = IPMS_POPULATION_PAGE (page);
+  const char *name = ipms_record_table_get_table_name (IPMS_RECORD_TABLE (table));
 
-  G_OBJECT_CLASS (ipms_population_page_parent_class)->constructed (object);
-
-  add_sort_row (IPMS_POPULATION_PAGE (object));
-  add_product_links (IPMS_POPULATION_PAGE (object), "segment");
-  add_product_links (IPMS_POPULATION_PAGE (object), "series");
-  /* A segment is a cell of the grid: it is made where the grid is, on the
-   * panorama, with its life stage and preference. */
-  ipms_record_table_set_adds_rows (IPMS_RECORD_TABLE (ipms_form_page_get_table (page, "segment")), FALSE);
-  /* A served segment starts as the first one, to be picked in its cell. */
-  ipms_record_table_set_fill_required_references (IPMS_RECORD_TABLE (ipms_form_page_get_table (page, "series_segment")),
-                                                  TRUE);
+  if (g_str_equal (name, "segment"))
+    {
+      add_sort_row (self, table);
+      add_product_links (self, table);
+      /* A segment is a cell of the grid: it is made where the grid is, on
+       * the panorama, with its life stage and preference. */
+      ipms_record_table_set_adds_rows (IPMS_RECORD_TABLE (table), FALSE);
+    }
+  else if (g_str_equal (name, "series"))
+    add_product_links (self, table);
+  else if (g_str_equal (name, "series_segment"))
+    /* A served segment starts as the first one, to be picked in its cell. */
+    ipms_record_table_set_fill_required_references (IPMS_RECORD_TABLE (table), TRUE);
 }
 
 static void
@@ -277,8 +285,8 @@ ipms_population_page_class_init (IpmsPopulationPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = ipms_population_page_constructed;
   object_class->dispose = ipms_population_page_dispose;
+  IPMS_FORM_PAGE_CLASS (klass)->table_built = ipms_population_page_table_built;
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_population_spec);
 }
 

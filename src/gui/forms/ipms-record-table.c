@@ -180,13 +180,14 @@ ipms_record_table_focus_cell (IpmsRecordTable *self,
                               guint            position,
                               guint            column)
 {
-  GtkWidget *cell = ipms_record_table_get_cell (self, position, column);
+  GtkWidget *cell = find_table_cell (self, position, column);
 
   if (cell == NULL)
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, position);
-  return gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (cell)));
+  /* The cell makes its editor, shows it and focuses it. */
+  return gtk_widget_grab_focus (cell);
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(): its list's own action. */
@@ -620,8 +621,11 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_PROPAGATE;
     }
 
-  /* Enter goes down a column; in the last row it adds one. */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
+  /* Enter goes down a column; in the last row it adds one. In a
+   * multi-line cell Enter starts a new line, as in every GNOME text view
+   * and in the form's own multi-line fields, and Ctrl+Enter goes down. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      state == (ipms_table_cell_is_multiline (IPMS_TABLE_CELL (cell)) ? GDK_CONTROL_MASK : 0))
     {
       GtkWidget *row = ipms_table_cell_peek_row (IPMS_TABLE_CELL (cell));
 
@@ -829,10 +833,12 @@ add_field_column (IpmsRecordTable *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
   self->n_columns++;
 
-  /* The column that names the row gets the room to read it. */
+  /* The column that names the row gets the room to read it, and a
+   * multi-line one the room for a phrase (its editor shows it whole). */
   add_column (self, ipms_column_get_label (column), factory,
               column->type == IPMS_COLUMN_TEXT,
-              g_strcmp0 (column->name, self->table->display_column) == 0 ? 220 : -1);
+              g_strcmp0 (column->name, self->table->display_column) == 0 ? 220
+              : column->format == IPMS_COLUMN_FORMAT_MULTILINE ? 180 : -1);
 }
 
 static void
@@ -886,7 +892,11 @@ static void
 progress_unbind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_progress, item);
+  IpmsRecord *record = gtk_list_item_get_item (item);
+
+  /* GTK 4.8 may unbind an item whose row is already gone. */
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, update_progress, item);
 }
 
 void

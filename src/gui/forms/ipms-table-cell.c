@@ -8,7 +8,6 @@
 #include "ipms-field-row.h"
 #include "ipms-forms-util.h"
 #include "ipms-table-cell.h"
-#include "ipms-text-field-row.h"
 
 struct _IpmsTableCell
 {
@@ -23,6 +22,23 @@ struct _IpmsTableCell
 
   GtkWidget        *text;
   GtkWidget        *row;
+  /* A multi-line value is edited in this popover over the cell: a text
+   * view growing in a list row would resize the row after GTK 4.8's list
+   * laid it out, which it does not survive (it paints rows it has not
+   * allocated). The cell keeps showing the text, wrapped, under it. */
+  GtkWidget        *popover;
+  guint             follow_tick;
+  /* The editor is to be focused as soon as the popover shows it. */
+  gboolean          focus_editor;
+  /* Frames waited for the cell to come into view, 0 when not waiting. */
+  guint             popup_frames;
+  /* The viewports around, whose scrolling to the focus is off while the
+   * popover is up: they cannot place a widget of another surface, and
+   * would scroll the page to its top. */
+  GPtrArray        *viewports;
+  /* The record the editor was opened for (not a reference: compared). */
+  IpmsRecord       *popover_record;
+  guint             unbound_idle;
   /* ipms_table_cell_set_new_row() before the row is made. */
   GStrv             new_columns;
   GValue           *new_values;
@@ -114,12 +130,203 @@ update_text (IpmsTableCell *self)
   gtk_label_set_text (GTK_LABEL (self->text), text);
 }
 
+/* Keys in the popover do not reach the cell's ancestors, whose
+ * controllers move between cells (Tab, Ctrl+Enter): they get them first. */
+static gboolean
+editor_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       IpmsTableCell         *self)
+{
+  return gtk_event_controller_key_forward (controller, GTK_WIDGET (self));
+}
+
+static gboolean
+close_unbound_cb (gpointer data)
+{
+  IpmsTableCell *self = data;
+
+  self->unbound_idle = 0;
+  if (self->record == NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_focus_left_cb (IpmsTableCell *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static gboolean is_inside_window  (IpmsTableCell *self);
+static void     show_popover      (IpmsTableCell *self);
+static void     popover_closed_cb (IpmsTableCell *self);
+
+/* Long enough for a page shown at once to be laid out and scrolled. */
+#define MAX_POPUP_FRAMES 30
+
+/* Scrolling moves the cell without allocating it again: the popover
+ * follows it each frame it is up. */
+static gboolean
+follow_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  IpmsTableCell *self = IPMS_TABLE_CELL (widget);
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (self->row));
+
+  /* Waiting for the scroll to bring the cell into view. */
+  if (self->popup_frames > 0)
+    {
+      if (is_inside_window (self))
+        show_popover (self);
+      else if (self->popup_frames++ >= MAX_POPUP_FRAMES)
+        {
+          self->follow_tick = 0;
+          popover_closed_cb (self);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (gtk_widget_get_visible (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
+  /* A popover shown for the first time maps its child a frame later. */
+  if (self->focus_editor && gtk_widget_get_mapped (editor))
+    {
+      self->focus_editor = FALSE;
+      gtk_widget_grab_focus (editor);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+popover_closed_cb (IpmsTableCell *self)
+{
+  if (self->follow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->follow_tick);
+  self->follow_tick = 0;
+  self->focus_editor = FALSE;
+  self->popup_frames = 0;
+
+  for (guint i = 0; self->viewports != NULL && i < self->viewports->len; i++)
+    gtk_viewport_set_scroll_to_focus (g_ptr_array_index (self->viewports, i), TRUE);
+  g_clear_pointer (&self->viewports, g_ptr_array_unref);
+}
+
+/* Whether the whole cell is inside its window: a popover placed at a
+ * point off the screen has no monitor to go on. */
+static gboolean
+is_inside_window (IpmsTableCell *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  graphene_rect_t bounds;
+
+  /* Not laid out yet (its page was just shown): not yet anywhere. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0 ||
+      gtk_widget_get_native (GTK_WIDGET (self)) == NULL ||
+      gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self))) == NULL ||
+      !gdk_surface_get_mapped (gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self)))))
+    return FALSE;
+
+  return root != NULL && gtk_widget_compute_bounds (GTK_WIDGET (self), root, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (root) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
+/* What the viewports' scrolling to the focus does, which is off while
+ * the popover is up: the cell scrolled into view, innermost first. */
+static void
+scroll_into_view (IpmsTableCell *self)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (GTK_WIDGET (self)); ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      GtkAdjustment *adjustment;
+      graphene_rect_t bounds;
+      double value;
+
+      if (!GTK_IS_VIEWPORT (ancestor) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (self), ancestor, &bounds))
+        continue;
+
+      adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ancestor));
+      value = gtk_adjustment_get_value (adjustment);
+      if (bounds.origin.y < 0)
+        gtk_adjustment_set_value (adjustment, value + bounds.origin.y);
+      else if (bounds.origin.y + bounds.size.height > gtk_widget_get_height (ancestor))
+        gtk_adjustment_set_value (adjustment,
+                                  value + bounds.origin.y + bounds.size.height - gtk_widget_get_height (ancestor));
+    }
+}
+
+/* Shows the editor over the cell, as wide as it, and focuses it. */
+static void
+show_popover (IpmsTableCell *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  self->popup_frames = 0;
+  gtk_widget_set_size_request (self->row, MAX (width, 200), -1);
+  /* Its top on the cell's top: the text stays where it was. */
+  gtk_popover_set_offset (GTK_POPOVER (self->popover), 0, -height);
+
+  if (self->viewports == NULL)
+    {
+      self->viewports = g_ptr_array_new_with_free_func (g_object_unref);
+      for (GtkWidget *ancestor = gtk_widget_get_parent (GTK_WIDGET (self)); ancestor != NULL;
+           ancestor = gtk_widget_get_parent (ancestor))
+        if (GTK_IS_VIEWPORT (ancestor) && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (ancestor)))
+          {
+            gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (ancestor), FALSE);
+            g_ptr_array_add (self->viewports, g_object_ref (ancestor));
+          }
+    }
+  self->popover_record = self->record;
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+
+  self->focus_editor = !gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (self->row)));
+}
+
+/* Scrolls the cell into view and shows the editor over it, now or once it
+ * is in view. */
+static gboolean
+popup_editor (IpmsTableCell *self)
+{
+  /* Not on screen (a row laid out outside the view, a page not shown):
+   * nothing to place it over. The table asks again once it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  if (self->follow_tick == 0)
+    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_tick_cb, NULL, NULL);
+
+  /* Shown in a later frame, also when it is in view: the list lays its
+   * rows out in the frames after a focus request. */
+  scroll_into_view (self);
+  self->popup_frames = 1;
+
+  return TRUE;
+}
+
 const char *
 ipms_table_cell_get_label (IpmsTableCell *self)
 {
   g_return_val_if_fail (IPMS_IS_TABLE_CELL (self), NULL);
 
   return ipms_column_get_label (self->column);
+}
+
+gboolean
+ipms_table_cell_is_multiline (IpmsTableCell *self)
+{
+  g_return_val_if_fail (IPMS_IS_TABLE_CELL (self), FALSE);
+
+  return self->column->format == IPMS_COLUMN_FORMAT_MULTILINE;
 }
 
 GtkWidget *
@@ -138,17 +345,7 @@ ipms_table_cell_get_row (IpmsTableCell *self)
   if (self->row != NULL)
     return self->row;
 
-  /* A text view in a list row keeps resizing after the row is laid out,
-   * which GTK 4.8's list widgets do not survive: a multi-line value is
-   * edited on one line here, and read wrapped. */
-  if (self->column->format == IPMS_COLUMN_FORMAT_MULTILINE)
-    self->row = g_object_new (IPMS_TYPE_TEXT_FIELD_ROW,
-                              "document", self->document,
-                              "table", self->table->name,
-                              "column", self->column->name,
-                              NULL);
-  else
-    self->row = ipms_field_row_new (self->document, self->table->name, self->column->name);
+  self->row = ipms_field_row_new (self->document, self->table->name, self->column->name);
 
   ipms_field_row_set_compact (IPMS_FIELD_ROW (self->row), TRUE);
   ipms_field_row_set_record (IPMS_FIELD_ROW (self->row), self->record);
@@ -156,6 +353,31 @@ ipms_table_cell_get_row (IpmsTableCell *self)
     ipms_field_binding_set_new_row (ipms_field_row_get_binding (IPMS_FIELD_ROW (self->row)),
                                     (const char * const *) self->new_columns, self->new_values);
   clear_new_row (self);
+
+  if (ipms_table_cell_is_multiline (self))
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkEventController *key;
+
+      self->popover = gtk_popover_new ();
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+      gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
+      /* Not modal: Tab, Escape and clicks elsewhere go where they would
+       * from any other cell; the popover goes with the focus. */
+      gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+      gtk_widget_add_css_class (self->popover, "table-cell-editor");
+      gtk_popover_set_child (GTK_POPOVER (self->popover), self->row);
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (editor_focus_left_cb), self);
+      g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
+      gtk_widget_add_controller (self->popover, focus);
+      key = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+      g_signal_connect (key, "key-pressed", G_CALLBACK (editor_key_pressed_cb), self);
+      gtk_widget_add_controller (self->popover, key);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+      return self->row;
+    }
+
   gtk_widget_set_parent (self->row, GTK_WIDGET (self));
 
   g_clear_pointer (&self->text, gtk_widget_unparent);
@@ -182,7 +404,15 @@ ipms_table_cell_set_record (IpmsTableCell *self,
     {
       /* Unbinding flushes what was typed into the previous record. */
       ipms_field_row_set_record (IPMS_FIELD_ROW (self->row), record);
-      return;
+      if (self->popover == NULL)
+        return;
+      /* The editor of another row has no business over this one. The list
+       * also unbinds and binds a row again as it is selected: a cell left
+       * without a row closes its editor only when it stays so. */
+      if (record != NULL && record != self->popover_record)
+        gtk_popover_popdown (GTK_POPOVER (self->popover));
+      else if (record == NULL && self->unbound_idle == 0)
+        self->unbound_idle = g_idle_add (close_unbound_cb, self);
     }
 
   if (record != NULL)
@@ -223,13 +453,15 @@ ipms_table_cell_new (IpmsDocument *document,
       gtk_label_set_xalign (GTK_LABEL (self->text), 1.0);
       gtk_widget_add_css_class (self->text, "numeric");
     }
+  /* One line, as every row of the table: GTK 4.8's column view measures
+   * a row at its cells' natural widths, so a wrapped label would spill
+   * over the rows below. A multi-line value opens whole in its editor. */
   if (self->column->format == IPMS_COLUMN_FORMAT_MULTILINE)
     {
-      gtk_label_set_wrap (GTK_LABEL (self->text), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (self->text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_single_line_mode (GTK_LABEL (self->text), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (self->text), 24);
     }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (self->text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (self->text), PANGO_ELLIPSIZE_END);
 
   /* A referenced row renamed elsewhere shows at once. */
   if (self->column->type == IPMS_COLUMN_REFERENCE)
@@ -253,15 +485,19 @@ pressed_cb (GtkGestureClick *gesture,
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (ipms_table_cell_get_row (self))));
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static gboolean
 ipms_table_cell_grab_focus (GtkWidget *widget)
 {
   IpmsTableCell *self = IPMS_TABLE_CELL (widget);
+  GtkWidget *row = ipms_table_cell_get_row (self);
 
-  return gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (ipms_table_cell_get_row (self))));
+  if (self->popover != NULL)
+    return popup_editor (self);
+
+  return gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (row)));
 }
 
 static gboolean
@@ -271,10 +507,48 @@ ipms_table_cell_focus (GtkWidget        *widget,
   IpmsTableCell *self = IPMS_TABLE_CELL (widget);
 
   /* Focus coming in makes the editor and goes to it. */
-  if (self->row == NULL)
-    return ipms_table_cell_grab_focus (widget);
+  if (self->row == NULL || self->popover != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* Going on from the popover's editor: out of the cell. */
+      if (self->popover != NULL && focus != NULL && gtk_widget_is_ancestor (focus, self->popover))
+        return FALSE;
+      return ipms_table_cell_grab_focus (widget);
+    }
 
   return gtk_widget_child_focus (self->row, direction);
+}
+
+static void
+ipms_table_cell_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  IpmsTableCell *self = IPMS_TABLE_CELL (widget);
+  GtkWidget *child = self->popover == NULL && self->row != NULL ? self->row : self->text;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ipms_table_cell_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  IpmsTableCell *self = IPMS_TABLE_CELL (widget);
+  GtkWidget *child = self->popover == NULL && self->row != NULL ? self->row : self->text;
+
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* A popover follows its cell only when told. */
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
+    gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -282,10 +556,17 @@ ipms_table_cell_dispose (GObject *object)
 {
   IpmsTableCell *self = IPMS_TABLE_CELL (object);
 
+  g_clear_handle_id (&self->unbound_idle, g_source_remove);
   g_clear_signal_handler (&self->notify_id, self->record);
   g_clear_signal_handler (&self->document_id, self->document);
   g_clear_pointer (&self->text, gtk_widget_unparent);
   /* The field row flushes a pending edit as it goes. */
+  if (self->popover != NULL)
+    {
+      popover_closed_cb (self);
+      self->row = NULL;
+      g_clear_pointer (&self->popover, gtk_widget_unparent);
+    }
   g_clear_pointer (&self->row, gtk_widget_unparent);
   g_clear_object (&self->record);
   g_clear_object (&self->document);
@@ -303,8 +584,9 @@ ipms_table_cell_class_init (IpmsTableCellClass *klass)
   object_class->dispose = ipms_table_cell_dispose;
   widget_class->focus = ipms_table_cell_focus;
   widget_class->grab_focus = ipms_table_cell_grab_focus;
+  widget_class->measure = ipms_table_cell_measure;
+  widget_class->size_allocate = ipms_table_cell_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tablecell");
 }
 

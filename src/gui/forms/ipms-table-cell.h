@@ -13,6 +13,12 @@ G_BEGIN_DECLS
  * value's text alone, and makes its IpmsFieldRow (the one way a value is
  * edited) the first time it is focused or clicked; it keeps it then, and
  * the row is rebound as the cell is recycled, flushing a pending edit.
+ *
+ * A multi-line value reads as one line and is edited in a popover over the
+ * cell, as wide as it, where it wraps and grows (a row growing inside
+ * GTK 4.8's list views is not laid out again in time): Enter starts a new
+ * line, Ctrl+Enter goes down the column, Tab and Shift+Tab to the next
+ * and previous cells, Escape drops what was typed since the last write.
  */
 
 #define IPMS_TYPE_TABLE_CELL (ipms_table_cell_get_type ())
@@ -32,6 +38,8 @@ void        ipms_table_cell_set_new_row (IpmsTableCell      *self,
                                          const GValue       *values);
 /* The column's label: the cell's accessible name. */
 const char *ipms_table_cell_get_label  (IpmsTableCell *self);
+/* Whether the value is multi-line text: Enter starts a new line in it. */
+gboolean    ipms_table_cell_is_multiline (IpmsTableCell *self);
 /* The cell's field row, made now if it has none yet. */
 GtkWidget  *ipms_table_cell_get_row    (IpmsTableCell *self);
 /* The field row, or NULL while the cell only shows its text. */

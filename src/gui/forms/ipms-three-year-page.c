@@ -17,6 +17,9 @@
 #include "ipms-three-year-page.h"
 
 #define N_YEARS 3
+/* Below this width the grid's years go under each other, in a card per
+ * series, instead of scrolling sideways. */
+#define WIDE_WIDTH 640
 
 static const IpmsFieldSpec plan_fields[] = {
   { "start_year", N_("The plan covers this year and the two after it.") },
@@ -61,7 +64,20 @@ struct _IpmsThreeYearPage
   IpmsFormPage  parent_instance;
 
   GtkWidget    *grid;
+  /* The grid sits in the one of these the squeezer shows: series by years
+   * from WIDE_WIDTH up, a card per series below it. */
+  GtkWidget    *squeezer;
+  GtkWidget    *wide_bin;
+  GtkWidget    *narrow_bin;
+  gboolean      narrow;
+  guint         layout_idle;
+  /* The grid's widgets (referenced), each with its place in either
+   * layout as "ipms-place". */
+  GPtrArray    *parts;
   GtkWidget    *chart;
+  /* Whether a change since the grid was last updated touched what it
+   * shows: a write elsewhere (a PRD, a product) leaves it alone. */
+  gboolean      stale;
   /* The start year and the series the grid was built for: other changes
    * only rebind its field rows, so that typing in one is never cut off. */
   char         *shape;
@@ -93,6 +109,49 @@ set_text (IpmsThreeYearPage *self,
   g_hash_table_replace (self->texts, position_key (column, row), g_strdup (text));
 }
 
+/* Where a part of the grid goes: in the wide layout at `column`, `row`;
+ * in the narrow one at `narrow_row` of the block of its series (or of the
+ * sums, or of the group), 0 being the block's heading, which spans both
+ * columns; -1 where it is not shown in that layout. */
+typedef struct
+{
+  int column;
+  int row;
+  int block;
+  int narrow_row;
+} Place;
+
+static void
+add_part (IpmsThreeYearPage *self,
+          GtkWidget         *widget,
+          int                column,
+          int                row,
+          int                block,
+          int                narrow_row)
+{
+  Place *place = g_new (Place, 1);
+
+  *place = (Place) { column, row, block, narrow_row };
+  g_object_set_data_full (G_OBJECT (widget), "ipms-place", place, g_free);
+  g_ptr_array_add (self->parts, g_object_ref_sink (widget));
+}
+
+static GtkWidget *
+make_label (const char *text,
+            float       xalign,
+            gboolean    bold)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  if (bold)
+    gtk_widget_add_css_class (label, "heading");
+
+  return label;
+}
+
 static GtkWidget *
 add_cell (IpmsThreeYearPage *self,
           const char        *text,
@@ -100,17 +159,93 @@ add_cell (IpmsThreeYearPage *self,
           guint              row,
           gboolean           bold)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = make_label (text, column == 0 ? 0.0 : 1.0, bold);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  if (bold)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_grid_attach (GTK_GRID (self->grid), label, (int) column, (int) row, 1, 1);
+  /* A row's name heads its block; a figure follows its year. The corner
+   * and the years above the columns are the wide layout's alone. */
+  add_part (self, label, (int) column, (int) row,
+            row == 0 ? -1 : (int) row - 1, row == 0 ? -1 : (int) column);
   set_text (self, column, row, text);
 
   return label;
+}
+
+/* Puts the parts in the grid as the width asks. */
+static void
+layout_grid (IpmsThreeYearPage *self)
+{
+  int start = (int) ipms_record_get_int (ipms_document_get_project (ipms_form_page_get_document (IPMS_FORM_PAGE (self))),
+                                         "start_year");
+  GtkWidget *child;
+  int n_blocks = 0;
+
+  /* Taken out first: a grid keeps its children's old places. The parts
+   * live on in self->parts, the narrow layout's year labels go. */
+  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), self->narrow ? 12 : 24);
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      GtkWidget *part = g_ptr_array_index (self->parts, i);
+      Place *place = g_object_get_data (G_OBJECT (part), "ipms-place");
+
+      if (!self->narrow)
+        gtk_grid_attach (GTK_GRID (self->grid), part, place->column, place->row, 1, 1);
+      else if (place->block >= 0)
+        {
+          /* Each block: its heading, then a line per year. */
+          int row = place->block * (N_YEARS + 1) + place->narrow_row;
+
+          gtk_grid_attach (GTK_GRID (self->grid), part, place->narrow_row == 0 ? 0 : 1, row,
+                           place->narrow_row == 0 ? 2 : 1, 1);
+          gtk_widget_set_margin_top (part, place->narrow_row == 0 && place->block > 0 ? 12 : 0);
+          n_blocks = MAX (n_blocks, place->block + 1);
+        }
+      if (!self->narrow || place->block < 0)
+        gtk_widget_set_margin_top (part, 0);
+    }
+
+  for (int block = 0; self->narrow && block < n_blocks; block++)
+    for (int y = 0; y < N_YEARS; y++)
+      {
+        g_autofree char *year = g_strdup_printf ("%d", start + y);
+
+        gtk_grid_attach (GTK_GRID (self->grid), make_label (year, 0.0, FALSE), 0,
+                         block * (N_YEARS + 1) + y + 1, 1, 1);
+      }
+}
+
+static gboolean
+update_layout_cb (gpointer data)
+{
+  IpmsThreeYearPage *self = data;
+  gboolean narrow = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer)) == self->narrow_bin;
+  GtkWidget *bin = narrow ? self->narrow_bin : self->wide_bin;
+
+  self->layout_idle = 0;
+  if (narrow == self->narrow && gtk_widget_get_parent (self->grid) == bin)
+    return G_SOURCE_REMOVE;
+
+  /* The grid keeps its field rows, and what is typed in them, as it moves. */
+  g_object_ref (self->grid);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->grid)), self->grid);
+  gtk_box_append (GTK_BOX (bin), self->grid);
+  g_object_unref (self->grid);
+
+  self->narrow = narrow;
+  layout_grid (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The squeezer picks a layout while laying the page out, when the grid
+ * cannot change: it changes right after. */
+static void
+shown_layout_changed_cb (IpmsThreeYearPage *self)
+{
+  if (self->layout_idle == 0)
+    self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_cb, self, NULL);
 }
 
 static char *
@@ -129,24 +264,44 @@ format_target (double      sales,
   return g_strdup_printf (_("%s · %.0f %%"), money, margin);
 }
 
-static IpmsRecord *
-find_target (GPtrArray *targets,
-             int        year,
-             gint64     series_id)
+static char *
+target_key (gint64 year,
+            gint64 series_id)
 {
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, year, series_id);
+}
+
+/* The targets by year and series (0: the product group), the first of
+ * each: looked up for every cell of the grid, two hundred series and
+ * more at 10,000 products. */
+static GHashTable *
+index_targets (GPtrArray *targets)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint t = 0; t < targets->len; t++)
     {
       IpmsRecord *target = g_ptr_array_index (targets, t);
+      gint64 series_id = ipms_record_is_null (target, "series_id") ? 0 : ipms_record_get_int (target, "series_id");
+      char *key = target_key (ipms_record_get_int (target, "year"), series_id);
 
-      if (ipms_record_get_int (target, "year") != year)
-        continue;
-      if (series_id == 0 ? ipms_record_is_null (target, "series_id")
-                         : (!ipms_record_is_null (target, "series_id") &&
-                            ipms_record_get_int (target, "series_id") == series_id))
-        return target;
+      if (g_hash_table_contains (index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (index, key, target);
     }
 
-  return NULL;
+  return index;
+}
+
+static IpmsRecord *
+find_target (GHashTable *targets,
+             int         year,
+             gint64      series_id)
+{
+  g_autofree char *key = target_key (year, series_id);
+
+  return g_hash_table_lookup (targets, key);
 }
 
 /* A box of field rows, one per column, for one series (0: the product
@@ -186,7 +341,7 @@ make_target_cell (IpmsThreeYearPage  *self,
 
 static void
 bind_cells (IpmsThreeYearPage *self,
-            GPtrArray         *targets)
+            GHashTable        *targets)
 {
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -227,7 +382,8 @@ update_grid (IpmsThreeYearPage *self)
   IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, "position");
-  g_autoptr(GPtrArray) targets = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
+  g_autoptr(GPtrArray) target_rows = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
+  g_autoptr(GHashTable) targets = index_targets (target_rows);
   g_autoptr(GString) shape = g_string_new (NULL);
   const char *currency = ipms_record_get_string (project, "currency");
   int start = (int) ipms_record_get_int (project, "start_year");
@@ -247,6 +403,7 @@ update_grid (IpmsThreeYearPage *self)
       g_ptr_array_set_size (self->cells, 0);
       while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
         gtk_grid_remove (GTK_GRID (self->grid), child);
+      g_ptr_array_set_size (self->parts, 0);
 
       /* Translators: the corner of the three-year grid, above the series names */
       add_cell (self, _("Series"), 0, 0, TRUE);
@@ -263,10 +420,9 @@ update_grid (IpmsThreeYearPage *self)
 
           add_cell (self, ipms_record_get_string (record, "name"), 0, s + 1, FALSE);
           for (guint y = 0; y < N_YEARS; y++)
-            gtk_grid_attach (GTK_GRID (self->grid),
-                             make_target_cell (self, series_columns, ipms_record_get_string (record, "name"),
-                                               start + (int) y, ipms_record_get_id (record)),
-                             (int) y + 1, (int) s + 1, 1, 1);
+            add_part (self, make_target_cell (self, series_columns, ipms_record_get_string (record, "name"),
+                                              start + (int) y, ipms_record_get_id (record)),
+                      (int) y + 1, (int) s + 1, (int) s, (int) y + 1);
         }
 
       /* Translators: a row of the three-year grid: the sum of the series' targets */
@@ -278,9 +434,10 @@ update_grid (IpmsThreeYearPage *self)
       /* Translators: a row of the three-year grid: the target of the whole product group */
       add_cell (self, _("Product group target"), 0, sum_row + 1, TRUE);
       for (guint y = 0; y < N_YEARS; y++)
-        gtk_grid_attach (GTK_GRID (self->grid),
-                         make_target_cell (self, group_columns, _("Product group target"), start + (int) y, 0),
-                         (int) y + 1, (int) sum_row + 1, 1, 1);
+        add_part (self, make_target_cell (self, group_columns, _("Product group target"), start + (int) y, 0),
+                  (int) y + 1, (int) sum_row + 1, (int) sum_row, (int) y + 1);
+
+      layout_grid (self);
     }
 
   bind_cells (self, targets);
@@ -340,7 +497,6 @@ build_overview (IpmsThreeYearPage *self)
   g_autoptr(IpmsThreeYearChart) chart = ipms_three_year_chart_new (document);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   /* Translators: a form section: the three-year plan's series against its years */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Series by Year"));
@@ -357,12 +513,25 @@ build_overview (IpmsThreeYearPage *self)
   gtk_widget_set_margin_end (self->grid, 12);
   gtk_widget_add_css_class (self->grid, "three-year-grid");
 
-  /* At 360 px the grid scrolls sideways rather than squeeze the figures. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->grid);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_box_append (GTK_BOX (box), scrolled);
+  self->wide_bin = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->wide_bin, "card");
+  /* The squeezer shows the grid's columns from this width up, also while
+   * the grid is in the other bin. */
+  gtk_widget_set_size_request (self->wide_bin, WIDE_WIDTH, -1);
+  gtk_box_append (GTK_BOX (self->wide_bin), self->grid);
+  self->narrow_bin = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->narrow_bin, "card");
+
+  self->squeezer = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (self->squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  /* By the minimum: WIDE_WIDTH, whichever bin holds the grid, so that
+   * moving it does not flip the choice back. */
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (self->squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->wide_bin);
+  adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->narrow_bin);
+  g_signal_connect_swapped (self->squeezer, "notify::visible-child", G_CALLBACK (shown_layout_changed_cb), self);
+  gtk_box_append (GTK_BOX (box), self->squeezer);
 
   /* Translators: the accessible name of the three-year chart */
   self->chart = ipms_chart_picture_new (IPMS_CHART (chart), _("Sales by series per year, with the gross margin"));
@@ -446,6 +615,30 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+row_changed_cb (IpmsThreeYearPage *self,
+                const char        *table)
+{
+  if (g_str_equal (table, "series") || g_str_equal (table, "yearly_target") || g_str_equal (table, "project"))
+    self->stale = TRUE;
+}
+
+static void
+reloaded_cb (IpmsThreeYearPage *self)
+{
+  self->stale = TRUE;
+}
+
+static void
+changes_done_cb (IpmsThreeYearPage *self)
+{
+  if (!self->stale)
+    return;
+
+  self->stale = FALSE;
+  update_grid (self);
+}
+
+static void
 ipms_three_year_page_constructed (GObject *object)
 {
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
@@ -453,8 +646,13 @@ ipms_three_year_page_constructed (GObject *object)
   G_OBJECT_CLASS (ipms_three_year_page_parent_class)->constructed (object);
 
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_overview (self));
+  /* Marked on each row, updated once a change is done. */
+  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "row-changed",
+                           G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "reloaded",
+                           G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "changes-done",
-                           G_CALLBACK (update_grid), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (changes_done_cb), self, G_CONNECT_SWAPPED);
   update_grid (self);
 }
 
@@ -463,8 +661,10 @@ ipms_three_year_page_dispose (GObject *object)
 {
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
 
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
   /* The grid's rows flush what was typed as they go. */
   G_OBJECT_CLASS (ipms_three_year_page_parent_class)->dispose (object);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
 
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
@@ -486,5 +686,6 @@ static void
 ipms_three_year_page_init (IpmsThreeYearPage *self)
 {
   self->cells = g_ptr_array_new ();
+  self->parts = g_ptr_array_new_with_free_func (g_object_unref);
   self->texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
