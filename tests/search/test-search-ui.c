@@ -409,6 +409,13 @@ test_show_record (Fixture       *fixture,
 static gboolean
 in_sight (GtkWidget *widget)
 {
+  /* A multi-line cell is edited in a popover laid over the cell: the
+   * cell is what must be in sight. */
+  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+
+  if (popover != NULL && gtk_widget_get_parent (popover) != NULL)
+    widget = gtk_widget_get_parent (popover);
+
   for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
     {
       graphene_rect_t bounds;
