@@ -1039,6 +1039,32 @@ save_as_action (GtkWidget  *widget,
 
 #define SLICE_MS 8
 
+/* Long work (an import, an export) shows itself one way: a progress bar
+ * under the header bar and a toast that stays until the work is done,
+ * with Cancel. Returns the toast, to be dismissed then. */
+static AdwToast *
+show_progress (IpmsWindow *self,
+               const char *message,
+               const char *cancel_action,
+               const char *progress_name)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Translators: button of the toast shown while a plan is imported or a file exported */
+  adw_toast_set_button_label (toast, _("Cancel"));
+  adw_toast_set_action_name (toast, cancel_action);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, progress_name, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+
+  return toast;
+}
+
 typedef struct
 {
   GFile          *file;
@@ -1262,18 +1288,7 @@ ipms_window_import_json (IpmsWindow          *self,
 
   /* Translators: shown while a plan is imported; %s is a file name */
   message = g_strdup_printf (_("Importing “%s”…"), job->name);
-  job->toast = adw_toast_new (message);
-  adw_toast_set_timeout (job->toast, 0);
-  adw_toast_set_priority (job->toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Translators: button of the toast shown while a plan is imported */
-  adw_toast_set_button_label (job->toast, _("Cancel"));
-  adw_toast_set_action_name (job->toast, "win.cancel-import");
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
-
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import Progress"), -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  job->toast = show_progress (self, message, "win.cancel-import", _("Import Progress"));
   job->source = g_timeout_add (100, pulse_cb, self->progress_bar);
 
   read_task = g_task_new (self, cancellable, read_done_cb, g_object_ref (task));
@@ -1462,18 +1477,7 @@ ipms_window_export (IpmsWindow          *self,
 
   /* Translators: shown while a file is exported; %s is a file name */
   message = g_strdup_printf (_("Exporting “%s”…"), job->name);
-  job->toast = adw_toast_new (message);
-  adw_toast_set_timeout (job->toast, 0);
-  adw_toast_set_priority (job->toast, ADW_TOAST_PRIORITY_HIGH);
-  /* Translators: button of the toast shown while a file is exported */
-  adw_toast_set_button_label (job->toast, _("Cancel"));
-  adw_toast_set_action_name (job->toast, "win.cancel-export");
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Progress"), -1);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  job->toast = show_progress (self, message, "win.cancel-export", _("Export Progress"));
   job->source = g_timeout_add (100, export_progress_cb, self);
 
   ipms_export_task_run_async (export, self->document, path, cancellable,
