@@ -4,7 +4,8 @@
  *
  * The product row of the panorama's palette and the timelines' tray follows
  * its product: an edit of the name, the price or the grade reaches the
- * labels, the accessible name and the badge's colour without a rebind.
+ * labels, the accessible name and the badge's colour without a rebind; the
+ * badge is outlined on request.
  */
 
 #include "config.h"
@@ -155,6 +156,26 @@ test_follows_product (Fixture       *fixture,
   gtk_test_accessible_assert_property (fixture->row, GTK_ACCESSIBLE_PROPERTY_LABEL, accessible);
 }
 
+/* Outlined, the badge leaves the row's background inside and no grade
+ * colour (the timelines colour by series). */
+static void
+test_outlined_badge (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *grade = ipms_record_get_string (fixture->product, "grade");
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 inside;
+
+  ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (fixture->row), FALSE);
+  inside = badge_pixel (fixture, "product-row-outlined");
+  g_assert_false (ipms_test_argb_near (inside, grade_argb (grade), 40));
+  texture = ipms_test_save_widget_png (fixture->row, "product-row-outlined");
+  g_assert_true (ipms_test_argb_near (inside, ipms_test_texture_get_pixel (texture, gtk_widget_get_width (fixture->row) - 2, 1), 2));
+
+  ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (fixture->row), TRUE);
+  g_assert_true (ipms_test_argb_near (badge_pixel (fixture, "product-row-colored"), grade_argb (grade), 2));
+}
+
 /* A recycled row lets go of its product: a later edit does not reach it. */
 static void
 test_unset_product (Fixture       *fixture,
@@ -177,6 +198,7 @@ main (int   argc,
   ipms_test_init_gtk (&argc, &argv);
 
   g_test_add ("/product-row/follows-product", Fixture, NULL, fixture_set_up, test_follows_product, fixture_tear_down);
+  g_test_add ("/product-row/outlined-badge", Fixture, NULL, fixture_set_up, test_outlined_badge, fixture_tear_down);
   g_test_add ("/product-row/unset-product", Fixture, NULL, fixture_set_up, test_unset_product, fixture_tear_down);
 
   return g_test_run ();

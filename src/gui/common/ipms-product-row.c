@@ -22,6 +22,7 @@ struct _IpmsProductRow
 
   IpmsRecord     *product;
   char           *currency;
+  gboolean        colored_badge;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsProductRow, ipms_product_row, GTK_TYPE_WIDGET)
@@ -30,13 +31,15 @@ enum {
   PROP_0,
   PROP_PRODUCT,
   PROP_CURRENCY,
+  PROP_COLORED_BADGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The badge is the one on the product's chip on the charts, so that the
- * grade reads the same in the list and on the canvas. */
+/* The badge is the one on the product's chip on the panorama, so that the
+ * grade reads the same in the list and on the canvas. Uncoloured it is an
+ * outline, for the timelines, where colour stands for the series. */
 static void
 draw_badge (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -56,14 +59,25 @@ draw_badge (GtkDrawingArea *area,
     return;
 
   grade = ipms_record_get_string (self->product, "grade");
-  ipms_chart_style_get_grade_color (grade, dark, &color);
-  ipms_chart_style_rounded_rectangle (cr, 0, 0, width, height, 5);
-  ipms_chart_style_set_source (cr, &color);
-  cairo_fill (cr);
+  if (self->colored_badge)
+    {
+      ipms_chart_style_get_grade_color (grade, dark, &color);
+      ipms_chart_style_rounded_rectangle (cr, 0, 0, width, height, 5);
+      ipms_chart_style_set_source (cr, &color);
+      cairo_fill (cr);
+    }
+  else
+    {
+      ipms_chart_style_rounded_rectangle (cr, 0.75, 0.75, width - 1.5, height - 1.5, 5);
+      ipms_chart_style_set_source (cr, &palette->dim_foreground);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
 
   layout = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_BADGE, grade, -1);
   pango_layout_get_pixel_size (layout, &tw, &th);
-  ipms_chart_style_show_layout (cr, layout, (width - tw) / 2.0, (height - th) / 2.0, &palette->on_accent);
+  ipms_chart_style_show_layout (cr, layout, (width - tw) / 2.0, (height - th) / 2.0,
+                                self->colored_badge ? &palette->on_accent : &palette->foreground);
 }
 
 static void
@@ -137,6 +151,9 @@ ipms_product_row_get_property (GObject    *object,
     case PROP_CURRENCY:
       g_value_set_string (value, self->currency);
       break;
+    case PROP_COLORED_BADGE:
+      g_value_set_boolean (value, self->colored_badge);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +174,9 @@ ipms_product_row_set_property (GObject      *object,
       break;
     case PROP_CURRENCY:
       ipms_product_row_set_currency (self, g_value_get_string (value));
+      break;
+    case PROP_COLORED_BADGE:
+      ipms_product_row_set_colored_badge (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -181,6 +201,10 @@ ipms_product_row_class_init (IpmsProductRowClass *klass)
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the badge takes the grade's chart colour. */
+  properties[PROP_COLORED_BADGE] =
+    g_param_spec_boolean ("colored-badge", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipmsplanner/Planner/common/ipms-product-row.ui");
@@ -194,6 +218,7 @@ ipms_product_row_class_init (IpmsProductRowClass *klass)
 static void
 ipms_product_row_init (IpmsProductRow *self)
 {
+  self->colored_badge = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->badge, draw_badge, self, NULL);
@@ -257,4 +282,27 @@ ipms_product_row_set_currency (IpmsProductRow *self,
   self->currency = g_strdup (currency);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+}
+
+gboolean
+ipms_product_row_get_colored_badge (IpmsProductRow *self)
+{
+  g_return_val_if_fail (IPMS_IS_PRODUCT_ROW (self), FALSE);
+
+  return self->colored_badge;
+}
+
+void
+ipms_product_row_set_colored_badge (IpmsProductRow *self,
+                                    gboolean        colored_badge)
+{
+  g_return_if_fail (IPMS_IS_PRODUCT_ROW (self));
+
+  colored_badge = !!colored_badge;
+  if (self->colored_badge == colored_badge)
+    return;
+
+  self->colored_badge = colored_badge;
+  gtk_widget_queue_draw (GTK_WIDGET (self->badge));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORED_BADGE]);
 }

@@ -100,7 +100,8 @@ on_drag_begin (GtkDragSource    *source,
 }
 
 /* The drag source is the tray's, not the row's: it gives the timeline
- * canvas the product itself, to copy dates onto. */
+ * canvas the product itself, to copy dates onto. The badge is outlined
+ * because the timelines colour their marks by series, not by grade. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -109,6 +110,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *row = ipms_product_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
 
+  ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (row), FALSE);
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
