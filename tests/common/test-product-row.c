@@ -157,7 +157,7 @@ test_follows_product (Fixture       *fixture,
 }
 
 /* Outlined, the badge leaves the row's background inside and no grade
- * colour (the timelines colour by series). */
+ * colour (the roadmap colours by series). */
 static void
 test_outlined_badge (Fixture       *fixture,
                      gconstpointer  data)

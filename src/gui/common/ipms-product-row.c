@@ -39,7 +39,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The badge is the one on the product's chip on the panorama, so that the
  * grade reads the same in the list and on the canvas. Uncoloured it is an
- * outline, for the timelines, where colour stands for the series. */
+ * outline, for the roadmap, where colour stands for the series. */
 static void
 draw_badge (GtkDrawingArea *area,
             cairo_t        *cr,

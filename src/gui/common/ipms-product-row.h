@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * One product in a list of products waiting to go on a chart (the
  * panorama's palette, the timelines' unscheduled tray): the grade badge,
  * in the grade's chart colour where the chart colours grades (the
- * panorama) and outlined where it colours series (the timelines), the name
+ * panorama, the new product chart) and outlined where it colours series
+ * (the roadmap), the name
  * and the price below it. The row
  * follows the product's "changed" signal and keeps its accessible name
  * ("Pet Feeder Mini, grade S") up to date.

@@ -100,8 +100,9 @@ on_drag_begin (GtkDragSource    *source,
 }
 
 /* The drag source is the tray's, not the row's: it gives the timeline
- * canvas the product itself, to copy dates onto. The badge is outlined
- * because the timelines colour their marks by series, not by grade. */
+ * canvas the product itself, to copy dates onto. The badge takes the grade's
+ * colour like the new product chart's bars, and is outlined on the roadmap,
+ * whose marks are coloured by series. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -110,7 +111,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *row = ipms_product_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
 
-  ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (row), FALSE);
+  ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (row), self->kind != IPMS_TIMELINE_KIND_ROADMAP);
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
