@@ -8,10 +8,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ipms-chart-style.h"
-#include "ipms-format.h"
 #include "ipms-panorama-canvas.h"
 #include "ipms-panorama-palette.h"
+#include "ipms-product-row.h"
 #include "ipms-record-list.h"
 
 struct _IpmsPanoramaPalette
@@ -40,71 +39,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-draw_badge (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
-{
-  IpmsRecord *product = g_object_get_data (G_OBJECT (area), "ipms-product");
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const IpmsChartPalette *palette = ipms_chart_style_get_palette (dark);
-  g_autoptr(PangoLayout) layout = NULL;
-  const char *grade;
-  IpmsColor color;
-  int tw, th;
-
-  if (product == NULL)
-    return;
-
-  grade = ipms_record_get_string (product, "grade");
-  ipms_chart_style_get_grade_color (grade, dark, &color);
-  ipms_chart_style_rounded_rectangle (cr, 0, 0, width, height, 5);
-  ipms_chart_style_set_source (cr, &color);
-  cairo_fill (cr);
-
-  layout = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_BADGE, grade, -1);
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  ipms_chart_style_show_layout (cr, layout, (width - tw) / 2.0, (height - th) / 2.0, &palette->on_accent);
-}
-
-static void
-update_row (GtkWidget *row)
-{
-  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
-  IpmsPanoramaPalette *self = g_object_get_data (G_OBJECT (row), "ipms-palette");
-  GtkWidget *badge = gtk_widget_get_first_child (row);
-  GtkWidget *labels = gtk_widget_get_next_sibling (badge);
-  GtkWidget *name = gtk_widget_get_first_child (labels);
-  GtkWidget *price = gtk_widget_get_next_sibling (name);
-  g_autofree char *price_text = NULL;
-  g_autofree char *accessible = NULL;
-
-  if (product == NULL)
-    return;
-
-  price_text = ipms_record_is_null (product, "price")
-                 ? g_strdup (_("No price"))
-                 : ipms_format_price (ipms_record_get_double (product, "price"), self->currency);
-  gtk_label_set_label (GTK_LABEL (name), ipms_record_get_string (product, "name"));
-  gtk_label_set_label (GTK_LABEL (price), price_text);
-  gtk_widget_queue_draw (badge);
-
-  /* Translators: accessible name of a product not on the panorama, "Pet Feeder Mini, grade S" */
-  accessible = g_strdup_printf (_("%s, grade %s"), ipms_record_get_string (product, "name"),
-                                ipms_record_get_string (product, "grade"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
 static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkWidget     *row)
+on_drag_prepare (GtkDragSource       *source,
+                 double               x,
+                 double               y,
+                 IpmsPanoramaPalette *self)
 {
-  IpmsPanoramaPalette *self = g_object_get_data (G_OBJECT (row), "ipms-palette");
-  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  IpmsRecord *product = ipms_product_row_get_product (IPMS_PRODUCT_ROW (row));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 id;
   IpmsProductDrag *drag;
@@ -139,12 +81,12 @@ on_drag_prepare (GtkDragSource *source,
 /* The drag icon is the chip the product will be on the canvas, opaque so
  * that it reads on any surface (without a compositor too). */
 static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               GtkWidget     *row)
+on_drag_begin (GtkDragSource       *source,
+               GdkDrag             *drag,
+               IpmsPanoramaPalette *self)
 {
-  IpmsPanoramaPalette *self = g_object_get_data (G_OBJECT (row), "ipms-palette");
-  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  IpmsRecord *product = ipms_product_row_get_product (IPMS_PRODUCT_ROW (row));
   IpmsChartPaintOptions options = { adw_style_manager_get_dark (adw_style_manager_get_default ()), FALSE, 1.0 };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -171,37 +113,19 @@ on_drag_begin (GtkDragSource *source,
   gtk_drag_source_set_icon (source, GDK_PAINTABLE (texture), 24, height / 2);
 }
 
+/* The drag source is the palette's, not the row's: it drags the selection
+ * along and gives the panorama canvas its own content and chip icon. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            IpmsPanoramaPalette      *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *badge = gtk_drawing_area_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *price = gtk_label_new (NULL);
+  GtkWidget *row = ipms_product_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
 
-  gtk_widget_set_size_request (badge, 26, 26);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (badge), draw_badge, NULL, NULL);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (price), 0);
-  gtk_widget_add_css_class (price, "dim-label");
-  gtk_widget_add_css_class (price, "caption");
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), price);
-  gtk_box_append (GTK_BOX (row), badge);
-  gtk_box_append (GTK_BOX (row), labels);
-  gtk_widget_set_margin_top (row, 3);
-  gtk_widget_set_margin_bottom (row, 3);
-
-  g_object_set_data (G_OBJECT (row), "ipms-palette", self);
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), row);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 
   gtk_list_item_set_child (list_item, row);
@@ -212,14 +136,10 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           IpmsPanoramaPalette      *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  IpmsRecord *product = gtk_list_item_get_item (list_item);
-  GtkWidget *badge = gtk_widget_get_first_child (row);
+  IpmsProductRow *row = IPMS_PRODUCT_ROW (gtk_list_item_get_child (list_item));
 
-  g_object_set_data_full (G_OBJECT (row), "ipms-product", g_object_ref (product), g_object_unref);
-  g_object_set_data_full (G_OBJECT (badge), "ipms-product", g_object_ref (product), g_object_unref);
-  g_signal_connect_object (product, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (row);
+  ipms_product_row_set_currency (row, self->currency);
+  ipms_product_row_set_product (row, gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -227,13 +147,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             IpmsPanoramaPalette      *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  IpmsRecord *product = g_object_get_data (G_OBJECT (row), "ipms-product");
-
-  if (product != NULL)
-    g_signal_handlers_disconnect_by_func (product, update_row, row);
-  g_object_set_data (G_OBJECT (row), "ipms-product", NULL);
-  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (row)), "ipms-product", NULL);
+  ipms_product_row_set_product (IPMS_PRODUCT_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -331,8 +245,6 @@ ipms_panorama_palette_init (IpmsPanoramaPalette *self)
   g_object_unref (factory);
 
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self->list_view, G_CONNECT_SWAPPED);
 
   update_state (self);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-product-row.h"
 #include "ipms-record-list.h"
 #include "ipms-record.h"
 #include "ipms-timeline-tray.h"
@@ -22,6 +23,7 @@ struct _IpmsTimelineTray
   GtkSingleSelection *selection;
   GtkWidget          *list_view;
   GtkWidget          *empty_label;
+  char               *currency;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineTray, ipms_timeline_tray, GTK_TYPE_WIDGET)
@@ -72,12 +74,13 @@ on_changes_done (IpmsTimelineTray *self)
 }
 
 static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkListItem   *list_item)
+on_drag_prepare (GtkDragSource    *source,
+                 double            x,
+                 double            y,
+                 IpmsTimelineTray *self)
 {
-  IpmsRecord *product = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  IpmsRecord *product = ipms_product_row_get_product (IPMS_PRODUCT_ROW (row));
 
   if (product == NULL)
     return NULL;
@@ -86,44 +89,35 @@ on_drag_prepare (GtkDragSource *source,
 }
 
 static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               GtkListItem   *list_item)
+on_drag_begin (GtkDragSource    *source,
+               GdkDrag          *drag,
+               IpmsTimelineTray *self)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (child);
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
 
   gtk_drag_source_set_icon (source, paintable, 0, 0);
 }
 
+/* The drag source is the tray's, not the row's: it gives the timeline
+ * canvas the product itself, to copy dates onto. The badge takes the grade's
+ * colour like the new product chart's bars, and is outlined on the roadmap,
+ * whose marks are coloured by series. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            IpmsTimelineTray         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *grade = gtk_label_new (NULL);
-  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *row = ipms_product_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
 
-  gtk_widget_add_css_class (grade, "ipms-timeline-grade");
-  gtk_widget_add_css_class (grade, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_box_append (GTK_BOX (box), grade);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
+  ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (row), self->kind != IPMS_TIMELINE_KIND_ROADMAP);
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), list_item);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), list_item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -132,20 +126,26 @@ bind_row (GtkSignalListItemFactory *factory,
           IpmsTimelineTray         *self)
 {
   IpmsRecord *product = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *grade = gtk_widget_get_first_child (box);
-  GtkWidget *name = gtk_widget_get_next_sibling (grade);
+  IpmsProductRow *row = IPMS_PRODUCT_ROW (gtk_list_item_get_child (list_item));
   g_autofree char *tooltip = NULL;
 
-  gtk_label_set_text (GTK_LABEL (grade), ipms_record_get_string (product, "grade"));
-  gtk_label_set_text (GTK_LABEL (name), ipms_record_get_string (product, "name"));
+  ipms_product_row_set_currency (row, self->currency);
+  ipms_product_row_set_product (row, product);
   tooltip = g_strdup_printf (self->kind == IPMS_TIMELINE_KIND_ROADMAP
                              /* Translators: tooltip of a product in the roadmap's unscheduled tray */
                              ? _("Drag “%s” onto the roadmap to give it a launch date and a price")
                              /* Translators: tooltip of a product in the new product chart's unscheduled tray */
                              : _("Drag “%s” onto the chart to give it development and launch dates"),
                              ipms_record_get_string (product, "name"));
-  gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), tooltip);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            IpmsTimelineTray         *self)
+{
+  ipms_product_row_set_product (IPMS_PRODUCT_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -172,6 +172,7 @@ ipms_timeline_tray_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (ipms_timeline_tray_parent_class)->dispose (object);
 }
@@ -218,6 +219,7 @@ ipms_timeline_tray_init (IpmsTimelineTray *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), FALSE);
   gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
@@ -266,9 +268,14 @@ ipms_timeline_tray_set_document (IpmsTimelineTray *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  g_clear_pointer (&self->currency, g_free);
 
   if (document != NULL)
     {
+      IpmsRecord *project = ipms_document_get_project (document);
+
+      if (project != NULL && !ipms_record_is_null (project, "currency"))
+        self->currency = g_strdup (ipms_record_get_string (project, "currency"));
       products = ipms_record_list_new (document, "product", NULL, 0, "name");
       g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
     }
