@@ -1092,7 +1092,8 @@ update_products (IpmsTimelineChart *chart,
   band_knots (self);
   if (self->price_min != old_min || self->price_max != old_max || self->price_step != old_step ||
       self->price_ticks != old_ticks || self->knots->len != old_knots->len ||
-      memcmp (self->knots->data, old_knots->data, old_knots->len * sizeof (double)) != 0)
+      (old_knots->len > 0 &&
+       memcmp (self->knots->data, old_knots->data, old_knots->len * sizeof (double)) != 0))
     return FALSE;
 
   self->replay = TRUE;
