@@ -607,6 +607,36 @@ test_date_and_money (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The typing pause writes a field whose window is not the active one
+ * (there, leaving the field sends no focus-out): it then reads as stored,
+ * "18,000,000", not as typed. The window here is never shown, so it never
+ * is the active one. */
+static void
+test_money_written_in_background (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *money = ipms_field_row_new (fixture->document, "project", "net_revenue_target");
+  GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (money));
+
+  gtk_list_box_append (GTK_LIST_BOX (box), money);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ipms_field_row_set_record (IPMS_FIELD_ROW (money), ipms_document_get_project (fixture->document));
+
+  gtk_editable_set_text (GTK_EDITABLE (editor), "18000000");
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target") != 18000000.0 &&
+       g_get_monotonic_time () < deadline;)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_project (fixture->document), "net_revenue_target"),
+                     ==, 18000000.0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), !=, "18000000");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Money reads as the language counts (1,800万 in Chinese) until the field
  * is focused, where it is the digits to edit. Run in both languages. */
 static void
@@ -1121,6 +1151,8 @@ main (int   argc,
   g_test_add ("/forms/ui/narrow-three-year", Fixture, NULL, example_set_up, test_narrow_three_year, fixture_tear_down);
   g_test_add ("/forms/ui/multiline-cell", Fixture, NULL, example_set_up, test_multiline_cell, fixture_tear_down);
   g_test_add ("/forms/ui/look/money-display", Fixture, NULL, empty_set_up, test_money_display, fixture_tear_down);
+  g_test_add ("/forms/ui/look/money-written-in-background", Fixture, NULL, empty_set_up,
+              test_money_written_in_background, fixture_tear_down);
   g_test_add ("/forms/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/forms/ui/look/language", Fixture, NULL, example_set_up, test_language, fixture_tear_down);
   g_test_add ("/forms/ui/look/screenshots", Fixture, NULL, example_set_up, test_screenshots, fixture_tear_down);

@@ -142,6 +142,21 @@ binding_reloaded_cb (IpmsFieldRow *self)
     ipms_field_row_load (self);
 }
 
+/* A write that lands after the focus has gone (the typing pause in a
+ * window that is not the active one, where leaving the field sent no
+ * focus-out) still shows the value as stored. */
+static void
+binding_pending_cb (IpmsFieldRow *self)
+{
+  IpmsFieldRowPrivate *priv = PRIV (self);
+
+  if (!ipms_field_binding_get_pending (priv->binding) &&
+      !ipms_field_binding_get_invalid (priv->binding) &&
+      priv->editor_focus != NULL &&
+      !gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (priv->editor_focus)))
+    ipms_field_row_load (self);
+}
+
 static void
 binding_failed_cb (IpmsFieldRow *self,
                    const GError *error)
@@ -403,6 +418,7 @@ ipms_field_row_constructed (GObject *object)
   priv->binding = ipms_field_binding_new (priv->document, priv->table_name, priv->column_name);
   g_signal_connect_object (priv->binding, "reloaded", G_CALLBACK (binding_reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->binding, "failed", G_CALLBACK (binding_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->binding, "notify::pending", G_CALLBACK (binding_pending_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->binding, "notify::invalid-reason", G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ipms_column_get_label (priv->column));
