@@ -47,6 +47,8 @@ typedef struct
   IpmsColor   color;
   double      x;
   double      y;
+  int         name_width;  /* the name's size, measured once per item */
+  int         name_height;
   gboolean    has_label;
   double      label_x;
   double      label_y;
@@ -86,6 +88,8 @@ typedef struct
   char              *text;
   cairo_rectangle_t  rect;
   guint              n;
+  gint64             seed;     /* its first member's product */
+  cairo_rectangle_t  markers;  /* the box around its markers */
 } Cluster;
 
 struct _IpmsRoadmapChart
@@ -681,6 +685,30 @@ meets_dirty (GArray                  *dirty,
   return FALSE;
 }
 
+/* Whether the box that all of an item's candidates lie in (see
+ * candidates_around()) meets a rectangle of `dirty`: when it does not,
+ * none of them does. */
+static gboolean
+reach_meets_dirty (GArray     *dirty,
+                   const Item *item)
+{
+  double r = marker_radius (item->grade);
+  double tw = item->name_width, th = item->name_height;
+  double x1 = item->x - r - LABEL_GAP - tw - 1, x2 = item->x + r + LABEL_GAP + tw + 1;
+  double y1 = MIN (item->y - r - LABEL_GAP / 2 - th, item->y - th * 1.5) - 1;
+  double y2 = MAX (item->y + r + LABEL_GAP / 2 + th, item->y + th * 1.5) + 1;
+
+  for (guint d = 0; d < dirty->len; d++)
+    {
+      const cairo_rectangle_t *o = &g_array_index (dirty, cairo_rectangle_t, d);
+
+      if (x1 < o->x + o->width && o->x < x2 && y1 < o->y + o->height && o->y < y2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 add_dirty (GArray  *dirty,
            double   x,
@@ -704,7 +732,8 @@ place_labels (IpmsRoadmapChart *self)
   cairo_rectangle_t bounds, inside;
   Occupancy occupancy, lines, today_line;
   g_autoptr(GHashTable) unlabelled = NULL;
-  g_autofree int *sizes = NULL;
+  g_autoptr(GArray) old_clusters = NULL;
+  g_autoptr(GHashTable) cluster_of_seed = NULL;
   /* After an edit, with the places that changed in `dirty`. */
   gboolean replay = self->replay;
 
@@ -721,7 +750,10 @@ place_labels (IpmsRoadmapChart *self)
   inside = bounds;
   inside.width = (self->flipped ? self->plot_end : time_end + PLOT_PAD) - bounds.x;
 
-  g_array_set_size (self->clusters, 0);
+  /* The last clusters, to replay their places too. */
+  old_clusters = self->clusters;
+  self->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  g_array_set_clear_func (self->clusters, clear_cluster);
   occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
   lines.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -756,13 +788,6 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
-  /* Each name is measured once, not once a pass. */
-  sizes = g_new (int, 2 * MAX (1, self->items->len));
-  for (guint i = 0; i < self->items->len; i++)
-    ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
-                                ipms_record_get_string (g_array_index (self->items, Item, i).record, "name"),
-                                &sizes[2 * i], &sizes[2 * i + 1]);
-
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
@@ -779,8 +804,16 @@ place_labels (IpmsRoadmapChart *self)
           if (item->grade != grade || item->has_label)
             continue;
 
+          /* Most items of a large chart find no place, pass after pass:
+           * one that got none at this step last time and whose candidates
+           * cannot reach a changed place gets none again, without making
+           * them (the shortcut of the test below). */
+          if (replay && !item->fresh && item->label_step != step &&
+              !reach_meets_dirty (self->dirty, item))
+            continue;
+
           n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r,
-                                 sizes[2 * i], sizes[2 * i + 1], candidates);
+                                 item->name_width, item->name_height, candidates);
           if (passes[pass].near)
             n = N_NEAR_CANDIDATES;
 
@@ -846,7 +879,6 @@ place_labels (IpmsRoadmapChart *self)
       item->fresh = FALSE;
     }
   self->replay = FALSE;
-  g_array_set_size (self->dirty, 0);
 
   /* The rest, in clusters of markers within reach of each other: all
    * that can be reached from the first unlabelled marker through others,
@@ -877,10 +909,7 @@ place_labels (IpmsRoadmapChart *self)
       Item *seed = &g_array_index (self->items, Item, i);
       g_autoptr(GArray) members = NULL;
       double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-      cairo_rectangle_t candidates[N_CANDIDATES];
       Cluster cluster = { 0 };
-      guint n;
-      int tw, th;
 
       if (seed->has_label || seed->cluster != G_MAXUINT)
         continue;
@@ -904,8 +933,9 @@ place_labels (IpmsRoadmapChart *self)
                     guint j = g_array_index (cell, guint, k);
                     Item *other = &g_array_index (self->items, Item, j);
 
-                    if (other->cluster != G_MAXUINT ||
-                        hypot (other->x - member->x, other->y - member->y) > CLUSTER_REACH)
+                    double dx = other->x - member->x, dy = other->y - member->y;
+
+                    if (other->cluster != G_MAXUINT || dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH)
                       continue;
                     other->cluster = self->clusters->len;
                     g_array_append_val (members, j);
@@ -925,14 +955,88 @@ place_labels (IpmsRoadmapChart *self)
         }
 
       cluster.n = members->len;
-      /* Translators: on the roadmap, the label of markers too crowded to
-       * show their names: "+3" for three more products there */
-      cluster.text = g_strdup_printf (_("+%u"), cluster.n);
-      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
-      n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
-      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect, NULL);
+      cluster.seed = seed->id;
+      cluster.markers = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
       g_array_append_val (self->clusters, cluster);
     }
+
+  /* After an edit, a cluster with the same first member, size and markers
+   * as last time has the same candidates; where none of them meets a
+   * changed place it sees what it saw then and takes the same place. The
+   * places of the last clusters that have no such match are free now. */
+  if (replay)
+    {
+      cluster_of_seed = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < old_clusters->len; k++)
+        {
+          Cluster *old = &g_array_index (old_clusters, Cluster, k);
+
+          g_hash_table_insert (cluster_of_seed, &old->seed, old);
+        }
+      for (guint k = 0; k < self->clusters->len; k++)
+        {
+          const Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+          Cluster *old = g_hash_table_lookup (cluster_of_seed, &cluster->seed);
+
+          if (old != NULL && (old->n != cluster->n || memcmp (&old->markers, &cluster->markers, sizeof old->markers) != 0))
+            g_hash_table_remove (cluster_of_seed, &cluster->seed);
+        }
+      for (guint k = 0; k < old_clusters->len; k++)
+        {
+          const Cluster *old = &g_array_index (old_clusters, Cluster, k);
+
+          if (g_hash_table_lookup (cluster_of_seed, &old->seed) != old)
+            add_dirty (self->dirty, old->rect.x, old->rect.y, old->rect.width, old->rect.height);
+        }
+    }
+
+  for (guint k = 0; k < self->clusters->len; k++)
+    {
+      Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+      const cairo_rectangle_t *m = &cluster->markers;
+      Cluster *old = replay ? g_hash_table_lookup (cluster_of_seed, &cluster->seed) : NULL;
+      cairo_rectangle_t candidates[N_CANDIDATES];
+      double tw, th;
+      guint n;
+
+      if (old != NULL)
+        {
+          cluster->text = g_steal_pointer (&old->text);
+          tw = old->rect.width;
+          th = old->rect.height;
+        }
+      else
+        {
+          int text_width, text_height;
+
+          /* Translators: on the roadmap, the label of markers too crowded to
+           * show their names: "+3" for three more products there */
+          cluster->text = g_strdup_printf (_("+%u"), cluster->n);
+          ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster->text,
+                                      &text_width, &text_height);
+          tw = text_width + 8;
+          th = text_height;
+        }
+      n = candidates_around (m->x, m->y, m->x + m->width, m->y + m->height, tw, th, candidates);
+
+      if (old != NULL && !meets_dirty (self->dirty, candidates, n))
+        {
+          cluster->rect = old->rect;
+          occupancy_add (&occupancy, &cluster->rect);
+          continue;
+        }
+
+      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster->rect, NULL);
+      if (replay && (old == NULL || memcmp (&old->rect, &cluster->rect, sizeof old->rect) != 0))
+        {
+          if (old != NULL)
+            add_dirty (self->dirty, old->rect.x, old->rect.y, old->rect.width, old->rect.height);
+          add_dirty (self->dirty, cluster->rect.x, cluster->rect.y, cluster->rect.width, cluster->rect.height);
+          if (self->dirty->len > MAX_DIRTY)
+            replay = FALSE;
+        }
+    }
+  g_array_set_size (self->dirty, 0);
 
   g_hash_table_unref (occupancy.buckets);
   g_hash_table_unref (lines.buckets);
@@ -985,6 +1089,8 @@ item_from_record (IpmsRoadmapChart *self,
   item->record = g_object_ref (record);
   item->price = clamp_price (ipms_record_get_double (record, "price"));
   item->grade = grade_index (ipms_record_get_string (record, "grade"));
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
+                              ipms_record_get_string (record, "name"), &item->name_width, &item->name_height);
   series_id = ipms_record_get_int (record, "series_id");
   color = series_id != 0 ? g_hash_table_lookup (self->series_color, &series_id) : NULL;
   if (color != NULL)
