@@ -758,6 +758,14 @@ choose_place_again (Occupancy               *occupancy,
   return FALSE;
 }
 
+/* A marker without a name, waiting for its cluster. */
+typedef struct
+{
+  guint  index;   /* in items */
+  double x;
+  double y;
+} Unlabelled;
+
 /* Past this many changed places, checking every candidate against them
  * costs more than placing the rest anew. */
 #define MAX_DIRTY 128
@@ -929,7 +937,9 @@ place_labels (IpmsRoadmapChart *self)
    * that can be reached from the first unlabelled marker through others,
    * then from the next one left. The unlabelled markers are bucketed by
    * cells as wide as the reach, so that finding a marker's neighbours
-   * looks at the nine cells around it rather than at every marker. */
+   * looks at the nine cells around it rather than at every marker; a cell
+   * keeps only those not in a cluster yet, with their places, as in a
+   * crowded chart thousands of markers are within reach of each other. */
   unlabelled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -943,10 +953,10 @@ place_labels (IpmsRoadmapChart *self)
       cell = g_hash_table_lookup (unlabelled, &key);
       if (cell == NULL)
         {
-          cell = g_array_new (FALSE, FALSE, sizeof (guint));
+          cell = g_array_new (FALSE, FALSE, sizeof (Unlabelled));
           g_hash_table_insert (unlabelled, g_memdup2 (&key, sizeof key), cell);
         }
-      g_array_append_val (cell, i);
+      g_array_append_val (cell, ((Unlabelled) { i, item->x, item->y }));
     }
 
   for (guint i = 0; i < self->items->len; i++)
@@ -962,6 +972,17 @@ place_labels (IpmsRoadmapChart *self)
       members = g_array_new (FALSE, FALSE, sizeof (guint));
       g_array_append_val (members, i);
       seed->cluster = self->clusters->len;
+      {
+        guint64 key = bucket_key (bucket_index (seed->x, CLUSTER_REACH), bucket_index (seed->y, CLUSTER_REACH));
+        GArray *cell = g_hash_table_lookup (unlabelled, &key);
+
+        for (guint k = 0; k < cell->len; k++)
+          if (g_array_index (cell, Unlabelled, k).index == i)
+            {
+              g_array_remove_index_fast (cell, k);
+              break;
+            }
+      }
       for (guint m = 0; m < members->len; m++)
         {
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
@@ -973,17 +994,19 @@ place_labels (IpmsRoadmapChart *self)
                 guint64 key = bucket_key (bx, by);
                 GArray *cell = g_hash_table_lookup (unlabelled, &key);
 
-                for (guint k = 0; cell != NULL && k < cell->len; k++)
+                for (guint k = 0; cell != NULL && k < cell->len;)
                   {
-                    guint j = g_array_index (cell, guint, k);
-                    Item *other = &g_array_index (self->items, Item, j);
-
+                    const Unlabelled *other = &g_array_index (cell, Unlabelled, k);
                     double dx = other->x - member->x, dy = other->y - member->y;
 
-                    if (other->cluster != G_MAXUINT || dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH)
-                      continue;
-                    other->cluster = self->clusters->len;
-                    g_array_append_val (members, j);
+                    if (dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH)
+                      {
+                        k++;
+                        continue;
+                      }
+                    g_array_index (self->items, Item, other->index).cluster = self->clusters->len;
+                    g_array_append_val (members, other->index);
+                    g_array_remove_index_fast (cell, k);
                   }
               }
         }
