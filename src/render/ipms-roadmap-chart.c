@@ -1342,6 +1342,17 @@ ensure_layout (IpmsRoadmapChart *self)
 
   price_range (self);
   band_knots (self);
+
+  /* The legend shows the series and grades, whose changes all lead here:
+   * it is measured once, not on every edit of a product. */
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
   finish_layout (self);
 }
 
@@ -1420,14 +1431,6 @@ finish_layout (IpmsRoadmapChart *self)
 
       self->width = MAX (self->width, cluster->rect.x + cluster->rect.width + LEGEND_PAD);
     }
-  {
-    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *cr = cairo_create (surface);
-
-    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
   self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
 
   self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
