@@ -47,6 +47,8 @@ typedef struct
   IpmsColor   color;
   double      x;
   double      y;
+  int         name_width;  /* the name's size, measured once per item */
+  int         name_height;
   gboolean    has_label;
   double      label_x;
   double      label_y;
@@ -86,6 +88,8 @@ typedef struct
   char              *text;
   cairo_rectangle_t  rect;
   guint              n;
+  gint64             seed;     /* its first member's product */
+  cairo_rectangle_t  markers;  /* the box around its markers */
 } Cluster;
 
 struct _IpmsRoadmapChart
@@ -681,6 +685,30 @@ meets_dirty (GArray                  *dirty,
   return FALSE;
 }
 
+/* Whether the box that all of an item's candidates lie in (see
+ * candidates_around()) meets a rectangle of `dirty`: when it does not,
+ * none of them does. */
+static gboolean
+reach_meets_dirty (GArray     *dirty,
+                   const Item *item)
+{
+  double r = marker_radius (item->grade);
+  double tw = item->name_width, th = item->name_height;
+  double x1 = item->x - r - LABEL_GAP - tw - 1, x2 = item->x + r + LABEL_GAP + tw + 1;
+  double y1 = MIN (item->y - r - LABEL_GAP / 2 - th, item->y - th * 1.5) - 1;
+  double y2 = MAX (item->y + r + LABEL_GAP / 2 + th, item->y + th * 1.5) + 1;
+
+  for (guint d = 0; d < dirty->len; d++)
+    {
+      const cairo_rectangle_t *o = &g_array_index (dirty, cairo_rectangle_t, d);
+
+      if (x1 < o->x + o->width && o->x < x2 && y1 < o->y + o->height && o->y < y2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 add_dirty (GArray  *dirty,
            double   x,
@@ -693,6 +721,51 @@ add_dirty (GArray  *dirty,
   g_array_append_val (dirty, rect);
 }
 
+/* choose_place() after an edit, for an item placed last time: a
+ * candidate that meets no changed place is as it was at the same step
+ * then, free if it was the one taken (`taken`, G_MAXUINT for none) and
+ * not free if it came before; only the others are tested. In a crowded
+ * part of a large chart that spares testing hundreds of items' sixteen
+ * candidates against the hundreds of markers there. */
+static gboolean
+choose_place_again (Occupancy               *occupancy,
+                    Occupancy               *lines,
+                    Occupancy               *today,
+                    const cairo_rectangle_t *bounds,
+                    const cairo_rectangle_t *candidates,
+                    guint                    n_candidates,
+                    GArray                  *dirty,
+                    guint                    taken,
+                    cairo_rectangle_t       *chosen,
+                    guint                   *chosen_index)
+{
+  for (guint c = 0; c < n_candidates; c++)
+    {
+      gboolean known = !meets_dirty (dirty, &candidates[c], 1) && (taken == G_MAXUINT || c <= taken);
+
+      if (known ? c == taken
+                : rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
+                  (lines == NULL || occupancy_free (lines, &candidates[c])) &&
+                  (today == NULL || occupancy_free (today, &candidates[c])))
+        {
+          *chosen = candidates[c];
+          occupancy_add (occupancy, chosen);
+          *chosen_index = c;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A marker without a name, waiting for its cluster. */
+typedef struct
+{
+  guint  index;   /* in items */
+  double x;
+  double y;
+} Unlabelled;
+
 /* Past this many changed places, checking every candidate against them
  * costs more than placing the rest anew. */
 #define MAX_DIRTY 128
@@ -704,7 +777,8 @@ place_labels (IpmsRoadmapChart *self)
   cairo_rectangle_t bounds, inside;
   Occupancy occupancy, lines, today_line;
   g_autoptr(GHashTable) unlabelled = NULL;
-  g_autofree int *sizes = NULL;
+  g_autoptr(GArray) old_clusters = NULL;
+  g_autoptr(GHashTable) cluster_of_seed = NULL;
   /* After an edit, with the places that changed in `dirty`. */
   gboolean replay = self->replay;
 
@@ -721,7 +795,10 @@ place_labels (IpmsRoadmapChart *self)
   inside = bounds;
   inside.width = (self->flipped ? self->plot_end : time_end + PLOT_PAD) - bounds.x;
 
-  g_array_set_size (self->clusters, 0);
+  /* The last clusters, to replay their places too. */
+  old_clusters = self->clusters;
+  self->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  g_array_set_clear_func (self->clusters, clear_cluster);
   occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
   lines.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -756,13 +833,6 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
-  /* Each name is measured once, not once a pass. */
-  sizes = g_new (int, 2 * MAX (1, self->items->len));
-  for (guint i = 0; i < self->items->len; i++)
-    ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
-                                ipms_record_get_string (g_array_index (self->items, Item, i).record, "name"),
-                                &sizes[2 * i], &sizes[2 * i + 1]);
-
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
@@ -779,8 +849,16 @@ place_labels (IpmsRoadmapChart *self)
           if (item->grade != grade || item->has_label)
             continue;
 
+          /* Most items of a large chart find no place, pass after pass:
+           * one that got none at this step last time and whose candidates
+           * cannot reach a changed place gets none again, without making
+           * them (the shortcut of the test below). */
+          if (replay && !item->fresh && item->label_step != step &&
+              !reach_meets_dirty (self->dirty, item))
+            continue;
+
           n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r,
-                                 sizes[2 * i], sizes[2 * i + 1], candidates);
+                                 item->name_width, item->name_height, candidates);
           if (passes[pass].near)
             n = N_NEAR_CANDIDATES;
 
@@ -802,10 +880,18 @@ place_labels (IpmsRoadmapChart *self)
             {
               gboolean was_placed = !item->fresh && item->label_step == step;
 
-              placed = choose_place (&occupancy, passes[pass].clear ? &lines : NULL,
-                                     passes[pass].clear_today ? &today_line : NULL,
-                                     passes[pass].inside ? &inside : &bounds,
-                                     candidates, n, FALSE, &chosen, &index);
+              if (replay && !item->fresh)
+                placed = choose_place_again (&occupancy, passes[pass].clear ? &lines : NULL,
+                                             passes[pass].clear_today ? &today_line : NULL,
+                                             passes[pass].inside ? &inside : &bounds,
+                                             candidates, n, self->dirty,
+                                             was_placed ? item->label_candidate : G_MAXUINT,
+                                             &chosen, &index);
+              else
+                placed = choose_place (&occupancy, passes[pass].clear ? &lines : NULL,
+                                       passes[pass].clear_today ? &today_line : NULL,
+                                       passes[pass].inside ? &inside : &bounds,
+                                       candidates, n, FALSE, &chosen, &index);
               /* Another outcome: the label moved, and where it was and is
                * now changed for those placed after it. */
               if (replay && (item->fresh || placed != was_placed || (placed && index != item->label_candidate)))
@@ -846,13 +932,14 @@ place_labels (IpmsRoadmapChart *self)
       item->fresh = FALSE;
     }
   self->replay = FALSE;
-  g_array_set_size (self->dirty, 0);
 
   /* The rest, in clusters of markers within reach of each other: all
    * that can be reached from the first unlabelled marker through others,
    * then from the next one left. The unlabelled markers are bucketed by
    * cells as wide as the reach, so that finding a marker's neighbours
-   * looks at the nine cells around it rather than at every marker. */
+   * looks at the nine cells around it rather than at every marker; a cell
+   * keeps only those not in a cluster yet, with their places, as in a
+   * crowded chart thousands of markers are within reach of each other. */
   unlabelled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -866,10 +953,10 @@ place_labels (IpmsRoadmapChart *self)
       cell = g_hash_table_lookup (unlabelled, &key);
       if (cell == NULL)
         {
-          cell = g_array_new (FALSE, FALSE, sizeof (guint));
+          cell = g_array_new (FALSE, FALSE, sizeof (Unlabelled));
           g_hash_table_insert (unlabelled, g_memdup2 (&key, sizeof key), cell);
         }
-      g_array_append_val (cell, i);
+      g_array_append_val (cell, ((Unlabelled) { i, item->x, item->y }));
     }
 
   for (guint i = 0; i < self->items->len; i++)
@@ -877,10 +964,7 @@ place_labels (IpmsRoadmapChart *self)
       Item *seed = &g_array_index (self->items, Item, i);
       g_autoptr(GArray) members = NULL;
       double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-      cairo_rectangle_t candidates[N_CANDIDATES];
       Cluster cluster = { 0 };
-      guint n;
-      int tw, th;
 
       if (seed->has_label || seed->cluster != G_MAXUINT)
         continue;
@@ -888,6 +972,17 @@ place_labels (IpmsRoadmapChart *self)
       members = g_array_new (FALSE, FALSE, sizeof (guint));
       g_array_append_val (members, i);
       seed->cluster = self->clusters->len;
+      {
+        guint64 key = bucket_key (bucket_index (seed->x, CLUSTER_REACH), bucket_index (seed->y, CLUSTER_REACH));
+        GArray *cell = g_hash_table_lookup (unlabelled, &key);
+
+        for (guint k = 0; k < cell->len; k++)
+          if (g_array_index (cell, Unlabelled, k).index == i)
+            {
+              g_array_remove_index_fast (cell, k);
+              break;
+            }
+      }
       for (guint m = 0; m < members->len; m++)
         {
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
@@ -899,16 +994,19 @@ place_labels (IpmsRoadmapChart *self)
                 guint64 key = bucket_key (bx, by);
                 GArray *cell = g_hash_table_lookup (unlabelled, &key);
 
-                for (guint k = 0; cell != NULL && k < cell->len; k++)
+                for (guint k = 0; cell != NULL && k < cell->len;)
                   {
-                    guint j = g_array_index (cell, guint, k);
-                    Item *other = &g_array_index (self->items, Item, j);
+                    const Unlabelled *other = &g_array_index (cell, Unlabelled, k);
+                    double dx = other->x - member->x, dy = other->y - member->y;
 
-                    if (other->cluster != G_MAXUINT ||
-                        hypot (other->x - member->x, other->y - member->y) > CLUSTER_REACH)
-                      continue;
-                    other->cluster = self->clusters->len;
-                    g_array_append_val (members, j);
+                    if (dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH)
+                      {
+                        k++;
+                        continue;
+                      }
+                    g_array_index (self->items, Item, other->index).cluster = self->clusters->len;
+                    g_array_append_val (members, other->index);
+                    g_array_remove_index_fast (cell, k);
                   }
               }
         }
@@ -925,14 +1023,88 @@ place_labels (IpmsRoadmapChart *self)
         }
 
       cluster.n = members->len;
-      /* Translators: on the roadmap, the label of markers too crowded to
-       * show their names: "+3" for three more products there */
-      cluster.text = g_strdup_printf (_("+%u"), cluster.n);
-      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster.text, &tw, &th);
-      n = candidates_around (x1, y1, x2, y2, tw + 8, th, candidates);
-      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster.rect, NULL);
+      cluster.seed = seed->id;
+      cluster.markers = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
       g_array_append_val (self->clusters, cluster);
     }
+
+  /* After an edit, a cluster with the same first member, size and markers
+   * as last time has the same candidates; where none of them meets a
+   * changed place it sees what it saw then and takes the same place. The
+   * places of the last clusters that have no such match are free now. */
+  if (replay)
+    {
+      cluster_of_seed = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < old_clusters->len; k++)
+        {
+          Cluster *old = &g_array_index (old_clusters, Cluster, k);
+
+          g_hash_table_insert (cluster_of_seed, &old->seed, old);
+        }
+      for (guint k = 0; k < self->clusters->len; k++)
+        {
+          const Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+          Cluster *old = g_hash_table_lookup (cluster_of_seed, &cluster->seed);
+
+          if (old != NULL && (old->n != cluster->n || memcmp (&old->markers, &cluster->markers, sizeof old->markers) != 0))
+            g_hash_table_remove (cluster_of_seed, &cluster->seed);
+        }
+      for (guint k = 0; k < old_clusters->len; k++)
+        {
+          const Cluster *old = &g_array_index (old_clusters, Cluster, k);
+
+          if (g_hash_table_lookup (cluster_of_seed, &old->seed) != old)
+            add_dirty (self->dirty, old->rect.x, old->rect.y, old->rect.width, old->rect.height);
+        }
+    }
+
+  for (guint k = 0; k < self->clusters->len; k++)
+    {
+      Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+      const cairo_rectangle_t *m = &cluster->markers;
+      Cluster *old = replay ? g_hash_table_lookup (cluster_of_seed, &cluster->seed) : NULL;
+      cairo_rectangle_t candidates[N_CANDIDATES];
+      double tw, th;
+      guint n;
+
+      if (old != NULL)
+        {
+          cluster->text = g_steal_pointer (&old->text);
+          tw = old->rect.width;
+          th = old->rect.height;
+        }
+      else
+        {
+          int text_width, text_height;
+
+          /* Translators: on the roadmap, the label of markers too crowded to
+           * show their names: "+3" for three more products there */
+          cluster->text = g_strdup_printf (_("+%u"), cluster->n);
+          ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, cluster->text,
+                                      &text_width, &text_height);
+          tw = text_width + 8;
+          th = text_height;
+        }
+      n = candidates_around (m->x, m->y, m->x + m->width, m->y + m->height, tw, th, candidates);
+
+      if (old != NULL && !meets_dirty (self->dirty, candidates, n))
+        {
+          cluster->rect = old->rect;
+          occupancy_add (&occupancy, &cluster->rect);
+          continue;
+        }
+
+      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster->rect, NULL);
+      if (replay && (old == NULL || memcmp (&old->rect, &cluster->rect, sizeof old->rect) != 0))
+        {
+          if (old != NULL)
+            add_dirty (self->dirty, old->rect.x, old->rect.y, old->rect.width, old->rect.height);
+          add_dirty (self->dirty, cluster->rect.x, cluster->rect.y, cluster->rect.width, cluster->rect.height);
+          if (self->dirty->len > MAX_DIRTY)
+            replay = FALSE;
+        }
+    }
+  g_array_set_size (self->dirty, 0);
 
   g_hash_table_unref (occupancy.buckets);
   g_hash_table_unref (lines.buckets);
@@ -985,6 +1157,8 @@ item_from_record (IpmsRoadmapChart *self,
   item->record = g_object_ref (record);
   item->price = clamp_price (ipms_record_get_double (record, "price"));
   item->grade = grade_index (ipms_record_get_string (record, "grade"));
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL,
+                              ipms_record_get_string (record, "name"), &item->name_width, &item->name_height);
   series_id = ipms_record_get_int (record, "series_id");
   color = series_id != 0 ? g_hash_table_lookup (self->series_color, &series_id) : NULL;
   if (color != NULL)
@@ -1169,6 +1343,17 @@ ensure_layout (IpmsRoadmapChart *self)
 
   price_range (self);
   band_knots (self);
+
+  /* The legend shows the series and grades, whose changes all lead here:
+   * it is measured once, not on every edit of a product. */
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
   finish_layout (self);
 }
 
@@ -1247,14 +1432,6 @@ finish_layout (IpmsRoadmapChart *self)
 
       self->width = MAX (self->width, cluster->rect.x + cluster->rect.width + LEGEND_PAD);
     }
-  {
-    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *cr = cairo_create (surface);
-
-    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
   self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
 
   self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();

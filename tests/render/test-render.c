@@ -879,8 +879,9 @@ test_timeline_product_edits (gconstpointer data)
 }
 
 /* A crowded roadmap, where names compete for places and many markers
- * share "+N" labels: after each move (whose names are placed again only
- * around what changed) every label is where a fresh layout puts it. */
+ * share "+N" labels: after each move (whose names and "+N" labels are
+ * placed again only around what changed) every label is where a fresh
+ * layout puts it. */
 static void
 test_roadmap_crowded_edits (void)
 {
@@ -891,6 +892,7 @@ test_roadmap_crowded_edits (void)
   g_autoptr(IpmsChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   guint first = ipms_time_day_from_dmy (1, 4, 2026);
+  guint n_onto_clusters = 0;
 
   for (guint i = 0; i < 300; i++)
     {
@@ -918,7 +920,29 @@ test_roadmap_crowded_edits (void)
       g_assert_no_error (error);
       assert_same_timeline (chart, document, TIMELINE_ROADMAP);
     }
-  for (guint i = 0; i < 25; i++)
+  /* A marker put onto a "+N" label takes its place: the label, kept from
+   * the last layout where nothing around it changed, must move. */
+  for (guint i = 0; i < ids->len && n_onto_clusters < 10; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gint64 mover = g_array_index (ids, gint64, (i + ids->len / 2) % ids->len);
+      cairo_rectangle_t label;
+      gboolean clustered;
+      double day, price;
+
+      g_assert_true (ipms_roadmap_chart_get_label (IPMS_ROADMAP_CHART (chart), id, &label, &clustered));
+      if (!clustered)
+        continue;
+      ipms_roadmap_chart_point_to_values (IPMS_ROADMAP_CHART (chart), label.x + label.width / 2,
+                                          label.y + label.height / 2, &day, &price);
+      g_assert_true (ipms_timeline_move_marker (document, mover, CLAMP ((guint32) day, first, first + 89),
+                                                CLAMP (price, 11, 59), NULL, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+      n_onto_clusters++;
+    }
+  g_assert_cmpuint (n_onto_clusters, ==, 10);
+  for (guint i = 0; i < 25 + n_onto_clusters; i++)
     {
       g_assert_true (ipms_document_undo (document, &error));
       g_assert_no_error (error);
