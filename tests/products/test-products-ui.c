@@ -185,10 +185,41 @@ test_list (Fixture       *fixture,
   g_assert_cmpuint (n_shown (list), ==, n);
   g_assert_false (ipms_products_page_get_editing (page));
 
-  /* By name at first. */
+  /* By name at first, numbers in names by their value. */
   for (guint i = 1; i < n; i++)
-    g_assert_cmpint (g_utf8_collate (ipms_record_get_string (shown (list, i - 1), "name"),
-                                     ipms_record_get_string (shown (list, i), "name")), <=, 0);
+    {
+      g_autofree char *a = g_utf8_collate_key_for_filename (ipms_record_get_string (shown (list, i - 1), "name"), -1);
+      g_autofree char *b = g_utf8_collate_key_for_filename (ipms_record_get_string (shown (list, i), "name"), -1);
+
+      g_assert_cmpint (strcmp (a, b), <=, 0);
+    }
+  {
+    static const char * const names[] = { "Model 10", "Model 9" };
+    IpmsRecord *renamed[2] = { shown (list, 0), shown (list, 1) };
+    guint position[2] = { 0, 0 };
+    g_autoptr(GError) error = NULL;
+
+    for (guint k = 0; k < 2; k++)
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+
+        g_value_init (&value, G_TYPE_STRING);
+        g_value_set_string (&value, names[k]);
+        g_assert_true (ipms_document_edit_value (fixture->document, "Rename", NULL, "product",
+                                                 ipms_record_get_id (renamed[k]), "name", &value, &error));
+        g_assert_no_error (error);
+      }
+    for (guint i = 0; i < n; i++)
+      for (guint k = 0; k < 2; k++)
+        if (shown (list, i) == renamed[k])
+          position[k] = i;
+    g_assert_cmpuint (position[1], <, position[0]);
+    for (guint k = 0; k < 2; k++)
+      {
+        g_assert_true (ipms_document_undo (fixture->document, &error));
+        g_assert_no_error (error);
+      }
+  }
 
   /* By price, the most expensive first. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w != NULL && view == NULL;)

@@ -335,7 +335,8 @@ get_collate_key (IpmsRecord *record,
     {
       key = g_new0 (CollateKey, 1);
       key->revision = ipms_record_get_revision (record);
-      key->key = g_utf8_collate_key (ipms_record_get_string (record, column), -1);
+      /* "Model 9" before "Model 10", as the Files app sorts. */
+      key->key = g_utf8_collate_key_for_filename (ipms_record_get_string (record, column), -1);
       g_object_set_qdata_full (G_OBJECT (record), quark, key, collate_key_free);
     }
 
