@@ -1065,6 +1065,18 @@ show_progress (IpmsWindow *self,
   return toast;
 }
 
+/* The long work is over (done, failed or cancelled): its toast and the
+ * progress bar go, and the actions it held back come back. */
+static void
+hide_progress (IpmsWindow *self,
+               AdwToast   *toast)
+{
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  ipms_window_update_actions (self);
+}
+
 typedef struct
 {
   GFile          *file;
@@ -1131,10 +1143,7 @@ import_done (IpmsWindow *self,
 
   g_clear_handle_id (&job->source, g_source_remove);
   g_clear_pointer (&job->import, free_import_later);
-  if (job->toast != NULL)
-    adw_toast_dismiss (job->toast);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-  ipms_window_update_actions (self);
+  hide_progress (self, job->toast);
 
   if (error == NULL)
     {
@@ -1397,10 +1406,7 @@ export_ran_cb (GObject      *object,
 
   g_clear_object (&self->export_task);
   g_clear_handle_id (&job->source, g_source_remove);
-  if (job->toast != NULL)
-    adw_toast_dismiss (job->toast);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-  ipms_window_update_actions (self);
+  hide_progress (self, job->toast);
 
   if (error == NULL)
     {
