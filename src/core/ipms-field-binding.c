@@ -285,7 +285,10 @@ ipms_field_binding_flush (IpmsFieldBinding *self)
   if (!self->pending)
     return;
 
-  /* Taken out first: the write may call back into the binding. */
+  /* Taken out first: the write may call back into the binding. Whoever
+   * watches "pending" hears that it dropped once the value is stored, not
+   * before, when the record still holds the old one. */
+  g_object_freeze_notify (G_OBJECT (self));
   value = self->pending_value;
   self->pending_value = (GValue) G_VALUE_INIT;
   drop_pending (self);
@@ -293,6 +296,7 @@ ipms_field_binding_flush (IpmsFieldBinding *self)
   write_value (self, &value, TRUE);
   if (G_IS_VALUE (&value))
     g_value_unset (&value);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static gboolean

@@ -227,6 +227,29 @@ test_flush_on_close (Fixture       *fixture,
 }
 
 static void
+pending_dropped_cb (IpmsFieldBinding *binding,
+                    GParamSpec       *pspec,
+                    Fixture          *fixture)
+{
+  if (!ipms_field_binding_get_pending (binding))
+    g_assert_cmpstr (ipms_record_get_string (fixture->project, "mission"), ==, "Stored first");
+}
+
+/* A view that reloads when "pending" drops (a field left while its window
+ * was not the active one) must read the value written, not the old one. */
+static void
+test_pending_drops_after_write (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(IpmsFieldBinding) binding = bind (fixture, "mission");
+
+  g_signal_connect (binding, "notify::pending", G_CALLBACK (pending_dropped_cb), fixture);
+  g_assert_true (ipms_field_binding_set_text (binding, "Stored first"));
+  wait_written (binding);
+  g_assert_cmpstr (ipms_record_get_string (fixture->project, "mission"), ==, "Stored first");
+}
+
+static void
 test_flush_all_before_undo (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -491,6 +514,8 @@ main (int   argc,
               fixture_set_up, test_discrete_changes_are_steps, fixture_tear_down);
   g_test_add ("/forms/binding/flush-on-close", Fixture, NULL,
               fixture_set_up, test_flush_on_close, fixture_tear_down);
+  g_test_add ("/forms/binding/pending-drops-after-write", Fixture, NULL,
+              fixture_set_up, test_pending_drops_after_write, fixture_tear_down);
   g_test_add ("/forms/binding/flush-all-before-undo", Fixture, NULL,
               fixture_set_up, test_flush_all_before_undo, fixture_tear_down);
   g_test_add ("/forms/binding/invalid-input", Fixture, NULL,
