@@ -1310,6 +1310,61 @@ test_palette_toggle (Fixture       *fixture,
   g_assert_true (adw_flap_get_folded (page_child (fixture, "panel_flap")));
 }
 
+static void
+reveal_progress_cb (AdwFlap    *flap,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  g_assert_false (isnan (adw_flap_get_reveal_progress (flap)));
+}
+
+/* Replaces the page with a new one in the shown window, as opening another
+ * project does, right after a frame, and waits for it to be drawn. */
+static void
+replace_page (Fixture *fixture)
+{
+  settle (fixture);
+  gtk_widget_unparent (GTK_WIDGET (fixture->page));
+  adw_window_set_content (ADW_WINDOW (fixture->window), NULL);
+  fixture->page = IPMS_PANORAMA_PAGE (ipms_panorama_page_new (fixture->document, fixture->selection));
+  fixture->canvas = ipms_panorama_page_get_canvas (fixture->page);
+  fixture->chart = ipms_panorama_canvas_get_chart (fixture->canvas);
+  g_signal_connect (page_child (fixture, "palette_flap"), "notify::reveal-progress",
+                    G_CALLBACK (reveal_progress_cb), NULL);
+  g_signal_connect (page_child (fixture, "panel_flap"), "notify::reveal-progress",
+                    G_CALLBACK (reveal_progress_cb), NULL);
+  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  settle (fixture);
+}
+
+/* A page made in a shown window puts its side panes where they belong
+ * before it is first laid out: libadwaita 1.2 animates a flap that has no
+ * size yet from a velocity divided by zero, and lays the page out at
+ * NaN widths (a warning, and the chart one pixel wide for a moment). */
+static void
+test_new_page_in_shown_window (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ipms_document_set_view_state (fixture->document, "panorama.palette", "hidden");
+  for (int i = 0; i < 10; i++)
+    {
+      replace_page (fixture);
+      g_assert_false (adw_flap_get_reveal_flap (page_child (fixture, "palette_flap")));
+      g_assert_cmpfloat (adw_flap_get_reveal_progress (page_child (fixture, "palette_flap")), ==, 0.0);
+    }
+
+  /* Too narrow for the palette: it folds away as the page is first laid out. */
+  ipms_document_set_view_state (fixture->document, "panorama.palette", "shown");
+  gtk_window_set_default_size (fixture->window, 360, 640);
+  settle (fixture);
+  for (int i = 0; i < 10; i++)
+    {
+      replace_page (fixture);
+      g_assert_true (adw_flap_get_folded (page_child (fixture, "palette_flap")));
+      g_assert_cmpfloat (adw_flap_get_reveal_progress (page_child (fixture, "palette_flap")), ==, 0.0);
+    }
+}
+
 /* Opening the segment panel narrows the view: the cell it shows is
  * scrolled back into sight. */
 static void
@@ -1559,6 +1614,7 @@ main (int   argc,
   ADD ("zoom-kept", test_zoom_kept);
   ADD ("fit", test_fit);
   ADD ("palette-toggle", test_palette_toggle);
+  ADD ("new-page-in-shown-window", test_new_page_in_shown_window);
   ADD ("panel-keeps-cell-in-sight", test_panel_keeps_cell_in_sight);
   ADD ("menu-position", test_menu_position);
   ADD ("new-series", test_new_series);

@@ -160,14 +160,20 @@ on_palette_clicked (IpmsPanoramaPage *self)
   ipms_document_set_view_state (self->document, "panorama.palette", self->palette_hidden ? "hidden" : "shown");
 }
 
+static void
+apply_palette (IpmsPanoramaPage *self)
+{
+  adw_flap_set_reveal_flap (self->palette_flap,
+                            !adw_flap_get_folded (self->palette_flap) && !self->palette_hidden);
+}
+
 static gboolean
 apply_palette_cb (gpointer data)
 {
   IpmsPanoramaPage *self = data;
 
   self->palette_source = 0;
-  adw_flap_set_reveal_flap (self->palette_flap,
-                            !adw_flap_get_folded (self->palette_flap) && !self->palette_hidden);
+  apply_palette (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -189,7 +195,12 @@ restore_palette (IpmsPanoramaPage *self)
   if (self->document != NULL)
     state = ipms_document_dup_view_state (self->document, "panorama.palette");
   self->palette_hidden = g_strcmp0 (state, "hidden") == 0;
-  on_palette_folded (self);
+  /* At once, while the page is not shown yet: the palette is there or not,
+   * with no slide. On a shown page not yet laid out, libadwaita 1.2 would
+   * animate the flap with a velocity divided by its size, still zero, and
+   * lay the page out at NaN widths. */
+  g_clear_handle_id (&self->palette_source, g_source_remove);
+  apply_palette (self);
 }
 
 static void
