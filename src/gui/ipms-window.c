@@ -14,6 +14,7 @@
 #include "ipms-field-binding.h"
 #include "ipms-export-dialog.h"
 #include "ipms-export-task.h"
+#include "ipms-fold-relayout.h"
 #include "ipms-file-chooser.h"
 #include "ipms-five-looks-page.h"
 #include "ipms-form-specs.h"
@@ -2136,6 +2137,7 @@ ipms_window_init (IpmsWindow *self)
   /* Folded, the window shows the page, with a back button to the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
+  ipms_fold_relayout_attach (GTK_WIDGET (self->leaflet));
 }
 
 IpmsWindow *

@@ -10,6 +10,7 @@
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
 #include "ipms-export-dialog.h"
+#include "ipms-fold-relayout.h"
 #include "ipms-panorama-page.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-product-editor.h"
@@ -423,6 +424,8 @@ ipms_panorama_page_init (IpmsPanoramaPage *self)
   g_signal_connect_swapped (self->panel_flap, "notify::reveal-progress", G_CALLBACK (on_panel_changed), self);
   g_signal_connect_swapped (self->palette_button, "clicked", G_CALLBACK (on_palette_clicked), self);
   g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
+  ipms_fold_relayout_attach (GTK_WIDGET (self->palette_flap));
+  ipms_fold_relayout_attach (GTK_WIDGET (self->panel_flap));
   update_panel (self);
 }
 
