@@ -345,3 +345,19 @@ ipms_test_make_temp_path (const char *basename)
 
   return g_build_filename (dir, basename, NULL);
 }
+
+GtkWindow *
+ipms_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}

@@ -44,6 +44,10 @@ gboolean    ipms_test_argb_near          (guint32       a,
                                           guint32       b,
                                           guint         tolerance);
 
+/* The first message dialog (an AdwMessageDialog) among the top-level
+ * windows, or %NULL. */
+GtkWindow  *ipms_test_find_message_dialog (void);
+
 /* A path named @basename in a fresh directory of the current test case
  * (removed when the program exits normally, kept when it aborts, so that
  * a failure can be inspected). The file itself is not created. */

@@ -21,6 +21,7 @@
 #include "ipms-example.h"
 #include "ipms-panorama-edits.h"
 #include "ipms-panorama-page.h"
+#include "ipms-new-series.h"
 #include "ipms-panorama-palette.h"
 #include "ipms-product-editor.h"
 #include "ipms-test-utils.h"
@@ -621,22 +622,6 @@ test_reorder_axis_items (Fixture       *fixture,
   g_assert_cmpint (row_item (fixture, 1), ==, first_row);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 test_add_remove_axis_items (Fixture       *fixture,
                             gconstpointer  data)
@@ -672,7 +657,7 @@ test_add_remove_axis_items (Fixture       *fixture,
   item = column_item (fixture, column);
   n_placed = ipms_panorama_chart_get_n_placed (fixture->chart);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.remove-item", "x", item));
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());
   g_assert_nonnull (dialog);
   /* Nothing happens before the answer. */
   g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns);
@@ -1159,7 +1144,7 @@ test_new_series (Fixture       *fixture,
   adw_combo_row_set_selected (series_row, n - 1);
   /* The list stays on the product's series while the name is asked. */
   g_assert_cmpuint (adw_combo_row_get_selected (series_row), !=, n - 1);
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
@@ -1185,7 +1170,7 @@ test_new_series (Fixture       *fixture,
   g_assert_cmpint (ipms_record_get_int (product (fixture, id), "series_id"), ==, series_id);
 
   /* A name of blanks makes nothing. */
-  g_assert_cmpint (ipms_product_editor_create_series (editor, "  ", NULL), ==, 0);
+  g_assert_cmpint (ipms_new_series_create (fixture->document, product (fixture, id), "  ", NULL), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (editor));
 }

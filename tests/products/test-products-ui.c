@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <adwaita.h>
 
 #include "ipms-application.h"
@@ -520,6 +522,62 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A new plan has no series: the PRD's header makes one, with the product
+ * in it, in one undo step (its Series read only "None" before). */
+static void
+test_new_series (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+  g_autoptr(GPtrArray) products = NULL;
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  IpmsRecord *product;
+  gint64 series_id;
+
+  action (ipms_products_page_get_list (page), "products.add");
+  g_assert_true (ipms_products_page_get_editing (page));
+  products = ipms_document_query (fixture->document, "product", NULL, 0, NULL);
+  product = g_ptr_array_index (products, 0);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "series"), ==, 0);
+
+  button = find_button_labelled (GTK_WIDGET (editor_of (page)), _("New Series…"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Outdoor");
+  adw_message_dialog_response (dialog, "create");
+
+  series_id = ipms_record_get_int (product, "series_id");
+  g_assert_cmpint (series_id, !=, 0);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_record (fixture->document, "series", series_id), "name"),
+                   ==, "Outdoor");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (ipms_document_count_rows (fixture->document, "series"), ==, 0);
+  g_assert_true (ipms_record_is_null (product, "series_id"));
+}
+
 /* 10,000 products: one list model, widgets only for the rows on screen. */
 static guint
 count_labels (GtkWidget *widget)
@@ -985,6 +1043,7 @@ main (int   argc,
   g_test_add ("/products/ui/bulk-set", Fixture, NULL, example_set_up, test_bulk_set, fixture_tear_down);
   g_test_add ("/products/ui/duplicate-delete", Fixture, NULL, example_set_up, test_duplicate_delete, fixture_tear_down);
   g_test_add ("/products/ui/empty", Fixture, NULL, empty_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/products/ui/new-series", Fixture, NULL, empty_set_up, test_new_series, fixture_tear_down);
   g_test_add ("/products/ui/many", Fixture, NULL, empty_set_up, test_many, fixture_tear_down);
   g_test_add ("/products/ui/prd-sort-live", Fixture, NULL, example_set_up, test_prd_sort_live, fixture_tear_down);
   g_test_add ("/products/ui/spec-kinds", Fixture, NULL, example_set_up, test_spec_kinds, fixture_tear_down);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipms-merge-key.h"
+#include "ipms-new-series.h"
 #include "ipms-product-editor.h"
 
 struct _IpmsProductEditor
@@ -85,63 +86,6 @@ on_grade_selected (IpmsProductEditor *self)
 static void refresh (IpmsProductEditor *self);
 
 static void
-on_new_series_response (AdwMessageDialog  *dialog,
-                        const char        *response,
-                        IpmsProductEditor *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "create") == 0 &&
-      ipms_product_editor_create_series (self, gtk_editable_get_text (entry), &error) == 0)
-    {
-      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Create the Series"),
-                                                   error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
-}
-
-static void
-on_new_series_name_changed (GtkEditable      *entry,
-                            AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0');
-}
-
-static void
-ask_new_series (IpmsProductEditor *self)
-{
-  GtkWidget *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Series"),
-                                   _("The product will belong to the new series."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Series name"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_new_series_name_changed), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_series_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_series_selected (IpmsProductEditor *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
@@ -156,7 +100,7 @@ on_series_selected (IpmsProductEditor *self)
   if (selected == self->series->len + 1)
     {
       refresh (self);
-      ask_new_series (self);
+      ipms_new_series_ask (GTK_WIDGET (self), self->document, self->product);
       return;
     }
 
@@ -339,48 +283,6 @@ ipms_product_editor_new (GtkWindow    *parent,
   g_signal_connect_swapped (self->cost_spin, "value-changed", G_CALLBACK (on_spin_changed), self);
 
   return self;
-}
-
-gint64
-ipms_product_editor_create_series (IpmsProductEditor  *self,
-                                   const char         *name,
-                                   GError            **error)
-{
-  g_autofree char *stripped = NULL;
-  g_autofree char *label = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (IPMS_IS_PRODUCT_EDITOR (self), 0);
-  g_return_val_if_fail (name != NULL, 0);
-
-  stripped = g_strstrip (g_strdup (name));
-  if (stripped[0] == '\0')
-    {
-      g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_INVALID_VALUE,
-                   _("A series needs a name."));
-      return 0;
-    }
-
-  /* Translators: an undo step; %s is a series name */
-  label = g_strdup_printf (_("New Series “%s”"), stripped);
-  if (!ipms_document_begin_edit (self->document, label, NULL, error))
-    return 0;
-
-  /* Last in the list of series, and the product's own. */
-  id = ipms_document_insert (self->document, "series", 0, NULL, error);
-  if (id == 0 ||
-      !ipms_document_set_string (self->document, "series", id, "name", stripped, error) ||
-      !ipms_document_set_int (self->document, "series", id, "position",
-                              ipms_document_count_rows (self->document, "series"), error) ||
-      !ipms_document_set_int (self->document, "product", ipms_record_get_id (self->product),
-                              "series_id", id, error) ||
-      !ipms_document_commit_edit (self->document, error))
-    {
-      ipms_document_rollback_edit (self->document);
-      return 0;
-    }
-
-  return id;
 }
 
 void

@@ -21,13 +21,6 @@ G_DECLARE_FINAL_TYPE (IpmsProductEditor, ipms_product_editor, IPMS, PRODUCT_EDIT
 IpmsProductEditor *ipms_product_editor_new (GtkWindow    *parent,
                                             IpmsDocument *document,
                                             gint64        product_id);
-/* Creates a series named `name` and puts the product in it, as one undo
- * step; what the series list's "New Series…" entry does once named.
- * Returns the new series' id, or 0 with `error` set. */
-gint64             ipms_product_editor_create_series (IpmsProductEditor  *self,
-                                                      const char         *name,
-                                                      GError            **error);
-
 /* The editor of a product over the window of `widget` (the charts' "Quick
  * Edit…"). */
 void               ipms_product_editor_present       (GtkWidget          *widget,

@@ -11,6 +11,7 @@
 #include "ipms-field-row.h"
 #include "ipms-format.h"
 #include "ipms-forms-util.h"
+#include "ipms-new-series.h"
 #include "ipms-prd-editor.h"
 #include "ipms-price-strip.h"
 #include "ipms-product-trace.h"
@@ -293,9 +294,17 @@ new_spec_kind_filter (IpmsPrdEditor *self)
 }
 
 static void
+new_series_clicked_cb (IpmsPrdEditor *self,
+                       GtkWidget     *button)
+{
+  if (self->product != NULL)
+    ipms_new_series_ask (button, self->document, self->product);
+}
+
+static void
 build (IpmsPrdEditor *self)
 {
-  GtkWidget *group, *flow, *list, *box, *label, *table;
+  GtkWidget *group, *flow, *list, *box, *label, *table, *row;
   g_autoptr(GtkSorter) spec_sorter = NULL;
 
   /* The identity */
@@ -306,13 +315,27 @@ build (IpmsPrdEditor *self)
   for (guint i = 0; identity_columns[i] != NULL; i++)
     {
       list = new_boxed_list ();
-      add_field (self, list, identity_columns[i]);
+      row = add_field (self, list, identity_columns[i]);
       flow_append (flow, list);
+
+      /* With no series yet, "None" would be the only choice. */
+      if (g_str_equal (identity_columns[i], "series_id"))
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("New Series…"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Series…"),
+                                          -1);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (new_series_clicked_cb), self, G_CONNECT_SWAPPED);
+          ipms_field_row_add_suffix (IPMS_FIELD_ROW (row), button);
+        }
 
       if (g_str_equal (identity_columns[i], "cost"))
         {
-          GtkWidget *row = adw_action_row_new ();
-
+          row = adw_action_row_new ();
           list = new_boxed_list ();
           /* Translators: the product's gross margin, computed from price and cost */
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Margin"));
