@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every button of the project window (each section page, the three charts
- * with their popovers) and of the export dialog has the accessible name a
- * sighted user reads: not empty, no mnemonic underscore, not a type name.
+ * Every button and list item of the project window (each section page,
+ * the three charts with their popovers) and of the export dialog has the
+ * accessible name a sighted user reads: not empty, no mnemonic
+ * underscore, not a type name.
  *
  * GTK 4.8 has no getter for the name a screen reader gets, so name_of()
  * computes it the way GTK 4.8's AT-SPI backend does (checked against the
@@ -94,15 +95,16 @@ name_of (GtkWidget *widget)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-/* Widgets whose inner buttons the toolkit builds and names (or fails to
- * name: on 4.8 the steppers of a GtkSpinButton, the arrows of a
- * GtkCalendar, a GtkDropDown's toggle and an AdwEntryRow's apply button
- * have no name); the application cannot reach them, so they are left out. */
+/* Widgets whose inner buttons and list items the toolkit builds and names
+ * (or fails to name: on 4.8 the steppers of a GtkSpinButton, the arrows
+ * of a GtkCalendar, a GtkDropDown's toggle, an AdwEntryRow's apply button
+ * and the items of the lists a GtkDropDown and an AdwComboRow pop up have
+ * no name); the application cannot reach them, so they are left out. */
 static gboolean
 is_toolkit_composite (GtkWidget *widget)
 {
   return GTK_IS_SPIN_BUTTON (widget) || GTK_IS_CALENDAR (widget) || GTK_IS_DROP_DOWN (widget) ||
-         ADW_IS_ENTRY_ROW (widget);
+         ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget);
 }
 
 static void
@@ -167,6 +169,47 @@ static gboolean
 is_button (GtkWidget *widget)
 {
   return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+}
+
+static gboolean
+has_focusable_descendant (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((gtk_widget_get_focusable (child) && gtk_widget_get_visible (child)) || has_focusable_descendant (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The items of lists that the keyboard focus lands on (a list item holding
+ * fields passes the focus on to them): a screen reader says only their
+ * name. Returns how many were checked. */
+static guint
+check_list_items (GtkWidget  *widget,
+                  const char *where)
+{
+  guint n = 0;
+
+  if (is_toolkit_composite (widget) || !gtk_widget_get_visible (widget))
+    return 0;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM &&
+      gtk_widget_get_focusable (widget) && !has_focusable_descendant (widget))
+    {
+      g_autofree char *place = g_strdup_printf ("%s, a list item of %s", where,
+                                                gtk_widget_get_first_child (widget) != NULL
+                                                  ? G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (widget)) : "nothing");
+
+      check_name (widget, place);
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_list_items (child, where);
+
+  return n;
 }
 
 /* Checks the buttons under `widget`, popovers included; `where` names the
@@ -326,6 +369,7 @@ test_window (void)
       g_assert_cmpuint (check_buttons (GTK_WIDGET (window), sections[i]), >, 0);
       check_popovers (page, sections[i]);
       check_fields (page, sections[i]);
+      check_list_items (page, sections[i]);
 
       if (g_str_equal (sections[i], "panorama") || g_str_equal (sections[i], "new-products") ||
           g_str_equal (sections[i], "roadmap"))

@@ -80,6 +80,28 @@ draw_badge (GtkDrawingArea *area,
                                 self->colored_badge ? &palette->on_accent : &palette->foreground);
 }
 
+/* The row and, in a list view, the list item around it that the focus
+ * lands on: GTK 4.8 names a list item by nothing it holds. */
+static void
+set_accessible_label (IpmsProductRow *self,
+                      const char     *label)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAccessible *targets[] = {
+    GTK_ACCESSIBLE (self),
+    parent != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM
+      ? GTK_ACCESSIBLE (parent) : NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
+    {
+      if (label != NULL)
+        gtk_accessible_update_property (targets[i], GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        gtk_accessible_reset_property (targets[i], GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
 static void
 update (IpmsProductRow *self)
 {
@@ -91,7 +113,7 @@ update (IpmsProductRow *self)
     {
       gtk_label_set_label (self->name_label, NULL);
       gtk_label_set_label (self->price_label, NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      set_accessible_label (self, NULL);
       return;
     }
 
@@ -104,7 +126,7 @@ update (IpmsProductRow *self)
   /* Translators: accessible name of a product not on the panorama, "Pet Feeder Mini, grade S" */
   accessible = g_strdup_printf (_("%s, grade %s"), ipms_record_get_string (self->product, "name"),
                                 ipms_record_get_string (self->product, "grade"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  set_accessible_label (self, accessible);
 }
 
 static void
