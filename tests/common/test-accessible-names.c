@@ -97,9 +97,10 @@ name_of (GtkWidget *widget)
 
 /* Widgets whose inner buttons and list items the toolkit builds and names
  * (or fails to name: on 4.8 the steppers of a GtkSpinButton, the arrows
- * of a GtkCalendar, a GtkDropDown's toggle, an AdwEntryRow's apply button
- * and the items of the lists a GtkDropDown and an AdwComboRow pop up have
- * no name); the application cannot reach them, so they are left out. */
+ * of a GtkCalendar, an AdwEntryRow's apply button and the items of the
+ * lists a GtkDropDown and an AdwComboRow pop up have no name); the
+ * application cannot reach them, so they are left out. A GtkDropDown's
+ * own button is the exception: the application names it. */
 static gboolean
 is_toolkit_composite (GtkWidget *widget)
 {
@@ -219,6 +220,19 @@ check_buttons (GtkWidget  *widget,
                const char *where)
 {
   guint n = 0;
+
+  /* A drop-down's button takes its focus: the application names it. */
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_visible (widget))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_TOGGLE_BUTTON (child))
+          {
+            check_name (child, where);
+            return 1;
+          }
+      g_assert_not_reached ();
+    }
 
   /* Hidden widgets are not in the accessible tree; a popover is, once it
    * pops up. */

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -313,12 +314,15 @@ test_open_and_edit (Fixture       *fixture,
   g_assert_cmpint (ipms_prd_editor_get_product_id (editor), ==, 1);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (editor)));
 
-  /* Every column of the product is in the editor. */
+  /* Every column of the product is in the editor, but its order in its
+   * panorama cell: the panorama's to change, by dragging. */
   {
     const IpmsTable *table = ipms_schema_lookup_table ("product");
 
+    g_assert_null (ipms_prd_editor_get_field (editor, "cell_order"));
     for (guint c = 0; c < table->n_columns; c++)
-      if (ipms_prd_editor_get_field (editor, table->columns[c].name) == NULL)
+      if (!g_str_equal (table->columns[c].name, "cell_order") &&
+          ipms_prd_editor_get_field (editor, table->columns[c].name) == NULL)
         g_error ("product.%s is not in the PRD editor", table->columns[c].name);
     for (guint t = 0; t < IPMS_PRD_N_TABLES; t++)
       g_assert_true (IPMS_IS_RECORD_TABLE (ipms_prd_editor_get_table (editor, ipms_prd_table_get_name (t))));
@@ -578,6 +582,37 @@ test_new_series (Fixture       *fixture,
   g_assert_true (ipms_record_is_null (product, "series_id"));
 }
 
+/* Tab goes through the toolbar past the buttons that need a selection
+ * (GTK 4.8's flow box kept it on "Add Product" when nothing was
+ * selected), on to the search. */
+static void
+test_tab_through_toolbar (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+  GtkWidget *list = ipms_products_page_get_list (page);
+  GtkWidget *add = NULL;
+  GtkWidget *focus;
+
+  gtk_selection_model_unselect_all (ipms_product_list_get_selection (IPMS_PRODUCT_LIST (list)));
+  for (GtkWidget *w = list; w != NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_FLOW_BOX (w))
+      {
+        add = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (w), 0));
+        break;
+      }
+  g_assert_true (GTK_IS_BUTTON (add));
+  g_assert_true (gtk_widget_grab_focus (add));
+
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != add);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, _("Export…"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+}
+
 /* 10,000 products: one list model, widgets only for the rows on screen. */
 static guint
 count_labels (GtkWidget *widget)
@@ -812,6 +847,32 @@ test_spec_kinds (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (table)), ==, n_all + 1);
 }
 
+/* Returns how many rows of the product table were checked. */
+static guint
+check_row_names (GtkWidget *widget)
+{
+  guint n = 0;
+
+  /* The row of column titles is the column view's own child. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW &&
+      gtk_widget_get_mapped (widget) && gtk_widget_get_focusable (widget) &&
+      !GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (widget)))
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+      g_assert_nonnull (strstr (label, ", grade "));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_row_names (child);
+
+  return n;
+}
+
 /* Every control has an accessible name, the label the user sees. */
 static void
 check_names (GtkWidget *widget,
@@ -825,9 +886,22 @@ check_names (GtkWidget *widget,
       GtkWidget *row = gtk_widget_get_ancestor (widget, IPMS_TYPE_FIELD_ROW);
 
       if (GTK_IS_BUTTON (widget) &&
-          (gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_DROP_DOWN) != NULL ||
-           gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_MENU_BUTTON) != NULL))
+          gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_MENU_BUTTON) != NULL)
         return;
+
+      /* The focus goes to a drop-down's button: it says the field and the
+       * choice shown, "Grade: S". */
+      if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)))
+        {
+          g_autofree char *label = NULL;
+
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL));
+          label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+          if (row != NULL && !g_str_has_prefix (label, ipms_field_row_get_label (IPMS_FIELD_ROW (row))))
+            g_error ("the button of %s reads “%s”", ipms_field_row_get_label (IPMS_FIELD_ROW (row)), label);
+          (*checked)++;
+          return;
+        }
 
       if (row != NULL && ipms_field_row_get_editor (IPMS_FIELD_ROW (row)) == widget)
         {
@@ -869,6 +943,8 @@ test_accessible_names (Fixture       *fixture,
 
   check_names (ipms_products_page_get_list (page), &checked);
   g_assert_cmpuint (checked, >, 8);
+  /* The focus moves from row to row of the table: each says its product. */
+  g_assert_cmpuint (check_row_names (ipms_products_page_get_list (page)), >, 8);
 
   ipms_products_page_open_prd (page, 1, NULL);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (page)));
@@ -1044,6 +1120,7 @@ main (int   argc,
   g_test_add ("/products/ui/duplicate-delete", Fixture, NULL, example_set_up, test_duplicate_delete, fixture_tear_down);
   g_test_add ("/products/ui/empty", Fixture, NULL, empty_set_up, test_empty, fixture_tear_down);
   g_test_add ("/products/ui/new-series", Fixture, NULL, empty_set_up, test_new_series, fixture_tear_down);
+  g_test_add ("/products/ui/tab-through-toolbar", Fixture, NULL, example_set_up, test_tab_through_toolbar, fixture_tear_down);
   g_test_add ("/products/ui/many", Fixture, NULL, empty_set_up, test_many, fixture_tear_down);
   g_test_add ("/products/ui/prd-sort-live", Fixture, NULL, example_set_up, test_prd_sort_live, fixture_tear_down);
   g_test_add ("/products/ui/spec-kinds", Fixture, NULL, example_set_up, test_spec_kinds, fixture_tear_down);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-forms-util.h"
 #include "ipms-record-list.h"
 #include "ipms-reference-field-row.h"
@@ -71,6 +72,18 @@ update_item_label (GtkListItem *item)
     }
   else
     gtk_label_set_text (label, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
+}
+
+static char *
+describe_item (GObject  *item,
+               gpointer  user_data)
+{
+  IpmsReferenceFieldRow *self = user_data;
+
+  if (IPMS_IS_RECORD (item))
+    return ipms_forms_dup_record_title (ipms_field_row_get_document (IPMS_FIELD_ROW (self)), IPMS_RECORD (item));
+
+  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
 }
 
 static void
@@ -191,6 +204,8 @@ ipms_reference_field_row_constructed (GObject *object)
   gtk_widget_set_halign (self->drop_down, GTK_ALIGN_START);
   g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (selected_cb), self);
   ipms_field_row_set_editor (row, self->drop_down);
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (self->drop_down), ipms_column_get_label (column),
+                                       describe_item, self);
 }
 
 static void

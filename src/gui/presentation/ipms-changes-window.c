@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-baseline.h"
 #include "ipms-changes-window.h"
 #include "ipms-slide-content.h"
@@ -171,6 +172,7 @@ static void
 ipms_changes_window_init (IpmsChangesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ipms_accessible_drop_down_set_label (self->chooser, _("Review to compare with"), NULL, NULL);
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-audience-window.h"
 #include "ipms-deck-setup.h"
 #include "ipms-presenter-console.h"
@@ -844,6 +845,7 @@ static void
 ipms_presenter_console_init (IpmsPresenterConsole *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ipms_accessible_drop_down_set_label (self->monitor_dropdown, _("Screen for the audience"), NULL, NULL);
 
   self->typed_number = g_string_new (NULL);
   self->monitor_names = gtk_string_list_new (NULL);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-field-binding.h"
 #include "ipms-field-row.h"
 #include "ipms-format.h"
@@ -22,10 +23,11 @@
  * the PRD instead of a part below it. */
 #define WIDE_WIDTH 1100
 
-/* The product's identity, in the header. The margin follows the cost. */
+/* The product's identity, in the header. The margin follows the cost. Its
+ * order in its panorama cell is the panorama's to change, by dragging. */
 static const char * const identity_columns[] = {
   "name", "series_id", "grade", "status", "price", "cost", "dev_start", "dev_complete",
-  "launch_date", "segment_id", "owner_id", "cell_order", NULL
+  "launch_date", "segment_id", "owner_id", NULL
 };
 
 static const char * const competitor_columns[] = { "name", "price", "strengths", "weaknesses", NULL };
@@ -46,6 +48,7 @@ struct _IpmsPrdEditor
   GPtrArray      *fields;
   GPtrArray      *tables;
   GtkWidget      *section_states[IPMS_PRD_N_SECTIONS];
+  GtkWidget      *margin_row;
   GtkWidget      *margin_label;
   char           *margin_text;
   GtkWidget      *needs_title;
@@ -278,10 +281,8 @@ new_spec_kind_filter (IpmsPrdEditor *self)
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL);
   self->spec_kind = GTK_DROP_DOWN (dropdown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  /* Translators: the accessible name of the specifications' kind filter */
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of specifications shown"),
-                                  -1);
+  /* Translators: the accessible name of the specifications' kind filter */
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (dropdown), _("Kind of specifications shown"), NULL, NULL);
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (spec_kind_changed_cb), self);
 
   gtk_widget_add_css_class (label, "dim-label");
@@ -340,6 +341,7 @@ build (IpmsPrdEditor *self)
           /* Translators: the product's gross margin, computed from price and cost */
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Margin"));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("From the price and the cost"));
+          self->margin_row = row;
           self->margin_label = gtk_label_new (NULL);
           gtk_widget_add_css_class (self->margin_label, "numeric");
           gtk_widget_add_css_class (self->margin_label, "title-4");
@@ -613,6 +615,9 @@ update_derived (IpmsPrdEditor *self)
                                                                         : g_strdup ("");
   /* Translators: shown for the margin when the price or the cost is missing */
   gtk_label_set_text (GTK_LABEL (self->margin_label), self->margin_text[0] != '\0' ? self->margin_text : _("—"));
+  /* The row takes the focus: a screen reader says the margin after its name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->margin_text[0] != '\0' ? self->margin_text : _("—"), -1);
 
   ipms_prd_counts_query (self->document, self->product_id, &counts);
   for (guint s = 0; s < IPMS_PRD_N_SECTIONS; s++)

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-field-binding.h"
 #include "ipms-format.h"
 #include "ipms-forms-util.h"
@@ -253,6 +254,23 @@ update_cell (IpmsProductList *self,
 
   text = dup_cell_text (self, product, column->id);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+
+  /* The focus goes from row to row, and GTK 4.8 names a row by nothing it
+   * holds: a screen reader heard "GtkListItemWidget". */
+  if (g_str_equal (column->id, "name"))
+    {
+      GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+      while (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) != GTK_ACCESSIBLE_ROLE_ROW)
+        row = gtk_widget_get_parent (row);
+      if (row != NULL)
+        {
+          /* Translators: a product for a screen reader, "Pet Feeder Mini, grade S" */
+          g_autofree char *name = g_strdup_printf (_("%s, grade %s"), text, ipms_record_get_string (product, "grade"));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+    }
 }
 
 static void
@@ -982,9 +1000,6 @@ add_filter (IpmsProductList *self,
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_hexpand (dropdown, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ipms_column_get_label (column),
-                                  -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), dropdown);
   gtk_flow_box_append (GTK_FLOW_BOX (self->filters), box);
@@ -992,6 +1007,7 @@ add_filter (IpmsProductList *self,
 
   self->dropdowns[kind] = GTK_DROP_DOWN (dropdown);
   fill_filter (self, kind);
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (dropdown), ipms_column_get_label (column), NULL, NULL);
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
 }
 
@@ -1064,8 +1080,16 @@ ipms_product_list_constructed (GObject *object)
   name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
   gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
 
+  /* The buttons take the focus, not the flow box's cells around them. A
+   * cell follows its button's sensitivity: GTK 4.8's flow box keeps Tab
+   * on a cell that cannot take the focus, and Tab stopped at "Add Product"
+   * while nothing was selected. */
   for (child = gtk_widget_get_first_child (self->buttons); child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      g_object_bind_property (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)), "sensitive",
+                              child, "sensitive", G_BINDING_SYNC_CREATE);
+    }
 
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->set_button), create_set_popup_cb, self, NULL);
 

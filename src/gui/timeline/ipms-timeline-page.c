@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-export.h"
 #include "ipms-export-dialog.h"
@@ -731,6 +732,7 @@ static void
 ipms_timeline_page_init (IpmsTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ipms_accessible_drop_down_set_label (self->scale_choice, _("Time scale"), NULL, NULL);
 
   self->scale_handler = g_signal_connect_swapped (self->scale_choice, "notify::selected",
                                                   G_CALLBACK (on_scale_chosen), self);

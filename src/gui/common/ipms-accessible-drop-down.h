@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The text of a drop-down's item as it is shown. */
+typedef char *(*IpmsDescribeItemFunc) (GObject  *item,
+                                       gpointer  user_data);
+
+/*
+ * GTK 4.8 gives a drop-down's keyboard focus to a toggle button inside it,
+ * which a screen reader calls "GtkToggleButton" and nothing else. This
+ * names the drop-down `label`, and the button "label: choice shown" (as
+ * "Grade: S"), kept so as the choice changes. `describe` gives the text of
+ * an item; with NULL, the items are GtkStringObjects, shown as they are.
+ */
+void ipms_accessible_drop_down_set_label (GtkDropDown          *drop_down,
+                                          const char           *label,
+                                          IpmsDescribeItemFunc  describe,
+                                          gpointer              user_data);
+
+G_END_DECLS
