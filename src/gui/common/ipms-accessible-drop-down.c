@@ -58,27 +58,47 @@ update_button (GtkDropDown *drop_down)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+static Naming *
+ensure_naming (GtkDropDown *drop_down)
+{
+  Naming *naming = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming");
+
+  if (naming == NULL)
+    {
+      naming = g_new0 (Naming, 1);
+      g_object_set_data_full (G_OBJECT (drop_down), "ipms-accessible-naming", naming, naming_free);
+      g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (update_button), NULL);
+    }
+
+  return naming;
+}
+
 void
-ipms_accessible_drop_down_set_label (GtkDropDown          *drop_down,
-                                     const char           *label,
-                                     IpmsDescribeItemFunc  describe,
-                                     gpointer              user_data)
+ipms_accessible_drop_down_set_describe (GtkDropDown          *drop_down,
+                                        IpmsDescribeItemFunc  describe,
+                                        gpointer              user_data)
 {
   Naming *naming;
-  gboolean first;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  naming = ensure_naming (drop_down);
+  naming->describe = describe;
+  naming->user_data = user_data;
+}
+
+void
+ipms_accessible_drop_down_set_label (GtkDropDown *drop_down,
+                                     const char  *label)
+{
+  Naming *naming;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
   g_return_if_fail (label != NULL);
 
-  first = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming") == NULL;
-  naming = g_new0 (Naming, 1);
+  naming = ensure_naming (drop_down);
+  g_free (naming->label);
   naming->label = g_strdup (label);
-  naming->describe = describe;
-  naming->user_data = user_data;
-  g_object_set_data_full (G_OBJECT (drop_down), "ipms-accessible-naming", naming, naming_free);
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (first)
-    g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (update_button), NULL);
   update_button (drop_down);
 }

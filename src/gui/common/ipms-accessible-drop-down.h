@@ -13,12 +13,15 @@ typedef char *(*IpmsDescribeItemFunc) (GObject  *item,
  * GTK 4.8 gives a drop-down's keyboard focus to a toggle button inside it,
  * which a screen reader calls "GtkToggleButton" and nothing else. This
  * names the drop-down `label`, and the button "label: choice shown" (as
- * "Grade: S"), kept so as the choice changes. `describe` gives the text of
- * an item; with NULL, the items are GtkStringObjects, shown as they are.
+ * "Grade: S"), kept so as the choice changes; it may be called again with
+ * another label.
  */
-void ipms_accessible_drop_down_set_label (GtkDropDown          *drop_down,
-                                          const char           *label,
-                                          IpmsDescribeItemFunc  describe,
-                                          gpointer              user_data);
+void ipms_accessible_drop_down_set_label    (GtkDropDown          *drop_down,
+                                             const char           *label);
+/* How an item is shown, for items that are not GtkStringObjects (shown as
+ * they are); before the label is set. */
+void ipms_accessible_drop_down_set_describe (GtkDropDown          *drop_down,
+                                             IpmsDescribeItemFunc  describe,
+                                             gpointer              user_data);
 
 G_END_DECLS

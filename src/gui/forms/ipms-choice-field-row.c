@@ -77,7 +77,7 @@ ipms_choice_field_row_constructed (GObject *object)
   gtk_widget_set_hexpand (self->drop_down, FALSE);
   g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (selected_cb), self);
   ipms_field_row_set_editor (IPMS_FIELD_ROW (self), self->drop_down);
-  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (self->drop_down), ipms_column_get_label (column), NULL, NULL);
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (self->drop_down), ipms_column_get_label (column));
 }
 
 static void

@@ -79,3 +79,31 @@ ipms_forms_dup_record_title (IpmsDocument *document,
     return g_strdup_printf (C_("unnamed row", "%s %s"), ipms_table_get_label (table), number);
   }
 }
+
+GtkWidget *
+ipms_forms_summary_new (void)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  /* Kept out of the Tab order: GTK 4.8's flow box holds on to the focus
+   * when its next cell cannot take it, and Tab stopped at the sidebar. */
+  gtk_widget_set_can_focus (flow, FALSE);
+
+  return flow;
+}
+
+void
+ipms_forms_summary_add (GtkWidget *summary,
+                        GtkWidget *card)
+{
+  g_return_if_fail (GTK_IS_FLOW_BOX (summary));
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_flow_box_append (GTK_FLOW_BOX (summary), card);
+}

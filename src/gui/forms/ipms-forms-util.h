@@ -30,4 +30,11 @@ void ipms_forms_add_undo_toast  (GtkWidget    *widget,
 char *ipms_forms_dup_record_title (IpmsDocument *document,
                                    IpmsRecord   *record);
 
+/* Up to three cards side by side that show figures (the plan year's
+ * totals, the iron triangle): nothing in them takes the focus. Add a card
+ * with ipms_forms_summary_add(). */
+GtkWidget *ipms_forms_summary_new (void);
+void       ipms_forms_summary_add (GtkWidget *summary,
+                                   GtkWidget *card);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "ipms-chart-picture.h"
 #include "ipms-chart-style.h"
 #include "ipms-format.h"
+#include "ipms-forms-util.h"
 #include "ipms-one-year-page.h"
 
 static const IpmsFieldSpec target_fields[] = {
@@ -134,19 +135,12 @@ build_totals (IpmsOneYearPage *self)
 {
   const IpmsColumn *kind = ipms_table_lookup_column (ipms_schema_lookup_table ("plan_line"), "kind");
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *flow = ipms_forms_summary_new ();
 
   /* Translators: a form section: the totals of the plan lines of the plan year */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Totals of the Plan Year"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("The sum of each kind of line below; for the profit and loss, the operating profit."));
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
 
   for (guint k = 0; k < G_N_ELEMENTS (line_kinds); k++)
     {
@@ -166,10 +160,8 @@ build_totals (IpmsOneYearPage *self)
       gtk_widget_set_margin_top (title, 12);
       gtk_widget_set_margin_start (self->totals[k], 12);
       gtk_widget_set_margin_bottom (self->totals[k], 12);
-      gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "plan-total");
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
-      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+      ipms_forms_summary_add (flow, card);
     }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), flow);

@@ -204,8 +204,8 @@ ipms_reference_field_row_constructed (GObject *object)
   gtk_widget_set_halign (self->drop_down, GTK_ALIGN_START);
   g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (selected_cb), self);
   ipms_field_row_set_editor (row, self->drop_down);
-  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (self->drop_down), ipms_column_get_label (column),
-                                       describe_item, self);
+  ipms_accessible_drop_down_set_describe (GTK_DROP_DOWN (self->drop_down), describe_item, self);
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (self->drop_down), ipms_column_get_label (column));
 }
 
 static void

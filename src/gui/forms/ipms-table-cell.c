@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ipms-accessible-drop-down.h"
 #include "ipms-field-row.h"
 #include "ipms-forms-util.h"
 #include "ipms-table-cell.h"
@@ -22,6 +25,7 @@ struct _IpmsTableCell
 
   GtkWidget        *text;
   GtkWidget        *row;
+  char             *context;
   /* A multi-line value is edited in this popover over the cell: a text
    * view growing in a list row would resize the row after GTK 4.8's list
    * laid it out, which it does not survive (it paints rows it has not
@@ -337,6 +341,42 @@ ipms_table_cell_peek_row (IpmsTableCell *self)
   return self->row;
 }
 
+/* The column, and where the cell is: "Name, Ana Gómez". Its own name while
+ * it shows its text, its editor's once it has one. */
+static void
+update_accessible_name (IpmsTableCell *self)
+{
+  const char *label = ipms_column_get_label (self->column);
+  /* Translators: a table cell for a screen reader: its column, then its row, as “Role, Ana Gómez” */
+  g_autofree char *name = self->context != NULL ? g_strdup_printf (C_("table cell", "%s, %s"), label, self->context)
+                                                : g_strdup (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (self->row != NULL)
+    {
+      GtkWidget *editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (self->row));
+
+      if (GTK_IS_DROP_DOWN (editor))
+        ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (editor), name);
+      else
+        gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+void
+ipms_table_cell_set_context (IpmsTableCell *self,
+                             const char    *context)
+{
+  g_return_if_fail (IPMS_IS_TABLE_CELL (self));
+
+  if (g_strcmp0 (self->context, context) == 0)
+    return;
+
+  g_free (self->context);
+  self->context = g_strdup (context);
+  update_accessible_name (self);
+}
+
 GtkWidget *
 ipms_table_cell_get_row (IpmsTableCell *self)
 {
@@ -349,6 +389,7 @@ ipms_table_cell_get_row (IpmsTableCell *self)
 
   ipms_field_row_set_compact (IPMS_FIELD_ROW (self->row), TRUE);
   ipms_field_row_set_record (IPMS_FIELD_ROW (self->row), self->record);
+  update_accessible_name (self);
   if (self->new_columns != NULL)
     ipms_field_binding_set_new_row (ipms_field_row_get_binding (IPMS_FIELD_ROW (self->row)),
                                     (const char * const *) self->new_columns, self->new_values);
@@ -468,8 +509,7 @@ ipms_table_cell_new (IpmsDocument *document,
     self->document_id = g_signal_connect_swapped (document, "changes-done", G_CALLBACK (update_text), self);
 
   /* Read as its column's value until it is edited. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ipms_column_get_label (self->column), -1);
+  update_accessible_name (self);
 
   return GTK_WIDGET (self);
 }
@@ -570,6 +610,7 @@ ipms_table_cell_dispose (GObject *object)
   g_clear_pointer (&self->row, gtk_widget_unparent);
   g_clear_object (&self->record);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->context, g_free);
   clear_new_row (self);
 
   G_OBJECT_CLASS (ipms_table_cell_parent_class)->dispose (object);

@@ -36,7 +36,11 @@ IpmsRecord *ipms_table_cell_get_record (IpmsTableCell *self);
 void        ipms_table_cell_set_new_row (IpmsTableCell      *self,
                                          const char * const *columns,
                                          const GValue       *values);
-/* The column's label: the cell's accessible name. */
+/* Where the cell is, for a screen reader: its row ("Ana Gómez") or its
+ * place in a grid ("Outdoor, 2027"), said after the column's label. */
+void        ipms_table_cell_set_context (IpmsTableCell *self,
+                                         const char    *context);
+/* The column's label, which starts the cell's accessible name. */
 const char *ipms_table_cell_get_label  (IpmsTableCell *self);
 /* Whether the value is multi-line text: Enter starts a new line in it. */
 gboolean    ipms_table_cell_is_multiline (IpmsTableCell *self);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-forms-util.h"
 #include "ipms-team-page.h"
 
 static const IpmsFieldSpec member_fields[] = {
@@ -87,25 +88,17 @@ build_triangle (IpmsTeamPage *self)
 {
   const IpmsColumn *role = ipms_table_lookup_column (ipms_schema_lookup_table ("member"), "role");
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *flow = ipms_forms_summary_new ();
 
   /* Translators: a form section, 铁三角 (PM, MM and CM) */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Iron Triangle"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Who holds each of the three roles, from the members below."));
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-
   for (guint r = 0; r < G_N_ELEMENTS (triangle_roles); r++)
     {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *title = gtk_label_new (ipms_choice_get_label (&role->choices[ipms_column_find_choice (role, triangle_roles[r])]));
-      GtkWidget *child;
 
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
       gtk_label_set_xalign (GTK_LABEL (title), 0.0);
@@ -118,13 +111,9 @@ build_triangle (IpmsTeamPage *self)
 
       gtk_box_append (GTK_BOX (card), title);
       gtk_box_append (GTK_BOX (card), self->holders[r]);
-      gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "iron-triangle-role");
       gtk_widget_add_css_class (card, triangle_roles[r]);
-
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
-      child = gtk_widget_get_parent (card);
-      gtk_widget_set_focusable (child, FALSE);
+      ipms_forms_summary_add (flow, card);
     }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), flow);

@@ -329,6 +329,7 @@ make_target_cell (IpmsThreeYearPage  *self,
       gtk_widget_set_margin_top (cell, 2);
       gtk_widget_set_margin_bottom (cell, 2);
       gtk_widget_set_tooltip_text (cell, where);
+      ipms_table_cell_set_context (IPMS_TABLE_CELL (cell), where);
       g_object_set_data (G_OBJECT (cell), "ipms-column", (gpointer) columns[c]);
       g_object_set_data (G_OBJECT (cell), "ipms-year", GINT_TO_POINTER (year));
       g_object_set_data_full (G_OBJECT (cell), "ipms-series", g_memdup2 (&series_id, sizeof series_id), g_free);

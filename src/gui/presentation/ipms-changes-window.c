@@ -172,7 +172,7 @@ static void
 ipms_changes_window_init (IpmsChangesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ipms_accessible_drop_down_set_label (self->chooser, _("Review to compare with"), NULL, NULL);
+  ipms_accessible_drop_down_set_label (self->chooser, _("Review to compare with"));
 }
 
 GtkWidget *

@@ -845,7 +845,7 @@ static void
 ipms_presenter_console_init (IpmsPresenterConsole *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ipms_accessible_drop_down_set_label (self->monitor_dropdown, _("Screen for the audience"), NULL, NULL);
+  ipms_accessible_drop_down_set_label (self->monitor_dropdown, _("Screen for the audience"));
 
   self->typed_number = g_string_new (NULL);
   self->monitor_names = gtk_string_list_new (NULL);

@@ -282,7 +282,7 @@ new_spec_kind_filter (IpmsPrdEditor *self)
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kinds)), NULL);
   self->spec_kind = GTK_DROP_DOWN (dropdown);
   /* Translators: the accessible name of the specifications' kind filter */
-  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (dropdown), _("Kind of specifications shown"), NULL, NULL);
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (dropdown), _("Kind of specifications shown"));
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (spec_kind_changed_cb), self);
 
   gtk_widget_add_css_class (label, "dim-label");

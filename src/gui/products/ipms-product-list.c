@@ -1007,7 +1007,7 @@ add_filter (IpmsProductList *self,
 
   self->dropdowns[kind] = GTK_DROP_DOWN (dropdown);
   fill_filter (self, kind);
-  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (dropdown), ipms_column_get_label (column), NULL, NULL);
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (dropdown), ipms_column_get_label (column));
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
 }
 

@@ -732,7 +732,7 @@ static void
 ipms_timeline_page_init (IpmsTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ipms_accessible_drop_down_set_label (self->scale_choice, _("Time scale"), NULL, NULL);
+  ipms_accessible_drop_down_set_label (self->scale_choice, _("Time scale"));
 
   self->scale_handler = g_signal_connect_swapped (self->scale_choice, "notify::selected",
                                                   G_CALLBACK (on_scale_chosen), self);
