@@ -1108,6 +1108,12 @@ test_menu_position (Fixture       *fixture,
       /* Below or above it; the surface has a shadow margin around the arrow. */
       g_assert_true (fabs (py - bottom) < 32 || fabs (py + ph - top) < 32);
 
+      /* The arrow keys move within the menu: Down went on to the zoom
+       * buttons below the chart. */
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (popover)));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (popover)));
+
       /* Escape closes it and the keyboard carries on from the chip. */
       gtk_popover_popdown (popover);
       while (g_main_context_iteration (NULL, FALSE))

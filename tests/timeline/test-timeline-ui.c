@@ -1064,6 +1064,8 @@ test_lane_move_followed (Fixture       *fixture,
     /* Opening (PRD, quick edit), lanes, removal. */
     g_assert_cmpint (g_menu_model_get_n_items (model), ==, 3);
     gtk_popover_popdown (GTK_POPOVER (menu));
+    /* Closed without a choice, it gives the focus back to the bar. */
+    g_assert_true (gtk_root_get_focus (root) == ipms_timeline_canvas_get_item (fixture->canvas, id));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.lane-up", NULL));
     g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, "Move “PawSmart Treat Cam”");
     undo (fixture);

@@ -387,13 +387,14 @@ _ipms_panorama_canvas_focus (GtkWidget        *widget,
   GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
   GtkWidget *target;
 
-  /* Inside the canvas the arrow keys move between items; Tab leaves it. */
+  /* Inside the canvas the arrow keys move between items; Tab leaves it.
+   * The rename entry and the context menu keep the keys for themselves:
+   * Down in the menu went on to the zoom buttons below the chart. */
   if (focus_child != NULL)
     {
-      if (focus_child == self->rename_entry)
+      if (!IPMS_IS_CANVAS_ITEM (focus_child))
         return gtk_widget_child_focus (focus_child, direction);
-      if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD ||
-          !IPMS_IS_CANVAS_ITEM (focus_child))
+      if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
         return FALSE;
       if (!move_focus (self, IPMS_CANVAS_ITEM (focus_child), direction, FALSE))
         gtk_widget_error_bell (widget);

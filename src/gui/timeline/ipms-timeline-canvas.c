@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "ipms-canvas-item.h"
+#include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-style.h"
 #include "ipms-format.h"
@@ -49,7 +50,7 @@ struct _IpmsTimelineCanvas
 
   /* A product to bring into view once the edit that moved it is laid out. */
   gint64            follow_id;
-  GtkWidget        *menu;           /* the product's actions, a GtkPopoverMenu */
+  GtkWidget        *menu;           /* the product's actions, an IpmsCanvasMenu */
 
   /* Where a product dragged from the tray would land; day 0 when none. */
   guint32           drop_day;
@@ -558,8 +559,8 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
                                 -1);
     }
 
-  if (self->menu != NULL && gtk_widget_get_visible (self->menu))
-    gtk_popover_present (GTK_POPOVER (self->menu));
+  if (self->menu != NULL)
+    ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
 
   /* The view's scroll range is set for the new size by now. */
   if (self->follow_id != 0)
@@ -1314,11 +1315,9 @@ show_menu (IpmsTimelineCanvas *self,
   g_menu_append (removal, _("_Delete Product"), "timeline-canvas.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
 
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-  /* A popover is placed in its parent's size_allocate. */
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Escape gives the focus back to the product's bar or marker. */
+  ipms_canvas_menu_popup (IPMS_CANVAS_MENU (self->menu), G_MENU_MODEL (menu), &GRAPHENE_RECT_INIT (x, y, 1, 1),
+                          g_hash_table_lookup (self->items, &product_id));
 }
 
 static void
@@ -1882,8 +1881,7 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
 
-  self->menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
+  self->menu = ipms_canvas_menu_new ();
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
