@@ -387,6 +387,8 @@ ipms_window_update_actions (IpmsWindow *self)
   /* A plan without products has no PRD to export. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-prd",
                                  idle && !exporting && ipms_document_count_rows (self->document, "product") > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart",
+                                 idle && !exporting && self->section->group == GROUP_CHARTS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", !idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), idle);
@@ -1971,6 +1973,26 @@ review_action (GtkWidget  *widget,
     ipms_review_dialogs_show_changes (self);
 }
 
+/* Ctrl+Shift+E wherever the focus is, the sidebar included: the export
+ * dialog of the chart shown. */
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IpmsWindow *self = IPMS_WINDOW (widget);
+  GtkWidget *page = ensure_page (self, self->section);
+
+  if (IPMS_IS_PANORAMA_PAGE (page))
+    gtk_widget_activate_action (page, "panorama-page.export", NULL);
+  else if (IPMS_IS_NEW_PRODUCTS_PAGE (page))
+    gtk_widget_activate_action (ipms_new_products_page_get_timeline (IPMS_NEW_PRODUCTS_PAGE (page)),
+                                "timeline.export", NULL);
+  else if (IPMS_IS_ROADMAP_PAGE (page))
+    gtk_widget_activate_action (ipms_roadmap_page_get_timeline (IPMS_ROADMAP_PAGE (page)),
+                                "timeline.export", NULL);
+}
+
 /* The parameter is a product id, or 0 for every product: the PRD editor
  * and list export one, the menu all. */
 static void
@@ -2095,6 +2117,9 @@ ipms_window_class_init (IpmsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.compare-review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.export-prd", "x", export_prd_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-chart", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-prd", "x", open_prd_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sxs)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -19,6 +19,7 @@
 #include <X11/Xutil.h>
 
 #include "ipms-application.h"
+#include "ipms-export-dialog.h"
 #include "ipms-panorama-page.h"
 #include "ipms-record.h"
 #include "ipms-test-utils.h"
@@ -1119,6 +1120,57 @@ test_fold_from_outside (void)
   g_assert_null (strstr (errors, "attempt to allocate"));
 }
 
+static GtkWindow *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (IPMS_IS_EXPORT_DIALOG (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+Shift+E exports the chart shown from anywhere in the window, the
+ * sidebar included (it did nothing on the panorama, and on the timelines
+ * only from inside the chart); away from the charts it is off. */
+static void
+test_export_chart_shortcut (void)
+{
+  IpmsWindow *window;
+  const char * const charts[] = { "panorama", "new-products", "roadmap" };
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      GtkWindow *dialog;
+
+      ipms_window_set_section (window, charts[i]);
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (template_child (window, "sidebar_list"))));
+      g_assert_null (find_export_dialog ());
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
+      dialog = find_export_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+      gtk_window_destroy (dialog);
+    }
+
+  ipms_window_set_section (window, "team");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL);
+  g_assert_null (find_export_dialog ());
+
+  close_all_windows ();
+}
+
 /* win.show-product-on, from a product's traceability panel: the chart
  * comes up with the product selected; an unknown section changes nothing. */
 static void
@@ -1171,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/show-product-on", test_show_product_on);
   g_test_add_func ("/shell/window/minimum-width", test_minimum_width);
   g_test_add_func ("/shell/window/fold-from-outside", test_fold_from_outside);
+  g_test_add_func ("/shell/window/export-chart-shortcut", test_export_chart_shortcut);
   g_test_add_func ("/shell/application/one-window-per-file", test_one_window_per_file);
   g_test_add_func ("/shell/window/save-as-and-json", test_draft_save_as_and_json);
   g_test_add_func ("/shell/window/import-progress", test_import_progress);
