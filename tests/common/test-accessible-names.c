@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-application.h"
 #include "ipms-example.h"
 #include "ipms-export-dialog.h"
@@ -399,6 +400,22 @@ test_window (void)
   g_assert_cmpuint (failures->len, ==, 0);
 }
 
+static void
+collect_list_item_names (GtkWidget *widget,
+                         GPtrArray *names)
+{
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM &&
+      gtk_widget_get_mapped (widget))
+    {
+      g_ptr_array_add (names, name_of (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_list_item_names (child, names);
+}
+
 /* The rules themselves, on the cases GTK 4.8 gets wrong. */
 static void
 test_rules (void)
@@ -440,6 +457,49 @@ test_rules (void)
   }
 }
 
+/* The choices a drop-down pops up each read as their text (GTK 4.8 read
+ * "list item" for each), and its button says the field and the choice. */
+static void
+test_drop_down_choices (void)
+{
+  const char * const scales[] = { "Weeks", "Months", "Quarters", "Years", NULL };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (scales);
+  GtkWidget *button = NULL;
+  GtkWidget *popover = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  ipms_accessible_drop_down_set_label (GTK_DROP_DOWN (drop_down), "Time scale");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 2);
+  gtk_window_set_child (GTK_WINDOW (window), drop_down);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (drop_down));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        button = child;
+      else if (GTK_IS_POPOVER (child))
+        popover = child;
+    }
+  g_assert_nonnull (button);
+  g_assert_nonnull (popover);
+  {
+    g_autofree char *name = name_of (button);
+    g_assert_cmpstr (name, ==, "Time scale: Quarters");
+  }
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (ipms_test_wait_for_paint (popover));
+  collect_list_item_names (popover, names);
+  g_assert_cmpuint (names->len, ==, 4);
+  for (guint i = 0; scales[i] != NULL; i++)
+    g_assert_cmpstr (g_ptr_array_index (names, i), ==, scales[i]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +519,7 @@ main (int   argc,
   failures = g_ptr_array_new_with_free_func (g_free);
   g_test_add_func ("/accessible-names/rules", test_rules);
   g_test_add_func ("/accessible-names/window", test_window);
+  g_test_add_func ("/accessible-names/drop-down-choices", test_drop_down_choices);
 
   status = g_test_run ();
   g_clear_object (&app);

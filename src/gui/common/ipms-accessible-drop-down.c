@@ -36,21 +36,21 @@ find_button (GtkDropDown *drop_down)
   return NULL;
 }
 
+static char *describe_item (GtkDropDown *drop_down,
+                            GObject     *item);
+
 static void
 update_button (GtkDropDown *drop_down)
 {
   Naming *naming = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming");
   GtkWidget *button = find_button (drop_down);
-  GObject *item = gtk_drop_down_get_selected_item (drop_down);
   g_autofree char *shown = NULL;
   g_autofree char *name = NULL;
 
-  if (button == NULL)
+  if (button == NULL || naming->label == NULL)
     return;
 
-  if (item != NULL)
-    shown = naming->describe != NULL ? naming->describe (item, naming->user_data)
-                                     : g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  shown = describe_item (drop_down, gtk_drop_down_get_selected_item (drop_down));
 
   /* Translators: a drop-down for a screen reader, "Grade: S" */
   name = shown != NULL && shown[0] != '\0' ? g_strdup_printf (_("%s: %s"), naming->label, shown)
@@ -58,17 +58,102 @@ update_button (GtkDropDown *drop_down)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+static char *
+describe_item (GtkDropDown *drop_down,
+          GObject     *item)
+{
+  Naming *naming = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming");
+
+  if (item == NULL)
+    return NULL;
+
+  return naming->describe != NULL ? naming->describe (item, naming->user_data)
+                                  : g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
+/* The text of an item, in the button and in the list that pops up, and
+ * the name of its list item there: GTK 4.8 names a list item by nothing
+ * it holds, and a screen reader said "list item" for every choice. */
+static void
+show_item (GtkListItem *list_item)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (list_item), "ipms-drop-down");
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *parent = gtk_widget_get_parent (label);
+  g_autofree char *text = describe_item (drop_down, gtk_list_item_get_item (list_item));
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  if (parent != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text != NULL ? text : "", -1);
+}
+
+static void
+item_changed_cb (GtkListItem *list_item)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (list_item), "ipms-drop-down");
+
+  show_item (list_item);
+  if (gtk_drop_down_get_selected_item (drop_down) == gtk_list_item_get_item (list_item))
+    update_button (drop_down);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          GtkDropDown              *drop_down)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (list_item, label);
+  g_object_set_data (G_OBJECT (list_item), "ipms-drop-down", drop_down);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         GtkDropDown              *drop_down)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  /* An item renamed elsewhere (a row of the plan) shows at once. */
+  if (g_signal_lookup ("changed", G_OBJECT_TYPE (item)) != 0)
+    g_signal_connect_object (item, "changed", G_CALLBACK (item_changed_cb), list_item, G_CONNECT_SWAPPED);
+  show_item (list_item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           GtkDropDown              *drop_down)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, item_changed_cb, list_item);
+}
+
 static Naming *
 ensure_naming (GtkDropDown *drop_down)
 {
   Naming *naming = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming");
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
-  if (naming == NULL)
-    {
-      naming = g_new0 (Naming, 1);
-      g_object_set_data_full (G_OBJECT (drop_down), "ipms-accessible-naming", naming, naming_free);
-      g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (update_button), NULL);
-    }
+  if (naming != NULL)
+    return naming;
+
+  naming = g_new0 (Naming, 1);
+  g_object_set_data_full (G_OBJECT (drop_down), "ipms-accessible-naming", naming, naming_free);
+  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (update_button), NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), drop_down);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), drop_down);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), drop_down);
+  gtk_drop_down_set_factory (drop_down, factory);
 
   return naming;
 }

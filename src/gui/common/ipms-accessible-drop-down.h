@@ -11,10 +11,13 @@ typedef char *(*IpmsDescribeItemFunc) (GObject  *item,
 
 /*
  * GTK 4.8 gives a drop-down's keyboard focus to a toggle button inside it,
- * which a screen reader calls "GtkToggleButton" and nothing else. This
- * names the drop-down `label`, and the button "label: choice shown" (as
- * "Grade: S"), kept so as the choice changes; it may be called again with
- * another label.
+ * which a screen reader calls "GtkToggleButton" and nothing else, and the
+ * choices that pop up are each called "list item". This names the
+ * drop-down `label`, and the button "label: choice shown" (as "Grade: S"),
+ * kept so as the choice changes; it may be called again with another
+ * label. The drop-down shows its items through a factory of this helper,
+ * which names each choice as it reads, and follows an item's "changed"
+ * signal where it has one (a row of the plan renamed elsewhere).
  */
 void ipms_accessible_drop_down_set_label    (GtkDropDown          *drop_down,
                                              const char           *label);

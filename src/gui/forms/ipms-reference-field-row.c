@@ -57,23 +57,6 @@ selected_cb (IpmsReferenceFieldRow *self)
     g_value_unset (&value);
 }
 
-static void
-update_item_label (GtkListItem *item)
-{
-  IpmsReferenceFieldRow *self = g_object_get_data (G_OBJECT (item), "ipms-row");
-  GObject *object = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  if (IPMS_IS_RECORD (object))
-    {
-      g_autofree char *title = ipms_forms_dup_record_title (ipms_field_row_get_document (IPMS_FIELD_ROW (self)),
-                                                            IPMS_RECORD (object));
-      gtk_label_set_text (label, title);
-    }
-  else
-    gtk_label_set_text (label, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
-}
-
 static char *
 describe_item (GObject  *item,
                gpointer  user_data)
@@ -84,44 +67,6 @@ describe_item (GObject  *item,
     return ipms_forms_dup_record_title (ipms_field_row_get_document (IPMS_FIELD_ROW (self)), IPMS_RECORD (item));
 
   return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-}
-
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          IpmsReferenceFieldRow    *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_list_item_set_child (item, label);
-  g_object_set_data (G_OBJECT (item), "ipms-row", self);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         IpmsReferenceFieldRow    *self)
-{
-  GObject *object = gtk_list_item_get_item (item);
-
-  /* A rename elsewhere shows in the list at once. */
-  if (IPMS_IS_RECORD (object))
-    g_signal_connect_object (object, "changed", G_CALLBACK (update_item_label), item, G_CONNECT_SWAPPED);
-  update_item_label (item);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           IpmsReferenceFieldRow    *self)
-{
-  GObject *object = gtk_list_item_get_item (item);
-
-  if (object != NULL)
-    g_signal_handlers_disconnect_by_func (object, update_item_label, item);
 }
 
 static void
@@ -174,7 +119,6 @@ ipms_reference_field_row_constructed (GObject *object)
   const IpmsColumn *column;
   const IpmsTable *target;
   g_autoptr(GtkStringObject) none = NULL;
-  g_autoptr(GtkListItemFactory) factory = NULL;
   GListStore *models;
 
   G_OBJECT_CLASS (ipms_reference_field_row_parent_class)->constructed (object);
@@ -194,13 +138,7 @@ ipms_reference_field_row_constructed (GObject *object)
   g_list_store_append (models, self->none);
   g_list_store_append (models, self->rows);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-
   self->drop_down = gtk_drop_down_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models))), NULL);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->drop_down), factory);
   gtk_widget_set_halign (self->drop_down, GTK_ALIGN_START);
   g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (selected_cb), self);
   ipms_field_row_set_editor (row, self->drop_down);
