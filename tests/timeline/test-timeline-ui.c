@@ -1311,7 +1311,40 @@ view_width (Fixture *fixture)
   return gtk_widget_get_width (ipms_timeline_page_get_view (fixture->page));
 }
 
-/* The toolbar's toggle hides the unscheduled tray, and a new page of the
+/* Whether a key without modifiers activates the action on the widget. */
+static gboolean
+has_key_for_action (GtkWidget  *widget,
+                    guint       keyval,
+                    const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The toolbar's toggle (and F9) hides the unscheduled tray, and a new page of the
  * same project (its window opened again) leaves it hidden, on that chart
  * only. */
 static void
@@ -1326,6 +1359,7 @@ test_tray_toggle (Fixture       *fixture,
 
   g_assert_nonnull (toggle);
   g_assert_true (gtk_widget_get_focusable (toggle));
+  g_assert_true (has_key_for_action (GTK_WIDGET (fixture->page), GDK_KEY_F9, "timeline.show-tray"));
   g_assert_true (tray_shown (fixture));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   g_assert_cmpint (view_width (fixture), <, 1500 - 200);
