@@ -1443,6 +1443,28 @@ test_tray_narrow (Fixture       *fixture,
   g_assert_cmpint (view_width (fixture), ==, 1400);
 }
 
+/* A page shown in a window that is already narrow (another project opened
+ * on a phone) is first drawn without the tray, its chart laid out. */
+static void
+test_tray_narrow_new_page (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  wait_frames (fixture, 3);
+
+  page = ipms_new_products_page_new ();
+  g_object_set (page, "document", fixture->document, "selection", fixture->selection, NULL);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), page);
+  fixture->page = IPMS_TIMELINE_PAGE (ipms_new_products_page_get_timeline (IPMS_NEW_PRODUCTS_PAGE (page)));
+  fixture->canvas = ipms_timeline_page_get_canvas (fixture->page);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_false (tray_shown (fixture));
+  g_assert_cmpint (view_width (fixture), ==, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1477,6 +1499,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);
   ADD ("/timeline/ui/new-products/tray-narrow", new_products_set_up, test_tray_narrow);
   ADD ("/timeline/ui/roadmap/tray-narrow", roadmap_set_up, test_tray_narrow);
+  ADD ("/timeline/ui/new-products/tray-narrow-new-page", new_products_set_up, test_tray_narrow_new_page);
 #undef ADD
   g_test_add_func ("/timeline/ui/look/fit", test_fit_shows_everything);
   g_test_add_func ("/timeline/ui/look/screenshots", test_screenshots);
