@@ -1364,7 +1364,11 @@ test_tray_toggle (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   g_assert_cmpint (view_width (fixture), <, 1500 - 200);
 
+  /* Hidden from its list, it leaves the focus on its toggle. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (ipms_timeline_page_get_tray (fixture->page)),
+                                         GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == toggle);
   wait_frames (fixture, 2);
   g_assert_false (tray_shown (fixture));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));

@@ -38,6 +38,7 @@ struct _IpmsTimelinePage
   IpmsSelection      *selection;
 
   GtkWidget          *toolbar;
+  GtkWidget          *tray_toggle;
   GtkDropDown        *scale_choice;
   GtkWidget          *lanes_toggle;
   GtkWidget          *flip_toggle;
@@ -166,10 +167,17 @@ static void
 apply_tray (IpmsTimelinePage *self)
 {
   gboolean show = get_show_tray (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->tray)) == show)
     return;
 
+  /* Hidden with the focus in it (F9 pressed in its list), the tray would
+   * leave the focus nowhere and F9 would no longer reach the page: it
+   * goes to the toggle that brings the tray back. */
+  if (!show && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tray)))
+    gtk_widget_grab_focus (self->tray_toggle);
   gtk_widget_set_visible (GTK_WIDGET (self->tray), show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRAY]);
 }
@@ -816,6 +824,7 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ipmsplanner/Planner/timeline/ipms-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, tray_toggle);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, scale_choice);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, lanes_toggle);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, flip_toggle);
