@@ -1301,6 +1301,176 @@ test_roadmap_ghosts (Fixture       *fixture,
   g_object_set (fixture->page, "flipped", FALSE, NULL);
 }
 
+static gboolean
+tray_shown (Fixture *fixture)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (ipms_timeline_page_get_tray (fixture->page)));
+}
+
+static int
+view_width (Fixture *fixture)
+{
+  return gtk_widget_get_width (ipms_timeline_page_get_view (fixture->page));
+}
+
+/* Whether a key without modifiers activates the action on the widget. */
+static gboolean
+has_key_for_action (GtkWidget  *widget,
+                    guint       keyval,
+                    const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The toolbar's toggle (and F9) hides the unscheduled tray, and a new page of the
+ * same project (its window opened again) leaves it hidden, on that chart
+ * only. */
+static void
+test_tray_toggle (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *toggle = find_by_action (GTK_WIDGET (fixture->page), "timeline.show-tray");
+  g_autofree char *state = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *again;
+  GtkWidget *roadmap;
+
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_get_focusable (toggle));
+  g_assert_true (has_key_for_action (GTK_WIDGET (fixture->page), GDK_KEY_F9, "timeline.show-tray"));
+  g_assert_true (tray_shown (fixture));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (view_width (fixture), <, 1500 - 200);
+
+  /* Hidden from its list, it leaves the focus on its toggle. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (ipms_timeline_page_get_tray (fixture->page)),
+                                         GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == toggle);
+  wait_frames (fixture, 2);
+  g_assert_false (tray_shown (fixture));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (view_width (fixture), ==, 1500);
+  state = ipms_document_dup_view_state (fixture->document, "new-products.tray");
+  g_assert_cmpstr (state, ==, "hidden");
+  other = ipms_document_dup_view_state (fixture->document, "roadmap.tray");
+  g_assert_null (other);
+
+  again = g_object_ref_sink (ipms_new_products_page_new ());
+  g_object_set (again, "document", fixture->document, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ipms_timeline_page_get_tray (
+    IPMS_TIMELINE_PAGE (ipms_new_products_page_get_timeline (IPMS_NEW_PRODUCTS_PAGE (again)))))));
+  roadmap = g_object_ref_sink (ipms_roadmap_page_new ());
+  g_object_set (roadmap, "document", fixture->document, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ipms_timeline_page_get_tray (
+    IPMS_TIMELINE_PAGE (ipms_roadmap_page_get_timeline (IPMS_ROADMAP_PAGE (roadmap)))))));
+  g_object_unref (again);
+  g_object_unref (roadmap);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  wait_frames (fixture, 2);
+  g_assert_true (tray_shown (fixture));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+}
+
+/* On a phone-wide page the tray makes way for the chart by itself, without
+ * changing what the user chose; asked for there, it comes beside the chart
+ * until the page is wide again. */
+static void
+test_tray_narrow (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *toggle = find_by_action (GTK_WIDGET (fixture->page), "timeline.show-tray");
+  int kind;
+  const char *key;
+  g_autofree char *state = NULL;
+
+  g_object_get (fixture->page, "kind", &kind, NULL);
+  key = kind == IPMS_TIMELINE_KIND_ROADMAP ? "roadmap.tray" : "new-products.tray";
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  wait_frames (fixture, 3);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->page)), ==, 360);
+  g_assert_false (tray_shown (fixture));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (view_width (fixture), ==, 360);
+  state = ipms_document_dup_view_state (fixture->document, key);
+  g_assert_null (state);
+
+  /* Asked for: beside the chart, which keeps room to work in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  wait_frames (fixture, 2);
+  g_assert_true (tray_shown (fixture));
+  g_assert_cmpint (view_width (fixture), >=, 150);
+  g_clear_pointer (&state, g_free);
+  state = ipms_document_dup_view_state (fixture->document, key);
+  g_assert_null (state);
+
+  /* Wide again: as the user left it for wide pages. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  wait_frames (fixture, 3);
+  g_assert_true (tray_shown (fixture));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (view_width (fixture), <=, 1400 - 200);
+  g_assert_cmpint (view_width (fixture), >=, 1400 - 240);
+
+  /* Hidden by the user, it stays hidden through a narrow spell. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  wait_frames (fixture, 3);
+  g_assert_false (tray_shown (fixture));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  wait_frames (fixture, 3);
+  g_assert_false (tray_shown (fixture));
+  g_assert_cmpint (view_width (fixture), ==, 1400);
+}
+
+/* A page shown in a window that is already narrow (another project opened
+ * on a phone) is first drawn without the tray, its chart laid out. */
+static void
+test_tray_narrow_new_page (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  wait_frames (fixture, 3);
+
+  page = ipms_new_products_page_new ();
+  g_object_set (page, "document", fixture->document, "selection", fixture->selection, NULL);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), page);
+  fixture->page = IPMS_TIMELINE_PAGE (ipms_new_products_page_get_timeline (IPMS_NEW_PRODUCTS_PAGE (page)));
+  fixture->canvas = ipms_timeline_page_get_canvas (fixture->page);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_false (tray_shown (fixture));
+  g_assert_cmpint (view_width (fixture), ==, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1332,6 +1502,10 @@ main (int   argc,
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
   ADD ("/timeline/ui/new-products/ghosts", new_products_set_up, test_new_products_ghosts);
   ADD ("/timeline/ui/roadmap/ghosts", roadmap_set_up, test_roadmap_ghosts);
+  ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);
+  ADD ("/timeline/ui/new-products/tray-narrow", new_products_set_up, test_tray_narrow);
+  ADD ("/timeline/ui/roadmap/tray-narrow", roadmap_set_up, test_tray_narrow);
+  ADD ("/timeline/ui/new-products/tray-narrow-new-page", new_products_set_up, test_tray_narrow_new_page);
 #undef ADD
   g_test_add_func ("/timeline/ui/look/fit", test_fit_shows_everything);
   g_test_add_func ("/timeline/ui/look/screenshots", test_screenshots);

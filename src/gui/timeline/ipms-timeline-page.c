@@ -24,6 +24,11 @@
  * canvas's 4 units a day at zoom 1, these give 16, 5, 1.8 and 0.4. */
 static const double scale_zooms[] = { 4.0, 1.25, 0.45, 0.1 };
 
+/* Below this page width the tray (220 pixels) would leave the chart too
+ * little room for its lane names and a useful stretch of time: it goes
+ * away by itself, without changing what the user chose for wide pages. */
+#define NARROW_WIDTH 720
+
 struct _IpmsTimelinePage
 {
   GtkWidget           parent_instance;
@@ -33,6 +38,7 @@ struct _IpmsTimelinePage
   IpmsSelection      *selection;
 
   GtkWidget          *toolbar;
+  GtkWidget          *tray_toggle;
   GtkDropDown        *scale_choice;
   GtkWidget          *lanes_toggle;
   GtkWidget          *flip_toggle;
@@ -47,6 +53,16 @@ struct _IpmsTimelinePage
   IpmsTimelineCanvas *canvas;
   IpmsTimelineGhosts *ghosts;
   IpmsTimelineTray   *tray;
+
+  /* The tray as the user left it on a wide page, kept with the project;
+   * whether the page is narrow; and the user's choice while it is, which
+   * lasts until the page is wide again. */
+  gboolean            tray_wanted;
+  gboolean            narrow;
+  gboolean            narrow_tray;
+  int                 wide_position;
+  GdkFrameClock      *clock;
+  gulong              layout_handler;
 
   gulong              scale_handler;
   gulong              price_step_handler;
@@ -67,6 +83,7 @@ enum {
   PROP_FLIPPED,
   PROP_BAND_SCALE,
   PROP_SHOW_GHOSTS,
+  PROP_SHOW_TRAY,
   N_PROPS
 };
 
@@ -134,6 +151,89 @@ update_actions (IpmsTimelinePage *self)
   /* Ghosts need a review to compare with ("What Changed" chooses it). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-ghosts",
                                  has_document && ipms_timeline_ghosts_get_available (self->ghosts));
+}
+
+/* The unscheduled tray */
+
+static gboolean
+get_show_tray (IpmsTimelinePage *self)
+{
+  return self->narrow ? self->narrow_tray : self->tray_wanted;
+}
+
+/* The one place that shows or hides the tray, and says so to the
+ * timeline.show-tray action and its toggle button. */
+static void
+apply_tray (IpmsTimelinePage *self)
+{
+  gboolean show = get_show_tray (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->tray)) == show)
+    return;
+
+  /* Hidden with the focus in it (F9 pressed in its list), the tray would
+   * leave the focus nowhere and F9 would no longer reach the page: it
+   * goes to the toggle that brings the tray back. */
+  if (!show && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tray)))
+    gtk_widget_grab_focus (self->tray_toggle);
+  gtk_widget_set_visible (GTK_WIDGET (self->tray), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRAY]);
+}
+
+/* Run in the frame clock's layout phase after the window has allocated the
+ * page, never during that allocation: GTK 4.8 loses a resize queued while
+ * it allocates. The clock lays out again before it paints, so no frame is
+ * drawn with the tray in its old state. */
+static void
+on_layout (GdkFrameClock    *clock,
+           IpmsTimelinePage *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean narrow = width < NARROW_WIDTH;
+
+  if (width <= 0 || narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  self->narrow_tray = FALSE;
+  /* Shown on a narrow page, the tray takes no more than its minimum width
+   * (the paned keeps it there), so that the chart keeps what is left. */
+  if (narrow)
+    {
+      self->wide_position = gtk_paned_get_position (self->paned);
+      gtk_paned_set_position (self->paned, 0);
+    }
+  else
+    {
+      gtk_paned_set_position (self->paned, self->wide_position);
+    }
+  apply_tray (self);
+}
+
+static void
+ipms_timeline_page_map (GtkWidget *widget)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ipms_timeline_page_parent_class)->map (widget);
+
+  self->clock = gtk_widget_get_frame_clock (widget);
+  self->layout_handler = g_signal_connect_object (self->clock, "layout", G_CALLBACK (on_layout), self,
+                                                  G_CONNECT_AFTER);
+  gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static void
+ipms_timeline_page_unmap (GtkWidget *widget)
+{
+  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+
+  g_clear_signal_handler (&self->layout_handler, self->clock);
+  self->clock = NULL;
+
+  GTK_WIDGET_CLASS (ipms_timeline_page_parent_class)->unmap (widget);
 }
 
 /* Scale choice and zoom */
@@ -594,6 +694,9 @@ ipms_timeline_page_get_property (GObject    *object,
     case PROP_SHOW_GHOSTS:
       g_value_set_boolean (value, ipms_timeline_ghosts_get_active (self->ghosts));
       break;
+    case PROP_SHOW_TRAY:
+      g_value_set_boolean (value, get_show_tray (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -656,6 +759,21 @@ ipms_timeline_page_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_SHOW_TRAY:
+      /* Chosen on a narrow page, it lasts while the page stays narrow. */
+      if (self->narrow)
+        {
+          self->narrow_tray = g_value_get_boolean (value);
+        }
+      else
+        {
+          self->tray_wanted = g_value_get_boolean (value);
+          if (self->document != NULL)
+            ipms_document_set_view_state (self->document, state_key (self, "tray"),
+                                          self->tray_wanted ? "shown" : "hidden");
+        }
+      apply_tray (self);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -671,6 +789,8 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   object_class->dispose = ipms_timeline_page_dispose;
   object_class->get_property = ipms_timeline_page_get_property;
   object_class->set_property = ipms_timeline_page_set_property;
+  widget_class->map = ipms_timeline_page_map;
+  widget_class->unmap = ipms_timeline_page_unmap;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, IPMS_TIMELINE_KIND_NEW_PRODUCTS, IPMS_TIMELINE_KIND_ROADMAP,
@@ -694,6 +814,9 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   properties[PROP_SHOW_GHOSTS] =
     g_param_spec_boolean ("show-ghosts", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TRAY] =
+    g_param_spec_boolean ("show-tray", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPMS_TYPE_CANVAS_VIEW);
@@ -701,6 +824,7 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ipmsplanner/Planner/timeline/ipms-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, tray_toggle);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, scale_choice);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, lanes_toggle);
   gtk_widget_class_bind_template_child (widget_class, IpmsTimelinePage, flip_toggle);
@@ -722,16 +846,21 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "timeline.flipped", "flipped");
   gtk_widget_class_install_property_action (widget_class, "timeline.band-scale", "band-scale");
   gtk_widget_class_install_property_action (widget_class, "timeline.show-ghosts", "show-ghosts");
+  gtk_widget_class_install_property_action (widget_class, "timeline.show-tray", "show-tray");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "timeline.go-to-today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "timeline.export", NULL);
+  /* F9 shows or hides a side pane in GNOME applications. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "timeline.show-tray", NULL);
 }
 
 static void
 ipms_timeline_page_init (IpmsTimelinePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->tray_wanted = TRUE;
+  self->wide_position = gtk_paned_get_position (self->paned);
   ipms_accessible_drop_down_set_label (self->scale_choice, _("Time scale"));
 
   self->scale_handler = g_signal_connect_swapped (self->scale_choice, "notify::selected",
@@ -782,6 +911,10 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
       g_autofree char *zoom = ipms_document_dup_view_state (document, state_key (self, "zoom"));
       g_autofree char *lanes = ipms_document_dup_view_state (document, state_key (self, "lanes"));
       g_autofree char *flipped = ipms_document_dup_view_state (document, state_key (self, "flipped"));
+      g_autofree char *tray = ipms_document_dup_view_state (document, state_key (self, "tray"));
+
+      self->tray_wanted = g_strcmp0 (tray, "hidden") != 0;
+      apply_tray (self);
 
       if (np_chart (self) != NULL && g_strcmp0 (lanes, "series") == 0)
         ipms_new_products_chart_set_lane_mode (np_chart (self), IPMS_LANE_MODE_SERIES);

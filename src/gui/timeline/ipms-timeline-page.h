@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  *
  * Actions: timeline.go-to-today, timeline.fit-to-plan, timeline.by-series
  * (new product chart), timeline.flipped and timeline.add-band (roadmap),
- * timeline.export.
+ * timeline.export, timeline.show-tray (F9; the tray's state, remembered per
+ * project and chart, and hidden by itself while the page is narrow).
  */
 
 #define IPMS_TYPE_TIMELINE_PAGE (ipms_timeline_page_get_type ())
