@@ -849,8 +849,6 @@ ipms_timeline_page_class_init (IpmsTimelinePageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "timeline.show-tray", "show-tray");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "timeline.go-to-today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "timeline.export", NULL);
   /* F9 shows or hides a side pane in GNOME applications. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "timeline.show-tray", NULL);
 }
