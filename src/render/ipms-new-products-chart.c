@@ -350,13 +350,39 @@ milestone_x (IpmsNewProductsChart *self,
   return time_x (self, milestone->day) + self->parent_instance.axis.px_per_day / 2;
 }
 
-/* Milestones of a lane go into as many rows as their labels need. */
+/* Where the Today badge covers the first milestone row of the top lane
+ * (ipms_timeline_paint_today() draws it there), or an empty span. */
+static void
+today_badge_span (IpmsNewProductsChart *self,
+                  double               *start,
+                  double               *end)
+{
+  guint32 today = ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self));
+  double p;
+  int tw, th;
+
+  *start = 0;
+  *end = -1;
+  if (today < self->parent_instance.axis.first_day || today > self->parent_instance.axis.last_day)
+    return;
+
+  p = round (time_x (self, today) + self->parent_instance.axis.px_per_day / 2);
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, _("Today"), &tw, &th);
+  *start = p - tw / 2.0 - 4;
+  *end = p + tw / 2.0 + 4;
+}
+
+/* Milestones of a lane go into as many rows as their labels need; none
+ * in the first row of the top lane under the Today badge ("Nest: 入局"
+ * was half hidden). */
 static void
 pack_milestones (IpmsNewProductsChart *self)
 {
   g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
   guint current_lane = G_MAXUINT;
+  double badge_start, badge_end;
 
+  today_badge_span (self, &badge_start, &badge_end);
   g_array_sort (self->milestones, compare_milestones);
 
   for (guint i = 0; i < self->milestones->len; i++)
@@ -377,9 +403,21 @@ pack_milestones (IpmsNewProductsChart *self)
       ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone->label, &tw, &th);
       end = cx + 9 + tw + 12;
       for (row = 0; row < row_ends->len; row++)
-        if (g_array_index (row_ends, double, row) <= cx - 8)
-          break;
-      if (row == row_ends->len)
+        {
+          if (row == 0 && milestone->lane == 0 && cx - 8 < badge_end && end > badge_start)
+            continue;
+          if (g_array_index (row_ends, double, row) <= cx - 8)
+            break;
+        }
+      if (row == 0 && row_ends->len == 0 && milestone->lane == 0 && cx - 8 < badge_end && end > badge_start)
+        {
+          /* The top row is the badge's: this label starts the next. */
+          double badge = badge_end;
+
+          g_array_append_val (row_ends, badge);
+          row = 1;
+        }
+      if (row >= row_ends->len)
         g_array_append_val (row_ends, end);
       else
         g_array_index (row_ends, double, row) = end;
@@ -1628,6 +1666,34 @@ ipms_new_products_chart_get_item (IpmsNewProductsChart *self,
     return FALSE;
 
   geometry_of (self, found, item);
+  return TRUE;
+}
+
+gboolean
+ipms_new_products_chart_get_milestone_label (IpmsNewProductsChart *self,
+                                             guint                 index,
+                                             cairo_rectangle_t    *rect)
+{
+  const Milestone *milestone;
+  const Lane *lane;
+  int tw, th;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  ensure_layout (self);
+  if (index >= self->milestones->len)
+    return FALSE;
+
+  milestone = &g_array_index (self->milestones, Milestone, index);
+  lane = &g_array_index (self->lanes, Lane, milestone->lane);
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone->label, &tw, &th);
+  /* As paint_milestones() places it. */
+  rect->x = milestone_x (self, milestone) + 9;
+  rect->y = lane->y + LANE_PAD + milestone->row * MILESTONE_ROW + MILESTONE_ROW / 2 - th / 2.0;
+  rect->width = tw;
+  rect->height = th;
+
   return TRUE;
 }
 

@@ -69,6 +69,11 @@ gboolean              ipms_new_products_chart_get_item       (IpmsNewProductsCha
 gboolean              ipms_new_products_chart_get_label      (IpmsNewProductsChart  *self,
                                                               gint64                 product_id,
                                                               cairo_rectangle_t     *rect);
+/* Where the index-th milestone's label (a series' entry or first launch)
+ * is painted; FALSE past the last. */
+gboolean              ipms_new_products_chart_get_milestone_label (IpmsNewProductsChart *self,
+                                                                   guint                 index,
+                                                                   cairo_rectangle_t    *rect);
 gint64                ipms_new_products_chart_hit_test       (IpmsNewProductsChart  *self,
                                                               double                 x,
                                                               double                 y,

@@ -777,6 +777,49 @@ assert_same_timeline (IpmsChart       *updated,
   cairo_surface_destroy (b);
 }
 
+/* The Today badge sits at the top of the first lane, where its first row
+ * of milestones is: no milestone label goes under it ("Nest: 入局" was
+ * half hidden), whatever the day. */
+static void
+test_today_badge_clear (gconstpointer data)
+{
+  TimelineVariant variant = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsChart) chart = NULL;
+  IpmsNewProductsChart *np;
+  const IpmsTimeAxis *axis;
+  guint32 first_day, last_day;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  chart = new_timeline (document, variant);
+  np = IPMS_NEW_PRODUCTS_CHART (chart);
+  axis = ipms_new_products_chart_get_axis (np);
+  first_day = axis->first_day;
+  last_day = axis->last_day;
+
+  for (guint32 day = first_day; day <= last_day; day += 2)
+    {
+      double top, today_x;
+      cairo_rectangle_t label;
+
+      ipms_timeline_chart_set_today (IPMS_TIMELINE_CHART (chart), day);
+      top = ipms_new_products_chart_get_body_top (np);
+      axis = ipms_new_products_chart_get_axis (np);
+      today_x = ipms_new_products_chart_get_time_origin (np) + ipms_time_axis_day_to_x (axis, day) +
+                axis->px_per_day / 2;
+
+      /* The badge: the word Today and its margins, in the top 24 pixels. */
+      for (guint i = 0; ipms_new_products_chart_get_milestone_label (np, i, &label); i++)
+        if (label.y < top + 24 && label.x < today_x + 22 && label.x + label.width > today_x - 22)
+          g_error ("on day %u, the milestone label at %g..%g runs under the Today badge at %g",
+                   day, label.x, label.x + label.width, today_x);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 100);
+}
+
 static void
 test_timeline_product_edits (gconstpointer data)
 {
@@ -983,6 +1026,10 @@ main (int   argc,
   g_test_add_data_func ("/render/export/disk-full/svg", "svg", test_export_disk_full);
   g_test_add_data_func ("/render/export/disk-full/png", "png", test_export_disk_full);
   g_test_add_func ("/render/export/replaces", test_export_replaces);
+  g_test_add_data_func ("/render/timeline/today-badge-clear/layers", GINT_TO_POINTER (TIMELINE_LAYERS),
+                        test_today_badge_clear);
+  g_test_add_data_func ("/render/timeline/today-badge-clear/series", GINT_TO_POINTER (TIMELINE_SERIES),
+                        test_today_badge_clear);
 
   return g_test_run ();
 }
