@@ -111,7 +111,8 @@ segment_of_cell (Fixture *fixture,
   return id;
 }
 
-/* A cell with at least `min` products, and one with fewer than `max`. */
+/* A cell with at least `min` products, and one with fewer than `max`.
+ * None found, the outputs are out of range (and the caller asserts). */
 static gboolean
 find_cell (Fixture *fixture,
            guint    min,
@@ -119,6 +120,8 @@ find_cell (Fixture *fixture,
            guint   *column,
            guint   *row)
 {
+  *column = G_MAXUINT;
+  *row = G_MAXUINT;
   for (guint r = 0; r < ipms_panorama_chart_get_n_rows (fixture->chart); r++)
     for (guint c = 0; c < ipms_panorama_chart_get_n_columns (fixture->chart); c++)
       {
