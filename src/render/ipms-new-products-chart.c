@@ -15,7 +15,12 @@
 #include "ipms-new-products-chart.h"
 
 #define TITLE_HEIGHT 48.0
-#define LABEL_WIDTH 200.0
+/* The lane names' column, unless the view asks for a narrower one. */
+#define DEFAULT_LANE_COLUMN 200.0
+#define MIN_LANE_COLUMN 80.0
+/* The lane names' margins in their column. */
+#define LANE_LABEL_LEFT 16.0
+#define LANE_LABEL_RIGHT 8.0
 #define RIGHT_PAD 32.0
 #define LANE_PAD 6.0
 #define MILESTONE_ROW 22.0
@@ -50,6 +55,7 @@ typedef struct
 {
   gint64  id;
   char   *label;
+  PangoLayout *title;      /* the label wrapped to the column, set by finish_layout() */
   double  y;
   double  height;
   guint   n_rows;
@@ -74,6 +80,7 @@ struct _IpmsNewProductsChart
 
 
   IpmsLaneMode     lane_mode;
+  double           lane_column;
 
   /* Layout, rebuilt while the parent is dirty. */
   double           body_top;
@@ -104,6 +111,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (IpmsNewProductsChart, ipms_new_products_chart, IP
 enum {
   PROP_0,
   PROP_LANE_MODE,
+  PROP_LANE_COLUMN_WIDTH,
   N_PROPS
 };
 
@@ -112,7 +120,10 @@ static GParamSpec *properties[N_PROPS];
 static void
 clear_lane (gpointer data)
 {
-  g_free (((Lane *) data)->label);
+  Lane *lane = data;
+
+  g_free (lane->label);
+  g_clear_object (&lane->title);
 }
 
 static void
@@ -196,7 +207,7 @@ static double
 time_x (IpmsNewProductsChart *self,
         guint32               day)
 {
-  return LABEL_WIDTH + ipms_time_axis_day_to_x (&self->parent_instance.axis, day);
+  return self->lane_column + ipms_time_axis_day_to_x (&self->parent_instance.axis, day);
 }
 
 /* Where an item's dates fall across the chart. */
@@ -270,13 +281,13 @@ outside_label_x (IpmsNewProductsChart      *self,
 {
   double right = MAX (geo->bar_x + geo->bar_width, geo->launch_x + LAUNCH_SIZE) + LABEL_GAP;
   double left = geo->bar_width > 0 ? geo->bar_x : geo->launch_x - LAUNCH_SIZE;
-  double time_end = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis);
+  double time_end = self->lane_column + ipms_time_axis_get_width (&self->parent_instance.axis);
 
   if (geo->launch_x >= 0)
     left = MIN (left, geo->launch_x - LAUNCH_SIZE);
   left -= LABEL_GAP + tw;
 
-  if (right + tw > time_end && left >= LABEL_WIDTH + LABEL_GAP)
+  if (right + tw > time_end && left >= self->lane_column + LABEL_GAP)
     return left;
   return right;
 }
@@ -556,6 +567,8 @@ static double paint_legend (IpmsNewProductsChart   *self,
                             const IpmsChartPalette *palette,
                             gboolean                dark,
                             double                  left);
+static void   wrap_lane_title   (IpmsNewProductsChart *self,
+                                 Lane                 *lane);
 static double lane_label_height (IpmsNewProductsChart *self,
                                  const Lane           *lane);
 
@@ -631,7 +644,7 @@ finish_layout (IpmsNewProductsChart *self)
   for (guint i = 0; i < self->items->len; i++)
     g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
 
-  self->width = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis) + RIGHT_PAD;
+  self->width = self->lane_column + ipms_time_axis_get_width (&self->parent_instance.axis) + RIGHT_PAD;
   for (guint i = 0; i < self->items->len; i++)
     self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
 
@@ -648,6 +661,7 @@ finish_layout (IpmsNewProductsChart *self)
       Lane *lane = &g_array_index (self->lanes, Lane, i);
 
       lane->y = y;
+      wrap_lane_title (self, lane);
       /* At least as tall as its name and product count, which a Chinese
        * font makes taller than the rows of a lane of one product. */
       lane->height = MAX (2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT,
@@ -884,17 +898,46 @@ lane_count_text (const Lane *lane)
                           lane->n_products);
 }
 
-/* The lane's name and product count, as paint_lane_labels() sets them. */
-static double
-lane_label_height (IpmsNewProductsChart *self,
-                   const Lane           *lane)
+/* The lane's name wrapped to the lane column, rather than cut off at its
+ * edge: a narrow column makes the lane taller instead. The cache's layouts
+ * are shared and unwrapped, so the lane keeps its own copy. */
+static void
+wrap_lane_title (IpmsNewProductsChart *self,
+                 Lane                 *lane)
+{
+  g_clear_object (&lane->title);
+  lane->title = pango_layout_copy (ipms_layout_cache_get (self->parent_instance.layouts,
+                                                          IPMS_CHART_FONT_BODY_BOLD, lane->label));
+  pango_layout_set_width (lane->title,
+                          (int) ((self->lane_column - LANE_LABEL_LEFT - LANE_LABEL_RIGHT) * PANGO_SCALE));
+  pango_layout_set_wrap (lane->title, PANGO_WRAP_WORD_CHAR);
+}
+
+/* The size of the lane's name over its product count, as
+ * paint_lane_labels() sets them. */
+static void
+lane_label_size (IpmsNewProductsChart *self,
+                 const Lane           *lane,
+                 int                  *width,
+                 int                  *height)
 {
   g_autofree char *count = lane_count_text (lane);
   int tw, th, sw, sh;
 
-  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label, &tw, &th);
+  pango_layout_get_pixel_size (lane->title, &tw, &th);
   ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, count, &sw, &sh);
-  return LANE_LABEL_TOP + th + LANE_LABEL_SPACING + sh;
+  *width = MAX (tw, sw);
+  *height = th + LANE_LABEL_SPACING + sh;
+}
+
+static double
+lane_label_height (IpmsNewProductsChart *self,
+                   const Lane           *lane)
+{
+  int width, height;
+
+  lane_label_size (self, lane, &width, &height);
+  return LANE_LABEL_TOP + height;
 }
 
 static const Item *
@@ -1044,7 +1087,7 @@ paint_item (IpmsNewProductsChart   *self,
   if (geo->bar_width > 0 && tw + 2 * LABEL_GAP + BAR_HEIGHT <= geo->bar_width)
     {
       /* A bar reaching under the lane names shows its name where it is seen. */
-      double text_x = CLAMP (self->parent_instance.sticky_x > 0 ? self->parent_instance.sticky_x + LABEL_WIDTH + LABEL_GAP : 0,
+      double text_x = CLAMP (self->parent_instance.sticky_x > 0 ? self->parent_instance.sticky_x + self->lane_column + LABEL_GAP : 0,
                              geo->bar_x + BAR_HEIGHT, geo->bar_x + geo->bar_width - tw - LABEL_GAP);
 
       ipms_chart_style_show_layout (cr, ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, name),
@@ -1117,24 +1160,24 @@ paint_lane_labels (IpmsNewProductsChart   *self,
       if (opaque)
         {
           ipms_chart_style_set_source (cr, i % 2 == 1 ? &palette->surface : &palette->background);
-          cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH, lane->height);
+          cairo_rectangle (cr, 0, lane->y, self->lane_column, lane->height);
           cairo_fill (cr);
           ipms_chart_style_set_source (cr, &palette->grid_line);
-          cairo_rectangle (cr, 0, round (lane->y + lane->height) - 1, LABEL_WIDTH, 1);
-          cairo_rectangle (cr, LABEL_WIDTH - 1, lane->y, 1, lane->height);
+          cairo_rectangle (cr, 0, round (lane->y + lane->height) - 1, self->lane_column, 1);
+          cairo_rectangle (cr, self->lane_column - 1, lane->y, 1, lane->height);
           cairo_fill (cr);
         }
 
       cairo_save (cr);
-      cairo_rectangle (cr, 0, lane->y, LABEL_WIDTH - 8, lane->height);
+      cairo_rectangle (cr, 0, lane->y, self->lane_column - LANE_LABEL_RIGHT, lane->height);
       cairo_clip (cr);
-      layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_BODY_BOLD, lane->label);
+      layout = lane->title;
       pango_layout_get_pixel_size (layout, &tw, &th);
-      ipms_chart_style_show_layout (cr, layout, 16, lane->y + LANE_PAD + LANE_LABEL_TOP,
+      ipms_chart_style_show_layout (cr, layout, LANE_LABEL_LEFT, lane->y + LANE_PAD + LANE_LABEL_TOP,
                                     lane->id == 0 ? &palette->dim_foreground : &palette->foreground);
       count = lane_count_text (lane);
       sub = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, count);
-      ipms_chart_style_show_layout (cr, sub, 16, lane->y + LANE_PAD + LANE_LABEL_TOP + th + LANE_LABEL_SPACING,
+      ipms_chart_style_show_layout (cr, sub, LANE_LABEL_LEFT, lane->y + LANE_PAD + LANE_LABEL_TOP + th + LANE_LABEL_SPACING,
                                     &palette->dim_foreground);
       cairo_restore (cr);
     }
@@ -1266,7 +1309,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   double time_end;
 
   ensure_layout (self);
-  time_end = LABEL_WIDTH + ipms_time_axis_get_width (&self->parent_instance.axis);
+  time_end = self->lane_column + ipms_time_axis_get_width (&self->parent_instance.axis);
 
   cairo_save (cr);
   cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
@@ -1301,7 +1344,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   frame.axis = &self->parent_instance.axis;
   frame.palette = palette;
   frame.layouts = self->parent_instance.layouts;
-  frame.origin = LABEL_WIDTH;
+  frame.origin = self->lane_column;
   frame.header_pos = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
   frame.row_size = IPMS_TIMELINE_HEADER_ROW;
   frame.body_start = self->body_top;
@@ -1309,8 +1352,8 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
 
   /* Right of the lane names, which the view keeps at its left edge. */
   cairo_save (cr);
-  cairo_rectangle (cr, LABEL_WIDTH + self->parent_instance.sticky_x, 0,
-                   MAX (0, time_end - LABEL_WIDTH - self->parent_instance.sticky_x), self->body_bottom);
+  cairo_rectangle (cr, self->lane_column + self->parent_instance.sticky_x, 0,
+                   MAX (0, time_end - self->lane_column - self->parent_instance.sticky_x), self->body_bottom);
   cairo_clip (cr);
   ipms_timeline_paint_plan_year (cr, &frame, ipms_timeline_get_plan_year (self->parent_instance.document, ipms_timeline_chart_get_today (IPMS_TIMELINE_CHART (self))));
   ipms_timeline_paint_grid (cr, &frame);
@@ -1318,11 +1361,11 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
   cairo_restore (cr);
 
   ipms_chart_style_set_source (cr, &palette->grid_line);
-  cairo_rectangle (cr, LABEL_WIDTH - 1, frame.header_pos, 1, self->body_bottom - frame.header_pos);
+  cairo_rectangle (cr, self->lane_column - 1, frame.header_pos, 1, self->body_bottom - frame.header_pos);
   cairo_fill (cr);
 
   cairo_save (cr);
-  cairo_rectangle (cr, LABEL_WIDTH, self->body_top, self->width - LABEL_WIDTH,
+  cairo_rectangle (cr, self->lane_column, self->body_top, self->width - self->lane_column,
                    self->body_bottom - self->body_top);
   cairo_clip (cr);
 
@@ -1374,7 +1417,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
       {
         cairo_save (cr);
         cairo_translate (cr, sx, 0);
-        cairo_rectangle (cr, 0, self->body_top, LABEL_WIDTH, self->body_bottom - self->body_top);
+        cairo_rectangle (cr, 0, self->body_top, self->lane_column, self->body_bottom - self->body_top);
         cairo_clip (cr);
         paint_lane_labels (self, cr, palette, TRUE, cy1, cy2);
         cairo_restore (cr);
@@ -1382,7 +1425,7 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
     if (top > header)
       {
         cairo_save (cr);
-        cairo_rectangle (cr, LABEL_WIDTH + sx, top, time_end - LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+        cairo_rectangle (cr, self->lane_column + sx, top, time_end - self->lane_column, 2 * IPMS_TIMELINE_HEADER_ROW);
         cairo_clip (cr);
         frame.header_pos = top;
         ipms_timeline_paint_header (cr, &frame);
@@ -1391,10 +1434,10 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
     if (sx > 0 || top > header)
       {
         ipms_chart_style_set_source (cr, &palette->background);
-        cairo_rectangle (cr, sx, top, LABEL_WIDTH, 2 * IPMS_TIMELINE_HEADER_ROW);
+        cairo_rectangle (cr, sx, top, self->lane_column, 2 * IPMS_TIMELINE_HEADER_ROW);
         cairo_fill (cr);
         ipms_chart_style_set_source (cr, &palette->grid_line);
-        cairo_rectangle (cr, sx + LABEL_WIDTH - 1, top, 1, 2 * IPMS_TIMELINE_HEADER_ROW);
+        cairo_rectangle (cr, sx + self->lane_column - 1, top, 1, 2 * IPMS_TIMELINE_HEADER_ROW);
         cairo_fill (cr);
       }
   }
@@ -1470,9 +1513,9 @@ chart_ensure_layout (IpmsTimelineChart *chart)
 }
 
 static double
-chart_get_time_origin (G_GNUC_UNUSED IpmsTimelineChart *chart)
+chart_get_time_origin (IpmsTimelineChart *chart)
 {
-  return LABEL_WIDTH;
+  return IPMS_NEW_PRODUCTS_CHART (chart)->lane_column;
 }
 
 static void
@@ -1480,7 +1523,7 @@ chart_get_frozen (IpmsTimelineChart *chart,
                   double            *left,
                   double            *top)
 {
-  *left = LABEL_WIDTH;
+  *left = IPMS_NEW_PRODUCTS_CHART (chart)->lane_column;
   *top = 2 * IPMS_TIMELINE_HEADER_ROW;
 }
 
@@ -1511,6 +1554,9 @@ ipms_new_products_chart_get_property (GObject    *object,
     case PROP_LANE_MODE:
       g_value_set_int (value, self->lane_mode);
       break;
+    case PROP_LANE_COLUMN_WIDTH:
+      g_value_set_double (value, self->lane_column);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1528,6 +1574,9 @@ ipms_new_products_chart_set_property (GObject      *object,
     {
     case PROP_LANE_MODE:
       ipms_new_products_chart_set_lane_mode (self, g_value_get_int (value));
+      break;
+    case PROP_LANE_COLUMN_WIDTH:
+      ipms_new_products_chart_set_lane_column_width (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1555,6 +1604,9 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
     g_param_spec_int ("lane-mode", NULL, NULL, IPMS_LANE_MODE_LAYERS, IPMS_LANE_MODE_SERIES,
                       IPMS_LANE_MODE_LAYERS,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANE_COLUMN_WIDTH] =
+    g_param_spec_double ("lane-column-width", NULL, NULL, MIN_LANE_COLUMN, G_MAXDOUBLE, DEFAULT_LANE_COLUMN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1570,6 +1622,7 @@ ipms_new_products_chart_init (IpmsNewProductsChart *self)
   self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
   g_array_set_clear_func (self->milestones, clear_milestone);
   self->preview.lane = G_MAXUINT;
+  self->lane_column = DEFAULT_LANE_COLUMN;
 }
 
 IpmsNewProductsChart *
@@ -1612,6 +1665,28 @@ ipms_new_products_chart_set_lane_mode (IpmsNewProductsChart *self,
   self->lane_mode = mode;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_MODE]);
   ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
+}
+
+void
+ipms_new_products_chart_set_lane_column_width (IpmsNewProductsChart *self,
+                                               double                width)
+{
+  g_return_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self));
+  g_return_if_fail (width >= MIN_LANE_COLUMN);
+
+  if (self->lane_column == width)
+    return;
+  self->lane_column = width;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_COLUMN_WIDTH]);
+  ipms_timeline_chart_invalidate (IPMS_TIMELINE_CHART (self));
+}
+
+double
+ipms_new_products_chart_get_lane_column_width (IpmsNewProductsChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), DEFAULT_LANE_COLUMN);
+
+  return self->lane_column;
 }
 
 IpmsLaneMode
@@ -1831,6 +1906,29 @@ ipms_new_products_chart_get_lane_extent (IpmsNewProductsChart *self,
   found = &g_array_index (self->lanes, Lane, lane);
   *y = found->y;
   *height = found->height;
+  return TRUE;
+}
+
+gboolean
+ipms_new_products_chart_get_lane_title (IpmsNewProductsChart *self,
+                                        guint                 lane,
+                                        cairo_rectangle_t    *rect)
+{
+  const Lane *found;
+  int width, height;
+
+  g_return_val_if_fail (IPMS_IS_NEW_PRODUCTS_CHART (self), FALSE);
+
+  ensure_layout (self);
+  if (lane >= self->lanes->len)
+    return FALSE;
+
+  found = &g_array_index (self->lanes, Lane, lane);
+  lane_label_size (self, found, &width, &height);
+  rect->x = LANE_LABEL_LEFT;
+  rect->y = found->y + LANE_PAD + LANE_LABEL_TOP;
+  rect->width = width;
+  rect->height = height;
   return TRUE;
 }
 

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * series entry and first launch are milestones on their lanes.
  *
  * Properties: those of IpmsTimelineChart (a "px-per-day" of 0 fits the
- * range to about 1,200 units, as export wants) and "lane-mode".
+ * range to about 1,200 units, as export wants), "lane-mode" and
+ * "lane-column-width", the width of the lane names at the left (200 units
+ * unless a narrow view asks for less; the names wrap to it).
  */
 
 #define IPMS_TYPE_NEW_PRODUCTS_CHART (ipms_new_products_chart_get_type ())
@@ -46,6 +48,9 @@ IpmsNewProductsChart *ipms_new_products_chart_new            (IpmsDocument      
 void                  ipms_new_products_chart_set_lane_mode  (IpmsNewProductsChart  *self,
                                                               IpmsLaneMode           mode);
 IpmsLaneMode          ipms_new_products_chart_get_lane_mode  (IpmsNewProductsChart  *self);
+void                  ipms_new_products_chart_set_lane_column_width (IpmsNewProductsChart *self,
+                                                                     double                width);
+double                ipms_new_products_chart_get_lane_column_width (IpmsNewProductsChart *self);
 
 /* Shorthands for the IpmsTimelineChart calls of the same name. */
 void                  ipms_new_products_chart_set_range      (IpmsNewProductsChart  *self,
@@ -87,6 +92,11 @@ gboolean              ipms_new_products_chart_get_lane_extent (IpmsNewProductsCh
                                                                guint                 lane,
                                                                double               *y,
                                                                double               *height);
+/* Where the lane's name and product count are painted, in the lane
+ * column; FALSE when there is no such lane. */
+gboolean              ipms_new_products_chart_get_lane_title (IpmsNewProductsChart *self,
+                                                              guint                 lane,
+                                                              cairo_rectangle_t    *rect);
 /* The lane's Y axis item or series id; 0 for the lane of products without one. */
 gint64                ipms_new_products_chart_get_lane_id    (IpmsNewProductsChart  *self,
                                                               guint                  lane);

@@ -820,6 +820,71 @@ test_today_badge_clear (gconstpointer data)
   g_assert_cmpuint (checked, >, 100);
 }
 
+/* A narrow lane column (a phone-width view) moves the whole time axis left
+ * by what it saves, and the lane names wrap to it, their lanes taller. */
+static void
+test_lane_column (gconstpointer data)
+{
+  TimelineVariant variant = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) wide_titles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  IpmsNewProductsChart *np;
+  IpmsNewProductsItem wide, narrow;
+  double wide_origin, column = 120;
+  gint64 id = 0;
+  guint taller = 0;
+
+  g_assert_no_error (error);
+  chart = new_timeline (document, variant);
+  np = IPMS_NEW_PRODUCTS_CHART (chart);
+  g_assert_cmpfloat (ipms_new_products_chart_get_lane_column_width (np), ==, 200);
+
+  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+  for (guint i = 0; i < ids->len && id == 0; i++)
+    if (ipms_new_products_chart_get_item (np, g_array_index (ids, gint64, i), &wide) && wide.bar_width > 0)
+      id = g_array_index (ids, gint64, i);
+  g_assert_cmpint (id, !=, 0);
+  wide_origin = ipms_new_products_chart_get_time_origin (np);
+  g_assert_cmpfloat (wide_origin, ==, 200);
+  for (guint lane = 0; lane < ipms_new_products_chart_get_n_lanes (np); lane++)
+    {
+      cairo_rectangle_t title;
+
+      g_assert_true (ipms_new_products_chart_get_lane_title (np, lane, &title));
+      g_array_append_val (wide_titles, title);
+    }
+
+  ipms_new_products_chart_set_lane_column_width (np, column);
+  g_assert_cmpfloat (ipms_new_products_chart_get_lane_column_width (np), ==, column);
+  g_assert_cmpfloat_with_epsilon (ipms_new_products_chart_get_time_origin (np), wide_origin - (200 - column), 1e-9);
+  g_assert_true (ipms_new_products_chart_get_item (np, id, &narrow));
+  g_assert_cmpfloat_with_epsilon (narrow.bar_x, wide.bar_x - (200 - column), 1e-9);
+  g_assert_cmpfloat_with_epsilon (narrow.bar_width, wide.bar_width, 1e-9);
+
+  g_assert_cmpuint (ipms_new_products_chart_get_n_lanes (np), ==, wide_titles->len);
+  for (guint lane = 0; lane < ipms_new_products_chart_get_n_lanes (np); lane++)
+    {
+      cairo_rectangle_t title;
+      double y, height;
+
+      g_assert_true (ipms_new_products_chart_get_lane_extent (np, lane, &y, &height));
+      g_assert_true (ipms_new_products_chart_get_lane_title (np, lane, &title));
+      if (title.x < 0 || title.x + title.width > column || title.y < y || title.y + title.height > y + height)
+        g_error ("lane %u's name \"%s\" (%g,%g %gx%g) is not inside its lane (0,%g %gx%g)",
+                 lane, ipms_new_products_chart_get_lane_label (np, lane),
+                 title.x, title.y, title.width, title.height, y, column, height);
+      if (title.height > g_array_index (wide_titles, cairo_rectangle_t, lane).height)
+        taller++;
+    }
+  /* "First-time young pet owners" is too long for the column and wraps;
+   * the example's series names are short enough not to. */
+  if (variant == TIMELINE_LAYERS)
+    g_assert_cmpuint (taller, >, 0);
+}
+
 static void
 test_timeline_product_edits (gconstpointer data)
 {
@@ -1013,6 +1078,10 @@ main (int   argc,
                         test_timeline_product_edits);
   g_test_add_data_func ("/render/new-products/product-edits/series", GINT_TO_POINTER (TIMELINE_SERIES),
                         test_timeline_product_edits);
+  g_test_add_data_func ("/render/new-products/lane-column/layers", GINT_TO_POINTER (TIMELINE_LAYERS),
+                        test_lane_column);
+  g_test_add_data_func ("/render/new-products/lane-column/series", GINT_TO_POINTER (TIMELINE_SERIES),
+                        test_lane_column);
   g_test_add_data_func ("/render/roadmap/product-edits", GINT_TO_POINTER (TIMELINE_ROADMAP),
                         test_timeline_product_edits);
   g_test_add_func ("/render/roadmap/crowded-edits", test_roadmap_crowded_edits);
