@@ -1449,6 +1449,72 @@ test_tray_narrow (Fixture       *fixture,
   g_assert_cmpint (view_width (fixture), ==, 1400);
 }
 
+static double
+lane_column (Fixture *fixture)
+{
+  IpmsChart *chart = ipms_timeline_canvas_get_chart (fixture->canvas);
+
+  return ipms_new_products_chart_get_lane_column_width (IPMS_NEW_PRODUCTS_CHART (chart));
+}
+
+/* The products in view with a development span: their item widgets must
+ * cover the span the chart paints, wherever the lane names end. (Asked for
+ * a product away from the view, get_item() makes a widget that is not laid
+ * out yet.) */
+static void
+assert_items_line_up (Fixture *fixture)
+{
+  IpmsNewProductsChart *chart = IPMS_NEW_PRODUCTS_CHART (ipms_timeline_canvas_get_chart (fixture->canvas));
+  g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+  guint checked = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      GtkWidget *widget = ipms_timeline_canvas_get_item (fixture->canvas, id);
+      IpmsNewProductsItem item;
+      graphene_rect_t bounds;
+      double x, y;
+
+      if (widget == NULL || gtk_widget_get_width (widget) == 0 ||
+          !ipms_new_products_chart_get_item (chart, id, &item) || item.bar_width <= 0)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->canvas), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, <=, item.bar_x);
+      g_assert_cmpfloat (bounds.origin.x, >=, item.bar_x - 2 - 9 - 1);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=, item.bar_x + item.bar_width);
+      g_assert_true (ipms_timeline_canvas_map_values (fixture->canvas, item.dev_start, item.lane, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, item.bar_x, 1e-6);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* On a phone-wide page the lane names take a narrower column, so that the
+ * time keeps most of the view; wide again, they have their full column. */
+static void
+test_lane_column_narrow (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  IpmsTimelineChart *chart;
+
+  g_assert_cmpfloat (lane_column (fixture), ==, 200);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  wait_frames (fixture, 4);
+  chart = IPMS_TIMELINE_CHART (ipms_timeline_canvas_get_chart (fixture->canvas));
+  g_assert_cmpint (view_width (fixture), ==, 360);
+  g_assert_cmpfloat (lane_column (fixture), <, 200);
+  g_assert_cmpfloat (ipms_timeline_chart_get_time_origin (chart), ==, lane_column (fixture));
+  g_assert_cmpfloat (view_width (fixture) - ipms_timeline_chart_get_time_origin (chart), >, 200);
+  assert_items_line_up (fixture);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  wait_frames (fixture, 4);
+  g_assert_cmpfloat (lane_column (fixture), ==, 200);
+  g_assert_cmpfloat (ipms_timeline_chart_get_time_origin (chart), ==, 200);
+  assert_items_line_up (fixture);
+}
+
 /* A page shown in a window that is already narrow (another project opened
  * on a phone) is first drawn without the tray, its chart laid out. */
 static void
@@ -1505,6 +1571,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);
   ADD ("/timeline/ui/new-products/tray-narrow", new_products_set_up, test_tray_narrow);
   ADD ("/timeline/ui/roadmap/tray-narrow", roadmap_set_up, test_tray_narrow);
+  ADD ("/timeline/ui/new-products/lane-column-narrow", new_products_set_up, test_lane_column_narrow);
   ADD ("/timeline/ui/new-products/tray-narrow-new-page", new_products_set_up, test_tray_narrow_new_page);
 #undef ADD
   g_test_add_func ("/timeline/ui/look/fit", test_fit_shows_everything);

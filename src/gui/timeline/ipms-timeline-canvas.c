@@ -39,6 +39,7 @@ struct _IpmsTimelineCanvas
   IpmsSelection    *selection;
   IpmsChart        *chart;
   double            zoom;
+  double            lane_column;    /* asked of the new product chart; 0: its own */
 
   GskRenderNode    *static_node;
   gboolean          static_dark;
@@ -433,7 +434,11 @@ rebuild_chart (IpmsTimelineCanvas *self)
     }
 
   if (self->kind == IPMS_TIMELINE_KIND_NEW_PRODUCTS)
-    self->chart = IPMS_CHART (ipms_new_products_chart_new (self->document));
+    {
+      self->chart = IPMS_CHART (ipms_new_products_chart_new (self->document));
+      if (self->lane_column > 0)
+        ipms_new_products_chart_set_lane_column_width (np_chart (self), self->lane_column);
+    }
   else
     self->chart = IPMS_CHART (ipms_roadmap_chart_new (self->document));
   ipms_timeline_chart_set_show_title (IPMS_TIMELINE_CHART (self->chart), FALSE);
@@ -2003,6 +2008,17 @@ ipms_timeline_canvas_map_values (IpmsTimelineCanvas *self,
   *x = ipms_timeline_canvas_day_position (self, day);
   *y = top + height / 2;
   return TRUE;
+}
+
+void
+ipms_timeline_canvas_set_lane_column_width (IpmsTimelineCanvas *self,
+                                            double              width)
+{
+  g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
+
+  self->lane_column = width;
+  if (np_chart (self) != NULL && width > 0)
+    ipms_new_products_chart_set_lane_column_width (np_chart (self), width);
 }
 
 double

@@ -58,6 +58,10 @@ gboolean          ipms_timeline_canvas_map_values     (IpmsTimelineCanvas *self,
 /* Chart x (or y when the roadmap is flipped) of a day. */
 double            ipms_timeline_canvas_day_position   (IpmsTimelineCanvas *self,
                                                        guint32             day);
+/* The width of the new product chart's lane names (its own default when
+ * this was never called); the roadmap has none and ignores it. */
+void              ipms_timeline_canvas_set_lane_column_width (IpmsTimelineCanvas *self,
+                                                              double              width);
 /* The largest zoom at which the whole chart (items, names, legend) fits a
  * view of that size along the time axis; on the roadmap it also sets the
  * price axis's length to the view's other side. */

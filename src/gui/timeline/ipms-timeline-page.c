@@ -29,6 +29,13 @@ static const double scale_zooms[] = { 4.0, 1.25, 0.45, 0.1 };
  * away by itself, without changing what the user chose for wide pages. */
 #define NARROW_WIDTH 720
 
+/* Below this view width the new product chart's lane names take a narrower
+ * column (they wrap and their lanes grow taller), so that a phone-width
+ * window still shows more of the time than of the names. */
+#define NARROW_VIEW_WIDTH 600
+#define NARROW_LANE_COLUMN 120.0
+#define WIDE_LANE_COLUMN 200.0
+
 struct _IpmsTimelinePage
 {
   GtkWidget           parent_instance;
@@ -60,6 +67,7 @@ struct _IpmsTimelinePage
   gboolean            tray_wanted;
   gboolean            narrow;
   gboolean            narrow_tray;
+  gboolean            narrow_lanes;
   int                 wide_position;
   GdkFrameClock      *clock;
   gulong              layout_handler;
@@ -182,10 +190,25 @@ apply_tray (IpmsTimelinePage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRAY]);
 }
 
+/* The lane names' column follows the view's width, which the tray's
+ * coming and going changes: the next layout sees the new width. */
+static void
+apply_lane_column (IpmsTimelinePage *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->view));
+  gboolean narrow = width < NARROW_VIEW_WIDTH;
+
+  if (width <= 0 || narrow == self->narrow_lanes)
+    return;
+
+  self->narrow_lanes = narrow;
+  ipms_timeline_canvas_set_lane_column_width (self->canvas, narrow ? NARROW_LANE_COLUMN : WIDE_LANE_COLUMN);
+}
+
 /* Run in the frame clock's layout phase after the window has allocated the
  * page, never during that allocation: GTK 4.8 loses a resize queued while
  * it allocates. The clock lays out again before it paints, so no frame is
- * drawn with the tray in its old state. */
+ * drawn with the tray or the lane names in their old state. */
 static void
 on_layout (GdkFrameClock    *clock,
            IpmsTimelinePage *self)
@@ -193,6 +216,7 @@ on_layout (GdkFrameClock    *clock,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean narrow = width < NARROW_WIDTH;
 
+  apply_lane_column (self);
   if (width <= 0 || narrow == self->narrow)
     return;
 
