@@ -83,6 +83,9 @@ show_item (GtkListItem *list_item)
   g_autofree char *text = describe_item (drop_down, gtk_list_item_get_item (list_item));
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  /* Squeezed (a toolbar on a narrow window), a short choice still reads
+   * whole and a long one keeps its start: "Years", not "…". */
+  gtk_label_set_width_chars (GTK_LABEL (label), text != NULL ? MIN ((int) g_utf8_strlen (text, -1), 12) : 0);
   if (parent != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
     gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     text != NULL ? text : "", -1);
