@@ -361,3 +361,26 @@ ipms_test_find_message_dialog (void)
 
   return NULL;
 }
+
+GtkWidget *
+ipms_test_find_widget (GtkWidget           *widget,
+                       GType                type,
+                       IpmsTestWidgetMatch  match,
+                       gconstpointer        data)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (match == NULL || match (widget, data)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ipms_test_find_widget (child, type, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -44,6 +44,16 @@ gboolean    ipms_test_argb_near          (guint32       a,
                                           guint32       b,
                                           guint         tolerance);
 
+typedef gboolean (*IpmsTestWidgetMatch) (GtkWidget     *widget,
+                                         gconstpointer  data);
+
+/* The first widget of @type at or below @widget, depth first, for which
+ * @match (when not %NULL) is %TRUE; or %NULL. */
+GtkWidget  *ipms_test_find_widget        (GtkWidget           *widget,
+                                          GType                type,
+                                          IpmsTestWidgetMatch  match,
+                                          gconstpointer        data);
+
 /* The first message dialog (an AdwMessageDialog) among the top-level
  * windows, or %NULL. */
 GtkWindow  *ipms_test_find_message_dialog (void);

@@ -277,25 +277,6 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a user could click it: a cell of a table scrolled sideways may
  * be mapped and still lie outside the window, where GTK 4.8 finds no
  * monitor to place its popover on. */
@@ -350,7 +331,7 @@ check_export_dialog (IpmsWindow *window,
   if (g_str_equal (section, "panorama"))
     g_assert_true (gtk_widget_activate_action (page, "panorama-page.export", NULL));
   else
-    g_assert_true (gtk_widget_activate_action (find_descendant (page, IPMS_TYPE_TIMELINE_PAGE),
+    g_assert_true (gtk_widget_activate_action (ipms_test_find_widget (page, IPMS_TYPE_TIMELINE_PAGE, NULL, NULL),
                                                "timeline.export", NULL));
 
   dialog = find_toplevel (IPMS_TYPE_EXPORT_DIALOG);

@@ -56,25 +56,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->document);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first toplevel of `type`, waiting a little for it to appear. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -183,7 +164,7 @@ open_export_dialog (Fixture    *fixture,
   if (g_str_equal (section, "panorama"))
     g_assert_true (gtk_widget_activate_action (page, "panorama-page.export", NULL));
   else
-    g_assert_true (gtk_widget_activate_action (find_descendant (page, IPMS_TYPE_TIMELINE_PAGE),
+    g_assert_true (gtk_widget_activate_action (ipms_test_find_widget (page, IPMS_TYPE_TIMELINE_PAGE, NULL, NULL),
                                                "timeline.export", NULL));
 
   dialog = IPMS_EXPORT_DIALOG (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));

@@ -936,20 +936,11 @@ is_editable_widget (GtkWidget *widget)
          (IPMS_IS_TABLE_CELL (widget) && gtk_widget_get_focusable (widget));
 }
 
-static GtkWidget *
-find_descendant_of_type (GtkWidget *widget,
-                         GType      type)
+static gboolean
+cell_has_record (GtkWidget     *widget,
+                 gconstpointer  data)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant_of_type (child, type);
-
-      if (found != NULL && (!IPMS_IS_TABLE_CELL (found) || ipms_table_cell_get_record (IPMS_TABLE_CELL (found)) != NULL))
-        return found;
-    }
-
-  return NULL;
+  return ipms_table_cell_get_record (IPMS_TABLE_CELL (widget)) != NULL;
 }
 
 /* NULL if the name is `label`, or `label` and where the field is (a table
@@ -1046,7 +1037,7 @@ test_accessible_names (Fixture       *fixture,
    * would not tell which member. */
   {
     IpmsFormPage *page = show (fixture, "team");
-    GtkWidget *cell = find_descendant_of_type (GTK_WIDGET (page), IPMS_TYPE_TABLE_CELL);
+    GtkWidget *cell = ipms_test_find_widget (GTK_WIDGET (page), IPMS_TYPE_TABLE_CELL, cell_has_record, NULL);
     IpmsRecord *record;
     g_autofree char *expected = NULL;
     g_autofree char *message = NULL;

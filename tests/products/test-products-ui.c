@@ -526,23 +526,11 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *tooltip)
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* A new plan has no series: the PRD's header makes one, with the product
@@ -564,7 +552,7 @@ test_new_series (Fixture       *fixture,
   product = g_ptr_array_index (products, 0);
   g_assert_cmpuint (ipms_document_count_rows (fixture->document, "series"), ==, 0);
 
-  button = find_button_labelled (GTK_WIDGET (editor_of (page)), _("New Series…"));
+  button = ipms_test_find_widget (GTK_WIDGET (editor_of (page)), GTK_TYPE_BUTTON, has_tooltip, _("New Series…"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());

@@ -131,25 +131,6 @@ rm_chart (Fixture *fixture)
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_by_action (GtkWidget  *widget,
                 const char *action_name)
 {
@@ -688,7 +669,7 @@ static void
 test_roadmap_band_editor (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = ipms_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, NULL, NULL);
   IpmsRecord *project = ipms_document_get_project (fixture->document);
   GtkWidget *popover, *step;
   guint n_bands;
@@ -700,7 +681,7 @@ test_roadmap_band_editor (Fixture       *fixture,
   g_object_unref (ipms_test_save_widget_png (popover, "timeline-roadmap-bands"));
 
   /* The step field shows the project's step and sets it, one undo step. */
-  step = find_descendant (popover, GTK_TYPE_SPIN_BUTTON);
+  step = ipms_test_find_widget (popover, GTK_TYPE_SPIN_BUTTON, NULL, NULL);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (step)), ==, 5);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (step), 10);
   g_assert_cmpfloat (ipms_record_get_double (project, "price_step"), ==, 10);
@@ -786,7 +767,7 @@ test_screenshots (void)
 static GtkScrolledWindow *
 view_scroller (Fixture *fixture)
 {
-  return GTK_SCROLLED_WINDOW (find_descendant (ipms_timeline_page_get_view (fixture->page), GTK_TYPE_SCROLLED_WINDOW));
+  return GTK_SCROLLED_WINDOW (ipms_test_find_widget (ipms_timeline_page_get_view (fixture->page), GTK_TYPE_SCROLLED_WINDOW, NULL, NULL));
 }
 
 /* The part of the chart in sight, in chart units (the canvas keeps to the
@@ -1056,7 +1037,7 @@ test_lane_move_followed (Fixture       *fixture,
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.show-menu", NULL));
     wait_frames (fixture, 2);
-    menu = find_descendant (GTK_WIDGET (fixture->canvas), GTK_TYPE_POPOVER_MENU);
+    menu = ipms_test_find_widget (GTK_WIDGET (fixture->canvas), GTK_TYPE_POPOVER_MENU, NULL, NULL);
     g_assert_nonnull (menu);
     g_assert_true (gtk_widget_get_mapped (menu));
     g_assert_nonnull (ipms_test_save_widget_png (menu, "timeline-new-products-menu"));
@@ -1113,7 +1094,7 @@ test_band_warning (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) bands = ipms_document_query (fixture->document, "price_band", NULL, 0, "min_price");
-  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = ipms_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, NULL, NULL);
   GtkWidget *warning = NULL;
   IpmsRecord *entry = g_ptr_array_index (bands, 0);
 
