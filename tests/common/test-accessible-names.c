@@ -438,8 +438,9 @@ test_rules (void)
   }
 }
 
-/* The choices a drop-down pops up each read as their text (GTK 4.8 read
- * "list item" for each), and its button says the field and the choice. */
+/* The choices a drop-down or a combo row pops up each read as their text
+ * (GTK 4.8 read "list item" for each), and a drop-down's button says the
+ * field and the choice. */
 static void
 test_drop_down_choices (void)
 {
@@ -477,6 +478,31 @@ test_drop_down_choices (void)
   g_assert_cmpuint (names->len, ==, 4);
   for (guint i = 0; scales[i] != NULL; i++)
     g_assert_cmpstr (g_ptr_array_index (names, i), ==, scales[i]);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* An AdwComboRow's choices, as in the export dialog. */
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    GtkWidget *row = adw_combo_row_new ();
+    g_autoptr(GtkStringList) model = gtk_string_list_new (scales);
+
+    adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Time scale");
+    ipms_accessible_combo_row_name_choices (ADW_COMBO_ROW (row));
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    gtk_window_set_child (GTK_WINDOW (window), list);
+    g_assert_true (ipms_test_wait_for_paint (row));
+
+    g_signal_emit_by_name (row, "activate");
+    popover = ipms_test_find_widget (row, GTK_TYPE_POPOVER, NULL, NULL);
+    g_assert_nonnull (popover);
+    g_assert_true (ipms_test_wait_for_paint (popover));
+    g_ptr_array_set_size (names, 0);
+    collect_list_item_names (popover, names);
+    g_assert_cmpuint (names->len, ==, 4);
+    for (guint i = 0; scales[i] != NULL; i++)
+      g_assert_cmpstr (g_ptr_array_index (names, i), ==, scales[i]);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-merge-key.h"
 #include "ipms-new-series.h"
 #include "ipms-product-editor.h"
@@ -231,6 +232,8 @@ static void
 ipms_product_editor_init (IpmsProductEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ipms_accessible_combo_row_name_choices (self->grade_row);
+  ipms_accessible_combo_row_name_choices (self->series_row);
 }
 
 IpmsProductEditor *

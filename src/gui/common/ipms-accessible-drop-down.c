@@ -190,3 +190,34 @@ ipms_accessible_drop_down_set_label (GtkDropDown *drop_down,
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   update_button (drop_down);
 }
+
+/* After libadwaita's own bind, which has set the label of the choice. */
+static void
+combo_row_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *parent = box != NULL ? gtk_widget_get_parent (box) : NULL;
+
+  if (GTK_IS_LABEL (label) && parent != NULL &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_label (GTK_LABEL (label)), -1);
+}
+
+void
+ipms_accessible_combo_row_name_choices (AdwComboRow *row)
+{
+  GtkListItemFactory *factory;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* The row's default factory, which shows a choice and its check mark. */
+  factory = adw_combo_row_get_factory (row);
+  g_return_if_fail (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_signal_connect_after (factory, "bind", G_CALLBACK (combo_row_bind_cb), NULL);
+  /* The popup's items are already bound: as its list factory, the same
+   * factory binds them again, now naming them. */
+  adw_combo_row_set_list_factory (row, factory);
+}

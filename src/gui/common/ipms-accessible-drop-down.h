@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,9 @@ void ipms_accessible_drop_down_set_label    (GtkDropDown          *drop_down,
 void ipms_accessible_drop_down_set_describe (GtkDropDown          *drop_down,
                                              IpmsDescribeItemFunc  describe,
                                              gpointer              user_data);
+
+/* The same for the choices an AdwComboRow pops up (its own row already
+ * reads its title and choice): each is named as it reads. */
+void ipms_accessible_combo_row_name_choices (AdwComboRow *row);
 
 G_END_DECLS

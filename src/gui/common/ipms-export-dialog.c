@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipms-accessible-drop-down.h"
 #include "ipms-chart-export.h"
 #include "ipms-export-dialog.h"
 #include "ipms-export-task.h"
@@ -505,6 +506,10 @@ static void
 ipms_export_dialog_init (IpmsExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ipms_accessible_combo_row_name_choices (self->scope_row);
+  ipms_accessible_combo_row_name_choices (self->prd_format_row);
+  ipms_accessible_combo_row_name_choices (self->format_row);
+  ipms_accessible_combo_row_name_choices (self->page_row);
 
   g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (self->scope_row, "notify::selected", G_CALLBACK (update_state), self);
