@@ -347,19 +347,27 @@ ipms_test_make_temp_path (const char *basename)
 }
 
 GtkWindow *
-ipms_test_find_message_dialog (void)
+ipms_test_find_toplevel (GType type,
+                         guint timeout_ms)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+  for (;;)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      GListModel *toplevels = gtk_window_get_toplevels ();
 
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return GTK_WINDOW (window);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;
+        }
+
+      if (g_get_monotonic_time () >= deadline)
+        return NULL;
+      g_main_context_iteration (NULL, FALSE);
     }
-
-  return NULL;
 }
 
 GtkWidget *

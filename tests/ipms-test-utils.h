@@ -54,9 +54,10 @@ GtkWidget  *ipms_test_find_widget        (GtkWidget           *widget,
                                           IpmsTestWidgetMatch  match,
                                           gconstpointer        data);
 
-/* The first message dialog (an AdwMessageDialog) among the top-level
- * windows, or %NULL. */
-GtkWindow  *ipms_test_find_message_dialog (void);
+/* The first shown top-level window of @type, waiting up to @timeout_ms
+ * for one to appear (0: as things are now); %NULL if there is none. */
+GtkWindow  *ipms_test_find_toplevel      (GType                type,
+                                          guint                timeout_ms);
 
 /* A path named @basename in a fresh directory of the current test case
  * (removed when the program exits normally, kept when it aborts, so that

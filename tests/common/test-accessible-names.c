@@ -261,22 +261,6 @@ check_buttons (GtkWidget  *widget,
   return n;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Whether a user could click it: a cell of a table scrolled sideways may
  * be mapped and still lie outside the window, where GTK 4.8 finds no
  * monitor to place its popover on. */
@@ -334,7 +318,7 @@ check_export_dialog (IpmsWindow *window,
     g_assert_true (gtk_widget_activate_action (ipms_test_find_widget (page, IPMS_TYPE_TIMELINE_PAGE, NULL, NULL),
                                                "timeline.export", NULL));
 
-  dialog = find_toplevel (IPMS_TYPE_EXPORT_DIALOG);
+  dialog = ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 0);
   g_assert_nonnull (dialog);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (dialog)));
   g_assert_cmpuint (check_buttons (GTK_WIDGET (dialog), where), >=, 2);

@@ -56,29 +56,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->document);
 }
 
-/* The first toplevel of `type`, waiting a little for it to appear. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
-        }
-      g_main_context_iteration (NULL, FALSE);
-    }
-
-  return NULL;
-}
-
 static gboolean
 toplevel_exists (GtkWindow *window)
 {
@@ -167,7 +144,7 @@ open_export_dialog (Fixture    *fixture,
     g_assert_true (gtk_widget_activate_action (ipms_test_find_widget (page, IPMS_TYPE_TIMELINE_PAGE, NULL, NULL),
                                                "timeline.export", NULL));
 
-  dialog = IPMS_EXPORT_DIALOG (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  dialog = IPMS_EXPORT_DIALOG (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (dialog)));
@@ -197,7 +174,7 @@ check_chooser_opens_and_cancels (IpmsExportDialog *dialog,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose-file", NULL));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ipms_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 5000);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (dialog));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
@@ -380,7 +357,7 @@ open_prd_dialog (Fixture *fixture,
   IpmsExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-prd", "x", product_id));
-  dialog = IPMS_EXPORT_DIALOG (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  dialog = IPMS_EXPORT_DIALOG (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (dialog)));

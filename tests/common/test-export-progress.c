@@ -86,28 +86,6 @@ window_child (IpmsWindow *window,
   return child;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
-        }
-      g_main_context_iteration (NULL, FALSE);
-    }
-
-  return NULL;
-}
-
 /* The main loop while an export runs: a timer's ticks, the longest gap
  * between two, and what the window showed meanwhile. */
 typedef struct
@@ -186,7 +164,7 @@ start_prd_export (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-prd", "x", (gint64) 0));
-  dialog = IPMS_EXPORT_DIALOG (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  dialog = IPMS_EXPORT_DIALOG (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
   g_assert_nonnull (dialog);
   format_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), IPMS_TYPE_EXPORT_DIALOG, "prd_format_row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), format_index);
@@ -319,7 +297,7 @@ test_cancel (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   assert_folder_holds_only (dir, "plan.ipms");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (progress)));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5000));
 }
 
 /* A file that cannot be written: the window's error dialog says why. */
@@ -337,7 +315,7 @@ test_error (Fixture       *fixture,
   g_assert_error (export.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&export.error);
 
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5000));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export “prds.pdf”");
@@ -355,7 +333,7 @@ test_error (Fixture       *fixture,
   wait_for (&export);
   g_assert_nonnull (export.error);
   g_clear_error (&export.error);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5000));
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (ipms_document_count_rows (fixture->document, "product"), ==, 1000);
@@ -378,7 +356,7 @@ test_chart (Fixture       *fixture,
   page = ipms_window_get_section_page (fixture->window, "panorama");
   g_assert_true (ipms_test_wait_for_paint (page));
   g_assert_true (gtk_widget_activate_action (page, "panorama-page.export", NULL));
-  dialog = IPMS_EXPORT_DIALOG (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  dialog = IPMS_EXPORT_DIALOG (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
   g_assert_nonnull (dialog);
   row = gtk_widget_get_template_child (GTK_WIDGET (dialog), IPMS_TYPE_EXPORT_DIALOG, "format_row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
@@ -420,7 +398,7 @@ test_deck (Fixture       *fixture,
   g_assert_cmpint (g_chdir (dir), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-deck", NULL));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ipms_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 5000);
   g_assert_nonnull (chooser);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (chooser)));
   tick = g_timeout_add (1, watch_tick_cb, &watch);
@@ -439,7 +417,7 @@ test_deck (Fixture       *fixture,
                   watch.ticks, watch.longest / 1000.0);
   g_assert_cmpuint (watch.ticks_while_shown, >=, 2);
   g_assert_cmpint (watch.longest / 1000, <, MAX_STALL_MS);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5000));
   assert_whole_pdf (path);
 }
 
@@ -460,20 +438,20 @@ test_prd_sensitivity (void)
   /* GTK 4.8 has no way to ask whether a widget's action is enabled, and
    * says it activated a disabled one: what counts is that nothing opens. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", (gint64) 0);
-  g_assert_null (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  g_assert_null (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
 
   g_assert_true (ipms_document_begin_edit (document, "Add", NULL, &error));
   id = ipms_document_insert (document, "product", 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ipms_document_commit_edit (document, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", id));
-  g_assert_nonnull (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
-  gtk_window_destroy (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
+  gtk_window_destroy (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prd", "x", (gint64) 0);
-  g_assert_null (find_toplevel (IPMS_TYPE_EXPORT_DIALOG));
+  g_assert_null (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 5000));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

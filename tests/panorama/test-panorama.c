@@ -660,7 +660,7 @@ test_add_remove_axis_items (Fixture       *fixture,
   item = column_item (fixture, column);
   n_placed = ipms_panorama_chart_get_n_placed (fixture->chart);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "panorama.remove-item", "x", item));
-  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 0));
   g_assert_nonnull (dialog);
   /* Nothing happens before the answer. */
   g_assert_cmpuint (ipms_panorama_chart_get_n_columns (fixture->chart), ==, n_columns);
@@ -1153,7 +1153,7 @@ test_new_series (Fixture       *fixture,
   adw_combo_row_set_selected (series_row, n - 1);
   /* The list stays on the product's series while the name is asked. */
   g_assert_cmpuint (adw_combo_row_get_selected (series_row), !=, n - 1);
-  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 0));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));

@@ -555,7 +555,7 @@ test_new_series (Fixture       *fixture,
   button = ipms_test_find_widget (GTK_WIDGET (editor_of (page)), GTK_TYPE_BUTTON, has_tooltip, _("New Series…"));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_message_dialog ());
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 0));
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Outdoor");
   adw_message_dialog_response (dialog, "create");

@@ -22,28 +22,6 @@
 
 static IpmsApplication *app;
 
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
-        }
-      g_main_context_iteration (NULL, FALSE);
-    }
-
-  return NULL;
-}
-
 static void
 flush (void)
 {
@@ -83,7 +61,7 @@ import_through_chooser (IpmsWindow *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-json", NULL));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ipms_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, 5000);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), json, NULL));
   /* The selection lands once the folder is read. */
@@ -101,7 +79,7 @@ import_through_chooser (IpmsWindow *window,
   flush ();
 
   /* Nothing is replaced before the user says so. */
-  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (ipms_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5000));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace the Plan?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Undo"));

@@ -1120,22 +1120,6 @@ test_fold_from_outside (void)
   g_assert_null (strstr (errors, "attempt to allocate"));
 }
 
-static GtkWindow *
-find_export_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (IPMS_IS_EXPORT_DIALOG (window))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Ctrl+Shift+E exports the chart shown from anywhere in the window, the
  * sidebar included (it did nothing on the panorama, and on the timelines
  * only from inside the chart); away from the charts it is off. */
@@ -1156,9 +1140,9 @@ test_export_chart_shortcut (void)
 
       ipms_window_set_section (window, charts[i]);
       gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (template_child (window, "sidebar_list"))));
-      g_assert_null (find_export_dialog ());
+      g_assert_null (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 0));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL));
-      dialog = find_export_dialog ();
+      dialog = ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 0);
       g_assert_nonnull (dialog);
       g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
       gtk_window_destroy (dialog);
@@ -1166,7 +1150,7 @@ test_export_chart_shortcut (void)
 
   ipms_window_set_section (window, "team");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-chart", NULL);
-  g_assert_null (find_export_dialog ());
+  g_assert_null (ipms_test_find_toplevel (IPMS_TYPE_EXPORT_DIALOG, 0));
 
   close_all_windows ();
 }
