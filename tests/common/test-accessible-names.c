@@ -22,7 +22,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-application.h"
 #include "ipms-example.h"
 #include "ipms-export-dialog.h"

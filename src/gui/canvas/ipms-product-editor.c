@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-merge-key.h"
 #include "ipms-new-series.h"
 #include "ipms-product-editor.h"

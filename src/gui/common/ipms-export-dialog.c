@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-chart-export.h"
 #include "ipms-export-dialog.h"
 #include "ipms-export-task.h"

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ipms-accessible.h"
 #include "ipms-chart-style.h"
 #include "ipms-format.h"
 #include "ipms-product-row.h"
@@ -81,25 +82,16 @@ draw_badge (GtkDrawingArea *area,
 }
 
 /* The row and, in a list view, the list item around it that the focus
- * lands on: GTK 4.8 names a list item by nothing it holds. */
+ * lands on. */
 static void
 set_accessible_label (IpmsProductRow *self,
                       const char     *label)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  GtkAccessible *targets[] = {
-    GTK_ACCESSIBLE (self),
-    parent != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM
-      ? GTK_ACCESSIBLE (parent) : NULL,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
-    {
-      if (label != NULL)
-        gtk_accessible_update_property (targets[i], GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      else
-        gtk_accessible_reset_property (targets[i], GTK_ACCESSIBLE_PROPERTY_LABEL);
-    }
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  ipms_accessible_name_enclosing (GTK_WIDGET (self), GTK_ACCESSIBLE_ROLE_LIST_ITEM, label);
 }
 
 static void

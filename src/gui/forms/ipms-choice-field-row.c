@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-choice-field-row.h"
 
 struct _IpmsChoiceFieldRow

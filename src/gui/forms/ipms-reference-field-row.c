@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-forms-util.h"
 #include "ipms-record-list.h"
 #include "ipms-reference-field-row.h"

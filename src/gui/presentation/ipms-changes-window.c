@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-baseline.h"
 #include "ipms-changes-window.h"
 #include "ipms-slide-content.h"

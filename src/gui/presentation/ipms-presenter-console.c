@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-audience-window.h"
 #include "ipms-deck-setup.h"
 #include "ipms-presenter-console.h"

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-field-binding.h"
 #include "ipms-field-row.h"
 #include "ipms-format.h"

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-field-binding.h"
 #include "ipms-format.h"
 #include "ipms-forms-util.h"
@@ -259,17 +259,10 @@ update_cell (IpmsProductList *self,
    * holds: a screen reader heard "GtkListItemWidget". */
   if (g_str_equal (column->id, "name"))
     {
-      GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+      /* Translators: a product for a screen reader, "Pet Feeder Mini, grade S" */
+      g_autofree char *name = g_strdup_printf (_("%s, grade %s"), text, ipms_record_get_string (product, "grade"));
 
-      while (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) != GTK_ACCESSIBLE_ROLE_ROW)
-        row = gtk_widget_get_parent (row);
-      if (row != NULL)
-        {
-          /* Translators: a product for a screen reader, "Pet Feeder Mini, grade S" */
-          g_autofree char *name = g_strdup_printf (_("%s, grade %s"), text, ipms_record_get_string (product, "grade"));
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        }
+      ipms_accessible_name_enclosing (gtk_list_item_get_child (item), GTK_ACCESSIBLE_ROLE_ROW, name);
     }
 }
 

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 #include "ipms-canvas-view.h"
 #include "ipms-chart-export.h"
 #include "ipms-export-dialog.h"

@@ -1,4 +1,4 @@
-/* ipms-accessible-drop-down.c
+/* ipms-accessible.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ipms-accessible-drop-down.h"
+#include "ipms-accessible.h"
 
 typedef struct
 {
@@ -25,6 +25,32 @@ naming_free (gpointer data)
   g_free (naming);
 }
 
+void
+ipms_accessible_name_enclosing (GtkWidget         *child,
+                                GtkAccessibleRole  role,
+                                const char        *label)
+{
+  GtkWidget *ancestor = child;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  /* A list item is a child's parent; a column view's row, its grandparent. */
+  for (guint depth = 0; depth < 3; depth++)
+    {
+      ancestor = gtk_widget_get_parent (ancestor);
+      if (ancestor == NULL)
+        return;
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (ancestor)) != role)
+        continue;
+
+      if (label != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (ancestor), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (ancestor), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+}
+
 static GtkWidget *
 find_button (GtkDropDown *drop_down)
 {
@@ -36,8 +62,18 @@ find_button (GtkDropDown *drop_down)
   return NULL;
 }
 
-static char *describe_item (GtkDropDown *drop_down,
-                            GObject     *item);
+static char *
+describe_item (GtkDropDown *drop_down,
+               GObject     *item)
+{
+  Naming *naming = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming");
+
+  if (item == NULL)
+    return NULL;
+
+  return naming->describe != NULL ? naming->describe (item, naming->user_data)
+                                  : g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
 
 static void
 update_button (GtkDropDown *drop_down)
@@ -58,19 +94,6 @@ update_button (GtkDropDown *drop_down)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-static char *
-describe_item (GtkDropDown *drop_down,
-          GObject     *item)
-{
-  Naming *naming = g_object_get_data (G_OBJECT (drop_down), "ipms-accessible-naming");
-
-  if (item == NULL)
-    return NULL;
-
-  return naming->describe != NULL ? naming->describe (item, naming->user_data)
-                                  : g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-}
-
 /* The text of an item, in the button and in the list that pops up, and
  * the name of its list item there: GTK 4.8 names a list item by nothing
  * it holds, and a screen reader said "list item" for every choice. */
@@ -79,16 +102,13 @@ show_item (GtkListItem *list_item)
 {
   GtkDropDown *drop_down = g_object_get_data (G_OBJECT (list_item), "ipms-drop-down");
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  GtkWidget *parent = gtk_widget_get_parent (label);
   g_autofree char *text = describe_item (drop_down, gtk_list_item_get_item (list_item));
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   /* Squeezed (a toolbar on a narrow window), a short choice still reads
    * whole and a long one keeps its start: "Years", not "…". */
   gtk_label_set_width_chars (GTK_LABEL (label), text != NULL ? MIN ((int) g_utf8_strlen (text, -1), 12) : 0);
-  if (parent != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    text != NULL ? text : "", -1);
+  ipms_accessible_name_enclosing (label, GTK_ACCESSIBLE_ROLE_LIST_ITEM, text);
 }
 
 static void
@@ -198,12 +218,9 @@ combo_row_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-  GtkWidget *parent = box != NULL ? gtk_widget_get_parent (box) : NULL;
 
-  if (GTK_IS_LABEL (label) && parent != NULL &&
-      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    gtk_label_get_label (GTK_LABEL (label)), -1);
+  if (GTK_IS_LABEL (label))
+    ipms_accessible_name_enclosing (box, GTK_ACCESSIBLE_ROLE_LIST_ITEM, gtk_label_get_label (GTK_LABEL (label)));
 }
 
 void

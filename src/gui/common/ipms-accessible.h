@@ -5,6 +5,21 @@
 
 G_BEGIN_DECLS
 
+/*
+ * What a screen reader needs from widgets that GTK 4.8 and libadwaita 1.2
+ * leave unnamed.
+ *
+ * ipms_accessible_name_enclosing(): the focus of a list or a column view
+ * lands on the list item (or row) around what a factory made, and GTK 4.8
+ * names it by nothing it holds ("list item", "GtkListItemWidget"). This
+ * names the nearest such ancestor of `child` with `role`, within the few
+ * wrappers a list puts around it (never a list further out); NULL unsets
+ * the name.
+ */
+void ipms_accessible_name_enclosing (GtkWidget         *child,
+                                     GtkAccessibleRole  role,
+                                     const char        *label);
+
 /* The text of a drop-down's item as it is shown. */
 typedef char *(*IpmsDescribeItemFunc) (GObject  *item,
                                        gpointer  user_data);
