@@ -731,15 +731,13 @@ stacked_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, FALSE);
 }
 
-/* A cell says its row after its column: in a table of members, "Name"
- * alone would not tell a screen reader's user which one. */
+/* A cell says its row after its column (`title`): in a table of members,
+ * "Name" alone would not tell a screen reader's user which one. */
 static void
-bind_cell (IpmsRecordTable *self,
-           IpmsTableCell   *cell,
-           IpmsRecord      *record)
+bind_cell (IpmsTableCell *cell,
+           IpmsRecord    *record,
+           const char    *title)
 {
-  g_autofree char *title = ipms_forms_dup_record_title (self->document, record);
-
   ipms_table_cell_set_record (cell, record);
   ipms_table_cell_set_context (cell, title);
 }
@@ -750,11 +748,12 @@ stacked_bind_cb (GtkSignalListItemFactory *factory,
                  IpmsRecordTable          *self)
 {
   IpmsRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *title = ipms_forms_dup_record_title (self->document, record);
 
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_list_item_get_child (item)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (IPMS_IS_TABLE_CELL (child))
-      bind_cell (self, IPMS_TABLE_CELL (child), record);
+      bind_cell (IPMS_TABLE_CELL (child), record, title);
 }
 
 static void
@@ -798,8 +797,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   IpmsRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *title = ipms_forms_dup_record_title (self->document, record);
 
-  bind_cell (self, IPMS_TABLE_CELL (cell), record);
+  bind_cell (IPMS_TABLE_CELL (cell), record, title);
 }
 
 static void
