@@ -170,6 +170,11 @@ struct _IpmsDocument
 
   /* Nesting of begin_read() inside the transaction it started */
   guint            read_depth;
+
+  /* The project row's id once looked up, 0 until then. Views ask for the
+   * project per list cell and per chart item; a query outside a transaction
+   * costs SQLite a lock and an unlock of the file each time. */
+  gint64           project_id;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsDocument, ipms_document, G_TYPE_OBJECT)
@@ -287,6 +292,7 @@ finalize_statements (IpmsDocument *self)
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->search_index, _ipms_search_index_free);
   g_clear_pointer (&self->insert_statements, g_free);
+  self->project_id = 0;
 }
 
 /* Returns a reset, cached statement, or NULL with `error` set. */
@@ -653,6 +659,9 @@ publish_changes (IpmsDocument *self,
       RowChange *change = &g_array_index (changes, RowChange, i);
       GHashTable *records = records_of_table (self, change->table);
       IpmsRecord *cached = g_hash_table_lookup (records, &change->id);
+
+      if (change->change != IPMS_ROW_UPDATED && g_str_equal (change->table->name, "project"))
+        self->project_id = 0;
 
       if (cached == NULL)
         continue;
@@ -2454,6 +2463,9 @@ ipms_document_get_project (IpmsDocument *self)
 
   g_return_val_if_fail (IPMS_IS_DOCUMENT (self), NULL);
 
+  if (self->project_id > 0)
+    return ipms_document_get_record (self, "project", self->project_id);
+
   stmt = prepare (self, "SELECT id FROM project ORDER BY id LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
@@ -2461,6 +2473,8 @@ ipms_document_get_project (IpmsDocument *self)
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+
+  self->project_id = id;
 
   return id > 0 ? ipms_document_get_record (self, "project", id) : NULL;
 }
@@ -2669,6 +2683,8 @@ reload (IpmsDocument *self)
   GHashTableIter tables;
   gpointer table, records;
   sqlite3_stmt *stmt;
+
+  self->project_id = 0;
 
   /* What this build writes would not fit the newer format. */
   stmt = prepare (self, "PRAGMA user_version", NULL);

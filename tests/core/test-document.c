@@ -632,6 +632,37 @@ test_undo_redo_all (Fixture       *fixture,
   g_assert_cmpuint (redone, ==, undone);
 }
 
+/* The project row is looked up once and then kept: a plan whose project
+ * row is replaced (as an import does), undone and redone, must give the
+ * row that is in the file each time. */
+static void
+test_project_row_replaced (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(IpmsDocument) document = create_document (fixture, "project.ipms");
+  g_autoptr(GError) error = NULL;
+  gint64 first = ipms_record_get_id (ipms_document_get_project (document));
+  gint64 second;
+
+  begin (document, "Replace project", NULL);
+  second = insert_row (document, "project", "name", "Second plan", NULL);
+  ipms_document_delete (document, "project", first, &error);
+  g_assert_no_error (error);
+  commit (document);
+  g_assert_cmpint (second, !=, first);
+  g_assert_cmpint (ipms_record_get_id (ipms_document_get_project (document)), ==, second);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Second plan");
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipms_record_get_id (ipms_document_get_project (document)), ==, first);
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_project (document), "name"), ==, "Test plan");
+
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipms_record_get_id (ipms_document_get_project (document)), ==, second);
+}
+
 static void
 test_merge_and_redo_cleared (Fixture       *fixture,
                              gconstpointer  data)
@@ -1280,6 +1311,7 @@ main (int   argc,
   ADD ("invalid-values", test_invalid_values);
   ADD ("undo-redo-all", test_undo_redo_all);
   ADD ("merge-and-redo-cleared", test_merge_and_redo_cleared);
+  ADD ("project-row-replaced", test_project_row_replaced);
   ADD ("history-limit", test_history_limit);
   ADD ("history-survives-reopen", test_history_survives_reopen);
   ADD ("bad-files", test_bad_files);
