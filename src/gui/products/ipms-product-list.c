@@ -17,6 +17,7 @@
 #include "ipms-product-list.h"
 #include "ipms-products.h"
 #include "ipms-record-list.h"
+#include "ipms-table-text.h"
 
 /* The table's columns: a product column of the schema, or one of the two
  * computed ones. */
@@ -26,22 +27,26 @@ typedef struct
   const char *title;   /* NULL: the schema's label */
   gboolean    numeric;
   gboolean    expand;
+  /* Widths in average characters: the least the column takes before the
+   * table scrolls sideways, and what it asks for when there is room. */
+  guint       min_chars;
+  guint       nat_chars;
 } ListColumn;
 
 static const ListColumn list_columns[] = {
-  { "name", NULL, FALSE, TRUE },
-  { "series_id", NULL, FALSE, FALSE },
-  { "grade", NULL, FALSE, FALSE },
-  { "status", NULL, FALSE, FALSE },
-  { "price", NULL, TRUE, FALSE },
-  { "cost", NULL, TRUE, FALSE },
+  { "name", NULL, FALSE, TRUE, 14, 28 },
+  { "series_id", NULL, FALSE, FALSE, 5, 10 },
+  { "grade", NULL, FALSE, FALSE, 3, 3 },
+  { "status", NULL, FALSE, FALSE, 5, 10 },
+  { "price", NULL, TRUE, FALSE, 6, 8 },
+  { "cost", NULL, TRUE, FALSE, 6, 8 },
   /* Translators: a column of the product list: gross margin in percent */
-  { "margin", N_("Margin"), TRUE, FALSE },
-  { "launch_date", NULL, FALSE, FALSE },
-  { "segment_id", NULL, FALSE, FALSE },
-  { "owner_id", NULL, FALSE, FALSE },
+  { "margin", N_("Margin"), TRUE, FALSE, 4, 5 },
+  { "launch_date", NULL, FALSE, FALSE, 10, 10 },
+  { "segment_id", NULL, FALSE, FALSE, 6, 16 },
+  { "owner_id", NULL, FALSE, FALSE, 5, 10 },
   /* Translators: a column of the product list: PRD sections filled, as “5 / 7” */
-  { "prd", N_("PRD"), TRUE, FALSE },
+  { "prd", N_("PRD"), TRUE, FALSE, 5, 5 },
 };
 
 /* The filters above the table: a reference or choice column each. */
@@ -188,36 +193,55 @@ update_prd_cell (IpmsProductList *self,
 
   filled = ipms_prd_counter_get_filled (self->counter, product);
   text = dup_cell_text (self, product, "prd");
-  gtk_label_set_text (GTK_LABEL (label), text);
+  ipms_table_text_set_text (IPMS_TABLE_TEXT (label), text);
   if (filled == IPMS_PRD_N_SECTIONS)
     gtk_widget_remove_css_class (label, "dim-label");
   else
     gtk_widget_add_css_class (label, "dim-label");
+}
 
-  /* What is left to write, one hover away. */
-  {
-    g_autoptr(GString) tooltip = g_string_new (NULL);
-    g_autoptr(GString) missing = g_string_new (NULL);
-    IpmsPrdCounts counts;
+/* What is left to write, one hover away. The text is made when asked for:
+ * setting a tooltip costs GTK 4.8 a round trip to the X server, once per
+ * bound cell while the list scrolls. */
+static gboolean
+prd_cell_query_tooltip_cb (GtkWidget   *label,
+                           int          x,
+                           int          y,
+                           gboolean     keyboard_mode,
+                           GtkTooltip  *tooltip,
+                           GtkListItem *item)
+{
+  IpmsProductList *self = g_object_get_data (G_OBJECT (label), "ipms-list");
+  IpmsRecord *product = gtk_list_item_get_item (item);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) missing = NULL;
+  IpmsPrdCounts counts;
+  guint filled;
 
-    ipms_prd_counter_get_counts (self->counter, ipms_record_get_id (product), &counts);
-    for (guint s = 0; s < IPMS_PRD_N_SECTIONS; s++)
-      if (!ipms_prd_section_is_filled (product, &counts, s))
-        {
-          if (missing->len > 0)
-            g_string_append (missing, _(", "));
-          g_string_append (missing, ipms_prd_section_get_title (s));
-        }
+  if (product == NULL)
+    return FALSE;
 
-    g_string_append_printf (tooltip, _("%u of %u sections filled"), filled, (guint) IPMS_PRD_N_SECTIONS);
-    if (missing->len > 0)
+  text = g_string_new (NULL);
+  missing = g_string_new (NULL);
+  filled = ipms_prd_counter_get_filled (self->counter, product);
+  ipms_prd_counter_get_counts (self->counter, ipms_record_get_id (product), &counts);
+  for (guint s = 0; s < IPMS_PRD_N_SECTIONS; s++)
+    if (!ipms_prd_section_is_filled (product, &counts, s))
       {
-        g_string_append_c (tooltip, '\n');
-        /* Translators: in a tooltip, the PRD sections still to write, as “To do: Overview, FAQ & Box Contents” */
-        g_string_append_printf (tooltip, _("To do: %s"), missing->str);
+        if (missing->len > 0)
+          g_string_append (missing, _(", "));
+        g_string_append (missing, ipms_prd_section_get_title (s));
       }
-    gtk_widget_set_tooltip_text (label, tooltip->str);
-  }
+
+  g_string_append_printf (text, _("%u of %u sections filled"), filled, (guint) IPMS_PRD_N_SECTIONS);
+  if (missing->len > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: in a tooltip, the PRD sections still to write, as “To do: Overview, FAQ & Box Contents” */
+      g_string_append_printf (text, _("To do: %s"), missing->str);
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
 }
 
 static void
@@ -225,13 +249,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                const ListColumn         *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = ipms_table_text_new (column->min_chars, column->nat_chars, column->numeric);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), column->numeric ? 1.0 : 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column->numeric)
-    gtk_widget_add_css_class (label, "numeric");
+  if (g_str_equal (column->id, "prd"))
+    {
+      g_object_set_data (G_OBJECT (label), "ipms-list", g_object_get_data (G_OBJECT (factory), "ipms-list"));
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (prd_cell_query_tooltip_cb), item);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -253,7 +278,7 @@ update_cell (IpmsProductList *self,
     }
 
   text = dup_cell_text (self, product, column->id);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  ipms_table_text_set_text (IPMS_TABLE_TEXT (gtk_list_item_get_child (item)), text);
 
   /* The focus goes from row to row, and GTK 4.8 names a row by nothing it
    * holds: a screen reader heard "GtkListItemWidget". */
