@@ -14,10 +14,12 @@
  * clock's "after-paint" that follows it, so layout and painting are counted,
  * not only the model.
  *
- * Usage: ipms-ui-bench [--forms | --prds | --charts] [N_PRODUCTS…]   (default: 1000 2000 10000)
+ * Usage: ipms-ui-bench [--forms | --prds | --charts | --panorama] [N_PRODUCTS…]
+ * (default: 1000 2000 10000)
  * --forms gives only the form views' figures, --prds only those of the
  * PRDs section's product list (shown, scrolled, sorted), --charts only the
- * timelines' (their first show and their edits).
+ * timelines' (their first show and their edits), --panorama only the
+ * panorama's (its first show, edits, drag and the undo of an import).
  */
 
 #include "config.h"
@@ -53,6 +55,8 @@ static gboolean forms_only;
 static gboolean prds_only;
 /* --charts: only the timelines' figures, for profiling them. */
 static gboolean charts_only;
+/* --panorama: only the panorama's figures (show, edits, drag, bulk undo). */
+static gboolean panorama_only;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -730,7 +734,7 @@ bench_window (guint n_products)
   g_autofree char *path = ipms_bench_generate_project (tmpdir, n_products);
   IpmsWindow *window;
 
-  if (!forms_only && !prds_only && !charts_only)
+  if (!forms_only && !prds_only && !charts_only && !panorama_only)
     {
       print_time ("open_paint_team", n_products, measure_open (path, "team"));
       print_time ("open_paint_panorama", n_products, measure_open (path, "panorama"));
@@ -746,6 +750,17 @@ bench_window (guint n_products)
       print_time ("roadmap_show", n_products, measure_show (window, "roadmap"));
       measure_timeline_edits (window, "new-products", n_products);
       measure_timeline_edits (window, "roadmap", n_products);
+      close_window (window);
+      g_unlink (path);
+      return;
+    }
+
+  if (panorama_only)
+    {
+      print_time ("panorama_show", n_products, measure_show (window, "panorama"));
+      measure_edits (window, n_products);
+      measure_drag (window, n_products);
+      measure_bulk_undo (window, n_products);
       close_window (window);
       g_unlink (path);
       return;
@@ -835,9 +850,14 @@ main (int   argc,
           charts_only = TRUE;
           continue;
         }
+      if (g_str_equal (argv[i], "--panorama"))
+        {
+          panorama_only = TRUE;
+          continue;
+        }
       if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
         {
-          g_printerr ("usage: %s [--forms | --prds | --charts] [N_PRODUCTS…]\n", argv[0]);
+          g_printerr ("usage: %s [--forms | --prds | --charts | --panorama] [N_PRODUCTS…]\n", argv[0]);
           return EXIT_FAILURE;
         }
       g_array_append_val (sizes, (guint) { (guint) n });
@@ -860,7 +880,7 @@ main (int   argc,
   tmpdir = g_dir_make_tmp ("ipms-ui-bench-XXXXXX", &error);
   g_assert_no_error (error);
 
-  if (!prds_only && !charts_only)
+  if (!prds_only && !charts_only && !panorama_only)
     bench_example_forms ();
   for (guint i = 0; i < sizes->len; i++)
     bench_window (g_array_index (sizes, guint, i));
