@@ -1196,6 +1196,94 @@ settle (Fixture *fixture)
     }
 }
 
+/* Whether the first chip of a cell is painted in `window`: its grade badge
+ * and its text are dark, the cell and the chip's face around them light. */
+static gboolean
+chip_shows (Fixture    *fixture,
+            GdkTexture *window,
+            guint       column,
+            guint       row)
+{
+  graphene_point_t top_left, bottom_right;
+  cairo_rectangle_t rect;
+  guint n_dark = 0;
+
+  g_assert_true (ipms_panorama_chart_get_chip_rect (fixture->chart, product_at (fixture, column, row, 0), &rect));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (rect.x, rect.y), &top_left));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (rect.x + rect.width, rect.y + rect.height),
+                                           &bottom_right));
+
+  for (int y = (int) top_left.y + 4; y < (int) bottom_right.y - 4; y++)
+    for (int x = (int) top_left.x + 4; x < (int) bottom_right.x - 4; x++)
+      {
+        guint32 argb = ipms_test_texture_get_pixel (window, x, y);
+
+        if (((argb >> 16) & 0xff) < 0xa0 && ((argb >> 8) & 0xff) < 0xa0 && (argb & 0xff) < 0xa0)
+          n_dark++;
+      }
+
+  return n_dark > 100;
+}
+
+/* Only the cells near the view are painted: a scroll or a zoom that shows
+ * others paints them. The last cell with a chip is far from the first
+ * view at 400 %. */
+static void
+test_paint_what_comes_into_view (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  guint column = G_MAXUINT, row = G_MAXUINT;
+  g_autoptr(GdkTexture) scrolled = NULL;
+  g_autoptr(GdkTexture) zoomed = NULL;
+  cairo_rectangle_t cell;
+
+  for (guint r = 0; r < ipms_panorama_chart_get_n_rows (fixture->chart); r++)
+    for (guint c = 0; c < ipms_panorama_chart_get_n_columns (fixture->chart); c++)
+      if (ipms_panorama_chart_get_products (fixture->chart, c, r)->len > 0)
+        {
+          column = c;
+          row = r;
+        }
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+
+  /* The zoom jumps, where it would glide over several frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  ipms_canvas_view_set_zoom (view, 4.0);
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+
+  /* An edit paints the chart again, at this zoom and place. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "Zoomed in");
+    g_assert_true (ipms_document_edit_value (fixture->document, "Rename", NULL, "project",
+                                             ipms_record_get_id (ipms_document_get_project (fixture->document)),
+                                             "name", &value, &error));
+    g_assert_no_error (error);
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  }
+
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, cell.height));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  scrolled = ipms_test_save_widget_png (GTK_WIDGET (fixture->window), "panorama-scrolled");
+  g_assert_true (chip_shows (fixture, scrolled, column, row));
+
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "canvas.zoom-fit", NULL));
+  settle (fixture);
+  zoomed = ipms_test_save_widget_png (GTK_WIDGET (fixture->window), "panorama-zoomed-out");
+  g_assert_true (chip_shows (fixture, zoomed, column, row));
+}
+
 /* The smallest text the panorama paints, in pixels on screen at `zoom`. */
 static double
 smallest_text_px (double zoom)
@@ -1613,6 +1701,7 @@ main (int   argc,
   ADD ("menu-position", test_menu_position);
   ADD ("new-series", test_new_series);
   ADD ("screenshots", test_screenshots);
+  ADD ("paint-what-comes-into-view", test_paint_what_comes_into_view);
   if (g_test_perf ())
     ADD ("perf/frame", test_perf_frame);
 #undef ADD

@@ -76,6 +76,7 @@ struct _IpmsPanoramaCanvas
   gulong             dark_id;
 
   GskRenderNode     *static_node;
+  graphene_rect_t    static_rect;     /* the part of the chart whose cells it holds */
   GHashTable        *cell_nodes;      /* cell stamp → GskRenderNode */
   gboolean           static_dark;
   gboolean           dark;

@@ -441,16 +441,26 @@ queue_visible_products (IpmsPanoramaCanvas *self)
     self->visible_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), visible_products_tick, NULL, NULL);
 }
 
-/* Which chips have widgets depends on the part in view. */
+static void check_static_rect (IpmsPanoramaCanvas *self);
+
+/* Which chips have widgets, and which cells are painted, depends on the
+ * part in view. */
 static void
 watch_viewport (IpmsPanoramaCanvas *self,
                 GtkWidget          *viewport)
 {
   if (self->viewport != NULL)
-    g_signal_handlers_disconnect_by_func (self->viewport, queue_visible_products, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->viewport, queue_visible_products, self);
+      g_signal_handlers_disconnect_by_func (self->viewport, check_static_rect, self);
+    }
   g_set_weak_pointer (&self->viewport, viewport);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
   if (viewport != NULL)
-    g_signal_connect_swapped (viewport, "visible-area-changed", G_CALLBACK (queue_visible_products), self);
+    {
+      g_signal_connect_swapped (viewport, "visible-area-changed", G_CALLBACK (queue_visible_products), self);
+      g_signal_connect_swapped (viewport, "visible-area-changed", G_CALLBACK (check_static_rect), self);
+    }
 }
 
 static void
@@ -662,9 +672,31 @@ paint_to_node (IpmsPanoramaCanvas       *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* The part of the chart whose cells are painted: the view and half of it
+ * again on each side, so that a short scroll finds them ready. */
+static void
+get_paint_window (IpmsPanoramaCanvas *self,
+                  graphene_rect_t    *window)
+{
+  double width = 0, height = 0;
+
+  if (self->viewport == NULL)
+    {
+      ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+      graphene_rect_init (window, 0, 0, width, height);
+      return;
+    }
+
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (self->viewport), window);
+  graphene_rect_inset (window, -window->size.width / 2, -window->size.height / 2);
+}
+
 /* The static layer: the chart's back, one node per cell, its front. After
  * an edit only the cells whose stamp changed are painted again (a move
- * repaints two cells, not two thousand chips). */
+ * repaints two cells, not two thousand chips). Only the cells in the paint
+ * window are painted: at 10,000 products the first paint of every chip
+ * took half a second. A scroll out of that part makes the layer again,
+ * with the cells already painted kept. */
 static void
 ensure_static_node (IpmsPanoramaCanvas *self)
 {
@@ -672,10 +704,13 @@ ensure_static_node (IpmsPanoramaCanvas *self)
   GskRenderNode *layer;
   GtkSnapshot *snapshot;
   cairo_rectangle_t bounds = { 0, 0, 0, 0 };
+  graphene_rect_t window;
   guint n_columns, n_rows;
 
   if (self->static_node != NULL && self->static_dark == self->dark)
     return;
+
+  get_paint_window (self, &window);
 
   if (self->static_dark != self->dark)
     g_hash_table_remove_all (self->cell_nodes);
@@ -693,19 +728,22 @@ ensure_static_node (IpmsPanoramaCanvas *self)
   for (guint row = 0; row < n_rows; row++)
     for (guint column = 0; column < n_columns; column++)
       {
-        guint64 stamp = ipms_panorama_chart_get_cell_stamp (self->chart, column, row);
-        GskRenderNode *node = g_hash_table_lookup (self->cell_nodes, &stamp);
-        guint64 *key = g_new (guint64, 1);
+        guint64 stamp;
+        GskRenderNode *node;
+        guint64 *key;
+        cairo_rectangle_t cell;
 
+        ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+        if (!rects_meet (&cell, &window))
+          continue;
+
+        stamp = ipms_panorama_chart_get_cell_stamp (self->chart, column, row);
+        node = g_hash_table_lookup (self->cell_nodes, &stamp);
         if (node != NULL)
           gsk_render_node_ref (node);
         else
-          {
-            cairo_rectangle_t cell;
-
-            ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
-            node = paint_to_node (self, &cell, column, row, 0);
-          }
+          node = paint_to_node (self, &cell, column, row, 0);
+        key = g_new (guint64, 1);
 
         gtk_snapshot_append_node (snapshot, node);
         *key = stamp;
@@ -720,7 +758,25 @@ ensure_static_node (IpmsPanoramaCanvas *self)
   self->cell_nodes = g_steal_pointer (&cells);
 
   self->static_node = gtk_snapshot_free_to_node (snapshot);
+  self->static_rect = window;
   self->static_dark = self->dark;
+}
+
+/* A scroll that shows cells the static layer does not hold. */
+static void
+check_static_rect (IpmsPanoramaCanvas *self)
+{
+  graphene_rect_t visible;
+
+  if (self->static_node == NULL || self->viewport == NULL)
+    return;
+
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (self->viewport), &visible);
+  if (graphene_rect_contains_rect (&self->static_rect, &visible))
+    return;
+
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -1098,6 +1154,9 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
       if (focus != NULL && gtk_widget_get_parent (focus) == widget)
         _ipms_panorama_canvas_focus_item (self, focus);
     }
+
+  /* A new zoom shows more of the chart than the static layer may hold. */
+  check_static_rect (self);
 }
 
 /* Object */
