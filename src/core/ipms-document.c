@@ -654,6 +654,10 @@ publish_changes (IpmsDocument *self,
                  GArray       *changes,
                  gboolean      emit)
 {
+  /* One read transaction for all the rows read again: alone, each query
+   * takes and drops the file's lock, two system calls a row. */
+  gboolean reading = ipms_document_begin_read (self, NULL);
+
   for (guint i = 0; i < changes->len; i++)
     {
       RowChange *change = &g_array_index (changes, RowChange, i);
@@ -679,6 +683,9 @@ publish_changes (IpmsDocument *self,
       else
         refresh_record (self, change->table, change->id, FALSE);
     }
+
+  if (reading)
+    ipms_document_end_read (self);
 
   if (!emit)
     return;
