@@ -574,6 +574,51 @@ refresh_record (IpmsDocument    *self,
   return record;
 }
 
+/* Above this many rows of one table in a step, its cached records are read
+ * again by one scan of the table instead of a query each: undoing an
+ * import refreshes every row of the plan. */
+#define REFRESH_SCAN_ROWS 256
+
+/* refresh_record() for each of `ids` (gint64 * → IpmsRecord *, cached
+ * records of `table`), in one pass over the table. */
+static void
+refresh_records_by_scan (IpmsDocument    *self,
+                         const IpmsTable *table,
+                         GHashTable      *ids)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s AS r", table_sql (table, TABLE_COLUMNS), table->name);
+  GHashTable *records = records_of_table (self, table);
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  while (stmt != NULL && g_hash_table_size (ids) > 0 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      IpmsRecord *record = g_hash_table_lookup (ids, &id);
+
+      if (record == NULL)
+        continue;
+
+      if (_ipms_record_load (record, stmt))
+        note_repaired (self, table, id);
+      g_hash_table_remove (ids, &id);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  /* The rows the scan did not meet are gone (or could not be read, which
+   * refresh_record() takes for gone as well). */
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_object_ref (value);
+      _ipms_record_mark_deleted (value);
+      g_hash_table_remove (records, key);
+      g_object_unref (value);
+    }
+}
+
 /* Reads which rows a changeset touches. `inverted` for an undo, where an
  * insert of the step is a delete of the rows. */
 static GArray *
@@ -657,12 +702,22 @@ publish_changes (IpmsDocument *self,
   /* One read transaction for all the rows read again: alone, each query
    * takes and drops the file's lock, two system calls a row. */
   gboolean reading = ipms_document_begin_read (self, NULL);
+  guint n_tables;
+  const IpmsTable *tables = ipms_schema_get_tables (&n_tables);
+  g_autofree guint *n_changed = NULL;
+  g_autofree GHashTable **scans = NULL;
+
+  n_changed = g_new0 (guint, n_tables);
+  scans = g_new0 (GHashTable *, n_tables);
+  for (guint i = 0; i < changes->len; i++)
+    n_changed[table_index (g_array_index (changes, RowChange, i).table)]++;
 
   for (guint i = 0; i < changes->len; i++)
     {
       RowChange *change = &g_array_index (changes, RowChange, i);
       GHashTable *records = records_of_table (self, change->table);
       IpmsRecord *cached = g_hash_table_lookup (records, &change->id);
+      guint t = table_index (change->table);
 
       if (change->change != IPMS_ROW_UPDATED && g_str_equal (change->table->name, "project"))
         self->project_id = 0;
@@ -680,9 +735,23 @@ publish_changes (IpmsDocument *self,
           _ipms_record_mark_deleted (cached);
           g_hash_table_remove (records, &change->id);
         }
+      else if (n_changed[t] > REFRESH_SCAN_ROWS)
+        {
+          if (scans[t] == NULL)
+            scans[t] = g_hash_table_new (g_int64_hash, g_int64_equal);
+          /* The record's own id outlives the scan: it is the key. */
+          g_hash_table_insert (scans[t], (gpointer) &change->id, cached);
+        }
       else
         refresh_record (self, change->table, change->id, FALSE);
     }
+
+  for (guint t = 0; t < n_tables; t++)
+    if (scans[t] != NULL)
+      {
+        refresh_records_by_scan (self, &tables[t], scans[t]);
+        g_hash_table_unref (scans[t]);
+      }
 
   if (reading)
     ipms_document_end_read (self);

@@ -632,6 +632,73 @@ test_undo_redo_all (Fixture       *fixture,
   g_assert_cmpuint (redone, ==, undone);
 }
 
+/* A step that changes hundreds of rows of a table reads its cached records
+ * again in one scan: each must end with its row's values, or deleted when
+ * its row is gone. */
+static void
+test_many_rows_refreshed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(IpmsDocument) document = create_document (fixture, "many.ipms");
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const guint n = 600;
+
+  begin (document, "Add", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Product %u", i);
+
+      g_ptr_array_add (records, g_object_ref (ipms_document_get_record (document, "product",
+                                                                         insert_row (document, "product", "name", name,
+                                                                                     "price", 10.0, NULL))));
+    }
+  commit (document);
+
+  begin (document, "Reprice", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, 20.0 + i);
+      g_assert_true (ipms_document_set_value (document, "product", ipms_record_get_id (records->pdata[i]),
+                                              "price", &value, &error));
+      g_assert_no_error (error);
+    }
+  /* Half of them go in the same step. */
+  for (guint i = 0; i < n; i += 2)
+    {
+      g_assert_true (ipms_document_delete (document, "product", ipms_record_get_id (records->pdata[i]), &error));
+      g_assert_no_error (error);
+    }
+  commit (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % 2 == 0)
+        g_assert_false (ipms_record_is_alive (records->pdata[i]));
+      else
+        g_assert_cmpfloat (ipms_record_get_double (records->pdata[i], "price"), ==, 20.0 + i);
+    }
+
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < n; i += 2)
+    g_assert_cmpfloat (ipms_record_get_double (records->pdata[i], "price"), ==, 10.0);
+  for (guint i = 0; i < n; i += 2)
+    g_assert_cmpfloat (ipms_record_get_double (ipms_document_get_record (document, "product",
+                                                                        ipms_record_get_id (records->pdata[i])),
+                                               "price"), ==, 10.0);
+
+  /* Every cached row changes again, the deleted ones go. */
+  ipms_document_redo (document, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < n; i += 2)
+    g_assert_cmpfloat (ipms_record_get_double (records->pdata[i], "price"), ==, 20.0 + i);
+  g_assert_cmpuint (ipms_document_count_rows (document, "product"), ==, n / 2);
+}
+
 /* The project row is looked up once and then kept: a plan whose project
  * row is replaced (as an import does), undone and redone, must give the
  * row that is in the file each time. */
@@ -1312,6 +1379,7 @@ main (int   argc,
   ADD ("undo-redo-all", test_undo_redo_all);
   ADD ("merge-and-redo-cleared", test_merge_and_redo_cleared);
   ADD ("project-row-replaced", test_project_row_replaced);
+  ADD ("many-rows-refreshed", test_many_rows_refreshed);
   ADD ("history-limit", test_history_limit);
   ADD ("history-survives-reopen", test_history_survives_reopen);
   ADD ("bad-files", test_bad_files);
