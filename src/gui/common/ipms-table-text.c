@@ -126,8 +126,12 @@ ipms_table_text_snapshot (GtkWidget   *widget,
   y = floorf ((height - self->line_height) / 2.f) + self->line_ascent -
       PANGO_PIXELS (pango_layout_get_baseline (self->layout));
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
   /* GTK 4.8 has no gtk_widget_get_color(). */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+#endif
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);

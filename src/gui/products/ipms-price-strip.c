@@ -66,8 +66,12 @@ ipms_price_strip_snapshot (GtkWidget   *widget,
   if (low > high)
     return;
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &foreground);
+#else
   /* GTK 4.8 has no gtk_widget_get_color(). */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
+#endif
   /* libadwaita 1.2's accent blue, lighter on dark. */
   if (adw_style_manager_get_dark (style))
     gdk_rgba_parse (&accent, "#78aeed");
