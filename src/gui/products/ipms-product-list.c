@@ -255,7 +255,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     {
       g_object_set_data (G_OBJECT (label), "ipms-list", g_object_get_data (G_OBJECT (factory), "ipms-list"));
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (prd_cell_query_tooltip_cb), item);
+      g_signal_connect_object (label, "query-tooltip", G_CALLBACK (prd_cell_query_tooltip_cb), item, 0);
     }
   gtk_list_item_set_child (item, label);
 }
