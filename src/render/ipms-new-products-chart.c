@@ -1466,6 +1466,47 @@ chart_dup_item_ids (IpmsTimelineChart *chart)
   return ipms_timeline_items_dup_ids (self->items);
 }
 
+static GArray *
+chart_dup_item_ids_in (IpmsTimelineChart       *chart,
+                       const cairo_rectangle_t *area)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  ensure_layout (self);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      const Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
+      IpmsNewProductsItem geo;
+      double x1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE;
+
+      /* A lane out of the area rules out its items, bar the previewed one,
+       * which may be shown in another. */
+      if (item->id != self->preview.id &&
+          (lane->y > area->y + area->height || lane->y + lane->height < area->y))
+        continue;
+
+      geometry_of (self, item, &geo);
+      if (geo.bar_width > 0)
+        {
+          x1 = geo.bar_x;
+          x2 = geo.bar_x + geo.bar_width;
+        }
+      if (geo.launch_x >= 0)
+        {
+          x1 = MIN (x1, geo.launch_x - LAUNCH_SIZE);
+          x2 = MAX (x2, geo.launch_x + LAUNCH_SIZE);
+        }
+      if (x2 < area->x || x1 > area->x + area->width ||
+          geo.y + geo.height < area->y || geo.y > area->y + area->height)
+        continue;
+      g_array_append_val (ids, item->id);
+    }
+
+  return ids;
+}
+
 static void
 chart_paint_preview (IpmsTimelineChart           *chart,
                      cairo_t                     *cr,
@@ -1597,6 +1638,7 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
   timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
+  timeline_class->dup_item_ids_in = chart_dup_item_ids_in;
   timeline_class->paint_preview = chart_paint_preview;
   timeline_class->get_frozen = chart_get_frozen;
 

@@ -2147,6 +2147,31 @@ chart_dup_item_ids (IpmsTimelineChart *chart)
   return ipms_timeline_items_dup_ids (self->items);
 }
 
+static GArray *
+chart_dup_item_ids_in (IpmsTimelineChart       *chart,
+                       const cairo_rectangle_t *area)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  ensure_layout (self);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double r = marker_radius (item->grade);
+      double x = item->x, y = item->y;
+
+      if (item->id == self->preview.id)
+        to_point (self, self->preview.launch, self->preview.price, &x, &y);
+      if (x + r < area->x || x - r > area->x + area->width ||
+          y + r < area->y || y - r > area->y + area->height)
+        continue;
+      g_array_append_val (ids, item->id);
+    }
+
+  return ids;
+}
+
 static void
 chart_paint_preview (IpmsTimelineChart           *chart,
                      cairo_t                     *cr,
@@ -2298,6 +2323,7 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
+  timeline_class->dup_item_ids_in = chart_dup_item_ids_in;
   timeline_class->paint_preview = chart_paint_preview;
   timeline_class->get_frozen = chart_get_frozen;
 

@@ -527,6 +527,16 @@ ipms_timeline_chart_dup_item_ids (IpmsTimelineChart *self)
   return IPMS_TIMELINE_CHART_GET_CLASS (self)->dup_item_ids (self);
 }
 
+GArray *
+ipms_timeline_chart_dup_item_ids_in (IpmsTimelineChart       *self,
+                                     const cairo_rectangle_t *area)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  return IPMS_TIMELINE_CHART_GET_CLASS (self)->dup_item_ids_in (self, area);
+}
+
 void
 ipms_timeline_chart_set_sticky (IpmsTimelineChart *self,
                                 double             x,

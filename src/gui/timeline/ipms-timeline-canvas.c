@@ -29,6 +29,9 @@
 #define DRAG_THRESHOLD 3.0
 /* Around the view, products keep (or get) their item widgets this far out. */
 #define ITEM_MARGIN 256.0
+/* How far an item's rectangle (see item_rect()) reaches past the bar,
+ * launch mark or marker it surrounds, and a little more. */
+#define MARK_MARGIN 16.0
 
 struct _IpmsTimelineCanvas
 {
@@ -138,12 +141,16 @@ drop_static_layer (IpmsTimelineCanvas *self)
 /* The label only changes with the product's row (or the project's, for
  * the currency): describing 2,000 products after every edit would cost
  * more than the edit. */
+static char *describe_product (IpmsRecord *product,
+                               IpmsRecord *project);
+
 static void
 update_item_label (IpmsTimelineCanvas *self,
                    IpmsCanvasItem     *item,
-                   guint               project_revision)
+                   IpmsRecord         *project)
 {
   IpmsRecord *product = ipms_document_get_record (self->document, "product", ipms_canvas_item_get_id (item));
+  guint project_revision = project != NULL ? ipms_record_get_revision (project) : 0;
   guint64 stamp = product != NULL ? ((guint64) project_revision << 32 | ipms_record_get_revision (product)) + 1 : 0;
   guint64 *seen = g_object_get_data (G_OBJECT (item), "ipms-described");
   g_autofree char *label = NULL;
@@ -151,7 +158,7 @@ update_item_label (IpmsTimelineCanvas *self,
   if (seen != NULL && *seen == stamp)
     return;
 
-  label = ipms_timeline_canvas_describe (self, ipms_canvas_item_get_id (item));
+  label = product != NULL ? describe_product (product, project) : NULL;
   if (g_strcmp0 (ipms_canvas_item_get_label (item), label) != 0)
     ipms_canvas_item_set_label (item, label);
   g_object_set_data_full (G_OBJECT (item), "ipms-described", g_memdup2 (&stamp, sizeof stamp), g_free);
@@ -196,7 +203,7 @@ item_rect (IpmsTimelineCanvas *self,
 static IpmsCanvasItem *
 ensure_item (IpmsTimelineCanvas *self,
              gint64              id,
-             guint               project_revision)
+             IpmsRecord         *project)
 {
   IpmsCanvasItem *item = g_hash_table_lookup (self->items, &id);
   gint64 *stored;
@@ -210,19 +217,11 @@ ensure_item (IpmsTimelineCanvas *self,
   ipms_canvas_item_set_radius (item, self->kind == IPMS_TIMELINE_KIND_ROADMAP ? 14 : 6);
   ipms_canvas_item_set_dark (item, is_dark ());
   ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, id));
-  update_item_label (self, item, project_revision);
+  update_item_label (self, item, project);
   gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
   g_hash_table_insert (self->items, stored, item);
 
   return item;
-}
-
-static guint
-get_project_revision (IpmsTimelineCanvas *self)
-{
-  IpmsRecord *project = ipms_document_get_project (self->document);
-
-  return project != NULL ? ipms_record_get_revision (project) : 0;
 }
 
 /* After an edit, the item widgets that exist catch up (or go with their
@@ -232,14 +231,14 @@ sync_items (IpmsTimelineCanvas *self)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint project_revision;
+  IpmsRecord *project;
   graphene_rect_t rect;
 
   if (!self->items_dirty || self->chart == NULL)
     return;
   self->items_dirty = FALSE;
 
-  project_revision = get_project_revision (self);
+  project = ipms_document_get_project (self->document);
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!item_rect (self, *(gint64 *) key, &rect))
@@ -251,7 +250,7 @@ sync_items (IpmsTimelineCanvas *self)
       {
         ipms_canvas_item_set_selected (value, self->selection != NULL &&
                                               ipms_selection_contains (self->selection, *(gint64 *) key));
-        update_item_label (self, value, project_revision);
+        update_item_label (self, value, project);
       }
 }
 
@@ -272,7 +271,7 @@ sync_visible_items (IpmsTimelineCanvas *self)
   double width, height;
   GHashTableIter iter;
   gpointer key, value;
-  guint project_revision;
+  IpmsRecord *project = NULL;
 
   if (self->chart == NULL)
     return FALSE;
@@ -303,8 +302,13 @@ sync_visible_items (IpmsTimelineCanvas *self)
         }
     }
 
-  project_revision = get_project_revision (self);
-  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (self->chart));
+  /* The chart finds the few products there without a look at each of the
+   * thousands: an item's rectangle reaches MARK_MARGIN past its marks. */
+  ids = ipms_timeline_chart_dup_item_ids_in (IPMS_TIMELINE_CHART (self->chart),
+                                             &(cairo_rectangle_t) { window.origin.x - MARK_MARGIN,
+                                                                    window.origin.y - MARK_MARGIN,
+                                                                    window.size.width + 2 * MARK_MARGIN,
+                                                                    window.size.height + 2 * MARK_MARGIN });
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -312,7 +316,9 @@ sync_visible_items (IpmsTimelineCanvas *self)
       if (!g_hash_table_contains (self->items, &id) &&
           item_rect (self, id, &rect) && graphene_rect_intersection (&rect, &window, NULL))
         {
-          ensure_item (self, id, project_revision);
+          if (project == NULL)
+            project = ipms_document_get_project (self->document);
+          ensure_item (self, id, project);
           changed = TRUE;
         }
     }
@@ -1444,22 +1450,14 @@ ipms_timeline_canvas_schedule_at (IpmsTimelineCanvas *self,
   return ok;
 }
 
-char *
-ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
-                               gint64              product_id)
+/* The project's row is a query of its own: the items' labels read it once
+ * for all of them. */
+static char *
+describe_product (IpmsRecord *product,
+                  IpmsRecord *project)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  IpmsRecord *product, *project;
-  const char *currency;
-
-  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
-
-  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
-  if (product == NULL)
-    return NULL;
-
-  project = ipms_document_get_project (self->document);
-  currency = project != NULL ? ipms_record_get_string (project, "currency") : "";
+  const char *currency = project != NULL ? ipms_record_get_string (project, "currency") : "";
 
   /* Translators: a product on a timeline chart: its name and its grade letter (R, S, A, B or F) */
   g_string_append_printf (text, _("%s, grade %s"), ipms_record_get_string (product, "name"),
@@ -1511,6 +1509,21 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
+                               gint64              product_id)
+{
+  IpmsRecord *product;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
+
+  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
+  if (product == NULL)
+    return NULL;
+
+  return describe_product (product, ipms_document_get_project (self->document));
 }
 
 /* Gestures and keys */
@@ -2098,5 +2111,5 @@ ipms_timeline_canvas_get_item (IpmsTimelineCanvas *self,
   if (g_hash_table_lookup (self->items, &product_id) == NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 
-  return GTK_WIDGET (ensure_item (self, product_id, get_project_revision (self)));
+  return GTK_WIDGET (ensure_item (self, product_id, ipms_document_get_project (self->document)));
 }
