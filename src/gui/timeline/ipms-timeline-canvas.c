@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-menu.h"
@@ -50,6 +51,10 @@ struct _IpmsTimelineCanvas
   GtkWidget        *viewport;       /* the scrolling parent, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
+  /* What the item widgets must catch up with at the next sync_items():
+   * the products updated since (gint64 ids), or all of them. */
+  GHashTable       *touched;
+  gboolean          touched_all;
   guint             visible_tick_id;
 
   /* A product to bring into view once the edit that moved it is laid out. */
@@ -80,6 +85,9 @@ struct _IpmsTimelineCanvas
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineCanvas, ipms_timeline_canvas, GTK_TYPE_WIDGET)
+
+/* On an item widget: the place (GdkRectangle) it was last allocated for. */
+static GQuark allocated_quark;
 
 enum {
   PROP_0,
@@ -225,7 +233,10 @@ ensure_item (IpmsTimelineCanvas *self,
 }
 
 /* After an edit, the item widgets that exist catch up (or go with their
- * product); no widget is made here. */
+ * product); no widget is made here. Only the products the edit updated
+ * can have left the chart or changed their labels: with the whole plan in
+ * view there are thousands of widgets, and an edit of one product looks
+ * at its own. */
 static void
 sync_items (IpmsTimelineCanvas *self)
 {
@@ -239,6 +250,28 @@ sync_items (IpmsTimelineCanvas *self)
   self->items_dirty = FALSE;
 
   project = ipms_document_get_project (self->document);
+  if (!self->touched_all)
+    {
+      g_hash_table_iter_init (&iter, self->touched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          value = g_hash_table_lookup (self->items, key);
+          if (value == NULL)
+            continue;
+          if (!item_rect (self, *(gint64 *) key, &rect))
+            {
+              gtk_widget_unparent (value);
+              g_hash_table_remove (self->items, key);
+            }
+          else
+            update_item_label (self, value, project);
+        }
+      g_hash_table_remove_all (self->touched);
+      return;
+    }
+
+  self->touched_all = FALSE;
+  g_hash_table_remove_all (self->touched);
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!item_rect (self, *(gint64 *) key, &rect))
@@ -252,6 +285,26 @@ sync_items (IpmsTimelineCanvas *self)
                                               ipms_selection_contains (self->selection, *(gint64 *) key));
         update_item_label (self, value, project);
       }
+}
+
+/* A product row names the one item to catch up; the project's row (the
+ * currency in the labels) or a reload may change them all. */
+static void
+on_row_changed (IpmsTimelineCanvas *self,
+                const char         *table,
+                gint64              id,
+                IpmsRowChange       change)
+{
+  if (strcmp (table, "product") != 0)
+    self->touched_all = TRUE;
+  else if (!self->touched_all && !g_hash_table_contains (self->touched, &id))
+    g_hash_table_add (self->touched, g_memdup2 (&id, sizeof id));
+}
+
+static void
+on_reloaded (IpmsTimelineCanvas *self)
+{
+  self->touched_all = TRUE;
 }
 
 /* Item widgets (the chart's keyboard focus and accessible names) exist
@@ -553,21 +606,31 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
   sync_items (self);
   queue_visible_items (self);
 
+  /* An item keeps its allocation while its rectangle stays: after an
+   * edit most of thousands do. One that needs a new allocation for its
+   * own sake gets the last again from GTK. */
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       graphene_rect_t rect;
       GtkRequisition min;
+      GdkRectangle place, *last;
 
       if (!item_rect (self, *(gint64 *) key, &rect))
         continue;
 
+      place = (GdkRectangle) { (int) floor (rect.origin.x), (int) floor (rect.origin.y),
+                               (int) ceil (rect.size.width), (int) ceil (rect.size.height) };
+      last = g_object_get_qdata (value, allocated_quark);
+      if (last != NULL && gdk_rectangle_equal (last, &place))
+        continue;
+
       gtk_widget_get_preferred_size (value, &min, NULL);
       gtk_widget_size_allocate (value,
-                                &(GtkAllocation) { (int) floor (rect.origin.x), (int) floor (rect.origin.y),
-                                                   MAX (min.width, (int) ceil (rect.size.width)),
-                                                   MAX (min.height, (int) ceil (rect.size.height)) },
+                                &(GtkAllocation) { place.x, place.y,
+                                                   MAX (min.width, place.width), MAX (min.height, place.height) },
                                 -1);
+      g_object_set_qdata_full (value, allocated_quark, g_memdup2 (&place, sizeof place), g_free);
     }
 
   if (self->menu != NULL)
@@ -1741,7 +1804,10 @@ ipms_timeline_canvas_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   watch_viewport (self, NULL);
   if (self->visible_tick_id != 0)
@@ -1820,6 +1886,8 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   object_class->get_property = ipms_timeline_canvas_get_property;
   object_class->set_property = ipms_timeline_canvas_set_property;
 
+  allocated_quark = g_quark_from_static_string ("ipms-timeline-allocated");
+
   widget_class->measure = ipms_timeline_canvas_measure;
   widget_class->size_allocate = ipms_timeline_canvas_size_allocate;
   widget_class->snapshot = ipms_timeline_canvas_snapshot;
@@ -1881,6 +1949,7 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   self->zoom = 1.0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -1946,8 +2015,19 @@ ipms_timeline_canvas_set_document (IpmsTimelineCanvas *self,
 {
   g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
+      g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
+    }
+  g_hash_table_remove_all (self->touched);
+  self->touched_all = TRUE;
 
   ipms_timeline_canvas_drag_cancel (self);
   rebuild_chart (self);
@@ -1970,6 +2050,7 @@ ipms_timeline_canvas_set_selection (IpmsTimelineCanvas *self,
     g_signal_connect_swapped (selection, "changed", G_CALLBACK (on_selection_changed), self);
 
   self->items_dirty = TRUE;
+  self->touched_all = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
