@@ -93,6 +93,11 @@ struct _IpmsNewProductsChart
   GArray          *lanes;        /* Lane */
   GHashTable      *lane_of;      /* lane id (a key in `lanes`) -> lane index */
   GArray          *milestones;   /* Milestone */
+  double           milestones_width;  /* where their labels end */
+  /* By layers: the series whose milestones sit on their products' lanes
+   * (they cover no segment on a lane), which an edit of one of their
+   * products may move. */
+  GHashTable      *series_on_products;
 
   struct {
     gint64  id;
@@ -395,6 +400,7 @@ pack_milestones (IpmsNewProductsChart *self)
 
   today_badge_span (self, &badge_start, &badge_end);
   g_array_sort (self->milestones, compare_milestones);
+  self->milestones_width = 0;
 
   for (guint i = 0; i < self->milestones->len; i++)
     {
@@ -435,7 +441,7 @@ pack_milestones (IpmsNewProductsChart *self)
 
       milestone->row = row;
       lane->strip = MAX (lane->strip, (row + 1) * MILESTONE_ROW);
-      self->width = MAX (self->width, end);
+      self->milestones_width = MAX (self->milestones_width, end);
     }
 }
 
@@ -546,6 +552,7 @@ build_milestones (IpmsNewProductsChart *self,
             {
               GArray *of_products;
 
+              g_hash_table_add (self->series_on_products, g_memdup2 (&series_id, sizeof series_id));
               if (product_lanes == NULL)
                 product_lanes = lanes_by_series (self);
               of_products = g_hash_table_lookup (product_lanes, &series_id);
@@ -634,9 +641,11 @@ pack_lane (IpmsNewProductsChart *self,
 }
 
 /* What follows from the packed items: their index, the width, the
- * milestones, each lane's place and the height. */
+ * milestones (unless they are known to stay as they were), each lane's
+ * place and the height. */
 static void
-finish_layout (IpmsNewProductsChart *self)
+finish_layout (IpmsNewProductsChart *self,
+               gboolean              milestones)
 {
   double y;
 
@@ -648,11 +657,16 @@ finish_layout (IpmsNewProductsChart *self)
   for (guint i = 0; i < self->items->len; i++)
     self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
 
-  g_array_set_size (self->milestones, 0);
-  for (guint i = 0; i < self->lanes->len; i++)
-    g_array_index (self->lanes, Lane, i).strip = 0;
-  build_milestones (self, self->lane_of);
-  pack_milestones (self);
+  if (milestones)
+    {
+      g_array_set_size (self->milestones, 0);
+      g_hash_table_remove_all (self->series_on_products);
+      for (guint i = 0; i < self->lanes->len; i++)
+        g_array_index (self->lanes, Lane, i).strip = 0;
+      build_milestones (self, self->lane_of);
+      pack_milestones (self);
+    }
+  self->width = MAX (self->width, self->milestones_width);
 
   self->body_top = (self->parent_instance.show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
   y = self->body_top;
@@ -717,6 +731,9 @@ update_products (IpmsTimelineChart *chart,
   GHashTableIter iter;
   gpointer key;
   guint first;
+  /* The milestones stay unless a series on its products' lanes lost or
+   * gained one; they depend on nothing else an edit of products changes. */
+  gboolean milestones = FALSE;
 
   /* The axis spans the plan's dates, which the edit may have moved. */
   if (!ipms_timeline_chart_update_axis (chart, ids, FIT_WIDTH))
@@ -732,6 +749,8 @@ update_products (IpmsTimelineChart *chart,
         continue;
       position--;
       repack[g_array_index (self->items, Item, position).lane] = TRUE;
+      milestones |= g_hash_table_contains (self->series_on_products,
+                                           &g_array_index (self->items, Item, position).series_id);
       g_array_append_val (positions, position);
     }
   /* From the end, so that each position still holds its item. */
@@ -762,6 +781,7 @@ update_products (IpmsTimelineChart *chart,
         }
       item_extent (self, &item);
       repack[item.lane] = TRUE;
+      milestones |= g_hash_table_contains (self->series_on_products, &item.series_id);
       g_array_insert_val (self->items, sorted_position (self, &item), item);
     }
 
@@ -785,7 +805,7 @@ update_products (IpmsTimelineChart *chart,
       first = end;
     }
 
-  finish_layout (self);
+  finish_layout (self, milestones);
   return TRUE;
 }
 
@@ -888,7 +908,7 @@ ensure_layout (IpmsNewProductsChart *self)
     cairo_surface_destroy (surface);
   }
 
-  finish_layout (self);
+  finish_layout (self, TRUE);
 }
 
 static char *
@@ -1578,6 +1598,7 @@ ipms_new_products_chart_finalize (GObject *object)
   g_clear_pointer (&self->lane_of, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->milestones, g_array_unref);
+  g_clear_pointer (&self->series_on_products, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->finalize (object);
 }
@@ -1663,6 +1684,7 @@ ipms_new_products_chart_init (IpmsNewProductsChart *self)
   self->lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
   g_array_set_clear_func (self->milestones, clear_milestone);
+  self->series_on_products = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->preview.lane = G_MAXUINT;
   self->lane_column = DEFAULT_LANE_COLUMN;
 }
