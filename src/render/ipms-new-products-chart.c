@@ -70,6 +70,7 @@ typedef struct
   guint      row;
   gboolean   first_launch;
   guint      series_index;
+  gint64     series_id;
   char      *color_text;   /* the series' colour, picked per palette when painted */
   char      *label;
 } Milestone;
@@ -330,10 +331,11 @@ add_milestone (IpmsNewProductsChart *self,
                guint                 lane,
                gboolean              first_launch,
                guint                 series_index,
+               gint64                series_id,
                const char           *color_text,
                const char           *series_name)
 {
-  Milestone milestone = { day, lane, 0, first_launch, series_index, NULL, NULL };
+  Milestone milestone = { day, lane, 0, first_launch, series_index, series_id, NULL, NULL };
 
   if (day < self->parent_instance.axis.first_day || day > self->parent_instance.axis.last_day || lane == G_MAXUINT)
     return;
@@ -354,9 +356,16 @@ compare_milestones (gconstpointer a,
 {
   const Milestone *ma = a, *mb = b;
 
+  /* As they are made, series by series, entry first, where lane and day
+   * are the same: a series' milestones made again after an edit land
+   * where a new layout puts them. */
   if (ma->lane != mb->lane)
     return ma->lane < mb->lane ? -1 : 1;
-  return ma->day < mb->day ? -1 : ma->day > mb->day;
+  if (ma->day != mb->day)
+    return ma->day < mb->day ? -1 : 1;
+  if (ma->series_index != mb->series_index)
+    return ma->series_index < mb->series_index ? -1 : 1;
+  return (int) ma->first_launch - (int) mb->first_launch;
 }
 
 static double
@@ -552,7 +561,8 @@ build_milestones (IpmsNewProductsChart *self,
             {
               GArray *of_products;
 
-              g_hash_table_add (self->series_on_products, g_memdup2 (&series_id, sizeof series_id));
+              g_hash_table_insert (self->series_on_products, g_memdup2 (&series_id, sizeof series_id),
+                                   GUINT_TO_POINTER (i));
               if (product_lanes == NULL)
                 product_lanes = lanes_by_series (self);
               of_products = g_hash_table_lookup (product_lanes, &series_id);
@@ -563,8 +573,45 @@ build_milestones (IpmsNewProductsChart *self,
 
       for (guint k = 0; k < lanes->len; k++)
         {
-          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, i, color, name);
-          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, i, color, name);
+          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, i, series_id, color, name);
+          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, i, series_id, color, name);
+        }
+    }
+}
+
+/* By layers, after edits of products alone: the milestones of the series
+ * in `series` (of series_on_products), which follow their products' lanes,
+ * made again; the others stay. */
+static void
+rebuild_series_milestones (IpmsNewProductsChart *self,
+                           GHashTable           *series)
+{
+  g_autoptr(GHashTable) product_lanes = lanes_by_series (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = self->milestones->len; i-- > 0;)
+    if (g_hash_table_contains (series, &g_array_index (self->milestones, Milestone, i).series_id))
+      g_array_remove_index_fast (self->milestones, i);
+
+  g_hash_table_iter_init (&iter, series);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *record = ipms_document_get_record (self->parent_instance.document, "series", *(gint64 *) key);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->series_on_products, key));
+      GArray *lanes = g_hash_table_lookup (product_lanes, key);
+      guint32 entry, first;
+
+      if (record == NULL || lanes == NULL)
+        continue;
+      entry = ipms_time_day_from_iso (ipms_record_get_string (record, "entry_date"));
+      first = ipms_time_day_from_iso (ipms_record_get_string (record, "first_launch_date"));
+      for (guint k = 0; k < lanes->len; k++)
+        {
+          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, index, *(gint64 *) key,
+                         ipms_record_get_string (record, "color"), ipms_record_get_string (record, "name"));
+          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, index, *(gint64 *) key,
+                         ipms_record_get_string (record, "color"), ipms_record_get_string (record, "name"));
         }
     }
 }
@@ -641,11 +688,11 @@ pack_lane (IpmsNewProductsChart *self,
 }
 
 /* What follows from the packed items: their index, the width, the
- * milestones (unless they are known to stay as they were), each lane's
- * place and the height. */
+ * milestones (all of them without `series`, else those of the series in
+ * it), each lane's place and the height. */
 static void
 finish_layout (IpmsNewProductsChart *self,
-               gboolean              milestones)
+               GHashTable           *series)
 {
   double y;
 
@@ -657,13 +704,18 @@ finish_layout (IpmsNewProductsChart *self,
   for (guint i = 0; i < self->items->len; i++)
     self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
 
-  if (milestones)
+  if (series == NULL || g_hash_table_size (series) > 0)
     {
-      g_array_set_size (self->milestones, 0);
-      g_hash_table_remove_all (self->series_on_products);
+      if (series == NULL)
+        {
+          g_array_set_size (self->milestones, 0);
+          g_hash_table_remove_all (self->series_on_products);
+          build_milestones (self, self->lane_of);
+        }
+      else
+        rebuild_series_milestones (self, series);
       for (guint i = 0; i < self->lanes->len; i++)
         g_array_index (self->lanes, Lane, i).strip = 0;
-      build_milestones (self, self->lane_of);
       pack_milestones (self);
     }
   self->width = MAX (self->width, self->milestones_width);
@@ -731,9 +783,11 @@ update_products (IpmsTimelineChart *chart,
   GHashTableIter iter;
   gpointer key;
   guint first;
-  /* The milestones stay unless a series on its products' lanes lost or
-   * gained one; they depend on nothing else an edit of products changes. */
-  gboolean milestones = FALSE;
+  /* The milestones stay but those of a series on its products' lanes that
+   * lost or gained one: they depend on nothing else an edit of products
+   * changes. */
+  g_autoptr(GHashTable) series = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gpointer stored;
 
   /* The axis spans the plan's dates, which the edit may have moved. */
   if (!ipms_timeline_chart_update_axis (chart, ids, FIT_WIDTH))
@@ -749,12 +803,17 @@ update_products (IpmsTimelineChart *chart,
         continue;
       position--;
       repack[g_array_index (self->items, Item, position).lane] = TRUE;
-      milestones |= g_hash_table_contains (self->series_on_products,
-                                           &g_array_index (self->items, Item, position).series_id);
       g_array_append_val (positions, position);
     }
   /* From the end, so that each position still holds its item. */
   g_array_sort (positions, compare_positions_down);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, g_array_index (positions, guint, i));
+
+      if (g_hash_table_lookup_extended (self->series_on_products, &item->series_id, &stored, NULL))
+        g_hash_table_add (series, stored);
+    }
   for (guint i = 0; i < positions->len; i++)
     g_array_remove_index (self->items, g_array_index (positions, guint, i));
 
@@ -781,7 +840,8 @@ update_products (IpmsTimelineChart *chart,
         }
       item_extent (self, &item);
       repack[item.lane] = TRUE;
-      milestones |= g_hash_table_contains (self->series_on_products, &item.series_id);
+      if (g_hash_table_lookup_extended (self->series_on_products, &item.series_id, &stored, NULL))
+        g_hash_table_add (series, stored);
       g_array_insert_val (self->items, sorted_position (self, &item), item);
     }
 
@@ -805,7 +865,7 @@ update_products (IpmsTimelineChart *chart,
       first = end;
     }
 
-  finish_layout (self, milestones);
+  finish_layout (self, series);
   return TRUE;
 }
 
@@ -908,7 +968,7 @@ ensure_layout (IpmsNewProductsChart *self)
     cairo_surface_destroy (surface);
   }
 
-  finish_layout (self, TRUE);
+  finish_layout (self, NULL);
 }
 
 static char *
