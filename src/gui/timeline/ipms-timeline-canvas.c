@@ -655,8 +655,8 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
   GtkWidget *parent = gtk_widget_get_parent (widget);
   graphene_rect_t visible;
   double width, height;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GArray) selected = NULL;
+  GtkWidget *focus;
 
   if (self->chart == NULL)
     return;
@@ -715,13 +715,25 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
                                                             MAX (0, visible.size.height - top)));
   }
 
-  /* Items draw only selection and focus: the others are skipped, so that a
-   * chart of 2,000 products costs no more per frame than one of 20. */
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if ((ipms_canvas_item_get_selected (value) || gtk_widget_has_focus (value)) &&
-        !(self->drag.active && *(gint64 *) key == self->drag.id))
-      gtk_widget_snapshot_child (widget, value, snapshot);
+  /* Items draw only selection and focus: the selected ones and the focused
+   * one are found without a look at the others, so that a chart of 10,000
+   * products costs no more per frame than one of 20. */
+  if (self->selection != NULL)
+    selected = ipms_selection_dup_ids (self->selection);
+  for (guint i = 0; selected != NULL && i < selected->len; i++)
+    {
+      gint64 id = g_array_index (selected, gint64, i);
+      GtkWidget *item = g_hash_table_lookup (self->items, &id);
+
+      if (item != NULL && ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (item)) &&
+          !(self->drag.active && id == self->drag.id))
+        gtk_widget_snapshot_child (widget, item, snapshot);
+    }
+  focus = gtk_widget_get_root (widget) != NULL ? gtk_root_get_focus (gtk_widget_get_root (widget)) : NULL;
+  if (focus != NULL && gtk_widget_get_parent (focus) == widget && IPMS_IS_CANVAS_ITEM (focus) &&
+      gtk_widget_has_focus (focus) && !ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (focus)) &&
+      !(self->drag.active && ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus)) == self->drag.id))
+    gtk_widget_snapshot_child (widget, focus, snapshot);
   gtk_snapshot_pop (snapshot);
 }
 
