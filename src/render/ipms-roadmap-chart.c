@@ -779,6 +779,7 @@ place_labels (IpmsRoadmapChart *self)
   g_autoptr(GHashTable) unlabelled = NULL;
   g_autoptr(GArray) old_clusters = NULL;
   g_autoptr(GHashTable) cluster_of_seed = NULL;
+  GArray *by_grade[5];
   /* After an edit, with the places that changed in `dirty`. */
   gboolean replay = self->replay;
 
@@ -833,21 +834,27 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
+  /* Each step looks at the items of one grade, in their order, and of
+   * those only at the ones still without a label. */
+  for (guint g = 0; g < G_N_ELEMENTS (by_grade); g++)
+    by_grade[g] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_append_val (by_grade[MIN (g_array_index (self->items, Item, i).grade, G_N_ELEMENTS (by_grade) - 1)], i);
+
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
       guint grade = step % 5;    /* higher grades choose first in each pass */
+      GArray *waiting = by_grade[grade];
+      guint kept = 0;
 
-      for (guint i = 0; i < self->items->len; i++)
+      for (guint w = 0; w < waiting->len; w++)
         {
-          Item *item = &g_array_index (self->items, Item, i);
+          Item *item = &g_array_index (self->items, Item, g_array_index (waiting, guint, w));
           double r = marker_radius (item->grade);
           cairo_rectangle_t candidates[N_CANDIDATES], chosen;
           guint n, index = 0;
           gboolean placed;
-
-          if (item->grade != grade || item->has_label)
-            continue;
 
           /* Most items of a large chart find no place, pass after pass:
            * one that got none at this step last time and whose candidates
@@ -921,7 +928,14 @@ place_labels (IpmsRoadmapChart *self)
               item->label_height = chosen.height;
             }
         }
+
+      for (guint w = 0; w < waiting->len; w++)
+        if (!g_array_index (self->items, Item, g_array_index (waiting, guint, w)).has_label)
+          g_array_index (waiting, guint, kept++) = g_array_index (waiting, guint, w);
+      g_array_set_size (waiting, kept);
     }
+  for (guint g = 0; g < G_N_ELEMENTS (by_grade); g++)
+    g_array_unref (by_grade[g]);
 
   for (guint i = 0; i < self->items->len; i++)
     {
