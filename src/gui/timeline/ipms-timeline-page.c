@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipms-accessible.h"
 #include "ipms-canvas-view.h"
@@ -78,6 +79,9 @@ struct _IpmsTimelinePage
   gboolean            fit_sized;
   guint               home_tick;
   guint               home_frames;
+  /* The price bands' warning waits for a change of the bands (or of the
+   * currency it quotes) and, hidden, for the page to be shown. */
+  gboolean            bands_stale;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelinePage, ipms_timeline_page, GTK_TYPE_WIDGET)
@@ -236,12 +240,17 @@ on_layout (GdkFrameClock    *clock,
   apply_tray (self);
 }
 
+static void update_bands_warning (IpmsTimelinePage *self);
+
 static void
 ipms_timeline_page_map (GtkWidget *widget)
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
 
   GTK_WIDGET_CLASS (ipms_timeline_page_parent_class)->map (widget);
+
+  if (self->bands_stale)
+    update_bands_warning (self);
 
   self->clock = gtk_widget_get_frame_clock (widget);
   self->layout_handler = g_signal_connect_object (self->clock, "layout", G_CALLBACK (on_layout), self,
@@ -464,6 +473,7 @@ update_bands_warning (IpmsTimelinePage *self)
       g_string_append (text, line);
     }
 
+  self->bands_stale = FALSE;
   gtk_label_set_text (self->bands_warning, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->bands_warning), text->len > 0);
 }
@@ -531,6 +541,29 @@ boundary_spin (IpmsTimelinePage *self,
                                   upper ? _("Highest price") : _("Lowest price"), -1);
 
   return spin;
+}
+
+static void
+on_row_changed (IpmsTimelinePage *self,
+                const char       *table,
+                gint64            id,
+                IpmsRowChange     change)
+{
+  if (strcmp (table, "price_band") == 0 || strcmp (table, "project") == 0)
+    self->bands_stale = TRUE;
+}
+
+static void
+on_reloaded (IpmsTimelinePage *self)
+{
+  self->bands_stale = TRUE;
+}
+
+static void
+on_changes_done (IpmsTimelinePage *self)
+{
+  if (self->bands_stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_bands_warning (self);
 }
 
 static void
@@ -911,11 +944,15 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, update_bands_warning, self);
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   /* The warning follows edits made with the band editor open, and undo. */
   if (document != NULL)
-    g_signal_connect_object (document, "changes-done", G_CALLBACK (update_bands_warning), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "row-changed", G_CALLBACK (on_row_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changes-done", G_CALLBACK (on_changes_done), self, G_CONNECT_SWAPPED);
+    }
 
   ipms_timeline_canvas_set_document (self->canvas, document);
   ipms_timeline_tray_set_document (self->tray, document);
