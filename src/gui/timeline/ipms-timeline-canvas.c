@@ -390,6 +390,10 @@ visible_items_tick (GtkWidget     *widget,
   IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
 
   self->visible_tick_id = 0;
+  /* Hidden, the chart lays nothing out for its widgets: it catches up
+   * when shown again (see map). */
+  if (!gtk_widget_get_mapped (widget))
+    return G_SOURCE_REMOVE;
   if (sync_visible_items (self))
     gtk_widget_queue_allocate (widget);
 
@@ -644,6 +648,14 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
       self->follow_id = 0;
       scroll_to_item (self, id);
     }
+}
+
+static void
+ipms_timeline_canvas_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ipms_timeline_canvas_parent_class)->map (widget);
+
+  queue_visible_items (IPMS_TIMELINE_CANVAS (widget));
 }
 
 static void
@@ -1903,6 +1915,7 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   widget_class->measure = ipms_timeline_canvas_measure;
   widget_class->size_allocate = ipms_timeline_canvas_size_allocate;
   widget_class->snapshot = ipms_timeline_canvas_snapshot;
+  widget_class->map = ipms_timeline_canvas_map;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, IPMS_TIMELINE_KIND_NEW_PRODUCTS, IPMS_TIMELINE_KIND_ROADMAP,

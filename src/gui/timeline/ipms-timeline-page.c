@@ -77,6 +77,7 @@ struct _IpmsTimelinePage
   gulong              price_step_handler;
   guint               fit_tick;
   gboolean            fit_sized;
+  gboolean            fit_on_map;    /* hidden before its first fit */
   guint               home_tick;
   guint               home_frames;
   /* The price bands' warning waits for a change of the bands (or of the
@@ -241,6 +242,9 @@ on_layout (GdkFrameClock    *clock,
 }
 
 static void update_bands_warning (IpmsTimelinePage *self);
+static gboolean fit_when_sized (GtkWidget     *widget,
+                                GdkFrameClock *clock,
+                                gpointer       user_data);
 
 static void
 ipms_timeline_page_map (GtkWidget *widget)
@@ -251,6 +255,9 @@ ipms_timeline_page_map (GtkWidget *widget)
 
   if (self->bands_stale)
     update_bands_warning (self);
+  if (self->fit_on_map && self->fit_tick == 0)
+    self->fit_tick = gtk_widget_add_tick_callback (widget, fit_when_sized, NULL, NULL);
+  self->fit_on_map = FALSE;
 
   self->clock = gtk_widget_get_frame_clock (widget);
   self->layout_handler = g_signal_connect_object (self->clock, "layout", G_CALLBACK (on_layout), self,
@@ -384,6 +391,14 @@ fit_when_sized (GtkWidget     *widget,
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
 
+  /* Hidden again first: a dozen layouts of a chart nobody sees would slow
+   * the page shown instead. The fit waits for this one to come back. */
+  if (!gtk_widget_get_mapped (widget))
+    {
+      self->fit_tick = 0;
+      self->fit_on_map = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   if (gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
     return G_SOURCE_CONTINUE;
   if (!self->fit_sized)
@@ -964,6 +979,7 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
       self->fit_tick = 0;
     }
+  self->fit_on_map = FALSE;
 
   if (document != NULL)
     {
