@@ -94,6 +94,7 @@ struct _IpmsNewProductsChart
   GArray          *lanes;        /* Lane */
   GHashTable      *lane_of;      /* lane id (a key in `lanes`) -> lane index */
   GArray          *milestones;   /* Milestone */
+  GPtrArray       *grades;       /* the grade rows, read with the layout for the legend */
   double           milestones_width;  /* where their labels end */
   /* By layers: the series whose milestones sit on their products' lanes
    * (they cover no segment on a lane), which an edit of one of their
@@ -962,6 +963,9 @@ ensure_layout (IpmsNewProductsChart *self)
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *cr = cairo_create (surface);
 
+    g_clear_pointer (&self->grades, g_ptr_array_unref);
+    self->grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+
     /* Its width, which depends on the grades alone. */
     self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (FALSE), FALSE, 0);
     cairo_destroy (cr);
@@ -1332,7 +1336,7 @@ paint_legend (IpmsNewProductsChart   *self,
               gboolean                dark,
               double                  left)
 {
-  g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+  GPtrArray *grades = self->grades;
   double row = ipms_chart_style_legend_row_height ();
   double x = LEGEND_LEFT + left;
   double y = self->body_bottom + LEGEND_PAD;
@@ -1660,6 +1664,7 @@ ipms_new_products_chart_finalize (GObject *object)
   g_clear_pointer (&self->milestones, g_array_unref);
   g_clear_pointer (&self->series_on_products, g_hash_table_unref);
 
+  g_clear_pointer (&self->grades, g_ptr_array_unref);
   G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->finalize (object);
 }
 

@@ -126,6 +126,7 @@ struct _IpmsRoadmapChart
   GArray          *dirty;         /* cairo_rectangle_t */
   GArray          *bands;
   GArray          *series_keys;
+  GPtrArray       *grades;        /* the grade rows, read with the layout for the legend */
   GArray          *clusters;      /* Cluster */
   GArray          *knots;         /* band scale: prices at equal steps of the axis */
   char            *currency;
@@ -1364,6 +1365,9 @@ ensure_layout (IpmsRoadmapChart *self)
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *cr = cairo_create (surface);
 
+    g_clear_pointer (&self->grades, g_ptr_array_unref);
+    self->grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+
     self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
@@ -1863,7 +1867,7 @@ paint_legend (IpmsRoadmapChart       *self,
               const IpmsChartPalette *palette,
               double                  left)
 {
-  g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+  GPtrArray *grades = self->grades;
   double row = ipms_chart_style_legend_row_height ();
   double x = LEGEND_LEFT + left;
   double y = self->legend_top + LEGEND_PAD;
@@ -2257,6 +2261,7 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_free (self->currency);
 
+  g_clear_pointer (&self->grades, g_ptr_array_unref);
   G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->finalize (object);
 }
 
