@@ -866,6 +866,8 @@ update_products (IpmsTimelineChart *chart,
       first = end;
     }
 
+  /* Rows of the lanes packed again, and lanes after them, may have moved. */
+  ipms_timeline_chart_moved_items (chart);
   finish_layout (self, series);
   return TRUE;
 }

@@ -94,6 +94,12 @@ GArray             *ipms_timeline_chart_dup_item_ids    (IpmsTimelineChart *self
  * marks (names, focus rings) is for the caller to add to the area. */
 GArray             *ipms_timeline_chart_dup_item_ids_in (IpmsTimelineChart       *self,
                                                          const cairo_rectangle_t *area);
+/* Changes whenever the items may have moved other than those of the
+ * products an edit updated in place: with each new layout, each move of
+ * the preview, each packing of a lane again. A view that placed widgets
+ * over the items at one serial need only move those of the products edited
+ * since while it stays the same. */
+guint               ipms_timeline_chart_get_serial      (IpmsTimelineChart *self);
 /* The top left of the part of the chart a view shows: the chart paints its
  * header and lane names or price axis there too, so that they stay in sight
  * when the view scrolls. 0, 0 (the default, and export) paints them once in

@@ -55,6 +55,15 @@ struct _IpmsTimelineCanvas
    * the products updated since (gint64 ids), or all of them. */
   GHashTable       *touched;
   gboolean          touched_all;
+  /* The chart's serial (see ipms_timeline_chart_get_serial()) the item
+   * widgets were placed at and checked against the view at, that view,
+   * and the products whose widgets to place or check again meanwhile: new
+   * widgets and those of edited products (gint64 ids). */
+  guint             placed_serial;
+  guint             checked_serial;
+  graphene_rect_t   checked_window;
+  GHashTable       *unplaced;
+  GHashTable       *unchecked;
   guint             visible_tick_id;
 
   /* A product to bring into view once the edit that moved it is laid out. */
@@ -208,6 +217,16 @@ item_rect (IpmsTimelineCanvas *self,
     }
 }
 
+static void
+note_moved (IpmsTimelineCanvas *self,
+            gint64              id)
+{
+  if (!g_hash_table_contains (self->unplaced, &id))
+    g_hash_table_add (self->unplaced, g_memdup2 (&id, sizeof id));
+  if (!g_hash_table_contains (self->unchecked, &id))
+    g_hash_table_add (self->unchecked, g_memdup2 (&id, sizeof id));
+}
+
 static IpmsCanvasItem *
 ensure_item (IpmsTimelineCanvas *self,
              gint64              id,
@@ -228,6 +247,7 @@ ensure_item (IpmsTimelineCanvas *self,
   update_item_label (self, item, project);
   gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
   g_hash_table_insert (self->items, stored, item);
+  note_moved (self, id);
 
   return item;
 }
@@ -264,7 +284,10 @@ sync_items (IpmsTimelineCanvas *self)
               g_hash_table_remove (self->items, key);
             }
           else
-            update_item_label (self, value, project);
+            {
+              update_item_label (self, value, project);
+              note_moved (self, *(gint64 *) key);
+            }
         }
       g_hash_table_remove_all (self->touched);
       return;
@@ -325,6 +348,8 @@ sync_visible_items (IpmsTimelineCanvas *self)
   GHashTableIter iter;
   gpointer key, value;
   IpmsRecord *project = NULL;
+  g_autoptr(GArray) gone = NULL;
+  guint serial;
 
   if (self->chart == NULL)
     return FALSE;
@@ -340,20 +365,33 @@ sync_visible_items (IpmsTimelineCanvas *self)
       graphene_rect_init (&window, 0, 0, width, height);
     }
 
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* With the view and the chart's serial as at the last check, only the
+   * widgets of edited products can have left the view. */
+  serial = ipms_timeline_chart_get_serial (IPMS_TIMELINE_CHART (self->chart));
+  gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (serial != self->checked_serial || !graphene_rect_equal (&window, &self->checked_window))
+    g_hash_table_iter_init (&iter, self->items);
+  else
+    g_hash_table_iter_init (&iter, self->unchecked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       gint64 id = *(gint64 *) key;
 
-      if (value == (gpointer) focus || (self->drag.active && id == self->drag.id))
+      value = g_hash_table_lookup (self->items, &id);
+      if (value == NULL || value == (gpointer) focus || (self->drag.active && id == self->drag.id))
         continue;
       if (!item_rect (self, id, &rect) || !graphene_rect_intersection (&rect, &window, NULL))
-        {
-          gtk_widget_unparent (value);
-          g_hash_table_iter_remove (&iter);
-          changed = TRUE;
-        }
+        g_array_append_val (gone, id);
     }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      gtk_widget_unparent (g_hash_table_lookup (self->items, &g_array_index (gone, gint64, i)));
+      g_hash_table_remove (self->items, &g_array_index (gone, gint64, i));
+      changed = TRUE;
+    }
+  g_hash_table_remove_all (self->unchecked);
+  self->checked_serial = serial;
+  self->checked_window = window;
 
   /* The chart finds the few products there without a look at each of the
    * thousands: an item's rectangle reaches MARK_MARGIN past its marks. */
@@ -485,6 +523,11 @@ rebuild_chart (IpmsTimelineCanvas *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     gtk_widget_unparent (value);
   g_hash_table_remove_all (self->items);
+  g_hash_table_remove_all (self->unplaced);
+  g_hash_table_remove_all (self->unchecked);
+  /* A new chart counts from its own start. */
+  self->placed_serial = G_MAXUINT;
+  self->checked_serial = G_MAXUINT;
 
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
@@ -606,21 +649,29 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
   IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
   GHashTableIter iter;
   gpointer key, value;
+  guint serial;
 
   sync_items (self);
   queue_visible_items (self);
 
   /* An item keeps its allocation while its rectangle stays: after an
-   * edit most of thousands do. One that needs a new allocation for its
-   * own sake gets the last again from GTK. */
-  g_hash_table_iter_init (&iter, self->items);
+   * edit most of thousands do, and while the chart's serial stays only
+   * those of edited products and new widgets can move. One that needs a
+   * new allocation for its own sake gets the last again from GTK. */
+  serial = self->chart != NULL ? ipms_timeline_chart_get_serial (IPMS_TIMELINE_CHART (self->chart)) : 0;
+  if (serial != self->placed_serial)
+    g_hash_table_iter_init (&iter, self->items);
+  else
+    g_hash_table_iter_init (&iter, self->unplaced);
+  self->placed_serial = serial;
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       graphene_rect_t rect;
       GtkRequisition min;
       GdkRectangle place, *last;
 
-      if (!item_rect (self, *(gint64 *) key, &rect))
+      value = g_hash_table_lookup (self->items, key);
+      if (value == NULL || !item_rect (self, *(gint64 *) key, &rect))
         continue;
 
       place = (GdkRectangle) { (int) floor (rect.origin.x), (int) floor (rect.origin.y),
@@ -636,6 +687,7 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
                                 -1);
       g_object_set_qdata_full (value, allocated_quark, g_memdup2 (&place, sizeof place), g_free);
     }
+  g_hash_table_remove_all (self->unplaced);
 
   if (self->menu != NULL)
     ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
@@ -1832,6 +1884,8 @@ ipms_timeline_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->unplaced, g_hash_table_unref);
+  g_clear_pointer (&self->unchecked, g_hash_table_unref);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   watch_viewport (self, NULL);
   if (self->visible_tick_id != 0)
@@ -1975,6 +2029,8 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->unplaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->unchecked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
