@@ -70,6 +70,7 @@ typedef struct
   guint      row;
   gboolean   first_launch;
   guint      series_index;
+  gint64     series_id;
   char      *color_text;   /* the series' colour, picked per palette when painted */
   char      *label;
 } Milestone;
@@ -93,6 +94,12 @@ struct _IpmsNewProductsChart
   GArray          *lanes;        /* Lane */
   GHashTable      *lane_of;      /* lane id (a key in `lanes`) -> lane index */
   GArray          *milestones;   /* Milestone */
+  GPtrArray       *grades;       /* the grade rows, read with the layout for the legend */
+  double           milestones_width;  /* where their labels end */
+  /* By layers: the series whose milestones sit on their products' lanes
+   * (they cover no segment on a lane), which an edit of one of their
+   * products may move. */
+  GHashTable      *series_on_products;
 
   struct {
     gint64  id;
@@ -325,10 +332,11 @@ add_milestone (IpmsNewProductsChart *self,
                guint                 lane,
                gboolean              first_launch,
                guint                 series_index,
+               gint64                series_id,
                const char           *color_text,
                const char           *series_name)
 {
-  Milestone milestone = { day, lane, 0, first_launch, series_index, NULL, NULL };
+  Milestone milestone = { day, lane, 0, first_launch, series_index, series_id, NULL, NULL };
 
   if (day < self->parent_instance.axis.first_day || day > self->parent_instance.axis.last_day || lane == G_MAXUINT)
     return;
@@ -349,9 +357,16 @@ compare_milestones (gconstpointer a,
 {
   const Milestone *ma = a, *mb = b;
 
+  /* As they are made, series by series, entry first, where lane and day
+   * are the same: a series' milestones made again after an edit land
+   * where a new layout puts them. */
   if (ma->lane != mb->lane)
     return ma->lane < mb->lane ? -1 : 1;
-  return ma->day < mb->day ? -1 : ma->day > mb->day;
+  if (ma->day != mb->day)
+    return ma->day < mb->day ? -1 : 1;
+  if (ma->series_index != mb->series_index)
+    return ma->series_index < mb->series_index ? -1 : 1;
+  return (int) ma->first_launch - (int) mb->first_launch;
 }
 
 static double
@@ -395,6 +410,7 @@ pack_milestones (IpmsNewProductsChart *self)
 
   today_badge_span (self, &badge_start, &badge_end);
   g_array_sort (self->milestones, compare_milestones);
+  self->milestones_width = 0;
 
   for (guint i = 0; i < self->milestones->len; i++)
     {
@@ -435,7 +451,7 @@ pack_milestones (IpmsNewProductsChart *self)
 
       milestone->row = row;
       lane->strip = MAX (lane->strip, (row + 1) * MILESTONE_ROW);
-      self->width = MAX (self->width, end);
+      self->milestones_width = MAX (self->milestones_width, end);
     }
 }
 
@@ -546,6 +562,8 @@ build_milestones (IpmsNewProductsChart *self,
             {
               GArray *of_products;
 
+              g_hash_table_insert (self->series_on_products, g_memdup2 (&series_id, sizeof series_id),
+                                   GUINT_TO_POINTER (i));
               if (product_lanes == NULL)
                 product_lanes = lanes_by_series (self);
               of_products = g_hash_table_lookup (product_lanes, &series_id);
@@ -556,8 +574,45 @@ build_milestones (IpmsNewProductsChart *self,
 
       for (guint k = 0; k < lanes->len; k++)
         {
-          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, i, color, name);
-          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, i, color, name);
+          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, i, series_id, color, name);
+          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, i, series_id, color, name);
+        }
+    }
+}
+
+/* By layers, after edits of products alone: the milestones of the series
+ * in `series` (of series_on_products), which follow their products' lanes,
+ * made again; the others stay. */
+static void
+rebuild_series_milestones (IpmsNewProductsChart *self,
+                           GHashTable           *series)
+{
+  g_autoptr(GHashTable) product_lanes = lanes_by_series (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = self->milestones->len; i-- > 0;)
+    if (g_hash_table_contains (series, &g_array_index (self->milestones, Milestone, i).series_id))
+      g_array_remove_index_fast (self->milestones, i);
+
+  g_hash_table_iter_init (&iter, series);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *record = ipms_document_get_record (self->parent_instance.document, "series", *(gint64 *) key);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->series_on_products, key));
+      GArray *lanes = g_hash_table_lookup (product_lanes, key);
+      guint32 entry, first;
+
+      if (record == NULL || lanes == NULL)
+        continue;
+      entry = ipms_time_day_from_iso (ipms_record_get_string (record, "entry_date"));
+      first = ipms_time_day_from_iso (ipms_record_get_string (record, "first_launch_date"));
+      for (guint k = 0; k < lanes->len; k++)
+        {
+          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, index, *(gint64 *) key,
+                         ipms_record_get_string (record, "color"), ipms_record_get_string (record, "name"));
+          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, index, *(gint64 *) key,
+                         ipms_record_get_string (record, "color"), ipms_record_get_string (record, "name"));
         }
     }
 }
@@ -634,9 +689,11 @@ pack_lane (IpmsNewProductsChart *self,
 }
 
 /* What follows from the packed items: their index, the width, the
- * milestones, each lane's place and the height. */
+ * milestones (all of them without `series`, else those of the series in
+ * it), each lane's place and the height. */
 static void
-finish_layout (IpmsNewProductsChart *self)
+finish_layout (IpmsNewProductsChart *self,
+               GHashTable           *series)
 {
   double y;
 
@@ -648,11 +705,21 @@ finish_layout (IpmsNewProductsChart *self)
   for (guint i = 0; i < self->items->len; i++)
     self->width = MAX (self->width, g_array_index (self->items, Item, i).x1 + RIGHT_PAD / 2);
 
-  g_array_set_size (self->milestones, 0);
-  for (guint i = 0; i < self->lanes->len; i++)
-    g_array_index (self->lanes, Lane, i).strip = 0;
-  build_milestones (self, self->lane_of);
-  pack_milestones (self);
+  if (series == NULL || g_hash_table_size (series) > 0)
+    {
+      if (series == NULL)
+        {
+          g_array_set_size (self->milestones, 0);
+          g_hash_table_remove_all (self->series_on_products);
+          build_milestones (self, self->lane_of);
+        }
+      else
+        rebuild_series_milestones (self, series);
+      for (guint i = 0; i < self->lanes->len; i++)
+        g_array_index (self->lanes, Lane, i).strip = 0;
+      pack_milestones (self);
+    }
+  self->width = MAX (self->width, self->milestones_width);
 
   self->body_top = (self->parent_instance.show_title ? TITLE_HEIGHT : 0) + 2 * IPMS_TIMELINE_HEADER_ROW;
   y = self->body_top;
@@ -717,6 +784,11 @@ update_products (IpmsTimelineChart *chart,
   GHashTableIter iter;
   gpointer key;
   guint first;
+  /* The milestones stay but those of a series on its products' lanes that
+   * lost or gained one: they depend on nothing else an edit of products
+   * changes. */
+  g_autoptr(GHashTable) series = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gpointer stored;
 
   /* The axis spans the plan's dates, which the edit may have moved. */
   if (!ipms_timeline_chart_update_axis (chart, ids, FIT_WIDTH))
@@ -736,6 +808,13 @@ update_products (IpmsTimelineChart *chart,
     }
   /* From the end, so that each position still holds its item. */
   g_array_sort (positions, compare_positions_down);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, g_array_index (positions, guint, i));
+
+      if (g_hash_table_lookup_extended (self->series_on_products, &item->series_id, &stored, NULL))
+        g_hash_table_add (series, stored);
+    }
   for (guint i = 0; i < positions->len; i++)
     g_array_remove_index (self->items, g_array_index (positions, guint, i));
 
@@ -762,6 +841,8 @@ update_products (IpmsTimelineChart *chart,
         }
       item_extent (self, &item);
       repack[item.lane] = TRUE;
+      if (g_hash_table_lookup_extended (self->series_on_products, &item.series_id, &stored, NULL))
+        g_hash_table_add (series, stored);
       g_array_insert_val (self->items, sorted_position (self, &item), item);
     }
 
@@ -785,7 +866,9 @@ update_products (IpmsTimelineChart *chart,
       first = end;
     }
 
-  finish_layout (self);
+  /* Rows of the lanes packed again, and lanes after them, may have moved. */
+  ipms_timeline_chart_moved_items (chart);
+  finish_layout (self, series);
   return TRUE;
 }
 
@@ -882,13 +965,16 @@ ensure_layout (IpmsNewProductsChart *self)
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *cr = cairo_create (surface);
 
+    g_clear_pointer (&self->grades, g_ptr_array_unref);
+    self->grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+
     /* Its width, which depends on the grades alone. */
     self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (FALSE), FALSE, 0);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
 
-  finish_layout (self);
+  finish_layout (self, NULL);
 }
 
 static char *
@@ -1252,7 +1338,7 @@ paint_legend (IpmsNewProductsChart   *self,
               gboolean                dark,
               double                  left)
 {
-  g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+  GPtrArray *grades = self->grades;
   double row = ipms_chart_style_legend_row_height ();
   double x = LEGEND_LEFT + left;
   double y = self->body_bottom + LEGEND_PAD;
@@ -1466,6 +1552,47 @@ chart_dup_item_ids (IpmsTimelineChart *chart)
   return ipms_timeline_items_dup_ids (self->items);
 }
 
+static GArray *
+chart_dup_item_ids_in (IpmsTimelineChart       *chart,
+                       const cairo_rectangle_t *area)
+{
+  IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (chart);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  ensure_layout (self);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      const Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
+      IpmsNewProductsItem geo;
+      double x1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE;
+
+      /* A lane out of the area rules out its items, bar the previewed one,
+       * which may be shown in another. */
+      if (item->id != self->preview.id &&
+          (lane->y > area->y + area->height || lane->y + lane->height < area->y))
+        continue;
+
+      geometry_of (self, item, &geo);
+      if (geo.bar_width > 0)
+        {
+          x1 = geo.bar_x;
+          x2 = geo.bar_x + geo.bar_width;
+        }
+      if (geo.launch_x >= 0)
+        {
+          x1 = MIN (x1, geo.launch_x - LAUNCH_SIZE);
+          x2 = MAX (x2, geo.launch_x + LAUNCH_SIZE);
+        }
+      if (x2 < area->x || x1 > area->x + area->width ||
+          geo.y + geo.height < area->y || geo.y > area->y + area->height)
+        continue;
+      g_array_append_val (ids, item->id);
+    }
+
+  return ids;
+}
+
 static void
 chart_paint_preview (IpmsTimelineChart           *chart,
                      cairo_t                     *cr,
@@ -1537,7 +1664,9 @@ ipms_new_products_chart_finalize (GObject *object)
   g_clear_pointer (&self->lane_of, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->milestones, g_array_unref);
+  g_clear_pointer (&self->series_on_products, g_hash_table_unref);
 
+  g_clear_pointer (&self->grades, g_ptr_array_unref);
   G_OBJECT_CLASS (ipms_new_products_chart_parent_class)->finalize (object);
 }
 
@@ -1597,6 +1726,7 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
   timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
+  timeline_class->dup_item_ids_in = chart_dup_item_ids_in;
   timeline_class->paint_preview = chart_paint_preview;
   timeline_class->get_frozen = chart_get_frozen;
 
@@ -1621,6 +1751,7 @@ ipms_new_products_chart_init (IpmsNewProductsChart *self)
   self->lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
   g_array_set_clear_func (self->milestones, clear_milestone);
+  self->series_on_products = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->preview.lane = G_MAXUINT;
   self->lane_column = DEFAULT_LANE_COLUMN;
 }

@@ -126,6 +126,7 @@ struct _IpmsRoadmapChart
   GArray          *dirty;         /* cairo_rectangle_t */
   GArray          *bands;
   GArray          *series_keys;
+  GPtrArray       *grades;        /* the grade rows, read with the layout for the legend */
   GArray          *clusters;      /* Cluster */
   GArray          *knots;         /* band scale: prices at equal steps of the axis */
   char            *currency;
@@ -779,6 +780,7 @@ place_labels (IpmsRoadmapChart *self)
   g_autoptr(GHashTable) unlabelled = NULL;
   g_autoptr(GArray) old_clusters = NULL;
   g_autoptr(GHashTable) cluster_of_seed = NULL;
+  GArray *by_grade[5];
   /* After an edit, with the places that changed in `dirty`. */
   gboolean replay = self->replay;
 
@@ -833,21 +835,27 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
+  /* Each step looks at the items of one grade, in their order, and of
+   * those only at the ones still without a label. */
+  for (guint g = 0; g < G_N_ELEMENTS (by_grade); g++)
+    by_grade[g] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->items->len; i++)
+    g_array_append_val (by_grade[MIN (g_array_index (self->items, Item, i).grade, G_N_ELEMENTS (by_grade) - 1)], i);
+
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
       guint grade = step % 5;    /* higher grades choose first in each pass */
+      GArray *waiting = by_grade[grade];
+      guint kept = 0;
 
-      for (guint i = 0; i < self->items->len; i++)
+      for (guint w = 0; w < waiting->len; w++)
         {
-          Item *item = &g_array_index (self->items, Item, i);
+          Item *item = &g_array_index (self->items, Item, g_array_index (waiting, guint, w));
           double r = marker_radius (item->grade);
           cairo_rectangle_t candidates[N_CANDIDATES], chosen;
           guint n, index = 0;
           gboolean placed;
-
-          if (item->grade != grade || item->has_label)
-            continue;
 
           /* Most items of a large chart find no place, pass after pass:
            * one that got none at this step last time and whose candidates
@@ -921,7 +929,14 @@ place_labels (IpmsRoadmapChart *self)
               item->label_height = chosen.height;
             }
         }
+
+      for (guint w = 0; w < waiting->len; w++)
+        if (!g_array_index (self->items, Item, g_array_index (waiting, guint, w)).has_label)
+          g_array_index (waiting, guint, kept++) = g_array_index (waiting, guint, w);
+      g_array_set_size (waiting, kept);
     }
+  for (guint g = 0; g < G_N_ELEMENTS (by_grade); g++)
+    g_array_unref (by_grade[g]);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -1349,6 +1364,9 @@ ensure_layout (IpmsRoadmapChart *self)
   {
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *cr = cairo_create (surface);
+
+    g_clear_pointer (&self->grades, g_ptr_array_unref);
+    self->grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
 
     self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
     cairo_destroy (cr);
@@ -1849,7 +1867,7 @@ paint_legend (IpmsRoadmapChart       *self,
               const IpmsChartPalette *palette,
               double                  left)
 {
-  g_autoptr(GPtrArray) grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+  GPtrArray *grades = self->grades;
   double row = ipms_chart_style_legend_row_height ();
   double x = LEGEND_LEFT + left;
   double y = self->legend_top + LEGEND_PAD;
@@ -2147,6 +2165,31 @@ chart_dup_item_ids (IpmsTimelineChart *chart)
   return ipms_timeline_items_dup_ids (self->items);
 }
 
+static GArray *
+chart_dup_item_ids_in (IpmsTimelineChart       *chart,
+                       const cairo_rectangle_t *area)
+{
+  IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (chart);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  ensure_layout (self);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double r = marker_radius (item->grade);
+      double x = item->x, y = item->y;
+
+      if (item->id == self->preview.id)
+        to_point (self, self->preview.launch, self->preview.price, &x, &y);
+      if (x + r < area->x || x - r > area->x + area->width ||
+          y + r < area->y || y - r > area->y + area->height)
+        continue;
+      g_array_append_val (ids, item->id);
+    }
+
+  return ids;
+}
+
 static void
 chart_paint_preview (IpmsTimelineChart           *chart,
                      cairo_t                     *cr,
@@ -2218,6 +2261,7 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_free (self->currency);
 
+  g_clear_pointer (&self->grades, g_ptr_array_unref);
   G_OBJECT_CLASS (ipms_roadmap_chart_parent_class)->finalize (object);
 }
 
@@ -2298,6 +2342,7 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   timeline_class->update_products = update_products;
   timeline_class->get_time_origin = chart_get_time_origin;
   timeline_class->dup_item_ids = chart_dup_item_ids;
+  timeline_class->dup_item_ids_in = chart_dup_item_ids_in;
   timeline_class->paint_preview = chart_paint_preview;
   timeline_class->get_frozen = chart_get_frozen;
 

@@ -35,7 +35,18 @@ struct _IpmsTimelineChart
   double           sticky_x;
   double           sticky_y;
   gboolean         preview_apart;
+  /* See ipms_timeline_chart_get_serial(). */
+  guint            serial;
 };
+
+/* Items other than the products updated in place may have moved (the new
+ * product chart packed a lane again): counts it for
+ * ipms_timeline_chart_get_serial(). */
+static inline void
+ipms_timeline_chart_moved_items (IpmsTimelineChart *self)
+{
+  self->serial++;
+}
 
 /* The layout is stale: marks it so and emits "changed". */
 void ipms_timeline_chart_invalidate      (IpmsTimelineChart *self);

@@ -51,6 +51,7 @@ ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
   if (self->dirty)
     {
       self->dirty = FALSE;
+      self->serial++;
       g_hash_table_remove_all (self->touched);
       return TRUE;
     }
@@ -59,6 +60,8 @@ ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
 
   updated = IPMS_TIMELINE_CHART_GET_CLASS (self)->update_products (self, self->touched);
   g_hash_table_remove_all (self->touched);
+  if (!updated)
+    self->serial++;
   return !updated;
 }
 
@@ -112,6 +115,7 @@ void
 ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
                                      gboolean           same_item)
 {
+  self->serial++;
   g_signal_emit (self, signals[same_item && self->preview_apart ? PREVIEW_CHANGED : CHANGED], 0);
 }
 
@@ -525,6 +529,25 @@ ipms_timeline_chart_dup_item_ids (IpmsTimelineChart *self)
   g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), NULL);
 
   return IPMS_TIMELINE_CHART_GET_CLASS (self)->dup_item_ids (self);
+}
+
+guint
+ipms_timeline_chart_get_serial (IpmsTimelineChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), 0);
+
+  ipms_timeline_chart_ensure_layout (self);
+  return self->serial;
+}
+
+GArray *
+ipms_timeline_chart_dup_item_ids_in (IpmsTimelineChart       *self,
+                                     const cairo_rectangle_t *area)
+{
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  return IPMS_TIMELINE_CHART_GET_CLASS (self)->dup_item_ids_in (self, area);
 }
 
 void

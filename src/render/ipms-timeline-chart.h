@@ -56,6 +56,8 @@ struct _IpmsTimelineChartClass
   /* Where the axis's x = 0 lies in chart units. */
   double (*get_time_origin) (IpmsTimelineChart *self);
   GArray *(*dup_item_ids)   (IpmsTimelineChart *self);
+  GArray *(*dup_item_ids_in) (IpmsTimelineChart       *self,
+                              const cairo_rectangle_t *area);
   void   (*paint_preview)   (IpmsTimelineChart           *self,
                              cairo_t                     *cr,
                              const IpmsChartPaintOptions *options);
@@ -86,6 +88,18 @@ double              ipms_timeline_chart_get_time_origin (IpmsTimelineChart *self
  * product chart those with a date, by lane; on the roadmap those with a
  * launch date and a price. */
 GArray             *ipms_timeline_chart_dup_item_ids    (IpmsTimelineChart *self);
+/* Those of them whose bar, launch mark or marker (where a preview puts it)
+ * meets `area`, in chart units, in the same order: a view asks for the few
+ * in sight without looking at each of thousands. What lies around the
+ * marks (names, focus rings) is for the caller to add to the area. */
+GArray             *ipms_timeline_chart_dup_item_ids_in (IpmsTimelineChart       *self,
+                                                         const cairo_rectangle_t *area);
+/* Changes whenever the items may have moved other than those of the
+ * products an edit updated in place: with each new layout, each move of
+ * the preview, each packing of a lane again. A view that placed widgets
+ * over the items at one serial need only move those of the products edited
+ * since while it stays the same. */
+guint               ipms_timeline_chart_get_serial      (IpmsTimelineChart *self);
 /* The top left of the part of the chart a view shows: the chart paints its
  * header and lane names or price axis there too, so that they stay in sight
  * when the view scrolls. 0, 0 (the default, and export) paints them once in

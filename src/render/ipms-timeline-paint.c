@@ -24,6 +24,52 @@ struct _IpmsLayoutCache
   GHashTable   *layouts[IPMS_CHART_N_FONTS];
 };
 
+/* The sizes of the texts measured so far, for every cache: all lay them
+ * out with the same fonts and options, so the 10,000 names the new product
+ * chart measured are not shaped again for the roadmap, nor for an export.
+ * Exports may run in a thread of their own. */
+static GMutex sizes_lock;
+static GHashTable *sizes[IPMS_CHART_N_FONTS];   /* text -> int[2] */
+
+static gboolean
+lookup_size (IpmsChartFont  font,
+             const char    *text,
+             int           *width,
+             int           *height)
+{
+  const int *size;
+
+  g_mutex_lock (&sizes_lock);
+  size = sizes[font] != NULL ? g_hash_table_lookup (sizes[font], text) : NULL;
+  if (size != NULL)
+    {
+      *width = size[0];
+      *height = size[1];
+    }
+  g_mutex_unlock (&sizes_lock);
+
+  return size != NULL;
+}
+
+static void
+store_size (IpmsChartFont  font,
+            const char    *text,
+            int            width,
+            int            height)
+{
+  int *size = g_new (int, 2);
+
+  size[0] = width;
+  size[1] = height;
+  g_mutex_lock (&sizes_lock);
+  if (sizes[font] == NULL)
+    sizes[font] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  else if (g_hash_table_size (sizes[font]) > LAYOUT_CACHE_LIMIT)
+    g_hash_table_remove_all (sizes[font]);
+  g_hash_table_replace (sizes[font], g_strdup (text), size);
+  g_mutex_unlock (&sizes_lock);
+}
+
 IpmsLayoutCache *
 ipms_layout_cache_new (void)
 {
@@ -90,7 +136,13 @@ ipms_layout_cache_get_size (IpmsLayoutCache *cache,
                             int             *width,
                             int             *height)
 {
+  if (text == NULL)
+    text = "";
+  if (lookup_size (font, text, width, height))
+    return;
+
   pango_layout_get_pixel_size (ipms_layout_cache_get (cache, font, text), width, height);
+  store_size (font, text, *width, *height);
 }
 
 /* Span of the clip along the time direction, to skip what is not shown. */

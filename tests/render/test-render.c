@@ -895,7 +895,7 @@ test_timeline_product_edits (gconstpointer data)
   g_autoptr(GArray) ids = NULL;
   GValue value = G_VALUE_INIT;
   guint steps = 0;
-  gint64 id, other;
+  gint64 id, other, added;
 
   g_assert_no_error (error);
   chart = new_timeline (document, variant);
@@ -962,6 +962,20 @@ test_timeline_product_edits (gconstpointer data)
         }
     }
 
+  /* A new product with dates, in one step. */
+  g_assert_true (ipms_document_begin_edit (document, "Add", NULL, &error));
+  added = ipms_document_insert (document, "product", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ipms_document_set_string (document, "product", added, "name", "A new product", &error));
+  g_assert_true (ipms_document_set_string (document, "product", added, "dev_start", "2026-05-04", &error));
+  g_assert_true (ipms_document_set_string (document, "product", added, "dev_complete", "2026-08-20", &error));
+  g_assert_true (ipms_document_set_string (document, "product", added, "launch_date", "2026-09-01", &error));
+  g_assert_true (ipms_document_set_double (document, "product", added, "price", 99, &error));
+  g_assert_no_error (error);
+  commit (document);
+  steps++;
+  assert_same_timeline (chart, document, variant);
+
   /* Off the chart and back (undone below), and gone. */
   g_assert_true (ipms_timeline_unschedule_product (document, other, variant == TIMELINE_ROADMAP, &error));
   g_assert_no_error (error);
@@ -983,6 +997,88 @@ test_timeline_product_edits (gconstpointer data)
       g_assert_true (ipms_document_redo (document, &error));
       g_assert_no_error (error);
       assert_same_timeline (chart, document, variant);
+    }
+}
+
+/* By layers, a series that covers no segment shows its milestones on its
+ * products' lanes: moving its product to another lane moves them, and an
+ * edit updated in place shows them where a new layout does. */
+static void
+test_series_on_products (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  IpmsNewProductsChart *np;
+  IpmsNewProductsItem item;
+  gint64 series_id = 0, product_id = 0;
+  guint moves = 0, moved_milestones = 0;
+
+  g_assert_no_error (error);
+  series = ipms_document_query (document, "series", NULL, 0, "position");
+  for (guint i = 0; i < series->len && series_id == 0; i++)
+    if (!ipms_record_is_null (g_ptr_array_index (series, i), "entry_date"))
+      series_id = ipms_record_get_id (g_ptr_array_index (series, i));
+  g_assert_cmpint (series_id, !=, 0);
+  products = ipms_document_query (document, "product", "series_id", series_id, NULL);
+  for (guint i = 0; i < products->len && product_id == 0; i++)
+    if (!ipms_record_is_null (g_ptr_array_index (products, i), "launch_date"))
+      product_id = ipms_record_get_id (g_ptr_array_index (products, i));
+  g_assert_cmpint (product_id, !=, 0);
+
+  /* The series covers no segment now: its milestones follow its products. */
+  links = ipms_document_query (document, "series_segment", "series_id", series_id, NULL);
+  g_assert_cmpuint (links->len, >, 0);
+  g_assert_true (ipms_document_begin_edit (document, "Unlink", NULL, &error));
+  for (guint i = 0; i < links->len; i++)
+    g_assert_true (ipms_document_delete (document, "series_segment",
+                                         ipms_record_get_id (g_ptr_array_index (links, i)), &error));
+  g_assert_no_error (error);
+  commit (document);
+
+  chart = new_timeline (document, TIMELINE_LAYERS);
+  np = IPMS_NEW_PRODUCTS_CHART (chart);
+  assert_same_timeline (chart, document, TIMELINE_LAYERS);
+
+  for (guint lane = 0; lane < ipms_new_products_chart_get_n_lanes (np); lane++)
+    {
+      cairo_rectangle_t rect;
+      guint n = 0;
+
+      g_assert_true (ipms_new_products_chart_get_item (np, product_id, &item));
+      if (item.lane == lane || ipms_new_products_chart_get_lane_id (np, lane) == 0)
+        continue;
+
+      g_array_set_size (before, 0);
+      for (guint i = 0; ipms_new_products_chart_get_milestone_label (np, i, &rect); i++)
+        g_array_append_val (before, rect);
+      g_assert_true (ipms_timeline_move_product_to_lane (document, product_id, 0, FALSE,
+                                                         ipms_new_products_chart_get_lane_id (np, lane), &error));
+      g_assert_no_error (error);
+      moves++;
+      assert_same_timeline (chart, document, TIMELINE_LAYERS);
+
+      for (guint i = 0; ipms_new_products_chart_get_milestone_label (np, i, &rect); i++, n++)
+        if (n >= before->len || memcmp (&rect, &g_array_index (before, cairo_rectangle_t, n), sizeof rect) != 0)
+          {
+            moved_milestones++;
+            break;
+          }
+      if (n != before->len)
+        moved_milestones++;
+    }
+  g_assert_cmpuint (moves, >, 1);
+  g_assert_cmpuint (moved_milestones, >, 0);
+
+  for (guint i = 0; i < moves; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_LAYERS);
     }
 }
 
@@ -1085,6 +1181,7 @@ main (int   argc,
   g_test_add_data_func ("/render/roadmap/product-edits", GINT_TO_POINTER (TIMELINE_ROADMAP),
                         test_timeline_product_edits);
   g_test_add_func ("/render/roadmap/crowded-edits", test_roadmap_crowded_edits);
+  g_test_add_func ("/render/new-products/series-on-products", test_series_on_products);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);
   g_test_add_func ("/render/export/png-too-large", test_png_too_large);

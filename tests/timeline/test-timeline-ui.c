@@ -409,6 +409,58 @@ test_lane_and_shift_lock (Fixture       *fixture,
   g_assert_cmpint (ipms_record_get_int (product, "segment_id"), !=, segment);
 }
 
+/* An item's name, from its widget as the canvas has it now. */
+static const char *
+item_label (Fixture *fixture,
+            gint64   id)
+{
+  GtkWidget *item = ipms_timeline_canvas_get_item (fixture->canvas, id);
+
+  g_assert_nonnull (item);
+  return ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (item));
+}
+
+/* After an edit of one product its item's name follows, the others stay;
+ * after the project's currency every item's name says the new one. */
+static void
+test_item_labels_follow (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 renamed = ipms_record_get_id (find_product (fixture, "Nest Feeder Duo"));
+  gint64 other = ipms_record_get_id (find_product (fixture, "PawSmart Feeder Pro"));
+  IpmsRecord *project = ipms_document_get_project (fixture->document);
+  g_autofree char *other_before = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  other_before = g_strdup (item_label (fixture, other));
+  g_assert_nonnull (strstr (other_before, "$"));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Nest Feeder Trio");
+  g_assert_true (ipms_document_edit_value (fixture->document, "Rename", NULL, "product", renamed,
+                                           "name", &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_nonnull (strstr (item_label (fixture, renamed), "Nest Feeder Trio, grade S"));
+  g_assert_cmpstr (item_label (fixture, other), ==, other_before);
+
+  g_value_set_string (&value, "EUR");
+  g_assert_true (ipms_document_edit_value (fixture->document, "Currency", NULL, "project", ipms_record_get_id (project),
+                                           "currency", &value, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_nonnull (strstr (item_label (fixture, renamed), "€"));
+  g_assert_nonnull (strstr (item_label (fixture, other), "€"));
+  g_assert_null (strstr (item_label (fixture, other), "$"));
+
+  undo (fixture);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_cmpstr (item_label (fixture, other), ==, other_before);
+}
+
 static void
 test_nudge (Fixture       *fixture,
             gconstpointer  data)
@@ -1532,6 +1584,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/escape", new_products_set_up, test_escape_cancels);
   ADD ("/timeline/ui/new-products/lanes", new_products_set_up, test_lane_and_shift_lock);
   ADD ("/timeline/ui/new-products/nudge", new_products_set_up, test_nudge);
+  ADD ("/timeline/ui/new-products/item-labels", new_products_set_up, test_item_labels_follow);
   ADD ("/timeline/ui/new-products/tray", new_products_set_up, test_tray_and_lanes);
   ADD ("/timeline/ui/new-products/selection", new_products_set_up, test_selection_shared);
   ADD ("/timeline/ui/new-products/scrolled-header", new_products_set_up, test_scrolled_header);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-menu.h"
@@ -29,6 +30,9 @@
 #define DRAG_THRESHOLD 3.0
 /* Around the view, products keep (or get) their item widgets this far out. */
 #define ITEM_MARGIN 256.0
+/* How far an item's rectangle (see item_rect()) reaches past the bar,
+ * launch mark or marker it surrounds, and a little more. */
+#define MARK_MARGIN 16.0
 
 struct _IpmsTimelineCanvas
 {
@@ -47,6 +51,19 @@ struct _IpmsTimelineCanvas
   GtkWidget        *viewport;       /* the scrolling parent, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
+  /* What the item widgets must catch up with at the next sync_items():
+   * the products updated since (gint64 ids), or all of them. */
+  GHashTable       *touched;
+  gboolean          touched_all;
+  /* The chart's serial (see ipms_timeline_chart_get_serial()) the item
+   * widgets were placed at and checked against the view at, that view,
+   * and the products whose widgets to place or check again meanwhile: new
+   * widgets and those of edited products (gint64 ids). */
+  guint             placed_serial;
+  guint             checked_serial;
+  graphene_rect_t   checked_window;
+  GHashTable       *unplaced;
+  GHashTable       *unchecked;
   guint             visible_tick_id;
 
   /* A product to bring into view once the edit that moved it is laid out. */
@@ -77,6 +94,9 @@ struct _IpmsTimelineCanvas
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineCanvas, ipms_timeline_canvas, GTK_TYPE_WIDGET)
+
+/* On an item widget: the place (GdkRectangle) it was last allocated for. */
+static GQuark allocated_quark;
 
 enum {
   PROP_0,
@@ -138,12 +158,16 @@ drop_static_layer (IpmsTimelineCanvas *self)
 /* The label only changes with the product's row (or the project's, for
  * the currency): describing 2,000 products after every edit would cost
  * more than the edit. */
+static char *describe_product (IpmsRecord *product,
+                               IpmsRecord *project);
+
 static void
 update_item_label (IpmsTimelineCanvas *self,
                    IpmsCanvasItem     *item,
-                   guint               project_revision)
+                   IpmsRecord         *project)
 {
   IpmsRecord *product = ipms_document_get_record (self->document, "product", ipms_canvas_item_get_id (item));
+  guint project_revision = project != NULL ? ipms_record_get_revision (project) : 0;
   guint64 stamp = product != NULL ? ((guint64) project_revision << 32 | ipms_record_get_revision (product)) + 1 : 0;
   guint64 *seen = g_object_get_data (G_OBJECT (item), "ipms-described");
   g_autofree char *label = NULL;
@@ -151,7 +175,7 @@ update_item_label (IpmsTimelineCanvas *self,
   if (seen != NULL && *seen == stamp)
     return;
 
-  label = ipms_timeline_canvas_describe (self, ipms_canvas_item_get_id (item));
+  label = product != NULL ? describe_product (product, project) : NULL;
   if (g_strcmp0 (ipms_canvas_item_get_label (item), label) != 0)
     ipms_canvas_item_set_label (item, label);
   g_object_set_data_full (G_OBJECT (item), "ipms-described", g_memdup2 (&stamp, sizeof stamp), g_free);
@@ -193,10 +217,20 @@ item_rect (IpmsTimelineCanvas *self,
     }
 }
 
+static void
+note_moved (IpmsTimelineCanvas *self,
+            gint64              id)
+{
+  if (!g_hash_table_contains (self->unplaced, &id))
+    g_hash_table_add (self->unplaced, g_memdup2 (&id, sizeof id));
+  if (!g_hash_table_contains (self->unchecked, &id))
+    g_hash_table_add (self->unchecked, g_memdup2 (&id, sizeof id));
+}
+
 static IpmsCanvasItem *
 ensure_item (IpmsTimelineCanvas *self,
              gint64              id,
-             guint               project_revision)
+             IpmsRecord         *project)
 {
   IpmsCanvasItem *item = g_hash_table_lookup (self->items, &id);
   gint64 *stored;
@@ -210,36 +244,57 @@ ensure_item (IpmsTimelineCanvas *self,
   ipms_canvas_item_set_radius (item, self->kind == IPMS_TIMELINE_KIND_ROADMAP ? 14 : 6);
   ipms_canvas_item_set_dark (item, is_dark ());
   ipms_canvas_item_set_selected (item, self->selection != NULL && ipms_selection_contains (self->selection, id));
-  update_item_label (self, item, project_revision);
+  update_item_label (self, item, project);
   gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
   g_hash_table_insert (self->items, stored, item);
+  note_moved (self, id);
 
   return item;
 }
 
-static guint
-get_project_revision (IpmsTimelineCanvas *self)
-{
-  IpmsRecord *project = ipms_document_get_project (self->document);
-
-  return project != NULL ? ipms_record_get_revision (project) : 0;
-}
-
 /* After an edit, the item widgets that exist catch up (or go with their
- * product); no widget is made here. */
+ * product); no widget is made here. Only the products the edit updated
+ * can have left the chart or changed their labels: with the whole plan in
+ * view there are thousands of widgets, and an edit of one product looks
+ * at its own. */
 static void
 sync_items (IpmsTimelineCanvas *self)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint project_revision;
+  IpmsRecord *project;
   graphene_rect_t rect;
 
   if (!self->items_dirty || self->chart == NULL)
     return;
   self->items_dirty = FALSE;
 
-  project_revision = get_project_revision (self);
+  project = ipms_document_get_project (self->document);
+  if (!self->touched_all)
+    {
+      g_hash_table_iter_init (&iter, self->touched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          value = g_hash_table_lookup (self->items, key);
+          if (value == NULL)
+            continue;
+          if (!item_rect (self, *(gint64 *) key, &rect))
+            {
+              gtk_widget_unparent (value);
+              g_hash_table_remove (self->items, key);
+            }
+          else
+            {
+              update_item_label (self, value, project);
+              note_moved (self, *(gint64 *) key);
+            }
+        }
+      g_hash_table_remove_all (self->touched);
+      return;
+    }
+
+  self->touched_all = FALSE;
+  g_hash_table_remove_all (self->touched);
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!item_rect (self, *(gint64 *) key, &rect))
@@ -251,8 +306,28 @@ sync_items (IpmsTimelineCanvas *self)
       {
         ipms_canvas_item_set_selected (value, self->selection != NULL &&
                                               ipms_selection_contains (self->selection, *(gint64 *) key));
-        update_item_label (self, value, project_revision);
+        update_item_label (self, value, project);
       }
+}
+
+/* A product row names the one item to catch up; the project's row (the
+ * currency in the labels) or a reload may change them all. */
+static void
+on_row_changed (IpmsTimelineCanvas *self,
+                const char         *table,
+                gint64              id,
+                IpmsRowChange       change)
+{
+  if (strcmp (table, "product") != 0)
+    self->touched_all = TRUE;
+  else if (!self->touched_all && !g_hash_table_contains (self->touched, &id))
+    g_hash_table_add (self->touched, g_memdup2 (&id, sizeof id));
+}
+
+static void
+on_reloaded (IpmsTimelineCanvas *self)
+{
+  self->touched_all = TRUE;
 }
 
 /* Item widgets (the chart's keyboard focus and accessible names) exist
@@ -272,7 +347,9 @@ sync_visible_items (IpmsTimelineCanvas *self)
   double width, height;
   GHashTableIter iter;
   gpointer key, value;
-  guint project_revision;
+  IpmsRecord *project = NULL;
+  g_autoptr(GArray) gone = NULL;
+  guint serial;
 
   if (self->chart == NULL)
     return FALSE;
@@ -288,23 +365,41 @@ sync_visible_items (IpmsTimelineCanvas *self)
       graphene_rect_init (&window, 0, 0, width, height);
     }
 
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* With the view and the chart's serial as at the last check, only the
+   * widgets of edited products can have left the view. */
+  serial = ipms_timeline_chart_get_serial (IPMS_TIMELINE_CHART (self->chart));
+  gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (serial != self->checked_serial || !graphene_rect_equal (&window, &self->checked_window))
+    g_hash_table_iter_init (&iter, self->items);
+  else
+    g_hash_table_iter_init (&iter, self->unchecked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       gint64 id = *(gint64 *) key;
 
-      if (value == (gpointer) focus || (self->drag.active && id == self->drag.id))
+      value = g_hash_table_lookup (self->items, &id);
+      if (value == NULL || value == (gpointer) focus || (self->drag.active && id == self->drag.id))
         continue;
       if (!item_rect (self, id, &rect) || !graphene_rect_intersection (&rect, &window, NULL))
-        {
-          gtk_widget_unparent (value);
-          g_hash_table_iter_remove (&iter);
-          changed = TRUE;
-        }
+        g_array_append_val (gone, id);
     }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      gtk_widget_unparent (g_hash_table_lookup (self->items, &g_array_index (gone, gint64, i)));
+      g_hash_table_remove (self->items, &g_array_index (gone, gint64, i));
+      changed = TRUE;
+    }
+  g_hash_table_remove_all (self->unchecked);
+  self->checked_serial = serial;
+  self->checked_window = window;
 
-  project_revision = get_project_revision (self);
-  ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (self->chart));
+  /* The chart finds the few products there without a look at each of the
+   * thousands: an item's rectangle reaches MARK_MARGIN past its marks. */
+  ids = ipms_timeline_chart_dup_item_ids_in (IPMS_TIMELINE_CHART (self->chart),
+                                             &(cairo_rectangle_t) { window.origin.x - MARK_MARGIN,
+                                                                    window.origin.y - MARK_MARGIN,
+                                                                    window.size.width + 2 * MARK_MARGIN,
+                                                                    window.size.height + 2 * MARK_MARGIN });
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -312,7 +407,9 @@ sync_visible_items (IpmsTimelineCanvas *self)
       if (!g_hash_table_contains (self->items, &id) &&
           item_rect (self, id, &rect) && graphene_rect_intersection (&rect, &window, NULL))
         {
-          ensure_item (self, id, project_revision);
+          if (project == NULL)
+            project = ipms_document_get_project (self->document);
+          ensure_item (self, id, project);
           changed = TRUE;
         }
     }
@@ -331,6 +428,10 @@ visible_items_tick (GtkWidget     *widget,
   IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
 
   self->visible_tick_id = 0;
+  /* Hidden, the chart lays nothing out for its widgets: it catches up
+   * when shown again (see map). */
+  if (!gtk_widget_get_mapped (widget))
+    return G_SOURCE_REMOVE;
   if (sync_visible_items (self))
     gtk_widget_queue_allocate (widget);
 
@@ -422,6 +523,11 @@ rebuild_chart (IpmsTimelineCanvas *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     gtk_widget_unparent (value);
   g_hash_table_remove_all (self->items);
+  g_hash_table_remove_all (self->unplaced);
+  g_hash_table_remove_all (self->unchecked);
+  /* A new chart counts from its own start. */
+  self->placed_serial = G_MAXUINT;
+  self->checked_serial = G_MAXUINT;
 
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
@@ -543,26 +649,45 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
   IpmsTimelineCanvas *self = IPMS_TIMELINE_CANVAS (widget);
   GHashTableIter iter;
   gpointer key, value;
+  guint serial;
 
   sync_items (self);
   queue_visible_items (self);
 
-  g_hash_table_iter_init (&iter, self->items);
+  /* An item keeps its allocation while its rectangle stays: after an
+   * edit most of thousands do, and while the chart's serial stays only
+   * those of edited products and new widgets can move. One that needs a
+   * new allocation for its own sake gets the last again from GTK. */
+  serial = self->chart != NULL ? ipms_timeline_chart_get_serial (IPMS_TIMELINE_CHART (self->chart)) : 0;
+  if (serial != self->placed_serial)
+    g_hash_table_iter_init (&iter, self->items);
+  else
+    g_hash_table_iter_init (&iter, self->unplaced);
+  self->placed_serial = serial;
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       graphene_rect_t rect;
       GtkRequisition min;
+      GdkRectangle place, *last;
 
-      if (!item_rect (self, *(gint64 *) key, &rect))
+      value = g_hash_table_lookup (self->items, key);
+      if (value == NULL || !item_rect (self, *(gint64 *) key, &rect))
+        continue;
+
+      place = (GdkRectangle) { (int) floor (rect.origin.x), (int) floor (rect.origin.y),
+                               (int) ceil (rect.size.width), (int) ceil (rect.size.height) };
+      last = g_object_get_qdata (value, allocated_quark);
+      if (last != NULL && gdk_rectangle_equal (last, &place))
         continue;
 
       gtk_widget_get_preferred_size (value, &min, NULL);
       gtk_widget_size_allocate (value,
-                                &(GtkAllocation) { (int) floor (rect.origin.x), (int) floor (rect.origin.y),
-                                                   MAX (min.width, (int) ceil (rect.size.width)),
-                                                   MAX (min.height, (int) ceil (rect.size.height)) },
+                                &(GtkAllocation) { place.x, place.y,
+                                                   MAX (min.width, place.width), MAX (min.height, place.height) },
                                 -1);
+      g_object_set_qdata_full (value, allocated_quark, g_memdup2 (&place, sizeof place), g_free);
     }
+  g_hash_table_remove_all (self->unplaced);
 
   if (self->menu != NULL)
     ipms_canvas_menu_allocate (IPMS_CANVAS_MENU (self->menu));
@@ -578,6 +703,14 @@ ipms_timeline_canvas_size_allocate (GtkWidget *widget,
 }
 
 static void
+ipms_timeline_canvas_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ipms_timeline_canvas_parent_class)->map (widget);
+
+  queue_visible_items (IPMS_TIMELINE_CANVAS (widget));
+}
+
+static void
 ipms_timeline_canvas_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
@@ -586,8 +719,8 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
   GtkWidget *parent = gtk_widget_get_parent (widget);
   graphene_rect_t visible;
   double width, height;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GArray) selected = NULL;
+  GtkWidget *focus;
 
   if (self->chart == NULL)
     return;
@@ -646,13 +779,25 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
                                                             MAX (0, visible.size.height - top)));
   }
 
-  /* Items draw only selection and focus: the others are skipped, so that a
-   * chart of 2,000 products costs no more per frame than one of 20. */
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if ((ipms_canvas_item_get_selected (value) || gtk_widget_has_focus (value)) &&
-        !(self->drag.active && *(gint64 *) key == self->drag.id))
-      gtk_widget_snapshot_child (widget, value, snapshot);
+  /* Items draw only selection and focus: the selected ones and the focused
+   * one are found without a look at the others, so that a chart of 10,000
+   * products costs no more per frame than one of 20. */
+  if (self->selection != NULL)
+    selected = ipms_selection_dup_ids (self->selection);
+  for (guint i = 0; selected != NULL && i < selected->len; i++)
+    {
+      gint64 id = g_array_index (selected, gint64, i);
+      GtkWidget *item = g_hash_table_lookup (self->items, &id);
+
+      if (item != NULL && ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (item)) &&
+          !(self->drag.active && id == self->drag.id))
+        gtk_widget_snapshot_child (widget, item, snapshot);
+    }
+  focus = gtk_widget_get_root (widget) != NULL ? gtk_root_get_focus (gtk_widget_get_root (widget)) : NULL;
+  if (focus != NULL && gtk_widget_get_parent (focus) == widget && IPMS_IS_CANVAS_ITEM (focus) &&
+      gtk_widget_has_focus (focus) && !ipms_canvas_item_get_selected (IPMS_CANVAS_ITEM (focus)) &&
+      !(self->drag.active && ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus)) == self->drag.id))
+    gtk_widget_snapshot_child (widget, focus, snapshot);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -1444,22 +1589,14 @@ ipms_timeline_canvas_schedule_at (IpmsTimelineCanvas *self,
   return ok;
 }
 
-char *
-ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
-                               gint64              product_id)
+/* The project's row is a query of its own: the items' labels read it once
+ * for all of them. */
+static char *
+describe_product (IpmsRecord *product,
+                  IpmsRecord *project)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  IpmsRecord *product, *project;
-  const char *currency;
-
-  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
-
-  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
-  if (product == NULL)
-    return NULL;
-
-  project = ipms_document_get_project (self->document);
-  currency = project != NULL ? ipms_record_get_string (project, "currency") : "";
+  const char *currency = project != NULL ? ipms_record_get_string (project, "currency") : "";
 
   /* Translators: a product on a timeline chart: its name and its grade letter (R, S, A, B or F) */
   g_string_append_printf (text, _("%s, grade %s"), ipms_record_get_string (product, "name"),
@@ -1511,6 +1648,21 @@ ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+ipms_timeline_canvas_describe (IpmsTimelineCanvas *self,
+                               gint64              product_id)
+{
+  IpmsRecord *product;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CANVAS (self), NULL);
+
+  product = self->document != NULL ? ipms_document_get_record (self->document, "product", product_id) : NULL;
+  if (product == NULL)
+    return NULL;
+
+  return describe_product (product, ipms_document_get_project (self->document));
 }
 
 /* Gestures and keys */
@@ -1728,7 +1880,12 @@ ipms_timeline_canvas_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->unplaced, g_hash_table_unref);
+  g_clear_pointer (&self->unchecked, g_hash_table_unref);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   watch_viewport (self, NULL);
   if (self->visible_tick_id != 0)
@@ -1807,9 +1964,12 @@ ipms_timeline_canvas_class_init (IpmsTimelineCanvasClass *klass)
   object_class->get_property = ipms_timeline_canvas_get_property;
   object_class->set_property = ipms_timeline_canvas_set_property;
 
+  allocated_quark = g_quark_from_static_string ("ipms-timeline-allocated");
+
   widget_class->measure = ipms_timeline_canvas_measure;
   widget_class->size_allocate = ipms_timeline_canvas_size_allocate;
   widget_class->snapshot = ipms_timeline_canvas_snapshot;
+  widget_class->map = ipms_timeline_canvas_map;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, IPMS_TIMELINE_KIND_NEW_PRODUCTS, IPMS_TIMELINE_KIND_ROADMAP,
@@ -1868,6 +2028,9 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   self->zoom = 1.0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->unplaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->unchecked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -1933,8 +2096,19 @@ ipms_timeline_canvas_set_document (IpmsTimelineCanvas *self,
 {
   g_return_if_fail (IPMS_IS_TIMELINE_CANVAS (self));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
+      g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
+    }
+  g_hash_table_remove_all (self->touched);
+  self->touched_all = TRUE;
 
   ipms_timeline_canvas_drag_cancel (self);
   rebuild_chart (self);
@@ -1957,6 +2131,7 @@ ipms_timeline_canvas_set_selection (IpmsTimelineCanvas *self,
     g_signal_connect_swapped (selection, "changed", G_CALLBACK (on_selection_changed), self);
 
   self->items_dirty = TRUE;
+  self->touched_all = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
@@ -2098,5 +2273,5 @@ ipms_timeline_canvas_get_item (IpmsTimelineCanvas *self,
   if (g_hash_table_lookup (self->items, &product_id) == NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 
-  return GTK_WIDGET (ensure_item (self, product_id, get_project_revision (self)));
+  return GTK_WIDGET (ensure_item (self, product_id, ipms_document_get_project (self->document)));
 }

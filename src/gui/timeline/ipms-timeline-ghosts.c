@@ -38,6 +38,9 @@ struct _IpmsTimelineGhosts
   GArray                 *ghosts;
   gint64                  baseline_id;
   gboolean                active;
+  /* The document changed while hidden: compared again when shown (or
+   * asked), not after every edit of a page nobody sees. */
+  gboolean                stale;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineGhosts, ipms_timeline_ghosts, GTK_TYPE_WIDGET)
@@ -254,12 +257,24 @@ update_baseline (IpmsTimelineGhosts *self)
 }
 
 static void
-on_document_changed (IpmsTimelineGhosts *self)
+catch_up (IpmsTimelineGhosts *self)
 {
+  self->stale = FALSE;
   update_baseline (self);
   compare (self);
   watch_chart (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_document_changed (IpmsTimelineGhosts *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  catch_up (self);
 }
 
 /* Painting */
@@ -362,7 +377,10 @@ ipms_timeline_ghosts_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (ipms_timeline_ghosts_parent_class)->map (widget);
 
-  ipms_timeline_ghosts_refresh (IPMS_TIMELINE_GHOSTS (widget));
+  if (IPMS_TIMELINE_GHOSTS (widget)->stale)
+    catch_up (IPMS_TIMELINE_GHOSTS (widget));
+  else
+    ipms_timeline_ghosts_refresh (IPMS_TIMELINE_GHOSTS (widget));
 }
 
 static void
@@ -580,6 +598,8 @@ ipms_timeline_ghosts_get_n_ghosts (IpmsTimelineGhosts *self)
 {
   g_return_val_if_fail (IPMS_IS_TIMELINE_GHOSTS (self), 0);
 
+  if (self->stale)
+    catch_up (self);
   watch_chart (self);
   lay_out (self);
   return self->ghosts->len;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipms-accessible.h"
 #include "ipms-canvas-view.h"
@@ -76,8 +77,12 @@ struct _IpmsTimelinePage
   gulong              price_step_handler;
   guint               fit_tick;
   gboolean            fit_sized;
+  gboolean            fit_on_map;    /* hidden before its first fit */
   guint               home_tick;
   guint               home_frames;
+  /* The price bands' warning waits for a change of the bands (or of the
+   * currency it quotes) and, hidden, for the page to be shown. */
+  gboolean            bands_stale;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelinePage, ipms_timeline_page, GTK_TYPE_WIDGET)
@@ -236,12 +241,23 @@ on_layout (GdkFrameClock    *clock,
   apply_tray (self);
 }
 
+static void update_bands_warning (IpmsTimelinePage *self);
+static gboolean fit_when_sized (GtkWidget     *widget,
+                                GdkFrameClock *clock,
+                                gpointer       user_data);
+
 static void
 ipms_timeline_page_map (GtkWidget *widget)
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
 
   GTK_WIDGET_CLASS (ipms_timeline_page_parent_class)->map (widget);
+
+  if (self->bands_stale)
+    update_bands_warning (self);
+  if (self->fit_on_map && self->fit_tick == 0)
+    self->fit_tick = gtk_widget_add_tick_callback (widget, fit_when_sized, NULL, NULL);
+  self->fit_on_map = FALSE;
 
   self->clock = gtk_widget_get_frame_clock (widget);
   self->layout_handler = g_signal_connect_object (self->clock, "layout", G_CALLBACK (on_layout), self,
@@ -375,6 +391,14 @@ fit_when_sized (GtkWidget     *widget,
 {
   IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
 
+  /* Hidden again first: a dozen layouts of a chart nobody sees would slow
+   * the page shown instead. The fit waits for this one to come back. */
+  if (!gtk_widget_get_mapped (widget))
+    {
+      self->fit_tick = 0;
+      self->fit_on_map = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   if (gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
     return G_SOURCE_CONTINUE;
   if (!self->fit_sized)
@@ -464,6 +488,7 @@ update_bands_warning (IpmsTimelinePage *self)
       g_string_append (text, line);
     }
 
+  self->bands_stale = FALSE;
   gtk_label_set_text (self->bands_warning, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->bands_warning), text->len > 0);
 }
@@ -531,6 +556,29 @@ boundary_spin (IpmsTimelinePage *self,
                                   upper ? _("Highest price") : _("Lowest price"), -1);
 
   return spin;
+}
+
+static void
+on_row_changed (IpmsTimelinePage *self,
+                const char       *table,
+                gint64            id,
+                IpmsRowChange     change)
+{
+  if (strcmp (table, "price_band") == 0 || strcmp (table, "project") == 0)
+    self->bands_stale = TRUE;
+}
+
+static void
+on_reloaded (IpmsTimelinePage *self)
+{
+  self->bands_stale = TRUE;
+}
+
+static void
+on_changes_done (IpmsTimelinePage *self)
+{
+  if (self->bands_stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_bands_warning (self);
 }
 
 static void
@@ -911,11 +959,15 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, update_bands_warning, self);
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   /* The warning follows edits made with the band editor open, and undo. */
   if (document != NULL)
-    g_signal_connect_object (document, "changes-done", G_CALLBACK (update_bands_warning), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "row-changed", G_CALLBACK (on_row_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changes-done", G_CALLBACK (on_changes_done), self, G_CONNECT_SWAPPED);
+    }
 
   ipms_timeline_canvas_set_document (self->canvas, document);
   ipms_timeline_tray_set_document (self->tray, document);
@@ -927,6 +979,7 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
       self->fit_tick = 0;
     }
+  self->fit_on_map = FALSE;
 
   if (document != NULL)
     {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ipms-product-row.h"
@@ -24,6 +26,13 @@ struct _IpmsTimelineTray
   GtkWidget          *list_view;
   GtkWidget          *empty_label;
   char               *currency;
+
+  /* An edit changes a product's dates in place, which the filter cannot
+   * see: the tray filters its thousands of products again only when one
+   * it touched is now on the other side. */
+  GHashTable         *shown;      /* gint64 ids the filter let through */
+  GHashTable         *touched;    /* gint64 ids updated since "changes-done" */
+  gboolean            reset;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineTray, ipms_timeline_tray, GTK_TYPE_WIDGET)
@@ -36,17 +45,31 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-is_unscheduled (gpointer item,
-                gpointer user_data)
+product_unscheduled (IpmsTimelineTray *self,
+                     IpmsRecord       *product)
 {
-  IpmsTimelineTray *self = user_data;
-  IpmsRecord *product = item;
-
   if (self->kind == IPMS_TIMELINE_KIND_ROADMAP)
     return ipms_record_is_null (product, "launch_date") || ipms_record_is_null (product, "price");
 
   return ipms_record_is_null (product, "dev_start") && ipms_record_is_null (product, "dev_complete") &&
          ipms_record_is_null (product, "launch_date");
+}
+
+static gboolean
+is_unscheduled (gpointer item,
+                gpointer user_data)
+{
+  IpmsTimelineTray *self = user_data;
+  gint64 id = ipms_record_get_id (item);
+
+  if (!product_unscheduled (self, item))
+    {
+      g_hash_table_remove (self->shown, &id);
+      return FALSE;
+    }
+  if (!g_hash_table_contains (self->shown, &id))
+    g_hash_table_add (self->shown, g_memdup2 (&id, sizeof id));
+  return TRUE;
 }
 
 static void
@@ -66,10 +89,43 @@ update_empty (IpmsTimelineTray *self)
 }
 
 static void
+on_row_changed (IpmsTimelineTray *self,
+                const char       *table,
+                gint64            id,
+                IpmsRowChange     change)
+{
+  /* New and deleted products come and go through the list itself. */
+  if (change == IPMS_ROW_UPDATED && strcmp (table, "product") == 0 && !g_hash_table_contains (self->touched, &id))
+    g_hash_table_add (self->touched, g_memdup2 (&id, sizeof id));
+}
+
+static void
+on_reloaded (IpmsTimelineTray *self)
+{
+  self->reset = TRUE;
+}
+
+/* A record's dates changed in place: the filter cannot see that itself. */
+static void
 on_changes_done (IpmsTimelineTray *self)
 {
-  /* A record's dates changed in place: the filter cannot see that itself. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gboolean refilter = self->reset;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->touched);
+  while (!refilter && g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IpmsRecord *product = ipms_document_get_record (self->document, "product", *(gint64 *) key);
+
+      refilter = product != NULL && ipms_record_is_alive (product) &&
+                 product_unscheduled (self, product) != g_hash_table_contains (self->shown, key);
+    }
+  g_hash_table_remove_all (self->touched);
+  self->reset = FALSE;
+
+  if (refilter)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_empty (self);
 }
 
@@ -103,6 +159,32 @@ on_drag_begin (GtkDragSource    *source,
  * canvas the product itself, to copy dates onto. The badge takes the grade's
  * colour like the new product chart's bars, and is outlined on the roadmap,
  * whose marks are coloured by series. */
+/* Asked when the pointer rests on a row: setting the text on each bind
+ * costs GTK 4.8 a round trip to the X server. */
+static gboolean
+on_query_tooltip (GtkWidget        *row,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip,
+                  IpmsTimelineTray *self)
+{
+  IpmsRecord *product = ipms_product_row_get_product (IPMS_PRODUCT_ROW (row));
+  g_autofree char *text = NULL;
+
+  if (product == NULL)
+    return FALSE;
+
+  text = g_strdup_printf (self->kind == IPMS_TIMELINE_KIND_ROADMAP
+                          /* Translators: tooltip of a product in the roadmap's unscheduled tray */
+                          ? _("Drag “%s” onto the roadmap to give it a launch date and a price")
+                          /* Translators: tooltip of a product in the new product chart's unscheduled tray */
+                          : _("Drag “%s” onto the chart to give it development and launch dates"),
+                          ipms_record_get_string (product, "name"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -112,6 +194,8 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkDragSource *source = gtk_drag_source_new ();
 
   ipms_product_row_set_colored_badge (IPMS_PRODUCT_ROW (row), self->kind != IPMS_TIMELINE_KIND_ROADMAP);
+  gtk_widget_set_has_tooltip (row, TRUE);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -127,17 +211,9 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   IpmsRecord *product = gtk_list_item_get_item (list_item);
   IpmsProductRow *row = IPMS_PRODUCT_ROW (gtk_list_item_get_child (list_item));
-  g_autofree char *tooltip = NULL;
 
   ipms_product_row_set_currency (row, self->currency);
   ipms_product_row_set_product (row, product);
-  tooltip = g_strdup_printf (self->kind == IPMS_TIMELINE_KIND_ROADMAP
-                             /* Translators: tooltip of a product in the roadmap's unscheduled tray */
-                             ? _("Drag “%s” onto the roadmap to give it a launch date and a price")
-                             /* Translators: tooltip of a product in the new product chart's unscheduled tray */
-                             : _("Drag “%s” onto the chart to give it development and launch dates"),
-                             ipms_record_get_string (product, "name"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), tooltip);
 }
 
 static void
@@ -173,6 +249,8 @@ ipms_timeline_tray_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipms_timeline_tray_parent_class)->dispose (object);
 }
@@ -210,6 +288,8 @@ ipms_timeline_tray_init (IpmsTimelineTray *self)
   gtk_widget_set_margin_bottom (title, 6);
   gtk_widget_set_parent (title, GTK_WIDGET (self));
 
+  self->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->filter = gtk_custom_filter_new (is_unscheduled, self, NULL);
   self->unscheduled = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->unscheduled));
@@ -269,6 +349,8 @@ ipms_timeline_tray_set_document (IpmsTimelineTray *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->currency, g_free);
+  g_hash_table_remove_all (self->touched);
+  self->reset = FALSE;
 
   if (document != NULL)
     {
@@ -277,6 +359,8 @@ ipms_timeline_tray_set_document (IpmsTimelineTray *self,
       if (project != NULL && !ipms_record_is_null (project, "currency"))
         self->currency = g_strdup (ipms_record_get_string (project, "currency"));
       products = ipms_record_list_new (document, "product", NULL, 0, "name");
+      g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
+      g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
       g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
     }
   gtk_filter_list_model_set_model (self->unscheduled, G_LIST_MODEL (products));
