@@ -130,14 +130,12 @@ row_changed_cb (IpmsDocument   *document,
   gint64 before = 0;
   gint64 after = 0;
 
+  /* A change of the product's own row is told by the row itself: every
+   * list of products already shows and sorts it again. */
   if (table < 0)
     {
-      if (g_str_equal (table_name, "product"))
-        {
-          if (change == IPMS_ROW_DELETED)
-            g_hash_table_remove (self->counts, &id);
-          g_signal_emit (self, signals[CHANGED], 0, id);
-        }
+      if (g_str_equal (table_name, "product") && change == IPMS_ROW_DELETED)
+        g_hash_table_remove (self->counts, &id);
       return;
     }
 

@@ -16,9 +16,11 @@ G_DECLARE_FINAL_TYPE (IpmsPrdCounter, ipms_prd_counter, IPMS, PRD_COUNTER, GObje
  * products can show and sort by each one's PRD completeness without a query
  * per row. It reads the tables once when made and again on "reloaded".
  *
- * Signal "changed" (gint64 product_id): the completeness of that product
- * may have changed (its text, or a PRD row of it); 0 means every product
- * (after "reloaded").
+ * Signal "changed" (gint64 product_id): a PRD row of that product came,
+ * went or changed, so its completeness may have; 0 means every product
+ * (after "reloaded"). A change of the product's own fields, which count
+ * too, is not told here: the product's record tells it (a list of
+ * products shows and sorts the row again).
  */
 IpmsPrdCounter *ipms_prd_counter_new          (IpmsDocument   *document);
 /* The counts of a product (all zero for one without PRD rows). */

@@ -749,6 +749,29 @@ test_prd_sort_live (Fixture       *fixture,
   for (guint i = 1; i < n; i++)
     g_assert_cmpuint (ipms_prd_counter_get_filled (counter, shown (list, i - 1)), <=,
                       ipms_prd_counter_get_filled (counter, shown (list, i)));
+
+  /* The product's own texts count too: emptied, they move it and its cell. */
+  most = shown (list, n - 1);
+  before = ipms_prd_counter_get_filled (counter, most);
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Clear the texts", NULL, &error));
+  for (const char * const *column = (const char *[]) { "concept", "scenarios", "selling_points", NULL };
+       *column != NULL; column++)
+    g_assert_true (ipms_document_set_string (fixture->document, "product", ipms_record_get_id (most), *column, NULL,
+                                             &error));
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipms_prd_counter_get_filled (counter, most), ==, before - 3);
+  g_assert_true (shown (list, n - 1) != most);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *text = ipms_product_list_dup_cell_text (list, i, "prd");
+      g_autofree char *expected = g_strdup_printf ("%u / %u", ipms_prd_counter_get_filled (counter, shown (list, i)),
+                                                   (guint) IPMS_PRD_N_SECTIONS);
+
+      g_assert_cmpuint (ipms_prd_counter_get_filled (counter, shown (list, i - 1)), <=,
+                        ipms_prd_counter_get_filled (counter, shown (list, i)));
+      g_assert_cmpstr (text, ==, expected);
+    }
 }
 
 /* The specifications by kind: the kinds of the schema above the table, one
