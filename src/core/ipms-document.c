@@ -2747,6 +2747,52 @@ ipms_document_foreach_row (IpmsDocument  *self,
   return rc == SQLITE_DONE;
 }
 
+gboolean
+ipms_document_foreach_reference (IpmsDocument      *self,
+                                 const char        *table_name,
+                                 const char        *column_name,
+                                 IpmsReferenceFunc  func,
+                                 gpointer           user_data,
+                                 GError           **error)
+{
+  g_autofree char *sql = NULL;
+  const IpmsTable *table;
+  const IpmsColumn *column;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  table = lookup_table (table_name, error);
+  if (table == NULL)
+    return FALSE;
+  column = ipms_table_lookup_column (table, column_name);
+  g_return_val_if_fail (column != NULL && column->type == IPMS_COLUMN_REFERENCE, FALSE);
+
+  /* Names from the schema only. A reference to a row that is not there
+   * reads as none, as a record reads it. */
+  sql = g_strdup_printf ("SELECT r.id, (SELECT id FROM %s WHERE id = r.%s) FROM %s AS r ORDER BY r.id",
+                         column->references, column->name, table->name);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), user_data))
+      {
+        rc = SQLITE_DONE;
+        break;
+      }
+
+  if (rc != SQLITE_DONE)
+    _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
 /* Other programs */
 
 /* Brings every cached record up to date with the file. Which rows another

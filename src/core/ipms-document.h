@@ -162,6 +162,21 @@ gboolean      ipms_document_foreach_row       (IpmsDocument  *self,
                                                gpointer       user_data,
                                                GError       **error);
 
+/* Calls `func` for every row of `table` in id order with the id of the row
+ * its reference `column` points at: 0 for none (NULL, or in a damaged file
+ * a row that does not exist). Reads nothing else of the rows: for counting
+ * rows by their owner. Errors as ipms_document_foreach_row(). */
+typedef gboolean (*IpmsReferenceFunc) (gint64   id,
+                                       gint64   referenced,
+                                       gpointer user_data);
+
+gboolean      ipms_document_foreach_reference (IpmsDocument      *self,
+                                               const char        *table,
+                                               const char        *column,
+                                               IpmsReferenceFunc  func,
+                                               gpointer           user_data,
+                                               GError           **error);
+
 /* The one edit path.
  *
  * begin_edit() opens a transaction and starts recording; the mutations

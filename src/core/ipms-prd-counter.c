@@ -88,16 +88,14 @@ typedef struct
 } CountData;
 
 static gboolean
-count_row_cb (gint64        id,
-              const GValue *values,
-              gpointer      user_data)
+count_row_cb (gint64   id,
+              gint64   product_id,
+              gpointer user_data)
 {
   CountData *data = user_data;
-  const IpmsTable *table = ipms_schema_lookup_table (ipms_prd_table_get_name (data->table));
-  int owner = ipms_table_find_column (table, "product_id");
 
-  if (G_IS_VALUE (&values[owner]))
-    add_row (data->self, data->table, id, g_value_get_int64 (&values[owner]));
+  if (product_id != 0)
+    add_row (data->self, data->table, id, product_id);
 
   return TRUE;
 }
@@ -114,7 +112,8 @@ count_all (IpmsPrdCounter *self)
 
       g_hash_table_remove_all (self->owners[t]);
       /* A damaged file counts what can be read: the editor shows the rest. */
-      if (!ipms_document_foreach_row (self->document, ipms_prd_table_get_name (t), count_row_cb, &data, &error))
+      if (!ipms_document_foreach_reference (self->document, ipms_prd_table_get_name (t), "product_id",
+                                            count_row_cb, &data, &error))
         g_message ("Could not count the PRD rows: %s", error->message);
     }
 }
