@@ -328,7 +328,6 @@ make_target_cell (IpmsThreeYearPage  *self,
       gtk_widget_add_css_class (cell, "card");
       gtk_widget_set_margin_top (cell, 2);
       gtk_widget_set_margin_bottom (cell, 2);
-      gtk_widget_set_tooltip_text (cell, where);
       ipms_table_cell_set_context (IPMS_TABLE_CELL (cell), where);
       g_object_set_data (G_OBJECT (cell), "ipms-column", (gpointer) columns[c]);
       g_object_set_data (G_OBJECT (cell), "ipms-year", GINT_TO_POINTER (year));
@@ -338,6 +337,28 @@ make_target_cell (IpmsThreeYearPage  *self,
     }
 
   return box;
+}
+
+/* Where the field under the pointer is, from the cell's own context: a
+ * tooltip set on each of the grid's cells costs GTK 4.8 on X11 a round
+ * trip to the server, a second or so for two hundred series. */
+static gboolean
+grid_query_tooltip_cb (GtkWidget  *grid,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  GtkWidget *picked = keyboard ? gtk_root_get_focus (gtk_widget_get_root (grid))
+                               : gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *cell = picked != NULL ? gtk_widget_get_ancestor (picked, IPMS_TYPE_TABLE_CELL) : NULL;
+  const char *where = cell != NULL ? ipms_table_cell_get_context (IPMS_TABLE_CELL (cell)) : NULL;
+
+  if (where == NULL || !gtk_widget_is_ancestor (cell, grid))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, where);
+  return TRUE;
 }
 
 static void
@@ -513,6 +534,8 @@ build_overview (IpmsThreeYearPage *self)
   gtk_widget_set_margin_start (self->grid, 12);
   gtk_widget_set_margin_end (self->grid, 12);
   gtk_widget_add_css_class (self->grid, "three-year-grid");
+  gtk_widget_set_has_tooltip (self->grid, TRUE);
+  g_signal_connect (self->grid, "query-tooltip", G_CALLBACK (grid_query_tooltip_cb), NULL);
 
   self->wide_bin = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->wide_bin, "card");
