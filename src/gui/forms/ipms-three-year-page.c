@@ -598,6 +598,8 @@ ipms_three_year_page_get_grid_text (IpmsThreeYearPage *self,
 {
   g_return_val_if_fail (IPMS_IS_THREE_YEAR_PAGE (self), NULL);
 
+  ipms_form_page_catch_up (IPMS_FORM_PAGE (self));
+
   return g_hash_table_lookup (self->texts, position_key (column, row));
 }
 
@@ -608,6 +610,8 @@ ipms_three_year_page_get_grid_field (IpmsThreeYearPage *self,
                                      const char        *column)
 {
   g_return_val_if_fail (IPMS_IS_THREE_YEAR_PAGE (self), NULL);
+
+  ipms_form_page_catch_up (IPMS_FORM_PAGE (self));
 
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -642,19 +646,23 @@ static void
 row_changed_cb (IpmsThreeYearPage *self,
                 const char        *table)
 {
-  if (g_str_equal (table, "series") || g_str_equal (table, "yearly_target") || g_str_equal (table, "project"))
+  if (g_str_equal (table, "series") || g_str_equal (table, "yearly_target"))
     self->stale = TRUE;
 }
 
+/* Of the project, the grid shows the years and the currency: a write to
+ * any other of its fields (the analysis of the other views) leaves it. */
 static void
-reloaded_cb (IpmsThreeYearPage *self)
+mark_stale (IpmsThreeYearPage *self)
 {
   self->stale = TRUE;
 }
 
 static void
-changes_done_cb (IpmsThreeYearPage *self)
+ipms_three_year_page_update (IpmsFormPage *page)
 {
+  IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (page);
+
   if (!self->stale)
     return;
 
@@ -666,17 +674,19 @@ static void
 ipms_three_year_page_constructed (GObject *object)
 {
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
+  IpmsDocument *document;
+  IpmsRecord *project;
 
   G_OBJECT_CLASS (ipms_three_year_page_parent_class)->constructed (object);
+  document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
+  project = ipms_document_get_project (document);
 
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_overview (self));
-  /* Marked on each row, updated once a change is done. */
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "row-changed",
-                           G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "reloaded",
-                           G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "changes-done",
-                           G_CALLBACK (changes_done_cb), self, G_CONNECT_SWAPPED);
+  /* Marked on each row, updated once a change is done (see update()). */
+  g_signal_connect_object (document, "row-changed", G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "reloaded", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::start-year", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::currency", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
   update_grid (self);
 }
 
@@ -702,6 +712,7 @@ ipms_three_year_page_class_init (IpmsThreeYearPageClass *klass)
 
   object_class->constructed = ipms_three_year_page_constructed;
   object_class->dispose = ipms_three_year_page_dispose;
+  IPMS_FORM_PAGE_CLASS (klass)->update = ipms_three_year_page_update;
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "three-year.export", NULL, export_action);
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_three_year_spec);
 }
