@@ -644,6 +644,68 @@ test_hidden_pages (Fixture       *fixture,
   g_assert_nonnull (ipms_test_find_widget (GTK_WIDGET (pages[1]), GTK_TYPE_LABEL, label_has_text, "0 people"));
 }
 
+/* Forty series: the grid shows the first rows with the page and adds the
+ * others in idle time, each in its place between the years and the sum,
+ * in the order of the series; and a cell asked for is there at once. */
+static void
+test_three_year_many_series (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  int start = (int) ipms_record_get_int (ipms_document_get_project (document), "start_year");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  IpmsThreeYearPage *plan;
+  GtkWidget *grid;
+  gint64 last = 0;
+
+  g_assert_true (ipms_document_begin_edit (document, "Series", NULL, &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Series %02u", i + 1);
+      gint64 target;
+
+      last = ipms_document_insert (document, "series", 0, NULL, &error);
+      g_assert_cmpint (last, >, 0);
+      g_assert_true (ipms_document_set_string (document, "series", last, "name", name, &error));
+      g_assert_true (ipms_document_set_int (document, "series", last, "position", i, &error));
+      target = ipms_document_insert (document, "yearly_target", 0, NULL, &error);
+      g_assert_true (ipms_document_set_int (document, "yearly_target", target, "year", start, &error));
+      g_assert_true (ipms_document_set_int (document, "yearly_target", target, "series_id", last, &error));
+      g_assert_true (ipms_document_set_double (document, "yearly_target", target, "sales", 1000000, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (document, &error));
+
+  plan = IPMS_THREE_YEAR_PAGE (show (fixture, "three-year-plan"));
+  /* The sum counts every series, built or not. */
+  g_assert_nonnull (strstr (ipms_three_year_page_get_grid_text (plan, 1, 41), "40M"));
+  g_assert_cmpstr (ipms_three_year_page_get_grid_text (plan, 0, 40), ==, "Series 40");
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  grid = ipms_test_find_widget (GTK_WIDGET (plan), GTK_TYPE_GRID, has_css_class, "three-year-grid");
+  g_assert_nonnull (grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_label_get_text (GTK_LABEL (child))[0] != '\0')
+      g_ptr_array_add (names, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+  /* The corner and the years, the series, the sum and the group target. */
+  g_assert_cmpuint (names->len, >=, 4 + 40 + 1 + 3 + 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Series");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Series %02u", i + 1);
+
+      g_assert_cmpstr (g_ptr_array_index (names, 4 + i), ==, name);
+    }
+  g_assert_cmpstr (g_ptr_array_index (names, 4 + 40), ==, "All series");
+  {
+    GtkWidget *sales = ipms_three_year_page_get_grid_field (plan, last, start, "sales");
+
+    g_assert_nonnull (sales);
+    g_assert_nonnull (ipms_field_row_get_record (IPMS_FIELD_ROW (sales)));
+  }
+}
+
 /* The three-year chart from the command line, in the three formats. */
 static void
 test_export_cli (void)
@@ -708,6 +770,8 @@ main (int   argc,
   g_test_add ("/planning/population", Fixture, NULL, example_set_up, test_population, fixture_tear_down);
   g_test_add ("/planning/three-year", Fixture, NULL, empty_set_up, test_three_year, fixture_tear_down);
   g_test_add ("/planning/one-year", Fixture, NULL, empty_set_up, test_one_year, fixture_tear_down);
+  g_test_add ("/planning/three-year-many-series", Fixture, NULL, empty_set_up, test_three_year_many_series,
+              fixture_tear_down);
   g_test_add ("/planning/hidden-pages", Fixture, NULL, empty_set_up, test_hidden_pages, fixture_tear_down);
   g_test_add_func ("/planning/export-cli", test_export_cli);
 
