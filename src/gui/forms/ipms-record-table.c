@@ -29,7 +29,7 @@
  * first rows only, more as they are scrolled near the end of those, or
  * as a row further down is asked for. */
 #define ROWS_AT_FIRST 40
-#define MORE_ROWS 40
+#define MORE_ROWS 20
 
 struct _IpmsRecordTable
 {
