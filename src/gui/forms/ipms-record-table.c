@@ -46,6 +46,8 @@ struct _IpmsRecordTable
   GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
   guint               more_idle;
+  /* A row to give the views from that idle, besides a scroll's. */
+  guint               reveal_to;
 
   GtkWidget          *box;
   GtkWidget          *squeezer;
@@ -122,6 +124,8 @@ reveal_more_cb (gpointer data)
   GtkAdjustment *adjustment;
 
   self->more_idle = 0;
+  reveal (self, self->reveal_to);
+  self->reveal_to = 0;
   if (!GTK_IS_SCROLLED_WINDOW (scrolled))
     return G_SOURCE_REMOVE;
 
@@ -134,14 +138,23 @@ reveal_more_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The list lays its rows out when the adjustment changes: they change
- * after that, not while the list is being allocated. */
+/* The list lays its rows out when the adjustment changes, and moves the
+ * focus while it does: the rows it is given change after that, not while
+ * it is being allocated. */
 static void
-scrolled_cb (IpmsRecordTable *self)
+reveal_later (IpmsRecordTable *self,
+              guint            position)
 {
+  self->reveal_to = MAX (self->reveal_to, position);
   if (self->more_idle == 0 &&
       gtk_slice_list_model_get_size (self->slice) < g_list_model_get_n_items (get_shown (self)))
     self->more_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_more_cb, self, NULL);
+}
+
+static void
+scrolled_cb (IpmsRecordTable *self)
+{
+  reveal_later (self, 0);
 }
 
 static void
@@ -736,7 +749,7 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
   if (self != NULL && gtk_list_item_get_item (item) != NULL)
     {
       /* The rows Tab and Enter go on to are there. */
-      reveal (self, gtk_list_item_get_position (item) + 1);
+      reveal_later (self, gtk_list_item_get_position (item) + 1);
       gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
     }
 }
