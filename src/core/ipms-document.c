@@ -3095,8 +3095,10 @@ merge_into_last_step (IpmsDocument  *self,
 
   *merged = FALSE;
 
+  /* The changeset only once the step is one to merge into: the last
+   * step may be an import's, megabytes read for every keystroke after it. */
   stmt = prepare (self,
-                  "SELECT id, merge_key, created, changeset FROM ipms_history "
+                  "SELECT id, merge_key, created FROM ipms_history "
                   "WHERE undone = 0 ORDER BY id DESC LIMIT 1",
                   error);
   if (stmt == NULL)
@@ -3111,11 +3113,22 @@ merge_into_last_step (IpmsDocument  *self,
     }
 
   step_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = prepare (self, "SELECT changeset FROM ipms_history WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, step_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
 
   rc = sqlite3changegroup_new (&group);
   if (rc == SQLITE_OK)
-    rc = sqlite3changegroup_add (group, sqlite3_column_bytes (stmt, 3),
-                                 (void *) sqlite3_column_blob (stmt, 3));
+    rc = sqlite3changegroup_add (group, sqlite3_column_bytes (stmt, 0),
+                                 (void *) sqlite3_column_blob (stmt, 0));
   if (rc == SQLITE_OK)
     rc = sqlite3changegroup_add (group, n_bytes, bytes);
   if (rc == SQLITE_OK)

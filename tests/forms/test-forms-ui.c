@@ -925,6 +925,68 @@ test_recycled_cell (Fixture       *fixture,
                    ==, second_text);
 }
 
+/* The table's view is given its first rows, then more as it scrolls:
+ * every row is still there for the keyboard, for a row asked for and at
+ * the end of the scroll. */
+static void
+test_long_table (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GError) error = NULL;
+  IpmsFormPage *page;
+  IpmsRecordTable *competitors;
+  GtkAdjustment *adjustment;
+  GtkWidget *row = NULL;
+  gint64 ids[100];
+
+  g_assert_true (ipms_document_begin_edit (document, "Competitors", NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Competitor %03u", i + 1);
+
+      ids[i] = ipms_document_insert (document, "competitor", 0, NULL, &error);
+      g_assert_cmpint (ids[i], >, 0);
+      g_assert_true (ipms_document_set_string (document, "competitor", ids[i], "name", name, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (document, &error));
+
+  page = show (fixture, "five-looks");
+  competitors = table_of (page, "competitor");
+  g_assert_cmpuint (g_list_model_get_n_items (ipms_record_table_get_shown (competitors)), ==, 100);
+
+  /* Enter goes down from row to row past the rows the view began with. */
+  row = cell (competitors, 0, 0);
+  g_assert_true (gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (row))));
+  for (guint i = 0; i < 45; i++)
+    {
+      g_assert_true (press_key_in_cell (row, GDK_KEY_Return, 0));
+      for (guint frame = 0; frame < 10 && !has_focus_in (row = cell (competitors, i + 1, 0)); frame++)
+        ;
+      g_assert_true (has_focus_in (row));
+    }
+  g_assert_true (ipms_record_table_get_selected_record (competitors) == row_record (competitors, 45));
+
+  /* A row asked for, further down. */
+  g_assert_true (ipms_record_table_focus_record (competitors, ids[94], "name"));
+  for (guint frame = 0; frame < 60 && ipms_record_table_get_selected_record (competitors) != row_record (competitors, 94);
+       frame++)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (competitors)));
+  g_assert_true (ipms_record_table_get_selected_record (competitors) == row_record (competitors, 94));
+  g_assert_true (has_focus_in (cell (competitors, 94, 0)));
+
+  /* Scrolled to the end, the last row is there. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (gtk_widget_get_parent (cell (competitors, 94, 0)), GTK_TYPE_SCROLLED_WINDOW)));
+  for (guint frame = 0; frame < 60 && ipms_record_table_get_cell (competitors, 99, 0) == NULL; frame++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (competitors)));
+    }
+  g_assert_nonnull (ipms_record_table_get_cell (competitors, 99, 0));
+}
+
 /* Every editable widget of every form has an accessible name, and it is
  * the label the user sees. */
 static gboolean
@@ -1196,6 +1258,7 @@ main (int   argc,
   g_test_add ("/forms/ui/narrow-tables", Fixture, NULL, example_set_up, test_narrow_tables, fixture_tear_down);
   g_test_add ("/forms/ui/recycled-cell", Fixture, NULL, example_set_up, test_recycled_cell, fixture_tear_down);
   g_test_add ("/forms/ui/narrow-three-year", Fixture, NULL, example_set_up, test_narrow_three_year, fixture_tear_down);
+  g_test_add ("/forms/ui/long-table", Fixture, NULL, empty_set_up, test_long_table, fixture_tear_down);
   g_test_add ("/forms/ui/multiline-cell", Fixture, NULL, example_set_up, test_multiline_cell, fixture_tear_down);
   g_test_add ("/forms/ui/look/money-display", Fixture, NULL, empty_set_up, test_money_display, fixture_tear_down);
   g_test_add ("/forms/ui/look/money-written-in-background", Fixture, NULL, empty_set_up,

@@ -559,6 +559,153 @@ test_one_year (Fixture       *fixture,
   g_assert_cmpstr (ipms_one_year_page_get_total_text (plan, "budget"), ==, "$420K");
 }
 
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+/* A series with a target, three people and a product manager, written
+ * through the document as another view would: one undo step. */
+static void
+add_plan_rows (Fixture *fixture)
+{
+  IpmsDocument *document = fixture->document;
+  int start = (int) ipms_record_get_int (ipms_document_get_project (document), "start_year");
+  g_autoptr(GError) error = NULL;
+  gint64 series, target, line, member;
+
+  g_assert_true (ipms_document_begin_edit (document, "Plan", NULL, &error));
+  series = ipms_document_insert (document, "series", 0, NULL, &error);
+  g_assert_cmpint (series, >, 0);
+  g_assert_true (ipms_document_set_string (document, "series", series, "name", "Outdoor", &error));
+  target = ipms_document_insert (document, "yearly_target", 0, NULL, &error);
+  g_assert_cmpint (target, >, 0);
+  g_assert_true (ipms_document_set_int (document, "yearly_target", target, "year", start, &error));
+  g_assert_true (ipms_document_set_int (document, "yearly_target", target, "series_id", series, &error));
+  g_assert_true (ipms_document_set_double (document, "yearly_target", target, "sales", 1500000, &error));
+  line = ipms_document_insert (document, "plan_line", 0, NULL, &error);
+  g_assert_cmpint (line, >, 0);
+  g_assert_true (ipms_document_set_double (document, "plan_line", line, "amount", 3, &error));
+  member = ipms_document_insert (document, "member", 0, NULL, &error);
+  g_assert_cmpint (member, >, 0);
+  g_assert_true (ipms_document_set_string (document, "member", member, "name", "Li Wei", &error));
+  g_assert_true (ipms_document_commit_edit (document, &error));
+  g_assert_no_error (error);
+}
+
+/* Pages built and then hidden leave an edit alone and show it when they
+ * are shown again: the grid and its empty state, the totals, the iron
+ * triangle; and an undo made meanwhile. */
+static void
+test_hidden_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const views[] = { "three-year-plan", "one-year-plan", "team" };
+  IpmsFormPage *pages[G_N_ELEMENTS (views)];
+  GtkWidget *empty;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    pages[i] = show (fixture, views[i]);
+  empty = ipms_test_find_widget (GTK_WIDGET (pages[0]), GTK_TYPE_WIDGET, has_css_class, "form-empty-state");
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_visible (empty));
+
+  show (fixture, "five-looks");
+  add_plan_rows (fixture);
+
+  show (fixture, "three-year-plan");
+  g_assert_false (gtk_widget_get_visible (empty));
+  g_assert_nonnull (ipms_test_find_widget (GTK_WIDGET (pages[0]), GTK_TYPE_LABEL, label_has_text, "Outdoor"));
+  /* The sum of the series in the first year. */
+  g_assert_nonnull (ipms_test_find_widget (GTK_WIDGET (pages[0]), GTK_TYPE_LABEL, label_has_text, "1.5M"));
+  show (fixture, "one-year-plan");
+  g_assert_nonnull (ipms_test_find_widget (GTK_WIDGET (pages[1]), GTK_TYPE_LABEL, label_has_text, "3 people"));
+  show (fixture, "team");
+  g_assert_nonnull (ipms_test_find_widget (GTK_WIDGET (pages[2]), GTK_TYPE_LABEL, label_has_text, "Li Wei"));
+
+  /* Undone while the others are hidden. */
+  undo (fixture);
+  g_assert_null (ipms_test_find_widget (GTK_WIDGET (pages[2]), GTK_TYPE_LABEL, label_has_text, "Li Wei"));
+  show (fixture, "three-year-plan");
+  g_assert_true (gtk_widget_get_visible (empty));
+  g_assert_null (ipms_test_find_widget (GTK_WIDGET (pages[0]), GTK_TYPE_LABEL, label_has_text, "Outdoor"));
+  g_assert_null (ipms_test_find_widget (GTK_WIDGET (pages[0]), GTK_TYPE_LABEL, label_has_text, "1.5M"));
+  show (fixture, "one-year-plan");
+  g_assert_null (ipms_test_find_widget (GTK_WIDGET (pages[1]), GTK_TYPE_LABEL, label_has_text, "3 people"));
+  g_assert_nonnull (ipms_test_find_widget (GTK_WIDGET (pages[1]), GTK_TYPE_LABEL, label_has_text, "0 people"));
+}
+
+/* Forty series: the grid shows the first rows with the page and adds the
+ * others in idle time, each in its place between the years and the sum,
+ * in the order of the series; and a cell asked for is there at once. */
+static void
+test_three_year_many_series (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  int start = (int) ipms_record_get_int (ipms_document_get_project (document), "start_year");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  IpmsThreeYearPage *plan;
+  GtkWidget *grid;
+  gint64 last = 0;
+
+  g_assert_true (ipms_document_begin_edit (document, "Series", NULL, &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Series %02u", i + 1);
+      gint64 target;
+
+      last = ipms_document_insert (document, "series", 0, NULL, &error);
+      g_assert_cmpint (last, >, 0);
+      g_assert_true (ipms_document_set_string (document, "series", last, "name", name, &error));
+      g_assert_true (ipms_document_set_int (document, "series", last, "position", i, &error));
+      target = ipms_document_insert (document, "yearly_target", 0, NULL, &error);
+      g_assert_true (ipms_document_set_int (document, "yearly_target", target, "year", start, &error));
+      g_assert_true (ipms_document_set_int (document, "yearly_target", target, "series_id", last, &error));
+      g_assert_true (ipms_document_set_double (document, "yearly_target", target, "sales", 1000000, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (document, &error));
+
+  plan = IPMS_THREE_YEAR_PAGE (show (fixture, "three-year-plan"));
+  /* The sum counts every series, built or not. */
+  g_assert_nonnull (strstr (ipms_three_year_page_get_grid_text (plan, 1, 41), "40M"));
+  g_assert_cmpstr (ipms_three_year_page_get_grid_text (plan, 0, 40), ==, "Series 40");
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  grid = ipms_test_find_widget (GTK_WIDGET (plan), GTK_TYPE_GRID, has_css_class, "three-year-grid");
+  g_assert_nonnull (grid);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_label_get_text (GTK_LABEL (child))[0] != '\0')
+      g_ptr_array_add (names, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+  /* The corner and the years, the series, the sum and the group target. */
+  g_assert_cmpuint (names->len, >=, 4 + 40 + 1 + 3 + 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Series");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Series %02u", i + 1);
+
+      g_assert_cmpstr (g_ptr_array_index (names, 4 + i), ==, name);
+    }
+  g_assert_cmpstr (g_ptr_array_index (names, 4 + 40), ==, "All series");
+  {
+    GtkWidget *sales = ipms_three_year_page_get_grid_field (plan, last, start, "sales");
+
+    g_assert_nonnull (sales);
+    g_assert_nonnull (ipms_field_row_get_record (IPMS_FIELD_ROW (sales)));
+  }
+}
+
 /* The three-year chart from the command line, in the three formats. */
 static void
 test_export_cli (void)
@@ -623,6 +770,9 @@ main (int   argc,
   g_test_add ("/planning/population", Fixture, NULL, example_set_up, test_population, fixture_tear_down);
   g_test_add ("/planning/three-year", Fixture, NULL, empty_set_up, test_three_year, fixture_tear_down);
   g_test_add ("/planning/one-year", Fixture, NULL, empty_set_up, test_one_year, fixture_tear_down);
+  g_test_add ("/planning/three-year-many-series", Fixture, NULL, empty_set_up, test_three_year_many_series,
+              fixture_tear_down);
+  g_test_add ("/planning/hidden-pages", Fixture, NULL, empty_set_up, test_hidden_pages, fixture_tear_down);
   g_test_add_func ("/planning/export-cli", test_export_cli);
 
   status = g_test_run ();

@@ -50,6 +50,8 @@ typedef struct
   GArray       *sections;
   guint         visible_idle;
   guint         rest_idle;
+  /* A change was done while the page was not shown: see update(). */
+  gboolean      stale;
 } IpmsFormPagePrivate;
 
 static void ipms_form_page_record_focus_init (IpmsRecordFocusInterface *iface);
@@ -199,6 +201,37 @@ update_empty_state (IpmsFormPage *self)
 
   if (priv->empty_group != NULL)
     gtk_widget_set_visible (priv->empty_group, ipms_form_page_get_is_empty (self));
+}
+
+/* What follows the document besides the fields and tables, which follow
+ * their records themselves. */
+static void
+update (IpmsFormPage *self)
+{
+  PRIV (self)->stale = FALSE;
+  update_empty_state (self);
+  if (IPMS_FORM_PAGE_GET_CLASS (self)->update != NULL)
+    IPMS_FORM_PAGE_GET_CLASS (self)->update (self);
+}
+
+/* A hidden page (the window keeps every page it has shown) catches up
+ * when it is shown: an edit costs the pages on screen only. */
+static void
+changes_done_cb (IpmsFormPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    PRIV (self)->stale = TRUE;
+}
+
+void
+ipms_form_page_catch_up (IpmsFormPage *self)
+{
+  g_return_if_fail (IPMS_IS_FORM_PAGE (self));
+
+  if (PRIV (self)->stale)
+    update (self);
 }
 
 static void
@@ -400,7 +433,6 @@ build (IpmsFormPage *self)
 {
   IpmsFormPagePrivate *priv = PRIV (self);
   const IpmsFormSpec *spec = ipms_form_page_get_spec (self);
-  IpmsRecord *project = ipms_document_get_project (priv->document);
   GtkAdjustment *adjustment;
   int height = 0;
 
@@ -466,9 +498,8 @@ build (IpmsFormPage *self)
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (queue_build_visible), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (queue_build_visible), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (project, "changed", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->document, "changes-done", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->document, "reloaded", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  /* A reload (an import, its undo) also ends with "changes-done". */
+  g_signal_connect_object (priv->document, "changes-done", G_CALLBACK (changes_done_cb), self, G_CONNECT_SWAPPED);
   update_empty_state (self);
 }
 
@@ -481,6 +512,14 @@ ipms_form_page_build_all (IpmsFormPage *self)
 
   for (guint i = 0; i < priv->sections->len; i++)
     ensure_section (self, i);
+}
+
+static void
+ipms_form_page_map (GtkWidget *widget)
+{
+  ipms_form_page_catch_up (IPMS_FORM_PAGE (widget));
+
+  GTK_WIDGET_CLASS (ipms_form_page_parent_class)->map (widget);
 }
 
 static void
@@ -611,6 +650,7 @@ ipms_form_page_class_init (IpmsFormPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = ipms_form_page_constructed;
+  widget_class->map = ipms_form_page_map;
   widget_class->unmap = ipms_form_page_unmap;
   object_class->dispose = ipms_form_page_dispose;
   object_class->get_property = ipms_form_page_get_property;

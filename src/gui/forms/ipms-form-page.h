@@ -55,6 +55,10 @@ G_BEGIN_DECLS
  * analysis goes) are empty: the name, currency and years that every new
  * project has do not count.
  *
+ * A page not shown does no work on an edit: it notes that it missed one
+ * and brings its empty state and its class's `update` up to date when it
+ * is shown again.
+ *
  * Property "document" (construct-only), set by the window.
  */
 
@@ -103,6 +107,10 @@ struct _IpmsFormPageClass
    * for the table does not build the section before it is needed. */
   void (*table_built) (IpmsFormPage *self,
                        GtkWidget    *table);
+  /* Brings what the view adds (totals, a grid) up to date with the
+   * document: called once a change is done while the page is shown, and
+   * when it is shown again after changes it missed while hidden. */
+  void (*update)      (IpmsFormPage *self);
 
   /*< private >*/
   const IpmsFormSpec *spec;
@@ -126,5 +134,8 @@ gboolean            ipms_form_page_get_is_empty    (IpmsFormPage      *self);
  * when shown and the others in idle time; asking for a table or a field
  * builds its section. For walking every widget of a page. */
 void                ipms_form_page_build_all       (IpmsFormPage      *self);
+/* Brings a hidden page up to date now (see the class's `update`): for
+ * what a view gives out of what it shows. */
+void                ipms_form_page_catch_up        (IpmsFormPage      *self);
 
 G_END_DECLS

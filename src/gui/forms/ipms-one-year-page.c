@@ -90,8 +90,9 @@ struct _IpmsOneYearPage
 G_DEFINE_FINAL_TYPE (IpmsOneYearPage, ipms_one_year_page, IPMS_TYPE_FORM_PAGE)
 
 static void
-update_totals (IpmsOneYearPage *self)
+update_totals (IpmsFormPage *page)
 {
+  IpmsOneYearPage *self = IPMS_ONE_YEAR_PAGE (page);
   IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) lines = ipms_document_query (document, "plan_line", NULL, 0, NULL);
@@ -201,6 +202,7 @@ ipms_one_year_page_get_total_text (IpmsOneYearPage *self,
 {
   g_return_val_if_fail (IPMS_IS_ONE_YEAR_PAGE (self), NULL);
 
+  ipms_form_page_catch_up (IPMS_FORM_PAGE (self));
   for (guint k = 0; k < G_N_ELEMENTS (line_kinds); k++)
     if (g_str_equal (line_kinds[k], kind))
       return gtk_label_get_text (GTK_LABEL (self->totals[k]));
@@ -217,9 +219,7 @@ ipms_one_year_page_constructed (GObject *object)
 
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_strip (self));
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_totals (self));
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "changes-done",
-                           G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
-  update_totals (self);
+  update_totals (IPMS_FORM_PAGE (self));
 }
 
 static void
@@ -228,6 +228,7 @@ ipms_one_year_page_class_init (IpmsOneYearPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = ipms_one_year_page_constructed;
+  IPMS_FORM_PAGE_CLASS (klass)->update = update_totals;
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_one_year_spec);
 }
 

@@ -24,6 +24,12 @@
  * under its column's label, instead of a line of columns cut off. */
 #define NARROW_WIDTH 540
 #define STACKED_CELL_HEIGHT 64
+/* GTK 4.8's list views make a row for each of the first 200 rows of their
+ * model, seen or not, at some 0.15 ms a cell: the views are given the
+ * first rows only, more as they are scrolled near the end of those, or
+ * as a row further down is asked for. */
+#define ROWS_AT_FIRST 40
+#define MORE_ROWS 20
 
 struct _IpmsRecordTable
 {
@@ -36,7 +42,12 @@ struct _IpmsRecordTable
   IpmsRecordList     *list;
   /* The list without the rebinds of edited rows: see ipms-stable-list.h. */
   IpmsStableList     *stable;
+  /* The first rows of the rows shown, which the views are given. */
+  GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
+  guint               more_idle;
+  /* A row to give the views from that idle, besides a scroll's. */
+  guint               reveal_to;
 
   GtkWidget          *box;
   GtkWidget          *squeezer;
@@ -86,11 +97,71 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The rows shown (a filter may hide some), whether the views have them
+ * yet or not. Positions are the same in both. */
+static GListModel *
+get_shown (IpmsRecordTable *self)
+{
+  return gtk_slice_list_model_get_model (self->slice);
+}
+
+/* Gives the views the rows up to `position`, and some after it. */
+static void
+reveal (IpmsRecordTable *self,
+        guint            position)
+{
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (position + MORE_ROWS / 2 >= size && size < g_list_model_get_n_items (get_shown (self)))
+    gtk_slice_list_model_set_size (self->slice, position + MORE_ROWS);
+}
+
+static gboolean
+reveal_more_cb (gpointer data)
+{
+  IpmsRecordTable *self = data;
+  GtkWidget *scrolled = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
+  GtkAdjustment *adjustment;
+
+  self->more_idle = 0;
+  reveal (self, self->reveal_to);
+  self->reveal_to = 0;
+  if (!GTK_IS_SCROLLED_WINDOW (scrolled))
+    return G_SOURCE_REMOVE;
+
+  /* Within a page of the end of the rows the view has. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_adjustment_get_value (adjustment) + 2 * gtk_adjustment_get_page_size (adjustment) >=
+      gtk_adjustment_get_upper (adjustment))
+    reveal (self, gtk_slice_list_model_get_size (self->slice));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list lays its rows out when the adjustment changes, and moves the
+ * focus while it does: the rows it is given change after that, not while
+ * it is being allocated. */
+static void
+reveal_later (IpmsRecordTable *self,
+              guint            position)
+{
+  self->reveal_to = MAX (self->reveal_to, position);
+  if (self->more_idle == 0 &&
+      gtk_slice_list_model_get_size (self->slice) < g_list_model_get_n_items (get_shown (self)))
+    self->more_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_more_cb, self, NULL);
+}
+
+static void
+scrolled_cb (IpmsRecordTable *self)
+{
+  reveal_later (self, 0);
+}
+
 static void
 update_actions (IpmsRecordTable *self)
 {
   /* The rows shown: a filter may hide some. */
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint n = g_list_model_get_n_items (get_shown (self));
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean has_selection = selected != GTK_INVALID_LIST_POSITION && selected < n;
   gboolean ordered = self->table->order_column != NULL;
@@ -116,7 +187,7 @@ ipms_record_table_get_shown (IpmsRecordTable *self)
 {
   g_return_val_if_fail (IPMS_IS_RECORD_TABLE (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return get_shown (self);
 }
 
 IpmsRecord *
@@ -133,6 +204,7 @@ ipms_record_table_select (IpmsRecordTable *self,
 {
   g_return_if_fail (IPMS_IS_RECORD_TABLE (self));
 
+  reveal (self, position);
   gtk_single_selection_set_selected (self->selection, position);
 }
 
@@ -180,8 +252,10 @@ ipms_record_table_focus_cell (IpmsRecordTable *self,
                               guint            position,
                               guint            column)
 {
-  GtkWidget *cell = find_table_cell (self, position, column);
+  GtkWidget *cell;
 
+  reveal (self, position);
+  cell = find_table_cell (self, position, column);
   if (cell == NULL)
     return FALSE;
 
@@ -207,7 +281,7 @@ static guint
 find_shown_position (IpmsRecordTable *self,
                      gint64           id)
 {
-  GListModel *shown = G_LIST_MODEL (self->selection);
+  GListModel *shown = get_shown (self);
   guint n = g_list_model_get_n_items (shown);
 
   for (guint position = 0; position < n; position++)
@@ -215,7 +289,10 @@ find_shown_position (IpmsRecordTable *self,
       g_autoptr(IpmsRecord) record = g_list_model_get_item (shown, position);
 
       if (ipms_record_get_id (record) == id)
-        return position;
+        {
+          reveal (self, position);
+          return position;
+        }
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -555,6 +632,7 @@ move_action (GtkWidget  *widget,
   position = ipms_record_list_find (self->list, id);
   if (position != G_MAXUINT)
     {
+      reveal (self, position);
       gtk_single_selection_set_selected (self->selection, position);
       ipms_record_table_focus_cell (self, position, 0);
     }
@@ -588,6 +666,26 @@ shown_view_changed_cb (IpmsRecordTable *self)
 
 /* Cells. */
 
+/* A cell of another row: now, or once the list has laid out the row (one
+ * the views were just given). */
+static gboolean
+focus_cell_soon (IpmsRecordTable *self,
+                 guint            position,
+                 guint            column)
+{
+  g_autoptr(IpmsRecord) record = NULL;
+
+  if (ipms_record_table_focus_cell (self, position, column))
+    return TRUE;
+
+  record = g_list_model_get_item (get_shown (self), position);
+  if (record == NULL)
+    return FALSE;
+
+  focus_when_shown (self, ipms_record_get_id (record), column);
+  return TRUE;
+}
+
 static gboolean
 cell_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -599,7 +697,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "ipms-column"));
   guint position = gtk_list_item_get_position (item);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint n = g_list_model_get_n_items (get_shown (self));
 
   state &= gtk_accelerator_get_default_mod_mask ();
 
@@ -608,7 +706,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
       if (column + 1 < self->n_columns)
         return ipms_record_table_focus_cell (self, position, column + 1);
       if (position + 1 < n)
-        return ipms_record_table_focus_cell (self, position + 1, 0);
+        return focus_cell_soon (self, position + 1, 0);
       return GDK_EVENT_PROPAGATE;
     }
 
@@ -617,7 +715,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
       if (column > 0)
         return ipms_record_table_focus_cell (self, position, column - 1);
       if (position > 0)
-        return ipms_record_table_focus_cell (self, position - 1, self->n_columns - 1);
+        return focus_cell_soon (self, position - 1, self->n_columns - 1);
       return GDK_EVENT_PROPAGATE;
     }
 
@@ -632,7 +730,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
       if (row != NULL)
         ipms_field_binding_flush (ipms_field_row_get_binding (IPMS_FIELD_ROW (row)));
       if (position + 1 < n)
-        ipms_record_table_focus_cell (self, position + 1, column);
+        focus_cell_soon (self, position + 1, column);
       else
         gtk_widget_activate_action (GTK_WIDGET (self), "table.add", NULL);
       return GDK_EVENT_STOP;
@@ -649,7 +747,11 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ipms-list-item");
 
   if (self != NULL && gtk_list_item_get_item (item) != NULL)
-    gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+    {
+      /* The rows Tab and Enter go on to are there. */
+      reveal_later (self, gtk_list_item_get_position (item) + 1);
+      gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+    }
 }
 
 /* A cell can also go without a teardown of its item (a column view
@@ -1026,15 +1128,18 @@ update_shown_model (IpmsRecordTable *self)
     model = G_LIST_MODEL (gtk_filter_list_model_new (g_steal_pointer (&model), g_object_ref (self->filter)));
   if (self->sorter != NULL)
     model = G_LIST_MODEL (gtk_sort_list_model_new (g_steal_pointer (&model), g_object_ref (self->sorter)));
-  gtk_single_selection_set_model (self->selection, model);
+  gtk_slice_list_model_set_model (self->slice, model);
 
   /* The selection follows its row to its new place. */
-  for (guint i = 0; selected_id != 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+  for (guint i = 0; selected_id != 0 && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(IpmsRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      g_autoptr(IpmsRecord) record = g_list_model_get_item (model, i);
 
       if (ipms_record_get_id (record) == selected_id)
-        gtk_single_selection_set_selected (self->selection, i);
+        {
+          reveal (self, i);
+          gtk_single_selection_set_selected (self->selection, i);
+        }
     }
   update_actions (self);
 }
@@ -1205,6 +1310,7 @@ ipms_record_table_dispose (GObject *object)
   IpmsRecordTable *self = IPMS_RECORD_TABLE (object);
 
   g_clear_handle_id (&self->shown_idle, g_source_remove);
+  g_clear_handle_id (&self->more_idle, g_source_remove);
   clear_focus_request (self);
   if (self->box != NULL)
     {
@@ -1215,6 +1321,7 @@ ipms_record_table_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->stable);
   g_clear_object (&self->sorter);
   g_clear_object (&self->filter);
@@ -1281,7 +1388,8 @@ ipms_record_table_init (IpmsRecordTable *self)
   self->cells = g_ptr_array_new ();
   self->field_columns = g_ptr_array_new ();
   self->stable = ipms_stable_list_new (NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->stable)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->stable)), 0, ROWS_AT_FIRST);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
@@ -1316,6 +1424,15 @@ ipms_record_table_init (IpmsRecordTable *self)
   adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->narrow_scrolled);
   g_signal_connect_swapped (self->squeezer, "notify::visible-child", G_CALLBACK (shown_view_changed_cb), self);
   gtk_box_append (GTK_BOX (self->box), self->squeezer);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (i == 0 ? self->scrolled
+                                                                                            : self->narrow_scrolled));
+
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+    }
 
   self->empty_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);

@@ -377,6 +377,14 @@ ipms_table_cell_set_context (IpmsTableCell *self,
   update_accessible_name (self);
 }
 
+const char *
+ipms_table_cell_get_context (IpmsTableCell *self)
+{
+  g_return_val_if_fail (IPMS_IS_TABLE_CELL (self), NULL);
+
+  return self->context;
+}
+
 GtkWidget *
 ipms_table_cell_get_row (IpmsTableCell *self)
 {

@@ -40,6 +40,7 @@ void        ipms_table_cell_set_new_row (IpmsTableCell      *self,
  * place in a grid ("Outdoor, 2027"), said after the column's label. */
 void        ipms_table_cell_set_context (IpmsTableCell *self,
                                          const char    *context);
+const char *ipms_table_cell_get_context (IpmsTableCell *self);
 /* The column's label, which starts the cell's accessible name. */
 const char *ipms_table_cell_get_label  (IpmsTableCell *self);
 /* Whether the value is multi-line text: Enter starts a new line in it. */

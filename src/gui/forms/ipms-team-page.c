@@ -48,8 +48,9 @@ struct _IpmsTeamPage
 G_DEFINE_FINAL_TYPE (IpmsTeamPage, ipms_team_page, IPMS_TYPE_FORM_PAGE)
 
 static void
-update_triangle (IpmsTeamPage *self)
+update_triangle (IpmsFormPage *page)
 {
+  IpmsTeamPage *self = IPMS_TEAM_PAGE (page);
   IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
   g_autoptr(GPtrArray) members = ipms_document_query (document, "member", NULL, 0, NULL);
 
@@ -129,9 +130,7 @@ ipms_team_page_constructed (GObject *object)
   G_OBJECT_CLASS (ipms_team_page_parent_class)->constructed (object);
 
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_triangle (self));
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "changes-done",
-                           G_CALLBACK (update_triangle), self, G_CONNECT_SWAPPED);
-  update_triangle (self);
+  update_triangle (IPMS_FORM_PAGE (self));
 }
 
 static void
@@ -140,6 +139,7 @@ ipms_team_page_class_init (IpmsTeamPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = ipms_team_page_constructed;
+  IPMS_FORM_PAGE_CLASS (klass)->update = update_triangle;
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_team_spec);
 }
 

@@ -20,6 +20,10 @@
 /* Below this width the grid's years go under each other, in a card per
  * series, instead of scrolling sideways. */
 #define WIDE_WIDTH 640
+/* The series the grid shows in the frame that shows the page, more than
+ * a screen holds; the others follow, as many an idle. */
+#define FIRST_SERIES 16
+#define SERIES_PER_IDLE 16
 
 static const IpmsFieldSpec plan_fields[] = {
   { "start_year", N_("The plan covers this year and the two after it.") },
@@ -72,8 +76,21 @@ struct _IpmsThreeYearPage
   gboolean      narrow;
   guint         layout_idle;
   /* The grid's widgets (referenced), each with its place in either
-   * layout as "ipms-place". */
+   * layout as "ipms-place", in the order of the rows: the sum and the
+   * product group's rows, from `tail` on, after the series built so
+   * far. */
   GPtrArray    *parts;
+  guint         tail;
+  /* The series of the grid's shape, of which the first `n_built` have
+   * their rows: the others are added in idle time (`build_idle`). */
+  GPtrArray    *series;
+  guint         n_built;
+  guint         build_tick;
+  guint         build_idle;
+  /* The yearly targets as last read, and their index by year and
+   * series, for binding the cells of the rows added later. */
+  GPtrArray    *target_rows;
+  GHashTable   *targets;
   GtkWidget    *chart;
   /* Whether a change since the grid was last updated touched what it
    * shows: a write elsewhere (a PRD, a product) leaves it alone. */
@@ -152,6 +169,44 @@ make_label (const char *text,
   return label;
 }
 
+static void
+make_year_label (IpmsThreeYearPage *self,
+                 int                block,
+                 int                y)
+{
+  int start = (int) ipms_record_get_int (ipms_document_get_project (ipms_form_page_get_document (IPMS_FORM_PAGE (self))),
+                                         "start_year");
+  g_autofree char *year = g_strdup_printf ("%d", start + y);
+
+  gtk_grid_attach (GTK_GRID (self->grid), make_label (year, 0.0, FALSE), 0,
+                   block * (N_YEARS + 1) + y + 1, 1, 1);
+}
+
+/* Puts a part in the grid where the layout shown wants it; in the narrow
+ * one, a block's heading brings the block's year labels. */
+static void
+attach_part (IpmsThreeYearPage *self,
+             GtkWidget         *part)
+{
+  Place *place = g_object_get_data (G_OBJECT (part), "ipms-place");
+
+  if (!self->narrow)
+    gtk_grid_attach (GTK_GRID (self->grid), part, place->column, place->row, 1, 1);
+  else if (place->block >= 0)
+    {
+      /* Each block: its heading, then a line per year. */
+      int row = place->block * (N_YEARS + 1) + place->narrow_row;
+
+      gtk_grid_attach (GTK_GRID (self->grid), part, place->narrow_row == 0 ? 0 : 1, row,
+                       place->narrow_row == 0 ? 2 : 1, 1);
+      gtk_widget_set_margin_top (part, place->narrow_row == 0 && place->block > 0 ? 12 : 0);
+      for (int y = 0; place->narrow_row == 0 && y < N_YEARS; y++)
+        make_year_label (self, place->block, y);
+    }
+  if (!self->narrow || place->block < 0)
+    gtk_widget_set_margin_top (part, 0);
+}
+
 static GtkWidget *
 add_cell (IpmsThreeYearPage *self,
           const char        *text,
@@ -174,10 +229,7 @@ add_cell (IpmsThreeYearPage *self,
 static void
 layout_grid (IpmsThreeYearPage *self)
 {
-  int start = (int) ipms_record_get_int (ipms_document_get_project (ipms_form_page_get_document (IPMS_FORM_PAGE (self))),
-                                         "start_year");
   GtkWidget *child;
-  int n_blocks = 0;
 
   /* Taken out first: a grid keeps its children's old places. The parts
    * live on in self->parts, the narrow layout's year labels go. */
@@ -186,34 +238,7 @@ layout_grid (IpmsThreeYearPage *self)
 
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), self->narrow ? 12 : 24);
   for (guint i = 0; i < self->parts->len; i++)
-    {
-      GtkWidget *part = g_ptr_array_index (self->parts, i);
-      Place *place = g_object_get_data (G_OBJECT (part), "ipms-place");
-
-      if (!self->narrow)
-        gtk_grid_attach (GTK_GRID (self->grid), part, place->column, place->row, 1, 1);
-      else if (place->block >= 0)
-        {
-          /* Each block: its heading, then a line per year. */
-          int row = place->block * (N_YEARS + 1) + place->narrow_row;
-
-          gtk_grid_attach (GTK_GRID (self->grid), part, place->narrow_row == 0 ? 0 : 1, row,
-                           place->narrow_row == 0 ? 2 : 1, 1);
-          gtk_widget_set_margin_top (part, place->narrow_row == 0 && place->block > 0 ? 12 : 0);
-          n_blocks = MAX (n_blocks, place->block + 1);
-        }
-      if (!self->narrow || place->block < 0)
-        gtk_widget_set_margin_top (part, 0);
-    }
-
-  for (int block = 0; self->narrow && block < n_blocks; block++)
-    for (int y = 0; y < N_YEARS; y++)
-      {
-        g_autofree char *year = g_strdup_printf ("%d", start + y);
-
-        gtk_grid_attach (GTK_GRID (self->grid), make_label (year, 0.0, FALSE), 0,
-                         block * (N_YEARS + 1) + y + 1, 1, 1);
-      }
+    attach_part (self, g_ptr_array_index (self->parts, i));
 }
 
 static gboolean
@@ -328,7 +353,6 @@ make_target_cell (IpmsThreeYearPage  *self,
       gtk_widget_add_css_class (cell, "card");
       gtk_widget_set_margin_top (cell, 2);
       gtk_widget_set_margin_bottom (cell, 2);
-      gtk_widget_set_tooltip_text (cell, where);
       ipms_table_cell_set_context (IPMS_TABLE_CELL (cell), where);
       g_object_set_data (G_OBJECT (cell), "ipms-column", (gpointer) columns[c]);
       g_object_set_data (G_OBJECT (cell), "ipms-year", GINT_TO_POINTER (year));
@@ -340,39 +364,141 @@ make_target_cell (IpmsThreeYearPage  *self,
   return box;
 }
 
-static void
-bind_cells (IpmsThreeYearPage *self,
-            GHashTable        *targets)
+/* Where the field under the pointer is, from the cell's own context: a
+ * tooltip set on each of the grid's cells costs GTK 4.8 on X11 a round
+ * trip to the server, a second or so for two hundred series. */
+static gboolean
+grid_query_tooltip_cb (GtkWidget  *grid,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
 {
-  for (guint i = 0; i < self->cells->len; i++)
+  GtkWidget *picked = keyboard ? gtk_root_get_focus (gtk_widget_get_root (grid))
+                               : gtk_widget_pick (grid, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *cell = picked != NULL ? gtk_widget_get_ancestor (picked, IPMS_TYPE_TABLE_CELL) : NULL;
+  const char *where = cell != NULL ? ipms_table_cell_get_context (IPMS_TABLE_CELL (cell)) : NULL;
+
+  if (where == NULL || !gtk_widget_is_ancestor (cell, grid))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, where);
+  return TRUE;
+}
+
+static void
+bind_cell (IpmsThreeYearPage *self,
+           IpmsTableCell     *cell)
+{
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ipms-year"));
+  gint64 series_id = *(gint64 *) g_object_get_data (G_OBJECT (cell), "ipms-series");
+  IpmsRecord *target = find_target (self->targets, year, series_id);
+
+  if (target == NULL)
     {
-      IpmsTableCell *cell = g_ptr_array_index (self->cells, i);
-      int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ipms-year"));
-      gint64 series_id = *(gint64 *) g_object_get_data (G_OBJECT (cell), "ipms-series");
-      IpmsRecord *target = find_target (targets, year, series_id);
+      static const char * const columns[] = { "year", "series_id", NULL };
+      GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
 
-      if (target == NULL)
+      g_value_init (&values[0], G_TYPE_INT64);
+      g_value_set_int64 (&values[0], year);
+      if (series_id != 0)
         {
-          static const char * const columns[] = { "year", "series_id", NULL };
-          GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
-
-          g_value_init (&values[0], G_TYPE_INT64);
-          g_value_set_int64 (&values[0], year);
-          if (series_id != 0)
-            {
-              g_value_init (&values[1], G_TYPE_INT64);
-              g_value_set_int64 (&values[1], series_id);
-            }
-          /* Undone: the row it made is gone, and typing makes it again. */
-          ipms_table_cell_set_record (cell, NULL);
-          ipms_table_cell_set_new_row (cell, columns, values);
-          g_value_unset (&values[0]);
-          if (G_IS_VALUE (&values[1]))
-            g_value_unset (&values[1]);
+          g_value_init (&values[1], G_TYPE_INT64);
+          g_value_set_int64 (&values[1], series_id);
         }
-      else
-        ipms_table_cell_set_record (cell, target);
+      /* Undone: the row it made is gone, and typing makes it again. */
+      ipms_table_cell_set_record (cell, NULL);
+      ipms_table_cell_set_new_row (cell, columns, values);
+      g_value_unset (&values[0]);
+      if (G_IS_VALUE (&values[1]))
+        g_value_unset (&values[1]);
     }
+  else
+    ipms_table_cell_set_record (cell, target);
+}
+
+/* The row of the next series not built yet, bound, before the sum's. */
+static void
+build_series_row (IpmsThreeYearPage *self)
+{
+  IpmsRecord *project = ipms_document_get_project (ipms_form_page_get_document (IPMS_FORM_PAGE (self)));
+  int start = (int) ipms_record_get_int (project, "start_year");
+  IpmsRecord *record = g_ptr_array_index (self->series, self->n_built);
+  const char *name = ipms_record_get_string (record, "name");
+  guint s = self->n_built++;
+  guint first_part = self->parts->len;
+  guint first_cell = self->cells->len;
+  GtkWidget *sibling;
+
+  add_cell (self, name, 0, s + 1, FALSE);
+  for (guint y = 0; y < N_YEARS; y++)
+    add_part (self, make_target_cell (self, series_columns, name, start + (int) y, ipms_record_get_id (record)),
+              (int) y + 1, (int) s + 1, (int) s, (int) y + 1);
+
+  /* In the order of the rows, in the parts and in the grid (which is
+   * the order a screen reader reads them in). */
+  sibling = self->tail < first_part ? g_ptr_array_index (self->parts, self->tail) : NULL;
+  for (guint i = first_part; i < self->parts->len; i++)
+    {
+      GtkWidget *part = g_ptr_array_steal_index (self->parts, i);
+
+      g_ptr_array_insert (self->parts, (int) self->tail++, part);
+      attach_part (self, part);
+      if (sibling != NULL)
+        gtk_widget_insert_before (part, self->grid, sibling);
+    }
+
+  for (guint i = first_cell; i < self->cells->len; i++)
+    bind_cell (self, g_ptr_array_index (self->cells, i));
+}
+
+static gboolean
+build_rows_cb (gpointer data)
+{
+  IpmsThreeYearPage *self = data;
+
+  for (guint i = 0; i < SERIES_PER_IDLE && self->n_built < self->series->len; i++)
+    build_series_row (self);
+
+  if (self->n_built < self->series->len)
+    return G_SOURCE_CONTINUE;
+
+  self->build_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame that shows the page: an idle between two frames would
+ * otherwise build every row before the first. */
+static gboolean
+start_building_cb (GtkWidget     *grid,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  IpmsThreeYearPage *self = data;
+
+  self->build_tick = 0;
+  if (self->build_idle == 0)
+    self->build_idle = g_idle_add_full (G_PRIORITY_LOW, build_rows_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_building (IpmsThreeYearPage *self)
+{
+  if (self->build_tick != 0)
+    gtk_widget_remove_tick_callback (self->grid, self->build_tick);
+  self->build_tick = 0;
+  g_clear_handle_id (&self->build_idle, g_source_remove);
+}
+
+/* Every row now, for what asks for a cell. */
+static void
+build_all_rows (IpmsThreeYearPage *self)
+{
+  while (self->series != NULL && self->n_built < self->series->len)
+    build_series_row (self);
+  clear_building (self);
 }
 
 /* The totals and the texts of the grid, after each change; the field
@@ -383,12 +509,16 @@ update_grid (IpmsThreeYearPage *self)
   IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
   IpmsRecord *project = ipms_document_get_project (document);
   g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, "position");
-  g_autoptr(GPtrArray) target_rows = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
-  g_autoptr(GHashTable) targets = index_targets (target_rows);
+  GHashTable *targets;
   g_autoptr(GString) shape = g_string_new (NULL);
   const char *currency = ipms_record_get_string (project, "currency");
   int start = (int) ipms_record_get_int (project, "start_year");
   guint sum_row = series->len + 1;
+
+  g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_pointer (&self->target_rows, g_ptr_array_unref);
+  self->target_rows = ipms_document_query (document, "yearly_target", NULL, 0, NULL);
+  self->targets = targets = index_targets (self->target_rows);
 
   g_string_append_printf (shape, "%d", start);
   for (guint s = 0; s < series->len; s++)
@@ -401,10 +531,14 @@ update_grid (IpmsThreeYearPage *self)
 
       g_free (self->shape);
       self->shape = g_strdup (shape->str);
+      clear_building (self);
       g_ptr_array_set_size (self->cells, 0);
       while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
         gtk_grid_remove (GTK_GRID (self->grid), child);
       g_ptr_array_set_size (self->parts, 0);
+      g_clear_pointer (&self->series, g_ptr_array_unref);
+      self->series = g_ptr_array_ref (series);
+      self->n_built = 0;
 
       /* Translators: the corner of the three-year grid, above the series names */
       add_cell (self, _("Series"), 0, 0, TRUE);
@@ -414,17 +548,7 @@ update_grid (IpmsThreeYearPage *self)
 
           add_cell (self, year, y + 1, 0, TRUE);
         }
-
-      for (guint s = 0; s < series->len; s++)
-        {
-          IpmsRecord *record = g_ptr_array_index (series, s);
-
-          add_cell (self, ipms_record_get_string (record, "name"), 0, s + 1, FALSE);
-          for (guint y = 0; y < N_YEARS; y++)
-            add_part (self, make_target_cell (self, series_columns, ipms_record_get_string (record, "name"),
-                                              start + (int) y, ipms_record_get_id (record)),
-                      (int) y + 1, (int) s + 1, (int) s, (int) y + 1);
-        }
+      self->tail = self->parts->len;
 
       /* Translators: a row of the three-year grid: the sum of the series' targets */
       add_cell (self, _("All series"), 0, sum_row, TRUE);
@@ -439,9 +563,19 @@ update_grid (IpmsThreeYearPage *self)
                   (int) y + 1, (int) sum_row + 1, (int) sum_row, (int) y + 1);
 
       layout_grid (self);
+
+      /* The series' rows go between the years and the sum; those below
+       * the first screen come in idle time, whatever their number. */
+      for (guint s = 0; s < series->len; s++)
+        set_text (self, 0, s + 1, ipms_record_get_string (g_ptr_array_index (series, s), "name"));
+      while (self->n_built < MIN (series->len, FIRST_SERIES))
+        build_series_row (self);
+      if (self->n_built < series->len)
+        self->build_tick = gtk_widget_add_tick_callback (self->grid, start_building_cb, self, NULL);
     }
 
-  bind_cells (self, targets);
+  for (guint i = 0; i < self->cells->len; i++)
+    bind_cell (self, g_ptr_array_index (self->cells, i));
 
   for (guint y = 0; y < N_YEARS; y++)
     {
@@ -513,6 +647,8 @@ build_overview (IpmsThreeYearPage *self)
   gtk_widget_set_margin_start (self->grid, 12);
   gtk_widget_set_margin_end (self->grid, 12);
   gtk_widget_add_css_class (self->grid, "three-year-grid");
+  gtk_widget_set_has_tooltip (self->grid, TRUE);
+  g_signal_connect (self->grid, "query-tooltip", G_CALLBACK (grid_query_tooltip_cb), NULL);
 
   self->wide_bin = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->wide_bin, "card");
@@ -575,6 +711,8 @@ ipms_three_year_page_get_grid_text (IpmsThreeYearPage *self,
 {
   g_return_val_if_fail (IPMS_IS_THREE_YEAR_PAGE (self), NULL);
 
+  ipms_form_page_catch_up (IPMS_FORM_PAGE (self));
+
   return g_hash_table_lookup (self->texts, position_key (column, row));
 }
 
@@ -585,6 +723,9 @@ ipms_three_year_page_get_grid_field (IpmsThreeYearPage *self,
                                      const char        *column)
 {
   g_return_val_if_fail (IPMS_IS_THREE_YEAR_PAGE (self), NULL);
+
+  ipms_form_page_catch_up (IPMS_FORM_PAGE (self));
+  build_all_rows (self);
 
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -619,19 +760,23 @@ static void
 row_changed_cb (IpmsThreeYearPage *self,
                 const char        *table)
 {
-  if (g_str_equal (table, "series") || g_str_equal (table, "yearly_target") || g_str_equal (table, "project"))
+  if (g_str_equal (table, "series") || g_str_equal (table, "yearly_target"))
     self->stale = TRUE;
 }
 
+/* Of the project, the grid shows the years and the currency: a write to
+ * any other of its fields (the analysis of the other views) leaves it. */
 static void
-reloaded_cb (IpmsThreeYearPage *self)
+mark_stale (IpmsThreeYearPage *self)
 {
   self->stale = TRUE;
 }
 
 static void
-changes_done_cb (IpmsThreeYearPage *self)
+ipms_three_year_page_update (IpmsFormPage *page)
 {
+  IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (page);
+
   if (!self->stale)
     return;
 
@@ -643,17 +788,19 @@ static void
 ipms_three_year_page_constructed (GObject *object)
 {
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
+  IpmsDocument *document;
+  IpmsRecord *project;
 
   G_OBJECT_CLASS (ipms_three_year_page_parent_class)->constructed (object);
+  document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
+  project = ipms_document_get_project (document);
 
   ipms_form_page_add_header (IPMS_FORM_PAGE (self), build_overview (self));
-  /* Marked on each row, updated once a change is done. */
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "row-changed",
-                           G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "reloaded",
-                           G_CALLBACK (reloaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ipms_form_page_get_document (IPMS_FORM_PAGE (self)), "changes-done",
-                           G_CALLBACK (changes_done_cb), self, G_CONNECT_SWAPPED);
+  /* Marked on each row, updated once a change is done (see update()). */
+  g_signal_connect_object (document, "row-changed", G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "reloaded", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::start-year", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::currency", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
   update_grid (self);
 }
 
@@ -663,12 +810,16 @@ ipms_three_year_page_dispose (GObject *object)
   IpmsThreeYearPage *self = IPMS_THREE_YEAR_PAGE (object);
 
   g_clear_handle_id (&self->layout_idle, g_source_remove);
+  clear_building (self);
   /* The grid's rows flush what was typed as they go. */
   G_OBJECT_CLASS (ipms_three_year_page_parent_class)->dispose (object);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
 
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_pointer (&self->target_rows, g_ptr_array_unref);
   g_clear_pointer (&self->shape, g_free);
 }
 
@@ -679,6 +830,7 @@ ipms_three_year_page_class_init (IpmsThreeYearPageClass *klass)
 
   object_class->constructed = ipms_three_year_page_constructed;
   object_class->dispose = ipms_three_year_page_dispose;
+  IPMS_FORM_PAGE_CLASS (klass)->update = ipms_three_year_page_update;
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "three-year.export", NULL, export_action);
   ipms_form_page_class_set_spec (IPMS_FORM_PAGE_CLASS (klass), &ipms_three_year_spec);
 }
