@@ -27,6 +27,7 @@
 #include "ipms-one-year-page.h"
 #include "ipms-population-page.h"
 #include "ipms-record-table.h"
+#include "ipms-table-cell.h"
 #include "ipms-test-utils.h"
 #include "ipms-three-year-page.h"
 #include "ipms-window.h"
@@ -215,6 +216,34 @@ select_record (IpmsRecordTable *table,
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (table)));
 }
 
+static gboolean
+is_ellipsizing (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE;
+}
+
+typedef struct
+{
+  IpmsRecord *record;
+  GtkWidget  *cell;
+} RoleCell;
+
+/* Finds the shown "Role" cell of a record (and goes on looking, to find no
+ * other widget). */
+static gboolean
+is_role_cell (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  RoleCell *found = (RoleCell *) data;
+
+  if (ipms_table_cell_get_record (IPMS_TABLE_CELL (widget)) == found->record &&
+      g_strcmp0 (ipms_table_cell_get_label (IPMS_TABLE_CELL (widget)), "Role") == 0)
+    found->cell = widget;
+
+  return FALSE;
+}
+
 /* Population and positioning on the example plan: a segment edited here is
  * the panorama's segment; its needs ranked; U; a series and its segments. */
 static void
@@ -234,6 +263,21 @@ test_population (Fixture       *fixture,
 
   g_assert_false (ipms_form_page_get_is_empty (page));
   g_assert_cmpuint (n_rows (segments), ==, 12);
+
+  /* A choice reads whole in a table of many columns (it showed as "…"):
+   * the table scrolls sideways instead. */
+  {
+    RoleCell found = { row_record (segments, 1), NULL };
+    GtkWidget *role;
+
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (segments)));
+    ipms_test_find_widget (GTK_WIDGET (segments), IPMS_TYPE_TABLE_CELL, is_role_cell, &found);
+    g_assert_nonnull (found.cell);
+    role = ipms_test_find_widget (found.cell, GTK_TYPE_LABEL, is_ellipsizing, NULL);
+    g_assert_nonnull (role);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (role)), ==, "Not targeted");
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (role))));
+  }
 
   /* The segment's name and role, written where the panorama reads them. */
   segment = row_record (segments, 0);

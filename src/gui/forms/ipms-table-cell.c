@@ -481,6 +481,51 @@ ipms_table_cell_get_record (IpmsTableCell *self)
   return self->record;
 }
 
+/* Characters of the widest of `text`, a Chinese one counting as two. */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
+/* The least width a cell of `column` keeps, in characters, before its
+ * table scrolls sideways: at the column view's own minimum, a table of
+ * ten columns showed its choices and figures as a lone "…". */
+static int
+min_width_chars (const IpmsColumn *column)
+{
+  int width = 0;
+
+  switch (column->type)
+    {
+    case IPMS_COLUMN_ENUM:
+      for (guint i = 0; i < ipms_column_get_n_choices (column); i++)
+        width = MAX (width, display_width (ipms_choice_get_label (&column->choices[i])));
+      return CLAMP (width, 4, 12);
+
+    case IPMS_COLUMN_DATE:
+      return 10;
+
+    case IPMS_COLUMN_REAL:
+      return column->format == IPMS_COLUMN_FORMAT_PERCENT ? 5 : 10;
+
+    case IPMS_COLUMN_INTEGER:
+      return 6;
+
+    case IPMS_COLUMN_REFERENCE:
+      return 8;
+
+    case IPMS_COLUMN_TEXT:
+    default:
+      return column->format == IPMS_COLUMN_FORMAT_MULTILINE ? 12 : 8;
+    }
+}
+
 GtkWidget *
 ipms_table_cell_new (IpmsDocument *document,
                      const char   *table,
@@ -511,6 +556,7 @@ ipms_table_cell_new (IpmsDocument *document,
       gtk_label_set_max_width_chars (GTK_LABEL (self->text), 24);
     }
   gtk_label_set_ellipsize (GTK_LABEL (self->text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->text), min_width_chars (self->column));
 
   /* A referenced row renamed elsewhere shows at once. */
   if (self->column->type == IPMS_COLUMN_REFERENCE)
