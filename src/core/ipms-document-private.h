@@ -16,6 +16,13 @@ sqlite3 *_ipms_document_get_db (IpmsDocument *self);
 gboolean  _ipms_document_prepare_search (IpmsDocument  *self,
                                          gboolean      *indexed_out,
                                          GError       **error);
+/* One step of making an index an import left to be made, in a write
+ * transaction of its own (see _ipms_search_index_build_step()); `done_out`
+ * FALSE when there is more to make, or an edit is open. */
+gboolean  _ipms_document_build_search_step (IpmsDocument  *self,
+                                            gint64         n_ids,
+                                            gboolean      *done_out,
+                                            GError       **error);
 
 /* Whether opening ran PRAGMA quick_check, for tests: a file this
  * application closed cleanly and nobody changed since is not checked. */

@@ -486,6 +486,17 @@ get_search_index (IpmsDocument *self)
   return self->search_index;
 }
 
+/* Empties the index for the first search to make (see ipms-search.c); a
+ * making in steps under way starts again. */
+static gboolean
+defer_search_index (IpmsDocument  *self,
+                    GError       **error)
+{
+  _ipms_search_index_stop_building (get_search_index (self));
+
+  return _ipms_search_defer_rebuild (self->db, error);
+}
+
 /* Called before a row is updated or deleted: the index needs its old text
  * to remove it. */
 static gboolean
@@ -2807,6 +2818,9 @@ reload (IpmsDocument *self)
   sqlite3_stmt *stmt;
 
   self->project_id = 0;
+  /* Another program may have written the index, or emptied it again. */
+  if (self->search_index != NULL)
+    _ipms_search_index_stop_building (self->search_index);
 
   /* What this build writes would not fit the newer format. */
   stmt = prepare (self, "PRAGMA user_version", NULL);
@@ -2944,6 +2958,40 @@ _ipms_document_prepare_search (IpmsDocument  *self,
   if (!_ipms_search_rebuild (self->db, error) || !exec_sql (self->db, "COMMIT", error))
     {
       exec_sql (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_ipms_document_build_search_step (IpmsDocument  *self,
+                                  gint64         n_ids,
+                                  gboolean      *done_out,
+                                  GError       **error)
+{
+  *done_out = TRUE;
+
+  /* Such a project is searched without the index. */
+  if (self->db == NULL || self->read_only || self->changed_by_newer)
+    return TRUE;
+
+  /* Not inside an edit (an import in slices): later. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      *done_out = FALSE;
+      return TRUE;
+    }
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  if (!_ipms_search_index_build_step (get_search_index (self), n_ids, done_out, error) ||
+      !exec_sql (self->db, "COMMIT", error))
+    {
+      exec_sql (self->db, "ROLLBACK", NULL);
+      _ipms_search_index_stop_building (get_search_index (self));
+      *done_out = FALSE;
       return FALSE;
     }
 
@@ -3239,7 +3287,7 @@ ipms_document_commit_edit (IpmsDocument  *self,
   if (!require_edit (self, error))
     return FALSE;
 
-  if (!(self->reindex_all ? _ipms_search_defer_rebuild (self->db, error)
+  if (!(self->reindex_all ? defer_search_index (self, error)
                           : _ipms_search_index_update (get_search_index (self), error)))
     {
       ipms_document_rollback_edit (self);
@@ -4078,7 +4126,7 @@ apply_step (IpmsDocument  *self,
     }
 
   if (stmt == NULL || !step_done (self, stmt, error) ||
-      !(rebuild_index ? _ipms_search_defer_rebuild (self->db, error)
+      !(rebuild_index ? defer_search_index (self, error)
                       : _ipms_search_index_update (get_search_index (self), error)) ||
       !exec_sql (self->db, "COMMIT", error))
     {

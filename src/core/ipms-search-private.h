@@ -41,8 +41,20 @@ void             _ipms_search_index_forget   (IpmsSearchIndex  *index);
  * after an import). */
 gboolean         _ipms_search_rebuild        (sqlite3          *db,
                                               GError          **error);
+/* Makes a part of an index left to be made, inside a write transaction:
+ * the rows of the next `n_ids` ids (from the least one not made yet), and
+ * the index is made when `done_out` says so. Edits keep the part made in
+ * step. A making stopped (_stop_building()) starts again from nothing. */
+gboolean         _ipms_search_index_build_step (IpmsSearchIndex  *index,
+                                                gint64            n_ids,
+                                                gboolean         *done_out,
+                                                GError          **error);
+/* Forgets a making in steps: the index was emptied again, or made whole,
+ * or written by another program, or a step's transaction rolled back. */
+void             _ipms_search_index_stop_building (IpmsSearchIndex *index);
 /* Empties the index and leaves it to be made on the first search (an
- * import, a very large undo or redo): until then edits leave it alone. */
+ * import, a very large undo or redo): until then edits leave it alone,
+ * but for the part made by steps. */
 gboolean         _ipms_search_defer_rebuild  (sqlite3          *db,
                                               GError          **error);
 gboolean         _ipms_search_is_pending     (sqlite3          *db,

@@ -114,6 +114,11 @@ struct _IpmsSearchIndex
   /* RowKey → the row's document (GBytes) when it was first written in
    * this edit (NULL: the row did not exist) */
   GHashTable *before;
+  /* While an index left to be made is made in steps: the rows with an id
+   * below `built_below` are in it and kept in step by edits; the others
+   * wait for their step, which reads them as they are then. */
+  gboolean    building;
+  gint64      built_below;
 };
 
 static int
@@ -639,12 +644,20 @@ _ipms_search_index_update (IpmsSearchIndex  *index,
     }
   rc = sqlite3_step (index->pending);
   sqlite3_reset (index->pending);
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_ROW && !index->building)
     {
       g_hash_table_remove_all (index->before);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_ROW)
+    {
+      /* Made in steps: the rows not made yet are read by their step. */
+      g_hash_table_iter_init (&iter, index->before);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (((const RowKey *) key)->id >= index->built_below)
+          g_hash_table_iter_remove (&iter);
+    }
+  else if (rc != SQLITE_DONE)
     return sqlite_error (index->db, rc, error);
 
   g_hash_table_iter_init (&iter, index->before);
@@ -672,18 +685,18 @@ _ipms_search_index_update (IpmsSearchIndex  *index,
   return TRUE;
 }
 
-gboolean
-_ipms_search_rebuild (sqlite3  *db,
-                      GError  **error)
+/* Indexes the rows whose id is from `low` to `high`, of every searched
+ * table, into an index that holds none of them. */
+static gboolean
+insert_rows_between (sqlite3  *db,
+                     gint64    low,
+                     gint64    high,
+                     GError  **error)
 {
   g_autoptr(GString) sql = g_string_new ("INSERT INTO ipms_search (rowid, text) SELECT * FROM (");
   sqlite3_stmt *stmt = NULL;
   gboolean any_table = FALSE;
   int rc;
-
-  rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all')", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return sqlite_error (db, rc, error);
 
   /* One statement, built from the schema's names only, that gives every
    * row in rowid order: FTS5 writes out what it holds whenever a rowid goes
@@ -719,18 +732,131 @@ _ipms_search_rebuild (sqlite3  *db,
   rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, MIN_INDEXED_ID);
-      sqlite3_bind_int64 (stmt, 2, MAX_INDEXED_ID);
+      sqlite3_bind_int64 (stmt, 1, low);
+      sqlite3_bind_int64 (stmt, 2, high);
       rc = sqlite3_step (stmt);
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
   sqlite3_finalize (stmt);
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "DELETE FROM ipms_search_pending", NULL, NULL, NULL);
+  return rc == SQLITE_OK || sqlite_error (db, rc, error);
+}
 
+/* The least id of a searched row from `from` on; FALSE in `found_out`
+ * when there is none. */
+static gboolean
+next_row_id (sqlite3   *db,
+             gint64     from,
+             gint64    *id_out,
+             gboolean  *found_out,
+             GError   **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT min (m) FROM (");
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint t = 0; t < G_N_ELEMENTS (searched_tables); t++)
+    g_string_append_printf (sql, "%sSELECT min (id) AS m FROM %s WHERE id >= ?1",
+                            t > 0 ? " UNION ALL " : "", searched_tables[t]);
+  g_string_append (sql, ")");
+
+  *found_out = FALSE;
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          *id_out = sqlite3_column_int64 (stmt, 0);
+          *found_out = TRUE;
+        }
+      rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK || sqlite_error (db, rc, error);
+}
+
+gboolean
+_ipms_search_rebuild (sqlite3  *db,
+                      GError  **error)
+{
+  int rc;
+
+  rc = sqlite3_exec (db, "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all')", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return sqlite_error (db, rc, error);
+
+  if (!insert_rows_between (db, MIN_INDEXED_ID, MAX_INDEXED_ID, error))
+    return FALSE;
+
+  rc = sqlite3_exec (db, "DELETE FROM ipms_search_pending", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return sqlite_error (db, rc, error);
+
+  return TRUE;
+}
+
+void
+_ipms_search_index_stop_building (IpmsSearchIndex *index)
+{
+  g_return_if_fail (index != NULL);
+
+  index->building = FALSE;
+}
+
+gboolean
+_ipms_search_index_build_step (IpmsSearchIndex  *index,
+                               gint64            n_ids,
+                               gboolean         *done_out,
+                               GError          **error)
+{
+  gboolean pending = FALSE;
+  gboolean found = FALSE;
+  gint64 low = 0, high;
+  int rc;
+
+  g_return_val_if_fail (index != NULL, FALSE);
+  g_return_val_if_fail (n_ids > 0, FALSE);
+
+  *done_out = FALSE;
+
+  if (!_ipms_search_is_pending (index->db, &pending, error))
+    return FALSE;
+
+  if (pending && !index->building)
+    {
+      /* Whatever a step of an earlier making left goes first. */
+      rc = sqlite3_exec (index->db, "INSERT INTO ipms_search (ipms_search) VALUES ('delete-all')", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return sqlite_error (index->db, rc, error);
+      index->building = TRUE;
+      index->built_below = MIN_INDEXED_ID;
+    }
+
+  if (pending && !next_row_id (index->db, index->built_below, &low, &found, error))
+    return FALSE;
+
+  if (found && low <= MAX_INDEXED_ID)
+    {
+      high = low > MAX_INDEXED_ID - n_ids ? MAX_INDEXED_ID : low + n_ids - 1;
+      if (!insert_rows_between (index->db, low, high, error))
+        return FALSE;
+      index->built_below = high + 1;
+      if (high < MAX_INDEXED_ID)
+        return TRUE;
+    }
+
+  if (pending)
+    {
+      rc = sqlite3_exec (index->db, "DELETE FROM ipms_search_pending", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return sqlite_error (index->db, rc, error);
+    }
+
+  index->building = FALSE;
+  *done_out = TRUE;
 
   return TRUE;
 }
@@ -763,6 +889,18 @@ _ipms_search_is_pending (sqlite3   *db,
 
   return rc == SQLITE_ROW || rc == SQLITE_DONE ||
          _ipms_document_set_sqlite_error (error, db, rc, _("Cannot search the project"));
+}
+
+gboolean
+ipms_search_prepare_step (IpmsDocument  *document,
+                          guint          n_ids,
+                          gboolean      *done_out,
+                          GError       **error)
+{
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (done_out != NULL, FALSE);
+
+  return _ipms_document_build_search_step (document, MAX (n_ids, 1), done_out, error);
 }
 
 /* Searching */

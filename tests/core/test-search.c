@@ -749,6 +749,87 @@ test_large_step (Fixture       *fixture,
   assert_index_in_step (document);
 }
 
+/* After an import the index is made in steps, between which the plan is
+ * edited below, inside and above the part made so far, and an edit is
+ * undone: the index made is the one a whole rebuild makes. A new import
+ * in the middle starts the making again. */
+static void
+test_made_in_steps (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsDocument *document = fixture->document;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gboolean done = FALSE;
+  gsize length = 0;
+  guint steps = 0;
+  gint64 low_member, high_member;
+
+  json = example_json ("zh_CN", &length);
+  ipms_json_import_data (document, json, (gssize) length, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_true (index_pending (document));
+  g_assert_false (ipms_search_is_ready (document));
+
+  begin (document);
+  low_member = insert_with (document, "member", "name", "Early Member 早");
+  commit (document);
+
+  /* A first step, then a new import: the making starts again. */
+  g_assert_true (ipms_search_prepare_step (document, 3, &done, &error));
+  g_assert_no_error (error);
+  g_assert_false (done);
+  ipms_json_import_data (document, json, (gssize) length, "Import again", &error);
+  g_assert_no_error (error);
+  g_assert_true (index_pending (document));
+
+  begin (document);
+  low_member = insert_with (document, "member", "name", "Early Member 早");
+  commit (document);
+  while (!done)
+    {
+      g_assert_true (ipms_search_prepare_step (document, 4, &done, &error));
+      g_assert_no_error (error);
+      steps++;
+
+      /* Edits between the steps: a row the steps made, one they will
+       * make, a new one, and an undone one. */
+      if (steps == 3)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, "Renamed Early 改名");
+          g_assert_true (ipms_document_edit_value (document, "Rename", NULL, "member", low_member, "name",
+                                                  &value, &error));
+          g_assert_no_error (error);
+
+          begin (document);
+          high_member = insert_with (document, "member", "name", "Late Member 晚");
+          commit (document);
+
+          g_value_set_string (&value, "Late Renamed 晚改");
+          g_assert_true (ipms_document_edit_value (document, "Rename", NULL, "member", high_member, "name",
+                                                  &value, &error));
+          g_assert_no_error (error);
+          ipms_document_undo (document, &error);
+          g_assert_no_error (error);
+        }
+      g_assert_cmpuint (steps, <, 100000);
+    }
+  g_assert_cmpuint (steps, >, 3);
+  g_assert_false (index_pending (document));
+  g_assert_true (ipms_search_is_ready (document));
+
+  assert_index_in_step (document);
+  {
+    g_autofree char *expected = g_strdup_printf ("member:%" G_GINT64_FORMAT ":name", low_member);
+
+    assert_hits (document, "改名", expected);
+    assert_hits (document, "晚改", "");
+  }
+}
+
 /* Texts the tokenizer must split the same way every time, or a row could
  * not be removed: invalid UTF-8 and U+0000 inside a field, a value that is
  * not text, a row id beyond what the index's rowid holds. */
@@ -840,6 +921,7 @@ main (int   argc,
   ADD ("example-zh-cn", test_example_zh_cn);
   ADD ("migrated-from-v4", test_migrated_from_v4);
   ADD ("large-step", test_large_step);
+  ADD ("made-in-steps", test_made_in_steps);
   ADD ("odd-values", test_odd_values);
 
   return g_test_run ();
