@@ -547,6 +547,38 @@ bench_search (guint n_products)
   g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_pointer (&index, _ipms_search_index_free);
 
+  /* The index an import leaves to be made: whole, as the first search
+   * made it (the wait it meant), and in the steps of about 15 ms the
+   * search panel makes while the window is idle (the longest of them). */
+  {
+    g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+    double start, step_ms;
+    gboolean done = FALSE;
+    guint n_ids = 256;
+
+    g_assert_true (ipms_document_begin_edit (document, "Forget the index", NULL, &error));
+    g_assert_true (_ipms_search_defer_rebuild (db, &error));
+    g_assert_true (ipms_document_commit_edit (document, &error));
+    start = ipms_bench_now_ms ();
+    g_ptr_array_unref (ipms_search_run (document, "feeder", 10, NULL, &error));
+    g_assert_no_error (error);
+    ipms_bench_print_figure ("search_index_whole", n_products, ipms_bench_now_ms () - start, "ms");
+
+    g_assert_true (ipms_document_begin_edit (document, "Forget the index", NULL, &error));
+    g_assert_true (_ipms_search_defer_rebuild (db, &error));
+    g_assert_true (ipms_document_commit_edit (document, &error));
+    while (!done)
+      {
+        start = ipms_bench_now_ms ();
+        g_assert_true (ipms_search_prepare_step (document, n_ids, &done, &error));
+        step_ms = ipms_bench_now_ms () - start;
+        g_array_append_val (steps, step_ms);
+        n_ids = (guint) CLAMP (n_ids * 15.0 / MAX (step_ms, 0.1), 16, 1 << 20);
+      }
+    ipms_bench_print_figure ("search_index_steps", n_products, steps->len, "steps");
+    ipms_bench_print_figure ("search_index_step_max", n_products, ipms_bench_percentile (steps, 1.0), "ms");
+  }
+
   /* What the index takes in the file, against the whole file. */
   {
     sqlite3_stmt *stmt = NULL;

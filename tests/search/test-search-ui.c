@@ -551,8 +551,9 @@ save_shot (Fixture    *fixture,
   g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
 }
 
-/* After an import the first search makes the index: the panel says so
- * on screen before it searches, then shows the results. */
+/* A search right after an import, before the index is made, makes the
+ * rest of it: the panel says so on screen before it searches, then shows
+ * the results. */
 static void
 test_preparing_after_import (Fixture       *fixture,
                              gconstpointer  data)
@@ -572,7 +573,9 @@ test_preparing_after_import (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (ipms_search_is_ready (fixture->document));
 
-  type_query (fixture, common_query ());
+  /* At once, not after the entry's pause: the panel makes the index in
+   * the background meanwhile. */
+  ipms_search_panel_set_query (fixture->panel, common_query ());
   source = g_timeout_add_seconds (5, timeout_cb, &timed_out);
   while (!timed_out && ipms_search_panel_get_n_results (fixture->panel) == 0)
     {
@@ -586,6 +589,38 @@ test_preparing_after_import (Fixture       *fixture,
   g_assert_cmpuint (ipms_search_panel_get_n_results (fixture->panel), >, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "results");
   g_assert_true (ipms_search_is_ready (fixture->document));
+}
+
+/* After an import, the index is made in the background, in short steps,
+ * and the first search finds it made. */
+static void
+test_index_made_in_background (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
+                                                              IPMS_TYPE_SEARCH_PANEL, "stack"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gboolean timed_out = FALSE;
+  gsize length = 0;
+  guint source;
+
+  json = ipms_json_export_data (fixture->document, &length, &error);
+  g_assert_no_error (error);
+  ipms_json_import_data (fixture->document, json, (gssize) length, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_false (ipms_search_is_ready (fixture->document));
+
+  source = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+  while (!timed_out && !ipms_search_is_ready (fixture->document))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  g_assert_true (ipms_search_is_ready (fixture->document));
+
+  ipms_search_panel_set_query (fixture->panel, common_query ());
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "results");
+  g_assert_cmpuint (ipms_search_panel_get_n_results (fixture->panel), >, 0);
 }
 
 static void
@@ -642,6 +677,8 @@ main (int   argc,
   g_test_add ("/search/ui/show-record", Fixture, NULL, fixture_set_up, test_show_record, fixture_tear_down);
   g_test_add ("/search/ui/show-prd-record", Fixture, NULL, fixture_set_up, test_show_prd_record, fixture_tear_down);
   g_test_add ("/search/ui/preparing-after-import", Fixture, NULL, fixture_set_up, test_preparing_after_import, fixture_tear_down);
+  g_test_add ("/search/ui/index-made-in-background", Fixture, NULL, fixture_set_up, test_index_made_in_background,
+              fixture_tear_down);
   g_test_add ("/search/ui/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();

@@ -26,6 +26,10 @@ struct _IpmsSearchPanel
   GdkFrameClock *preparing_clock;
   gulong         preparing_handler;
   gboolean       preparing_shown;
+  /* Makes in steps, while the window is idle, an index that an import
+   * left to be made, so that the first search does not wait for it. */
+  guint          index_source;
+  guint          index_step_ids;
 
   /* Template widgets */
   GtkStack     *stack;
@@ -297,11 +301,57 @@ refresh_cb (gpointer user_data)
 }
 
 /* After an edit, undo, redo or import, once for all its rows. */
+/* A step takes about this long, whatever the plan's size. */
+#define INDEX_STEP_MS 15.0
+/* Between steps, for the window to stay responsive. */
+#define INDEX_STEP_PAUSE_MS 30
+
+static gboolean
+index_step_cb (gpointer user_data)
+{
+  IpmsSearchPanel *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  gint64 start = g_get_monotonic_time ();
+  double elapsed_ms;
+
+  if (!ipms_search_prepare_step (self->document, self->index_step_ids, &done, &error))
+    {
+      /* The first search makes the index whole, and reports a failure. */
+      g_message ("The search index is left to the first search: %s", error->message);
+      self->index_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (done)
+    {
+      self->index_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Steps of about INDEX_STEP_MS: ids per step from the last one's pace. */
+  elapsed_ms = MAX ((g_get_monotonic_time () - start) / 1000.0, 0.1);
+  self->index_step_ids = (guint) CLAMP (self->index_step_ids * INDEX_STEP_MS / elapsed_ms, 16, 1 << 20);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+prepare_index_later (IpmsSearchPanel *self)
+{
+  if (self->index_source != 0 || self->document == NULL || ipms_search_is_ready (self->document))
+    return;
+
+  self->index_step_ids = 256;
+  self->index_source = g_timeout_add_full (G_PRIORITY_LOW, INDEX_STEP_PAUSE_MS, index_step_cb, self, NULL);
+}
+
 static void
 document_changed_cb (IpmsSearchPanel *self)
 {
   if (self->query != NULL && self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_cb, self);
+  prepare_index_later (self);
 }
 
 static void
@@ -323,8 +373,10 @@ ipms_search_panel_set_document (IpmsSearchPanel *self,
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->index_source, g_source_remove);
 
   g_set_object (&self->document, document);
+  prepare_index_later (self);
 
   if (document != NULL)
     {
@@ -413,6 +465,7 @@ ipms_search_panel_dispose (GObject *object)
   IpmsSearchPanel *self = IPMS_SEARCH_PANEL (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->index_source, g_source_remove);
   stop_preparing (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
