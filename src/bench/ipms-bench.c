@@ -554,7 +554,6 @@ bench_search (guint n_products)
     g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
     double start, step_ms;
     gboolean done = FALSE;
-    guint n_ids = 256;
 
     g_assert_true (ipms_document_begin_edit (document, "Forget the index", NULL, &error));
     g_assert_true (_ipms_search_defer_rebuild (db, &error));
@@ -570,10 +569,9 @@ bench_search (guint n_products)
     while (!done)
       {
         start = ipms_bench_now_ms ();
-        g_assert_true (ipms_search_prepare_step (document, n_ids, &done, &error));
+        g_assert_true (ipms_search_prepare_step (document, 15.0, &done, &error));
         step_ms = ipms_bench_now_ms () - start;
         g_array_append_val (steps, step_ms);
-        n_ids = (guint) CLAMP (n_ids * 15.0 / MAX (step_ms, 0.1), 16, 1 << 20);
       }
     ipms_bench_print_figure ("search_index_steps", n_products, steps->len, "steps");
     ipms_bench_print_figure ("search_index_step_max", n_products, ipms_bench_percentile (steps, 1.0), "ms");

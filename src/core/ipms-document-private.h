@@ -20,7 +20,7 @@ gboolean  _ipms_document_prepare_search (IpmsDocument  *self,
  * transaction of its own (see _ipms_search_index_build_step()); `done_out`
  * FALSE when there is more to make, or an edit is open. */
 gboolean  _ipms_document_build_search_step (IpmsDocument  *self,
-                                            gint64         n_ids,
+                                            double         budget_ms,
                                             gboolean      *done_out,
                                             GError       **error);
 

@@ -2966,7 +2966,7 @@ _ipms_document_prepare_search (IpmsDocument  *self,
 
 gboolean
 _ipms_document_build_search_step (IpmsDocument  *self,
-                                  gint64         n_ids,
+                                  double         budget_ms,
                                   gboolean      *done_out,
                                   GError       **error)
 {
@@ -2986,7 +2986,7 @@ _ipms_document_build_search_step (IpmsDocument  *self,
   if (!begin_write (self, error))
     return FALSE;
 
-  if (!_ipms_search_index_build_step (get_search_index (self), n_ids, done_out, error) ||
+  if (!_ipms_search_index_build_step (get_search_index (self), budget_ms, done_out, error) ||
       !exec_sql (self->db, "COMMIT", error))
     {
       exec_sql (self->db, "ROLLBACK", NULL);

@@ -42,11 +42,11 @@ void             _ipms_search_index_forget   (IpmsSearchIndex  *index);
 gboolean         _ipms_search_rebuild        (sqlite3          *db,
                                               GError          **error);
 /* Makes a part of an index left to be made, inside a write transaction:
- * the rows of the next `n_ids` ids (from the least one not made yet), and
- * the index is made when `done_out` says so. Edits keep the part made in
+ * the rows of the next ids from the least one not made yet, as many as
+ * fit `budget_ms`, and the index is made when `done_out` says so. Edits keep the part made in
  * step. A making stopped (_stop_building()) starts again from nothing. */
 gboolean         _ipms_search_index_build_step (IpmsSearchIndex  *index,
-                                                gint64            n_ids,
+                                                double            budget_ms,
                                                 gboolean         *done_out,
                                                 GError          **error);
 /* Forgets a making in steps: the index was emptied again, or made whole,

@@ -119,6 +119,7 @@ struct _IpmsSearchIndex
    * wait for their step, which reads them as they are then. */
   gboolean    building;
   gint64      built_below;
+  gint64      step_ids;      /* ids a step takes, sized to its time budget */
 };
 
 static int
@@ -806,19 +807,23 @@ _ipms_search_index_stop_building (IpmsSearchIndex *index)
   index->building = FALSE;
 }
 
+/* Ids the first step takes. The next ones take as many as fit the budget
+ * at the pace of the one before, at most twice as many: ids further on may
+ * have rows in fewer tables, or more. */
+#define LEAST_STEP_IDS 16
+
 gboolean
 _ipms_search_index_build_step (IpmsSearchIndex  *index,
-                               gint64            n_ids,
+                               double            budget_ms,
                                gboolean         *done_out,
                                GError          **error)
 {
   gboolean pending = FALSE;
   gboolean found = FALSE;
-  gint64 low = 0, high;
+  gint64 low = 0, high, n_ids, start;
   int rc;
 
   g_return_val_if_fail (index != NULL, FALSE);
-  g_return_val_if_fail (n_ids > 0, FALSE);
 
   *done_out = FALSE;
 
@@ -833,6 +838,7 @@ _ipms_search_index_build_step (IpmsSearchIndex  *index,
         return sqlite_error (index->db, rc, error);
       index->building = TRUE;
       index->built_below = MIN_INDEXED_ID;
+      index->step_ids = LEAST_STEP_IDS;
     }
 
   if (pending && !next_row_id (index->db, index->built_below, &low, &found, error))
@@ -840,10 +846,14 @@ _ipms_search_index_build_step (IpmsSearchIndex  *index,
 
   if (found && low <= MAX_INDEXED_ID)
     {
+      n_ids = index->step_ids;
       high = low > MAX_INDEXED_ID - n_ids ? MAX_INDEXED_ID : low + n_ids - 1;
+      start = g_get_monotonic_time ();
       if (!insert_rows_between (index->db, low, high, error))
         return FALSE;
       index->built_below = high + 1;
+      index->step_ids = CLAMP (n_ids * budget_ms / MAX ((g_get_monotonic_time () - start) / 1000.0, 0.01),
+                               LEAST_STEP_IDS, 2 * n_ids);
       if (high < MAX_INDEXED_ID)
         return TRUE;
     }
@@ -893,14 +903,14 @@ _ipms_search_is_pending (sqlite3   *db,
 
 gboolean
 ipms_search_prepare_step (IpmsDocument  *document,
-                          guint          n_ids,
+                          double         budget_ms,
                           gboolean      *done_out,
                           GError       **error)
 {
   g_return_val_if_fail (IPMS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (done_out != NULL, FALSE);
 
-  return _ipms_document_build_search_step (document, MAX (n_ids, 1), done_out, error);
+  return _ipms_document_build_search_step (document, budget_ms, done_out, error);
 }
 
 /* Searching */

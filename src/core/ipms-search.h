@@ -39,12 +39,14 @@ GPtrArray  *ipms_search_run      (IpmsDocument  *document,
 /* FALSE when the next search first makes the index, which an import
  * leaves to it: about a second at 10,000 products. */
 gboolean    ipms_search_is_ready (IpmsDocument  *document);
-/* Makes a part of that index, the rows of the next `n_ids` ids, so that
- * it is made in steps while the window is idle rather than all at once on
- * the first search; `done_out` TRUE once it is made (or there is nothing
- * to make), FALSE while there is more or an edit is open. */
+/* Makes a part of that index, in about `budget_ms` (the first step of a
+ * making takes a set number of rows; each next one as many as fit at the
+ * pace of the one before), so that it is made in steps while the window
+ * is idle rather than all at once on the first search; `done_out` TRUE
+ * once it is made (or there is nothing to make), FALSE while there is
+ * more or an edit is open. */
 gboolean    ipms_search_prepare_step (IpmsDocument  *document,
-                                      guint          n_ids,
+                                      double         budget_ms,
                                       gboolean      *done_out,
                                       GError       **error);
 

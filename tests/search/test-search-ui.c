@@ -551,6 +551,21 @@ save_shot (Fixture    *fixture,
   g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
 }
 
+/* Imports the plan over itself: the index is left to be made. */
+static void
+import_own_plan (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gsize length = 0;
+
+  json = ipms_json_export_data (fixture->document, &length, &error);
+  g_assert_no_error (error);
+  ipms_json_import_data (fixture->document, json, (gssize) length, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_false (ipms_search_is_ready (fixture->document));
+}
+
 /* A search right after an import, before the index is made, makes the
  * rest of it: the panel says so on screen before it searches, then shows
  * the results. */
@@ -560,18 +575,11 @@ test_preparing_after_import (Fixture       *fixture,
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
                                                               IPMS_TYPE_SEARCH_PANEL, "stack"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
   gboolean timed_out = FALSE;
   gboolean seen_preparing = FALSE;
-  gsize length = 0;
   guint source;
 
-  json = ipms_json_export_data (fixture->document, &length, &error);
-  g_assert_no_error (error);
-  ipms_json_import_data (fixture->document, json, (gssize) length, "Import", &error);
-  g_assert_no_error (error);
-  g_assert_false (ipms_search_is_ready (fixture->document));
+  import_own_plan (fixture);
 
   /* At once, not after the entry's pause: the panel makes the index in
    * the background meanwhile. */
@@ -599,17 +607,10 @@ test_index_made_in_background (Fixture       *fixture,
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
                                                               IPMS_TYPE_SEARCH_PANEL, "stack"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
   gboolean timed_out = FALSE;
-  gsize length = 0;
   guint source;
 
-  json = ipms_json_export_data (fixture->document, &length, &error);
-  g_assert_no_error (error);
-  ipms_json_import_data (fixture->document, json, (gssize) length, "Import", &error);
-  g_assert_no_error (error);
-  g_assert_false (ipms_search_is_ready (fixture->document));
+  import_own_plan (fixture);
 
   source = g_timeout_add_seconds (5, timeout_cb, &timed_out);
   while (!timed_out && !ipms_search_is_ready (fixture->document))

@@ -29,7 +29,6 @@ struct _IpmsSearchPanel
   /* Makes in steps, while the window is idle, an index that an import
    * left to be made, so that the first search does not wait for it. */
   guint          index_source;
-  guint          index_step_ids;
 
   /* Template widgets */
   GtkStack     *stack;
@@ -312,10 +311,8 @@ index_step_cb (gpointer user_data)
   IpmsSearchPanel *self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
-  gint64 start = g_get_monotonic_time ();
-  double elapsed_ms;
 
-  if (!ipms_search_prepare_step (self->document, self->index_step_ids, &done, &error))
+  if (!ipms_search_prepare_step (self->document, INDEX_STEP_MS, &done, &error))
     {
       /* The first search makes the index whole, and reports a failure. */
       g_message ("The search index is left to the first search: %s", error->message);
@@ -329,10 +326,6 @@ index_step_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  /* Steps of about INDEX_STEP_MS: ids per step from the last one's pace. */
-  elapsed_ms = MAX ((g_get_monotonic_time () - start) / 1000.0, 0.1);
-  self->index_step_ids = (guint) CLAMP (self->index_step_ids * INDEX_STEP_MS / elapsed_ms, 16, 1 << 20);
-
   return G_SOURCE_CONTINUE;
 }
 
@@ -342,7 +335,6 @@ prepare_index_later (IpmsSearchPanel *self)
   if (self->index_source != 0 || self->document == NULL || ipms_search_is_ready (self->document))
     return;
 
-  self->index_step_ids = 256;
   self->index_source = g_timeout_add_full (G_PRIORITY_LOW, INDEX_STEP_PAUSE_MS, index_step_cb, self, NULL);
 }
 
