@@ -33,6 +33,7 @@
 #include "ipms-document-private.h"
 #include "ipms-json.h"
 #include "ipms-panorama-chart.h"
+#include "ipms-prd-counter.h"
 #include "ipms-record-list.h"
 
 typedef struct
@@ -693,6 +694,36 @@ test_dangling_reference (Fixture       *fixture,
   assert_round_trip (document, fixture);
 }
 
+/* PRD rows of a product that is not there, and of one that is not a
+ * number, are counted for no product. */
+static void
+test_dangling_prd_owner (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "dangling-prd.ipms");
+  g_autoptr(IpmsDocument) document = create_project (path);
+  g_autoptr(IpmsPrdCounter) counter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  IpmsPrdCounts counts;
+  gint64 id;
+
+  id = add_product (document, "Owner");
+  g_clear_object (&document);
+
+  sql = g_strdup_printf ("INSERT INTO product_competitor (product_id, name) VALUES (4242, 'Gone'), ('x', 'Odd'),"
+                         " (%" G_GINT64_FORMAT ", 'Real')", id);
+  exec_raw (path, sql);
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  counter = ipms_prd_counter_new (document);
+  ipms_prd_counter_get_counts (counter, id, &counts);
+  g_assert_cmpuint (counts.n_rows[IPMS_PRD_TABLE_COMPETITOR], ==, 1);
+  ipms_prd_counter_get_counts (counter, 4242, &counts);
+  g_assert_cmpuint (counts.n_rows[IPMS_PRD_TABLE_COMPETITOR], ==, 0);
+}
+
 static void
 shout (sqlite3_context *context,
        int              argc,
@@ -1230,6 +1261,7 @@ main (int   argc,
   ADD ("export-hot-journal", test_export_hot_journal);
   ADD ("invalid-text", test_invalid_text);
   ADD ("dangling-reference", test_dangling_reference);
+  ADD ("dangling-prd-owner", test_dangling_prd_owner);
   ADD ("unknown-schema-objects", test_unknown_schema_objects);
   ADD ("damaged-after-clean-close", test_damaged_after_clean_close);
   ADD ("negative-version", test_negative_version);
