@@ -17,6 +17,7 @@
 #include "ipms-fold-relayout.h"
 #include "ipms-file-chooser.h"
 #include "ipms-five-looks-page.h"
+#include "ipms-form-page.h"
 #include "ipms-form-specs.h"
 #include "ipms-isor-page.h"
 #include "ipms-json.h"
@@ -236,6 +237,9 @@ struct _IpmsWindow
   /* The first page is built after the window's first frame. */
   gboolean              first_page_built;
   guint                 first_page_source;
+  /* Builds the form views ahead, once the first page is painted. */
+  guint                 prebuild_source;
+  GtkWidget            *prebuilt_page;   /* owned by the stack; to measure next */
 
   /* The JSON import under way, or NULL (see "Import"). */
   GTask                *import_task;
@@ -557,12 +561,65 @@ first_frame_painted_cb (GdkFrameClock *clock,
     self->first_page_source = g_idle_add (build_first_page_cb, self);
 }
 
+/* A form view's first show costs 50-100 ms whatever the size of the plan,
+ * most of it styling and measuring its widgets in the frame after they are
+ * made. Built ahead, one an idle once the first page is on screen, a switch
+ * to a form view shows it at once. Charts and the product list grow with
+ * the plan: they wait until they are asked for. */
+static gboolean
+prebuild_form_page_cb (gpointer data)
+{
+  IpmsWindow *self = data;
+
+  /* Styled in the frame after it was made, the page is measured in the
+   * idle after that at the width it will get, which leaves little to do
+   * when it is shown. */
+  if (self->prebuilt_page != NULL)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+      int minimum, natural;
+
+      gtk_widget_measure (self->prebuilt_page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      gtk_widget_measure (self->prebuilt_page, GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
+                          &minimum, &natural, NULL, NULL);
+      self->prebuilt_page = NULL;
+      return G_SOURCE_CONTINUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (sections[i].get_type != NULL &&
+        g_type_is_a (sections[i].get_type (), IPMS_TYPE_FORM_PAGE) &&
+        gtk_stack_get_child_by_name (self->stack, sections[i].id) == NULL)
+      {
+        self->prebuilt_page = ensure_page (self, &sections[i]);
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->prebuild_source = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_painted_cb (GdkFrameClock *clock,
+                 IpmsWindow    *self)
+{
+  if (!self->first_page_built)
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, page_painted_cb, self);
+  if (self->prebuild_source == 0)
+    self->prebuild_source = g_idle_add_full (G_PRIORITY_LOW, prebuild_form_page_cb, self, NULL);
+}
+
 static void
 window_mapped_cb (IpmsWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   g_signal_handlers_disconnect_by_func (self, window_mapped_cb, NULL);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (page_painted_cb), self, 0);
   if (self->first_page_built)
     return;
 
@@ -1838,6 +1895,7 @@ ipms_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->fold_source, g_source_remove);
   g_clear_handle_id (&self->first_page_source, g_source_remove);
+  g_clear_handle_id (&self->prebuild_source, g_source_remove);
   /* Before the document is written to or closed: it rolls the import back. */
   import_cancel (self);
   export_abandon (self);

@@ -783,6 +783,49 @@ test_startup_section (void)
   close_all_windows ();
 }
 
+/* A form view's first show would cost a few frames: the window builds
+ * them ahead once its first page is painted, and leaves the charts and the
+ * product list, whose cost grows with the plan, until they are asked for. */
+static void
+test_form_views_built_ahead (void)
+{
+  g_autoptr(GFile) file = create_project ("ahead.ipms", "Ahead");
+  IpmsWindow *window = open_file (file);
+  GtkStack *stack = template_child (window, "stack");
+  const char * const forms[] = { "five-looks", "isor", "ctmo", "category", "population",
+                                 "three-year-plan", "one-year-plan", "team" };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *page;
+  guint built = 0;
+
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+
+  while (built < G_N_ELEMENTS (forms) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      built = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        built += gtk_stack_get_child_by_name (stack, forms[i]) != NULL;
+    }
+  g_assert_cmpuint (built, ==, G_N_ELEMENTS (forms));
+
+  g_assert_null (gtk_stack_get_child_by_name (stack, "new-products"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "roadmap"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "prds"));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+
+  page = gtk_stack_get_child_by_name (stack, "isor");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "isor"));
+  g_assert_true (gtk_stack_get_visible_child (stack) == page);
+  g_assert_true (ipms_test_wait_for_paint (page));
+
+  close_all_windows ();
+}
+
 static GtkWidget *
 focus_of (IpmsWindow *window)
 {
@@ -1201,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/size", test_window_size);
   g_test_add_func ("/shell/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/shell/window/startup-section", test_startup_section);
+  g_test_add_func ("/shell/window/form-views-built-ahead", test_form_views_built_ahead);
   g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/shell/window/rename-project", test_rename_project);
   g_test_add_func ("/shell/window/undo-toast", test_undo_toast);
