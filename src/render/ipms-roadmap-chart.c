@@ -83,10 +83,15 @@ typedef struct
    * before (NO_STEP once that is accounted for); see activate(). */
   gboolean    active;
   gboolean    was_labelled;
+  gboolean    gathered;   /* see gather_clusters() */
   When        from;
   guint8      old_step;
   guint8      old_candidate;
   cairo_rectangle_t old_label;
+  /* The step and candidate of the last placement, kept while it is
+   * placed again (NO_STEP: none; `fresh` items have none to go by). */
+  guint8      last_step;
+  guint8      last_candidate;
 } Item;
 
 #define NO_STEP G_MAXUINT8
@@ -877,6 +882,8 @@ activate (IpmsRoadmapChart *self,
   item->was_labelled = item->has_label;
   item->old_step = item->has_label ? item->label_step : NO_STEP;
   item->old_candidate = item->label_candidate;
+  item->last_step = item->old_step;
+  item->last_candidate = item->old_candidate;
   if (item->has_label)
     {
       cairo_rectangle_t old = label_rect (item);
@@ -927,11 +934,50 @@ affect (IpmsRoadmapChart        *self,
       }
 }
 
+/* Whether any of the first `n` candidates meets a rectangle of `changed`. */
+static gboolean
+meets_changed (GArray                  *changed,
+               const cairo_rectangle_t *candidates,
+               guint                    n)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  cairo_rectangle_t reach;
+
+  for (guint c = 0; c < n; c++)
+    {
+      x1 = MIN (x1, candidates[c].x);
+      y1 = MIN (y1, candidates[c].y);
+      x2 = MAX (x2, candidates[c].x + candidates[c].width);
+      y2 = MAX (y2, candidates[c].y + candidates[c].height);
+    }
+  reach = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
+
+  for (guint d = 0; d < changed->len; d++)
+    {
+      const cairo_rectangle_t *o = &g_array_index (changed, cairo_rectangle_t, d);
+
+      if (!rects_meet (&reach, o))
+        continue;
+      for (guint c = 0; c < n; c++)
+        if (rects_meet (&candidates[c], o))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The first candidate inside `bounds` and clear of the markers, the names
- * placed before `when`, and unless NULL the lines. */
+ * placed before `when`, and unless NULL the lines.
+ *
+ * After an edit, a candidate of an item that was there and that meets no
+ * place that changed is as it was at the same step last time: free if it
+ * was the one taken, not free if it came before it or if none was taken.
+ * In a crowded part of a large chart that spares testing hundreds of
+ * items' candidates against the hundreds of markers there. */
 static gboolean
 choose_name_place (IpmsRoadmapChart        *self,
                    const Placement         *placement,
+                   const Item              *item,
                    When                     when,
                    gboolean                 clear_lines,
                    gboolean                 clear_today,
@@ -940,15 +986,25 @@ choose_name_place (IpmsRoadmapChart        *self,
                    guint                    n_candidates,
                    guint                   *chosen)
 {
+  gboolean history = placement->replay && !item->fresh;
+
   for (guint c = 0; c < n_candidates; c++)
-    if (rect_within (&candidates[c], bounds) && occupancy_free (&self->markers, &candidates[c]) &&
-        names_free (self, &candidates[c], when, !placement->replay) &&
-        (!clear_lines || occupancy_free (&self->lines, &candidates[c])) &&
-        (!clear_today || occupancy_free (&self->today_line, &candidates[c])))
-      {
-        *chosen = c;
-        return TRUE;
-      }
+    {
+      gboolean known = history &&
+                       ((int) item->last_step > when.step ||
+                        ((int) item->last_step == when.step && c <= item->last_candidate)) &&
+                       !meets_changed (placement->changed, &candidates[c], 1);
+
+      if (known ? (int) item->last_step == when.step && c == item->last_candidate
+                : rect_within (&candidates[c], bounds) && occupancy_free (&self->markers, &candidates[c]) &&
+                  names_free (self, &candidates[c], when, !placement->replay) &&
+                  (!clear_lines || occupancy_free (&self->lines, &candidates[c])) &&
+                  (!clear_today || occupancy_free (&self->today_line, &candidates[c])))
+        {
+          *chosen = c;
+          return TRUE;
+        }
+    }
 
   return FALSE;
 }
@@ -1010,7 +1066,7 @@ place_names (IpmsRoadmapChart *self,
                                  item->name_width, item->name_height, candidates);
           if (passes[pass].near)
             n = N_NEAR_CANDIDATES;
-          placed = choose_name_place (self, placement, when, passes[pass].clear, passes[pass].clear_today,
+          placed = choose_name_place (self, placement, item, when, passes[pass].clear, passes[pass].clear_today,
                                       passes[pass].inside ? &self->inside : &self->bounds,
                                       candidates, n, &index);
           if (placed)
@@ -1060,38 +1116,6 @@ place_names (IpmsRoadmapChart *self,
     }
 }
 
-/* Whether any of the first `n` candidates meets a rectangle of `changed`. */
-static gboolean
-meets_changed (GArray                  *changed,
-               const cairo_rectangle_t *candidates,
-               guint                    n)
-{
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-  cairo_rectangle_t reach;
-
-  for (guint c = 0; c < n; c++)
-    {
-      x1 = MIN (x1, candidates[c].x);
-      y1 = MIN (y1, candidates[c].y);
-      x2 = MAX (x2, candidates[c].x + candidates[c].width);
-      y2 = MAX (y2, candidates[c].y + candidates[c].height);
-    }
-  reach = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
-
-  for (guint d = 0; d < changed->len; d++)
-    {
-      const cairo_rectangle_t *o = &g_array_index (changed, cairo_rectangle_t, d);
-
-      if (!rects_meet (&reach, o))
-        continue;
-      for (guint c = 0; c < n; c++)
-        if (rects_meet (&candidates[c], o))
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
 static cairo_rectangle_t
 point_rect (const Item *item)
 {
@@ -1123,8 +1147,8 @@ gather_clusters (IpmsRoadmapChart *self,
 {
   g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) gathered = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) all_members = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint s = 0; s < starts->len; s++)
     {
@@ -1133,12 +1157,12 @@ gather_clusters (IpmsRoadmapChart *self,
       guint first = start;
       Cluster cluster = { 0 };
 
-      if (g_hash_table_contains (gathered, GUINT_TO_POINTER (start + 1)))
+      if (g_array_index (self->items, Item, start).gathered)
         continue;
 
       g_array_set_size (members, 0);
       g_array_append_val (members, start);
-      g_hash_table_add (gathered, GUINT_TO_POINTER (start + 1));
+      g_array_index (self->items, Item, start).gathered = TRUE;
       for (guint m = 0; m < members->len; m++)
         {
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
@@ -1159,7 +1183,7 @@ gather_clusters (IpmsRoadmapChart *self,
                       {
                         guint position = item_position (self, g_array_index (entries, Entry, k).id);
 
-                        if (!g_hash_table_contains (gathered, GUINT_TO_POINTER (position + 1)))
+                        if (!g_array_index (self->items, Item, position).gathered)
                           g_array_append_val (cell, position);
                       }
                     g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), cell);
@@ -1168,10 +1192,10 @@ gather_clusters (IpmsRoadmapChart *self,
                 for (guint k = 0; k < cell->len;)
                   {
                     guint position = g_array_index (cell, guint, k);
-                    const Item *other = &g_array_index (self->items, Item, position);
+                    Item *other = &g_array_index (self->items, Item, position);
                     double dx = other->x - member->x, dy = other->y - member->y;
 
-                    if (g_hash_table_contains (gathered, GUINT_TO_POINTER (position + 1)))
+                    if (other->gathered)
                       {
                         g_array_remove_index_fast (cell, k);
                         continue;
@@ -1181,7 +1205,7 @@ gather_clusters (IpmsRoadmapChart *self,
                         k++;
                         continue;
                       }
-                    g_hash_table_add (gathered, GUINT_TO_POINTER (position + 1));
+                    other->gathered = TRUE;
                     g_array_append_val (members, position);
                     g_array_remove_index_fast (cell, k);
                   }
@@ -1206,8 +1230,12 @@ gather_clusters (IpmsRoadmapChart *self,
       cluster.markers = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
       for (guint m = 0; m < members->len; m++)
         g_array_index (self->items, Item, g_array_index (members, guint, m)).cluster = cluster.seed;
+      g_array_append_vals (all_members, members->data, members->len);
       g_array_append_val (fresh, cluster);
     }
+
+  for (guint m = 0; m < all_members->len; m++)
+    g_array_index (self->items, Item, g_array_index (all_members, guint, m)).gathered = FALSE;
 }
 
 static int
@@ -2872,7 +2900,9 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   self->series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->gone = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->gone, clear_item);
-  occupancy_init (&self->markers, BUCKET_WIDTH, BUCKET_HEIGHT);
+  /* Markers crowd more than names do: smaller cells keep the check of
+   * a candidate to the few around it. */
+  occupancy_init (&self->markers, 2 * FLAGSHIP_RADIUS, 2 * FLAGSHIP_RADIUS);
   occupancy_init (&self->names, BUCKET_WIDTH, BUCKET_HEIGHT);
   occupancy_init (&self->lines, BUCKET_WIDTH, BUCKET_HEIGHT);
   occupancy_init (&self->today_line, BUCKET_WIDTH, BUCKET_HEIGHT);
