@@ -501,6 +501,7 @@ on_chart_changed (IpmsTimelineCanvas *self)
   self->items_dirty = TRUE;
   self->chart_changed = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
