@@ -108,11 +108,13 @@ struct _IpmsTimelineCanvas
   } drag;
 };
 
-/* A square of the painted chart. */
+/* A square of the painted chart, and what of it to paint again (chart
+ * units, whole device pixels) or NULL. */
 typedef struct
 {
   cairo_surface_t *surface;
   GskRenderNode   *node;
+  cairo_region_t  *stale;
 } Tile;
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineCanvas, ipms_timeline_canvas, GTK_TYPE_WIDGET)
@@ -176,6 +178,7 @@ clear_tile (gpointer data)
 
   g_clear_pointer (&tile->node, gsk_render_node_unref);
   g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_clear_pointer (&tile->stale, cairo_region_destroy);
 }
 
 static void
@@ -819,12 +822,55 @@ make_tile (IpmsTimelineCanvas *self,
   cairo_paint (cr);
   cairo_destroy (cr);
   tile.node = gtk_snapshot_free_to_node (layer);
+  tile.stale = NULL;
 
   return tile;
 }
 
+/* Paints the stale parts of a tile again over a copy of its image, each
+ * alone: the chart then paints only what meets them. */
+static void
+repaint_tile (IpmsTimelineCanvas          *self,
+              const graphene_rect_t       *visible,
+              const IpmsChartPaintOptions *options,
+              int                          column,
+              int                          row)
+{
+  Tile *tile = &g_array_index (self->tiles, Tile, row * self->n_columns + column);
+  int side = TILE_SIZE * self->static_scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_t *cr;
+
+  g_assert (cairo_image_surface_get_stride (surface) == cairo_image_surface_get_stride (tile->surface));
+  memcpy (cairo_image_surface_get_data (surface), cairo_image_surface_get_data (tile->surface),
+          (gsize) cairo_image_surface_get_stride (surface) * side);
+  cairo_surface_mark_dirty (surface);
+  cairo_surface_set_device_scale (surface, self->static_scale, self->static_scale);
+
+  cr = cairo_create (surface);
+  cairo_translate (cr, -(self->first_column + column) * TILE_SIZE, -(self->first_row + row) * TILE_SIZE);
+  ipms_timeline_chart_set_sticky (IPMS_TIMELINE_CHART (self->chart), visible->origin.x, visible->origin.y);
+  for (int r = 0; r < cairo_region_num_rectangles (tile->stale); r++)
+    {
+      cairo_rectangle_int_t part;
+
+      cairo_region_get_rectangle (tile->stale, r, &part);
+      cairo_save (cr);
+      cairo_rectangle (cr, part.x, part.y, part.width, part.height);
+      cairo_clip (cr);
+      ipms_chart_paint (self->chart, cr, options);
+      cairo_restore (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  clear_tile (tile);
+  *tile = make_tile (self, surface, column, row, column, row);
+  cairo_surface_destroy (surface);
+}
+
 /* Paints the tiles that need it: all of them at once (one pass over the
- * chart) when none is left, else each alone. */
+ * chart) when there are none, else the stale parts of each. */
 static void
 paint_tiles (IpmsTimelineCanvas          *self,
              const graphene_rect_t       *visible,
@@ -861,23 +907,13 @@ paint_tiles (IpmsTimelineCanvas          *self,
 
   for (int row = 0; row < self->n_rows; row++)
     for (int column = 0; column < self->n_columns; column++)
-      {
-        guint index = row * self->n_columns + column;
-        cairo_rectangle_int_t area = { (self->first_column + column) * TILE_SIZE, (self->first_row + row) * TILE_SIZE,
-                                       TILE_SIZE, TILE_SIZE };
-        cairo_surface_t *surface;
-
-        if (g_array_index (self->tiles, Tile, index).node != NULL)
-          continue;
-        surface = paint_area (self, visible, &area, options);
-        g_array_index (self->tiles, Tile, index) = make_tile (self, surface, column, row, column, row);
-        cairo_surface_destroy (surface);
-      }
+      if (g_array_index (self->tiles, Tile, row * self->n_columns + column).stale != NULL)
+        repaint_tile (self, visible, options, column, row);
 }
 
 /* After the chart changed: where it says that only some areas were
- * painted otherwise, the tiles they meet are painted again, and nothing
- * else; otherwise everything is. */
+ * painted otherwise, those areas of the tiles are painted again, and
+ * nothing else; otherwise everything is. */
 static void
 update_static_layer (IpmsTimelineCanvas *self)
 {
@@ -899,16 +935,26 @@ update_static_layer (IpmsTimelineCanvas *self)
       int row1 = MAX ((int) floor (area->y / TILE_SIZE) - self->first_row, 0);
       int row2 = MIN ((int) floor ((area->y + area->height) / TILE_SIZE) - self->first_row, self->n_rows - 1);
 
+      /* Whole pixels, for the parts painted again to join the rest
+       * seamlessly. */
+      cairo_rectangle_int_t part = { (int) floor (area->x), (int) floor (area->y), 0, 0 };
+
+      part.width = (int) ceil (area->x + area->width) - part.x;
+      part.height = (int) ceil (area->y + area->height) - part.y;
       for (int row = row1; row <= row2; row++)
         for (int column = column1; column <= column2; column++)
           {
             Tile *tile = &g_array_index (self->tiles, Tile, row * self->n_columns + column);
+            cairo_rectangle_int_t square = { (self->first_column + column) * TILE_SIZE,
+                                             (self->first_row + row) * TILE_SIZE, TILE_SIZE, TILE_SIZE };
 
-            if (tile->node != NULL)
+            if (tile->stale == NULL)
               {
-                clear_tile (tile);
+                tile->stale = cairo_region_create ();
                 n_stale++;
               }
+            cairo_region_union_rectangle (tile->stale, &part);
+            cairo_region_intersect_rectangle (tile->stale, &square);
           }
     }
 
