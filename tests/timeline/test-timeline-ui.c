@@ -1570,8 +1570,10 @@ test_tray_narrow_new_page (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 0);
 }
 
-/* The view as shown, and as shown once everything in it is painted anew
- * (a scroll away and back): the same, pixel for pixel. */
+/* The chart as shown, and as shown once everything in sight is painted
+ * anew (a scroll away and back): the same, pixel for pixel. Only the
+ * part in the view's viewport is compared: the scrollbars show the
+ * scroll a while. */
 static void
 assert_painted_as_anew (Fixture    *fixture,
                         const char *name)
@@ -1584,6 +1586,7 @@ assert_painted_as_anew (Fixture    *fixture,
   g_autofree char *anew_name = g_strconcat (name, "-anew", NULL);
   g_autofree guchar *shown_pixels = NULL;
   g_autofree guchar *anew_pixels = NULL;
+  graphene_rect_t port;
   gsize stride, size;
 
   wait_frames (fixture, 2);
@@ -1602,7 +1605,12 @@ assert_painted_as_anew (Fixture    *fixture,
   anew_pixels = g_malloc (size);
   gdk_texture_download (shown, shown_pixels, stride);
   gdk_texture_download (anew, anew_pixels, stride);
-  g_assert_cmpmem (shown_pixels, size, anew_pixels, size);
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (GTK_WIDGET (fixture->canvas)), view, &port));
+  g_assert_cmpfloat (port.size.width, >, 100);
+  g_assert_cmpfloat (port.size.height, >, 100);
+  for (int y = (int) port.origin.y; y < (int) (port.origin.y + port.size.height); y++)
+    g_assert_cmpmem (shown_pixels + y * stride + (gsize) port.origin.x * 4, (gsize) port.size.width * 4,
+                     anew_pixels + y * stride + (gsize) port.origin.x * 4, (gsize) port.size.width * 4);
 }
 
 /* An edit of a few products on the roadmap paints again only the parts
@@ -1618,6 +1626,9 @@ test_roadmap_edit_repaints (Fixture       *fixture,
 
   GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (view_scroller (fixture));
 
+  /* Scrollbars beside the chart rather than over it, which fade in and
+   * out after a scroll. */
+  gtk_scrolled_window_set_overlay_scrolling (view_scroller (fixture), FALSE);
   /* At the month scale the plan is wider than the view: its middle. */
   gtk_adjustment_set_value (h, round ((gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h)) / 2));
   wait_frames (fixture, 2);
