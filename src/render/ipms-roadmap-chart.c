@@ -37,6 +37,23 @@
  * prices, so that the tick loops always end. */
 #define MAX_PRICE_TICKS 64
 
+/* A point in the placement of the names (see place_names()): a step, and
+ * the position of an item in the items' order (which a product no longer
+ * there falls between, hence a double). Before everything: step -1. */
+typedef struct
+{
+  int    step;
+  double position;
+} When;
+
+/* Places taken, bucketed on a grid of cells (see Entry). */
+typedef struct
+{
+  GHashTable *buckets;   /* key -> GArray of Entry */
+  double      cell_width;
+  double      cell_height;
+} Occupancy;
+
 typedef struct
 {
   gint64      id;
@@ -54,13 +71,27 @@ typedef struct
   double      label_y;
   double      label_width;
   double      label_height;
-  guint       cluster;    /* index in clusters when it has no label of its own, else G_MAXUINT */
+  gint64      cluster;    /* the first member of its cluster when it has no label of its own, else 0 */
   /* How the last placement went: the step (pass and grade) that gave the
    * label and its candidate, NO_STEP when none did; `fresh` when the item
-   * is new since, with nothing to go by. See place_labels(). */
+   * is new since, with nothing to go by. See place_names(). */
   guint8      label_step;
   guint8      label_candidate;
   gboolean    fresh;
+  /* While names are placed again after an edit: the item chooses again
+   * from `from` on, and chose `old_step`, `old_candidate` and `old_label`
+   * before (NO_STEP once that is accounted for); see activate(). */
+  gboolean    active;
+  gboolean    was_labelled;
+  gboolean    gathered;   /* see gather_clusters() */
+  When        from;
+  guint8      old_step;
+  guint8      old_candidate;
+  cairo_rectangle_t old_label;
+  /* The step and candidate of the last placement, kept while it is
+   * placed again (NO_STEP: none; `fresh` items have none to go by). */
+  guint8      last_step;
+  guint8      last_candidate;
 } Item;
 
 #define NO_STEP G_MAXUINT8
@@ -120,10 +151,23 @@ struct _IpmsRoadmapChart
   GHashTable      *item_index;
   GHashTable      *series_color;  /* series id -> IpmsColor, for the items */
   /* After an edit of a few products, the next placement of the names
-   * replays the last one, placing anew only around what changed: the
-   * markers and names of the products taken out and put back. */
+   * starts from the last one (see place_labels_again()): `gone` holds the
+   * items of the products taken out, as they were. */
   gboolean         replay;
-  GArray          *dirty;         /* cairo_rectangle_t */
+  GArray          *gone;          /* Item */
+  /* What the last placement left, kept for the next: the markers and the
+   * today badge, the names, the lines, the "+N" labels, and the unlabelled
+   * markers by the clusters' reach. */
+  Occupancy        markers;
+  Occupancy        names;
+  Occupancy        lines;
+  Occupancy        today_line;
+  Occupancy        plus;
+  Occupancy        unlabelled;
+  cairo_rectangle_t bounds;       /* where names may go, and go first */
+  cairo_rectangle_t inside;
+  int              max_name_width;
+  int              max_name_height;
   GArray          *bands;
   GArray          *series_keys;
   GPtrArray       *grades;        /* the grade rows, read with the layout for the legend */
@@ -410,12 +454,22 @@ band_knots (IpmsRoadmapChart *self)
   self->price_max = g_array_index (self->knots, double, self->knots->len - 1);
 }
 
-/* Label placement: the rectangles taken so far, bucketed on a grid so that a
- * check costs the same with 20 products as with 2,000. */
+static int compare_items (const Item *a,
+                          const Item *b);
+
+/* Label placement. Names are placed greedily, in steps (see place_names());
+ * each place a name takes is kept in a grid of buckets, so that a check
+ * costs the same with 20 products as with 2,000, and the grids stay from
+ * one layout to the next: after an edit only the products whose choices the
+ * change can reach choose again (see update_products()). */
+
+/* An entry of a grid: a marker, a name, a "+N" label or a line. */
 typedef struct
 {
-  GHashTable *buckets;   /* key -> GArray of cairo_rectangle_t */
-} Occupancy;
+  cairo_rectangle_t rect;
+  gint64            id;     /* the product (0 for the today badge and lines); a "+N" label's first member */
+  guint             step;   /* a name's: the step that placed it */
+} Entry;
 
 static guint64
 bucket_key (int bx,
@@ -440,62 +494,104 @@ bucket_index (double coordinate,
   return (int) CLAMP (floor (coordinate / bucket_size), -1e9, 1e9);
 }
 
+static void
+occupancy_init (Occupancy *occupancy,
+                double     cell_width,
+                double     cell_height)
+{
+  occupancy->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+  occupancy->cell_width = cell_width;
+  occupancy->cell_height = cell_height;
+}
+
 static Buckets
-buckets_of (const cairo_rectangle_t *r)
+buckets_of (const Occupancy         *occupancy,
+            const cairo_rectangle_t *r)
 {
   return (Buckets) {
-    bucket_index (r->x, BUCKET_WIDTH), bucket_index (r->x + r->width, BUCKET_WIDTH),
-    bucket_index (r->y, BUCKET_HEIGHT), bucket_index (r->y + r->height, BUCKET_HEIGHT),
+    bucket_index (r->x, occupancy->cell_width), bucket_index (r->x + r->width, occupancy->cell_width),
+    bucket_index (r->y, occupancy->cell_height), bucket_index (r->y + r->height, occupancy->cell_height),
   };
 }
 
 static gboolean
-occupancy_free (Occupancy               *occupancy,
-                const cairo_rectangle_t *r)
+rects_meet (const cairo_rectangle_t *r,
+            const cairo_rectangle_t *o)
 {
-  Buckets b = buckets_of (r);
-
-  for (int bx = b.x1; bx <= b.x2; bx++)
-    for (int by = b.y1; by <= b.y2; by++)
-      {
-        guint64 key = bucket_key (bx, by);
-        GArray *rects = g_hash_table_lookup (occupancy->buckets, &key);
-
-        for (guint i = 0; rects != NULL && i < rects->len; i++)
-          {
-            const cairo_rectangle_t *o = &g_array_index (rects, cairo_rectangle_t, i);
-
-            if (r->x < o->x + o->width && o->x < r->x + r->width &&
-                r->y < o->y + o->height && o->y < r->y + r->height)
-              return FALSE;
-          }
-      }
-
-  return TRUE;
+  return r->x < o->x + o->width && o->x < r->x + r->width &&
+         r->y < o->y + o->height && o->y < r->y + r->height;
 }
 
 static void
 occupancy_add (Occupancy               *occupancy,
-               const cairo_rectangle_t *r)
+               const cairo_rectangle_t *r,
+               gint64                   id,
+               guint                    step)
 {
-  Buckets b = buckets_of (r);
+  Buckets b = buckets_of (occupancy, r);
+  Entry entry = { *r, id, step };
 
   for (int bx = b.x1; bx <= b.x2; bx++)
     for (int by = b.y1; by <= b.y2; by++)
       {
         guint64 key = bucket_key (bx, by);
-        GArray *rects = g_hash_table_lookup (occupancy->buckets, &key);
+        GArray *entries = g_hash_table_lookup (occupancy->buckets, &key);
 
-        if (rects == NULL)
+        if (entries == NULL)
           {
-            guint64 *stored = g_new (guint64, 1);
-
-            *stored = key;
-            rects = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-            g_hash_table_insert (occupancy->buckets, stored, rects);
+            entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+            g_hash_table_insert (occupancy->buckets, g_memdup2 (&key, sizeof key), entries);
           }
-        g_array_append_val (rects, *r);
+        g_array_append_val (entries, entry);
       }
+}
+
+/* Takes out the entry of `id` at `r`, which was added. */
+static void
+occupancy_remove (Occupancy               *occupancy,
+                  const cairo_rectangle_t *r,
+                  gint64                   id)
+{
+  Buckets b = buckets_of (occupancy, r);
+
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
+      {
+        guint64 key = bucket_key (bx, by);
+        GArray *entries = g_hash_table_lookup (occupancy->buckets, &key);
+
+        for (guint i = 0; entries != NULL && i < entries->len; i++)
+          {
+            const Entry *entry = &g_array_index (entries, Entry, i);
+
+            if (entry->id == id && memcmp (&entry->rect, r, sizeof *r) == 0)
+              {
+                g_array_remove_index_fast (entries, i);
+                break;
+              }
+          }
+      }
+}
+
+static gboolean
+occupancy_free (const Occupancy         *occupancy,
+                const cairo_rectangle_t *r)
+{
+  Buckets b = buckets_of (occupancy, r);
+
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
+      {
+        guint64 key = bucket_key (bx, by);
+        GArray *entries = g_hash_table_lookup (occupancy->buckets, &key);
+
+        for (guint i = 0; entries != NULL && i < entries->len; i++)
+          if (rects_meet (r, &g_array_index (entries, Entry, i).rect))
+            return FALSE;
+      }
+
+  return TRUE;
 }
 
 static gboolean
@@ -507,43 +603,78 @@ rect_within (const cairo_rectangle_t *r,
          r->y + r->height <= bounds->y + bounds->height;
 }
 
-/* Tries the candidates in order and takes the first that is inside the
- * plot and free (of `lines` and `today` too unless NULL); with `force`,
- * the first inside the plot (or the first of all) when none is free. */
-static gboolean
-choose_place (Occupancy               *occupancy,
-              Occupancy               *lines,
-              Occupancy               *today,
-              const cairo_rectangle_t *bounds,
-              const cairo_rectangle_t *candidates,
-              guint                    n_candidates,
-              gboolean                 force,
-              cairo_rectangle_t       *chosen,
-              guint                   *chosen_index)
+static guint
+item_position (IpmsRoadmapChart *self,
+               gint64            id)
 {
-  for (guint c = 0; c < n_candidates; c++)
-    if (rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
-        (lines == NULL || occupancy_free (lines, &candidates[c])) &&
-        (today == NULL || occupancy_free (today, &candidates[c])))
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, &id)) - 1;
+}
+
+#define WHEN_FIRST ((When) { -1, 0 })
+
+static gboolean
+when_before (When a,
+             When b)
+{
+  return a.step < b.step || (a.step == b.step && a.position < b.position);
+}
+
+/* Whether `r` is clear of the names placed before `when` (all of them
+ * when `all`): those of the items after it at its step, and of later
+ * steps, are there from the last placement and must be overlooked. */
+static gboolean
+names_free (IpmsRoadmapChart        *self,
+            const cairo_rectangle_t *r,
+            When                     when,
+            gboolean                 all)
+{
+  Buckets b = buckets_of (&self->names, r);
+
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
       {
-        *chosen = candidates[c];
-        occupancy_add (occupancy, chosen);
-        if (chosen_index != NULL)
-          *chosen_index = c;
-        return TRUE;
+        guint64 key = bucket_key (bx, by);
+        GArray *entries = g_hash_table_lookup (self->names.buckets, &key);
+
+        for (guint i = 0; entries != NULL && i < entries->len; i++)
+          {
+            const Entry *entry = &g_array_index (entries, Entry, i);
+
+            if (!rects_meet (r, &entry->rect))
+              continue;
+            if (all || (int) entry->step < when.step ||
+                ((int) entry->step == when.step && item_position (self, entry->id) < when.position))
+              return FALSE;
+          }
       }
 
-  if (!force)
-    return FALSE;
+  return TRUE;
+}
 
-  *chosen = candidates[0];
-  for (guint c = 0; c < n_candidates; c++)
-    if (rect_within (&candidates[c], bounds))
+/* Whether `r` is clear of the "+N" labels of clusters before the one
+ * whose first member is at `position`. */
+static gboolean
+plus_free (IpmsRoadmapChart        *self,
+           const cairo_rectangle_t *r,
+           guint                    position)
+{
+  Buckets b = buckets_of (&self->plus, r);
+
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
       {
-        *chosen = candidates[c];
-        break;
+        guint64 key = bucket_key (bx, by);
+        GArray *entries = g_hash_table_lookup (self->plus.buckets, &key);
+
+        for (guint i = 0; entries != NULL && i < entries->len; i++)
+          {
+            const Entry *entry = &g_array_index (entries, Entry, i);
+
+            if (rects_meet (r, &entry->rect) && item_position (self, entry->id) < position)
+              return FALSE;
+          }
       }
-  occupancy_add (occupancy, chosen);
+
   return TRUE;
 }
 
@@ -589,13 +720,37 @@ candidates_around (double             x1,
   return G_N_ELEMENTS (candidates);
 }
 
+static cairo_rectangle_t
+marker_rect (const Item *item)
+{
+  double r = marker_radius (item->grade);
+
+  return (cairo_rectangle_t) { item->x - r, item->y - r, 2 * r, 2 * r };
+}
+
+static cairo_rectangle_t
+label_rect (const Item *item)
+{
+  return (cairo_rectangle_t) { item->label_x, item->label_y, item->label_width, item->label_height };
+}
+
+/* The box all of an item's candidates (see candidates_around()) lie in. */
+static cairo_rectangle_t
+reach_rect (const Item *item)
+{
+  double r = marker_radius (item->grade);
+  double tw = item->name_width, th = item->name_height;
+  double x1 = item->x - r - LABEL_GAP - tw - 1, x2 = item->x + r + LABEL_GAP + tw + 1;
+  double y1 = MIN (item->y - r - LABEL_GAP / 2 - th, item->y - th * 1.5) - 1;
+  double y2 = MAX (item->y + r + LABEL_GAP / 2 + th, item->y + th * 1.5) + 1;
+
+  return (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
+}
+
 /* Lines a label must not cross: the band edges and today's line with its
  * badge, as they are painted. */
 static void
-add_line_obstacles (IpmsRoadmapChart *self,
-                    Occupancy        *occupancy,
-                    Occupancy        *lines,
-                    Occupancy        *today_line)
+add_line_obstacles (IpmsRoadmapChart *self)
 {
   double time_start = self->time_origin;
   double time_length = ipms_time_axis_get_width (&self->parent_instance.axis);
@@ -619,7 +774,7 @@ add_line_obstacles (IpmsRoadmapChart *self,
             line = (cairo_rectangle_t) { p - 1, time_start, 2, time_length };
           else
             line = (cairo_rectangle_t) { time_start, p - 1, time_length, 2 };
-          occupancy_add (lines, &line);
+          occupancy_add (&self->lines, &line, 0, 0);
         }
     }
 
@@ -640,24 +795,153 @@ add_line_obstacles (IpmsRoadmapChart *self,
           line = (cairo_rectangle_t) { p - 2, self->plot_start, 4, self->plot_end - self->plot_start };
           badge = (cairo_rectangle_t) { p - tw / 2.0 - 4, self->plot_start + 2, tw + 8, th + 4 };
         }
-      occupancy_add (today_line, &line);
-      occupancy_add (occupancy, &badge);
+      occupancy_add (&self->today_line, &line, 0, 0);
+      occupancy_add (&self->markers, &badge, 0, 0);
     }
 }
 
-/* Gives each marker its name beside it where there is room, away from the
- * other markers and labels, the band edges and the today line; higher
- * grades choose first. A name that finds no place clear of the lines may
- * then cross one; markers left without a name even so are grouped with
- * their unlabelled neighbours under one "+N" label, so that none is left
- * unaccounted for: their names are in their tooltips. */
-/* Whether any of the first `n` candidates meets a rectangle of `dirty`. */
+/* One placement of the names, anew (`replay` FALSE: every item is active
+ * from the start) or after an edit (only the items a change can reach
+ * are, from the point in the placement where it happened). */
+typedef struct
+{
+  gboolean  replay;
+  GArray   *waiting[5];   /* by grade: positions of the active items still without a name, in order */
+  int       step;         /* the step placing, and its grade's next waiting item */
+  guint     next;
+  GArray   *activated;    /* positions of the items made active */
+  GArray   *changed;      /* cairo_rectangle_t: places that changed, for the clusters' labels */
+} Placement;
+
+/* A change meets the chart where the painted view must be painted again;
+ * the names' ink may pass their boxes a little. */
+static void
+damage (IpmsRoadmapChart        *self,
+        const cairo_rectangle_t *r,
+        double                   margin)
+{
+  cairo_rectangle_t area = { r->x - margin, r->y - margin, r->width + 2 * margin, r->height + 2 * margin };
+
+  ipms_timeline_chart_damage (IPMS_TIMELINE_CHART (self), &area);
+}
+
+static void
+damage_marker (IpmsRoadmapChart *self,
+               const Item       *item)
+{
+  /* As far as paint_marker_fast()'s stamp reaches, rounded. */
+  double half = ceil (marker_radius (item->grade) * 1.25 + 3) + 1;
+
+  damage (self, &(cairo_rectangle_t) { item->x - half, item->y - half, 2 * half, 2 * half }, 0);
+}
+
+static void
+insert_waiting (Placement *placement,
+                guint      grade,
+                guint      position)
+{
+  GArray *waiting = placement->waiting[grade];
+  guint lo = 0, hi = waiting->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (waiting, guint, mid) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_array_insert_val (waiting, lo, position);
+  /* Before the one placing now: the next one moved up. */
+  if (placement->step >= 0 && placement->step % 5 == (int) grade && lo < placement->next)
+    placement->next++;
+}
+
+/* A change at `when` may make the item at `position` choose otherwise
+ * from then on: unless it chose its name before, it chooses again. */
+static void
+activate (IpmsRoadmapChart *self,
+          Placement        *placement,
+          guint             position,
+          When              when)
+{
+  Item *item = &g_array_index (self->items, Item, position);
+
+  if (item->has_label && !when_before (when, (When) { item->label_step, position }))
+    return;
+  if (item->active)
+    {
+      if (when_before (when, item->from))
+        item->from = when;
+      return;
+    }
+
+  item->active = TRUE;
+  item->from = when;
+  item->was_labelled = item->has_label;
+  item->old_step = item->has_label ? item->label_step : NO_STEP;
+  item->old_candidate = item->label_candidate;
+  item->last_step = item->old_step;
+  item->last_candidate = item->old_candidate;
+  if (item->has_label)
+    {
+      cairo_rectangle_t old = label_rect (item);
+
+      occupancy_remove (&self->names, &old, item->id);
+      item->old_label = old;
+      item->has_label = FALSE;
+    }
+  g_array_append_val (placement->activated, position);
+  insert_waiting (placement, MIN (item->grade, 4), position);
+}
+
+/* The place `r` changed at `when`: the items whose candidates reach it
+ * choose again from then on. */
+static void
+affect (IpmsRoadmapChart        *self,
+        Placement               *placement,
+        const cairo_rectangle_t *r,
+        When                     when)
+{
+  /* Items are found by their markers, which lie within this of any place
+   * their names can take. */
+  double across = FLAGSHIP_RADIUS * 2 + LABEL_GAP + self->max_name_width + 2;
+  double along = FLAGSHIP_RADIUS * 2 + LABEL_GAP + self->max_name_height * 1.5 + 2;
+  cairo_rectangle_t area = { r->x - across, r->y - along, r->width + 2 * across, r->height + 2 * along };
+  Buckets b = buckets_of (&self->markers, &area);
+
+  g_array_append_val (placement->changed, *r);
+  for (int bx = b.x1; bx <= b.x2; bx++)
+    for (int by = b.y1; by <= b.y2; by++)
+      {
+        guint64 key = bucket_key (bx, by);
+        GArray *entries = g_hash_table_lookup (self->markers.buckets, &key);
+
+        for (guint i = 0; entries != NULL && i < entries->len; i++)
+          {
+            const Entry *entry = &g_array_index (entries, Entry, i);
+            guint position;
+            cairo_rectangle_t reach;
+
+            if (entry->id == 0 || !rects_meet (&area, &entry->rect))
+              continue;
+            position = item_position (self, entry->id);
+            reach = reach_rect (&g_array_index (self->items, Item, position));
+            if (rects_meet (&reach, r))
+              activate (self, placement, position, when);
+          }
+      }
+}
+
+/* Whether any of the first `n` candidates meets a rectangle of `changed`. */
 static gboolean
-meets_dirty (GArray                  *dirty,
-             const cairo_rectangle_t *candidates,
-             guint                    n)
+meets_changed (GArray                  *changed,
+               const cairo_rectangle_t *candidates,
+               guint                    n)
 {
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  cairo_rectangle_t reach;
 
   for (guint c = 0; c < n; c++)
     {
@@ -666,92 +950,58 @@ meets_dirty (GArray                  *dirty,
       x2 = MAX (x2, candidates[c].x + candidates[c].width);
       y2 = MAX (y2, candidates[c].y + candidates[c].height);
     }
+  reach = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
 
-  for (guint d = 0; d < dirty->len; d++)
+  for (guint d = 0; d < changed->len; d++)
     {
-      const cairo_rectangle_t *o = &g_array_index (dirty, cairo_rectangle_t, d);
+      const cairo_rectangle_t *o = &g_array_index (changed, cairo_rectangle_t, d);
 
-      if (x1 >= o->x + o->width || o->x >= x2 || y1 >= o->y + o->height || o->y >= y2)
+      if (!rects_meet (&reach, o))
         continue;
       for (guint c = 0; c < n; c++)
-        {
-          const cairo_rectangle_t *r = &candidates[c];
-
-          if (r->x < o->x + o->width && o->x < r->x + r->width &&
-              r->y < o->y + o->height && o->y < r->y + r->height)
-            return TRUE;
-        }
+        if (rects_meet (&candidates[c], o))
+          return TRUE;
     }
 
   return FALSE;
 }
 
-/* Whether the box that all of an item's candidates lie in (see
- * candidates_around()) meets a rectangle of `dirty`: when it does not,
- * none of them does. */
+/* The first candidate inside `bounds` and clear of the markers, the names
+ * placed before `when`, and unless NULL the lines.
+ *
+ * After an edit, a candidate of an item that was there and that meets no
+ * place that changed is as it was at the same step last time: free if it
+ * was the one taken, not free if it came before it or if none was taken.
+ * In a crowded part of a large chart that spares testing hundreds of
+ * items' candidates against the hundreds of markers there. */
 static gboolean
-reach_meets_dirty (GArray     *dirty,
-                   const Item *item)
+choose_name_place (IpmsRoadmapChart        *self,
+                   const Placement         *placement,
+                   const Item              *item,
+                   When                     when,
+                   gboolean                 clear_lines,
+                   gboolean                 clear_today,
+                   const cairo_rectangle_t *bounds,
+                   const cairo_rectangle_t *candidates,
+                   guint                    n_candidates,
+                   guint                   *chosen)
 {
-  double r = marker_radius (item->grade);
-  double tw = item->name_width, th = item->name_height;
-  double x1 = item->x - r - LABEL_GAP - tw - 1, x2 = item->x + r + LABEL_GAP + tw + 1;
-  double y1 = MIN (item->y - r - LABEL_GAP / 2 - th, item->y - th * 1.5) - 1;
-  double y2 = MAX (item->y + r + LABEL_GAP / 2 + th, item->y + th * 1.5) + 1;
+  gboolean history = placement->replay && !item->fresh;
 
-  for (guint d = 0; d < dirty->len; d++)
-    {
-      const cairo_rectangle_t *o = &g_array_index (dirty, cairo_rectangle_t, d);
-
-      if (x1 < o->x + o->width && o->x < x2 && y1 < o->y + o->height && o->y < y2)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-add_dirty (GArray  *dirty,
-           double   x,
-           double   y,
-           double   width,
-           double   height)
-{
-  cairo_rectangle_t rect = { x, y, width, height };
-
-  g_array_append_val (dirty, rect);
-}
-
-/* choose_place() after an edit, for an item placed last time: a
- * candidate that meets no changed place is as it was at the same step
- * then, free if it was the one taken (`taken`, G_MAXUINT for none) and
- * not free if it came before; only the others are tested. In a crowded
- * part of a large chart that spares testing hundreds of items' sixteen
- * candidates against the hundreds of markers there. */
-static gboolean
-choose_place_again (Occupancy               *occupancy,
-                    Occupancy               *lines,
-                    Occupancy               *today,
-                    const cairo_rectangle_t *bounds,
-                    const cairo_rectangle_t *candidates,
-                    guint                    n_candidates,
-                    GArray                  *dirty,
-                    guint                    taken,
-                    cairo_rectangle_t       *chosen,
-                    guint                   *chosen_index)
-{
   for (guint c = 0; c < n_candidates; c++)
     {
-      gboolean known = !meets_dirty (dirty, &candidates[c], 1) && (taken == G_MAXUINT || c <= taken);
+      gboolean known = history &&
+                       ((int) item->last_step > when.step ||
+                        ((int) item->last_step == when.step && c <= item->last_candidate)) &&
+                       !meets_changed (placement->changed, &candidates[c], 1);
 
-      if (known ? c == taken
-                : rect_within (&candidates[c], bounds) && occupancy_free (occupancy, &candidates[c]) &&
-                  (lines == NULL || occupancy_free (lines, &candidates[c])) &&
-                  (today == NULL || occupancy_free (today, &candidates[c])))
+      if (known ? (int) item->last_step == when.step && c == item->last_candidate
+                : rect_within (&candidates[c], bounds) && occupancy_free (&self->markers, &candidates[c]) &&
+                  names_free (self, &candidates[c], when, !placement->replay) &&
+                  (!clear_lines || occupancy_free (&self->lines, &candidates[c])) &&
+                  (!clear_today || occupancy_free (&self->today_line, &candidates[c])))
         {
-          *chosen = candidates[c];
-          occupancy_add (occupancy, chosen);
-          *chosen_index = c;
+          *chosen = c;
           return TRUE;
         }
     }
@@ -759,70 +1009,24 @@ choose_place_again (Occupancy               *occupancy,
   return FALSE;
 }
 
-/* A marker without a name, waiting for its cluster. */
-typedef struct
-{
-  guint  index;   /* in items */
-  double x;
-  double y;
-} Unlabelled;
-
-/* Past this many changed places, checking every candidate against them
- * costs more than placing the rest anew. */
-#define MAX_DIRTY 128
-
+/* Gives each marker its name beside it where there is room, away from the
+ * other markers and labels, the band edges and the today line; higher
+ * grades choose first. A name that finds no place clear of the lines may
+ * then cross one; markers left without a name even so are grouped with
+ * their unlabelled neighbours under one "+N" label (see place_clusters()),
+ * so that none is left unaccounted for: their names are in their
+ * tooltips.
+ *
+ * The steps go pass by pass, grade by grade within a pass, and item by
+ * item in their order within a grade: an item chooses against what the
+ * items before it chose. After an edit, an item whose candidates nothing
+ * changed near chooses as it did; only the active ones (see activate())
+ * choose again, and a choice that comes out otherwise activates those
+ * after it that it reaches. */
 static void
-place_labels (IpmsRoadmapChart *self)
+place_names (IpmsRoadmapChart *self,
+             Placement        *placement)
 {
-  double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
-  cairo_rectangle_t bounds, inside;
-  Occupancy occupancy, lines, today_line;
-  g_autoptr(GHashTable) unlabelled = NULL;
-  g_autoptr(GArray) old_clusters = NULL;
-  g_autoptr(GHashTable) cluster_of_seed = NULL;
-  GArray *by_grade[5];
-  /* After an edit, with the places that changed in `dirty`. */
-  gboolean replay = self->replay;
-
-  /* Labels stay right of the price axis (or of the time header, flipped)
-   * and within the plot across the time. */
-  if (self->flipped)
-    bounds = (cairo_rectangle_t) { self->plot_start + 2, self->time_origin - PLOT_PAD,
-                                   G_MAXINT, time_end - self->time_origin + 2 * PLOT_PAD };
-  else
-    bounds = (cairo_rectangle_t) { self->time_origin - PLOT_PAD, self->plot_start + 1,
-                                   G_MAXINT, self->plot_end - self->plot_start - 1 };
-  /* Names first try to stay within the plot's far edge too: one that
-   * sticks out makes the chart wider than a fitted view. */
-  inside = bounds;
-  inside.width = (self->flipped ? self->plot_end : time_end + PLOT_PAD) - bounds.x;
-
-  /* The last clusters, to replay their places too. */
-  old_clusters = self->clusters;
-  self->clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
-  g_array_set_clear_func (self->clusters, clear_cluster);
-  occupancy.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
-  lines.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) g_array_unref);
-  today_line.buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                              (GDestroyNotify) g_array_unref);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = &g_array_index (self->items, Item, i);
-      double r = marker_radius (item->grade);
-      cairo_rectangle_t marker = { item->x - r, item->y - r, 2 * r, 2 * r };
-
-      item->has_label = FALSE;
-      item->cluster = G_MAXUINT;
-      occupancy_add (&occupancy, &marker);
-      /* A new marker is in the way of names that were placed there. */
-      if (replay && item->fresh)
-        g_array_append_val (self->dirty, marker);
-    }
-  add_line_obstacles (self, &occupancy, &lines, &today_line);
-
   /* Passes from the best places to the last resort, as (near places only,
    * within the plot, clear of band edges, clear of the today line): right
    * beside the marker within the plot, then past its edge; then a line's
@@ -835,98 +1039,73 @@ place_labels (IpmsRoadmapChart *self)
     { FALSE, FALSE, FALSE, FALSE },
   };
 
-  /* Each step looks at the items of one grade, in their order, and of
-   * those only at the ones still without a label. */
-  for (guint g = 0; g < G_N_ELEMENTS (by_grade); g++)
-    by_grade[g] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->items->len; i++)
-    g_array_append_val (by_grade[MIN (g_array_index (self->items, Item, i).grade, G_N_ELEMENTS (by_grade) - 1)], i);
-
   for (guint step = 0; step < G_N_ELEMENTS (passes) * 5; step++)
     {
       guint pass = step / 5;
       guint grade = step % 5;    /* higher grades choose first in each pass */
-      GArray *waiting = by_grade[grade];
+      GArray *waiting = placement->waiting[grade];
       guint kept = 0;
 
-      for (guint w = 0; w < waiting->len; w++)
+      placement->step = step;
+      for (placement->next = 0; placement->next < waiting->len;)
         {
-          Item *item = &g_array_index (self->items, Item, g_array_index (waiting, guint, w));
-          double r = marker_radius (item->grade);
-          cairo_rectangle_t candidates[N_CANDIDATES], chosen;
+          guint position = g_array_index (waiting, guint, placement->next++);
+          Item *item = &g_array_index (self->items, Item, position);
+          When when = { step, position };
+          cairo_rectangle_t candidates[N_CANDIDATES];
+          gboolean placed, was_placed;
           guint n, index = 0;
-          gboolean placed;
+          double r;
 
-          /* Most items of a large chart find no place, pass after pass:
-           * one that got none at this step last time and whose candidates
-           * cannot reach a changed place gets none again, without making
-           * them (the shortcut of the test below). */
-          if (replay && !item->fresh && item->label_step != step &&
-              !reach_meets_dirty (self->dirty, item))
+          /* Before its change the item chose as it did. */
+          if (item->has_label || (placement->replay && !when_before (item->from, when)))
             continue;
 
+          r = marker_radius (item->grade);
           n = candidates_around (item->x - r, item->y - r, item->x + r, item->y + r,
                                  item->name_width, item->name_height, candidates);
           if (passes[pass].near)
             n = N_NEAR_CANDIDATES;
-
-          /* After an edit, an item whose candidates meet no place that
-           * changed sees what it saw last time (the same markers, lines and
-           * names placed before it), and so chooses as it did: the
-           * candidate it took at this step, or none. */
-          if (replay && !item->fresh &&
-              !meets_dirty (self->dirty, candidates, item->label_step == step ? item->label_candidate + 1u : n))
-            {
-              placed = item->label_step == step;
-              if (placed)
-                {
-                  chosen = candidates[item->label_candidate];
-                  occupancy_add (&occupancy, &chosen);
-                }
-            }
-          else
-            {
-              gboolean was_placed = !item->fresh && item->label_step == step;
-
-              if (replay && !item->fresh)
-                placed = choose_place_again (&occupancy, passes[pass].clear ? &lines : NULL,
-                                             passes[pass].clear_today ? &today_line : NULL,
-                                             passes[pass].inside ? &inside : &bounds,
-                                             candidates, n, self->dirty,
-                                             was_placed ? item->label_candidate : G_MAXUINT,
-                                             &chosen, &index);
-              else
-                placed = choose_place (&occupancy, passes[pass].clear ? &lines : NULL,
-                                       passes[pass].clear_today ? &today_line : NULL,
-                                       passes[pass].inside ? &inside : &bounds,
-                                       candidates, n, FALSE, &chosen, &index);
-              /* Another outcome: the label moved, and where it was and is
-               * now changed for those placed after it. */
-              if (replay && (item->fresh || placed != was_placed || (placed && index != item->label_candidate)))
-                {
-                  if (!item->fresh && item->label_step != NO_STEP)
-                    add_dirty (self->dirty, item->label_x, item->label_y, item->label_width, item->label_height);
-                  if (placed)
-                    add_dirty (self->dirty, chosen.x, chosen.y, chosen.width, chosen.height);
-                  item->fresh = TRUE;
-                  /* Too much changed: the rest is placed anew. */
-                  if (self->dirty->len > MAX_DIRTY)
-                    replay = FALSE;
-                }
-              if (placed)
-                {
-                  item->label_step = step;
-                  item->label_candidate = index;
-                }
-            }
-
+          placed = choose_name_place (self, placement, item, when, passes[pass].clear, passes[pass].clear_today,
+                                      passes[pass].inside ? &self->inside : &self->bounds,
+                                      candidates, n, &index);
           if (placed)
             {
               item->has_label = TRUE;
-              item->label_x = chosen.x;
-              item->label_y = chosen.y;
-              item->label_width = chosen.width;
-              item->label_height = chosen.height;
+              item->label_step = step;
+              item->label_candidate = index;
+              item->label_x = candidates[index].x;
+              item->label_y = candidates[index].y;
+              item->label_width = candidates[index].width;
+              item->label_height = candidates[index].height;
+              occupancy_add (&self->names, &candidates[index], item->id, step);
+            }
+          if (!placement->replay)
+            continue;
+
+          /* Another outcome: where the name was from its step on, and is
+           * now from this one, changed for those that choose after. */
+          was_placed = item->old_step != NO_STEP;
+          if (placed && was_placed && item->old_step == step && item->old_candidate == index)
+            {
+              item->old_step = NO_STEP;
+              continue;
+            }
+          if (was_placed && (placed || item->old_step == step))
+            {
+              cairo_rectangle_t old = item->old_label;
+              When gone = { item->old_step, position };
+
+              item->old_step = NO_STEP;
+              damage (self, &old, 2);
+              affect (self, placement, &old, gone);
+            }
+          if (placed)
+            {
+              cairo_rectangle_t now = label_rect (item);
+
+              damage (self, &now, 2);
+              affect (self, placement, &now, when);
             }
         }
 
@@ -935,69 +1114,55 @@ place_labels (IpmsRoadmapChart *self)
           g_array_index (waiting, guint, kept++) = g_array_index (waiting, guint, w);
       g_array_set_size (waiting, kept);
     }
-  for (guint g = 0; g < G_N_ELEMENTS (by_grade); g++)
-    g_array_unref (by_grade[g]);
+}
 
-  for (guint i = 0; i < self->items->len; i++)
+static cairo_rectangle_t
+point_rect (const Item *item)
+{
+  return (cairo_rectangle_t) { item->x, item->y, 0, 0 };
+}
+
+static void
+add_seed (GHashTable *seeds,
+          gint64      seed)
+{
+  if (seed != 0 && !g_hash_table_contains (seeds, &seed))
+    g_hash_table_add (seeds, g_memdup2 (&seed, sizeof seed));
+}
+
+/* Clusters of the unlabelled markers within reach of each other: all that
+ * can be reached from each of `starts` (positions) through others, as new
+ * clusters appended to `fresh` (their members' `cluster` set to their first
+ * member). An old cluster met on the way is one of them now: its first
+ * member joins `dissolved`. The unlabelled markers are bucketed by cells as
+ * wide as the reach, so that finding a marker's neighbours looks at the
+ * nine cells around it rather than at every marker; a cell copied for the
+ * search keeps only those not gathered yet, as in a crowded chart
+ * thousands of markers are within reach of each other. */
+static void
+gather_clusters (IpmsRoadmapChart *self,
+                 GArray           *starts,
+                 GHashTable       *dissolved,
+                 GArray           *fresh)
+{
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) all_members = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint s = 0; s < starts->len; s++)
     {
-      Item *item = &g_array_index (self->items, Item, i);
-
-      if (!item->has_label)
-        item->label_step = NO_STEP;
-      item->fresh = FALSE;
-    }
-  self->replay = FALSE;
-
-  /* The rest, in clusters of markers within reach of each other: all
-   * that can be reached from the first unlabelled marker through others,
-   * then from the next one left. The unlabelled markers are bucketed by
-   * cells as wide as the reach, so that finding a marker's neighbours
-   * looks at the nine cells around it rather than at every marker; a cell
-   * keeps only those not in a cluster yet, with their places, as in a
-   * crowded chart thousands of markers are within reach of each other. */
-  unlabelled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const Item *item = &g_array_index (self->items, Item, i);
-      guint64 key;
-      GArray *cell;
-
-      if (item->has_label)
-        continue;
-      key = bucket_key (bucket_index (item->x, CLUSTER_REACH), bucket_index (item->y, CLUSTER_REACH));
-      cell = g_hash_table_lookup (unlabelled, &key);
-      if (cell == NULL)
-        {
-          cell = g_array_new (FALSE, FALSE, sizeof (Unlabelled));
-          g_hash_table_insert (unlabelled, g_memdup2 (&key, sizeof key), cell);
-        }
-      g_array_append_val (cell, ((Unlabelled) { i, item->x, item->y }));
-    }
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *seed = &g_array_index (self->items, Item, i);
-      g_autoptr(GArray) members = NULL;
+      guint start = g_array_index (starts, guint, s);
       double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+      guint first = start;
       Cluster cluster = { 0 };
 
-      if (seed->has_label || seed->cluster != G_MAXUINT)
+      if (g_array_index (self->items, Item, start).gathered)
         continue;
 
-      members = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (members, i);
-      seed->cluster = self->clusters->len;
-      {
-        guint64 key = bucket_key (bucket_index (seed->x, CLUSTER_REACH), bucket_index (seed->y, CLUSTER_REACH));
-        GArray *cell = g_hash_table_lookup (unlabelled, &key);
-
-        for (guint k = 0; k < cell->len; k++)
-          if (g_array_index (cell, Unlabelled, k).index == i)
-            {
-              g_array_remove_index_fast (cell, k);
-              break;
-            }
-      }
+      g_array_set_size (members, 0);
+      g_array_append_val (members, start);
+      g_array_index (self->items, Item, start).gathered = TRUE;
       for (guint m = 0; m < members->len; m++)
         {
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
@@ -1007,20 +1172,41 @@ place_labels (IpmsRoadmapChart *self)
             for (int by = cy - 1; by <= cy + 1; by++)
               {
                 guint64 key = bucket_key (bx, by);
-                GArray *cell = g_hash_table_lookup (unlabelled, &key);
+                GArray *cell = g_hash_table_lookup (cells, &key);
 
-                for (guint k = 0; cell != NULL && k < cell->len;)
+                if (cell == NULL)
                   {
-                    const Unlabelled *other = &g_array_index (cell, Unlabelled, k);
+                    GArray *entries = g_hash_table_lookup (self->unlabelled.buckets, &key);
+
+                    cell = g_array_new (FALSE, FALSE, sizeof (guint));
+                    for (guint k = 0; entries != NULL && k < entries->len; k++)
+                      {
+                        guint position = item_position (self, g_array_index (entries, Entry, k).id);
+
+                        if (!g_array_index (self->items, Item, position).gathered)
+                          g_array_append_val (cell, position);
+                      }
+                    g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), cell);
+                  }
+
+                for (guint k = 0; k < cell->len;)
+                  {
+                    guint position = g_array_index (cell, guint, k);
+                    Item *other = &g_array_index (self->items, Item, position);
                     double dx = other->x - member->x, dy = other->y - member->y;
 
+                    if (other->gathered)
+                      {
+                        g_array_remove_index_fast (cell, k);
+                        continue;
+                      }
                     if (dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH)
                       {
                         k++;
                         continue;
                       }
-                    g_array_index (self->items, Item, other->index).cluster = self->clusters->len;
-                    g_array_append_val (members, other->index);
+                    other->gathered = TRUE;
+                    g_array_append_val (members, position);
                     g_array_remove_index_fast (cell, k);
                   }
               }
@@ -1031,6 +1217,8 @@ place_labels (IpmsRoadmapChart *self)
           const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
           double r = marker_radius (member->grade);
 
+          add_seed (dissolved, member->cluster);
+          first = MIN (first, g_array_index (members, guint, m));
           x1 = MIN (x1, member->x - r);
           y1 = MIN (y1, member->y - r);
           x2 = MAX (x2, member->x + r);
@@ -1038,55 +1226,53 @@ place_labels (IpmsRoadmapChart *self)
         }
 
       cluster.n = members->len;
-      cluster.seed = seed->id;
+      cluster.seed = g_array_index (self->items, Item, first).id;
       cluster.markers = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
-      g_array_append_val (self->clusters, cluster);
+      for (guint m = 0; m < members->len; m++)
+        g_array_index (self->items, Item, g_array_index (members, guint, m)).cluster = cluster.seed;
+      g_array_append_vals (all_members, members->data, members->len);
+      g_array_append_val (fresh, cluster);
     }
 
-  /* After an edit, a cluster with the same first member, size and markers
-   * as last time has the same candidates; where none of them meets a
-   * changed place it sees what it saw then and takes the same place. The
-   * places of the last clusters that have no such match are free now. */
-  if (replay)
-    {
-      cluster_of_seed = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint k = 0; k < old_clusters->len; k++)
-        {
-          Cluster *old = &g_array_index (old_clusters, Cluster, k);
+  for (guint m = 0; m < all_members->len; m++)
+    g_array_index (self->items, Item, g_array_index (all_members, guint, m)).gathered = FALSE;
+}
 
-          g_hash_table_insert (cluster_of_seed, &old->seed, old);
-        }
-      for (guint k = 0; k < self->clusters->len; k++)
-        {
-          const Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
-          Cluster *old = g_hash_table_lookup (cluster_of_seed, &cluster->seed);
+static int
+compare_clusters (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  IpmsRoadmapChart *self = data;
+  guint pa = item_position (self, ((const Cluster *) a)->seed);
+  guint pb = item_position (self, ((const Cluster *) b)->seed);
 
-          if (old != NULL && (old->n != cluster->n || memcmp (&old->markers, &cluster->markers, sizeof old->markers) != 0))
-            g_hash_table_remove (cluster_of_seed, &cluster->seed);
-        }
-      for (guint k = 0; k < old_clusters->len; k++)
-        {
-          const Cluster *old = &g_array_index (old_clusters, Cluster, k);
+  return pa < pb ? -1 : pa > pb;
+}
 
-          if (g_hash_table_lookup (cluster_of_seed, &old->seed) != old)
-            add_dirty (self->dirty, old->rect.x, old->rect.y, old->rect.width, old->rect.height);
-        }
-    }
-
+/* Places the "+N" label of each cluster, in the order of their first
+ * members, at the first of the places around its markers that is clear of
+ * markers, names and the labels of the clusters before it, or else at the
+ * first within the plot. After an edit a cluster that was there keeps its
+ * place unless one of its candidates meets a place that changed. */
+static void
+place_clusters (IpmsRoadmapChart *self,
+                Placement        *placement)
+{
   for (guint k = 0; k < self->clusters->len; k++)
     {
       Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
       const cairo_rectangle_t *m = &cluster->markers;
-      Cluster *old = replay ? g_hash_table_lookup (cluster_of_seed, &cluster->seed) : NULL;
-      cairo_rectangle_t candidates[N_CANDIDATES];
+      guint position = item_position (self, cluster->seed);
+      gboolean placed_before = cluster->text != NULL;
+      cairo_rectangle_t candidates[N_CANDIDATES], old = cluster->rect;
       double tw, th;
-      guint n;
+      guint n, chosen = G_MAXUINT;
 
-      if (old != NULL)
+      if (placed_before)
         {
-          cluster->text = g_steal_pointer (&old->text);
-          tw = old->rect.width;
-          th = old->rect.height;
+          tw = cluster->rect.width;
+          th = cluster->rect.height;
         }
       else
         {
@@ -1102,28 +1288,346 @@ place_labels (IpmsRoadmapChart *self)
         }
       n = candidates_around (m->x, m->y, m->x + m->width, m->y + m->height, tw, th, candidates);
 
-      if (old != NULL && !meets_dirty (self->dirty, candidates, n))
-        {
-          cluster->rect = old->rect;
-          occupancy_add (&occupancy, &cluster->rect);
-          continue;
-        }
+      if (placed_before && !meets_changed (placement->changed, candidates, n))
+        continue;
+      if (placed_before)
+        occupancy_remove (&self->plus, &old, cluster->seed);
 
-      choose_place (&occupancy, NULL, NULL, &bounds, candidates, n, TRUE, &cluster->rect, NULL);
-      if (replay && (old == NULL || memcmp (&old->rect, &cluster->rect, sizeof old->rect) != 0))
+      for (guint c = 0; c < n && chosen == G_MAXUINT; c++)
+        if (rect_within (&candidates[c], &self->bounds) && occupancy_free (&self->markers, &candidates[c]) &&
+            names_free (self, &candidates[c], WHEN_FIRST, TRUE) && plus_free (self, &candidates[c], position))
+          chosen = c;
+      /* None is free: the first within the plot, or the first of all. */
+      for (guint c = 0; c < n && chosen == G_MAXUINT; c++)
+        if (rect_within (&candidates[c], &self->bounds))
+          chosen = c;
+      cluster->rect = candidates[chosen == G_MAXUINT ? 0 : chosen];
+      occupancy_add (&self->plus, &cluster->rect, cluster->seed, 0);
+
+      if (placement->replay && (!placed_before || memcmp (&old, &cluster->rect, sizeof old) != 0))
         {
-          if (old != NULL)
-            add_dirty (self->dirty, old->rect.x, old->rect.y, old->rect.width, old->rect.height);
-          add_dirty (self->dirty, cluster->rect.x, cluster->rect.y, cluster->rect.width, cluster->rect.height);
-          if (self->dirty->len > MAX_DIRTY)
-            replay = FALSE;
+          if (placed_before)
+            {
+              g_array_append_val (placement->changed, old);
+              damage (self, &old, 2);
+            }
+          g_array_append_val (placement->changed, cluster->rect);
+          damage (self, &cluster->rect, 2);
         }
     }
-  g_array_set_size (self->dirty, 0);
+}
 
-  g_hash_table_unref (occupancy.buckets);
-  g_hash_table_unref (lines.buckets);
-  g_hash_table_unref (today_line.buckets);
+static void
+placement_init (Placement *placement,
+                gboolean   replay)
+{
+  placement->replay = replay;
+  for (guint g = 0; g < G_N_ELEMENTS (placement->waiting); g++)
+    placement->waiting[g] = g_array_new (FALSE, FALSE, sizeof (guint));
+  placement->step = -1;
+  placement->next = 0;
+  placement->activated = g_array_new (FALSE, FALSE, sizeof (guint));
+  placement->changed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+}
+
+static void
+placement_clear (Placement *placement)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (placement->waiting); g++)
+    g_array_unref (placement->waiting[g]);
+  g_array_unref (placement->activated);
+  g_array_unref (placement->changed);
+}
+
+/* Where names may go: right of the price axis (or below the time header,
+ * flipped) and within the plot across the time; `inside` keeps them within
+ * the plot's far edge too, as one that sticks out makes the chart wider
+ * than a fitted view. */
+static void
+label_bounds (IpmsRoadmapChart  *self,
+              cairo_rectangle_t *bounds,
+              cairo_rectangle_t *inside)
+{
+  double time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
+
+  if (self->flipped)
+    *bounds = (cairo_rectangle_t) { self->plot_start + 2, self->time_origin - PLOT_PAD,
+                                    G_MAXINT, time_end - self->time_origin + 2 * PLOT_PAD };
+  else
+    *bounds = (cairo_rectangle_t) { self->time_origin - PLOT_PAD, self->plot_start + 1,
+                                    G_MAXINT, self->plot_end - self->plot_start - 1 };
+  *inside = *bounds;
+  inside->width = (self->flipped ? self->plot_end : time_end + PLOT_PAD) - bounds->x;
+}
+
+static void
+clear_grids (IpmsRoadmapChart *self)
+{
+  g_hash_table_remove_all (self->markers.buckets);
+  g_hash_table_remove_all (self->names.buckets);
+  g_hash_table_remove_all (self->lines.buckets);
+  g_hash_table_remove_all (self->today_line.buckets);
+  g_hash_table_remove_all (self->plus.buckets);
+  g_hash_table_remove_all (self->unlabelled.buckets);
+}
+
+static void
+place_labels_anew (IpmsRoadmapChart *self)
+{
+  Placement placement;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) dissolved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  clear_grids (self);
+  label_bounds (self, &self->bounds, &self->inside);
+  placement_init (&placement, FALSE);
+
+  self->max_name_width = 0;
+  self->max_name_height = 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      cairo_rectangle_t marker = marker_rect (item);
+
+      item->has_label = FALSE;
+      item->label_step = NO_STEP;
+      item->cluster = 0;
+      item->active = FALSE;
+      item->fresh = FALSE;
+      self->max_name_width = MAX (self->max_name_width, item->name_width);
+      self->max_name_height = MAX (self->max_name_height, item->name_height);
+      occupancy_add (&self->markers, &marker, item->id, 0);
+      g_array_append_val (placement.waiting[MIN (item->grade, 4)], i);
+    }
+  add_line_obstacles (self);
+
+  place_names (self, &placement);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      cairo_rectangle_t point = point_rect (item);
+
+      if (item->has_label)
+        continue;
+      occupancy_add (&self->unlabelled, &point, item->id, 0);
+      g_array_append_val (starts, i);
+    }
+  g_array_set_size (self->clusters, 0);
+  gather_clusters (self, starts, dissolved, self->clusters);
+  place_clusters (self, &placement);
+
+  placement_clear (&placement);
+}
+
+/* Where a product taken out fell in the items' order now. */
+static double
+gone_position (IpmsRoadmapChart *self,
+               const Item       *gone)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_items (&g_array_index (self->items, Item, mid), gone) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo - 0.5;
+}
+
+/* After update_products(): the products in `gone` were taken out and
+ * those marked `fresh` put in, and the rest did not move. The grids lose
+ * and gain their markers and names, the items whose choices those reach
+ * choose again, and the clusters whose members changed are gathered and
+ * placed again. The outcome is what place_labels_anew() would give. */
+static void
+place_labels_again (IpmsRoadmapChart *self)
+{
+  Placement placement;
+  cairo_rectangle_t bounds, inside;
+  g_autoptr(GHashTable) dissolved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) fresh_clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  GArray *clusters;
+  guint f;
+
+  label_bounds (self, &bounds, &inside);
+  if (memcmp (&bounds, &self->bounds, sizeof bounds) != 0 || memcmp (&inside, &self->inside, sizeof inside) != 0)
+    {
+      ipms_timeline_chart_damage (IPMS_TIMELINE_CHART (self), NULL);
+      place_labels_anew (self);
+      return;
+    }
+  placement_init (&placement, TRUE);
+
+  for (guint i = 0; i < self->gone->len; i++)
+    {
+      const Item *gone = &g_array_index (self->gone, Item, i);
+      cairo_rectangle_t marker = marker_rect (gone), point = point_rect (gone);
+
+      occupancy_remove (&self->markers, &marker, gone->id);
+      damage_marker (self, gone);
+      if (gone->has_label)
+        {
+          cairo_rectangle_t label = label_rect (gone);
+
+          occupancy_remove (&self->names, &label, gone->id);
+          damage (self, &label, 2);
+        }
+      else
+        {
+          occupancy_remove (&self->unlabelled, &point, gone->id);
+          add_seed (dissolved, gone->cluster);
+        }
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+      cairo_rectangle_t marker;
+
+      if (!item->fresh)
+        continue;
+      marker = marker_rect (item);
+      item->has_label = FALSE;
+      item->label_step = NO_STEP;
+      item->cluster = 0;
+      item->active = FALSE;
+      self->max_name_width = MAX (self->max_name_width, item->name_width);
+      self->max_name_height = MAX (self->max_name_height, item->name_height);
+      occupancy_add (&self->markers, &marker, item->id, 0);
+      damage_marker (self, item);
+    }
+
+  /* Now that the grids hold what is there, the items near what changed
+   * are found by their markers. */
+  for (guint i = 0; i < self->gone->len; i++)
+    {
+      const Item *gone = &g_array_index (self->gone, Item, i);
+      cairo_rectangle_t marker = marker_rect (gone);
+
+      affect (self, &placement, &marker, WHEN_FIRST);
+      if (gone->has_label)
+        {
+          cairo_rectangle_t label = label_rect (gone);
+
+          affect (self, &placement, &label, (When) { gone->label_step, gone_position (self, gone) });
+        }
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      cairo_rectangle_t marker;
+
+      if (!item->fresh)
+        continue;
+      marker = marker_rect (item);
+      activate (self, &placement, i, WHEN_FIRST);
+      affect (self, &placement, &marker, WHEN_FIRST);
+    }
+  g_array_set_size (self->gone, 0);
+
+  place_names (self, &placement);
+
+  /* Markers that lost or gained their names leave or join clusters. */
+  for (guint a = 0; a < placement.activated->len; a++)
+    {
+      guint position = g_array_index (placement.activated, guint, a);
+      Item *item = &g_array_index (self->items, Item, position);
+      cairo_rectangle_t point = point_rect (item);
+
+      if (!item->has_label)
+        item->label_step = NO_STEP;
+      if (item->fresh || item->was_labelled)
+        {
+          if (!item->has_label)
+            {
+              occupancy_add (&self->unlabelled, &point, item->id, 0);
+              g_array_append_val (starts, position);
+            }
+        }
+      else if (item->has_label)
+        {
+          occupancy_remove (&self->unlabelled, &point, item->id);
+          add_seed (dissolved, item->cluster);
+          item->cluster = 0;
+        }
+      item->active = FALSE;
+      item->fresh = FALSE;
+    }
+  /* The members of a cluster that lost or gained one gather again. */
+  for (guint k = 0; k < self->clusters->len; k++)
+    {
+      const Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+      Buckets b;
+
+      if (!g_hash_table_contains (dissolved, &cluster->seed))
+        continue;
+      b = buckets_of (&self->unlabelled, &cluster->markers);
+      for (int bx = b.x1; bx <= b.x2; bx++)
+        for (int by = b.y1; by <= b.y2; by++)
+          {
+            guint64 key = bucket_key (bx, by);
+            GArray *entries = g_hash_table_lookup (self->unlabelled.buckets, &key);
+
+            for (guint i = 0; entries != NULL && i < entries->len; i++)
+              {
+                guint position = item_position (self, g_array_index (entries, Entry, i).id);
+
+                if (g_array_index (self->items, Item, position).cluster == cluster->seed)
+                  g_array_append_val (starts, position);
+              }
+          }
+    }
+  gather_clusters (self, starts, dissolved, fresh_clusters);
+  g_array_sort_with_data (fresh_clusters, compare_clusters, self);
+
+  /* The clusters that stay keep their order; the new ones join them by
+   * their first members. */
+  clusters = g_array_sized_new (FALSE, TRUE, sizeof (Cluster), self->clusters->len + fresh_clusters->len);
+  g_array_set_clear_func (clusters, clear_cluster);
+  f = 0;
+  for (guint k = 0; k < self->clusters->len; k++)
+    {
+      Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+      guint position;
+
+      if (g_hash_table_contains (dissolved, &cluster->seed))
+        {
+          occupancy_remove (&self->plus, &cluster->rect, cluster->seed);
+          g_array_append_val (placement.changed, cluster->rect);
+          damage (self, &cluster->rect, 2);
+          continue;
+        }
+      position = item_position (self, cluster->seed);
+      while (f < fresh_clusters->len &&
+             item_position (self, g_array_index (fresh_clusters, Cluster, f).seed) < position)
+        g_array_append_val (clusters, g_array_index (fresh_clusters, Cluster, f++));
+      g_array_append_val (clusters, *cluster);
+      cluster->text = NULL;
+    }
+  while (f < fresh_clusters->len)
+    g_array_append_val (clusters, g_array_index (fresh_clusters, Cluster, f++));
+  g_array_set_size (fresh_clusters, 0);
+  g_array_unref (self->clusters);
+  self->clusters = clusters;
+
+  place_clusters (self, &placement);
+  placement_clear (&placement);
+}
+
+static void
+place_labels (IpmsRoadmapChart *self)
+{
+  if (self->replay)
+    place_labels_again (self);
+  else
+    place_labels_anew (self);
+  self->replay = FALSE;
 }
 
 /* The prices' column: as wide as the widest of the price labels at the
@@ -1210,7 +1714,8 @@ compare_positions_down (gconstpointer a,
 /* Takes the touched products out and puts them back where their launch
  * and price now put them, without querying the other thousands. That
  * holds while the time axis and the price axis stay as they were; the
- * labels are then placed again, all of them, as a new layout would. */
+ * labels are then placed again around what changed, as a new layout
+ * would place them. */
 static gboolean
 update_products (IpmsTimelineChart *chart,
                  GHashTable        *ids)
@@ -1234,18 +1739,16 @@ update_products (IpmsTimelineChart *chart,
       if (position > 0)
         g_array_append_val (positions, (guint) { position - 1 });
     }
-  /* From the end, so that each position still holds its item; where its
-   * marker and name were is free now. */
-  g_array_set_size (self->dirty, 0);
+  /* From the end, so that each position still holds its item; the names
+   * are placed again from what they were (see place_labels_again()). */
+  g_array_set_size (self->gone, 0);
   g_array_sort (positions, compare_positions_down);
   for (guint i = 0; i < positions->len; i++)
     {
-      const Item *item = &g_array_index (self->items, Item, g_array_index (positions, guint, i));
-      double r = marker_radius (item->grade);
+      Item gone = g_array_index (self->items, Item, g_array_index (positions, guint, i));
 
-      add_dirty (self->dirty, item->x - r, item->y - r, 2 * r, 2 * r);
-      if (item->has_label)
-        add_dirty (self->dirty, item->label_x, item->label_y, item->label_width, item->label_height);
+      g_object_ref (gone.record);
+      g_array_append_val (self->gone, gone);
       g_array_remove_index (self->items, g_array_index (positions, guint, i));
     }
 
@@ -1303,7 +1806,7 @@ ensure_layout (IpmsRoadmapChart *self)
 
   /* An update that gave up half-way left places to replay: none now. */
   self->replay = FALSE;
-  g_array_set_size (self->dirty, 0);
+  g_array_set_size (self->gone, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
   g_array_set_size (self->series_keys, 0);
@@ -1460,6 +1963,29 @@ find_item (IpmsRoadmapChart *self,
            gint64            id)
 {
   return ipms_timeline_items_find (self->items, self->item_index, id);
+}
+
+/* The cluster whose first member is `seed`: they are in their first
+ * members' order. */
+static const Cluster *
+find_cluster (IpmsRoadmapChart *self,
+              gint64            seed)
+{
+  guint position = item_position (self, seed);
+  guint lo = 0, hi = self->clusters->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (item_position (self, g_array_index (self->clusters, Cluster, mid).seed) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_assert (lo < self->clusters->len);
+
+  return &g_array_index (self->clusters, Cluster, lo);
 }
 
 /* Painting */
@@ -2253,7 +2779,13 @@ ipms_roadmap_chart_finalize (GObject *object)
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_index, g_hash_table_unref);
   g_clear_pointer (&self->series_color, g_hash_table_unref);
-  g_clear_pointer (&self->dirty, g_array_unref);
+  g_clear_pointer (&self->gone, g_array_unref);
+  g_clear_pointer (&self->markers.buckets, g_hash_table_unref);
+  g_clear_pointer (&self->names.buckets, g_hash_table_unref);
+  g_clear_pointer (&self->lines.buckets, g_hash_table_unref);
+  g_clear_pointer (&self->today_line.buckets, g_hash_table_unref);
+  g_clear_pointer (&self->plus.buckets, g_hash_table_unref);
+  g_clear_pointer (&self->unlabelled.buckets, g_hash_table_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->series_keys, g_array_unref);
   g_clear_pointer (&self->clusters, g_array_unref);
@@ -2366,7 +2898,16 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
   g_array_set_clear_func (self->items, clear_item);
   self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->dirty = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  self->gone = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->gone, clear_item);
+  /* Markers crowd more than names do: smaller cells keep the check of
+   * a candidate to the few around it. */
+  occupancy_init (&self->markers, 2 * FLAGSHIP_RADIUS, 2 * FLAGSHIP_RADIUS);
+  occupancy_init (&self->names, BUCKET_WIDTH, BUCKET_HEIGHT);
+  occupancy_init (&self->lines, BUCKET_WIDTH, BUCKET_HEIGHT);
+  occupancy_init (&self->today_line, BUCKET_WIDTH, BUCKET_HEIGHT);
+  occupancy_init (&self->plus, BUCKET_WIDTH, BUCKET_HEIGHT);
+  occupancy_init (&self->unlabelled, CLUSTER_REACH, CLUSTER_REACH);
   self->bands = g_array_new (FALSE, TRUE, sizeof (Band));
   g_array_set_clear_func (self->bands, clear_band);
   self->series_keys = g_array_new (FALSE, TRUE, sizeof (SeriesKey));
@@ -2475,7 +3016,7 @@ ipms_roadmap_chart_get_label (IpmsRoadmapChart  *self,
   if (item->has_label)
     *rect = (cairo_rectangle_t) { item->label_x, item->label_y, item->label_width, item->label_height };
   else
-    *rect = g_array_index (self->clusters, Cluster, item->cluster).rect;
+    *rect = find_cluster (self, item->cluster)->rect;
 
   return TRUE;
 }

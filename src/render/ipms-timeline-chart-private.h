@@ -37,6 +37,10 @@ struct _IpmsTimelineChart
   gboolean         preview_apart;
   /* See ipms_timeline_chart_get_serial(). */
   guint            serial;
+  /* See ipms_timeline_chart_take_damage(): the areas painted otherwise
+   * since it was last called (cairo_rectangle_t), or everything. */
+  GArray          *damage;
+  gboolean         damage_all;
 };
 
 /* Items other than the products updated in place may have moved (the new
@@ -46,7 +50,13 @@ static inline void
 ipms_timeline_chart_moved_items (IpmsTimelineChart *self)
 {
   self->serial++;
+  self->damage_all = TRUE;
 }
+
+/* An update in place changed what paint() paints in `area` (chart
+ * units), or anywhere when `area` is NULL. */
+void ipms_timeline_chart_damage          (IpmsTimelineChart       *self,
+                                          const cairo_rectangle_t *area);
 
 /* The layout is stale: marks it so and emits "changed". */
 void ipms_timeline_chart_invalidate      (IpmsTimelineChart *self);

@@ -36,11 +36,25 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Past this many areas, a view may as well paint everything again. */
+#define MAX_DAMAGE 256
+
 void
 ipms_timeline_chart_invalidate (IpmsTimelineChart *self)
 {
   self->dirty = TRUE;
+  self->damage_all = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ipms_timeline_chart_damage (IpmsTimelineChart       *self,
+                            const cairo_rectangle_t *area)
+{
+  if (area == NULL || self->damage->len >= MAX_DAMAGE)
+    self->damage_all = TRUE;
+  if (!self->damage_all)
+    g_array_append_val (self->damage, *area);
 }
 
 gboolean
@@ -52,6 +66,7 @@ ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
     {
       self->dirty = FALSE;
       self->serial++;
+      self->damage_all = TRUE;
       g_hash_table_remove_all (self->touched);
       return TRUE;
     }
@@ -61,7 +76,10 @@ ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
   updated = IPMS_TIMELINE_CHART_GET_CLASS (self)->update_products (self, self->touched);
   g_hash_table_remove_all (self->touched);
   if (!updated)
-    self->serial++;
+    {
+      self->serial++;
+      self->damage_all = TRUE;
+    }
   return !updated;
 }
 
@@ -116,6 +134,9 @@ ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
                                      gboolean           same_item)
 {
   self->serial++;
+  /* A preview painted apart leaves the rest as it was. */
+  if (!same_item || !self->preview_apart)
+    self->damage_all = TRUE;
   g_signal_emit (self, signals[same_item && self->preview_apart ? PREVIEW_CHANGED : CHANGED], 0);
 }
 
@@ -292,6 +313,7 @@ ipms_timeline_chart_finalize (GObject *object)
   g_clear_pointer (&self->layouts, ipms_layout_cache_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->spans, g_hash_table_unref);
+  g_clear_pointer (&self->damage, g_array_unref);
   g_free (self->range_start);
   g_free (self->range_end);
 
@@ -417,6 +439,8 @@ ipms_timeline_chart_init (IpmsTimelineChart *self)
   self->layouts = ipms_layout_cache_new ();
   self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  self->damage_all = TRUE;
 }
 
 IpmsDocument *
@@ -548,6 +572,24 @@ ipms_timeline_chart_dup_item_ids_in (IpmsTimelineChart       *self,
   g_return_val_if_fail (area != NULL, NULL);
 
   return IPMS_TIMELINE_CHART_GET_CLASS (self)->dup_item_ids_in (self, area);
+}
+
+gboolean
+ipms_timeline_chart_take_damage (IpmsTimelineChart  *self,
+                                 GArray            **areas)
+{
+  gboolean all;
+
+  g_return_val_if_fail (IPMS_IS_TIMELINE_CHART (self), FALSE);
+  g_return_val_if_fail (areas != NULL, FALSE);
+
+  ipms_timeline_chart_ensure_layout (self);
+  all = self->damage_all;
+  *areas = all ? NULL : g_array_copy (self->damage);
+  self->damage_all = FALSE;
+  g_array_set_size (self->damage, 0);
+
+  return !all;
 }
 
 void

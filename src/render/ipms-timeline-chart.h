@@ -100,6 +100,14 @@ GArray             *ipms_timeline_chart_dup_item_ids_in (IpmsTimelineChart      
  * over the items at one serial need only move those of the products edited
  * since while it stays the same. */
 guint               ipms_timeline_chart_get_serial      (IpmsTimelineChart *self);
+/* What changed in the painting since the last call (or since the chart
+ * was made): TRUE and the areas, in chart units, that paint() paints
+ * otherwise now (an array of cairo_rectangle_t, maybe empty) when only
+ * they did; FALSE when anything may have. A view that keeps what it
+ * painted paints again only those areas after an edit. The layout is
+ * brought up to date first. */
+gboolean            ipms_timeline_chart_take_damage     (IpmsTimelineChart *self,
+                                                         GArray           **areas);
 /* The top left of the part of the chart a view shows: the chart paints its
  * header and lane names or price axis there too, so that they stay in sight
  * when the view scrolls. 0, 0 (the default, and export) paints them once in

@@ -751,12 +751,19 @@ assert_same_timeline (IpmsChart       *updated,
       if (variant == TIMELINE_ROADMAP)
         {
           double x1, y1, r1, x2, y2, r2;
+          cairo_rectangle_t label1, label2;
+          gboolean clustered1, clustered2;
 
           g_assert_true (ipms_roadmap_chart_get_marker (IPMS_ROADMAP_CHART (updated), id, &x1, &y1, &r1));
           g_assert_true (ipms_roadmap_chart_get_marker (IPMS_ROADMAP_CHART (fresh), id, &x2, &y2, &r2));
           g_assert_cmpfloat (x1, ==, x2);
           g_assert_cmpfloat (y1, ==, y2);
           g_assert_cmpfloat (r1, ==, r2);
+          /* The name's place, or the "+N" label it shares. */
+          g_assert_true (ipms_roadmap_chart_get_label (IPMS_ROADMAP_CHART (updated), id, &label1, &clustered1));
+          g_assert_true (ipms_roadmap_chart_get_label (IPMS_ROADMAP_CHART (fresh), id, &label2, &clustered2));
+          g_assert_cmpint (clustered1, ==, clustered2);
+          g_assert_cmpmem (&label1, sizeof label1, &label2, sizeof label2);
         }
       else
         {
@@ -1157,6 +1164,88 @@ test_roadmap_crowded_edits (void)
   close_document (document);
 }
 
+/* The roadmap's names after an edit are placed again only where the
+ * change can reach (see place_labels_again()); on a plan so crowded that
+ * one moved name pushes others, which push others, and markers leave and
+ * join "+N" labels, each edit and each undo must still lay out and paint
+ * as a new layout does, and be an update in place, whose damage is the
+ * part painted otherwise. */
+static void
+test_roadmap_cascade_edits (gconstpointer data)
+{
+  guint days = GPOINTER_TO_UINT (data);
+  IpmsDocument *document = new_document ("cascade.ipms");
+  static const char * const grades[] = { "R", "S", "A", "B", "F" };
+  static const char * const names[] = { "Nova", "Crowded product", "A much longer product name", "Pro Max", "Lite" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GArray) areas = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = ipms_time_day_from_dmy (1, 4, 2026);
+  g_autofree char *first_iso = ipms_time_day_to_iso (first);
+  g_autofree char *last_iso = ipms_time_day_to_iso (first + days - 1);
+  guint n_moves = 0;
+
+  /* The ends of the time and price axes stay where these are. */
+  add_product (document, "First", first_iso, 10);
+  add_product (document, "Last", last_iso, 60);
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", names[i % G_N_ELEMENTS (names)], i);
+      g_autofree char *launch = ipms_time_day_to_iso (first + 1 + g_rand_int_range (rand, 0, days - 2));
+      gint64 id = add_product (document, name, launch, 11 + g_rand_int_range (rand, 0, 480) / 10.0);
+
+      g_assert_true (ipms_document_set_string (document, "product", id, "grade", grades[i % 5], &error));
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+  commit (document);
+
+  chart = new_timeline (document, TIMELINE_ROADMAP);
+  assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+  g_assert_false (ipms_timeline_chart_take_damage (IPMS_TIMELINE_CHART (chart), &areas));
+
+  for (guint i = 0; i < 40; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+      /* Near or anywhere: out of a crowd, into another. */
+      gboolean far = i % 2 == 0;
+      IpmsRecord *product = ipms_document_get_record (document, "product", id);
+      guint32 launch = ipms_time_day_from_iso (ipms_record_get_string (product, "launch_date"));
+      double price = ipms_record_get_double (product, "price");
+
+      if (far)
+        {
+          launch = first + 1 + g_rand_int_range (rand, 0, days - 2);
+          price = 11 + g_rand_int_range (rand, 0, 480) / 10.0;
+        }
+      else
+        {
+          launch = CLAMP ((int) launch + g_rand_int_range (rand, -3, 4), (int) first + 1, (int) (first + days - 2));
+          price = CLAMP (price + g_rand_int_range (rand, -10, 11) / 10.0, 11, 59);
+        }
+      g_assert_true (ipms_timeline_move_marker (document, id, launch, price, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+      g_assert_true (ipms_timeline_chart_take_damage (IPMS_TIMELINE_CHART (chart), &areas));
+      g_assert_cmpuint (areas->len, >, 0);
+      g_clear_pointer (&areas, g_array_unref);
+      n_moves++;
+    }
+  for (guint i = 0; i < n_moves; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+      g_assert_true (ipms_timeline_chart_take_damage (IPMS_TIMELINE_CHART (chart), &areas));
+      g_clear_pointer (&areas, g_array_unref);
+    }
+
+  g_clear_object (&chart);
+  close_document (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1181,6 +1270,8 @@ main (int   argc,
   g_test_add_data_func ("/render/roadmap/product-edits", GINT_TO_POINTER (TIMELINE_ROADMAP),
                         test_timeline_product_edits);
   g_test_add_func ("/render/roadmap/crowded-edits", test_roadmap_crowded_edits);
+  g_test_add_data_func ("/render/roadmap/cascade-edits/crowded", GUINT_TO_POINTER (120), test_roadmap_cascade_edits);
+  g_test_add_data_func ("/render/roadmap/cascade-edits/spread", GUINT_TO_POINTER (400), test_roadmap_cascade_edits);
   g_test_add_func ("/render/new-products/series-on-products", test_series_on_products);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);

@@ -1570,6 +1570,99 @@ test_tray_narrow_new_page (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 0);
 }
 
+/* The chart as shown, and as shown once everything in sight is painted
+ * anew (a scroll away and back): the same, pixel for pixel. Only the
+ * part in the view's viewport is compared: the scrollbars show the
+ * scroll a while. */
+static void
+assert_painted_as_anew (Fixture    *fixture,
+                        const char *name)
+{
+  GtkWidget *view = ipms_timeline_page_get_view (fixture->page);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (view_scroller (fixture));
+  double x = gtk_adjustment_get_value (h);
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(GdkTexture) anew = NULL;
+  g_autofree char *anew_name = g_strconcat (name, "-anew", NULL);
+  g_autofree guchar *shown_pixels = NULL;
+  g_autofree guchar *anew_pixels = NULL;
+  graphene_rect_t port;
+  gsize stride, size;
+
+  wait_frames (fixture, 2);
+  shown = ipms_test_save_widget_png (view, name);
+  gtk_adjustment_set_value (h, x + (x >= 1 ? -1 : 1));
+  wait_frames (fixture, 2);
+  gtk_adjustment_set_value (h, x);
+  wait_frames (fixture, 2);
+  anew = ipms_test_save_widget_png (view, anew_name);
+
+  g_assert_cmpint (gdk_texture_get_width (shown), ==, gdk_texture_get_width (anew));
+  g_assert_cmpint (gdk_texture_get_height (shown), ==, gdk_texture_get_height (anew));
+  stride = gdk_texture_get_width (shown) * 4;
+  size = stride * gdk_texture_get_height (shown);
+  shown_pixels = g_malloc (size);
+  anew_pixels = g_malloc (size);
+  gdk_texture_download (shown, shown_pixels, stride);
+  gdk_texture_download (anew, anew_pixels, stride);
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (GTK_WIDGET (fixture->canvas)), view, &port));
+  g_assert_cmpfloat (port.size.width, >, 100);
+  g_assert_cmpfloat (port.size.height, >, 100);
+  for (int y = (int) port.origin.y; y < (int) (port.origin.y + port.size.height); y++)
+    g_assert_cmpmem (shown_pixels + y * stride + (gsize) port.origin.x * 4, (gsize) port.size.width * 4,
+                     anew_pixels + y * stride + (gsize) port.origin.x * 4, (gsize) port.size.width * 4);
+}
+
+/* An edit of a few products on the roadmap paints again only the parts
+ * of the view it changed (see update_static_layer()): after each edit and
+ * each undo the view must be as a new painting of it. */
+static void
+test_roadmap_edit_repaints (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (rm_chart (fixture)));
+  graphene_rect_t visible;
+  guint n_moves = 0;
+
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (view_scroller (fixture));
+
+  /* Scrollbars beside the chart rather than over it, which fade in and
+   * out after a scroll. */
+  gtk_scrolled_window_set_overlay_scrolling (view_scroller (fixture), FALSE);
+  /* At the month scale the plan is wider than the view: its middle. */
+  gtk_adjustment_set_value (h, round ((gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h)) / 2));
+  wait_frames (fixture, 2);
+  visible = visible_rect (fixture);
+  g_assert_cmpfloat (visible.origin.x, >, 1);
+  assert_painted_as_anew (fixture, "timeline-roadmap-repaint");
+
+  for (guint i = 0; i < ids->len && n_moves < 6; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      IpmsRecord *product = ipms_document_get_record (fixture->document, "product", id);
+      g_autoptr(GError) error = NULL;
+      double x, y;
+
+      g_assert_true (ipms_roadmap_chart_get_marker (rm_chart (fixture), id, &x, &y, NULL));
+      if (!graphene_rect_contains_point (&visible, &GRAPHENE_POINT_INIT (x, y)))
+        continue;
+      g_assert_true (ipms_timeline_move_marker (fixture->document, id,
+                                                ipms_time_day_from_iso (ipms_record_get_string (product, "launch_date")) + 21,
+                                                ipms_record_get_double (product, "price") + 2 * ipms_timeline_get_price_step (fixture->document),
+                                                NULL, &error));
+      g_assert_no_error (error);
+      assert_painted_as_anew (fixture, "timeline-roadmap-repaint-edited");
+      n_moves++;
+    }
+  g_assert_cmpuint (n_moves, >=, 3);
+
+  for (guint i = 0; i < n_moves; i++)
+    {
+      undo (fixture);
+      assert_painted_as_anew (fixture, "timeline-roadmap-repaint-undone");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1600,6 +1693,7 @@ main (int   argc,
   ADD ("/timeline/ui/roadmap/flip", roadmap_set_up, test_roadmap_flip);
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
+  ADD ("/timeline/ui/roadmap/edit-repaints", roadmap_set_up, test_roadmap_edit_repaints);
   ADD ("/timeline/ui/new-products/ghosts", new_products_set_up, test_new_products_ghosts);
   ADD ("/timeline/ui/roadmap/ghosts", roadmap_set_up, test_roadmap_ghosts);
   ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);

@@ -26,6 +26,11 @@
 #include "ipms-timeline-edits.h"
 #include "ipms-window.h"
 
+/* The painted chart is kept in squares of this size (chart units, from
+ * the chart's origin): after an edit only those the chart says changed
+ * are painted again. */
+#define TILE_SIZE 256
+
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 3.0
 /* Around the view, products keep (or get) their item widgets this far out. */
@@ -45,9 +50,19 @@ struct _IpmsTimelineCanvas
   double            zoom;
   double            lane_column;    /* asked of the new product chart; 0: its own */
 
-  GskRenderNode    *static_node;
+  /* The chart as painted for the view at static_rect, in images of
+   * TILE_SIZE squares from the chart's origin, row by row from the tile at
+   * first_column, first_row (without a node where to paint again), and
+   * whether the chart changed since. */
+  GArray           *tiles;          /* Tile */
+  int               first_column;
+  int               first_row;
+  int               n_columns;
+  int               n_rows;
+  int               static_scale;
   gboolean          static_dark;
   graphene_rect_t   static_rect;    /* the part of the chart it holds */
+  gboolean          chart_changed;
   GtkWidget        *viewport;       /* the scrolling parent, watched */
   GHashTable       *items;          /* product id -> IpmsCanvasItem */
   gboolean          items_dirty;
@@ -92,6 +107,15 @@ struct _IpmsTimelineCanvas
     double           new_price;
   } drag;
 };
+
+/* A square of the painted chart, and what of it to paint again (chart
+ * units, whole device pixels) or NULL. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GskRenderNode   *node;
+  cairo_region_t  *stale;
+} Tile;
 
 G_DEFINE_FINAL_TYPE (IpmsTimelineCanvas, ipms_timeline_canvas, GTK_TYPE_WIDGET)
 
@@ -146,10 +170,27 @@ record_day (IpmsRecord *record,
   return ipms_time_day_from_iso (ipms_record_get_string (record, column));
 }
 
+/* The node first, whose copy of the image would be made otherwise. */
+static void
+clear_tile (gpointer data)
+{
+  Tile *tile = data;
+
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  g_clear_pointer (&tile->stale, cairo_region_destroy);
+}
+
+static void
+clear_static_layer (IpmsTimelineCanvas *self)
+{
+  g_array_set_size (self->tiles, 0);
+}
+
 static void
 drop_static_layer (IpmsTimelineCanvas *self)
 {
-  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  clear_static_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -456,12 +497,14 @@ on_selection_changed (IpmsTimelineCanvas *self)
     ipms_canvas_item_set_selected (value, ipms_selection_contains (self->selection, *(gint64 *) key));
 }
 
+/* The painted view stays: the next paint asks the chart what changed. */
 static void
 on_chart_changed (IpmsTimelineCanvas *self)
 {
   self->items_dirty = TRUE;
-  drop_static_layer (self);
+  self->chart_changed = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -710,6 +753,216 @@ ipms_timeline_canvas_map (GtkWidget *widget)
   queue_visible_items (IPMS_TIMELINE_CANVAS (widget));
 }
 
+/* Paints the chart as seen in the view `visible` over the part `area` of
+ * it (whole chart units) into a new image. */
+static cairo_surface_t *
+paint_area (IpmsTimelineCanvas          *self,
+            const graphene_rect_t       *visible,
+            const cairo_rectangle_int_t *area,
+            const IpmsChartPaintOptions *options)
+{
+  int scale = self->static_scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area->width * scale, area->height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -area->x, -area->y);
+  ipms_timeline_chart_set_sticky (IPMS_TIMELINE_CHART (self->chart), visible->origin.x, visible->origin.y);
+  ipms_chart_paint (self->chart, cr, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* The tile at `column`, `row` (from the view's first) of `surface`, an
+ * image of the view's tiles from the one at `first_column`, `first_row`:
+ * an image of its own (`surface` itself when it is the tile's) and a node
+ * that shows it, which GTK's renderers copy rather than paint. The image
+ * lives as long as the node: cairo would copy it for the node when it
+ * went first. */
+static Tile
+make_tile (IpmsTimelineCanvas *self,
+           cairo_surface_t    *surface,
+           int                 first_column,
+           int                 first_row,
+           int                 column,
+           int                 row)
+{
+  int side = TILE_SIZE * self->static_scale;
+  double x = (self->first_column + column) * TILE_SIZE, y = (self->first_row + row) * TILE_SIZE;
+  Tile tile;
+  GtkSnapshot *layer;
+  cairo_t *cr;
+
+  if (cairo_image_surface_get_width (surface) == side && cairo_image_surface_get_height (surface) == side)
+    tile.surface = cairo_surface_reference (surface);
+  else
+    {
+      int stride = cairo_image_surface_get_stride (surface);
+      const guchar *data = cairo_image_surface_get_data (surface);
+      int tile_stride;
+      guchar *pixels;
+
+      tile.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+      tile_stride = cairo_image_surface_get_stride (tile.surface);
+      pixels = cairo_image_surface_get_data (tile.surface);
+      for (int line = 0; line < side; line++)
+        memcpy (pixels + (gsize) line * tile_stride,
+                data + (gsize) ((row - first_row) * side + line) * stride + (gsize) (column - first_column) * side * 4,
+                (gsize) side * 4);
+      cairo_surface_mark_dirty (tile.surface);
+      cairo_surface_set_device_scale (tile.surface, self->static_scale, self->static_scale);
+    }
+
+  layer = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (layer, &GRAPHENE_RECT_INIT (x, y, TILE_SIZE, TILE_SIZE));
+  cairo_set_source_surface (cr, tile.surface, x, y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  tile.node = gtk_snapshot_free_to_node (layer);
+  tile.stale = NULL;
+
+  return tile;
+}
+
+/* Paints the stale parts of a tile again over a copy of its image, each
+ * alone: the chart then paints only what meets them. */
+static void
+repaint_tile (IpmsTimelineCanvas          *self,
+              const graphene_rect_t       *visible,
+              const IpmsChartPaintOptions *options,
+              int                          column,
+              int                          row)
+{
+  Tile *tile = &g_array_index (self->tiles, Tile, row * self->n_columns + column);
+  int side = TILE_SIZE * self->static_scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_t *cr;
+
+  g_assert (cairo_image_surface_get_stride (surface) == cairo_image_surface_get_stride (tile->surface));
+  memcpy (cairo_image_surface_get_data (surface), cairo_image_surface_get_data (tile->surface),
+          (gsize) cairo_image_surface_get_stride (surface) * side);
+  cairo_surface_mark_dirty (surface);
+  cairo_surface_set_device_scale (surface, self->static_scale, self->static_scale);
+
+  cr = cairo_create (surface);
+  cairo_translate (cr, -(self->first_column + column) * TILE_SIZE, -(self->first_row + row) * TILE_SIZE);
+  ipms_timeline_chart_set_sticky (IPMS_TIMELINE_CHART (self->chart), visible->origin.x, visible->origin.y);
+  for (int r = 0; r < cairo_region_num_rectangles (tile->stale); r++)
+    {
+      cairo_rectangle_int_t part;
+
+      cairo_region_get_rectangle (tile->stale, r, &part);
+      cairo_save (cr);
+      cairo_rectangle (cr, part.x, part.y, part.width, part.height);
+      cairo_clip (cr);
+      ipms_chart_paint (self->chart, cr, options);
+      cairo_restore (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  clear_tile (tile);
+  *tile = make_tile (self, surface, column, row, column, row);
+  cairo_surface_destroy (surface);
+}
+
+/* Paints the tiles that need it: all of them at once (one pass over the
+ * chart) when there are none, else the stale parts of each. */
+static void
+paint_tiles (IpmsTimelineCanvas          *self,
+             const graphene_rect_t       *visible,
+             const IpmsChartPaintOptions *options)
+{
+  if (visible->size.width < 1 || visible->size.height < 1)
+    {
+      clear_static_layer (self);
+      self->n_columns = self->n_rows = 0;
+      return;
+    }
+  if (self->tiles->len == 0)
+    {
+      cairo_rectangle_int_t area;
+      cairo_surface_t *surface;
+
+      self->first_column = (int) floor (visible->origin.x / TILE_SIZE);
+      self->first_row = (int) floor (visible->origin.y / TILE_SIZE);
+      self->n_columns = (int) floor ((visible->origin.x + visible->size.width - 1) / TILE_SIZE) - self->first_column + 1;
+      self->n_rows = (int) floor ((visible->origin.y + visible->size.height - 1) / TILE_SIZE) - self->first_row + 1;
+      area = (cairo_rectangle_int_t) { self->first_column * TILE_SIZE, self->first_row * TILE_SIZE,
+                                       self->n_columns * TILE_SIZE, self->n_rows * TILE_SIZE };
+      surface = paint_area (self, visible, &area, options);
+      for (int row = 0; row < self->n_rows; row++)
+        for (int column = 0; column < self->n_columns; column++)
+          {
+            Tile tile = make_tile (self, surface, 0, 0, column, row);
+
+            g_array_append_val (self->tiles, tile);
+          }
+      cairo_surface_destroy (surface);
+      return;
+    }
+
+  for (int row = 0; row < self->n_rows; row++)
+    for (int column = 0; column < self->n_columns; column++)
+      if (g_array_index (self->tiles, Tile, row * self->n_columns + column).stale != NULL)
+        repaint_tile (self, visible, options, column, row);
+}
+
+/* After the chart changed: where it says that only some areas were
+ * painted otherwise, those areas of the tiles are painted again, and
+ * nothing else; otherwise everything is. */
+static void
+update_static_layer (IpmsTimelineCanvas *self)
+{
+  g_autoptr(GArray) areas = NULL;
+  guint n_stale = 0;
+
+  self->chart_changed = FALSE;
+  if (!ipms_timeline_chart_take_damage (IPMS_TIMELINE_CHART (self->chart), &areas))
+    {
+      clear_static_layer (self);
+      return;
+    }
+
+  for (guint a = 0; a < areas->len && self->tiles->len > 0; a++)
+    {
+      const cairo_rectangle_t *area = &g_array_index (areas, cairo_rectangle_t, a);
+      int column1 = MAX ((int) floor (area->x / TILE_SIZE) - self->first_column, 0);
+      int column2 = MIN ((int) floor ((area->x + area->width) / TILE_SIZE) - self->first_column, self->n_columns - 1);
+      int row1 = MAX ((int) floor (area->y / TILE_SIZE) - self->first_row, 0);
+      int row2 = MIN ((int) floor ((area->y + area->height) / TILE_SIZE) - self->first_row, self->n_rows - 1);
+
+      /* Whole pixels, for the parts painted again to join the rest
+       * seamlessly. */
+      cairo_rectangle_int_t part = { (int) floor (area->x), (int) floor (area->y), 0, 0 };
+
+      part.width = (int) ceil (area->x + area->width) - part.x;
+      part.height = (int) ceil (area->y + area->height) - part.y;
+      for (int row = row1; row <= row2; row++)
+        for (int column = column1; column <= column2; column++)
+          {
+            Tile *tile = &g_array_index (self->tiles, Tile, row * self->n_columns + column);
+            cairo_rectangle_int_t square = { (self->first_column + column) * TILE_SIZE,
+                                             (self->first_row + row) * TILE_SIZE, TILE_SIZE, TILE_SIZE };
+
+            if (tile->stale == NULL)
+              {
+                tile->stale = cairo_region_create ();
+                n_stale++;
+              }
+            cairo_region_union_rectangle (tile->stale, &part);
+            cairo_region_intersect_rectangle (tile->stale, &square);
+          }
+    }
+
+  /* Past half of them, one pass paints them all for less. */
+  if (n_stale > self->tiles->len / 2)
+    clear_static_layer (self);
+}
+
 static void
 ipms_timeline_canvas_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -735,27 +988,26 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
       !graphene_rect_intersection (&visible, &GRAPHENE_RECT_INIT (0, 0, width, height), &visible))
     graphene_rect_init (&visible, 0, 0, width, height);
 
-  if (self->static_node != NULL &&
-      (self->static_dark != options.dark || !graphene_rect_equal (&self->static_rect, &visible)))
-    g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  if (self->tiles->len > 0 &&
+      (self->static_dark != options.dark || self->static_scale != (int) options.scale ||
+       !graphene_rect_equal (&self->static_rect, &visible)))
+    clear_static_layer (self);
+  if (self->chart_changed)
+    update_static_layer (self);
 
-  /* The view is recorded once and replayed every frame: only an edit, a
-   * zoom, a scroll or a drag's start and end paint the chart again. */
-  if (self->static_node == NULL)
-    {
-      GtkSnapshot *layer = gtk_snapshot_new ();
-      cairo_t *cr = gtk_snapshot_append_cairo (layer, &visible);
+  /* The view is painted once into images that every frame shows as they
+   * are: only a zoom, a scroll, a reset or a drag's start and end paint the
+   * chart again, and an edit only the tiles it changed. */
+  self->static_dark = options.dark;
+  self->static_scale = (int) options.scale;
+  self->static_rect = visible;
+  paint_tiles (self, &visible, &options);
 
-      ipms_timeline_chart_set_sticky (IPMS_TIMELINE_CHART (self->chart), visible.origin.x, visible.origin.y);
-      ipms_chart_paint (self->chart, cr, &options);
-      cairo_destroy (cr);
-      self->static_node = gtk_snapshot_free_to_node (layer);
-      self->static_dark = options.dark;
-      self->static_rect = visible;
-    }
-
-  if (self->static_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->static_node);
+  gtk_snapshot_push_clip (snapshot, &visible);
+  for (int row = 0; row < self->n_rows; row++)
+    for (int column = 0; column < self->n_columns; column++)
+      gtk_snapshot_append_node (snapshot, g_array_index (self->tiles, Tile, row * self->n_columns + column).node);
+  gtk_snapshot_pop (snapshot);
 
   if (self->drag.active)
     {
@@ -827,7 +1079,7 @@ under_kept_labels (IpmsTimelineCanvas *self,
   const graphene_rect_t *shown = &self->static_rect;
   double left, top;
 
-  if (self->static_node == NULL)
+  if (self->tiles->len == 0)
     return FALSE;
 
   ipms_timeline_chart_get_frozen (IPMS_TIMELINE_CHART (self->chart), &left, &top);
@@ -1886,7 +2138,7 @@ ipms_timeline_canvas_dispose (GObject *object)
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->unplaced, g_hash_table_unref);
   g_clear_pointer (&self->unchecked, g_hash_table_unref);
-  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->tiles, g_array_unref);
   watch_viewport (self, NULL);
   if (self->visible_tick_id != 0)
     {
@@ -2026,6 +2278,8 @@ ipms_timeline_canvas_init (IpmsTimelineCanvas *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->zoom = 1.0;
+  self->tiles = g_array_new (FALSE, TRUE, sizeof (Tile));
+  g_array_set_clear_func (self->tiles, clear_tile);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-canvas.cancel-drag", FALSE);
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
