@@ -27,9 +27,10 @@
 /* GTK 4.8's list views make a row for each of the first 200 rows of their
  * model, seen or not, at some 0.15 ms a cell: the views are given the
  * first rows only, more as they are scrolled near the end of those, or
- * as a row further down is asked for. */
+ * as a row further down is asked for. A few at a time: the frame that
+ * makes their widgets must still fit in a refresh interval. */
 #define ROWS_AT_FIRST 40
-#define MORE_ROWS 20
+#define MORE_ROWS 5
 
 struct _IpmsRecordTable
 {
