@@ -4399,11 +4399,36 @@ fail_pending (IpmsDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+typedef struct
+{
+  const IpmsTable *table;
+  GValue          *values;
+} OldRow;
+
+static gboolean
+free_old_rows_cb (gpointer data)
+{
+  GArray *rows = data;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      OldRow *row = &g_array_index (rows, OldRow, i);
+
+      _ipms_record_free_row (row->table, row->values);
+    }
+  g_array_unref (rows);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 publish_pending (IpmsDocument *self)
 {
   PendingStep *step = g_steal_pointer (&self->pending);
   g_autoptr(GArray) changes = g_array_ref (step->changes);
+  /* Freeing 20,000 rows of old values is 10 ms of a slice that is long
+   * enough: later, in an idle of its own. */
+  GArray *old_rows = g_array_new (FALSE, FALSE, sizeof (OldRow));
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -4416,7 +4441,11 @@ publish_pending (IpmsDocument *self)
         continue;
 
       if (change->change != IPMS_ROW_DELETED && !step->gone[i])
-        _ipms_record_take_staged (change->record);
+        {
+          OldRow row = { change->table, _ipms_record_take_staged (change->record) };
+
+          g_array_append_val (old_rows, row);
+        }
       else
         {
           _ipms_record_mark_deleted (change->record);
@@ -4424,6 +4453,7 @@ publish_pending (IpmsDocument *self)
         }
     }
   pending_step_free (self, step);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, free_old_rows_cb, old_rows, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   update_history_state (self);

@@ -26,11 +26,14 @@ void        _ipms_record_take_row    (IpmsRecord      *self,
 /* For a bulk step read ahead in slices and shown at once: stage_row()
  * keeps `values` (from read_row(), taken over) beside the record and finds
  * now which columns differ, most of the cost of taking a row;
- * take_staged() then makes them the record's values (silently, as load());
+ * take_staged() then makes them the record's values (silently, as load())
+ * and returns the old ones, for the caller to free_row() when it suits;
  * drop_staged() forgets them. */
 void        _ipms_record_stage_row   (IpmsRecord      *self,
                                       GValue          *values);
-void        _ipms_record_take_staged (IpmsRecord      *self);
+GValue     *_ipms_record_take_staged (IpmsRecord      *self);
+void        _ipms_record_free_row    (const IpmsTable *table,
+                                      GValue          *values);
 void        _ipms_record_drop_staged (IpmsRecord      *self);
 /* Reads one column of a row the way records hold it, into the unset
  * `value` (left unset for NULL). The file is untrusted: a value the schema

@@ -415,9 +415,9 @@ _ipms_record_read_row (const IpmsTable *table,
   return values;
 }
 
-static void
-free_row (const IpmsTable *table,
-          GValue          *values)
+void
+_ipms_record_free_row (const IpmsTable *table,
+                       GValue          *values)
 {
   for (guint i = 0; i < table->n_columns; i++)
     if (G_IS_VALUE (&values[i]))
@@ -440,14 +440,14 @@ _ipms_record_stage_row (IpmsRecord *self,
     priv->staged_dirty[i] = priv->revision > 0 && !values_equal (&priv->values[i], &values[i]);
 }
 
-void
+GValue *
 _ipms_record_take_staged (IpmsRecord *self)
 {
   IpmsRecordPrivate *priv = PRIV (self);
   GValue *old;
 
-  g_return_if_fail (IPMS_IS_RECORD (self));
-  g_return_if_fail (priv->staged != NULL);
+  g_return_val_if_fail (IPMS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (priv->staged != NULL, NULL);
 
   for (guint i = 0; i < priv->table->n_columns; i++)
     priv->dirty[i] |= priv->staged_dirty[i];
@@ -455,10 +455,11 @@ _ipms_record_take_staged (IpmsRecord *self)
   old = priv->values;
   priv->values = g_steal_pointer (&priv->staged);
   g_clear_pointer (&priv->staged_dirty, g_free);
-  free_row (priv->table, old);
 
   priv->alive = TRUE;
   priv->revision++;
+
+  return old;
 }
 
 void
@@ -467,7 +468,7 @@ _ipms_record_drop_staged (IpmsRecord *self)
   IpmsRecordPrivate *priv = PRIV (self);
 
   if (priv->staged != NULL)
-    free_row (priv->table, g_steal_pointer (&priv->staged));
+    _ipms_record_free_row (priv->table, g_steal_pointer (&priv->staged));
   g_clear_pointer (&priv->staged_dirty, g_free);
 }
 
