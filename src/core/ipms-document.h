@@ -61,7 +61,7 @@ G_DECLARE_FINAL_TYPE (IpmsDocument, ipms_document, IPMS, DOCUMENT, GObject)
  *      the user chose (section, selection of rows that still exist).
  *      "changes-done" follows.
  * Properties: "path", "is-draft", "can-undo", "can-redo", "undo-label",
- * "redo-label", "history-limit" (all notify).
+ * "redo-label", "history-limit", "busy" (all notify).
  */
 
 /* Above this many rows in one step, "reloaded" replaces "row-changed"
@@ -268,6 +268,17 @@ gboolean      ipms_document_undo              (IpmsDocument  *self,
                                                GError       **error);
 gboolean      ipms_document_redo              (IpmsDocument  *self,
                                                GError       **error);
+/* An undo or redo of more than IPMS_DOCUMENT_BULK_ROWS rows returns at
+ * once and is applied in slices from the main loop; "busy" is TRUE until
+ * it is done and announced. Meanwhile the cached records show the plan as
+ * it was before, whole, and anything that reads the file (queries, records
+ * not cached, edits, undo, saving) first completes the step. progress() is
+ * how much of it is done (0 to 1); settle() completes it now; a step that
+ * failed was rolled back, and take_step_error() says why (once). */
+gboolean      ipms_document_get_busy          (IpmsDocument  *self);
+double        ipms_document_get_progress      (IpmsDocument  *self);
+void          ipms_document_settle            (IpmsDocument  *self);
+GError       *ipms_document_take_step_error   (IpmsDocument  *self);
 /* Drops every undo and redo step: for content that was never the user's
  * work, such as a freshly made example plan. */
 gboolean      ipms_document_forget_history    (IpmsDocument  *self,

@@ -17,6 +17,10 @@ typedef struct
   GValue          *values;
   /* Columns whose value changed since the last "changed". */
   gboolean        *dirty;
+  /* Values read ahead of a bulk step, and which of them differ (see
+   * _ipms_record_stage_row()); NULL without. */
+  GValue          *staged;
+  gboolean        *staged_dirty;
   guint            revision;
   guint            alive : 1;
 } IpmsRecordPrivate;
@@ -54,6 +58,7 @@ ipms_record_finalize (GObject *object)
     }
 
   g_free (priv->dirty);
+  _ipms_record_drop_staged (IPMS_RECORD (object));
 
   G_OBJECT_CLASS (ipms_record_parent_class)->finalize (object);
 }
@@ -395,34 +400,113 @@ _ipms_record_read_value (const IpmsColumn *column,
     }
 }
 
-gboolean
-_ipms_record_load (IpmsRecord   *self,
-                   sqlite3_stmt *stmt)
+GValue *
+_ipms_record_read_row (const IpmsTable *table,
+                       sqlite3_stmt    *stmt,
+                       gboolean        *repaired_out)
+{
+  GValue *values = g_new0 (GValue, table->n_columns);
+
+  *repaired_out = FALSE;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (_ipms_record_read_value (&table->columns[i], stmt, (int) i + 1, FALSE, &values[i]))
+      *repaired_out = TRUE;
+
+  return values;
+}
+
+void
+_ipms_record_free_row (const IpmsTable *table,
+                       GValue          *values)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+  g_free (values);
+}
+
+void
+_ipms_record_stage_row (IpmsRecord *self,
+                        GValue     *values)
 {
   IpmsRecordPrivate *priv = PRIV (self);
-  gboolean repaired = FALSE;
 
-  g_return_val_if_fail (IPMS_IS_RECORD (self), FALSE);
+  g_return_if_fail (IPMS_IS_RECORD (self));
+
+  _ipms_record_drop_staged (self);
+  priv->staged = values;
+  priv->staged_dirty = g_new0 (gboolean, priv->table->n_columns);
+  for (guint i = 0; i < priv->table->n_columns; i++)
+    priv->staged_dirty[i] = priv->revision > 0 && !values_equal (&priv->values[i], &values[i]);
+}
+
+GValue *
+_ipms_record_take_staged (IpmsRecord *self)
+{
+  IpmsRecordPrivate *priv = PRIV (self);
+  GValue *old;
+
+  g_return_val_if_fail (IPMS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (priv->staged != NULL, NULL);
+
+  for (guint i = 0; i < priv->table->n_columns; i++)
+    priv->dirty[i] |= priv->staged_dirty[i];
+
+  old = priv->values;
+  priv->values = g_steal_pointer (&priv->staged);
+  g_clear_pointer (&priv->staged_dirty, g_free);
+
+  priv->alive = TRUE;
+  priv->revision++;
+
+  return old;
+}
+
+void
+_ipms_record_drop_staged (IpmsRecord *self)
+{
+  IpmsRecordPrivate *priv = PRIV (self);
+
+  if (priv->staged != NULL)
+    _ipms_record_free_row (priv->table, g_steal_pointer (&priv->staged));
+  g_clear_pointer (&priv->staged_dirty, g_free);
+}
+
+void
+_ipms_record_take_row (IpmsRecord *self,
+                       GValue     *values)
+{
+  IpmsRecordPrivate *priv = PRIV (self);
+
+  g_return_if_fail (IPMS_IS_RECORD (self));
 
   for (guint i = 0; i < priv->table->n_columns; i++)
     {
-      GValue loaded = G_VALUE_INIT;
       GValue *value = &priv->values[i];
 
-      if (_ipms_record_read_value (&priv->table->columns[i], stmt, (int) i + 1, FALSE, &loaded))
-        repaired = TRUE;
-
       /* A first load is no change to tell anyone about. */
-      if (priv->revision > 0 && !values_equal (value, &loaded))
+      if (priv->revision > 0 && !values_equal (value, &values[i]))
         priv->dirty[i] = TRUE;
 
       if (G_IS_VALUE (value))
         g_value_unset (value);
-      *value = loaded;
+      *value = values[i];
     }
+  g_free (values);
 
   priv->alive = TRUE;
   priv->revision++;
+}
+
+gboolean
+_ipms_record_load (IpmsRecord   *self,
+                   sqlite3_stmt *stmt)
+{
+  gboolean repaired;
+
+  g_return_val_if_fail (IPMS_IS_RECORD (self), FALSE);
+
+  _ipms_record_take_row (self, _ipms_record_read_row (PRIV (self)->table, stmt, &repaired));
 
   return repaired;
 }

@@ -245,6 +245,8 @@ struct _IpmsWindow
   GTask                *import_task;
   /* The export under way, or NULL (see "Export"). */
   GTask                *export_task;
+  /* Follows a bulk undo or redo on the progress bar (see document_busy_cb()). */
+  guint                 step_progress_source;
 
   IpmsPresenterConsole *presentation;   /* weak: it destroys itself on leaving */
 };
@@ -365,13 +367,22 @@ get_application (IpmsWindow *self)
 static void
 ipms_window_update_actions (IpmsWindow *self)
 {
-  gboolean can_undo = ipms_document_can_undo (self->document);
-  gboolean can_redo = ipms_document_can_redo (self->document);
-  const char *undo_label = ipms_document_get_undo_label (self->document);
-  const char *redo_label = ipms_document_get_redo_label (self->document);
+  gboolean can_undo, can_redo;
+  const char *undo_label, *redo_label;
   guint index = self->section - sections;
   g_autofree char *undo_tooltip = NULL;
   g_autofree char *redo_tooltip = NULL;
+
+  /* A bulk undo or redo is being applied in slices: asking for the history
+   * or counting rows would complete it at once. The actions stay as they
+   * are; whichever runs meanwhile completes the step first. */
+  if (ipms_document_get_busy (self->document))
+    return;
+
+  can_undo = ipms_document_can_undo (self->document);
+  can_redo = ipms_document_can_redo (self->document);
+  undo_label = ipms_document_get_undo_label (self->document);
+  redo_label = ipms_document_get_redo_label (self->document);
 
   /* While an import writes, it is the document's one writer. */
   gboolean idle = self->import_task == NULL;
@@ -826,6 +837,47 @@ report_toast (IpmsWindow   *self,
 
   g_printerr ("ipms-planner: %s\n", message);
   ipms_window_add_toast (self, message);
+}
+
+static gboolean
+step_progress_cb (gpointer data)
+{
+  IpmsWindow *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, ipms_document_get_progress (self->document));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A bulk undo or redo (an import's) runs in slices for a moment: the
+ * progress bar under the header bar follows it, unless an export has it. */
+static void
+document_busy_cb (IpmsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ipms_document_get_busy (self->document))
+    {
+      if (self->export_task != NULL || self->step_progress_source != 0)
+        return;
+
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Undo or Redo Progress"), -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+      self->step_progress_source = g_timeout_add (50, step_progress_cb, self);
+      return;
+    }
+
+  if (self->step_progress_source != 0)
+    {
+      g_clear_handle_id (&self->step_progress_source, g_source_remove);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+    }
+
+  error = ipms_document_take_step_error (self->document);
+  if (error != NULL)
+    report_toast (self, _("Could not undo or redo"), error);
 }
 
 static void
@@ -1874,6 +1926,9 @@ ipms_window_constructed (GObject *object)
   g_signal_connect_object (self->document, "notify",
                            G_CALLBACK (document_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (document_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   /* The project's name is document data: an edit or an undo may change it. */
   g_signal_connect_object (self->document, "changes-done",
                            G_CALLBACK (ipms_window_update_title), self,
@@ -1896,6 +1951,7 @@ ipms_window_dispose (GObject *object)
   g_clear_handle_id (&self->fold_source, g_source_remove);
   g_clear_handle_id (&self->first_page_source, g_source_remove);
   g_clear_handle_id (&self->prebuild_source, g_source_remove);
+  g_clear_handle_id (&self->step_progress_source, g_source_remove);
   /* Before the document is written to or closed: it rolls the import back. */
   import_cancel (self);
   export_abandon (self);

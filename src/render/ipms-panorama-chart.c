@@ -1481,6 +1481,14 @@ ipms_panorama_chart_get_n_columns (IpmsPanoramaChart *self)
   return self->columns->len;
 }
 
+gboolean
+ipms_panorama_chart_needs_layout (IpmsPanoramaChart *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_CHART (self), FALSE);
+
+  return self->dirty;
+}
+
 guint
 ipms_panorama_chart_get_n_rows (IpmsPanoramaChart *self)
 {

@@ -61,6 +61,10 @@ GPtrArray         *ipms_panorama_chart_get_products     (IpmsPanoramaChart *self
                                                          guint              column,
                                                          guint              row);
 guint              ipms_panorama_chart_get_n_placed     (IpmsPanoramaChart *self);
+/* Whether the next question lays the whole grid out again (after an
+ * import, its undo, a large change), rather than only the touched
+ * products. */
+gboolean           ipms_panorama_chart_needs_layout     (IpmsPanoramaChart *self);
 /* Where a placed product is; FALSE when it is not on the grid. */
 gboolean           ipms_panorama_chart_find_product     (IpmsPanoramaChart *self,
                                                          gint64             product_id,

@@ -106,7 +106,9 @@ struct _IpmsPanoramaCanvas
 
   gboolean           scroll_to_focus;
   gboolean           scroll_to_cell;
+  /* The chart changed: items to sync before the next layout. */
   gboolean           sync_pending;
+  guint              sync_tick_id;
 
   guint              autoscroll_id;
   double             autoscroll_dx;

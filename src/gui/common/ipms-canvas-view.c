@@ -89,21 +89,32 @@ update_actions (IpmsCanvasView *self)
   gtk_label_set_label (self->zoom_label, text);
 }
 
-static gboolean
-save_state_cb (gpointer data)
+static void
+save_state (IpmsCanvasView *self)
 {
-  IpmsCanvasView *self = data;
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *key = NULL;
 
-  self->save_source = 0;
-
   if (self->document == NULL || self->state_key == NULL)
-    return G_SOURCE_REMOVE;
+    return;
 
   key = g_strconcat (self->state_key, ".zoom", NULL);
   g_ascii_formatd (buffer, sizeof buffer, "%.3f", ipms_canvas_viewport_get_zoom (self->viewport));
   ipms_document_set_view_state (self->document, key, buffer);
+}
+
+static gboolean
+save_state_cb (gpointer data)
+{
+  IpmsCanvasView *self = data;
+
+  /* A bulk undo or redo runs in slices: a write now would complete it at
+   * once, in this one main-loop iteration. The zoom can wait. */
+  if (self->document != NULL && ipms_document_get_busy (self->document))
+    return G_SOURCE_CONTINUE;
+
+  self->save_source = 0;
+  save_state (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -114,7 +125,7 @@ flush_state (IpmsCanvasView *self)
   if (self->save_source != 0)
     {
       g_clear_handle_id (&self->save_source, g_source_remove);
-      save_state_cb (self);
+      save_state (self);
     }
 }
 
