@@ -523,6 +523,48 @@ rects_meet (const cairo_rectangle_t *r,
          r->y < o->y + o->height && o->y < r->y + r->height;
 }
 
+/* Walks the entries of the buckets a rectangle touches. An entry that
+ * lies in several of them comes once from each. */
+typedef struct
+{
+  const Occupancy *occupancy;
+  Buckets          b;
+  int              bx, by;
+  GArray          *entries;
+  guint            i;
+} EntryIter;
+
+static void
+entry_iter_init (EntryIter               *iter,
+                 const Occupancy         *occupancy,
+                 const cairo_rectangle_t *r)
+{
+  *iter = (EntryIter) { occupancy, buckets_of (occupancy, r), 0, 0, NULL, 0 };
+  iter->bx = iter->b.x1;
+  iter->by = iter->b.y1 - 1;
+}
+
+static const Entry *
+entry_iter_next (EntryIter *iter)
+{
+  while (iter->entries == NULL || iter->i >= iter->entries->len)
+    {
+      guint64 key;
+
+      if (++iter->by > iter->b.y2)
+        {
+          iter->by = iter->b.y1;
+          if (++iter->bx > iter->b.x2)
+            return NULL;
+        }
+      key = bucket_key (iter->bx, iter->by);
+      iter->entries = g_hash_table_lookup (iter->occupancy->buckets, &key);
+      iter->i = 0;
+    }
+
+  return &g_array_index (iter->entries, Entry, iter->i++);
+}
+
 static void
 occupancy_add (Occupancy               *occupancy,
                const cairo_rectangle_t *r,
@@ -578,18 +620,13 @@ static gboolean
 occupancy_free (const Occupancy         *occupancy,
                 const cairo_rectangle_t *r)
 {
-  Buckets b = buckets_of (occupancy, r);
+  EntryIter iter;
+  const Entry *entry;
 
-  for (int bx = b.x1; bx <= b.x2; bx++)
-    for (int by = b.y1; by <= b.y2; by++)
-      {
-        guint64 key = bucket_key (bx, by);
-        GArray *entries = g_hash_table_lookup (occupancy->buckets, &key);
-
-        for (guint i = 0; entries != NULL && i < entries->len; i++)
-          if (rects_meet (r, &g_array_index (entries, Entry, i).rect))
-            return FALSE;
-      }
+  entry_iter_init (&iter, occupancy, r);
+  while ((entry = entry_iter_next (&iter)) != NULL)
+    if (rects_meet (r, &entry->rect))
+      return FALSE;
 
   return TRUE;
 }
@@ -628,25 +665,15 @@ names_free (IpmsRoadmapChart        *self,
             When                     when,
             gboolean                 all)
 {
-  Buckets b = buckets_of (&self->names, r);
+  EntryIter iter;
+  const Entry *entry;
 
-  for (int bx = b.x1; bx <= b.x2; bx++)
-    for (int by = b.y1; by <= b.y2; by++)
-      {
-        guint64 key = bucket_key (bx, by);
-        GArray *entries = g_hash_table_lookup (self->names.buckets, &key);
-
-        for (guint i = 0; entries != NULL && i < entries->len; i++)
-          {
-            const Entry *entry = &g_array_index (entries, Entry, i);
-
-            if (!rects_meet (r, &entry->rect))
-              continue;
-            if (all || (int) entry->step < when.step ||
-                ((int) entry->step == when.step && item_position (self, entry->id) < when.position))
-              return FALSE;
-          }
-      }
+  entry_iter_init (&iter, &self->names, r);
+  while ((entry = entry_iter_next (&iter)) != NULL)
+    if (rects_meet (r, &entry->rect) &&
+        (all || (int) entry->step < when.step ||
+         ((int) entry->step == when.step && item_position (self, entry->id) < when.position)))
+      return FALSE;
 
   return TRUE;
 }
@@ -658,22 +685,13 @@ plus_free (IpmsRoadmapChart        *self,
            const cairo_rectangle_t *r,
            guint                    position)
 {
-  Buckets b = buckets_of (&self->plus, r);
+  EntryIter iter;
+  const Entry *entry;
 
-  for (int bx = b.x1; bx <= b.x2; bx++)
-    for (int by = b.y1; by <= b.y2; by++)
-      {
-        guint64 key = bucket_key (bx, by);
-        GArray *entries = g_hash_table_lookup (self->plus.buckets, &key);
-
-        for (guint i = 0; entries != NULL && i < entries->len; i++)
-          {
-            const Entry *entry = &g_array_index (entries, Entry, i);
-
-            if (rects_meet (r, &entry->rect) && item_position (self, entry->id) < position)
-              return FALSE;
-          }
-      }
+  entry_iter_init (&iter, &self->plus, r);
+  while ((entry = entry_iter_next (&iter)) != NULL)
+    if (rects_meet (r, &entry->rect) && item_position (self, entry->id) < position)
+      return FALSE;
 
   return TRUE;
 }
@@ -909,29 +927,23 @@ affect (IpmsRoadmapChart        *self,
   double across = FLAGSHIP_RADIUS * 2 + LABEL_GAP + self->max_name_width + 2;
   double along = FLAGSHIP_RADIUS * 2 + LABEL_GAP + self->max_name_height * 1.5 + 2;
   cairo_rectangle_t area = { r->x - across, r->y - along, r->width + 2 * across, r->height + 2 * along };
-  Buckets b = buckets_of (&self->markers, &area);
+  EntryIter iter;
+  const Entry *entry;
 
   g_array_append_val (placement->changed, *r);
-  for (int bx = b.x1; bx <= b.x2; bx++)
-    for (int by = b.y1; by <= b.y2; by++)
-      {
-        guint64 key = bucket_key (bx, by);
-        GArray *entries = g_hash_table_lookup (self->markers.buckets, &key);
+  entry_iter_init (&iter, &self->markers, &area);
+  while ((entry = entry_iter_next (&iter)) != NULL)
+    {
+      guint position;
+      cairo_rectangle_t reach;
 
-        for (guint i = 0; entries != NULL && i < entries->len; i++)
-          {
-            const Entry *entry = &g_array_index (entries, Entry, i);
-            guint position;
-            cairo_rectangle_t reach;
-
-            if (entry->id == 0 || !rects_meet (&area, &entry->rect))
-              continue;
-            position = item_position (self, entry->id);
-            reach = reach_rect (&g_array_index (self->items, Item, position));
-            if (rects_meet (&reach, r))
-              activate (self, placement, position, when);
-          }
-      }
+      if (entry->id == 0 || !rects_meet (&area, &entry->rect))
+        continue;
+      position = item_position (self, entry->id);
+      reach = reach_rect (&g_array_index (self->items, Item, position));
+      if (rects_meet (&reach, r))
+        activate (self, placement, position, when);
+    }
 }
 
 /* Whether any of the first `n` candidates meets a rectangle of `changed`. */
@@ -1563,25 +1575,19 @@ place_labels_again (IpmsRoadmapChart *self)
   for (guint k = 0; k < self->clusters->len; k++)
     {
       const Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
-      Buckets b;
+      EntryIter iter;
+      const Entry *entry;
 
       if (!g_hash_table_contains (dissolved, &cluster->seed))
         continue;
-      b = buckets_of (&self->unlabelled, &cluster->markers);
-      for (int bx = b.x1; bx <= b.x2; bx++)
-        for (int by = b.y1; by <= b.y2; by++)
-          {
-            guint64 key = bucket_key (bx, by);
-            GArray *entries = g_hash_table_lookup (self->unlabelled.buckets, &key);
+      entry_iter_init (&iter, &self->unlabelled, &cluster->markers);
+      while ((entry = entry_iter_next (&iter)) != NULL)
+        {
+          guint position = item_position (self, entry->id);
 
-            for (guint i = 0; entries != NULL && i < entries->len; i++)
-              {
-                guint position = item_position (self, g_array_index (entries, Entry, i).id);
-
-                if (g_array_index (self->items, Item, position).cluster == cluster->seed)
-                  g_array_append_val (starts, position);
-              }
-          }
+          if (g_array_index (self->items, Item, position).cluster == cluster->seed)
+            g_array_append_val (starts, position);
+        }
     }
   gather_clusters (self, starts, dissolved, fresh_clusters);
   g_array_sort_with_data (fresh_clusters, compare_clusters, self);
