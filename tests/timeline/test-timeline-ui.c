@@ -1088,10 +1088,10 @@ test_lane_move_followed (Fixture       *fixture,
     GMenuModel *model;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.show-menu", NULL));
-    wait_frames (fixture, 2);
     menu = ipms_test_find_widget (GTK_WIDGET (fixture->canvas), GTK_TYPE_POPOVER_MENU, NULL, NULL);
     g_assert_nonnull (menu);
-    g_assert_true (gtk_widget_get_mapped (menu));
+    /* Its own surface: shown once the X server says it is mapped. */
+    g_assert_true (ipms_test_wait_for_paint (menu));
     g_assert_nonnull (ipms_test_save_widget_png (menu, "timeline-new-products-menu"));
     model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
     /* Opening (PRD, quick edit), lanes, removal. */
