@@ -2740,6 +2740,22 @@ ipms_document_count_rows (IpmsDocument *self,
   return count;
 }
 
+/* Ends a scan of a table that stopped with `rc`. A damaged page ends the
+ * loop as the last row would: the caller must not take what it got for the
+ * whole table. */
+static gboolean
+end_scan (IpmsDocument  *self,
+          sqlite3_stmt  *stmt,
+          int            rc,
+          GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
 gboolean
 ipms_document_foreach_row (IpmsDocument  *self,
                            const char    *table_name,
@@ -2793,19 +2809,12 @@ ipms_document_foreach_row (IpmsDocument  *self,
         }
     }
 
-  /* A damaged page ends the loop as the last row would: the caller must
-   * not take what it got for the whole table. */
-  if (rc != SQLITE_DONE)
-    _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
-
-  sqlite3_reset (stmt);
-
   for (guint i = 0; i < table->n_columns; i++)
     if (G_IS_VALUE (&values[i]))
       g_value_unset (&values[i]);
   g_free (values);
 
-  return rc == SQLITE_DONE;
+  return end_scan (self, stmt, rc, error);
 }
 
 gboolean
@@ -2848,12 +2857,7 @@ ipms_document_foreach_reference (IpmsDocument      *self,
         break;
       }
 
-  if (rc != SQLITE_DONE)
-    _ipms_document_set_sqlite_error (error, self->db, rc, _("Cannot read the project"));
-
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE;
+  return end_scan (self, stmt, rc, error);
 }
 
 /* Other programs */
