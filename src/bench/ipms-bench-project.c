@@ -17,6 +17,15 @@ ipms_bench_print_figure (const char *metric,
                          double      value,
                          const char *unit)
 {
+  /* IPMS_BENCH_MARKS=1 stamps each figure with CLOCK_MONOTONIC, to find
+   * its span in a profile taken with `perf record -k CLOCK_MONOTONIC`. */
+  if (g_getenv ("IPMS_BENCH_MARKS") != NULL)
+    {
+      struct timespec ts;
+
+      clock_gettime (CLOCK_MONOTONIC, &ts);
+      g_printerr ("mark %s %ld.%06ld\n", metric, (long) ts.tv_sec, ts.tv_nsec / 1000);
+    }
   g_print ("%s %u %.3f %s\n", metric, products, value, unit);
 }
 
