@@ -530,6 +530,35 @@ create_page (IpmsWindow    *self,
   return page;
 }
 
+/* GTK 4.8 keeps styling a stack page that is not shown: child-visible
+ * FALSE does not stop its CSS nodes from being validated, so in every
+ * frame a table scrolled or a chip dropped paid for the 10,000-row product
+ * list and the charts built before. Only the page shown (and the one it
+ * crossfades from) stays visible. */
+static void
+hide_pages_not_shown (IpmsWindow *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+
+  if (gtk_stack_get_transition_running (self->stack))
+    return;
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (page != shown && page != self->prebuilt_page)
+      gtk_widget_set_visible (page, FALSE);
+}
+
+static void
+show_page (IpmsWindow *self,
+           GtkWidget  *page)
+{
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->stack, page);
+  /* Without animations there is no crossfade to wait for. */
+  hide_pages_not_shown (self);
+}
+
 /* Pages are built the first time they are shown: a chart of a large plan
  * costs its time only when the user asks for it. */
 static GtkWidget *
@@ -558,7 +587,7 @@ build_first_page_cb (gpointer data)
 
   self->first_page_source = 0;
   self->first_page_built = TRUE;
-  gtk_stack_set_visible_child (self->stack, ensure_page (self, self->section));
+  show_page (self, ensure_page (self, self->section));
 
   return G_SOURCE_REMOVE;
 }
@@ -594,6 +623,7 @@ prebuild_form_page_cb (gpointer data)
       gtk_widget_measure (self->prebuilt_page, GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
                           &minimum, &natural, NULL, NULL);
       self->prebuilt_page = NULL;
+      hide_pages_not_shown (self);
       return G_SOURCE_CONTINUE;
     }
 
@@ -663,7 +693,7 @@ show_section (IpmsWindow    *self,
     {
       g_clear_handle_id (&self->first_page_source, g_source_remove);
       self->first_page_built = TRUE;
-      gtk_stack_set_visible_child (self->stack, ensure_page (self, section));
+      show_page (self, ensure_page (self, section));
     }
   adw_window_title_set_title (self->section_title, _(section->title));
 
@@ -2277,6 +2307,7 @@ ipms_window_init (IpmsWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
   ipms_fold_relayout_attach (GTK_WIDGET (self->leaflet));
+  g_signal_connect_swapped (self->stack, "notify::transition-running", G_CALLBACK (hide_pages_not_shown), self);
 }
 
 IpmsWindow *
