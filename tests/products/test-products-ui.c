@@ -27,6 +27,7 @@
 #include "ipms-products.h"
 #include "ipms-record-list.h"
 #include "ipms-record-table.h"
+#include "ipms-table-text.h"
 #include "ipms-test-utils.h"
 #include "ipms-window.h"
 
@@ -774,6 +775,78 @@ test_prd_sort_live (Fixture       *fixture,
     }
 }
 
+static void
+collect_cell_texts (GtkWidget  *widget,
+                    GHashTable *texts)
+{
+  if (IPMS_IS_TABLE_TEXT (widget))
+    g_hash_table_add (texts, g_strdup (ipms_table_text_get_text (IPMS_TABLE_TEXT (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cell_texts (child, texts);
+}
+
+/* Off screen, the list keeps its rows as they were shown; shown again, it
+ * catches up with what changed meanwhile: a product renamed (and so moved)
+ * and the project's currency, which every price cell shows. */
+static void
+test_hidden_catch_up (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  IpmsProductList *list = list_of (show_prds (fixture));
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_price = NULL;
+  guint n = n_shown (list);
+  IpmsRecord *first = shown (list, 0);
+
+  old_name = g_strdup (ipms_record_get_string (first, "name"));
+  old_price = ipms_product_list_dup_cell_text (list, 0, "price");
+  collect_cell_texts (GTK_WIDGET (list), texts);
+  g_assert_true (g_hash_table_contains (texts, old_name));
+  g_assert_true (g_hash_table_contains (texts, old_price));
+
+  ipms_window_set_section (fixture->window, "panorama");
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "Zz last of all");
+    g_assert_true (ipms_document_edit_value (fixture->document, "Rename", NULL, "product",
+                                             ipms_record_get_id (first), "name", &value, &error));
+    g_value_set_string (&value, "EUR");
+    g_assert_true (ipms_document_edit_value (fixture->document, "Currency", NULL, "project",
+                                             ipms_record_get_id (ipms_document_get_project (fixture->document)),
+                                             "currency", &value, &error));
+  }
+  /* Hidden, the rows stand as they were shown. */
+  g_assert_true (shown (list, 0) == first);
+
+  show_prds (fixture);
+  g_assert_cmpuint (n_shown (list), ==, n);
+  g_assert_true (shown (list, n - 1) == first);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_utf8_collate (ipms_record_get_string (shown (list, i - 1), "name"),
+                                     ipms_record_get_string (shown (list, i), "name")), <=, 0);
+
+  g_hash_table_remove_all (texts);
+  collect_cell_texts (GTK_WIDGET (list), texts);
+  g_assert_true (g_hash_table_contains (texts, "Zz last of all"));
+  g_assert_false (g_hash_table_contains (texts, old_name));
+  g_assert_false (g_hash_table_contains (texts, old_price));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *price = ipms_product_list_dup_cell_text (list, i, "price");
+
+      g_assert_true (g_hash_table_contains (texts, price));
+    }
+}
+
 /* The specifications by kind: the kinds of the schema above the table, one
  * picked shows its rows only, and a row added then is of that kind. */
 static void
@@ -1133,6 +1206,8 @@ main (int   argc,
   g_test_add ("/products/ui/new-series", Fixture, NULL, empty_set_up, test_new_series, fixture_tear_down);
   g_test_add ("/products/ui/tab-through-toolbar", Fixture, NULL, example_set_up, test_tab_through_toolbar, fixture_tear_down);
   g_test_add ("/products/ui/many", Fixture, NULL, empty_set_up, test_many, fixture_tear_down);
+  g_test_add ("/products/ui/hidden-catch-up", Fixture, NULL, example_set_up, test_hidden_catch_up,
+              fixture_tear_down);
   g_test_add ("/products/ui/prd-sort-live", Fixture, NULL, example_set_up, test_prd_sort_live, fixture_tear_down);
   g_test_add ("/products/ui/spec-kinds", Fixture, NULL, example_set_up, test_spec_kinds, fixture_tear_down);
   g_test_add ("/products/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);

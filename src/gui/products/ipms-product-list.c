@@ -13,6 +13,7 @@
 #include "ipms-field-binding.h"
 #include "ipms-format.h"
 #include "ipms-forms-util.h"
+#include "ipms-list-gate.h"
 #include "ipms-prd-counter.h"
 #include "ipms-product-list.h"
 #include "ipms-products.h"
@@ -73,6 +74,7 @@ struct _IpmsProductList
   GtkFilter           *filter;
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
+  IpmsListGate        *gate;
   GtkMultiSelection   *selection;
   /* The cells on screen (GtkListItem, their ListColumn as data): PRD
    * counts, the names of series, segments and owners, and the currency
@@ -633,9 +635,13 @@ row_changed_cb (IpmsProductList *self,
     self->cells_stale = TRUE;
 }
 
+/* Off screen, the list catches up when it is shown again. */
 static void
 changes_done_cb (IpmsProductList *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   if (self->cells_stale)
     {
       self->cells_stale = FALSE;
@@ -1093,7 +1099,8 @@ ipms_product_list_constructed (GObject *object)
     add_column (self, &list_columns[i]);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  self->gate = ipms_list_gate_new (G_LIST_MODEL (self->sorted));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->gate)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
   gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
@@ -1134,6 +1141,7 @@ ipms_product_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PRODUCT_LIST);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->gate);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1185,6 +1193,30 @@ ipms_product_list_set_property (GObject      *object,
     }
 }
 
+/* Off screen, the rows stay as they were shown: GTK 4.8 rebinds a hidden
+ * list's rows as its products change, milliseconds of every edit made on
+ * a chart. */
+static void
+ipms_product_list_map (GtkWidget *widget)
+{
+  IpmsProductList *self = IPMS_PRODUCT_LIST (widget);
+
+  ipms_list_gate_set_open (self->gate, TRUE);
+  changes_done_cb (self);
+
+  GTK_WIDGET_CLASS (ipms_product_list_parent_class)->map (widget);
+}
+
+static void
+ipms_product_list_unmap (GtkWidget *widget)
+{
+  IpmsProductList *self = IPMS_PRODUCT_LIST (widget);
+
+  GTK_WIDGET_CLASS (ipms_product_list_parent_class)->unmap (widget);
+
+  ipms_list_gate_set_open (self->gate, FALSE);
+}
+
 static void
 ipms_product_list_class_init (IpmsProductListClass *klass)
 {
@@ -1195,6 +1227,9 @@ ipms_product_list_class_init (IpmsProductListClass *klass)
   object_class->dispose = ipms_product_list_dispose;
   object_class->get_property = ipms_product_list_get_property;
   object_class->set_property = ipms_product_list_set_property;
+
+  widget_class->map = ipms_product_list_map;
+  widget_class->unmap = ipms_product_list_unmap;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
