@@ -23,7 +23,17 @@ struct _IpmsRecordList
   GPtrArray        *items;
   gulong            row_changed_id;
   gulong            reloaded_id;
+
+  /* While held: the ids of the rows changed meanwhile, or a whole reload
+   * to make. */
+  gboolean          held;
+  GHashTable       *held_ids;
+  gboolean          held_reload;
 };
+
+/* Past this many rows changed while held, reading the list again costs
+ * less than placing each of them again. */
+#define MAX_HELD_ROWS 64
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -181,6 +191,17 @@ remove_at (IpmsRecordList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  gint64 id_a = **(gint64 * const *) a;
+  gint64 id_b = **(gint64 * const *) b;
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
 static void
 on_row_changed (IpmsDocument   *document,
                 const char     *table,
@@ -193,6 +214,14 @@ on_row_changed (IpmsDocument   *document,
 
   if (strcmp (table, self->table->name) != 0)
     return;
+
+  if (self->held)
+    {
+      if (!self->held_reload)
+        g_hash_table_add (self->held_ids, g_memdup2 (&id, sizeof id));
+      self->held_reload |= g_hash_table_size (self->held_ids) > MAX_HELD_ROWS;
+      return;
+    }
 
   position = find_record (self, id);
 
@@ -234,9 +263,18 @@ static void
 on_reloaded (IpmsDocument   *document,
              IpmsRecordList *self)
 {
-  g_autoptr(GPtrArray) old_items = self->items;
-  GPtrArray *items = ipms_document_query (document, self->table->name, self->filter_column,
-                                          self->filter_id, self->sort_column);
+  g_autoptr(GPtrArray) old_items = NULL;
+  GPtrArray *items;
+
+  if (self->held)
+    {
+      self->held_reload = TRUE;
+      return;
+    }
+
+  old_items = self->items;
+  items = ipms_document_query (document, self->table->name, self->filter_column,
+                               self->filter_id, self->sort_column);
 
   self->items = items;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_items->len, items->len);
@@ -260,6 +298,7 @@ ipms_record_list_finalize (GObject *object)
   IpmsRecordList *self = (IpmsRecordList *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->held_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipms_record_list_parent_class)->finalize (object);
 }
@@ -276,6 +315,7 @@ ipms_record_list_class_init (IpmsRecordListClass *klass)
 static void
 ipms_record_list_init (IpmsRecordList *self)
 {
+  self->held_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 IpmsRecordList *
@@ -354,7 +394,53 @@ ipms_record_list_row_changed (IpmsRecordList *self,
 
   g_return_if_fail (IPMS_IS_RECORD_LIST (self));
 
+  if (self->held)
+    {
+      on_row_changed (self->document, self->table->name, id, IPMS_ROW_UPDATED, self);
+      return;
+    }
+
   position = find_record (self, id);
   if (position != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+void
+ipms_record_list_set_held (IpmsRecordList *self,
+                           gboolean        held)
+{
+  g_autofree gint64 **ids = NULL;
+  guint n_ids;
+
+  g_return_if_fail (IPMS_IS_RECORD_LIST (self));
+
+  if (self->held == !!held)
+    return;
+
+  self->held = !!held;
+  if (held)
+    return;
+
+  if (self->held_reload)
+    {
+      self->held_reload = FALSE;
+      g_hash_table_remove_all (self->held_ids);
+      on_reloaded (self->document, self);
+      return;
+    }
+
+  /* In id order, so that the same changes are announced the same way. */
+  ids = (gint64 **) g_hash_table_get_keys_as_array (self->held_ids, &n_ids);
+  g_qsort_with_data (ids, n_ids, sizeof *ids, compare_ids, NULL);
+  for (guint i = 0; i < n_ids; i++)
+    on_row_changed (self->document, self->table->name, *ids[i], IPMS_ROW_UPDATED, self);
+  g_hash_table_remove_all (self->held_ids);
+}
+
+gboolean
+ipms_record_list_get_held (IpmsRecordList *self)
+{
+  g_return_val_if_fail (IPMS_IS_RECORD_LIST (self), FALSE);
+
+  return self->held;
 }

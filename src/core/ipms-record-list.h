@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (IpmsRecordList, ipms_record_list, IPMS, RECORD_LIST, GObje
  * those whose reference column `filter_column` equals `filter_id`
  * (IPMS_NULL_ID selects the rows where it is NULL), ordered by `sort_column`
  * then id. It follows the document's row notifications and emits the
- * smallest items-changed it can; it never reloads the whole table.
+ * smallest items-changed it can; it reads the whole table again only when
+ * the document was reloaded (a bulk step).
  */
 IpmsRecordList *ipms_record_list_new              (IpmsDocument *document,
                                                    const char   *table,
@@ -36,5 +37,13 @@ IpmsRecord     *ipms_record_list_get_record       (IpmsRecordList *self,
  * again, alone. Nothing when the row is not in the list. */
 void            ipms_record_list_row_changed      (IpmsRecordList *self,
                                                    gint64          id);
+/* Held, the list keeps its items where they are and notes which rows
+ * changed; released, it places those again (or reads the table again
+ * after a reload or many changes) and announces it. A view that is not on
+ * screen holds its list: GTK 4.8 rebinds, filters and sorts a hidden
+ * list's rows as they change, time taken from every edit the user sees. */
+void            ipms_record_list_set_held         (IpmsRecordList *self,
+                                                   gboolean        held);
+gboolean        ipms_record_list_get_held         (IpmsRecordList *self);
 
 G_END_DECLS

@@ -1194,6 +1194,94 @@ test_live_lists (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unplaced)), ==, 0);
 }
 
+/* A held list keeps its items where they are and announces nothing; let
+ * go, it places again the rows that changed meanwhile, or reads the table
+ * again after a reload, and ends as a list made afresh would be. */
+static void
+assert_same_items (IpmsRecordList *list,
+                   IpmsRecordList *fresh)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (fresh)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fresh)); i++)
+    g_assert_true (ipms_record_list_get_record (list, i) == ipms_record_list_get_record (fresh, i));
+}
+
+static void
+test_held_lists (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(IpmsDocument) document = create_document (fixture, "held.ipms");
+  g_autoptr(IpmsRecordList) by_name = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 bowl, feeder, fountain;
+  guint changes = 0;
+
+  begin (document, "Add", NULL);
+  bowl = insert_row (document, "product", "name", "Bowl", NULL);
+  feeder = insert_row (document, "product", "name", "Feeder", NULL);
+  fountain = insert_row (document, "product", "name", "Fountain", NULL);
+  commit (document);
+
+  by_name = ipms_record_list_new (document, "product", NULL, 0, "name");
+  g_signal_connect (by_name, "items-changed", G_CALLBACK (count_items_changed), &changes);
+  ipms_record_list_set_held (by_name, TRUE);
+  g_assert_true (ipms_record_list_get_held (by_name));
+
+  /* Renamed, added, deleted and told of from outside: nothing moves. */
+  begin (document, "Edit", NULL);
+  ipms_document_set_string (document, "product", bowl, "name", "Water bowl", &error);
+  insert_row (document, "product", "name", "Brush", NULL);
+  ipms_document_delete (document, "product", feeder, &error);
+  g_assert_no_error (error);
+  commit (document);
+  ipms_record_list_row_changed (by_name, fountain);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_name)), ==, 3);
+  g_assert_cmpstr (name_at (by_name, 0), ==, "Water bowl");
+
+  ipms_record_list_set_held (by_name, FALSE);
+  g_assert_cmpuint (changes, >, 0);
+  {
+    g_autoptr(IpmsRecordList) fresh = ipms_record_list_new (document, "product", NULL, 0, "name");
+
+    assert_same_items (by_name, fresh);
+    g_assert_cmpstr (name_at (by_name, 0), ==, "Brush");
+    g_assert_cmpstr (name_at (by_name, 2), ==, "Water bowl");
+  }
+
+  /* A bulk step reloads the lists: a held one reads again when let go. */
+  ipms_record_list_set_held (by_name, TRUE);
+  changes = 0;
+  begin (document, "Many", NULL);
+  for (guint i = 0; i < IPMS_DOCUMENT_BULK_ROWS + 1; i++)
+    insert_row (document, "product", "name", "Bulk", NULL);
+  commit (document);
+  g_assert_cmpuint (changes, ==, 0);
+  ipms_record_list_set_held (by_name, FALSE);
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autoptr(IpmsRecordList) fresh = ipms_record_list_new (document, "product", NULL, 0, "name");
+
+    assert_same_items (by_name, fresh);
+  }
+
+  /* Both steps undone while held. */
+  ipms_record_list_set_held (by_name, TRUE);
+  ipms_document_undo (document, &error);
+  ipms_document_undo (document, &error);
+  g_assert_no_error (error);
+  ipms_document_settle (document);
+  ipms_record_list_set_held (by_name, FALSE);
+  {
+    g_autoptr(IpmsRecordList) fresh = ipms_record_list_new (document, "product", NULL, 0, "name");
+
+    assert_same_items (by_name, fresh);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_name)), ==, 3);
+    g_assert_cmpstr (name_at (by_name, 0), ==, "Bowl");
+  }
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -1386,6 +1474,7 @@ main (int   argc,
   ADD ("killed-writer", test_killed_writer);
   ADD ("migrate-version-1", test_migrate_version_1);
   ADD ("live-lists", test_live_lists);
+  ADD ("held-lists", test_held_lists);
   ADD ("typed-entities", test_typed_entities);
   ADD ("save-as-and-drafts", test_save_as_and_drafts);
   ADD ("foreach-row", test_foreach_row);
