@@ -17,6 +17,10 @@ struct _IpmsPrdCounter
   /* Per PRD table, row id → its product id: a deleted row can no longer
    * be read, yet its product's count must go down. */
   GHashTable   *owners[IPMS_PRD_N_TABLES];
+  /* After a reload the rows are counted again when first asked for:
+   * counting 10,000 products' PRD rows takes about 70 ms, which the undo
+   * of an import paid even with no list of products on screen. */
+  gboolean      stale;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsPrdCounter, ipms_prd_counter, G_TYPE_OBJECT)
@@ -119,6 +123,16 @@ count_all (IpmsPrdCounter *self)
 }
 
 static void
+ensure_counted (IpmsPrdCounter *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      count_all (self);
+    }
+}
+
+static void
 row_changed_cb (IpmsDocument   *document,
                 const char     *table_name,
                 gint64          id,
@@ -128,6 +142,11 @@ row_changed_cb (IpmsDocument   *document,
   int table = ipms_prd_table_lookup (table_name);
   gint64 before = 0;
   gint64 after = 0;
+
+  /* Counted again when asked for: since the reload said that every
+   * product changed, nobody has asked. */
+  if (self->stale)
+    return;
 
   /* A change of the product's own row is told by the row itself: every
    * list of products already shows and sorts it again. */
@@ -159,7 +178,7 @@ row_changed_cb (IpmsDocument   *document,
 static void
 reloaded_cb (IpmsPrdCounter *self)
 {
-  count_all (self);
+  self->stale = TRUE;
   g_signal_emit (self, signals[CHANGED], 0, (gint64) 0);
 }
 
@@ -190,6 +209,7 @@ ipms_prd_counter_get_counts (IpmsPrdCounter *self,
   g_return_if_fail (IPMS_IS_PRD_COUNTER (self));
   g_return_if_fail (counts != NULL);
 
+  ensure_counted (self);
   found = g_hash_table_lookup (self->counts, &product_id);
   if (found != NULL)
     *counts = *found;

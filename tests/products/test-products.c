@@ -298,6 +298,28 @@ test_completeness (Fixture       *fixture,
     ipms_prd_counter_get_counts (counter, 1, &counts);
     g_assert_cmpmem (&counts, sizeof counts, &queried, sizeof queried);
   }
+
+  /* A bulk step reloads the rows: told of as a change of every product,
+   * then counted again when asked, edits made meanwhile included. */
+  g_array_set_size (changed, 0);
+  g_assert_true (ipms_document_begin_edit (document, "Many FAQ", NULL, &error));
+  for (guint i = 0; i < IPMS_DOCUMENT_BULK_ROWS + 1; i++)
+    insert_owned (document, "faq", product_id);
+  g_assert_true (ipms_document_commit_edit (document, &error));
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpint (g_array_index (changed, gint64, 0), ==, 0);
+  g_assert_true (ipms_document_begin_edit (document, "One more", NULL, &error));
+  insert_owned (document, "faq", 1);
+  g_assert_true (ipms_document_commit_edit (document, &error));
+  g_assert_no_error (error);
+
+  ipms_prd_counter_get_counts (counter, product_id, &counts);
+  ipms_prd_counts_query (document, product_id, &queried);
+  g_assert_cmpmem (&counts, sizeof counts, &queried, sizeof queried);
+  g_assert_cmpuint (counts.n_rows[IPMS_PRD_TABLE_FAQ], ==, IPMS_DOCUMENT_BULK_ROWS + 2);
+  ipms_prd_counter_get_counts (counter, 1, &counts);
+  ipms_prd_counts_query (document, 1, &queried);
+  g_assert_cmpmem (&counts, sizeof counts, &queried, sizeof queried);
 }
 
 int
