@@ -13,7 +13,6 @@
 #include "ipms-field-binding.h"
 #include "ipms-format.h"
 #include "ipms-forms-util.h"
-#include "ipms-list-gate.h"
 #include "ipms-prd-counter.h"
 #include "ipms-product-list.h"
 #include "ipms-products.h"
@@ -74,7 +73,6 @@ struct _IpmsProductList
   GtkFilter           *filter;
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
-  IpmsListGate        *gate;
   GtkMultiSelection   *selection;
   /* The cells on screen (GtkListItem, their ListColumn as data): PRD
    * counts, the names of series, segments and owners, and the currency
@@ -323,6 +321,14 @@ counter_changed_cb (IpmsProductList *self,
    * completeness (the product's own row did not change: its PRD rows did). */
   if (product_id != 0)
     ipms_record_list_row_changed (self->products, product_id);
+
+  /* Off screen, every cell is made again when shown, and completeness
+   * counted only then. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->cells_stale = TRUE;
+      return;
+    }
 
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -1099,8 +1105,7 @@ ipms_product_list_constructed (GObject *object)
     add_column (self, &list_columns[i]);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->gate = ipms_list_gate_new (G_LIST_MODEL (self->sorted));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->gate)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
   gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
@@ -1141,7 +1146,6 @@ ipms_product_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PRODUCT_LIST);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->gate);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1193,15 +1197,15 @@ ipms_product_list_set_property (GObject      *object,
     }
 }
 
-/* Off screen, the rows stay as they were shown: GTK 4.8 rebinds a hidden
- * list's rows as its products change, milliseconds of every edit made on
- * a chart. */
+/* Off screen, the rows stay as they were shown and catch up when shown
+ * again: GTK 4.8 filters, sorts and rebinds a hidden list's rows as its
+ * products change, milliseconds of every edit made on a chart. */
 static void
 ipms_product_list_map (GtkWidget *widget)
 {
   IpmsProductList *self = IPMS_PRODUCT_LIST (widget);
 
-  ipms_list_gate_set_open (self->gate, TRUE);
+  ipms_record_list_set_held (self->products, FALSE);
   changes_done_cb (self);
 
   GTK_WIDGET_CLASS (ipms_product_list_parent_class)->map (widget);
@@ -1214,7 +1218,7 @@ ipms_product_list_unmap (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ipms_product_list_parent_class)->unmap (widget);
 
-  ipms_list_gate_set_open (self->gate, FALSE);
+  ipms_record_list_set_held (self->products, TRUE);
 }
 
 static void
