@@ -1078,6 +1078,7 @@ ipms_record_table_set_owner (IpmsRecordTable *self,
   /* Id 0 would select the rows without an owner: an empty list instead. */
   self->list = ipms_record_list_new (self->document, self->table->name, column->name,
                                      owner_id != 0 ? owner_id : -1, self->table->order_column);
+  ipms_record_list_set_held (self->list, !gtk_widget_get_mapped (GTK_WIDGET (self)));
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   ipms_stable_list_set_model (self->stable, G_LIST_MODEL (self->list));
@@ -1356,6 +1357,31 @@ ipms_record_table_get_property (GObject    *object,
     }
 }
 
+/* Off screen, the rows stay as they were and catch up when shown: GTK 4.8
+ * makes the cells of a hidden table again when its rows change, and the
+ * undo of an import reloads every table. */
+static void
+ipms_record_table_map (GtkWidget *widget)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (widget);
+
+  if (self->list != NULL)
+    ipms_record_list_set_held (self->list, FALSE);
+
+  GTK_WIDGET_CLASS (ipms_record_table_parent_class)->map (widget);
+}
+
+static void
+ipms_record_table_unmap (GtkWidget *widget)
+{
+  IpmsRecordTable *self = IPMS_RECORD_TABLE (widget);
+
+  GTK_WIDGET_CLASS (ipms_record_table_parent_class)->unmap (widget);
+
+  if (self->list != NULL)
+    ipms_record_list_set_held (self->list, TRUE);
+}
+
 static void
 ipms_record_table_class_init (IpmsRecordTableClass *klass)
 {
@@ -1364,6 +1390,9 @@ ipms_record_table_class_init (IpmsRecordTableClass *klass)
 
   object_class->dispose = ipms_record_table_dispose;
   object_class->get_property = ipms_record_table_get_property;
+
+  widget_class->map = ipms_record_table_map;
+  widget_class->unmap = ipms_record_table_unmap;
 
   properties[PROP_SELECTED_RECORD] =
     g_param_spec_object ("selected-record", NULL, NULL, IPMS_TYPE_RECORD,
