@@ -190,6 +190,44 @@ current_rss_kib (void)
   return line != NULL ? strtol (line + strlen ("VmRSS:"), NULL, 10) : 0;
 }
 
+/* What of the resident memory is the OpenGL driver's. GDK on X11 loads it
+ * to choose a visual whatever the renderer, and under Xvfb it is Mesa's
+ * software one, whose LLVM alone is some 40 MiB: a figure of the test
+ * machine more than of the planner. */
+static long
+gl_driver_rss_kib (void)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_driver = FALSE;
+  long total = 0;
+
+  if (!g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_ascii_isxdigit (line[0]) && strchr (line, '-') != NULL && strchr (line, ' ') != NULL)
+        {
+          const char *name = strrchr (line, '/');
+
+          in_driver = name != NULL &&
+                      (g_str_has_prefix (name, "/libLLVM") || strstr (name, "_dri.so") != NULL ||
+                       g_str_has_prefix (name, "/libgallium") || g_str_has_prefix (name, "/libGLX_mesa") ||
+                       g_str_has_prefix (name, "/libEGL_mesa"));
+        }
+      else if (in_driver && g_str_has_prefix (line, "Rss:"))
+        {
+          total += strtol (line + strlen ("Rss:"), NULL, 10);
+        }
+    }
+
+  return total;
+}
+
 static IpmsWindow *
 open_window (const char *path,
              const char *section)
@@ -961,6 +999,7 @@ bench_window (guint n_products)
   print_time ("new_products_show", n_products, measure_show (window, "new-products"));
   print_time ("roadmap_show", n_products, measure_show (window, "roadmap"));
   ipms_bench_print_figure ("rss_all_views", n_products, current_rss_kib () / 1024.0, "MiB");
+  ipms_bench_print_figure ("rss_gl_driver", n_products, gl_driver_rss_kib () / 1024.0, "MiB");
 
   measure_timeline_edits (window, "new-products", n_products);
   measure_timeline_edits (window, "roadmap", n_products);
