@@ -31,6 +31,7 @@
 #include "ipms-population-page.h"
 #include "ipms-roadmap-page.h"
 #include "ipms-search-panel.h"
+#include "ipms-stack-pages.h"
 #include "ipms-team-page.h"
 #include "ipms-three-year-page.h"
 #include "ipms-window.h"
@@ -530,35 +531,6 @@ create_page (IpmsWindow    *self,
   return page;
 }
 
-/* GTK 4.8 keeps styling a stack page that is not shown: child-visible
- * FALSE does not stop its CSS nodes from being validated, so in every
- * frame a table scrolled or a chip dropped paid for the 10,000-row product
- * list and the charts built before. Only the page shown (and the one it
- * crossfades from) stays visible. */
-static void
-hide_pages_not_shown (IpmsWindow *self)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
-
-  if (gtk_stack_get_transition_running (self->stack))
-    return;
-
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    if (page != shown && page != self->prebuilt_page)
-      gtk_widget_set_visible (page, FALSE);
-}
-
-static void
-show_page (IpmsWindow *self,
-           GtkWidget  *page)
-{
-  gtk_widget_set_visible (page, TRUE);
-  gtk_stack_set_visible_child (self->stack, page);
-  /* Without animations there is no crossfade to wait for. */
-  hide_pages_not_shown (self);
-}
-
 /* Pages are built the first time they are shown: a chart of a large plan
  * costs its time only when the user asks for it. */
 static GtkWidget *
@@ -587,7 +559,7 @@ build_first_page_cb (gpointer data)
 
   self->first_page_source = 0;
   self->first_page_built = TRUE;
-  show_page (self, ensure_page (self, self->section));
+  ipms_stack_pages_show (self->stack, ensure_page (self, self->section));
 
   return G_SOURCE_REMOVE;
 }
@@ -623,7 +595,7 @@ prebuild_form_page_cb (gpointer data)
       gtk_widget_measure (self->prebuilt_page, GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
                           &minimum, &natural, NULL, NULL);
       self->prebuilt_page = NULL;
-      hide_pages_not_shown (self);
+      ipms_stack_pages_hide_others (self->stack);
       return G_SOURCE_CONTINUE;
     }
 
@@ -693,7 +665,7 @@ show_section (IpmsWindow    *self,
     {
       g_clear_handle_id (&self->first_page_source, g_source_remove);
       self->first_page_built = TRUE;
-      show_page (self, ensure_page (self, section));
+      ipms_stack_pages_show (self->stack, ensure_page (self, section));
     }
   adw_window_title_set_title (self->section_title, _(section->title));
 
@@ -2307,7 +2279,7 @@ ipms_window_init (IpmsWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
   ipms_fold_relayout_attach (GTK_WIDGET (self->leaflet));
-  g_signal_connect_swapped (self->stack, "notify::transition-running", G_CALLBACK (hide_pages_not_shown), self);
+  ipms_stack_pages_attach (self->stack);
 }
 
 IpmsWindow *

@@ -314,6 +314,15 @@ test_open_and_edit (Fixture       *fixture,
   g_assert_true (ipms_products_page_get_editing (page));
   g_assert_cmpint (ipms_prd_editor_get_product_id (editor), ==, 1);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (editor)));
+  /* The list under the editor is hidden once the crossfade is over: GTK
+   * 4.8 would go on styling it in every frame of the editor. */
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (editor)));
+
+    while (gtk_stack_get_transition_running (stack))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list_of (page))));
+  }
 
   /* Every column of the product is in the editor, but its order in its
    * panorama cell: the panorama's to change, by dragging. */

@@ -12,6 +12,7 @@
 #include "ipms-products-page.h"
 #include "ipms-products.h"
 #include "ipms-record-focus.h"
+#include "ipms-stack-pages.h"
 
 struct _IpmsProductsPage
 {
@@ -79,7 +80,7 @@ ipms_products_page_open_prd (IpmsProductsPage *self,
   if (ipms_prd_editor_get_product_id (IPMS_PRD_EDITOR (self->editor)) == 0)
     return;
 
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->editor);
+  ipms_stack_pages_show (GTK_STACK (self->stack), self->editor);
   /* Ready to type the name of a new product, or to read on. */
   gtk_widget_grab_focus (ipms_field_row_get_editor (IPMS_FIELD_ROW (ipms_prd_editor_get_field (IPMS_PRD_EDITOR (self->editor), "name"))));
 }
@@ -96,7 +97,7 @@ back_action (GtkWidget  *widget,
     return;
 
   ipms_field_binding_flush_all (self->document);
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->list);
+  ipms_stack_pages_show (GTK_STACK (self->stack), self->list);
   /* The list shows where the user was. */
   ipms_product_list_select_product (IPMS_PRODUCT_LIST (self->list),
                                     ipms_prd_editor_get_product_id (IPMS_PRD_EDITOR (self->editor)));
@@ -192,6 +193,8 @@ ipms_products_page_constructed (GObject *object)
   self->list = ipms_product_list_new (self->document);
   gtk_stack_add_named (GTK_STACK (self->stack), self->list, "list");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->list);
+  /* Typing in a PRD does not pay for styling the 10,000-row list under it. */
+  ipms_stack_pages_attach (GTK_STACK (self->stack));
   adw_bin_set_child (ADW_BIN (self), self->stack);
 }
 
