@@ -92,6 +92,13 @@ typedef struct
    * placed again (NO_STEP: none; `fresh` items have none to go by). */
   guint8      last_step;
   guint8      last_candidate;
+  /* Which of its candidates (bits, see candidates_around()) are known to
+   * be clear of the markers, and which are known at all, in this
+   * placement: the markers stay while names are placed, and each pass
+   * would test the same candidates against them again. Cleared whenever
+   * the item is to choose in a placement. */
+  guint16     clear_of_markers;
+  guint16     tested_markers;
 } Item;
 
 #define NO_STEP G_MAXUINT8
@@ -705,6 +712,8 @@ plus_free (IpmsRoadmapChart        *self,
 #define CLUSTER_REACH (3 * FLAGSHIP_RADIUS)
 
 #define N_CANDIDATES 16
+/* Item keeps a bit per candidate (see clear_of_markers()). */
+G_STATIC_ASSERT (N_CANDIDATES <= 16);
 #define N_NEAR_CANDIDATES 8
 
 /* Eight places around a box, then more beside it a line up and down and
@@ -902,6 +911,8 @@ activate (IpmsRoadmapChart *self,
 
   item->active = TRUE;
   item->from = when;
+  item->tested_markers = 0;
+  item->clear_of_markers = 0;
   item->was_labelled = item->has_label;
   item->old_step = item->has_label ? item->label_step : NO_STEP;
   item->old_candidate = item->label_candidate;
@@ -991,10 +1002,30 @@ meets_changed (GArray                  *changed,
  * was the one taken, not free if it came before it or if none was taken.
  * In a crowded part of a large chart that spares testing hundreds of
  * items' candidates against the hundreds of markers there. */
+/* Whether the item's candidate `c` (one of `candidates`) is clear of the
+ * markers, tested once per placement. */
+static gboolean
+clear_of_markers (IpmsRoadmapChart        *self,
+                  Item                    *item,
+                  const cairo_rectangle_t *candidates,
+                  guint                    c)
+{
+  guint16 bit = 1 << c;
+
+  if (!(item->tested_markers & bit))
+    {
+      item->tested_markers |= bit;
+      if (occupancy_free (&self->markers, &candidates[c]))
+        item->clear_of_markers |= bit;
+    }
+
+  return (item->clear_of_markers & bit) != 0;
+}
+
 static gboolean
 choose_name_place (IpmsRoadmapChart        *self,
                    const Placement         *placement,
-                   const Item              *item,
+                   Item                    *item,
                    When                     when,
                    gboolean                 clear_lines,
                    gboolean                 clear_today,
@@ -1013,7 +1044,7 @@ choose_name_place (IpmsRoadmapChart        *self,
                        !meets_changed (placement->changed, &candidates[c], 1);
 
       if (known ? (int) item->last_step == when.step && c == item->last_candidate
-                : rect_within (&candidates[c], bounds) && occupancy_free (&self->markers, &candidates[c]) &&
+                : rect_within (&candidates[c], bounds) && clear_of_markers (self, item, candidates, c) &&
                   names_free (self, &candidates[c], when, !placement->replay) &&
                   (!clear_lines || occupancy_free (&self->lines, &candidates[c])) &&
                   (!clear_today || occupancy_free (&self->today_line, &candidates[c])))
@@ -1632,6 +1663,8 @@ place_labels_anew (IpmsRoadmapChart *self)
       item->cluster = 0;
       item->active = FALSE;
       item->fresh = FALSE;
+      item->tested_markers = 0;
+      item->clear_of_markers = 0;
       self->max_name_width = MAX (self->max_name_width, item->name_width);
       self->max_name_height = MAX (self->max_name_height, item->name_height);
       occupancy_add (&self->markers, &marker, item->id, 0);
