@@ -490,6 +490,16 @@ bucket_key (int bx,
   return ((guint64) (guint32) bx << 32) | (guint32) by;
 }
 
+/* For tables keyed by bucket_key(): g_int64_hash() folds the halves with
+ * an xor, which gives (bx, by) and (by, bx), and every bucket along a
+ * diagonal, the same hash, so that a lookup compared keys down long
+ * chains. A multiplication mixes them. */
+static guint
+bucket_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
 /* The buckets a rectangle touches, first and last in each direction. */
 typedef struct
 {
@@ -511,7 +521,7 @@ occupancy_init (Occupancy *occupancy,
                 double     cell_width,
                 double     cell_height)
 {
-  occupancy->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  occupancy->buckets = g_hash_table_new_full (bucket_hash, g_int64_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
   occupancy->cell_width = cell_width;
   occupancy->cell_height = cell_height;
@@ -1265,7 +1275,7 @@ gather_clusters (IpmsRoadmapChart *self,
                  GHashTable       *groups,
                  GArray           *fresh)
 {
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (bucket_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
   g_autoptr(GArray) all_members = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
@@ -1761,7 +1771,7 @@ still_whole (IpmsRoadmapChart *self,
              guint             n_leavers,
              GArray           *joined)
 {
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (bucket_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) neighbours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (Entry));
