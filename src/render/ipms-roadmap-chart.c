@@ -1253,15 +1253,15 @@ find_root (GArray *parents,
  * member). An old cluster met on the way is one of them now: its first
  * member joins `dissolved`.
  *
- * Markers whose `cluster` is 0 or in `broken` (first members) are gathered
- * one by one. Any other is a member of an old cluster that is still whole:
- * one of `groups` (first member -> Group, those that lost members, see
- * keep_whole()) or an old cluster nothing changed in. Such a cluster is
- * taken whole when a marker gathered one by one reaches one of its
- * members, and nothing else can reach them: a crowded chart's "+N" of
+ * Markers whose `cluster` is 0 or in `broken` (first members) are
+ * gathered one by one. Any other is a member of an old cluster that is
+ * still whole: one of `groups` (first member -> Group: those that lost
+ * members, see group_from_remains()) or one nothing changed in. Such a
+ * cluster is taken whole when a marker gathered one by one reaches one of
+ * its members, as nothing else can reach them: a crowded chart's "+N" of
  * thousands of markers is not gathered again marker by marker when one
- * joins or leaves it. The groups nothing reached are new clusters of their
- * own.
+ * joins or leaves it. The groups nothing reached are new clusters of
+ * their own.
  *
  * The unlabelled markers are bucketed by cells as wide as the reach, so
  * that finding a marker's neighbours looks at the nine cells around it
