@@ -73,6 +73,7 @@ typedef struct
   gint64     series_id;
   char      *color_text;   /* the series' colour, picked per palette when painted */
   char      *label;
+  int        label_width;  /* measured once: the milestones are packed again after edits */
 } Milestone;
 
 struct _IpmsNewProductsChart
@@ -348,6 +349,8 @@ add_milestone (IpmsNewProductsChart *self,
     ? g_strdup_printf (_("%s: first launch"), series_name)
     /* Translators: a milestone on the new product chart: the series enters the market (入局) */
     : g_strdup_printf (_("%s: entry"), series_name);
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone.label,
+                              &milestone.label_width, &(int) { 0 });
   g_array_append_val (self->milestones, milestone);
 }
 
@@ -419,7 +422,6 @@ pack_milestones (IpmsNewProductsChart *self)
       double cx = milestone_x (self, milestone);
       double end;
       guint row;
-      int tw, th;
 
       if (milestone->lane != current_lane)
         {
@@ -427,8 +429,7 @@ pack_milestones (IpmsNewProductsChart *self)
           current_lane = milestone->lane;
         }
 
-      ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone->label, &tw, &th);
-      end = cx + 9 + tw + 12;
+      end = cx + 9 + milestone->label_width + 12;
       for (row = 0; row < row_ends->len; row++)
         {
           if (row == 0 && milestone->lane == 0 && cx - 8 < badge_end && end > badge_start)
@@ -728,7 +729,11 @@ finish_layout (IpmsNewProductsChart *self,
       Lane *lane = &g_array_index (self->lanes, Lane, i);
 
       lane->y = y;
-      wrap_lane_title (self, lane);
+      /* Lanes and their column's width stay while products are edited:
+       * a title wrapped once keeps its lines, which pango lays out again
+       * only for a new layout. */
+      if (lane->title == NULL)
+        wrap_lane_title (self, lane);
       /* At least as tall as its name and product count, which a Chinese
        * font makes taller than the rows of a lane of one product. */
       lane->height = MAX (2 * LANE_PAD + lane->strip + lane->n_rows * ROW_HEIGHT,

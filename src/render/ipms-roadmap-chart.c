@@ -92,6 +92,13 @@ typedef struct
    * placed again (NO_STEP: none; `fresh` items have none to go by). */
   guint8      last_step;
   guint8      last_candidate;
+  /* Which of its candidates (bits, see candidates_around()) are known to
+   * be clear of the markers, and which are known at all, in this
+   * placement: the markers stay while names are placed, and each pass
+   * would test the same candidates against them again. Cleared whenever
+   * the item is to choose in a placement. */
+  guint16     clear_of_markers;
+  guint16     tested_markers;
 } Item;
 
 #define NO_STEP G_MAXUINT8
@@ -121,6 +128,11 @@ typedef struct
   guint              n;
   gint64             seed;     /* its first member's product */
   cairo_rectangle_t  markers;  /* the box around its markers */
+  /* The right and bottom edges as found: x + width may differ from them
+   * in the last bit, and a box joined with this one later must come out
+   * as gathering all its markers would. */
+  double             right;
+  double             bottom;
 } Cluster;
 
 struct _IpmsRoadmapChart
@@ -478,6 +490,16 @@ bucket_key (int bx,
   return ((guint64) (guint32) bx << 32) | (guint32) by;
 }
 
+/* For tables keyed by bucket_key(): g_int64_hash() folds the halves with
+ * an xor, which gives (bx, by) and (by, bx), and every bucket along a
+ * diagonal, the same hash, so that a lookup compared keys down long
+ * chains. A multiplication mixes them. */
+static guint
+bucket_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
 /* The buckets a rectangle touches, first and last in each direction. */
 typedef struct
 {
@@ -499,7 +521,7 @@ occupancy_init (Occupancy *occupancy,
                 double     cell_width,
                 double     cell_height)
 {
-  occupancy->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  occupancy->buckets = g_hash_table_new_full (bucket_hash, g_int64_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
   occupancy->cell_width = cell_width;
   occupancy->cell_height = cell_height;
@@ -700,6 +722,8 @@ plus_free (IpmsRoadmapChart        *self,
 #define CLUSTER_REACH (3 * FLAGSHIP_RADIUS)
 
 #define N_CANDIDATES 16
+/* Item keeps a bit per candidate (see clear_of_markers()). */
+G_STATIC_ASSERT (N_CANDIDATES <= 16);
 #define N_NEAR_CANDIDATES 8
 
 /* Eight places around a box, then more beside it a line up and down and
@@ -897,6 +921,8 @@ activate (IpmsRoadmapChart *self,
 
   item->active = TRUE;
   item->from = when;
+  item->tested_markers = 0;
+  item->clear_of_markers = 0;
   item->was_labelled = item->has_label;
   item->old_step = item->has_label ? item->label_step : NO_STEP;
   item->old_candidate = item->label_candidate;
@@ -986,10 +1012,30 @@ meets_changed (GArray                  *changed,
  * was the one taken, not free if it came before it or if none was taken.
  * In a crowded part of a large chart that spares testing hundreds of
  * items' candidates against the hundreds of markers there. */
+/* Whether the item's candidate `c` (one of `candidates`) is clear of the
+ * markers, tested once per placement. */
+static gboolean
+clear_of_markers (IpmsRoadmapChart        *self,
+                  Item                    *item,
+                  const cairo_rectangle_t *candidates,
+                  guint                    c)
+{
+  guint16 bit = 1 << c;
+
+  if (!(item->tested_markers & bit))
+    {
+      item->tested_markers |= bit;
+      if (occupancy_free (&self->markers, &candidates[c]))
+        item->clear_of_markers |= bit;
+    }
+
+  return (item->clear_of_markers & bit) != 0;
+}
+
 static gboolean
 choose_name_place (IpmsRoadmapChart        *self,
                    const Placement         *placement,
-                   const Item              *item,
+                   Item                    *item,
                    When                     when,
                    gboolean                 clear_lines,
                    gboolean                 clear_today,
@@ -1008,7 +1054,7 @@ choose_name_place (IpmsRoadmapChart        *self,
                        !meets_changed (placement->changed, &candidates[c], 1);
 
       if (known ? (int) item->last_step == when.step && c == item->last_candidate
-                : rect_within (&candidates[c], bounds) && occupancy_free (&self->markers, &candidates[c]) &&
+                : rect_within (&candidates[c], bounds) && clear_of_markers (self, item, candidates, c) &&
                   names_free (self, &candidates[c], when, !placement->replay) &&
                   (!clear_lines || occupancy_free (&self->lines, &candidates[c])) &&
                   (!clear_today || occupancy_free (&self->today_line, &candidates[c])))
@@ -1142,42 +1188,120 @@ add_seed (GHashTable *seeds,
     g_hash_table_add (seeds, g_memdup2 (&seed, sizeof seed));
 }
 
+/* An old cluster that a gathering takes whole (see gather_clusters()):
+ * its members keep `cluster` = `seed` meanwhile, and are not looked at one
+ * by one. `first` is the position of its first member; x1 … y2 the box
+ * around its markers. */
+typedef struct
+{
+  gint64 seed;
+  guint  n;
+  guint  first;
+  double x1, y1, x2, y2;
+} Group;
+
+/* Markers gathered one by one, reached from one start. */
+typedef struct
+{
+  guint  first;
+  guint  n;
+  double x1, y1, x2, y2;
+  guint  members;   /* where its members begin in the gathering's list */
+} Part;
+
+static Group *
+new_group_from_cluster (IpmsRoadmapChart *self,
+                        const Cluster    *cluster)
+{
+  Group *group = g_new (Group, 1);
+
+  *group = (Group) { cluster->seed, cluster->n, item_position (self, cluster->seed),
+                     cluster->markers.x, cluster->markers.y, cluster->right, cluster->bottom };
+
+  return group;
+}
+
+static const Cluster *
+cluster_of_seed (IpmsRoadmapChart *self,
+                 gint64            seed)
+{
+  for (guint k = 0; k < self->clusters->len; k++)
+    if (g_array_index (self->clusters, Cluster, k).seed == seed)
+      return &g_array_index (self->clusters, Cluster, k);
+
+  return NULL;
+}
+
+static guint
+find_root (GArray *parents,
+           guint   node)
+{
+  while (g_array_index (parents, guint, node) != node)
+    {
+      guint grand = g_array_index (parents, guint, g_array_index (parents, guint, node));
+
+      g_array_index (parents, guint, node) = grand;
+      node = grand;
+    }
+
+  return node;
+}
+
 /* Clusters of the unlabelled markers within reach of each other: all that
  * can be reached from each of `starts` (positions) through others, as new
  * clusters appended to `fresh` (their members' `cluster` set to their first
  * member). An old cluster met on the way is one of them now: its first
- * member joins `dissolved`. The unlabelled markers are bucketed by cells as
- * wide as the reach, so that finding a marker's neighbours looks at the
- * nine cells around it rather than at every marker; a cell copied for the
- * search keeps only those not gathered yet, as in a crowded chart
- * thousands of markers are within reach of each other. */
+ * member joins `dissolved`.
+ *
+ * Markers whose `cluster` is 0 or in `broken` (first members) are
+ * gathered one by one. Any other is a member of an old cluster that is
+ * still whole: one of `groups` (first member -> Group: those that lost
+ * members, see group_from_remains()) or one nothing changed in. Such a
+ * cluster is taken whole when a marker gathered one by one reaches one of
+ * its members, as nothing else can reach them: a crowded chart's "+N" of
+ * thousands of markers is not gathered again marker by marker when one
+ * joins or leaves it. The groups nothing reached are new clusters of
+ * their own.
+ *
+ * The unlabelled markers are bucketed by cells as wide as the reach, so
+ * that finding a marker's neighbours looks at the nine cells around it
+ * rather than at every marker; a cell copied for the search keeps only
+ * those not gathered yet. */
 static void
 gather_clusters (IpmsRoadmapChart *self,
                  GArray           *starts,
                  GHashTable       *dissolved,
+                 GHashTable       *broken,
+                 GHashTable       *groups,
                  GArray           *fresh)
 {
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (bucket_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) all_members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  /* Groups met, in the order met, and their nodes after the parts'. */
+  g_autoptr(GPtrArray) met = g_ptr_array_new ();
+  g_autoptr(GHashTable) met_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) renames = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  GHashTableIter iter;
+  gpointer value;
 
   for (guint s = 0; s < starts->len; s++)
     {
       guint start = g_array_index (starts, guint, s);
-      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-      guint first = start;
-      Cluster cluster = { 0 };
+      Part part = { start, 0, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, all_members->len };
 
       if (g_array_index (self->items, Item, start).gathered)
         continue;
 
-      g_array_set_size (members, 0);
-      g_array_append_val (members, start);
+      g_array_append_val (all_members, start);
       g_array_index (self->items, Item, start).gathered = TRUE;
-      for (guint m = 0; m < members->len; m++)
+      for (guint m = part.members; m < all_members->len; m++)
         {
-          const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
+          const Item *member = &g_array_index (self->items, Item, g_array_index (all_members, guint, m));
           int cx = bucket_index (member->x, CLUSTER_REACH), cy = bucket_index (member->y, CLUSTER_REACH);
 
           for (int bx = cx - 1; bx <= cx + 1; bx++)
@@ -1206,6 +1330,7 @@ gather_clusters (IpmsRoadmapChart *self,
                     guint position = g_array_index (cell, guint, k);
                     Item *other = &g_array_index (self->items, Item, position);
                     double dx = other->x - member->x, dy = other->y - member->y;
+                    gboolean whole;
 
                     if (other->gathered)
                       {
@@ -1217,34 +1342,176 @@ gather_clusters (IpmsRoadmapChart *self,
                         k++;
                         continue;
                       }
+
+                    whole = other->cluster != 0 && (broken == NULL || !g_hash_table_contains (broken, &other->cluster));
+                    if (whole)
+                      {
+                        /* A member of a cluster taken whole: the part
+                         * reaches that cluster. It stays in the cell, for
+                         * the other parts that may reach it there. */
+                        guint node = GPOINTER_TO_UINT (g_hash_table_lookup (met_index, &other->cluster));
+                        guint link[2];
+
+                        if (node == 0)
+                          {
+                            Group *group = groups != NULL ? g_hash_table_lookup (groups, &other->cluster) : NULL;
+
+                            if (group == NULL)
+                              {
+                                group = new_group_from_cluster (self, cluster_of_seed (self, other->cluster));
+                                g_hash_table_insert (reached, &group->seed, group);
+                              }
+                            g_ptr_array_add (met, group);
+                            node = met->len;
+                            g_hash_table_insert (met_index, &group->seed, GUINT_TO_POINTER (node));
+                          }
+                        link[0] = parts->len;
+                        link[1] = node - 1;
+                        if (links->len == 0 ||
+                            memcmp (&g_array_index (links, guint, 2 * (links->len - 1)), link, sizeof link) != 0)
+                          g_array_append_val (links, link);
+                        k++;
+                        continue;
+                      }
                     other->gathered = TRUE;
-                    g_array_append_val (members, position);
+                    g_array_append_val (all_members, position);
                     g_array_remove_index_fast (cell, k);
                   }
               }
         }
 
-      for (guint m = 0; m < members->len; m++)
+      for (guint m = part.members; m < all_members->len; m++)
         {
-          const Item *member = &g_array_index (self->items, Item, g_array_index (members, guint, m));
+          const Item *member = &g_array_index (self->items, Item, g_array_index (all_members, guint, m));
           double r = marker_radius (member->grade);
 
           add_seed (dissolved, member->cluster);
-          first = MIN (first, g_array_index (members, guint, m));
-          x1 = MIN (x1, member->x - r);
-          y1 = MIN (y1, member->y - r);
-          x2 = MAX (x2, member->x + r);
-          y2 = MAX (y2, member->y + r);
+          part.first = MIN (part.first, g_array_index (all_members, guint, m));
+          part.x1 = MIN (part.x1, member->x - r);
+          part.y1 = MIN (part.y1, member->y - r);
+          part.x2 = MAX (part.x2, member->x + r);
+          part.y2 = MAX (part.y2, member->y + r);
         }
-
-      cluster.n = members->len;
-      cluster.seed = g_array_index (self->items, Item, first).id;
-      cluster.markers = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
-      for (guint m = 0; m < members->len; m++)
-        g_array_index (self->items, Item, g_array_index (members, guint, m)).cluster = cluster.seed;
-      g_array_append_vals (all_members, members->data, members->len);
-      g_array_append_val (fresh, cluster);
+      part.n = all_members->len - part.members;
+      g_array_append_val (parts, part);
     }
+
+  /* The groups no part reached are clusters of their own. */
+  if (groups != NULL)
+    {
+      g_hash_table_iter_init (&iter, groups);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (!g_hash_table_contains (met_index, &((Group *) value)->seed))
+          {
+            g_ptr_array_add (met, value);
+            g_hash_table_insert (met_index, &((Group *) value)->seed, GUINT_TO_POINTER (met->len));
+          }
+    }
+
+  /* Parts that reach the same group are one cluster with it. */
+  for (guint node = 0; node < parts->len + met->len; node++)
+    g_array_append_val (parents, node);
+  for (guint l = 0; l < links->len; l++)
+    {
+      guint a = find_root (parents, g_array_index (links, guint, 2 * l));
+      guint b = find_root (parents, parts->len + g_array_index (links, guint, 2 * l + 1));
+
+      /* The smaller node is the root, so that roots come in the parts'
+       * order: gathering everything anew gives the clusters in their
+       * first members' order. */
+      if (a != b)
+        g_array_index (parents, guint, MAX (a, b)) = MIN (a, b);
+    }
+
+  /* Each root sums up its nodes: its cluster. */
+  {
+    g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (Part));
+    g_autoptr(GArray) outputs = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    g_array_set_size (sums, parts->len + met->len);
+    for (guint node = 0; node < parts->len + met->len; node++)
+      {
+        guint root = find_root (parents, node);
+        Part *sum = &g_array_index (sums, Part, root);
+        guint first, n;
+        double x1, y1, x2, y2;
+
+        if (node < parts->len)
+          {
+            const Part *part = &g_array_index (parts, Part, node);
+
+            first = part->first, n = part->n, x1 = part->x1, y1 = part->y1, x2 = part->x2, y2 = part->y2;
+          }
+        else
+          {
+            const Group *group = g_ptr_array_index (met, node - parts->len);
+
+            first = group->first, n = group->n, x1 = group->x1, y1 = group->y1, x2 = group->x2, y2 = group->y2;
+          }
+        /* A root comes before the other nodes of its tree. */
+        if (root == node)
+          {
+            *sum = (Part) { first, n, x1, y1, x2, y2, 0 };
+            g_array_append_val (outputs, root);
+            continue;
+          }
+        sum->first = MIN (sum->first, first);
+        sum->n += n;
+        sum->x1 = MIN (sum->x1, x1);
+        sum->y1 = MIN (sum->y1, y1);
+        sum->x2 = MAX (sum->x2, x2);
+        sum->y2 = MAX (sum->y2, y2);
+      }
+
+    /* Groups' members are renamed after their cluster's first member
+     * before the parts' members are: a part's new name may be a group's
+     * old one (a product that was the first of a cluster and moved). */
+    for (guint g = 0; g < met->len; g++)
+      {
+        const Group *group = g_ptr_array_index (met, g);
+        gint64 seed = g_array_index (self->items, Item,
+                                     g_array_index (sums, Part, find_root (parents, parts->len + g)).first).id;
+
+        add_seed (dissolved, group->seed);
+        if (seed != group->seed)
+          g_array_append_val (renames, ((gint64[2]) { group->seed, seed }));
+      }
+    for (guint i = 0; renames->len > 0 && i < self->items->len; i++)
+      {
+        Item *item = &g_array_index (self->items, Item, i);
+
+        if (item->cluster == 0 || item->has_label)
+          continue;
+        for (guint r = 0; r < renames->len; r++)
+          if (item->cluster == g_array_index (renames, gint64, 2 * r))
+            {
+              item->cluster = g_array_index (renames, gint64, 2 * r + 1);
+              break;
+            }
+      }
+
+    for (guint p = 0; p < parts->len; p++)
+      {
+        const Part *part = &g_array_index (parts, Part, p);
+        gint64 seed = g_array_index (self->items, Item, g_array_index (sums, Part, find_root (parents, p)).first).id;
+
+        for (guint m = part->members; m < part->members + part->n; m++)
+          g_array_index (self->items, Item, g_array_index (all_members, guint, m)).cluster = seed;
+      }
+
+    for (guint o = 0; o < outputs->len; o++)
+      {
+        const Part *sum = &g_array_index (sums, Part, g_array_index (outputs, guint, o));
+        Cluster cluster = { 0 };
+
+        cluster.n = sum->n;
+        cluster.seed = g_array_index (self->items, Item, sum->first).id;
+        cluster.markers = (cairo_rectangle_t) { sum->x1, sum->y1, sum->x2 - sum->x1, sum->y2 - sum->y1 };
+        cluster.right = sum->x2;
+        cluster.bottom = sum->y2;
+        g_array_append_val (fresh, cluster);
+      }
+  }
 
   for (guint m = 0; m < all_members->len; m++)
     g_array_index (self->items, Item, g_array_index (all_members, guint, m)).gathered = FALSE;
@@ -1406,6 +1673,8 @@ place_labels_anew (IpmsRoadmapChart *self)
       item->cluster = 0;
       item->active = FALSE;
       item->fresh = FALSE;
+      item->tested_markers = 0;
+      item->clear_of_markers = 0;
       self->max_name_width = MAX (self->max_name_width, item->name_width);
       self->max_name_height = MAX (self->max_name_height, item->name_height);
       occupancy_add (&self->markers, &marker, item->id, 0);
@@ -1426,10 +1695,230 @@ place_labels_anew (IpmsRoadmapChart *self)
       g_array_append_val (starts, i);
     }
   g_array_set_size (self->clusters, 0);
-  gather_clusters (self, starts, dissolved, self->clusters);
+  gather_clusters (self, starts, dissolved, NULL, NULL, self->clusters);
   place_clusters (self, &placement);
 
   placement_clear (&placement);
+}
+
+/* A marker that left the unlabelled ones since the last placement: its
+ * product went, or its name found a place. */
+typedef struct
+{
+  gint64 id;
+  gint64 cluster;   /* the first member of the cluster it was in */
+  double x;
+  double y;
+  double radius;
+} Leaver;
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a, ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* A copy of the unlabelled markers' cell at `key` (Entry), keeping those
+ * within `window` that are not of `joined`. */
+static GArray *
+local_cell (IpmsRoadmapChart        *self,
+            GHashTable              *cells,
+            guint64                  key,
+            const cairo_rectangle_t *window,
+            GArray                  *joined)
+{
+  GArray *cell = g_hash_table_lookup (cells, &key);
+  GArray *entries;
+
+  if (cell != NULL)
+    return cell;
+
+  cell = g_array_new (FALSE, FALSE, sizeof (Entry));
+  entries = g_hash_table_lookup (self->unlabelled.buckets, &key);
+  for (guint k = 0; entries != NULL && k < entries->len; k++)
+    {
+      const Entry *entry = &g_array_index (entries, Entry, k);
+
+      if (entry->rect.x >= window->x && entry->rect.x <= window->x + window->width &&
+          entry->rect.y >= window->y && entry->rect.y <= window->y + window->height &&
+          bsearch (&entry->id, joined->data, joined->len, sizeof (gint64), compare_ids) == NULL)
+        g_array_append_val (cell, *entry);
+    }
+  g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), cell);
+
+  return cell;
+}
+
+/* Whether the members an old cluster keeps after `leavers` (its members
+ * that left) are still all within reach of each other, one through
+ * another: then it stays one cluster, and need not be gathered again
+ * marker by marker. `joined` (sorted ids) are the markers that joined the
+ * unlabelled ones since; the grid holds them as they are now.
+ *
+ * Any member kept reaches, through members, one that was within reach of
+ * a leaver (that is how it reached the leaver); so those, the
+ * neighbours, being linked is enough. Apart from what joined, the
+ * unlabelled markers within reach of a member kept are members too. The
+ * search looks for links within two reaches around the leavers only:
+ * when it finds none the cluster may still be whole, and is gathered
+ * again to know. */
+static gboolean
+still_whole (IpmsRoadmapChart *self,
+             const Leaver     *leavers,
+             guint             n_leavers,
+             GArray           *joined)
+{
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (bucket_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) neighbours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (Entry));
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  cairo_rectangle_t window;
+  guint found = 0;
+
+  for (guint l = 0; l < n_leavers; l++)
+    {
+      const Leaver *leaver = &leavers[l];
+      cairo_rectangle_t reach = { leaver->x - CLUSTER_REACH, leaver->y - CLUSTER_REACH,
+                                  2 * CLUSTER_REACH, 2 * CLUSTER_REACH };
+      EntryIter iter;
+      const Entry *entry;
+
+      x1 = MIN (x1, leaver->x);
+      y1 = MIN (y1, leaver->y);
+      x2 = MAX (x2, leaver->x);
+      y2 = MAX (y2, leaver->y);
+      entry_iter_init (&iter, &self->unlabelled, &reach);
+      while ((entry = entry_iter_next (&iter)) != NULL)
+        {
+          double dx = entry->rect.x - leaver->x, dy = entry->rect.y - leaver->y;
+
+          if (dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH ||
+              bsearch (&entry->id, joined->data, joined->len, sizeof (gint64), compare_ids) != NULL ||
+              g_hash_table_contains (neighbours, &entry->id))
+            continue;
+          g_hash_table_add (neighbours, g_memdup2 (&entry->id, sizeof entry->id));
+          if (queue->len == 0)
+            g_array_append_val (queue, *entry);
+        }
+    }
+  if (queue->len == 0)
+    return FALSE;
+
+  window = (cairo_rectangle_t) { x1 - 2 * CLUSTER_REACH, y1 - 2 * CLUSTER_REACH,
+                                 x2 - x1 + 4 * CLUSTER_REACH, y2 - y1 + 4 * CLUSTER_REACH };
+
+  /* The first neighbour is reached: out of its cell. */
+  {
+    const Entry *start = &g_array_index (queue, Entry, 0);
+    GArray *cell = local_cell (self, cells, bucket_key (bucket_index (start->rect.x, CLUSTER_REACH),
+                                                        bucket_index (start->rect.y, CLUSTER_REACH)),
+                               &window, joined);
+
+    for (guint k = 0; k < cell->len; k++)
+      if (g_array_index (cell, Entry, k).id == start->id)
+        {
+          g_array_remove_index_fast (cell, k);
+          break;
+        }
+    found = 1;
+  }
+
+  for (guint q = 0; q < queue->len; q++)
+    {
+      Entry member = g_array_index (queue, Entry, q);
+      int cx = bucket_index (member.rect.x, CLUSTER_REACH), cy = bucket_index (member.rect.y, CLUSTER_REACH);
+
+      if (found == g_hash_table_size (neighbours))
+        return TRUE;
+
+      for (int bx = cx - 1; bx <= cx + 1; bx++)
+        for (int by = cy - 1; by <= cy + 1; by++)
+          {
+            GArray *cell = local_cell (self, cells, bucket_key (bx, by), &window, joined);
+
+            for (guint k = 0; k < cell->len;)
+              {
+                const Entry *other = &g_array_index (cell, Entry, k);
+                double dx = other->rect.x - member.rect.x, dy = other->rect.y - member.rect.y;
+
+                if (dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH)
+                  {
+                    k++;
+                    continue;
+                  }
+                if (g_hash_table_contains (neighbours, &other->id))
+                  found++;
+                g_array_append_val (queue, *other);
+                g_array_remove_index_fast (cell, k);
+              }
+          }
+    }
+
+  return found == g_hash_table_size (neighbours);
+}
+
+/* The old cluster `cluster` less its `leavers`, as a group that a
+ * gathering can take whole (see gather_clusters()); NULL when it must be
+ * gathered again (or is gone). */
+static Group *
+group_from_remains (IpmsRoadmapChart *self,
+                    const Cluster    *cluster,
+                    const Leaver     *leavers,
+                    guint             n_leavers,
+                    GArray           *joined)
+{
+  Group *group;
+  gboolean edge = FALSE;
+
+  if (n_leavers >= cluster->n || !still_whole (self, leavers, n_leavers, joined))
+    return NULL;
+
+  group = g_new (Group, 1);
+  *group = (Group) { cluster->seed, cluster->n - n_leavers, 0,
+                     cluster->markers.x, cluster->markers.y, cluster->right, cluster->bottom };
+
+  /* Its first member and its box stay unless a leaver was the one or
+   * lay on the other. */
+  for (guint l = 0; l < n_leavers; l++)
+    {
+      const Leaver *leaver = &leavers[l];
+
+      if (leaver->id == cluster->seed ||
+          leaver->x - leaver->radius <= group->x1 || leaver->y - leaver->radius <= group->y1 ||
+          leaver->x + leaver->radius >= group->x2 || leaver->y + leaver->radius >= group->y2)
+        edge = TRUE;
+    }
+  if (!edge)
+    {
+      group->first = item_position (self, cluster->seed);
+      return group;
+    }
+
+  /* Those left are the unlabelled items still named after it. */
+  group->first = G_MAXUINT;
+  group->x1 = group->y1 = G_MAXDOUBLE;
+  group->x2 = group->y2 = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double r;
+
+      if (item->cluster != cluster->seed || item->has_label)
+        continue;
+      r = marker_radius (item->grade);
+      group->first = MIN (group->first, i);
+      group->x1 = MIN (group->x1, item->x - r);
+      group->y1 = MIN (group->y1, item->y - r);
+      group->x2 = MAX (group->x2, item->x + r);
+      group->y2 = MAX (group->y2, item->y + r);
+    }
+  g_assert (group->first != G_MAXUINT);
+
+  return group;
 }
 
 /* Where a product taken out fell in the items' order now. */
@@ -1465,6 +1954,10 @@ place_labels_again (IpmsRoadmapChart *self)
   g_autoptr(GHashTable) dissolved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) fresh_clusters = g_array_new (FALSE, TRUE, sizeof (Cluster));
+  g_autoptr(GArray) leavers = g_array_new (FALSE, FALSE, sizeof (Leaver));
+  g_autoptr(GArray) joined = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GHashTable) broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GArray *clusters;
   guint f;
 
@@ -1495,6 +1988,8 @@ place_labels_again (IpmsRoadmapChart *self)
         {
           occupancy_remove (&self->unlabelled, &point, gone->id);
           add_seed (dissolved, gone->cluster);
+          g_array_append_val (leavers, ((Leaver) { gone->id, gone->cluster, gone->x, gone->y,
+                                                   marker_radius (gone->grade) }));
         }
     }
   for (guint i = 0; i < self->items->len; i++)
@@ -1566,20 +2061,41 @@ place_labels_again (IpmsRoadmapChart *self)
         {
           occupancy_remove (&self->unlabelled, &point, item->id);
           add_seed (dissolved, item->cluster);
+          g_array_append_val (leavers, ((Leaver) { item->id, item->cluster, item->x, item->y,
+                                                   marker_radius (item->grade) }));
           item->cluster = 0;
         }
       item->active = FALSE;
       item->fresh = FALSE;
     }
-  /* The members of a cluster that lost or gained one gather again. */
+  for (guint s = 0; s < starts->len; s++)
+    g_array_append_val (joined, g_array_index (self->items, Item, g_array_index (starts, guint, s)).id);
+  g_array_sort (joined, compare_ids);
+
+  /* A cluster that lost members and is still whole without them is taken
+   * whole (see gather_clusters()); the members of any other that lost one
+   * gather again. Those that gained one gather with it. */
   for (guint k = 0; k < self->clusters->len; k++)
     {
       const Cluster *cluster = &g_array_index (self->clusters, Cluster, k);
+      g_autoptr(GArray) own = NULL;
       EntryIter iter;
       const Entry *entry;
+      Group *group;
 
       if (!g_hash_table_contains (dissolved, &cluster->seed))
         continue;
+      own = g_array_new (FALSE, FALSE, sizeof (Leaver));
+      for (guint l = 0; l < leavers->len; l++)
+        if (g_array_index (leavers, Leaver, l).cluster == cluster->seed)
+          g_array_append_val (own, g_array_index (leavers, Leaver, l));
+      group = group_from_remains (self, cluster, (const Leaver *) own->data, own->len, joined);
+      if (group != NULL)
+        {
+          g_hash_table_insert (groups, &group->seed, group);
+          continue;
+        }
+      add_seed (broken, cluster->seed);
       entry_iter_init (&iter, &self->unlabelled, &cluster->markers);
       while ((entry = entry_iter_next (&iter)) != NULL)
         {
@@ -1589,7 +2105,7 @@ place_labels_again (IpmsRoadmapChart *self)
             g_array_append_val (starts, position);
         }
     }
-  gather_clusters (self, starts, dissolved, fresh_clusters);
+  gather_clusters (self, starts, dissolved, broken, groups, fresh_clusters);
   g_array_sort_with_data (fresh_clusters, compare_clusters, self);
 
   /* The clusters that stay keep their order; the new ones join them by

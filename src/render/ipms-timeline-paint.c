@@ -22,6 +22,9 @@ struct _IpmsLayoutCache
 {
   PangoContext *context;
   GHashTable   *layouts[IPMS_CHART_N_FONTS];
+  /* Measures the texts that have no layout yet: a chart measures all its
+   * names, 10,000 on a big plan, and paints the few in view. */
+  PangoLayout  *measure[IPMS_CHART_N_FONTS];
 };
 
 /* The sizes of the texts measured so far, for every cache: all lay them
@@ -98,7 +101,10 @@ ipms_layout_cache_free (IpmsLayoutCache *cache)
     return;
 
   for (guint i = 0; i < IPMS_CHART_N_FONTS; i++)
-    g_hash_table_unref (cache->layouts[i]);
+    {
+      g_hash_table_unref (cache->layouts[i]);
+      g_clear_object (&cache->measure[i]);
+    }
   g_object_unref (cache->context);
   g_free (cache);
 }
@@ -136,12 +142,25 @@ ipms_layout_cache_get_size (IpmsLayoutCache *cache,
                             int             *width,
                             int             *height)
 {
+  PangoLayout *layout;
+
   if (text == NULL)
     text = "";
   if (lookup_size (font, text, width, height))
     return;
 
-  pango_layout_get_pixel_size (ipms_layout_cache_get (cache, font, text), width, height);
+  layout = g_hash_table_lookup (cache->layouts[font], text);
+  if (layout == NULL)
+    {
+      if (cache->measure[font] == NULL)
+        {
+          cache->measure[font] = pango_layout_new (cache->context);
+          pango_layout_set_font_description (cache->measure[font], ipms_chart_style_get_font (font));
+        }
+      layout = cache->measure[font];
+      pango_layout_set_text (layout, text, -1);
+    }
+  pango_layout_get_pixel_size (layout, width, height);
   store_size (font, text, *width, *height);
 }
 

@@ -1246,6 +1246,113 @@ test_roadmap_cascade_edits (gconstpointer data)
   close_document (document);
 }
 
+/* Markers so crowded that most share a few big "+N" labels: a move within
+ * a crowd, out of it, into another, or of a crowd's first member, and the
+ * move of a marker that alone linked two crowds, keep or split or join
+ * those clusters as a new layout does (one that keeps its members is not
+ * gathered again: see gather_clusters()). */
+static void
+test_roadmap_cluster_edits (void)
+{
+  IpmsDocument *document = new_document ("clusters.ipms");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(IpmsChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = ipms_time_day_from_dmy (1, 4, 2026);
+  g_autofree char *first_iso = ipms_time_day_to_iso (first);
+  g_autofree char *last_iso = ipms_time_day_to_iso (first + 199);
+  /* Crowds at these days, a marker's reach (a little over 8 days at 4
+   * units a day) apart at most within each, and far apart. */
+  static const guint crowds[] = { 20, 60, 100, 140 };
+  guint n_moves = 0, n_clustered = 0;
+
+  add_product (document, "First", first_iso, 10);
+  add_product (document, "Last", last_iso, 60);
+  for (guint i = 0; i < 480; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Crowded product %u", i);
+      guint day = first + crowds[i % G_N_ELEMENTS (crowds)] + g_rand_int_range (rand, 0, 12);
+      g_autofree char *launch = ipms_time_day_to_iso (day);
+
+      g_array_append_val (ids, ((gint64) { add_product (document, name, launch,
+                                                        30 + g_rand_int_range (rand, 0, 120) / 10.0) }));
+    }
+  commit (document);
+
+  chart = new_timeline (document, TIMELINE_ROADMAP);
+  assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      cairo_rectangle_t label;
+      gboolean clustered;
+
+      g_assert_true (ipms_roadmap_chart_get_label (IPMS_ROADMAP_CHART (chart), g_array_index (ids, gint64, i),
+                                                   &label, &clustered));
+      n_clustered += clustered;
+    }
+  /* Crowded indeed: most have no name of their own. */
+  g_assert_cmpuint (n_clustered, >, ids->len / 2);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+      IpmsRecord *product = ipms_document_get_record (document, "product", id);
+      guint32 launch = ipms_time_day_from_iso (ipms_record_get_string (product, "launch_date"));
+      double price = ipms_record_get_double (product, "price");
+
+      switch (i % 4)
+        {
+        case 0: /* within its crowd */
+          launch = CLAMP ((int) launch + g_rand_int_range (rand, -2, 3), (int) first + 1, (int) first + 198);
+          price = CLAMP (price + g_rand_int_range (rand, -5, 6) / 10.0, 30, 42);
+          break;
+        case 1: /* out of the crowds */
+          launch = first + 175 + g_rand_int_range (rand, 0, 20);
+          price = 11 + g_rand_int_range (rand, 0, 480) / 10.0;
+          break;
+        case 2: /* into the middle of another crowd */
+          launch = first + crowds[g_rand_int_range (rand, 0, G_N_ELEMENTS (crowds))] + g_rand_int_range (rand, 4, 8);
+          price = 34 + g_rand_int_range (rand, 0, 40) / 10.0;
+          break;
+        default: /* between two crowds, where it may link them */
+          launch = first + crowds[g_rand_int_range (rand, 0, G_N_ELEMENTS (crowds) - 1)] + 20;
+          price = 30 + g_rand_int_range (rand, 0, 120) / 10.0;
+          break;
+        }
+      g_assert_true (ipms_timeline_move_marker (document, id, launch, price, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+      n_moves++;
+    }
+  /* A chain of markers from one crowd to the next, then the link in its
+   * middle taken out and put back. */
+  for (guint day = 26; day < 60; day += 4)
+    {
+      gint64 id = g_array_index (ids, gint64, n_moves % ids->len);
+
+      g_assert_true (ipms_timeline_move_marker (document, id, first + day, 33, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+      n_moves++;
+    }
+  g_assert_true (ipms_timeline_move_marker (document, g_array_index (ids, gint64, (n_moves - 5) % ids->len),
+                                            first + 190, 15, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+  n_moves++;
+
+  for (guint i = 0; i < n_moves; i++)
+    {
+      g_assert_true (ipms_document_undo (document, &error));
+      g_assert_no_error (error);
+      assert_same_timeline (chart, document, TIMELINE_ROADMAP);
+    }
+
+  g_clear_object (&chart);
+  close_document (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1272,6 +1379,7 @@ main (int   argc,
   g_test_add_func ("/render/roadmap/crowded-edits", test_roadmap_crowded_edits);
   g_test_add_data_func ("/render/roadmap/cascade-edits/crowded", GUINT_TO_POINTER (120), test_roadmap_cascade_edits);
   g_test_add_data_func ("/render/roadmap/cascade-edits/spread", GUINT_TO_POINTER (400), test_roadmap_cascade_edits);
+  g_test_add_func ("/render/roadmap/cluster-edits", test_roadmap_cluster_edits);
   g_test_add_func ("/render/new-products/series-on-products", test_series_on_products);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);

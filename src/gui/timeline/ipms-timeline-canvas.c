@@ -2455,7 +2455,6 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
                                double              width,
                                double              height)
 {
-  const IpmsTimeAxis *axis;
   gboolean flipped;
   double zoom, best = 0;
 
@@ -2479,11 +2478,12 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
 
   /* Labels and legend keep their size at any zoom, and labels packed at a
    * smaller zoom can reach further past their items: shrink the time axis
-   * until the whole chart, labels and all, fits along it. */
-  axis = chart_axis (self);
+   * until the whole chart, labels and all, fits along it. Each try is a
+   * new layout, which a plan of 10,000 products feels. */
   zoom = self->zoom;
   for (guint attempt = 0; attempt < 12; attempt++)
     {
+      const IpmsTimeAxis *axis;
       double chart_width, chart_height, size, room, time_length;
 
       g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * zoom, NULL);
@@ -2507,10 +2507,12 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
       zoom = CLAMP (zoom, IPMS_CANVAS_MIN_ZOOM, IPMS_CANVAS_MAX_ZOOM);
     }
 
-  /* The canvas's own zoom stays until the view applies the new one. */
-  g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * self->zoom, NULL);
+  /* The chart is left laid out at the zoom found, which the view applies
+   * next: that is then no new layout. */
+  zoom = best > 0 ? best : zoom;
+  g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * zoom, NULL);
 
-  return best > 0 ? best : zoom;
+  return zoom;
 }
 
 GtkWidget *
