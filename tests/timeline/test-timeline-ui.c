@@ -1430,6 +1430,40 @@ test_tray_toggle (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 }
 
+/* Hidden, the tray keeps its list as it was; shown again, it catches up
+ * with a product taken off the chart meanwhile, and with its undo. */
+static void
+test_tray_hidden_catch_up (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  IpmsTimelineTray *tray = ipms_timeline_page_get_tray (fixture->page);
+  GListModel *unscheduled = ipms_timeline_tray_get_model (tray);
+  IpmsRecord *product = find_product (fixture, "Nest Feeder Duo");
+  gint64 id = ipms_record_get_id (product);
+  guint before = g_list_model_get_n_items (unscheduled);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  wait_frames (fixture, 1);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (tray)));
+
+  gtk_widget_grab_focus (ipms_timeline_canvas_get_item (fixture->canvas, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "timeline-canvas.unschedule", NULL));
+  g_assert_true (ipms_record_is_null (product, "launch_date"));
+  g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  wait_frames (fixture, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tray)));
+  g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, before + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  wait_frames (fixture, 1);
+  undo (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.show-tray", NULL));
+  wait_frames (fixture, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, before);
+}
+
 /* On a phone-wide page the tray makes way for the chart by itself, without
  * changing what the user chose; asked for there, it comes beside the chart
  * until the page is wide again. */
@@ -1697,6 +1731,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/ghosts", new_products_set_up, test_new_products_ghosts);
   ADD ("/timeline/ui/roadmap/ghosts", roadmap_set_up, test_roadmap_ghosts);
   ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);
+  ADD ("/timeline/ui/new-products/tray-hidden-catch-up", new_products_set_up, test_tray_hidden_catch_up);
   ADD ("/timeline/ui/new-products/tray-narrow", new_products_set_up, test_tray_narrow);
   ADD ("/timeline/ui/roadmap/tray-narrow", roadmap_set_up, test_tray_narrow);
   ADD ("/timeline/ui/new-products/lane-column-narrow", new_products_set_up, test_lane_column_narrow);

@@ -105,13 +105,17 @@ on_reloaded (IpmsTimelineTray *self)
   self->reset = TRUE;
 }
 
-/* A record's dates changed in place: the filter cannot see that itself. */
+/* A record's dates changed in place: the filter cannot see that itself.
+ * Off screen, the tray catches up when shown again. */
 static void
 on_changes_done (IpmsTimelineTray *self)
 {
   gboolean refilter = self->reset;
   GHashTableIter iter;
   gpointer key;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
 
   g_hash_table_iter_init (&iter, self->touched);
   while (!refilter && g_hash_table_iter_next (&iter, &key, NULL))
@@ -256,12 +260,54 @@ ipms_timeline_tray_dispose (GObject *object)
 }
 
 static void
+set_products_held (IpmsTimelineTray *self,
+                   gboolean          held)
+{
+  GListModel *products;
+
+  /* The selection owns the filter model: taken apart, nothing to hold. */
+  if (self->selection == NULL)
+    return;
+
+  products = gtk_filter_list_model_get_model (self->unscheduled);
+  if (products != NULL)
+    ipms_record_list_set_held (IPMS_RECORD_LIST (products), held);
+}
+
+/* Hidden with its chart, the tray's list of 10,000 products stays as it
+ * was: GTK 4.8 filters and rebinds a hidden list as its items change. */
+static void
+ipms_timeline_tray_map (GtkWidget *widget)
+{
+  IpmsTimelineTray *self = IPMS_TIMELINE_TRAY (widget);
+
+  GTK_WIDGET_CLASS (ipms_timeline_tray_parent_class)->map (widget);
+
+  set_products_held (self, FALSE);
+  if (self->document != NULL)
+    on_changes_done (self);
+}
+
+static void
+ipms_timeline_tray_unmap (GtkWidget *widget)
+{
+  IpmsTimelineTray *self = IPMS_TIMELINE_TRAY (widget);
+
+  GTK_WIDGET_CLASS (ipms_timeline_tray_parent_class)->unmap (widget);
+
+  set_products_held (self, TRUE);
+}
+
+static void
 ipms_timeline_tray_class_init (IpmsTimelineTrayClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipms_timeline_tray_dispose;
+
+  widget_class->map = ipms_timeline_tray_map;
+  widget_class->unmap = ipms_timeline_tray_unmap;
 
   signals[SCHEDULE] = g_signal_new ("schedule", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -359,6 +405,7 @@ ipms_timeline_tray_set_document (IpmsTimelineTray *self,
       if (project != NULL && !ipms_record_is_null (project, "currency"))
         self->currency = g_strdup (ipms_record_get_string (project, "currency"));
       products = ipms_record_list_new (document, "product", NULL, 0, "name");
+      ipms_record_list_set_held (products, !gtk_widget_get_mapped (GTK_WIDGET (self)));
       g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
       g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
       g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
