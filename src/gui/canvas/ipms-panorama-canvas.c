@@ -723,32 +723,113 @@ get_paint_window (IpmsPanoramaCanvas *self,
   graphene_rect_inset (window, -window->size.width / 2, -window->size.height / 2);
 }
 
+/* The part of the chart in view; the whole chart when not in a view. */
+static void
+get_visible_area (IpmsPanoramaCanvas *self,
+                  graphene_rect_t    *area)
+{
+  double width = 0, height = 0;
+
+  if (self->viewport == NULL)
+    {
+      ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+      graphene_rect_init (area, 0, 0, width, height);
+      return;
+    }
+
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (self->viewport), area);
+}
+
+/* Paints one cell of the paint window that has no node yet, a cell per
+ * main-loop iteration, and once none is left has the static layer made
+ * again with them all. */
+static gboolean
+paint_ahead (gpointer data)
+{
+  IpmsPanoramaCanvas *self = data;
+  graphene_rect_t window;
+  guint n_columns, n_rows;
+
+  if (self->chart == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->paint_ahead_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  get_paint_window (self, &window);
+  n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  for (guint row = 0; row < n_rows; row++)
+    for (guint column = 0; column < n_columns; column++)
+      {
+        cairo_rectangle_t cell;
+        guint64 stamp;
+        guint64 *key;
+
+        ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+        if (!rects_meet (&cell, &window))
+          continue;
+
+        stamp = ipms_panorama_chart_get_cell_stamp (self->chart, column, row);
+        if (g_hash_table_contains (self->cell_nodes, &stamp))
+          continue;
+
+        key = g_new (guint64, 1);
+        *key = stamp;
+        g_hash_table_insert (self->cell_nodes, key, paint_to_node (self, &cell, column, row, 0));
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->paint_ahead_id = 0;
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The static layer: the chart's back, one node per cell, its front. After
  * an edit only the cells whose stamp changed are painted again (a move
  * repaints two cells, not two thousand chips). Only the cells in the paint
  * window are painted: at 10,000 products the first paint of every chip
- * took half a second. A scroll out of that part makes the layer again,
- * with the cells already painted kept. */
+ * took half a second. The back and the front are painted for the paint
+ * window alone too: the headers of a whole tall grid and its legend cost
+ * a tenth of the first show, and the renderer works through the whole of
+ * a layer's recording wherever a frame repaints. A frame paints only the
+ * cells in view that have no node yet; those around the view are painted
+ * after it, in idle time (see paint_ahead()), so that a first show at
+ * 10,000 products does not pay for cells it does not show. A scroll out
+ * of the part held makes the layer again, with the cells already painted
+ * kept. */
 static void
 ensure_static_node (IpmsPanoramaCanvas *self)
 {
   g_autoptr(GHashTable) cells = NULL;
   GskRenderNode *layer;
   GtkSnapshot *snapshot;
-  cairo_rectangle_t bounds = { 0, 0, 0, 0 };
+  graphene_rect_t chart_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  cairo_rectangle_t bounds;
   graphene_rect_t window;
+  graphene_rect_t visible;
+  gboolean partial = FALSE;
+  double width = 0, height = 0;
   guint n_columns, n_rows;
 
   if (self->static_node != NULL && self->static_dark == self->dark)
     return;
 
   get_paint_window (self, &window);
+  get_visible_area (self, &visible);
 
   if (self->static_dark != self->dark)
     g_hash_table_remove_all (self->cell_nodes);
 
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  ipms_chart_get_size (IPMS_CHART (self->chart), &bounds.width, &bounds.height);
+  ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+  graphene_rect_init (&chart_rect, 0, 0, width, height);
+  if (!graphene_rect_intersection (&chart_rect, &window, &chart_rect))
+    graphene_rect_init (&chart_rect, 0, 0, 0, 0);
+  bounds = (cairo_rectangle_t) { chart_rect.origin.x, chart_rect.origin.y,
+                                 chart_rect.size.width, chart_rect.size.height };
   n_columns = ipms_panorama_chart_get_n_columns (self->chart);
   n_rows = ipms_panorama_chart_get_n_rows (self->chart);
   cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
@@ -773,8 +854,13 @@ ensure_static_node (IpmsPanoramaCanvas *self)
         node = g_hash_table_lookup (self->cell_nodes, &stamp);
         if (node != NULL)
           gsk_render_node_ref (node);
-        else
+        else if (rects_meet (&cell, &visible))
           node = paint_to_node (self, &cell, column, row, 0);
+        else
+          {
+            partial = TRUE;
+            continue;
+          }
         key = g_new (guint64, 1);
 
         gtk_snapshot_append_node (snapshot, node);
@@ -790,8 +876,12 @@ ensure_static_node (IpmsPanoramaCanvas *self)
   self->cell_nodes = g_steal_pointer (&cells);
 
   self->static_node = gtk_snapshot_free_to_node (snapshot);
-  self->static_rect = window;
+  /* Until the cells around the view are painted, any scroll makes the
+   * layer again. */
+  self->static_rect = partial ? visible : window;
   self->static_dark = self->dark;
+  if (partial && self->paint_ahead_id == 0)
+    self->paint_ahead_id = g_idle_add (paint_ahead, self);
 }
 
 /* A scroll that shows cells the static layer does not hold. */
@@ -1323,6 +1413,7 @@ ipms_panorama_canvas_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick_id);
       self->sync_tick_id = 0;
     }
+  g_clear_handle_id (&self->paint_ahead_id, g_source_remove);
 
   G_OBJECT_CLASS (ipms_panorama_canvas_parent_class)->dispose (object);
 }
