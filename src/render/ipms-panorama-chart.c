@@ -1939,6 +1939,26 @@ ipms_panorama_chart_paint_chip (IpmsPanoramaChart           *self,
   paint_chip (self, cr, ipms_chart_style_get_palette (options->dark), product, x, y, options);
 }
 
+void
+ipms_panorama_chart_forget_chip_texts (IpmsPanoramaChart       *self,
+                                       const cairo_rectangle_t *keep)
+{
+  double clip[4] = { keep->x, keep->y, keep->x + keep->width, keep->y + keep->height };
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (IPMS_IS_PANORAMA_CHART (self));
+
+  g_hash_table_iter_init (&iter, self->chip_texts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      cairo_rectangle_t rect;
+
+      if (!ipms_panorama_chart_get_chip_rect (self, *(gint64 *) key, &rect) || !rect_visible (clip, &rect))
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
 char *
 ipms_panorama_chart_dup_cell_label (IpmsPanoramaChart *self,
                                     guint              column,

@@ -880,6 +880,10 @@ ensure_static_node (IpmsPanoramaCanvas *self)
    * layer again. */
   self->static_rect = partial ? visible : window;
   self->static_dark = self->dark;
+  /* The nodes hold what they paint: the texts of chips no longer in the
+   * window are shaped again if they come back. */
+  ipms_panorama_chart_forget_chip_texts (self->chart, &(cairo_rectangle_t) { window.origin.x, window.origin.y,
+                                                                            window.size.width, window.size.height });
   if (partial && self->paint_ahead_id == 0)
     self->paint_ahead_id = g_idle_add (paint_ahead, self);
 }
