@@ -146,6 +146,12 @@ void               ipms_panorama_chart_paint_chip       (IpmsPanoramaChart      
                                                          double                       x,
                                                          double                       y,
                                                          const IpmsChartPaintOptions *options);
+/* Drops the cached texts (shaped names and prices) of the chips outside
+ * `keep`: a canvas that paints only the part of the chart around its view
+ * calls it as that part moves, so that the cache does not grow to every
+ * product of a large grid scrolled through. */
+void               ipms_panorama_chart_forget_chip_texts (IpmsPanoramaChart       *self,
+                                                          const cairo_rectangle_t *keep);
 /* The label a cell is known by: "young families × convenience". */
 char              *ipms_panorama_chart_dup_cell_label   (IpmsPanoramaChart *self,
                                                          guint              column,

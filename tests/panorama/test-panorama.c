@@ -1284,6 +1284,130 @@ test_paint_what_comes_into_view (Fixture       *fixture,
   g_assert_true (chip_shows (fixture, zoomed, column, row));
 }
 
+/* Right after the first show only the cells in view are painted, the
+ * others around them after that frame: a scroll before they are shows
+ * the cells it brings into view all the same, and so does one after. */
+static void
+test_paint_ahead (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  guint column = G_MAXUINT, row = G_MAXUINT;
+  cairo_rectangle_t cell, first;
+  gboolean found = FALSE;
+
+  /* The zoom jumps, where it would glide over several frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ipms_canvas_view_set_zoom (view, 4.0);
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+
+  /* A cell with a chip below the first one in view. */
+  ipms_panorama_chart_get_cell_rect (fixture->chart, 0, 0, &first);
+  for (guint r = 1; r < ipms_panorama_chart_get_n_rows (fixture->chart) && !found; r++)
+    if (ipms_panorama_chart_get_products (fixture->chart, 0, r)->len > 0)
+      {
+        column = 0;
+        row = r;
+        found = TRUE;
+      }
+  g_assert_true (found);
+  ipms_panorama_chart_get_cell_rect (fixture->chart, column, row, &cell);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *name = g_strdup_printf ("panorama-paint-ahead-%u", pass);
+      g_autoptr(GdkTexture) shown = NULL;
+
+      /* Back to the first cells, the layer made again for them only. */
+      ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (first.x, first.y, 1, 1));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      /* The second time, the cells around the view are painted first. */
+      if (pass == 1)
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+
+      ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (cell.x, cell.y, cell.width, 60));
+      g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+      shown = ipms_test_save_widget_png (GTK_WIDGET (fixture->window), name);
+      g_assert_true (chip_shows (fixture, shown, column, row));
+    }
+}
+
+/* The palette's list gets its rows after the page's first frame, and then
+ * lists every product that waits. */
+static void
+test_palette_rows_after_first_frame (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *palette = ipms_panorama_page_get_palette (fixture->page);
+  GListModel *unplaced = ipms_panorama_palette_get_products (IPMS_PANORAMA_PALETTE (palette));
+  GtkWidget *list_view = ipms_test_find_widget (palette, GTK_TYPE_LIST_VIEW, NULL, NULL);
+  GtkSelectionModel *model;
+  gint64 id = product_at (fixture, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (list_view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, g_list_model_get_n_items (unplaced));
+
+  /* A product taken off the grid shows in the list. */
+  g_assert_true (ipms_panorama_unplace_products (fixture->document, &id, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, g_list_model_get_n_items (unplaced));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  g_assert_true (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)) == model);
+}
+
+/* Products of a cell are in their cell order, ties broken by id, after a
+ * whole layout and after an edit that only touches them. */
+static void
+test_cell_order (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  guint column, row;
+  GPtrArray *products;
+  gint64 first, last, order;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (find_cell (fixture, 3, G_MAXUINT, &column, &row));
+  products = ipms_panorama_chart_get_products (fixture->chart, column, row);
+  first = ipms_record_get_id (g_ptr_array_index (products, 0));
+  last = ipms_record_get_id (g_ptr_array_index (products, products->len - 1));
+  order = ipms_record_get_int (product (fixture, last), "cell_order");
+
+  /* The first one moves to the end. */
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, order + 1);
+  g_assert_true (ipms_document_edit_value (fixture->document, "Reorder", NULL, "product", first,
+                                           "cell_order", &value, &error));
+  g_assert_no_error (error);
+  products = ipms_panorama_chart_get_products (fixture->chart, column, row);
+  g_assert_cmpint (ipms_record_get_id (g_ptr_array_index (products, products->len - 1)), ==, first);
+
+  /* Level with the last one: the lower id goes first. */
+  g_value_set_int64 (&value, order);
+  g_assert_true (ipms_document_edit_value (fixture->document, "Reorder", NULL, "product", first,
+                                           "cell_order", &value, &error));
+  g_assert_no_error (error);
+  products = ipms_panorama_chart_get_products (fixture->chart, column, row);
+  g_assert_cmpint (ipms_record_get_id (g_ptr_array_index (products, products->len - 2)), ==, MIN (first, last));
+  g_assert_cmpint (ipms_record_get_id (g_ptr_array_index (products, products->len - 1)), ==, MAX (first, last));
+
+  /* The same after a whole new layout (a new grid row). */
+  g_assert_cmpint (ipms_panorama_add_axis_item (fixture->document, "y", "Retired",
+                                                ipms_panorama_chart_get_n_rows (fixture->chart), &error), !=, 0);
+  g_assert_no_error (error);
+  products = ipms_panorama_chart_get_products (fixture->chart, column, row);
+  g_assert_cmpint (ipms_record_get_id (g_ptr_array_index (products, products->len - 2)), ==, MIN (first, last));
+  g_assert_cmpint (ipms_record_get_id (g_ptr_array_index (products, products->len - 1)), ==, MAX (first, last));
+}
+
 /* The smallest text the panorama paints, in pixels on screen at `zoom`. */
 static double
 smallest_text_px (double zoom)
@@ -1702,6 +1826,9 @@ main (int   argc,
   ADD ("new-series", test_new_series);
   ADD ("screenshots", test_screenshots);
   ADD ("paint-what-comes-into-view", test_paint_what_comes_into_view);
+  ADD ("paint-ahead", test_paint_ahead);
+  ADD ("palette-rows-after-first-frame", test_palette_rows_after_first_frame);
+  ADD ("cell-order", test_cell_order);
   if (g_test_perf ())
     ADD ("perf/frame", test_perf_frame);
 #undef ADD

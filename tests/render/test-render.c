@@ -621,6 +621,90 @@ test_panorama_product_edits (void)
     }
 }
 
+static cairo_surface_t *
+paint_panorama (IpmsPanoramaChart *chart)
+{
+  IpmsChartPaintOptions options = { FALSE, TRUE, 1.0 };
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  ipms_chart_paint (IPMS_CHART (chart), cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return cairo_image_surface_get_width (a) == cairo_image_surface_get_width (b) &&
+         height == cairo_image_surface_get_height (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (size_t) stride * height) == 0;
+}
+
+/* Forgetting the texts of chips out of a canvas' window paints the same
+ * chart again, and a renamed chip whose text was forgotten shows its new
+ * name. */
+static void
+test_panorama_forget_chip_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsPanoramaChart) chart = NULL;
+  g_autoptr(IpmsPanoramaChart) fresh = NULL;
+  cairo_surface_t *before, *after, *renamed, *expected;
+  GValue value = G_VALUE_INIT;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  chart = ipms_panorama_chart_new (document);
+  before = paint_panorama (chart);
+
+  /* Only the first cell's chips keep their texts. */
+  {
+    cairo_rectangle_t first;
+
+    ipms_panorama_chart_get_cell_rect (chart, 0, 0, &first);
+    ipms_panorama_chart_forget_chip_texts (chart, &first);
+  }
+  after = paint_panorama (chart);
+  g_assert_true (same_pixels (before, after));
+
+  for (guint i = 0; id == 0 && i < ipms_panorama_chart_get_n_columns (chart) * ipms_panorama_chart_get_n_rows (chart); i++)
+    {
+      GPtrArray *products = ipms_panorama_chart_get_products (chart, i % ipms_panorama_chart_get_n_columns (chart),
+                                                              i / ipms_panorama_chart_get_n_columns (chart));
+
+      if (products->len > 0)
+        id = ipms_record_get_id (g_ptr_array_index (products, products->len - 1));
+    }
+  g_assert_cmpint (id, !=, 0);
+  ipms_panorama_chart_forget_chip_texts (chart, &(cairo_rectangle_t) { 0, 0, 0, 0 });
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed Feeder");
+  edit_product (document, id, "name", &value);
+  g_value_unset (&value);
+  renamed = paint_panorama (chart);
+  fresh = ipms_panorama_chart_new (document);
+  expected = paint_panorama (fresh);
+  g_assert_true (same_pixels (renamed, expected));
+  g_assert_false (same_pixels (renamed, before));
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (renamed);
+  cairo_surface_destroy (expected);
+}
+
 /* A short column title stands in the middle of its header, as the long
  * titles wrapped to two lines do: measured on the painted pixels. */
 static void
@@ -1366,6 +1450,7 @@ main (int   argc,
   g_test_add_func ("/render/panorama/value-color-nan", test_value_color_nan);
   g_test_add_func ("/render/panorama/product-edits", test_panorama_product_edits);
   g_test_add_func ("/render/panorama/column-title-centered", test_panorama_column_title_centered);
+  g_test_add_func ("/render/panorama/forget-chip-texts", test_panorama_forget_chip_texts);
   g_test_add_data_func ("/render/new-products/product-edits/layers", GINT_TO_POINTER (TIMELINE_LAYERS),
                         test_timeline_product_edits);
   g_test_add_data_func ("/render/new-products/product-edits/series", GINT_TO_POINTER (TIMELINE_SERIES),

@@ -78,6 +78,7 @@ struct _IpmsPanoramaCanvas
   GskRenderNode     *static_node;
   graphene_rect_t    static_rect;     /* the part of the chart whose cells it holds */
   GHashTable        *cell_nodes;      /* cell stamp → GskRenderNode */
+  guint              paint_ahead_id;  /* idle painting the cells around the view */
   gboolean           static_dark;
   gboolean           dark;
 

@@ -723,40 +723,233 @@ get_paint_window (IpmsPanoramaCanvas *self,
   graphene_rect_inset (window, -window->size.width / 2, -window->size.height / 2);
 }
 
+/* The part of the chart in view; the whole chart when not in a view. */
+static void
+get_visible_area (IpmsPanoramaCanvas *self,
+                  graphene_rect_t    *area)
+{
+  double width = 0, height = 0;
+
+  if (self->viewport == NULL)
+    {
+      ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+      graphene_rect_init (area, 0, 0, width, height);
+      return;
+    }
+
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (self->viewport), area);
+}
+
+/* Paints one cell of the paint window that has no node yet, a cell per
+ * main-loop iteration, and once none is left has the static layer made
+ * again with them all. */
+static gboolean
+paint_ahead (gpointer data)
+{
+  IpmsPanoramaCanvas *self = data;
+  graphene_rect_t window;
+  guint n_columns, n_rows;
+
+  if (self->chart == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->paint_ahead_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  get_paint_window (self, &window);
+  n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  for (guint row = 0; row < n_rows; row++)
+    for (guint column = 0; column < n_columns; column++)
+      {
+        cairo_rectangle_t cell;
+        guint64 stamp;
+        guint64 *key;
+
+        ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+        if (!rects_meet (&cell, &window))
+          continue;
+
+        stamp = ipms_panorama_chart_get_cell_stamp (self->chart, column, row);
+        if (g_hash_table_contains (self->cell_nodes, &stamp))
+          continue;
+
+        key = g_new (guint64, 1);
+        *key = stamp;
+        g_hash_table_insert (self->cell_nodes, key, paint_to_node (self, &cell, column, row, 0));
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->paint_ahead_id = 0;
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_piece (GArray                *pieces,
+           const graphene_rect_t *window,
+           double                 x,
+           double                 y,
+           double                 width,
+           double                 height)
+{
+  graphene_rect_t piece = GRAPHENE_RECT_INIT (x, y, width, height);
+
+  if (width > 0 && height > 0 && graphene_rect_intersection (&piece, window, &piece))
+    g_array_append_val (pieces, piece);
+}
+
+/* Appends the chart's back or front as pieces that leave the inside of
+ * the cells out: the renderer draws a recorded node through a scratch
+ * image of the node's share of a frame's damage, and a back and a front
+ * each the size of the window cost two images of the whole view in every
+ * frame of a chip drag across it. The back is what lies above, beside and
+ * below the cells (titles, headers, legend); the front the strips along
+ * the grid lines and the outlines of core and radiating cells. */
+static void
+append_layer (IpmsPanoramaCanvas      *self,
+              GtkSnapshot             *snapshot,
+              const graphene_rect_t   *window,
+              IpmsPanoramaLayer        layer)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  guint n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  double width = 0, height = 0;
+
+  ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+
+  if (n_columns == 0 || n_rows == 0)
+    add_piece (pieces, window, 0, 0, width, height);
+  else
+    {
+      cairo_rectangle_t header, row_header, last;
+      double grid_x, grid_y, cells_x, cells_y, right, bottom;
+
+      ipms_panorama_chart_get_column_header_rect (self->chart, 0, &header);
+      ipms_panorama_chart_get_row_header_rect (self->chart, 0, &row_header);
+      ipms_panorama_chart_get_cell_rect (self->chart, n_columns - 1, n_rows - 1, &last);
+      grid_x = row_header.x;
+      grid_y = header.y;
+      cells_x = header.x;
+      cells_y = row_header.y;
+      right = last.x + last.width;
+      bottom = last.y + last.height;
+
+      if (layer == IPMS_PANORAMA_LAYER_BACK)
+        {
+          add_piece (pieces, window, 0, 0, width, cells_y);
+          add_piece (pieces, window, 0, cells_y, cells_x, bottom - cells_y);
+          add_piece (pieces, window, right, cells_y, width - right, bottom - cells_y);
+          add_piece (pieces, window, 0, bottom, width, height - bottom);
+        }
+      else
+        {
+          /* Lines one unit wide, with a unit on each side for their
+           * antialiased edges; outlines within 8 units of a cell's edge. */
+          add_piece (pieces, window, grid_x - 1, grid_y - 1, 3, bottom - grid_y + 2);
+          add_piece (pieces, window, grid_x - 1, grid_y - 1, right - grid_x + 2, 3);
+          for (guint column = 0; column <= n_columns; column++)
+            {
+              cairo_rectangle_t cell;
+              double x = right;
+
+              if (column < n_columns)
+                {
+                  ipms_panorama_chart_get_cell_rect (self->chart, column, 0, &cell);
+                  x = cell.x;
+                }
+              add_piece (pieces, window, round (x) - 1, grid_y - 1, 3, bottom - grid_y + 2);
+            }
+          for (guint row = 0; row <= n_rows; row++)
+            {
+              cairo_rectangle_t cell;
+              double y = bottom;
+
+              if (row < n_rows)
+                {
+                  ipms_panorama_chart_get_cell_rect (self->chart, 0, row, &cell);
+                  y = cell.y;
+                }
+              add_piece (pieces, window, grid_x - 1, round (y) - 1, right - grid_x + 2, 3);
+            }
+          for (guint row = 0; row < n_rows; row++)
+            for (guint column = 0; column < n_columns; column++)
+              {
+                IpmsRecord *segment = ipms_panorama_chart_get_segment (self->chart, column, row);
+                const char *role = segment != NULL ? ipms_record_get_string (segment, "role") : "none";
+                cairo_rectangle_t cell;
+
+                if (strcmp (role, "core") != 0 && strcmp (role, "radiating") != 0)
+                  continue;
+                ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+                add_piece (pieces, window, cell.x, cell.y, cell.width, 8);
+                add_piece (pieces, window, cell.x, cell.y + cell.height - 8, cell.width, 8);
+                add_piece (pieces, window, cell.x, cell.y + 8, 8, cell.height - 16);
+                add_piece (pieces, window, cell.x + cell.width - 8, cell.y + 8, 8, cell.height - 16);
+              }
+        }
+    }
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const graphene_rect_t *piece = &g_array_index (pieces, graphene_rect_t, i);
+      GskRenderNode *node = paint_to_node (self, &(cairo_rectangle_t) { piece->origin.x, piece->origin.y,
+                                                                        piece->size.width, piece->size.height },
+                                           -1, -1, layer);
+
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+    }
+}
+
 /* The static layer: the chart's back, one node per cell, its front. After
  * an edit only the cells whose stamp changed are painted again (a move
  * repaints two cells, not two thousand chips). Only the cells in the paint
  * window are painted: at 10,000 products the first paint of every chip
- * took half a second. A scroll out of that part makes the layer again,
- * with the cells already painted kept. */
+ * took half a second. The back and the front are painted for the paint
+ * window alone too: the headers of a whole tall grid and its legend cost
+ * a tenth of the first show, and the renderer works through the whole of
+ * a layer's recording wherever a frame repaints. A frame paints only the
+ * cells in view that have no node yet; those around the view are painted
+ * after it, in idle time (see paint_ahead()), so that a first show at
+ * 10,000 products does not pay for cells it does not show. A scroll out
+ * of the part held makes the layer again, with the cells already painted
+ * kept. */
 static void
 ensure_static_node (IpmsPanoramaCanvas *self)
 {
   g_autoptr(GHashTable) cells = NULL;
-  GskRenderNode *layer;
   GtkSnapshot *snapshot;
-  cairo_rectangle_t bounds = { 0, 0, 0, 0 };
+  graphene_rect_t chart_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   graphene_rect_t window;
+  graphene_rect_t visible;
+  gboolean partial = FALSE;
+  double width = 0, height = 0;
   guint n_columns, n_rows;
 
   if (self->static_node != NULL && self->static_dark == self->dark)
     return;
 
   get_paint_window (self, &window);
+  get_visible_area (self, &visible);
 
   if (self->static_dark != self->dark)
     g_hash_table_remove_all (self->cell_nodes);
 
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
-  ipms_chart_get_size (IPMS_CHART (self->chart), &bounds.width, &bounds.height);
+  ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
+  graphene_rect_init (&chart_rect, 0, 0, width, height);
+  if (!graphene_rect_intersection (&chart_rect, &window, &chart_rect))
+    graphene_rect_init (&chart_rect, 0, 0, 0, 0);
   n_columns = ipms_panorama_chart_get_n_columns (self->chart);
   n_rows = ipms_panorama_chart_get_n_rows (self->chart);
   cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
 
   snapshot = gtk_snapshot_new ();
-  layer = paint_to_node (self, &bounds, -1, -1, IPMS_PANORAMA_LAYER_BACK);
-  gtk_snapshot_append_node (snapshot, layer);
-  gsk_render_node_unref (layer);
+  append_layer (self, snapshot, &chart_rect, IPMS_PANORAMA_LAYER_BACK);
   for (guint row = 0; row < n_rows; row++)
     for (guint column = 0; column < n_columns; column++)
       {
@@ -773,25 +966,36 @@ ensure_static_node (IpmsPanoramaCanvas *self)
         node = g_hash_table_lookup (self->cell_nodes, &stamp);
         if (node != NULL)
           gsk_render_node_ref (node);
-        else
+        else if (rects_meet (&cell, &visible))
           node = paint_to_node (self, &cell, column, row, 0);
+        else
+          {
+            partial = TRUE;
+            continue;
+          }
         key = g_new (guint64, 1);
 
         gtk_snapshot_append_node (snapshot, node);
         *key = stamp;
         g_hash_table_insert (cells, key, node);
       }
-  layer = paint_to_node (self, &bounds, -1, -1, IPMS_PANORAMA_LAYER_FRONT);
-  gtk_snapshot_append_node (snapshot, layer);
-  gsk_render_node_unref (layer);
+  append_layer (self, snapshot, &chart_rect, IPMS_PANORAMA_LAYER_FRONT);
 
   /* Only this layout's cells are kept for the next time. */
   g_hash_table_unref (self->cell_nodes);
   self->cell_nodes = g_steal_pointer (&cells);
 
   self->static_node = gtk_snapshot_free_to_node (snapshot);
-  self->static_rect = window;
+  /* Until the cells around the view are painted, any scroll makes the
+   * layer again. */
+  self->static_rect = partial ? visible : window;
   self->static_dark = self->dark;
+  /* The nodes hold what they paint: the texts of chips no longer in the
+   * window are shaped again if they come back. */
+  ipms_panorama_chart_forget_chip_texts (self->chart, &(cairo_rectangle_t) { window.origin.x, window.origin.y,
+                                                                            window.size.width, window.size.height });
+  if (partial && self->paint_ahead_id == 0)
+    self->paint_ahead_id = g_idle_add (paint_ahead, self);
 }
 
 /* A scroll that shows cells the static layer does not hold. */
@@ -1016,6 +1220,38 @@ snapshot_drag (IpmsPanoramaCanvas     *self,
     }
 }
 
+/* Where the current cell is, from the chart alone: a frame must not query
+ * the document, which finishes there and then a bulk step (the undo of an
+ * import) that it is applying a slice at a time: a third of a second's
+ * freeze at 10,000 products. */
+static gboolean
+find_current_cell (IpmsPanoramaCanvas *self,
+                   guint              *column,
+                   guint              *row)
+{
+  guint n_columns = ipms_panorama_chart_get_n_columns (self->chart);
+  guint n_rows = ipms_panorama_chart_get_n_rows (self->chart);
+  gboolean found_column = FALSE, found_row = FALSE;
+
+  if (self->cell_x_item == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_columns && !found_column; i++)
+    if (ipms_record_get_id (ipms_panorama_chart_get_column_item (self->chart, i)) == self->cell_x_item)
+      {
+        *column = i;
+        found_column = TRUE;
+      }
+  for (guint i = 0; i < n_rows && !found_row; i++)
+    if (ipms_record_get_id (ipms_panorama_chart_get_row_item (self->chart, i)) == self->cell_y_item)
+      {
+        *row = i;
+        found_row = TRUE;
+      }
+
+  return found_column && found_row && ipms_panorama_chart_get_segment (self->chart, *column, *row) != NULL;
+}
+
 static void
 ipms_panorama_canvas_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -1029,12 +1265,11 @@ ipms_panorama_canvas_snapshot (GtkWidget   *widget,
   ensure_static_node (self);
   gtk_snapshot_append_node (snapshot, self->static_node);
 
-  if (self->cell_x_item != 0 && self->drag.kind == DRAG_NONE && !self->preview_active)
+  if (self->drag.kind == DRAG_NONE && !self->preview_active)
     {
       guint column, row;
-      gint64 segment = ipms_panorama_find_segment (self->document, self->cell_x_item, self->cell_y_item);
 
-      if (segment != 0 && ipms_panorama_chart_find_segment (self->chart, segment, &column, &row))
+      if (find_current_cell (self, &column, &row))
         {
           cairo_rectangle_t cell;
 
@@ -1162,12 +1397,10 @@ ipms_panorama_canvas_size_allocate (GtkWidget *widget,
   if (self->scroll_to_cell)
     {
       guint column, row;
-      gint64 segment = self->cell_x_item != 0
-                         ? ipms_panorama_find_segment (self->document, self->cell_x_item, self->cell_y_item) : 0;
       GtkWidget *view = gtk_widget_get_ancestor (widget, IPMS_TYPE_CANVAS_VIEW);
 
       self->scroll_to_cell = FALSE;
-      if (view != NULL && segment != 0 && ipms_panorama_chart_find_segment (self->chart, segment, &column, &row))
+      if (view != NULL && find_current_cell (self, &column, &row))
         {
           cairo_rectangle_t cell;
 
@@ -1323,6 +1556,7 @@ ipms_panorama_canvas_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->sync_tick_id);
       self->sync_tick_id = 0;
     }
+  g_clear_handle_id (&self->paint_ahead_id, g_source_remove);
 
   G_OBJECT_CLASS (ipms_panorama_canvas_parent_class)->dispose (object);
 }

@@ -28,6 +28,12 @@ struct _IpmsPanoramaPalette
   GtkSingleSelection *list_selection;
   IpmsPanoramaChart  *chart;
   char               *currency;
+
+  /* The frame clock whose next "after-paint" lets the list have its
+   * model, and the idle that then gives it. */
+  GdkFrameClock      *model_clock;
+  gulong              model_paint_id;
+  guint               model_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsPanoramaPalette, ipms_panorama_palette, GTK_TYPE_WIDGET)
@@ -188,10 +194,92 @@ on_activate (GtkListView         *list_view,
 }
 
 static void
+cancel_model_attach (IpmsPanoramaPalette *self)
+{
+  if (self->model_clock != NULL)
+    g_clear_signal_handler (&self->model_paint_id, self->model_clock);
+  g_clear_object (&self->model_clock);
+  g_clear_handle_id (&self->model_idle_id, g_source_remove);
+}
+
+static void
+attach_model (IpmsPanoramaPalette *self)
+{
+  cancel_model_attach (self);
+  if (gtk_list_view_get_model (self->list_view) != GTK_SELECTION_MODEL (self->list_selection))
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+}
+
+static gboolean
+attach_model_idle (gpointer data)
+{
+  IpmsPanoramaPalette *self = data;
+
+  self->model_idle_id = 0;
+  attach_model (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is on screen, not inside it: the rows then make the
+ * next frame. */
+static void
+on_model_clock_after_paint (IpmsPanoramaPalette *self)
+{
+  g_clear_signal_handler (&self->model_paint_id, self->model_clock);
+  g_clear_object (&self->model_clock);
+  if (self->model_idle_id == 0)
+    self->model_idle_id = g_idle_add (attach_model_idle, self);
+}
+
+/* GTK 4.8's list view makes some two hundred rows at once, whatever its
+ * height: with their measuring, a third of the panorama's first show at
+ * 10,000 products. The chart is what the page is opened for, so the list
+ * gets its rows in the frame after the palette's first one; the title
+ * already says how many products wait. */
+static void
+schedule_model_attach (IpmsPanoramaPalette *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->list_selection == NULL || self->model_clock != NULL || self->model_idle_id != 0 ||
+      gtk_list_view_get_model (self->list_view) == GTK_SELECTION_MODEL (self->list_selection))
+    return;
+
+  if (clock == NULL)
+    {
+      attach_model (self);
+      return;
+    }
+
+  self->model_clock = g_object_ref (clock);
+  self->model_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_model_clock_after_paint), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
+ipms_panorama_palette_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ipms_panorama_palette_parent_class)->map (widget);
+
+  schedule_model_attach (IPMS_PANORAMA_PALETTE (widget));
+}
+
+static void
+ipms_panorama_palette_unmap (GtkWidget *widget)
+{
+  cancel_model_attach (IPMS_PANORAMA_PALETTE (widget));
+
+  GTK_WIDGET_CLASS (ipms_panorama_palette_parent_class)->unmap (widget);
+}
+
+static void
 ipms_panorama_palette_dispose (GObject *object)
 {
   IpmsPanoramaPalette *self = (IpmsPanoramaPalette *)object;
   GtkWidget *child;
+
+  cancel_model_attach (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PALETTE);
   /* The template's unnamed top box is ours to unparent. */
@@ -214,6 +302,8 @@ ipms_panorama_palette_class_init (IpmsPanoramaPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipms_panorama_palette_dispose;
+  widget_class->map = ipms_panorama_palette_map;
+  widget_class->unmap = ipms_panorama_palette_unmap;
 
   signals[OPEN_PRODUCT] =
     g_signal_new ("open-product",
@@ -289,7 +379,11 @@ ipms_panorama_palette_set_model (IpmsPanoramaPalette *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  /* Shown, the list takes its model in the next frame (see _map()). */
+  cancel_model_attach (self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_model_attach (self);
   update_state (self);
 }
 
