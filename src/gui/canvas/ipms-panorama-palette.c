@@ -257,20 +257,31 @@ schedule_model_attach (IpmsPanoramaPalette *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
+/* Hidden with the panorama, the list of unplaced products stays as it was
+ * and catches up when shown, as every hidden list of products does. */
 static void
 ipms_panorama_palette_map (GtkWidget *widget)
 {
+  IpmsPanoramaPalette *self = IPMS_PANORAMA_PALETTE (widget);
+
   GTK_WIDGET_CLASS (ipms_panorama_palette_parent_class)->map (widget);
 
-  schedule_model_attach (IPMS_PANORAMA_PALETTE (widget));
+  if (self->products != NULL)
+    ipms_record_list_set_held (self->products, FALSE);
+  schedule_model_attach (self);
 }
 
 static void
 ipms_panorama_palette_unmap (GtkWidget *widget)
 {
-  cancel_model_attach (IPMS_PANORAMA_PALETTE (widget));
+  IpmsPanoramaPalette *self = IPMS_PANORAMA_PALETTE (widget);
+
+  cancel_model_attach (self);
 
   GTK_WIDGET_CLASS (ipms_panorama_palette_parent_class)->unmap (widget);
+
+  if (self->products != NULL)
+    ipms_record_list_set_held (self->products, TRUE);
 }
 
 static void
@@ -369,6 +380,7 @@ ipms_panorama_palette_set_model (IpmsPanoramaPalette *self,
         self->currency = g_strdup (ipms_record_get_string (project, "currency"));
 
       self->products = ipms_record_list_new (document, "product", "segment_id", IPMS_NULL_ID, "name");
+      ipms_record_list_set_held (self->products, !gtk_widget_get_mapped (GTK_WIDGET (self)));
       self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->products)));
       gtk_single_selection_set_autoselect (self->list_selection, FALSE);
       gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
