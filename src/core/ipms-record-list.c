@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ipms-record-list.h"
@@ -192,9 +193,8 @@ remove_at (IpmsRecordList *self,
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
+compare_ids (const void *a,
+             const void *b)
 {
   gint64 id_a = **(gint64 * const *) a;
   gint64 id_b = **(gint64 * const *) b;
@@ -431,7 +431,7 @@ ipms_record_list_set_held (IpmsRecordList *self,
 
   /* In id order, so that the same changes are announced the same way. */
   ids = (gint64 **) g_hash_table_get_keys_as_array (self->held_ids, &n_ids);
-  g_qsort_with_data (ids, n_ids, sizeof *ids, compare_ids, NULL);
+  qsort (ids, n_ids, sizeof *ids, compare_ids);
   for (guint i = 0; i < n_ids; i++)
     on_row_changed (self->document, self->table->name, *ids[i], IPMS_ROW_UPDATED, self);
   g_hash_table_remove_all (self->held_ids);
