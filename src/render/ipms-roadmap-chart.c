@@ -1721,6 +1721,14 @@ compare_ids (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+/* `ids` sorted. An empty GArray has no data, which bsearch() must not get. */
+static gboolean
+sorted_ids_contain (GArray *ids,
+                    gint64  id)
+{
+  return ids->len > 0 && bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
+}
+
 /* A copy of the unlabelled markers' cell at `key` (Entry), keeping those
  * within `window` that are not of `joined`. */
 static GArray *
@@ -1744,7 +1752,7 @@ local_cell (IpmsRoadmapChart        *self,
 
       if (entry->rect.x >= window->x && entry->rect.x <= window->x + window->width &&
           entry->rect.y >= window->y && entry->rect.y <= window->y + window->height &&
-          bsearch (&entry->id, joined->data, joined->len, sizeof (gint64), compare_ids) == NULL)
+          !sorted_ids_contain (joined, entry->id))
         g_array_append_val (cell, *entry);
     }
   g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), cell);
@@ -1797,7 +1805,7 @@ still_whole (IpmsRoadmapChart *self,
           double dx = entry->rect.x - leaver->x, dy = entry->rect.y - leaver->y;
 
           if (dx * dx + dy * dy > CLUSTER_REACH * CLUSTER_REACH ||
-              bsearch (&entry->id, joined->data, joined->len, sizeof (gint64), compare_ids) != NULL ||
+              sorted_ids_contain (joined, entry->id) ||
               g_hash_table_contains (neighbours, &entry->id))
             continue;
           g_hash_table_add (neighbours, g_memdup2 (&entry->id, sizeof entry->id));
