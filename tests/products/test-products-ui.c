@@ -854,6 +854,23 @@ test_hidden_catch_up (Fixture       *fixture,
 
       g_assert_true (g_hash_table_contains (texts, price));
     }
+
+  /* The currency alone, with no product changed to rebind a row. */
+  ipms_window_set_section (fixture->window, "panorama");
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "USD");
+    g_assert_true (ipms_document_edit_value (fixture->document, "Currency", NULL, "project",
+                                             ipms_record_get_id (ipms_document_get_project (fixture->document)),
+                                             "currency", &value, &error));
+  }
+  show_prds (fixture);
+  g_hash_table_remove_all (texts);
+  collect_cell_texts (GTK_WIDGET (list), texts);
+  g_assert_true (g_hash_table_contains (texts, old_price));
 }
 
 /* The specifications by kind: the kinds of the schema above the table, one

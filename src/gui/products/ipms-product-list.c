@@ -1205,10 +1205,11 @@ ipms_product_list_map (GtkWidget *widget)
 {
   IpmsProductList *self = IPMS_PRODUCT_LIST (widget);
 
+  /* Mapped first: changes_done_cb() does nothing for a list off screen. */
+  GTK_WIDGET_CLASS (ipms_product_list_parent_class)->map (widget);
+
   ipms_record_list_set_held (self->products, FALSE);
   changes_done_cb (self);
-
-  GTK_WIDGET_CLASS (ipms_product_list_parent_class)->map (widget);
 }
 
 static void
