@@ -291,42 +291,6 @@ measure_open (const char *path,
   return painted < 0 ? -1 : painted - start;
 }
 
-/* The longest frame of the crossfades that followed the shows measured,
- * since the last call to print_crossfade_frames(). */
-static double longest_crossfade_frame;
-
-/* A show's figure ends at its first frame, the user's first sight of the
- * page; the stack's crossfade goes on for some 200 ms after it, painting
- * both pages in each frame. What is measured next must not pay for it, and
- * its frames are what the animation costs: the longest is noted. */
-static void
-wait_for_transition (IpmsWindow *window,
-                     const char *section)
-{
-  GtkWidget *stack = gtk_widget_get_parent (ipms_window_get_section_page (window, section));
-  double deadline = ipms_bench_now_ms () + PAINT_TIMEOUT_MS;
-  double longest = 0;
-
-  while (gtk_stack_get_transition_running (GTK_STACK (stack)) && ipms_bench_now_ms () < deadline)
-    {
-      double frame;
-
-      if (wait_for_frame (stack, &frame) < 0)
-        break;
-      longest = MAX (longest, frame);
-    }
-
-  g_printerr ("note: %s: crossfade's longest frame %.1f ms\n", section, longest);
-  longest_crossfade_frame = MAX (longest_crossfade_frame, longest);
-}
-
-static void
-print_crossfade_frames (guint n_products)
-{
-  ipms_bench_print_figure ("show_crossfade_frame_max", n_products, longest_crossfade_frame, "ms");
-  longest_crossfade_frame = 0;
-}
-
 static double
 measure_show_cpu (IpmsWindow *window,
                   const char *section,
@@ -341,7 +305,6 @@ measure_show_cpu (IpmsWindow *window,
   painted = wait_for_paint (GTK_WIDGET (window));
   if (cpu_ms != NULL)
     *cpu_ms = ipms_bench_cpu_ms () - cpu;
-  wait_for_transition (window, section);
 
   return painted < 0 ? -1 : painted - start;
 }
@@ -1054,7 +1017,6 @@ bench_example_forms (void)
               wait_for_form_pages (window));
 
   measure_forms (window, "form_show_example", ipms_document_count_rows (document, "product"));
-  print_crossfade_frames (ipms_document_count_rows (document, "product"));
 
   close_window (window);
 }
@@ -1119,10 +1081,7 @@ main (int   argc,
   if (!prds_only && !charts_only && !panorama_only)
     bench_example_forms ();
   for (guint i = 0; i < sizes->len; i++)
-    {
-      bench_window (g_array_index (sizes, guint, i));
-      print_crossfade_frames (g_array_index (sizes, guint, i));
-    }
+    bench_window (g_array_index (sizes, guint, i));
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
