@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
 #include <time.h>
 
 #include "ipms-bench-project.h"
@@ -36,6 +37,15 @@ ipms_bench_cpu_ms (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+long
+ipms_bench_page_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
 }
 
 /* IPMS_BENCH_CLOCK=cpu times with the process' CPU time instead of the

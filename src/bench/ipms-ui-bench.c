@@ -294,17 +294,22 @@ measure_open (const char *path,
 static double
 measure_show_cpu (IpmsWindow *window,
                   const char *section,
-                  double     *cpu_ms)
+                  double     *cpu_ms,
+                  long       *page_faults)
 {
   double start, cpu, painted;
+  long faults;
 
   wait_for_idle_clock (GTK_WIDGET (window));
   start = ipms_bench_now_ms ();
   cpu = ipms_bench_cpu_ms ();
+  faults = ipms_bench_page_faults ();
   ipms_window_set_section (window, section);
   painted = wait_for_paint (GTK_WIDGET (window));
   if (cpu_ms != NULL)
     *cpu_ms = ipms_bench_cpu_ms () - cpu;
+  if (page_faults != NULL)
+    *page_faults = ipms_bench_page_faults () - faults;
 
   return painted < 0 ? -1 : painted - start;
 }
@@ -313,7 +318,7 @@ static double
 measure_show (IpmsWindow *window,
               const char *section)
 {
-  return measure_show_cpu (window, section, NULL);
+  return measure_show_cpu (window, section, NULL, NULL);
 }
 
 /* The window builds the form views ahead once its first page is painted
@@ -398,7 +403,9 @@ print_time (const char *metric,
 /* The first switch to each form view (the page is built then, and kept);
  * the slowest is the figure, the others are notes. The CPU time is given
  * too (`form_show_cpu`): on a loaded machine the wall clock also counts the
- * X server and the other processes. */
+ * X server and the other processes. Each view's note counts the page
+ * faults too: the first full-window frame after the window's first paint
+ * makes GDK's paint buffers touch fresh memory, whichever view it shows. */
 static void
 measure_forms (IpmsWindow *window,
                const char *metric,
@@ -411,9 +418,11 @@ measure_forms (IpmsWindow *window,
   for (guint i = 0; specs[i] != NULL; i++)
     {
       double cpu;
-      double time = measure_show_cpu (window, specs[i]->id, &cpu);
+      long faults;
+      double time = measure_show_cpu (window, specs[i]->id, &cpu, &faults);
 
-      g_printerr ("note: %s %u: %s %.1f ms (CPU %.1f ms)\n", metric, n_products, specs[i]->id, time, cpu);
+      g_printerr ("note: %s %u: %s %.1f ms (CPU %.1f ms, %ld page faults)\n",
+                  metric, n_products, specs[i]->id, time, cpu, faults);
       slowest = MAX (slowest, time);
       slowest_cpu = MAX (slowest_cpu, cpu);
     }
@@ -900,7 +909,7 @@ measure_prd_list (IpmsWindow *window,
   GListModel *columns;
   double start, cpu, painted;
 
-  print_time ("prd_list_show", n_products, measure_show_cpu (window, "prds", &cpu));
+  print_time ("prd_list_show", n_products, measure_show_cpu (window, "prds", &cpu, NULL));
   ipms_bench_print_figure ("prd_list_show_cpu", n_products, cpu, "ms");
   page = ipms_window_get_section_page (window, "prds");
   list = ipms_products_page_get_list (IPMS_PRODUCTS_PAGE (page));
