@@ -748,6 +748,28 @@ test_narrow_tables (Fixture       *fixture,
     }
 }
 
+/* Whether the caption beside a field of the three-year grid is shown,
+ * and that it names the field's column. */
+static void
+assert_captioned (GtkWidget  *field,
+                  const char *column,
+                  gboolean    shown)
+{
+  GtkWidget *part = gtk_widget_get_ancestor (field, GTK_TYPE_GRID);
+  GtkWidget *cell = field;
+  GtkWidget *caption;
+  int row;
+
+  while (gtk_widget_get_parent (cell) != part)
+    cell = gtk_widget_get_parent (cell);
+  gtk_grid_query_child (GTK_GRID (part), cell, NULL, &row, NULL, NULL);
+  caption = gtk_grid_get_child_at (GTK_GRID (part), 0, row);
+  g_assert_true (GTK_IS_LABEL (caption));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==,
+                   ipms_column_get_label (ipms_table_lookup_column (ipms_schema_lookup_table ("yearly_target"), column)));
+  g_assert_cmpint (gtk_widget_get_visible (caption), ==, shown);
+}
+
 /* At 360 px the three-year grid goes a card per series, its years under
  * each other: every figure, field and label of the grid lies inside the
  * window, with nothing to scroll sideways to; and back at full width it is
@@ -763,7 +785,9 @@ test_narrow_three_year (Fixture       *fixture,
   g_autoptr(GPtrArray) series = ipms_document_query (fixture->document, "series", NULL, 0, "position");
   GtkWidget *first = ipms_three_year_page_get_grid_field (plan, ipms_record_get_id (g_ptr_array_index (series, 0)),
                                                            start, "sales");
-  GtkWidget *grid = gtk_widget_get_ancestor (first, GTK_TYPE_GRID);
+  /* A year's fields and their captions are a grid of their own, in the grid. */
+  GtkWidget *part = gtk_widget_get_ancestor (first, GTK_TYPE_GRID);
+  GtkWidget *grid = gtk_widget_get_ancestor (gtk_widget_get_parent (part), GTK_TYPE_GRID);
   GtkWidget *last;
   graphene_rect_t first_bounds, last_bounds;
   guint n_children = 0;
@@ -797,11 +821,18 @@ test_narrow_three_year (Fixture       *fixture,
       assert_inside_window (fixture, awareness, width, 100);
     }
 
-  /* Wide again: the years side by side. */
+  /* The figures are named on each year's line. */
+  last = ipms_three_year_page_get_grid_field (plan, ipms_record_get_id (g_ptr_array_index (series, 0)), start + 2, "sales");
+  assert_captioned (last, "sales", TRUE);
+  assert_captioned (ipms_three_year_page_get_grid_field (plan, 0, start + 2, "brand_awareness"), "brand_awareness", TRUE);
+
+  /* Wide again: the years side by side, the figures named once a row. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
   for (guint i = 0; i < 3; i++)
     g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
-  last = ipms_three_year_page_get_grid_field (plan, ipms_record_get_id (g_ptr_array_index (series, 0)), start + 2, "sales");
+  assert_captioned (first, "sales", TRUE);
+  assert_captioned (ipms_three_year_page_get_grid_field (plan, 0, start, "ranking"), "ranking", TRUE);
+  assert_captioned (last, "sales", FALSE);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
   g_assert_true (gtk_widget_compute_bounds (first, GTK_WIDGET (fixture->window), &first_bounds));
   g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (fixture->window), &last_bounds));

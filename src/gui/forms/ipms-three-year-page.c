@@ -205,6 +205,16 @@ attach_part (IpmsThreeYearPage *self,
     }
   if (!self->narrow || place->block < 0)
     gtk_widget_set_margin_top (part, 0);
+
+  /* What the figures are, once a row in the wide layout, on each year's
+   * line in the narrow one. */
+  if (g_object_get_data (G_OBJECT (part), "ipms-captions") != NULL)
+    {
+      GtkWidget *caption;
+
+      for (int c = 0; (caption = gtk_grid_get_child_at (GTK_GRID (part), 0, c)) != NULL; c++)
+        gtk_widget_set_visible (caption, self->narrow || place->column == 1);
+    }
 }
 
 static GtkWidget *
@@ -339,15 +349,29 @@ make_target_cell (IpmsThreeYearPage  *self,
                   gint64              series_id)
 {
   IpmsDocument *document = ipms_form_page_get_document (IPMS_FORM_PAGE (self));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const IpmsTable *table = ipms_schema_lookup_table ("yearly_target");
+  GtkWidget *part = gtk_grid_new ();
   /* Translators: where a field of the three-year grid is, as “Outdoor, 2027” */
   g_autofree char *where = g_strdup_printf (_("%s, %d"), series_name, year);
+
+  gtk_grid_set_column_spacing (GTK_GRID (part), 12);
+  g_object_set_data (G_OBJECT (part), "ipms-captions", GINT_TO_POINTER (TRUE));
 
   /* Cells, which make their field rows when first edited: a grid of two
    * hundred series stays quick to show. */
   for (guint c = 0; columns[c] != NULL; c++)
     {
       GtkWidget *cell = ipms_table_cell_new (document, "yearly_target", columns[c]);
+      GtkWidget *caption = gtk_label_new (ipms_column_get_label (ipms_table_lookup_column (table, columns[c])));
+
+      /* The cells show bare numbers: a ranking or an awareness is not told
+       * from a margin by its look. Their accessible names say it already. */
+      gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
+      /* The cells keep to the column's end, under their year. */
+      gtk_widget_set_hexpand (caption, TRUE);
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (caption), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_grid_attach (GTK_GRID (part), caption, 0, (int) c, 1, 1);
 
       gtk_widget_set_size_request (cell, 120, -1);
       gtk_widget_add_css_class (cell, "card");
@@ -358,10 +382,10 @@ make_target_cell (IpmsThreeYearPage  *self,
       g_object_set_data (G_OBJECT (cell), "ipms-year", GINT_TO_POINTER (year));
       g_object_set_data_full (G_OBJECT (cell), "ipms-series", g_memdup2 (&series_id, sizeof series_id), g_free);
       g_ptr_array_add (self->cells, cell);
-      gtk_box_append (GTK_BOX (box), cell);
+      gtk_grid_attach (GTK_GRID (part), cell, 1, (int) c, 1, 1);
     }
 
-  return box;
+  return part;
 }
 
 /* Where the field under the pointer is, from the cell's own context: a
