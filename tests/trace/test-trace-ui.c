@@ -424,6 +424,16 @@ test_population_products (Fixture       *fixture,
   g_assert_true (ipms_document_set_int (plan->document, "product", plan->lonely, "series_id", plan->series, NULL));
   g_assert_true (ipms_document_commit_edit (plan->document, NULL));
   g_assert_nonnull (find_row (page, "Feeder Mini"));
+
+  /* Hidden (its section not shown), the page's lists wait; shown again,
+   * they have caught up with what changed meanwhile. */
+  gtk_widget_set_visible (page, FALSE);
+  trace_plan_set (plan, "product", plan->lonely, "name", "Feeder Max");
+  g_assert_nonnull (find_row (page, "Feeder Mini"));
+  gtk_widget_set_visible (page, TRUE);
+  g_assert_true (ipms_test_wait_for_paint (page));
+  g_assert_null (find_row (page, "Feeder Mini"));
+  g_assert_nonnull (find_row (page, "Feeder Max"));
 }
 
 /* Charts */

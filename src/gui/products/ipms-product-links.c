@@ -143,11 +143,21 @@ on_row_changed (IpmsProductLinks *self,
     self->dirty = TRUE;
 }
 
+/* Only a list on screen follows the edits as they come: the population
+ * page's lists were rebuilt, rows and all, on every product edit made in
+ * another view. A hidden one catches up when it is mapped again. */
 static void
 on_changes_done (IpmsProductLinks *self)
 {
-  if (self->dirty)
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
+}
+
+static void
+on_reloaded (IpmsProductLinks *self)
+{
+  self->dirty = TRUE;
+  on_changes_done (self);
 }
 
 static void
@@ -162,7 +172,7 @@ set_document (IpmsProductLinks *self,
       g_signal_connect_swapped (document, "row-changed", G_CALLBACK (on_row_changed), self);
       g_signal_connect_swapped (document, "changes-done", G_CALLBACK (on_changes_done), self);
       /* Which rows changed is unknown: read everything again. */
-      g_signal_connect_swapped (document, "reloaded", G_CALLBACK (rebuild), self);
+      g_signal_connect_swapped (document, "reloaded", G_CALLBACK (on_reloaded), self);
     }
 }
 
@@ -205,6 +215,17 @@ ipms_product_links_constructed (GObject *object)
 
   g_return_if_fail (g_strcmp0 (self->table, "segment") == 0 || g_strcmp0 (self->table, "series") == 0);
   rebuild (self);
+}
+
+static void
+ipms_product_links_map (GtkWidget *widget)
+{
+  IpmsProductLinks *self = IPMS_PRODUCT_LINKS (widget);
+
+  GTK_WIDGET_CLASS (ipms_product_links_parent_class)->map (widget);
+
+  if (self->dirty)
+    rebuild (self);
 }
 
 static void
@@ -289,6 +310,8 @@ ipms_product_links_class_init (IpmsProductLinksClass *klass)
   object_class->finalize = ipms_product_links_finalize;
   object_class->get_property = ipms_product_links_get_property;
   object_class->set_property = ipms_product_links_set_property;
+
+  widget_class->map = ipms_product_links_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, IPMS_TYPE_DOCUMENT,
