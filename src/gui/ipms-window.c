@@ -364,6 +364,17 @@ get_application (IpmsWindow *self)
   return IPMS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
+/* Each call of gtk_widget_set_tooltip_text() makes GTK 4.8 query the
+ * pointer from the X server and lay its tooltip out again, even for the
+ * same text; the document notifies the window several times an edit. */
+static void
+set_tooltip_if_changed (GtkWidget  *widget,
+                        const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* The one place that makes the win.* actions follow the document. */
 static void
 ipms_window_update_actions (IpmsWindow *self)
@@ -422,8 +433,8 @@ ipms_window_update_actions (IpmsWindow *self)
   /* Translators: tooltip of the redo button; %s names the step */
   redo_tooltip = can_redo && redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label)
                                                 : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (self->undo_button, undo_tooltip);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_tooltip);
+  set_tooltip_if_changed (self->undo_button, undo_tooltip);
+  set_tooltip_if_changed (self->redo_button, redo_tooltip);
 }
 
 static void
@@ -432,20 +443,25 @@ ipms_window_update_title (IpmsWindow *self)
   g_autofree char *title = ipms_document_dup_title (self->document);
   const char *path = ipms_document_get_path (self->document);
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->project_title, title);
-  /* A menu button reads as its type name, not its child's text. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Rename the project"),
-                                  -1);
+  /* Called on every notification of the document: what is the same is
+   * left alone, as the title is sent to the X server whenever it is set. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), title) != 0)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_window_title_set_title (self->project_title, title);
+      /* A menu button reads as its type name, not its child's text. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Rename the project"),
+                                      -1);
+    }
 
   if (ipms_document_get_is_draft (self->document))
     {
       /* Translators: shown under the project name while it has no file of its own */
       adw_window_title_set_subtitle (self->project_title, _("Draft"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button),
-                                   _("This draft is saved as you work. Use Save As to give it a file of its own."));
+      set_tooltip_if_changed (GTK_WIDGET (self->title_button),
+                              _("This draft is saved as you work. Use Save As to give it a file of its own."));
     }
   else
     {
@@ -455,7 +471,7 @@ ipms_window_update_title (IpmsWindow *self)
 
       /* The file name fits the sidebar's header; the whole path is one hover away. */
       adw_window_title_set_subtitle (self->project_title, display_name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_button), display_path);
+      set_tooltip_if_changed (GTK_WIDGET (self->title_button), display_path);
     }
 }
 
