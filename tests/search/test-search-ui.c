@@ -575,10 +575,14 @@ test_preparing_after_import (Fixture       *fixture,
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
                                                               IPMS_TYPE_SEARCH_PANEL, "stack"));
+  GtkSpinner *spinner = GTK_SPINNER (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
+                                                                   IPMS_TYPE_SEARCH_PANEL, "preparing_spinner"));
   gboolean timed_out = FALSE;
   gboolean seen_preparing = FALSE;
   guint source;
 
+  /* Spinning only while it is shown. */
+  g_assert_false (gtk_spinner_get_spinning (spinner));
   import_own_plan (fixture);
 
   /* At once, not after the entry's pause: the panel makes the index in
@@ -587,7 +591,11 @@ test_preparing_after_import (Fixture       *fixture,
   source = g_timeout_add_seconds (5, timeout_cb, &timed_out);
   while (!timed_out && ipms_search_panel_get_n_results (fixture->panel) == 0)
     {
-      seen_preparing |= g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preparing") == 0;
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "preparing") == 0)
+        {
+          seen_preparing = TRUE;
+          g_assert_true (gtk_spinner_get_spinning (spinner));
+        }
       g_main_context_iteration (NULL, TRUE);
     }
   if (!timed_out)
@@ -596,6 +604,7 @@ test_preparing_after_import (Fixture       *fixture,
   g_assert_true (seen_preparing);
   g_assert_cmpuint (ipms_search_panel_get_n_results (fixture->panel), >, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "results");
+  g_assert_false (gtk_spinner_get_spinning (spinner));
   g_assert_true (ipms_search_is_ready (fixture->document));
 }
 

@@ -807,22 +807,16 @@ count_visible_children (GtkWidget *widget)
   return n;
 }
 
+/* Lets the window build the form views ahead, as it does once its first
+ * page is painted. */
 static void
-test_form_views_built_ahead (void)
+wait_for_form_views (IpmsWindow *window,
+                     gint64      deadline)
 {
-  g_autoptr(GFile) file = create_project ("ahead.ipms", "Ahead");
-  IpmsWindow *window = open_file (file);
   GtkStack *stack = template_child (window, "stack");
   const char * const forms[] = { "five-looks", "isor", "ctmo", "category", "population",
                                  "three-year-plan", "one-year-plan", "team" };
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GtkWidget *page;
   guint built = 0;
-
-  set_first_window_size (window);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
-  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
 
   while (built < G_N_ELEMENTS (forms) && g_get_monotonic_time () < deadline)
     {
@@ -833,6 +827,23 @@ test_form_views_built_ahead (void)
         built += gtk_stack_get_child_by_name (stack, forms[i]) != NULL;
     }
   g_assert_cmpuint (built, ==, G_N_ELEMENTS (forms));
+}
+
+static void
+test_form_views_built_ahead (void)
+{
+  g_autoptr(GFile) file = create_project ("ahead.ipms", "Ahead");
+  IpmsWindow *window = open_file (file);
+  GtkStack *stack = template_child (window, "stack");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *page;
+
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
+
+  wait_for_form_views (window, deadline);
 
   g_assert_null (gtk_stack_get_child_by_name (stack, "new-products"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "roadmap"));
@@ -858,6 +869,60 @@ test_form_views_built_ahead (void)
   g_assert_true (gtk_widget_get_visible (page));
 
   close_all_windows ();
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* A window left alone paints nothing: an animation running where it is
+ * not seen (a spinner on a stack page not shown) made it lay itself out
+ * and paint in every frame, at some 4 % of a core, for as long as it
+ * was open. */
+static void
+test_idle_window (void)
+{
+  g_autoptr(GFile) file = create_project ("idle.ipms", "Idle");
+  IpmsWindow *window = open_file (file);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  guint n_frames = 0;
+  gint64 end;
+
+  /* The suite turns animations off; an animation left running is what
+   * this looks for. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  wait_for_form_views (window, deadline);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "five-looks"));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  /* What the switch itself set going (a scroll to the top, the focus)
+   * comes to rest. */
+  end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  /* A frame that only lays the window out counts too: on X11 each asks
+   * the server for the monitor's work area. */
+  g_signal_connect (clock, "layout", G_CALLBACK (count_frame_cb), &n_frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &n_frames);
+  end = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_signal_handlers_disconnect_by_func (clock, count_frame_cb, &n_frames);
+
+  g_assert_cmpuint (n_frames, ==, 0);
+
+  close_all_windows ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 static GtkWidget *
@@ -1279,6 +1344,7 @@ main (int   argc,
   g_test_add_func ("/shell/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/shell/window/startup-section", test_startup_section);
   g_test_add_func ("/shell/window/form-views-built-ahead", test_form_views_built_ahead);
+  g_test_add_func ("/shell/window/idle", test_idle_window);
   g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/shell/window/rename-project", test_rename_project);
   g_test_add_func ("/shell/window/undo-toast", test_undo_toast);

@@ -34,6 +34,7 @@ struct _IpmsSearchPanel
   GtkStack     *stack;
   GtkListBox   *list;
   GtkWidget    *more_label;
+  GtkSpinner   *preparing_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (IpmsSearchPanel, ipms_search_panel, ADW_TYPE_BIN)
@@ -184,6 +185,16 @@ remove_rows (IpmsSearchPanel *self)
 }
 
 static gboolean refresh_cb (gpointer user_data);
+
+/* A spinner spins on in a stack page that is not shown: GTK 4.8 goes on
+ * styling such a page, and its animation then made the window lay itself
+ * out and paint in every frame, for good, at some 4 % of a core. */
+static void
+preparing_spinner_follow_page (IpmsSearchPanel *self)
+{
+  gtk_spinner_set_spinning (self->preparing_spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preparing") == 0);
+}
 
 static void
 stop_preparing (IpmsSearchPanel *self)
@@ -489,6 +500,8 @@ ipms_search_panel_class_init (IpmsSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpmsSearchPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, IpmsSearchPanel, list);
   gtk_widget_class_bind_template_child (widget_class, IpmsSearchPanel, more_label);
+  gtk_widget_class_bind_template_child (widget_class, IpmsSearchPanel, preparing_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, preparing_spinner_follow_page);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
