@@ -51,6 +51,41 @@ test_axis_iso (void)
   g_assert_cmpuint (day ("2027-01-01") - day ("2026-12-31"), ==, 1);
 }
 
+/* The days are counted without a GDate: every day of years around 1600,
+ * 1900 and 2000 (leap years by the century rules) and of the ends of
+ * GDate's range reads back as written, and what is not a date is 0. */
+static void
+test_axis_iso_count (void)
+{
+  static const char * const not_dates[] = {
+    "", "2027", "2027-03-1", "2027-03-150", "2027/03/15", "2027-3-15", "0000-01-01", "2027-00-10",
+    "2027-13-01", "2027-04-31", "1900-02-29", "2027-02-29", " 2027-03-15", "2027-03-15 ", "2027-0a-15",
+  };
+  static const guint years[][2] = { { 1, 3 }, { 1599, 1601 }, { 1899, 1901 }, { 1999, 2101 }, { 9998, 9999 } };
+
+  g_assert_cmpuint (day ("0001-01-01"), ==, 1);
+  g_assert_cmpuint (day ("2000-02-29") + 1, ==, day ("2000-03-01"));
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    g_assert_cmpuint (ipms_time_day_from_iso (not_dates[i]), ==, 0);
+
+  for (guint r = 0; r < G_N_ELEMENTS (years); r++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) years[r][0]);
+      while (g_date_get_year (&date) <= years[r][1])
+        {
+          char iso[16];
+
+          g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&date), (guint) g_date_get_month (&date),
+                      (guint) g_date_get_day (&date));
+          g_assert_cmpuint (ipms_time_day_from_iso (iso), ==, g_date_get_julian (&date));
+          g_date_add_days (&date, 1);
+        }
+    }
+}
+
 static void
 test_axis_units (void)
 {
@@ -1136,6 +1171,7 @@ main (int   argc,
   ipms_test_init (&argc, &argv);
 
   g_test_add_func ("/timeline/axis/iso", test_axis_iso);
+  g_test_add_func ("/timeline/axis/iso-count", test_axis_iso_count);
   g_test_add_func ("/timeline/axis/units", test_axis_units);
   g_test_add_func ("/timeline/axis/scales", test_axis_scales);
   g_test_add_func ("/timeline/axis/snapping", test_axis_snapping);
