@@ -20,6 +20,7 @@
 #include "ipms-test-utils.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-edits.h"
+#include "ipms-timeline-paint.h"
 
 static guint32
 day (const char *iso)
@@ -968,6 +969,32 @@ test_new_products_lane_height (void)
 }
 
 /* The new product chart's names lie inside it, whatever the language. */
+/* A text the layout cache measures without a layout of its own (a chart's
+ * 10,000 names) has the size its layout has, in every chart font: the
+ * charts place their labels by it. The texts are new to the cache of sizes
+ * the caches share, each ends with a word of this test for that. */
+static void
+test_measure_texts (void)
+{
+  static const char * const texts[] = {
+    "Product 1234 Pro", "AVAWAY To Ty Wa", "  spaced  out  ", "新品图 Nest 入局", "Café crème ﬁx",
+    "e\xcc\x81te\xcc\x81", "🐱 Feeder", "Nest מוצר 2", "منتج", "2027", "a\tb", "two\nlines", "·", "",
+  };
+  g_autoptr(IpmsLayoutCache) cache = ipms_layout_cache_new ();
+
+  for (guint font = 0; font < IPMS_CHART_N_FONTS; font++)
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s measured%u", texts[i], font);
+        int width, height, layout_width, layout_height;
+
+        ipms_layout_cache_get_size (cache, font, text, &width, &height);
+        pango_layout_get_pixel_size (ipms_layout_cache_get (cache, font, text), &layout_width, &layout_height);
+        g_assert_cmpint (width, ==, layout_width);
+        g_assert_cmpint (height, ==, layout_height);
+      }
+}
+
 static void
 test_new_products_labels (void)
 {
@@ -1197,6 +1224,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/timeline/chart/export", test_export);
   g_test_add_func ("/timeline/chart/roadmap-labels", test_roadmap_labels);
+  g_test_add_func ("/timeline/chart/measure-texts", test_measure_texts);
   g_test_add_func ("/timeline/chart/new-products-labels", test_new_products_labels);
   g_test_add_func ("/timeline/chart/new-products-lane-height", test_new_products_lane_height);
 
