@@ -46,19 +46,47 @@ ipms_time_day_from_dmy (int day,
   return g_date_get_julian (&date);
 }
 
+/* The digits at `text`, which are `n` of them. */
+static int
+parse_digits (const char *text,
+              guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+/* A chart reads the dates of 10,000 products at each layout: the day is
+ * counted here as GDate counts it (day 1 is 1 January of year 1, in the
+ * Gregorian calendar), without a GDate and three string conversions. */
 guint32
 ipms_time_day_from_iso (const char *iso_date)
 {
-  if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
+  static const int days_before_month[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  int day, month, year, years;
+  gboolean leap;
+
+  /* Each character is looked at only when those before it were not the end. */
+  if (iso_date == NULL)
+    return 0;
+  for (guint i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? iso_date[i] != '-' : !g_ascii_isdigit (iso_date[i]))
+      return 0;
+  if (iso_date[10] != '\0')
     return 0;
 
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (iso_date[i]))
-      return 0;
+  year = parse_digits (iso_date, 4);
+  month = parse_digits (iso_date + 5, 2);
+  day = parse_digits (iso_date + 8, 2);
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
 
-  return ipms_time_day_from_dmy ((int) g_ascii_strtoull (iso_date + 8, NULL, 10),
-                                 (int) g_ascii_strtoull (iso_date + 5, NULL, 10),
-                                 (int) g_ascii_strtoull (iso_date, NULL, 10));
+  leap = g_date_is_leap_year ((GDateYear) year);
+  years = year - 1;
+  return (guint32) (years * 365 + years / 4 - years / 100 + years / 400 +
+                    days_before_month[month - 1] + (leap && month > 2 ? 1 : 0) + day);
 }
 
 char *

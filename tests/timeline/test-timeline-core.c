@@ -20,6 +20,7 @@
 #include "ipms-test-utils.h"
 #include "ipms-time-axis.h"
 #include "ipms-timeline-edits.h"
+#include "ipms-timeline-paint.h"
 
 static guint32
 day (const char *iso)
@@ -49,6 +50,41 @@ test_axis_iso (void)
   g_assert_cmpuint (ipms_time_day_from_iso ("27-03-15"), ==, 0);
   g_assert_cmpuint (ipms_time_day_from_iso (NULL), ==, 0);
   g_assert_cmpuint (day ("2027-01-01") - day ("2026-12-31"), ==, 1);
+}
+
+/* The days are counted without a GDate: every day of years around 1600,
+ * 1900 and 2000 (leap years by the century rules) and of the ends of
+ * GDate's range reads back as written, and what is not a date is 0. */
+static void
+test_axis_iso_count (void)
+{
+  static const char * const not_dates[] = {
+    "", "2027", "2027-03-1", "2027-03-150", "2027/03/15", "2027-3-15", "0000-01-01", "2027-00-10",
+    "2027-13-01", "2027-04-31", "1900-02-29", "2027-02-29", " 2027-03-15", "2027-03-15 ", "2027-0a-15",
+  };
+  static const guint years[][2] = { { 1, 3 }, { 1599, 1601 }, { 1899, 1901 }, { 1999, 2101 }, { 9998, 9999 } };
+
+  g_assert_cmpuint (day ("0001-01-01"), ==, 1);
+  g_assert_cmpuint (day ("2000-02-29") + 1, ==, day ("2000-03-01"));
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    g_assert_cmpuint (ipms_time_day_from_iso (not_dates[i]), ==, 0);
+
+  for (guint r = 0; r < G_N_ELEMENTS (years); r++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, (GDateYear) years[r][0]);
+      while (g_date_get_year (&date) <= years[r][1])
+        {
+          char iso[16];
+
+          g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&date), (guint) g_date_get_month (&date),
+                      (guint) g_date_get_day (&date));
+          g_assert_cmpuint (ipms_time_day_from_iso (iso), ==, g_date_get_julian (&date));
+          g_date_add_days (&date, 1);
+        }
+    }
 }
 
 static void
@@ -933,6 +969,34 @@ test_new_products_lane_height (void)
 }
 
 /* The new product chart's names lie inside it, whatever the language. */
+/* A text the layout cache measures without a layout of its own (a chart's
+ * 10,000 names) has the size its layout has, in every chart font: the
+ * charts place their labels by it. The texts are new to the cache of sizes
+ * the caches share, each ends with a number of this test for that. Printable
+ * ASCII with a letter in it is shaped as one run (see latin_run()). */
+static void
+test_measure_texts (void)
+{
+  static const char * const texts[] = {
+    "Product 1234 Pro", "AVAWAY To Ty Wa", "  spaced  out  ", "新品图 Nest 入局", "Café crème ﬁx",
+    "e\xcc\x81te\xcc\x81", "🐱 Feeder", "Nest מוצר 2", "منتج", "2027", "a\tb", "two\nlines", "·", "",
+    "(Pro) #2 [x]-*{y}~ 50%", "fi ffl Wo.", "2027-03 #4",
+  };
+  g_autoptr(IpmsLayoutCache) cache = ipms_layout_cache_new ();
+
+  for (guint font = 0; font < IPMS_CHART_N_FONTS; font++)
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s %u", texts[i], 97310 + font);
+        int width, height, layout_width, layout_height;
+
+        ipms_layout_cache_get_size (cache, font, text, &width, &height);
+        pango_layout_get_pixel_size (ipms_layout_cache_get (cache, font, text), &layout_width, &layout_height);
+        g_assert_cmpint (width, ==, layout_width);
+        g_assert_cmpint (height, ==, layout_height);
+      }
+}
+
 static void
 test_new_products_labels (void)
 {
@@ -1136,6 +1200,7 @@ main (int   argc,
   ipms_test_init (&argc, &argv);
 
   g_test_add_func ("/timeline/axis/iso", test_axis_iso);
+  g_test_add_func ("/timeline/axis/iso-count", test_axis_iso_count);
   g_test_add_func ("/timeline/axis/units", test_axis_units);
   g_test_add_func ("/timeline/axis/scales", test_axis_scales);
   g_test_add_func ("/timeline/axis/snapping", test_axis_snapping);
@@ -1161,6 +1226,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/timeline/chart/export", test_export);
   g_test_add_func ("/timeline/chart/roadmap-labels", test_roadmap_labels);
+  g_test_add_func ("/timeline/chart/measure-texts", test_measure_texts);
   g_test_add_func ("/timeline/chart/new-products-labels", test_new_products_labels);
   g_test_add_func ("/timeline/chart/new-products-lane-height", test_new_products_lane_height);
 
