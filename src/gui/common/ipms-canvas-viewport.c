@@ -39,6 +39,10 @@ struct _IpmsCanvasViewport
    * is queued from outside it. */
   gboolean            allocating;
   guint               reallocate_source;
+  /* See queue_relayout(). */
+  GdkFrameClock      *relayout_clock;
+  gulong              relayout_handler;
+  gboolean            relayout_asked;
 
   /* A zoom waiting for the next allocation to put the anchored point back
    * under the pointer: fractions of the content and viewport positions. */
@@ -81,6 +85,35 @@ reallocate_cb (gpointer data)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+relayout_cb (GdkFrameClock      *clock,
+             IpmsCanvasViewport *self)
+{
+  g_clear_signal_handler (&self->relayout_handler, self->relayout_clock);
+  g_clear_object (&self->relayout_clock);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* A GtkScrolledWindow answers bounds of its adjustments that show or hide
+ * a scrollbar with gtk_widget_queue_resize(); made while GTK 4.8
+ * allocates, as here, that request is lost, and the widgets above are
+ * painted without an allocation (the panorama stayed blank after the
+ * window grew). A new size of the view or the chart may do it: the
+ * request is made again once the allocation is over, in the same frame,
+ * whose layout phase then runs again before it paints. */
+static void
+queue_relayout (IpmsCanvasViewport *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->relayout_handler != 0)
+    return;
+
+  self->relayout_clock = g_object_ref (clock);
+  self->relayout_handler = g_signal_connect (clock, "layout", G_CALLBACK (relayout_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 static void
@@ -221,6 +254,12 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   g_object_thaw_notify (G_OBJECT (self->hadjustment));
   g_object_thaw_notify (G_OBJECT (self->vadjustment));
 
+  /* Once for a change of size: a chart whose size follows the view's (a
+   * timeline fitted to it) changes again in the layout asked for, and
+   * must not make every layout ask for one more. */
+  if (changed && !self->relayout_asked)
+    queue_relayout (self);
+  self->relayout_asked = changed;
   if (changed)
     g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
 
@@ -236,6 +275,12 @@ ipms_canvas_viewport_size_allocate (GtkWidget *widget,
   self->allocating = TRUE;
   gtk_widget_allocate (self->child, child_width, child_height, -1, transform);
   self->allocating = FALSE;
+
+  /* A view grown or shrunk shows another part of the chart with the same
+   * scroll values: a canvas that paints only what is in view must paint
+   * it (the roadmap stayed cut off at the old size of the window). */
+  if (changed)
+    emit_visible_area_changed (self);
 }
 
 static void
@@ -338,6 +383,8 @@ ipms_canvas_viewport_dispose (GObject *object)
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
   g_clear_handle_id (&self->reallocate_source, g_source_remove);
+  g_clear_signal_handler (&self->relayout_handler, self->relayout_clock);
+  g_clear_object (&self->relayout_clock);
 
   if (self->hadjustment != NULL)
     {
