@@ -1253,27 +1253,53 @@ count_colours (Display *display,
   return g_hash_table_size (colours);
 }
 
+/* The planner itself, showing the example, on a bus of its own so that it
+ * does not hand the example to this test's application. */
+static GSubprocess *
+spawn_example_planner (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *planner;
+
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  planner = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IPMS_PLANNER"), "--example", NULL);
+  g_assert_no_error (error);
+
+  return planner;
+}
+
+/* Ends the planner; what it said on stderr, which no GTK warning about a
+ * widget drawn without an allocation may be part of. */
+static char *
+stop_planner (GSubprocess *planner)
+{
+  g_autoptr(GError) error = NULL;
+  char *errors = NULL;
+
+  g_subprocess_send_signal (planner, SIGTERM);
+  g_assert_true (g_subprocess_communicate_utf8 (planner, NULL, NULL, NULL, &errors, &error));
+  g_assert_no_error (error);
+  g_test_message ("the planner said: %s", errors);
+  g_assert_null (strstr (errors, "without a current allocation"));
+
+  return errors;
+}
+
 /* From wide to narrow in one step, as a window manager resizes: the
  * sidebar, the palette and the segment panel fold in one allocation, and
  * the page must still be laid out and drawn (it stayed blank, "Trying to
  * snapshot GtkOverlay without a current allocation"), at real widths. Only the planner
- * itself, resized from outside with its animations on, showed it: run
- * it, on a bus of its own so that it does not hand the example to this
- * test's application. */
+ * itself, resized from outside with its animations on, showed it. */
 static void
 test_fold_from_outside (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) planner = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) planner = spawn_example_planner ();
   g_autofree char *errors = NULL;
   Display *display = XOpenDisplay (NULL);
   Window window;
 
   g_assert_nonnull (display);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  planner = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IPMS_PLANNER"), "--example", NULL);
-  g_assert_no_error (error);
 
   window = find_window_of (display, atoi (g_subprocess_get_identifier (planner)));
   g_usleep (3 * G_USEC_PER_SEC);
@@ -1283,11 +1309,7 @@ test_fold_from_outside (void)
   g_assert_cmpuint (count_colours (display, window, 370, 800), >, 16);
   XCloseDisplay (display);
 
-  g_subprocess_send_signal (planner, SIGTERM);
-  g_assert_true (g_subprocess_communicate_utf8 (planner, NULL, NULL, NULL, &errors, &error));
-  g_assert_no_error (error);
-  g_test_message ("the planner said: %s", errors);
-  g_assert_null (strstr (errors, "without a current allocation"));
+  errors = stop_planner (planner);
   g_assert_null (strstr (errors, "attempt to allocate"));
 }
 
@@ -1299,9 +1321,7 @@ test_fold_from_outside (void)
 static void
 test_grow_from_outside (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) planner = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *errors = NULL;
   Display *display;
   Window window;
@@ -1318,9 +1338,7 @@ test_grow_from_outside (void)
 
   display = XOpenDisplay (NULL);
   g_assert_nonnull (display);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  planner = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IPMS_PLANNER"), "--example", NULL);
-  g_assert_no_error (error);
+  planner = spawn_example_planner ();
 
   window = find_window_of (display, atoi (g_subprocess_get_identifier (planner)));
   XResizeWindow (display, window, 900, 600);
@@ -1346,11 +1364,7 @@ test_grow_from_outside (void)
   XDestroyImage (image);
   XCloseDisplay (display);
 
-  g_subprocess_send_signal (planner, SIGTERM);
-  g_assert_true (g_subprocess_communicate_utf8 (planner, NULL, NULL, NULL, &errors, &error));
-  g_assert_no_error (error);
-  g_test_message ("the planner said: %s", errors);
-  g_assert_null (strstr (errors, "without a current allocation"));
+  errors = stop_planner (planner);
   g_assert_cmpuint (blank, <, 10);
 }
 
