@@ -2317,15 +2317,26 @@ ipms_document_new_draft (const char  *project_name,
       return NULL;
     }
 
+  /* The name is taken by creating the file, which refuses one that
+   * exists: a check first left a moment for another process (a second
+   * window, a test beside this one) to take the same name in the same
+   * second, and the draft was then refused as existing. */
   for (guint attempt = 1; attempt < 1000; attempt++)
     {
       g_autofree char *name = attempt == 1
         ? g_strdup_printf ("%s.ipms", stamp)
         : g_strdup_printf ("%s (%u).ipms", stamp, attempt);
       g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) local_error = NULL;
+      IpmsDocument *document = ipms_document_create (path, project_name, &local_error);
 
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return ipms_document_create (path, project_name, error);
+      if (document != NULL)
+        return document;
+      if (!g_error_matches (local_error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
     }
 
   g_set_error (error, IPMS_DOCUMENT_ERROR, IPMS_DOCUMENT_ERROR_FAILED,

@@ -1334,6 +1334,45 @@ test_typed_entities (Fixture       *fixture,
   g_assert_cmpfloat (price, ==, 19.0);
 }
 
+/* A draft's name, its time to the second, may be taken between a look and
+ * the file's creation: by another window or a test beside this one. A
+ * dangling link is that, kept still: the file's creation refuses it, a look
+ * did not see it, and the draft was refused as existing. */
+static void
+test_draft_name_taken (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *drafts = ipms_document_get_drafts_dir ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(IpmsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert_cmpint (g_mkdir_with_parents (drafts, 0700), ==, 0);
+  /* This second and the next few, whichever the draft is made in. */
+  for (int s = 0; s < 5; s++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_seconds (now, s);
+      g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%d %H.%M.%S");
+      g_autofree char *name = g_strdup_printf ("%s.ipms", stamp);
+      char *link = g_build_filename (drafts, name, NULL);
+
+      g_assert_cmpint (symlink ("nowhere.ipms", link), ==, 0);
+      g_ptr_array_add (links, link);
+    }
+
+  document = ipms_document_new_draft ("Draft plan", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  for (guint i = 0; i < links->len; i++)
+    {
+      g_assert_cmpstr (ipms_document_get_path (document), !=, g_ptr_array_index (links, i));
+      g_assert_cmpint (g_unlink (g_ptr_array_index (links, i)), ==, 0);
+    }
+  g_assert_true (ipms_document_get_is_draft (document));
+  g_assert_true (g_file_test (ipms_document_get_path (document), G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_save_as_and_drafts (Fixture       *fixture,
                          gconstpointer  data)
@@ -1477,6 +1516,7 @@ main (int   argc,
   ADD ("held-lists", test_held_lists);
   ADD ("typed-entities", test_typed_entities);
   ADD ("save-as-and-drafts", test_save_as_and_drafts);
+  ADD ("draft-name-taken", test_draft_name_taken);
   ADD ("foreach-row", test_foreach_row);
   ADD ("view-state-not-undone", test_view_state_not_undone);
 
