@@ -206,9 +206,10 @@ attach_part (IpmsThreeYearPage *self,
   if (!self->narrow || place->block < 0)
     gtk_widget_set_margin_top (part, 0);
 
-  /* What the figures are, once a row in the wide layout, on each year's
+  /* A year's fields (the parts that are grids, the others are labels):
+   * what the figures are, once a row in the wide layout, on each year's
    * line in the narrow one. */
-  if (g_object_get_data (G_OBJECT (part), "ipms-captions") != NULL)
+  if (GTK_IS_GRID (part))
     {
       GtkWidget *caption;
 
@@ -355,7 +356,6 @@ make_target_cell (IpmsThreeYearPage  *self,
   g_autofree char *where = g_strdup_printf (_("%s, %d"), series_name, year);
 
   gtk_grid_set_column_spacing (GTK_GRID (part), 12);
-  g_object_set_data (G_OBJECT (part), "ipms-captions", GINT_TO_POINTER (TRUE));
 
   /* Cells, which make their field rows when first edited: a grid of two
    * hundred series stays quick to show. */
