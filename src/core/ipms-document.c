@@ -135,6 +135,10 @@ struct _IpmsDocument
   /* A newer version of the application migrated the file while this
    * document had it open: it is shown, never written. */
   gboolean         changed_by_newer;
+  /* ipms_document_read_ahead(): the table being read and the id of the
+   * last row read, G_MAXINT64 once there is none left. */
+  const IpmsTable *read_ahead_table;
+  gint64           read_ahead_after;
   /* The INSERT of each table by schema index, for the import's bulk path;
    * the statements belong to `statements`. */
   sqlite3_stmt   **insert_statements;
@@ -2629,6 +2633,90 @@ ipms_document_get_record (IpmsDocument *self,
   return refresh_record (self, table, id, TRUE);
 }
 
+/* Reads up to `max_rows` rows of `table` after the last one read ahead,
+ * in id order, into the records; TRUE once the table has no row left. A
+ * row already cached is left as it is: the change notifications keep it
+ * up to date. */
+static gboolean
+read_rows_ahead (IpmsDocument    *self,
+                 const IpmsTable *table,
+                 guint            max_rows)
+{
+  g_autofree char *sql = NULL;
+  GHashTable *records;
+  sqlite3_stmt *stmt;
+  guint n_read = 0;
+  int rc;
+
+  if (self->read_ahead_table != table)
+    {
+      self->read_ahead_table = table;
+      self->read_ahead_after = G_MININT64;
+    }
+  if (self->read_ahead_after == G_MAXINT64)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s AS r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
+                         table_sql (table, TABLE_COLUMNS), table->name);
+  stmt = prepare (self, sql, NULL);
+  /* Reading ahead only spares time: a file that cannot be read is left to
+   * the reads that need it, which say so. */
+  if (stmt == NULL)
+    {
+      self->read_ahead_after = G_MAXINT64;
+      return TRUE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->read_ahead_after);
+  sqlite3_bind_int64 (stmt, 2, max_rows);
+  records = records_of_table (self, table);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      n_read++;
+      self->read_ahead_after = id;
+      if (!g_hash_table_contains (records, &id))
+        {
+          IpmsRecord *record = _ipms_record_new (table, id);
+
+          if (_ipms_record_load (record, stmt))
+            note_repaired (self, table, id);
+          g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE || n_read < max_rows)
+    self->read_ahead_after = G_MAXINT64;
+
+  return self->read_ahead_after == G_MAXINT64;
+}
+
+gboolean
+ipms_document_read_ahead (IpmsDocument *self,
+                          const char   *table_name,
+                          guint         max_rows)
+{
+  const IpmsTable *table;
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (self), TRUE);
+
+  table = lookup_table (table_name, NULL);
+  g_return_val_if_fail (table != NULL, TRUE);
+
+  if (max_rows == 0)
+    return self->read_ahead_table == table && self->read_ahead_after == G_MAXINT64;
+
+  /* Amid an edit or a bulk step the file holds half of a change, which the
+   * records must not show. */
+  if (self->db == NULL || self->session != NULL || self->pending != NULL)
+    return FALSE;
+
+  return read_rows_ahead (self, table, max_rows);
+}
+
 GPtrArray *
 ipms_document_query (IpmsDocument *self,
                      const char   *table_name,
@@ -2684,6 +2772,11 @@ ipms_document_query (IpmsDocument *self,
    * second list of the same rows), only the ids are read and sorted: the
    * whole rows with their reference checks made sorting 10,000 products
    * by name cost 25 ms. Rows not cached yet are then read one by one. */
+  /* The rest of a table being read ahead is read at once, not row by row
+   * as below. */
+  if (self->read_ahead_table == table)
+    read_rows_ahead (self, table, G_MAXUINT);
+
   records = records_of_table (self, table);
   ids_only = g_hash_table_size (records) > 0;
   sql = g_strdup_printf ("SELECT %s FROM %s AS r%s%s", ids_only ? "r.id" : table_sql (table, TABLE_COLUMNS),

@@ -145,6 +145,14 @@ GPtrArray    *ipms_document_query             (IpmsDocument  *self,
                                                const char    *sort_column);
 guint         ipms_document_count_rows        (IpmsDocument  *self,
                                                const char    *table);
+/* Reads up to `max_rows` more rows of `table` into the records, so that
+ * the first list of it costs less: a caller with time to spare (an idle)
+ * calls it until it returns TRUE, when no row is left unread. Amid an edit
+ * it reads nothing and returns FALSE; `max_rows` 0 only tells whether it
+ * is done. One table at a time: another starts over. */
+gboolean      ipms_document_read_ahead        (IpmsDocument  *self,
+                                               const char    *table,
+                                               guint          max_rows);
 
 /* Calls `func` for every row of `table` in id order, with the row's values
  * (n_columns GValues in schema order, unset for NULL) that live only for

@@ -1452,6 +1452,123 @@ collect_names (gint64        id,
   return id < 3;
 }
 
+static IpmsDocument *
+open_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  IpmsDocument *document = ipms_document_open (path, &error);
+
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static void
+rename_product (IpmsDocument *document,
+                gint64        id,
+                const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  g_assert_true (ipms_document_set_value (document, "product", id, "name", &value, &error));
+  g_assert_no_error (error);
+}
+
+/* What a document read ahead in part shows, after edits, an edit under way
+ * and another program's change, is what one that read nothing ahead does. */
+static void
+test_read_ahead (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "ahead.ipms");
+  g_autoptr(GError) error = NULL;
+  gint64 ids[50];
+
+  {
+    g_autoptr(IpmsDocument) document = create_document (fixture, "ahead.ipms");
+
+    begin (document, "Add", NULL);
+    /* Named backwards, so that a list by name is not one by id. */
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Product %02u", (guint) G_N_ELEMENTS (ids) - i);
+
+        ids[i] = insert_row (document, "product", "name", name, NULL);
+      }
+    commit (document);
+    ipms_document_close (document);
+  }
+
+  {
+    g_autoptr(IpmsDocument) document = open_document (path);
+    g_autoptr(IpmsDocument) fresh = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *got = NULL;
+    g_autoptr(GPtrArray) by_name = NULL;
+
+    g_assert_false (ipms_document_read_ahead (document, "product", 0));
+    g_assert_false (ipms_document_read_ahead (document, "product", 20));
+
+    /* Amid an edit nothing is read: the file holds half of it. */
+    begin (document, "Change", NULL);
+    g_assert_false (ipms_document_read_ahead (document, "product", 20));
+    rename_product (document, ids[4], "Renamed, read");
+    rename_product (document, ids[39], "Renamed, not read yet");
+    g_assert_true (ipms_document_delete (document, "product", ids[9], &error));
+    g_assert_no_error (error);
+    g_assert_true (ipms_document_delete (document, "product", ids[44], &error));
+    g_assert_no_error (error);
+    insert_row (document, "product", "name", "Added", NULL);
+    commit (document);
+
+    g_assert_false (ipms_document_read_ahead (document, "product", 20));
+    g_assert_false (ipms_document_read_ahead (document, "product", 0));
+    g_assert_true (ipms_document_read_ahead (document, "product", 20));
+    g_assert_true (ipms_document_read_ahead (document, "product", 0));
+
+    fresh = open_document (path);
+    expected = dump_document (fresh);
+    got = dump_document (document);
+    g_assert_cmpstr (got, ==, expected);
+
+    by_name = ipms_document_query (document, "product", NULL, 0, "name");
+    g_assert_cmpuint (by_name->len, ==, G_N_ELEMENTS (ids) - 1);
+    g_assert_cmpstr (ipms_record_get_string (by_name->pdata[0], "name"), ==, "Added");
+    g_assert_cmpstr (ipms_record_get_string (by_name->pdata[1], "name"), ==, "Product 01");
+    g_assert_cmpstr (ipms_record_get_string (by_name->pdata[by_name->len - 1], "name"), ==, "Renamed, read");
+  }
+
+  /* A list asked for halfway reads the rest at once; another program's
+   * change is seen on either side of where reading ahead got to. */
+  {
+    g_autoptr(IpmsDocument) document = open_document (path);
+    g_autoptr(IpmsDocument) fresh = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *got = NULL;
+    g_autoptr(GPtrArray) by_name = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE product SET name = 'Outside, read' WHERE id = %" G_GINT64_FORMAT ";"
+                                            "UPDATE product SET name = 'Outside, not read yet' WHERE id = %" G_GINT64_FORMAT ";",
+                                            ids[2], ids[30]);
+
+    g_assert_false (ipms_document_read_ahead (document, "product", 10));
+    exec_raw (path, sql);
+    g_assert_true (ipms_document_check_external_change (document));
+
+    by_name = ipms_document_query (document, "product", NULL, 0, "name");
+    g_assert_true (ipms_document_read_ahead (document, "product", 0));
+
+    fresh = open_document (path);
+    expected = dump_document (fresh);
+    got = dump_document (document);
+    g_assert_cmpstr (got, ==, expected);
+    g_assert_cmpstr (ipms_record_get_string (by_name->pdata[1], "name"), ==, "Outside, not read yet");
+    g_assert_cmpstr (ipms_record_get_string (by_name->pdata[2], "name"), ==, "Outside, read");
+  }
+}
+
 static void
 test_foreach_row (Fixture       *fixture,
                   gconstpointer  data)
@@ -1518,6 +1635,7 @@ main (int   argc,
   ADD ("save-as-and-drafts", test_save_as_and_drafts);
   ADD ("draft-name-taken", test_draft_name_taken);
   ADD ("foreach-row", test_foreach_row);
+  ADD ("read-ahead", test_read_ahead);
   ADD ("view-state-not-undone", test_view_state_not_undone);
 
 #undef ADD
