@@ -13,7 +13,7 @@ printf '%s\n' "$output"
 status=0
 for metric in open_paint_team open_paint_panorama form_show panorama_show new_products_show \
               roadmap_show rss_all_views rss_gl_driver edit_paint undo_paint drag_frame_p90 \
-              drag_frame_max bulk_undo_stall form_show_example form_prebuild_stall; do
+              drag_frame_max bulk_undo_stall form_show_example prebuild_stall; do
   # The example plan has its own number of products.
   size=60
   [ "$metric" = form_show_example ] && size='[0-9]+'
