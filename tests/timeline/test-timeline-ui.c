@@ -1013,6 +1013,93 @@ item_box (Fixture           *fixture,
   *box = (cairo_rectangle_t) { item.bar_x, item.y, MAX (item.bar_width, 1), item.height };
 }
 
+static guint
+count_item_widgets (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += IPMS_IS_CANVAS_ITEM (child);
+
+  return n;
+}
+
+static gboolean
+press_key_on_canvas (Fixture *fixture,
+                     guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->canvas));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean stopped = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &stopped);
+      handled |= stopped;
+    }
+
+  return handled;
+}
+
+/* A roadmap holding hundreds of products in view (a large plan fitted to
+ * the window) makes no widget per product, which would be thousands of overlapping
+ * buttons; the arrow keys still reach each product from the canvas, whose
+ * widget is made as it gets the focus, with its name. Zoomed in, the
+ * products in view have their widgets again. */
+static void
+test_crowded_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (fixture->canvas));
+  GtkWidget *focus;
+  guint sparse;
+
+  sparse = count_item_widgets (fixture);
+  g_assert_cmpuint (sparse, >, 0);
+
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Crowd", NULL, &error));
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Crowded %03u", i);
+      g_autofree char *launch = g_strdup_printf ("2027-%02u-%02u", 1 + i % 12, 1 + i % 28);
+      gint64 id = ipms_document_insert (fixture->document, "product", 0, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "name", name, &error));
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "launch_date", launch, &error));
+      g_assert_true (ipms_document_set_double (fixture->document, "product", id, "price", 100 + i % 50, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "timeline.fit-to-plan", NULL));
+  wait_frames (fixture, 3);
+  g_assert_cmpuint (count_item_widgets (fixture), ==, 0);
+
+  /* From the canvas, an arrow key focuses a product in view. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (press_key_on_canvas (fixture, GDK_KEY_Right));
+  focus = gtk_root_get_focus (root);
+  g_assert_true (IPMS_IS_CANVAS_ITEM (focus));
+  g_assert_true (gtk_widget_get_parent (focus) == GTK_WIDGET (fixture->canvas));
+  g_assert_nonnull (ipms_canvas_item_get_label (IPMS_CANVAS_ITEM (focus)));
+  wait_frames (fixture, 2);
+  /* The focused one keeps its widget; no other is made. */
+  g_assert_true (gtk_root_get_focus (root) == focus);
+  g_assert_cmpuint (count_item_widgets (fixture), ==, 1);
+
+  /* Zoomed in far enough, the view holds few products: they have their
+   * widgets again. */
+  ipms_canvas_view_set_zoom (IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page)), 8.0);
+  wait_frames (fixture, 3);
+  g_assert_cmpuint (count_item_widgets (fixture), >, 1);
+}
+
 /* Up and Down go from bar to bar; moving to another layer is its own
  * command, said in a toast, and the view and the focus follow the product. */
 static void
@@ -1733,6 +1820,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);
   ADD ("/timeline/ui/new-products/tray-hidden-catch-up", new_products_set_up, test_tray_hidden_catch_up);
   ADD ("/timeline/ui/new-products/tray-narrow", new_products_set_up, test_tray_narrow);
+  ADD ("/timeline/ui/roadmap/crowded-view", roadmap_set_up, test_crowded_view);
   ADD ("/timeline/ui/roadmap/tray-narrow", roadmap_set_up, test_tray_narrow);
   ADD ("/timeline/ui/new-products/lane-column-narrow", new_products_set_up, test_lane_column_narrow);
   ADD ("/timeline/ui/new-products/tray-narrow-new-page", new_products_set_up, test_tray_narrow_new_page);

@@ -38,6 +38,12 @@
 /* How far an item's rectangle (see item_rect()) reaches past the bar,
  * launch mark or marker it surrounds, and a little more. */
 #define MARK_MARGIN 16.0
+/* A view holding more products than this (a whole large plan fitted to
+ * the window) gets no item widgets but the focused one: thousands of
+ * overlapping buttons would cost 200 ms and 12 MB at 10,000 products, and
+ * a screen reader could not walk them anyway. The arrow keys reach each
+ * product from the canvas, making its widget as it gets the focus. */
+#define MAX_ITEM_WIDGETS 500
 
 struct _IpmsTimelineCanvas
 {
@@ -372,10 +378,11 @@ on_reloaded (IpmsTimelineCanvas *self)
 }
 
 /* Item widgets (the chart's keyboard focus and accessible names) exist
- * only for the products in or near the view, the focused one and the one
- * dragged: a widget per product costs most of the memory and layout time
- * of a large chart. The keyboard reaches the others by the chart's
- * geometry, and ipms_timeline_canvas_get_item() makes theirs on demand. */
+ * only for the products in or near the view (unless they are too many:
+ * see MAX_ITEM_WIDGETS), the focused one and the one dragged: a widget per
+ * product costs most of the memory and layout time of a large chart. The
+ * keyboard reaches the others by the chart's geometry, and
+ * ipms_timeline_canvas_get_item() makes theirs on demand. */
 static gboolean
 sync_visible_items (IpmsTimelineCanvas *self)
 {
@@ -390,6 +397,7 @@ sync_visible_items (IpmsTimelineCanvas *self)
   gpointer key, value;
   IpmsRecord *project = NULL;
   g_autoptr(GArray) gone = NULL;
+  gboolean crowded;
   guint serial;
 
   if (self->chart == NULL)
@@ -406,11 +414,20 @@ sync_visible_items (IpmsTimelineCanvas *self)
       graphene_rect_init (&window, 0, 0, width, height);
     }
 
+  /* The chart finds the few products there without a look at each of the
+   * thousands: an item's rectangle reaches MARK_MARGIN past its marks. */
+  ids = ipms_timeline_chart_dup_item_ids_in (IPMS_TIMELINE_CHART (self->chart),
+                                             &(cairo_rectangle_t) { window.origin.x - MARK_MARGIN,
+                                                                    window.origin.y - MARK_MARGIN,
+                                                                    window.size.width + 2 * MARK_MARGIN,
+                                                                    window.size.height + 2 * MARK_MARGIN });
+  crowded = ids->len > MAX_ITEM_WIDGETS;
+
   /* With the view and the chart's serial as at the last check, only the
    * widgets of edited products can have left the view. */
   serial = ipms_timeline_chart_get_serial (IPMS_TIMELINE_CHART (self->chart));
   gone = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (serial != self->checked_serial || !graphene_rect_equal (&window, &self->checked_window))
+  if (crowded || serial != self->checked_serial || !graphene_rect_equal (&window, &self->checked_window))
     g_hash_table_iter_init (&iter, self->items);
   else
     g_hash_table_iter_init (&iter, self->unchecked);
@@ -421,7 +438,7 @@ sync_visible_items (IpmsTimelineCanvas *self)
       value = g_hash_table_lookup (self->items, &id);
       if (value == NULL || value == (gpointer) focus || (self->drag.active && id == self->drag.id))
         continue;
-      if (!item_rect (self, id, &rect) || !graphene_rect_intersection (&rect, &window, NULL))
+      if (crowded || !item_rect (self, id, &rect) || !graphene_rect_intersection (&rect, &window, NULL))
         g_array_append_val (gone, id);
     }
   for (guint i = 0; i < gone->len; i++)
@@ -434,14 +451,7 @@ sync_visible_items (IpmsTimelineCanvas *self)
   self->checked_serial = serial;
   self->checked_window = window;
 
-  /* The chart finds the few products there without a look at each of the
-   * thousands: an item's rectangle reaches MARK_MARGIN past its marks. */
-  ids = ipms_timeline_chart_dup_item_ids_in (IPMS_TIMELINE_CHART (self->chart),
-                                             &(cairo_rectangle_t) { window.origin.x - MARK_MARGIN,
-                                                                    window.origin.y - MARK_MARGIN,
-                                                                    window.size.width + 2 * MARK_MARGIN,
-                                                                    window.size.height + 2 * MARK_MARGIN });
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; !crowded && i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
@@ -1987,6 +1997,53 @@ focused_product (IpmsTimelineCanvas *self)
   return ipms_canvas_item_get_id (IPMS_CANVAS_ITEM (focus));
 }
 
+/* From the canvas itself, which has the focus when the view holds too
+ * many products for item widgets (see MAX_ITEM_WIDGETS): the first
+ * product in view, in reading order along the time axis, gets it. */
+static gboolean
+focus_first_in_view (IpmsTimelineCanvas *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  gboolean by_rows = np_chart (self) != NULL ||
+                     (rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self)));
+  g_autoptr(GArray) ids = NULL;
+  graphene_rect_t window, rect, best_rect = { { 0, 0 }, { 0, 0 } };
+  gint64 best = 0;
+  GtkWidget *item;
+
+  if (self->chart == NULL || !gtk_widget_has_focus (GTK_WIDGET (self)) || !IPMS_IS_CANVAS_VIEWPORT (parent))
+    return FALSE;
+
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (parent), &window);
+  ids = ipms_timeline_chart_dup_item_ids_in (IPMS_TIMELINE_CHART (self->chart),
+                                             &(cairo_rectangle_t) { window.origin.x, window.origin.y,
+                                                                    window.size.width, window.size.height });
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      double along, across, best_along, best_across;
+
+      if (!item_rect (self, id, &rect) || !graphene_rect_intersection (&rect, &window, NULL))
+        continue;
+      along = by_rows ? rect.origin.y : rect.origin.x;
+      across = by_rows ? rect.origin.x : rect.origin.y;
+      best_along = by_rows ? best_rect.origin.y : best_rect.origin.x;
+      best_across = by_rows ? best_rect.origin.x : best_rect.origin.y;
+      if (best == 0 || along < best_along || (along == best_along && across < best_across))
+        {
+          best = id;
+          best_rect = rect;
+        }
+    }
+
+  item = best != 0 ? ipms_timeline_canvas_get_item (self, best) : NULL;
+  if (item == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (item);
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -2009,9 +2066,12 @@ on_key_pressed (GtkEventControllerKey *controller,
       return GDK_EVENT_PROPAGATE;
     }
 
-  id = focused_product (self);
-  if (id == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
+
+  id = focused_product (self);
+  if (id == 0)
+    return focus_first_in_view (self) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 
   if (np_chart (self) != NULL && dy != 0)
     /* Up and Down go from bar to bar; moving a product to another lane

@@ -698,8 +698,10 @@ ipms_timeline_page_constructed (GObject *object)
   G_OBJECT_CLASS (ipms_timeline_page_parent_class)->constructed (object);
 
   self->canvas = IPMS_TIMELINE_CANVAS (ipms_timeline_canvas_new (self->kind));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  roadmap ? _("Roadmap") : _("New product chart"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, roadmap ? _("Roadmap") : _("New product chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("The arrow keys move between the products"),
+                                  -1);
   ipms_canvas_view_set_zoom_mode (self->view, IPMS_CANVAS_ZOOM_CHILD);
   ipms_canvas_view_set_child (self->view, GTK_WIDGET (self->canvas));
   ipms_timeline_ghosts_set_canvas (self->ghosts, self->canvas);
