@@ -1013,6 +1013,85 @@ item_box (Fixture           *fixture,
   *box = (cairo_rectangle_t) { item.bar_x, item.y, MAX (item.bar_width, 1), item.height };
 }
 
+typedef struct
+{
+  IpmsCanvasView    *view;
+  GtkScrolledWindow *scroller;
+  GArray            *places;   /* of graphene_point3d_t: zoom, x, y */
+} FrameLog;
+
+static void
+log_view_place_cb (GdkFrameClock *clock,
+                   FrameLog      *log)
+{
+  graphene_point3d_t place = {
+    ipms_canvas_view_get_zoom (log->view),
+    gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (log->scroller)),
+    gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (log->scroller)),
+  };
+
+  g_array_append_val (log->places, place);
+}
+
+/* A project seen for the first time shows its whole plan from its start:
+ * the frame after the first, when the view has a size to fit it to, paints
+ * it where it stays. It used to fit in the third and scroll home in the
+ * fifth, the chart jumping in between, each frame a layout of it. */
+static void
+test_first_show_settles (gconstpointer data)
+{
+  IpmsTimelineKind kind = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  g_autoptr(IpmsSelection) selection = ipms_selection_new ();
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_point3d_t));
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  GtkWidget *page, *window;
+  IpmsTimelinePage *timeline;
+  FrameLog log;
+  gulong handler;
+
+  g_assert_no_error (error);
+  page = kind == IPMS_TIMELINE_KIND_ROADMAP ? ipms_roadmap_page_new () : ipms_new_products_page_new ();
+  g_object_set (page, "document", document, "selection", selection, NULL);
+  timeline = IPMS_TIMELINE_PAGE (kind == IPMS_TIMELINE_KIND_ROADMAP
+                                 ? ipms_roadmap_page_get_timeline (IPMS_ROADMAP_PAGE (page))
+                                 : ipms_new_products_page_get_timeline (IPMS_NEW_PRODUCTS_PAGE (page)));
+  log.view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (timeline));
+  log.scroller = GTK_SCROLLED_WINDOW (ipms_test_find_widget (GTK_WIDGET (log.view), GTK_TYPE_SCROLLED_WINDOW,
+                                                             NULL, NULL));
+  log.places = places;
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 900);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_widget_realize (window);
+  handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (log_view_place_cb), &log);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (window), handler);
+
+  g_assert_cmpuint (places->len, >=, 2);
+  for (guint i = 1; i < places->len; i++)
+    {
+      const graphene_point3d_t *place = &g_array_index (places, graphene_point3d_t, i);
+      const graphene_point3d_t *last = &g_array_index (places, graphene_point3d_t, places->len - 1);
+
+      g_test_message ("frame %u: zoom %.3f, scrolled to %.0f, %.0f", i + 1, place->x, place->y, place->z);
+      g_assert_true (graphene_point3d_equal (place, last));
+    }
+  /* Fitted, from the start of the plan. */
+  g_assert_cmpfloat (g_array_index (places, graphene_point3d_t, 1).x, <, 1.0);
+  g_assert_cmpfloat (g_array_index (places, graphene_point3d_t, 1).y, ==, 0);
+  g_assert_cmpfloat (g_array_index (places, graphene_point3d_t, 1).z, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ipms_document_close (document);
+}
+
 static guint
 count_item_widgets (Fixture *fixture)
 {
@@ -1821,6 +1900,10 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/tray-hidden-catch-up", new_products_set_up, test_tray_hidden_catch_up);
   ADD ("/timeline/ui/new-products/tray-narrow", new_products_set_up, test_tray_narrow);
   ADD ("/timeline/ui/roadmap/crowded-view", roadmap_set_up, test_crowded_view);
+  g_test_add_data_func ("/timeline/ui/new-products/first-show-settles",
+                        GINT_TO_POINTER (IPMS_TIMELINE_KIND_NEW_PRODUCTS), test_first_show_settles);
+  g_test_add_data_func ("/timeline/ui/roadmap/first-show-settles",
+                        GINT_TO_POINTER (IPMS_TIMELINE_KIND_ROADMAP), test_first_show_settles);
   ADD ("/timeline/ui/roadmap/tray-narrow", roadmap_set_up, test_tray_narrow);
   ADD ("/timeline/ui/new-products/lane-column-narrow", new_products_set_up, test_lane_column_narrow);
   ADD ("/timeline/ui/new-products/tray-narrow-new-page", new_products_set_up, test_tray_narrow_new_page);

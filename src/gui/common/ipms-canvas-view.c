@@ -36,6 +36,8 @@ struct _IpmsCanvasView
   guint               save_source;
   gboolean            restoring;
   guint               fit_tick;
+  /* See ipms_canvas_view_set_fits_on_open(). */
+  gboolean            no_fit_on_open;
   FitMode             fit_mode;
   double              min_fit_zoom;
   guint               refit_source;
@@ -222,7 +224,7 @@ restore_state (IpmsCanvasView *self)
           self->restoring = FALSE;
         }
     }
-  else if (self->fit_tick == 0)
+  else if (self->fit_tick == 0 && !self->no_fit_on_open)
     {
       self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), initial_fit_tick, NULL, NULL);
     }
@@ -664,9 +666,34 @@ ipms_canvas_view_set_zoom (IpmsCanvasView *self,
 {
   g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
 
-  ipms_canvas_viewport_set_zoom_at (self->viewport, zoom,
-                                    gtk_widget_get_width (GTK_WIDGET (self->viewport)) / 2.0,
-                                    gtk_widget_get_height (GTK_WIDGET (self->viewport)) / 2.0);
+  ipms_canvas_view_set_zoom_at (self, zoom,
+                                gtk_widget_get_width (GTK_WIDGET (self->viewport)) / 2.0,
+                                gtk_widget_get_height (GTK_WIDGET (self->viewport)) / 2.0);
+}
+
+void
+ipms_canvas_view_set_zoom_at (IpmsCanvasView *self,
+                              double          zoom,
+                              double          x,
+                              double          y)
+{
+  g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
+
+  ipms_canvas_viewport_set_zoom_at (self->viewport, zoom, x, y);
+}
+
+void
+ipms_canvas_view_set_fits_on_open (IpmsCanvasView *self,
+                                   gboolean        fits)
+{
+  g_return_if_fail (IPMS_IS_CANVAS_VIEW (self));
+
+  self->no_fit_on_open = !fits;
+  if (!fits && self->fit_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
+      self->fit_tick = 0;
+    }
 }
 
 void

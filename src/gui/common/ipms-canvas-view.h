@@ -69,6 +69,16 @@ double        ipms_canvas_view_get_zoom       (IpmsCanvasView     *self);
 /* Zooms about the centre of the view, clamped to MIN_ZOOM..MAX_ZOOM. */
 void          ipms_canvas_view_set_zoom       (IpmsCanvasView     *self,
                                                double              zoom);
+/* Zooms keeping the chart's point under (x, y) of the view where it is. */
+void          ipms_canvas_view_set_zoom_at    (IpmsCanvasView     *self,
+                                               double              zoom,
+                                               double              x,
+                                               double              y);
+/* Whether a chart with no zoom saved opens with a readable fit of the
+ * view's own (the default); a page that fits its chart its own way turns
+ * it off, sparing a layout and a frame at the zoom it replaces. */
+void          ipms_canvas_view_set_fits_on_open (IpmsCanvasView   *self,
+                                                 gboolean          fits);
 /* Fits the whole chart, and keeps fitting it as it grows or shrinks until
  * the user zooms by hand. */
 void          ipms_canvas_view_zoom_to_fit    (IpmsCanvasView     *self);

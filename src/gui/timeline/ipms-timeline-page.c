@@ -76,7 +76,6 @@ struct _IpmsTimelinePage
   gulong              scale_handler;
   gulong              price_step_handler;
   guint               fit_tick;
-  gboolean            fit_sized;
   gboolean            fit_on_map;    /* hidden before its first fit */
   guint               home_tick;
   guint               home_frames;
@@ -364,9 +363,12 @@ fit_to_plan_action (GtkWidget  *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  ipms_canvas_view_set_zoom (self->view, ipms_timeline_canvas_fit_zoom (self->canvas, width - 24, height - 24));
-  /* The new zoom is laid out in the next frame, which keeps the point in
-   * the middle where it was: go to the start of the plan after that. */
+  /* About the view's top left: a plan shown from its start, as it is when
+   * first shown, stays so, and the frame that lays the zoom out is the
+   * last. Scrolled elsewhere, the view goes to the start of the plan once
+   * the new zoom is laid out, in the next frame. */
+  ipms_canvas_view_set_zoom_at (self->view, ipms_timeline_canvas_fit_zoom (self->canvas, width - 24, height - 24),
+                                0, 0);
   self->home_frames = 0;
   if (self->home_tick == 0)
     self->home_tick = gtk_widget_add_tick_callback (widget, scroll_home_tick, NULL, NULL);
@@ -380,10 +382,10 @@ on_view_fit (IpmsTimelinePage *self)
   return TRUE;
 }
 
-/* A project opened here for the first time shows its whole plan, once the
- * view has a size to fit it to. IpmsCanvasView makes a first fit of its own
- * in the frame it gets a size, meant for a scaled chart: this one comes a
- * frame later and fits the time axis instead. */
+/* A project opened here for the first time shows its whole plan, in the
+ * frame after the view gets a size to fit it to. (IpmsCanvasView's own
+ * first fit, meant for a scaled chart, is off: this one fits the time axis
+ * instead.) */
 static gboolean
 fit_when_sized (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -401,11 +403,6 @@ fit_when_sized (GtkWidget     *widget,
     }
   if (gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
     return G_SOURCE_CONTINUE;
-  if (!self->fit_sized)
-    {
-      self->fit_sized = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
 
   self->fit_tick = 0;
   gtk_widget_activate_action (widget, "timeline.fit-to-plan", NULL);
@@ -703,6 +700,7 @@ ipms_timeline_page_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("The arrow keys move between the products"),
                                   -1);
   ipms_canvas_view_set_zoom_mode (self->view, IPMS_CANVAS_ZOOM_CHILD);
+  ipms_canvas_view_set_fits_on_open (self->view, FALSE);
   ipms_canvas_view_set_child (self->view, GTK_WIDGET (self->canvas));
   ipms_timeline_ghosts_set_canvas (self->ghosts, self->canvas);
 
@@ -1001,7 +999,6 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
                     IPMS_TIMELINE_BASE_PX_PER_DAY * ipms_canvas_view_get_zoom (self->view), NULL);
       if (zoom == NULL)
         {
-          self->fit_sized = FALSE;
           self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized, NULL, NULL);
         }
     }
