@@ -383,9 +383,9 @@ on_view_fit (IpmsTimelinePage *self)
 }
 
 /* A project opened here for the first time shows its whole plan, in the
- * frame after the view gets a size to fit it to. (IpmsCanvasView's own
- * first fit, meant for a scaled chart, is off: this one fits the time axis
- * instead.) */
+ * frame after the view gets a size to fit it to; the chart waits hidden
+ * until then. (IpmsCanvasView's own first fit, meant for a scaled chart,
+ * is off: this one fits the time axis instead.) */
 static gboolean
 fit_when_sized (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -405,6 +405,7 @@ fit_when_sized (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->fit_tick = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->canvas), TRUE);
   gtk_widget_activate_action (widget, "timeline.fit-to-plan", NULL);
   return G_SOURCE_REMOVE;
 }
@@ -997,10 +998,11 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
         ipms_roadmap_chart_set_flipped (rm_chart (self), TRUE);
       g_object_set (ipms_timeline_canvas_get_chart (self->canvas), "px-per-day",
                     IPMS_TIMELINE_BASE_PX_PER_DAY * ipms_canvas_view_get_zoom (self->view), NULL);
+      /* The chart waits hidden for its fit: laid out at the zoom it would
+       * replace, it would cost a layout and jump in the next frame. */
+      gtk_widget_set_visible (GTK_WIDGET (self->canvas), zoom != NULL);
       if (zoom == NULL)
-        {
-          self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized, NULL, NULL);
-        }
+        self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized, NULL, NULL);
     }
 
   sync_scale_choice (self);
