@@ -392,3 +392,25 @@ ipms_test_find_widget (GtkWidget           *widget,
 
   return NULL;
 }
+
+gboolean
+ipms_test_press_key (GtkWidget       *widget,
+                     guint            keyval,
+                     GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  return handled;
+}

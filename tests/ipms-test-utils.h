@@ -44,6 +44,13 @@ gboolean    ipms_test_argb_near          (guint32       a,
                                           guint32       b,
                                           guint         tolerance);
 
+/* A key press as @widget's own key controllers see it, each in turn until
+ * one handles it (GTK 4.8 has no way to synthesize key events). Returns
+ * whether one did. */
+gboolean    ipms_test_press_key          (GtkWidget        *widget,
+                                          guint             keyval,
+                                          GdkModifierType   state);
+
 typedef gboolean (*IpmsTestWidgetMatch) (GtkWidget     *widget,
                                          gconstpointer  data);
 

@@ -172,22 +172,7 @@ static gboolean
 press_key_in_entry (Fixture *fixture,
                     guint    keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (fixture->entry);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        continue;
-
-      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-      if (handled)
-        return TRUE;
-    }
-
-  return FALSE;
+  return ipms_test_press_key (fixture->entry, keyval, 0);
 }
 
 /* The field row holding the focus, or NULL. */

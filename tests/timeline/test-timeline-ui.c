@@ -1104,31 +1104,11 @@ count_item_widgets (Fixture *fixture)
   return n;
 }
 
-static gboolean
-press_key_on_canvas (Fixture *fixture,
-                     guint    keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->canvas));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      gboolean stopped = FALSE;
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &stopped);
-      handled |= stopped;
-    }
-
-  return handled;
-}
-
 /* A roadmap holding hundreds of products in view (a large plan fitted to
- * the window) makes no widget per product, which would be thousands of overlapping
- * buttons; the arrow keys still reach each product from the canvas, whose
- * widget is made as it gets the focus, with its name. Zoomed in, the
- * products in view have their widgets again. */
+ * the window) makes no widget per product, which would be thousands of
+ * overlapping buttons; the arrow keys still reach each product from the
+ * canvas, whose widget is made as it gets the focus, with its name. Zoomed
+ * in, the products in view have their widgets again. */
 static void
 test_crowded_view (Fixture       *fixture,
                    gconstpointer  data)
@@ -1162,7 +1142,7 @@ test_crowded_view (Fixture       *fixture,
 
   /* From the canvas, an arrow key focuses a product in view. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas)));
-  g_assert_true (press_key_on_canvas (fixture, GDK_KEY_Right));
+  g_assert_true (ipms_test_press_key (GTK_WIDGET (fixture->canvas), GDK_KEY_Right, 0));
   focus = gtk_root_get_focus (root);
   g_assert_true (IPMS_IS_CANVAS_ITEM (focus));
   g_assert_true (gtk_widget_get_parent (focus) == GTK_WIDGET (fixture->canvas));
