@@ -2408,6 +2408,18 @@ ensure_layout (IpmsRoadmapChart *self)
   finish_layout (self);
 }
 
+/* Across the time axis of a chart not flipped, the height but the price
+ * axis: the title, the header rows, the plot's padding and the legend.
+ * None of it depends on the products, so it needs no layout. */
+static double
+height_but_prices (IpmsRoadmapChart *self)
+{
+  double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
+
+  return title + 2 * IPMS_TIMELINE_HEADER_ROW + 2 * PLOT_PAD + 8 +
+         2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+}
+
 /* What follows from the items and the price axis: the columns, the items'
  * places and their labels, the size. */
 static void
@@ -2485,7 +2497,10 @@ finish_layout (IpmsRoadmapChart *self)
     }
   self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
 
-  self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+  if (self->flipped)
+    self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+  else
+    self->height = self->price_length + height_but_prices (self);
 }
 
 static const Item *
@@ -3521,8 +3536,12 @@ ipms_roadmap_chart_get_price_chrome (IpmsRoadmapChart *self)
 {
   g_return_val_if_fail (IPMS_IS_ROADMAP_CHART (self), 0);
 
+  /* Flipped, the labels reach past the price axis as far as they do. */
+  if (!self->flipped)
+    return height_but_prices (self);
+
   ensure_layout (self);
-  return (self->flipped ? self->width : self->height) - self->price_length;
+  return self->width - self->price_length;
 }
 
 gboolean

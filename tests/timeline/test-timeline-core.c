@@ -639,6 +639,22 @@ test_roadmap_geometry (Fixture       *fixture,
   g_assert_cmpint (ipms_roadmap_chart_hit_test (chart, x + 3, y - 3, &part), ==, fixture->product);
   g_assert_cmpint (part, ==, IPMS_TIMELINE_PART_MARKER);
 
+  /* What is not the price axis across the time axis, which a fit asks for
+   * before it lays the chart out, is what the layout makes it: with and
+   * without the title, at any length of the price axis. */
+  for (guint with_title = 0; with_title < 2; with_title++)
+    {
+      g_autoptr(IpmsRoadmapChart) fresh = ipms_roadmap_chart_new (fixture->document);
+      double chrome, width, height;
+
+      ipms_timeline_chart_set_show_title (IPMS_TIMELINE_CHART (fresh), with_title);
+      chrome = ipms_roadmap_chart_get_price_chrome (fresh);
+      ipms_roadmap_chart_set_price_length (fresh, 333);
+      ipms_chart_get_size (IPMS_CHART (fresh), &width, &height);
+      g_assert_cmpfloat_with_epsilon (height - 333, chrome, 1e-6);
+      g_assert_cmpfloat_with_epsilon (ipms_roadmap_chart_get_price_chrome (fresh), chrome, 1e-6);
+    }
+
   /* Flipped, time runs down and price across. */
   ipms_roadmap_chart_set_flipped (chart, TRUE);
   g_assert_true (ipms_roadmap_chart_get_marker (chart, fixture->product, &fx, &fy, NULL));
