@@ -25,6 +25,8 @@ struct _IpmsTimelineChart
   guint32          today;
 
   gboolean         dirty;
+  /* Only lengths changed since the last layout: see update_geometry(). */
+  gboolean         geometry_dirty;
   /* Products changed since the last layout while nothing else did: the
    * next layout updates their items alone (update_products()). */
   GHashTable      *touched;
@@ -60,9 +62,13 @@ void ipms_timeline_chart_damage          (IpmsTimelineChart       *self,
 
 /* The layout is stale: marks it so and emits "changed". */
 void ipms_timeline_chart_invalidate      (IpmsTimelineChart *self);
+/* The places are stale, the rows read are not (the zoom changed): marks
+ * it so and emits "changed". */
+void ipms_timeline_chart_invalidate_geometry (IpmsTimelineChart *self);
 /* Whether ensure_layout() must lay everything out again: when `dirty`,
  * or when the products touched since the last layout could not be updated
- * in place. Clears both. */
+ * in place. Clears both. Places the items again (update_geometry()) when
+ * only lengths changed. */
 gboolean ipms_timeline_chart_begin_layout (IpmsTimelineChart *self);
 /* The preview moved; `same_item` when it is still the same item, which a
  * preview painted apart can show without repainting the rest. */
@@ -75,6 +81,10 @@ void ipms_timeline_chart_preview_changed (IpmsTimelineChart *self,
  * about `fit_width` units. */
 void ipms_timeline_chart_layout_axis     (IpmsTimelineChart *self,
                                           GPtrArray         *products,
+                                          double             fit_width);
+/* Sets `axis` as ipms_timeline_chart_layout_axis() did last, from the
+ * same products, at the "px-per-day" it has now. */
+void ipms_timeline_chart_relayout_axis   (IpmsTimelineChart *self,
                                           double             fit_width);
 /* After edits of the products in `ids` alone: sets `axis` as
  * ipms_timeline_chart_layout_axis() would, from those products' dates and

@@ -48,6 +48,14 @@ ipms_timeline_chart_invalidate (IpmsTimelineChart *self)
 }
 
 void
+ipms_timeline_chart_invalidate_geometry (IpmsTimelineChart *self)
+{
+  self->geometry_dirty = TRUE;
+  self->damage_all = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
 ipms_timeline_chart_damage (IpmsTimelineChart       *self,
                             const cairo_rectangle_t *area)
 {
@@ -60,15 +68,28 @@ ipms_timeline_chart_damage (IpmsTimelineChart       *self,
 gboolean
 ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
 {
+  IpmsTimelineChartClass *klass = IPMS_TIMELINE_CHART_GET_CLASS (self);
   gboolean updated;
 
-  if (self->dirty)
+  /* New lengths and edited products together are laid out anew: an
+   * update in place counts on the places as they were. */
+  if (self->dirty ||
+      (self->geometry_dirty && (klass->update_geometry == NULL || g_hash_table_size (self->touched) > 0)))
     {
       self->dirty = FALSE;
+      self->geometry_dirty = FALSE;
       self->serial++;
       self->damage_all = TRUE;
       g_hash_table_remove_all (self->touched);
       return TRUE;
+    }
+  if (self->geometry_dirty)
+    {
+      self->geometry_dirty = FALSE;
+      klass->update_geometry (self);
+      self->serial++;
+      self->damage_all = TRUE;
+      return FALSE;
     }
   if (g_hash_table_size (self->touched) == 0)
     return FALSE;
@@ -223,6 +244,13 @@ ipms_timeline_chart_layout_axis (IpmsTimelineChart *self,
     for (guint i = 0; i < products->len; i++)
       set_span (self, g_ptr_array_index (products, i));
 
+  layout_axis_from_spans (self, fit_width);
+}
+
+void
+ipms_timeline_chart_relayout_axis (IpmsTimelineChart *self,
+                                   double             fit_width)
+{
   layout_axis_from_spans (self, fit_width);
 }
 
@@ -483,7 +511,7 @@ ipms_timeline_chart_set_px_per_day (IpmsTimelineChart *self,
     return;
   self->px_per_day = px_per_day;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PX_PER_DAY]);
-  ipms_timeline_chart_invalidate (self);
+  ipms_timeline_chart_invalidate_geometry (self);
 }
 
 double

@@ -53,6 +53,10 @@ struct _IpmsTimelineChartClass
    * is needed), and a new layout follows. */
   gboolean (*update_products) (IpmsTimelineChart *self,
                                GHashTable        *ids);
+  /* The zoom (or another length of the chart's own) changed and the rows
+   * did not: places the items again, the axis with them, without reading
+   * the rows. NULL when the subclass lays everything out again instead. */
+  void     (*update_geometry) (IpmsTimelineChart *self);
   /* Where the axis's x = 0 lies in chart units. */
   double (*get_time_origin) (IpmsTimelineChart *self);
   GArray *(*dup_item_ids)   (IpmsTimelineChart *self);

@@ -670,6 +670,88 @@ test_roadmap_geometry (Fixture       *fixture,
   }
 }
 
+/* Every place the roadmap gives: its size, each marker and each label. */
+static char *
+dump_roadmap_places (IpmsRoadmapChart *chart)
+{
+  g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+  GString *dump = g_string_new (NULL);
+  double width, height;
+
+  ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  g_string_append_printf (dump, "size %.3f x %.3f\n", width, height);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      cairo_rectangle_t label = { 0 };
+      gboolean clustered = FALSE;
+      double x, y, r;
+
+      g_assert_true (ipms_roadmap_chart_get_marker (chart, id, &x, &y, &r));
+      ipms_roadmap_chart_get_label (chart, id, &label, &clustered);
+      g_string_append_printf (dump, "%" G_GINT64_FORMAT ": %.3f, %.3f r %.1f label %.3f, %.3f %.3f x %.3f%s\n",
+                              id, x, y, r, label.x, label.y, label.width, label.height,
+                              clustered ? " clustered" : "");
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+/* A new zoom or price axis length places the items again without reading
+ * the rows: the chart must come out as a new one laid out so would. */
+static void
+test_roadmap_geometry_update (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* Chart units a day, from the widest zoom out to the widest in. */
+  const double px_per_day[] = { 0.4, 1.4, 10 };
+  const double lengths[] = { 0, 240, 900 };
+  g_autoptr(GError) error = NULL;
+
+  /* Names that must find room, and some that cannot and are clustered. */
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Crowd", NULL, &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Product %u", i);
+      g_autofree char *launch = g_strdup_printf ("2027-%02u-01", 1 + (i < 20 ? 3 : i % 12));
+      gint64 id = ipms_document_insert (fixture->document, "product", 0, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "name", name, &error));
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "launch_date", launch, &error));
+      g_assert_true (ipms_document_set_double (fixture->document, "product", id, "price",
+                                               i < 20 ? 99 : 20 + 7 * i, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+
+  for (guint flipped = 0; flipped < 2; flipped++)
+    for (guint z = 0; z < G_N_ELEMENTS (px_per_day); z++)
+      for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+        {
+          g_autoptr(IpmsRoadmapChart) moved = ipms_roadmap_chart_new (fixture->document);
+          g_autoptr(IpmsRoadmapChart) fresh = ipms_roadmap_chart_new (fixture->document);
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+          double width, height;
+
+          ipms_roadmap_chart_set_flipped (moved, flipped);
+          g_object_set (moved, "px-per-day", 4.0, NULL);
+          ipms_chart_get_size (IPMS_CHART (moved), &width, &height);
+          g_object_set (moved, "px-per-day", px_per_day[z], NULL);
+          ipms_roadmap_chart_set_price_length (moved, lengths[l]);
+
+          ipms_roadmap_chart_set_flipped (fresh, flipped);
+          g_object_set (fresh, "px-per-day", px_per_day[z], NULL);
+          ipms_roadmap_chart_set_price_length (fresh, lengths[l]);
+
+          expected = dump_roadmap_places (fresh);
+          got = dump_roadmap_places (moved);
+          g_assert_cmpstr (got, ==, expected);
+          g_assert_nonnull (strstr (expected, "clustered"));
+        }
+}
+
 static gint64
 add_band (Fixture    *fixture,
           const char *name,
@@ -1235,6 +1317,7 @@ main (int   argc,
   ADD ("/timeline/edit/missing", test_edit_missing);
   ADD ("/timeline/chart/geometry", test_chart_geometry);
   ADD ("/timeline/chart/roadmap-geometry", test_roadmap_geometry);
+  ADD ("/timeline/chart/roadmap-geometry-update", test_roadmap_geometry_update);
   ADD ("/timeline/chart/range", test_range);
   ADD ("/timeline/edit/unschedule", test_edit_unschedule);
   ADD ("/timeline/bands/issues", test_band_issues);
