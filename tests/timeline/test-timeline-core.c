@@ -670,6 +670,40 @@ test_roadmap_geometry (Fixture       *fixture,
   }
 }
 
+/* Whether two charts paint the same pixels, at a quarter of their size. */
+static gboolean
+charts_paint_alike (IpmsChart *a,
+                    IpmsChart *b)
+{
+  IpmsChartPaintOptions options = { .scale = 0.25 };
+  cairo_surface_t *surfaces[2];
+  IpmsChart *charts[] = { a, b };
+  double width, height;
+  gboolean alike;
+  int stride;
+
+  ipms_chart_get_size (a, &width, &height);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_t *cr;
+
+      surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width / 4), ceil (height / 4));
+      cr = cairo_create (surfaces[i]);
+      cairo_scale (cr, 0.25, 0.25);
+      ipms_chart_paint (charts[i], cr, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[i]);
+    }
+
+  stride = cairo_image_surface_get_stride (surfaces[0]);
+  alike = memcmp (cairo_image_surface_get_data (surfaces[0]), cairo_image_surface_get_data (surfaces[1]),
+                  (gsize) stride * cairo_image_surface_get_height (surfaces[0])) == 0;
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+
+  return alike;
+}
+
 /* Every place the roadmap gives: its size, each marker and each label. */
 static char *
 dump_roadmap_places (IpmsRoadmapChart *chart)
@@ -749,7 +783,93 @@ test_roadmap_geometry_update (Fixture       *fixture,
           got = dump_roadmap_places (moved);
           g_assert_cmpstr (got, ==, expected);
           g_assert_nonnull (strstr (expected, "clustered"));
+          g_assert_true (charts_paint_alike (IPMS_CHART (moved), IPMS_CHART (fresh)));
         }
+}
+
+/* Every place the New Product Chart gives: its size, each product's bar,
+ * launch and name, and each milestone's name. */
+static char *
+dump_new_products_places (IpmsNewProductsChart *chart)
+{
+  g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+  GString *dump = g_string_new (NULL);
+  cairo_rectangle_t rect;
+  double width, height;
+
+  ipms_chart_get_size (IPMS_CHART (chart), &width, &height);
+  g_string_append_printf (dump, "size %.3f x %.3f\n", width, height);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      IpmsNewProductsItem item;
+
+      g_assert_true (ipms_new_products_chart_get_item (chart, id, &item));
+      rect = (cairo_rectangle_t) { 0 };
+      ipms_new_products_chart_get_label (chart, id, &rect);
+      g_string_append_printf (dump, "%" G_GINT64_FORMAT ": bar %.3f %.3f launch %.3f row %.3f %.3f lane %u "
+                              "label %.3f, %.3f %.3f x %.3f\n",
+                              id, item.bar_x, item.bar_width, item.launch_x, item.y, item.height, item.lane,
+                              rect.x, rect.y, rect.width, rect.height);
+    }
+  for (guint i = 0; ipms_new_products_chart_get_milestone_label (chart, i, &rect); i++)
+    g_string_append_printf (dump, "milestone %u: %.3f, %.3f %.3f x %.3f\n", i, rect.x, rect.y, rect.width, rect.height);
+
+  return g_string_free (dump, FALSE);
+}
+
+/* A new zoom packs the lanes again without reading the rows: the chart
+ * must come out as a new one laid out so would, by layers and by series. */
+static void
+test_new_products_geometry_update (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const double px_per_day[] = { 4.0, 1.4, 10 };
+  g_autoptr(GError) error = NULL;
+
+  /* Bars that overlap at one zoom and not at another, and names outside
+   * the short ones. */
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Crowd", NULL, &error));
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Product with a long name %u", i);
+      g_autofree char *start = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 27);
+      g_autofree char *complete = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 2 + (i * 7) % 27);
+      g_autofree char *launch = g_strdup_printf ("2027-%02u-01", 1 + i % 12);
+      gint64 id = ipms_document_insert (fixture->document, "product", 0, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "name", name, &error));
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "dev_start", start, &error));
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "dev_complete", complete, &error));
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "launch_date", launch, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+
+  for (guint mode = 0; mode < 2; mode++)
+    for (guint z = 0; z < G_N_ELEMENTS (px_per_day); z++)
+      {
+        g_autoptr(IpmsNewProductsChart) moved = ipms_new_products_chart_new (fixture->document);
+        g_autoptr(IpmsNewProductsChart) fresh = ipms_new_products_chart_new (fixture->document);
+        g_autofree char *expected = NULL;
+        g_autofree char *got = NULL;
+        double width, height;
+
+        /* From the most crowded zoom, where the lanes have the most rows. */
+        ipms_new_products_chart_set_lane_mode (moved, mode);
+        ipms_new_products_chart_set_px_per_day (moved, 0.4);
+        ipms_chart_get_size (IPMS_CHART (moved), &width, &height);
+        ipms_new_products_chart_set_px_per_day (moved, px_per_day[z]);
+
+        ipms_new_products_chart_set_lane_mode (fresh, mode);
+        ipms_new_products_chart_set_px_per_day (fresh, px_per_day[z]);
+
+        expected = dump_new_products_places (fresh);
+        got = dump_new_products_places (moved);
+        g_assert_cmpstr (got, ==, expected);
+        g_assert_true (charts_paint_alike (IPMS_CHART (moved), IPMS_CHART (fresh)));
+      }
 }
 
 static gint64
@@ -1318,6 +1438,7 @@ main (int   argc,
   ADD ("/timeline/chart/geometry", test_chart_geometry);
   ADD ("/timeline/chart/roadmap-geometry", test_roadmap_geometry);
   ADD ("/timeline/chart/roadmap-geometry-update", test_roadmap_geometry_update);
+  ADD ("/timeline/chart/new-products-geometry-update", test_new_products_geometry_update);
   ADD ("/timeline/chart/range", test_range);
   ADD ("/timeline/edit/unschedule", test_edit_unschedule);
   ADD ("/timeline/bands/issues", test_band_issues);
