@@ -135,10 +135,12 @@ struct _IpmsDocument
   /* A newer version of the application migrated the file while this
    * document had it open: it is shown, never written. */
   gboolean         changed_by_newer;
-  /* ipms_document_read_ahead(): the table being read and the id of the
-   * last row read, G_MAXINT64 once there is none left. */
+  /* ipms_document_read_ahead(): the table being read, the id of the next
+   * row to read (ids span the whole gint64 range), and whether none is
+   * left. */
   const IpmsTable *read_ahead_table;
-  gint64           read_ahead_after;
+  gint64           read_ahead_from;
+  gboolean         read_ahead_done;
   /* The INSERT of each table by schema index, for the import's bulk path;
    * the statements belong to `statements`. */
   sqlite3_stmt   **insert_statements;
@@ -2651,23 +2653,24 @@ read_rows_ahead (IpmsDocument    *self,
   if (self->read_ahead_table != table)
     {
       self->read_ahead_table = table;
-      self->read_ahead_after = G_MININT64;
+      self->read_ahead_from = G_MININT64;
+      self->read_ahead_done = FALSE;
     }
-  if (self->read_ahead_after == G_MAXINT64)
+  if (self->read_ahead_done)
     return TRUE;
 
-  sql = g_strdup_printf ("SELECT %s FROM %s AS r WHERE r.id > ?1 ORDER BY r.id LIMIT ?2",
+  sql = g_strdup_printf ("SELECT %s FROM %s AS r WHERE r.id >= ?1 ORDER BY r.id LIMIT ?2",
                          table_sql (table, TABLE_COLUMNS), table->name);
   stmt = prepare (self, sql, NULL);
   /* Reading ahead only spares time: a file that cannot be read is left to
    * the reads that need it, which say so. */
   if (stmt == NULL)
     {
-      self->read_ahead_after = G_MAXINT64;
+      self->read_ahead_done = TRUE;
       return TRUE;
     }
 
-  sqlite3_bind_int64 (stmt, 1, self->read_ahead_after);
+  sqlite3_bind_int64 (stmt, 1, self->read_ahead_from);
   sqlite3_bind_int64 (stmt, 2, max_rows);
   records = records_of_table (self, table);
 
@@ -2676,7 +2679,11 @@ read_rows_ahead (IpmsDocument    *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       n_read++;
-      self->read_ahead_after = id;
+      /* Past the largest id there is none to read. */
+      if (id == G_MAXINT64)
+        self->read_ahead_done = TRUE;
+      else
+        self->read_ahead_from = id + 1;
       if (!g_hash_table_contains (records, &id))
         {
           IpmsRecord *record = _ipms_record_new (table, id);
@@ -2689,9 +2696,9 @@ read_rows_ahead (IpmsDocument    *self,
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE || n_read < max_rows)
-    self->read_ahead_after = G_MAXINT64;
+    self->read_ahead_done = TRUE;
 
-  return self->read_ahead_after == G_MAXINT64;
+  return self->read_ahead_done;
 }
 
 gboolean
@@ -2707,7 +2714,7 @@ ipms_document_read_ahead (IpmsDocument *self,
   g_return_val_if_fail (table != NULL, TRUE);
 
   if (max_rows == 0)
-    return self->read_ahead_table == table && self->read_ahead_after == G_MAXINT64;
+    return self->read_ahead_table == table && self->read_ahead_done;
 
   /* Amid an edit or a bulk step the file holds half of a change, which the
    * records must not show. */

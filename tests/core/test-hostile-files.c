@@ -1024,6 +1024,74 @@ test_huge_ids (Fixture       *fixture,
   g_assert_null (ipms_document_get_record (document, "series", G_MAXINT64));
 }
 
+/* Reading the products ahead, a row at a time, over ids at both ends of
+ * their range and a row whose values are repaired as they are read: it
+ * ends, reads every row, says the repair once, and leaves the same plan
+ * as reading nothing ahead. */
+static void
+test_read_ahead (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "ahead.ipms");
+  g_autoptr(IpmsDocument) document = create_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) read_ahead = NULL;
+  g_autoptr(GPtrArray) read_now = NULL;
+  /* The edit path makes positive ids; a file may hold any. */
+  const gint64 ids[] = { 7, G_MAXINT64 - 1, G_MAXINT64 };
+  g_autofree char *sql = NULL;
+  gint64 repaired;
+  guint calls = 0;
+
+  ipms_document_begin_edit (document, "Ends", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_cmpint (ipms_document_insert (document, "product", ids[i], NULL, &error), ==, ids[i]);
+      g_assert_no_error (error);
+      g_assert_true (ipms_document_set_string (document, "product", ids[i], "name", "End", &error));
+    }
+  ipms_document_commit_edit (document, &error);
+  g_assert_no_error (error);
+  repaired = add_product (document, "Bowl");
+  g_clear_object (&document);
+
+  sql = g_strdup_printf ("UPDATE product SET name = CAST (x'426FFF776C' AS TEXT), price = 1e999"
+                         " WHERE id = %" G_GINT64_FORMAT ";"
+                         "INSERT INTO product (id, name) VALUES (-9223372036854775808, 'Least'), (-5, 'Negative');",
+                         repaired);
+  exec_raw (path, sql);
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE, "*ahead.ipms: row * of “product”*");
+  while (!ipms_document_read_ahead (document, "product", 1))
+    g_assert_cmpuint (++calls, <=, G_N_ELEMENTS (ids) + 3);
+  g_test_assert_expected_messages ();
+  /* A row a call, and the one that reads the largest id says it is done:
+   * none was skipped. */
+  g_assert_cmpuint (calls, ==, G_N_ELEMENTS (ids) + 3 - 1);
+  g_assert_true (ipms_document_read_ahead (document, "product", 0));
+
+  read_ahead = ipms_document_query (document, "product", NULL, 0, "name");
+  g_assert_cmpstr (ipms_record_get_string (ipms_document_get_record (document, "product", repaired), "name"),
+                   ==, "Bo\xef\xbf\xbdwl");
+  g_clear_object (&document);
+
+  document = ipms_document_open (path, &error);
+  g_assert_no_error (error);
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE, "*ahead.ipms: row * of “product”*");
+  read_now = ipms_document_query (document, "product", NULL, 0, "name");
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (read_ahead->len, ==, G_N_ELEMENTS (ids) + 3);
+  g_assert_nonnull (ipms_document_get_record (document, "product", G_MININT64));
+  g_assert_cmpuint (read_now->len, ==, read_ahead->len);
+  for (guint i = 0; i < read_now->len; i++)
+    g_assert_cmpint (ipms_record_get_id (read_ahead->pdata[i]), ==, ipms_record_get_id (read_now->pdata[i]));
+}
+
+/* The command line */
 /* The command line */
 
 typedef struct
@@ -1268,6 +1336,7 @@ main (int   argc,
   ADD ("busy-file", test_busy_file);
   ADD ("external-change", test_external_change);
   ADD ("huge-ids", test_huge_ids);
+  ADD ("read-ahead", test_read_ahead);
   ADD ("cli-exports", test_cli_exports);
   ADD ("save-as-full-disk", test_save_as_full_disk);
 
