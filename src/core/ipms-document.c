@@ -2635,6 +2635,24 @@ ipms_document_get_record (IpmsDocument *self,
   return refresh_record (self, table, id, TRUE);
 }
 
+/* The record of the row `stmt` (a TABLE_COLUMNS select) is on, made from
+ * it and cached in `records`, the table's. */
+static IpmsRecord *
+cache_new_record (IpmsDocument    *self,
+                  const IpmsTable *table,
+                  GHashTable      *records,
+                  gint64           id,
+                  sqlite3_stmt    *stmt)
+{
+  IpmsRecord *record = _ipms_record_new (table, id);
+
+  if (_ipms_record_load (record, stmt))
+    note_repaired (self, table, id);
+  g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
+
+  return record;
+}
+
 /* Reads up to `max_rows` rows of `table` after the last one read ahead,
  * in id order, into the records; TRUE once the table has no row left. A
  * row already cached is left as it is: the change notifications keep it
@@ -2685,13 +2703,7 @@ read_rows_ahead (IpmsDocument    *self,
       else
         self->read_ahead_from = id + 1;
       if (!g_hash_table_contains (records, &id))
-        {
-          IpmsRecord *record = _ipms_record_new (table, id);
-
-          if (_ipms_record_load (record, stmt))
-            note_repaired (self, table, id);
-          g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
-        }
+        cache_new_record (self, table, records, id, stmt);
     }
   sqlite3_reset (stmt);
 
@@ -2775,15 +2787,15 @@ ipms_document_query (IpmsDocument *self,
   else
     order = g_strdup (" ORDER BY r.id");
 
-  /* Once a table's records are cached (a list rebuilt after an undo, a
-   * second list of the same rows), only the ids are read and sorted: the
-   * whole rows with their reference checks made sorting 10,000 products
-   * by name cost 25 ms. Rows not cached yet are then read one by one. */
   /* The rest of a table being read ahead is read at once, not row by row
    * as below. */
   if (self->read_ahead_table == table)
     read_rows_ahead (self, table, G_MAXUINT);
 
+  /* Once a table's records are cached (a list rebuilt after an undo, a
+   * second list of the same rows), only the ids are read and sorted: the
+   * whole rows with their reference checks made sorting 10,000 products
+   * by name cost 25 ms. Rows not cached yet are then read one by one. */
   records = records_of_table (self, table);
   ids_only = g_hash_table_size (records) > 0;
   sql = g_strdup_printf ("SELECT %s FROM %s AS r%s%s", ids_only ? "r.id" : table_sql (table, TABLE_COLUMNS),
@@ -2808,12 +2820,7 @@ ipms_document_query (IpmsDocument *self,
             continue;
         }
       else if (record == NULL)
-        {
-          record = _ipms_record_new (table, id);
-          if (_ipms_record_load (record, stmt))
-            note_repaired (self, table, id);
-          g_hash_table_insert (records, g_memdup2 (&id, sizeof id), record);
-        }
+        record = cache_new_record (self, table, records, id, stmt);
 
       g_ptr_array_add (result, g_object_ref (record));
     }
