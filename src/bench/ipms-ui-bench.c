@@ -306,27 +306,53 @@ measure_open (const char *path,
   return painted < 0 ? -1 : painted - start;
 }
 
+/* Where a section's show began: when, and the CPU time and page faults
+ * so far. */
+typedef struct
+{
+  double start;
+  double cpu;
+  long   faults;
+} ShowSample;
+
+/* Shows `section` in a window that has been idle, as a user's choice. */
+static void
+begin_show (IpmsWindow *window,
+            const char *section,
+            ShowSample *sample)
+{
+  wait_for_idle_clock (GTK_WIDGET (window));
+  sample->start = ipms_bench_now_ms ();
+  sample->cpu = ipms_bench_cpu_ms ();
+  sample->faults = ipms_bench_page_faults ();
+  ipms_window_set_section (window, section);
+}
+
+static void
+end_show (const ShowSample *sample,
+          double           *cpu_ms,
+          long             *page_faults)
+{
+  if (cpu_ms != NULL)
+    *cpu_ms = ipms_bench_cpu_ms () - sample->cpu;
+  if (page_faults != NULL)
+    *page_faults = ipms_bench_page_faults () - sample->faults;
+}
+
 static double
 measure_show_cpu (IpmsWindow *window,
                   const char *section,
                   double     *cpu_ms,
                   long       *page_faults)
 {
-  double start, cpu, painted;
-  long faults;
+  ShowSample sample;
+  double painted;
 
-  wait_for_idle_clock (GTK_WIDGET (window));
-  start = ipms_bench_now_ms ();
-  cpu = ipms_bench_cpu_ms ();
-  faults = ipms_bench_page_faults ();
-  ipms_window_set_section (window, section);
+  begin_show (window, section, &sample);
   painted = wait_for_paint (GTK_WIDGET (window));
-  if (cpu_ms != NULL)
-    *cpu_ms = ipms_bench_cpu_ms () - cpu;
-  if (page_faults != NULL)
-    *page_faults = ipms_bench_page_faults () - faults;
+  end_show (&sample, cpu_ms, page_faults);
 
-  return painted < 0 ? -1 : painted - start;
+  return painted < 0 ? -1 : painted - sample.start;
 }
 
 static double
@@ -519,15 +545,12 @@ print_chart_show (IpmsWindow *window,
                   const char *section,
                   guint       n_products)
 {
-  double start, cpu, first, settled;
+  ShowSample sample;
+  double first, settled, cpu;
   long faults;
   guint n_frames;
 
-  wait_for_idle_clock (GTK_WIDGET (window));
-  start = ipms_bench_now_ms ();
-  cpu = ipms_bench_cpu_ms ();
-  faults = ipms_bench_page_faults ();
-  ipms_window_set_section (window, section);
+  begin_show (window, section, &sample);
   first = wait_for_paint (GTK_WIDGET (window));
   if (first < 0)
     {
@@ -535,13 +558,12 @@ print_chart_show (IpmsWindow *window,
       return;
     }
   settled = wait_for_settled_view (ipms_window_get_section_page (window, section), first, &n_frames);
-  cpu = ipms_bench_cpu_ms () - cpu;
-  faults = ipms_bench_page_faults () - faults;
+  end_show (&sample, &cpu, &faults);
 
-  print_time (metric, n_products, settled - start);
+  print_time (metric, n_products, settled - sample.start);
   g_printerr ("note: %s %u: first frame at %.1f ms, the view settled %u frames later; "
               "CPU %.1f ms, %ld page faults\n",
-              metric, n_products, first - start, n_frames, cpu, faults);
+              metric, n_products, first - sample.start, n_frames, cpu, faults);
 }
 
 /* The first switch to each form view (the page is built then, and kept);
