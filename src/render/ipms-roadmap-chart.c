@@ -26,6 +26,11 @@
 #define LABEL_GAP 4.0
 #define LEGEND_PAD 12.0
 #define LEGEND_LEFT 16.0
+/* The series keys wrap past this width unless a view asks for another: a
+ * plan of many series read as one line many screens long, and the chart
+ * grew as wide to hold it. */
+#define LEGEND_WRAP 960.0
+#define LEGEND_WRAP_MIN 240.0
 #define FIT_WIDTH 1100.0
 #define BUCKET_WIDTH 96.0
 #define BUCKET_HEIGHT 32.0
@@ -118,6 +123,9 @@ typedef struct
 {
   char      *name;
   IpmsColor  color;
+  double     width;
+  double     x;        /* from the legend's left */
+  guint      row;
 } SeriesKey;
 
 /* Markers too crowded for their own labels share one "+N" label. */
@@ -155,6 +163,12 @@ struct _IpmsRoadmapChart
   double           plot_end;
   double           legend_top;
   double           legend_width;
+  guint            legend_rows;   /* the series keys' rows and the grades' */
+  double           legend_room;
+  double           title_key_width;  /* the series keys' title */
+  double           grade_keys_width;
+  /* The parent's generation the series and the legend were read at. */
+  guint            legend_generation;
   double           band_column;   /* width of the band names at the left, across */
   double           width;
   double           height;
@@ -2181,10 +2195,11 @@ price_column_width (IpmsRoadmapChart *self)
   return MAX (width, tw + 16);
 }
 
-static double paint_legend (IpmsRoadmapChart       *self,
-                            cairo_t                *cr,
-                            const IpmsChartPalette *palette,
-                            double                  left);
+static double paint_grade_keys (IpmsRoadmapChart       *self,
+                                cairo_t                *cr,
+                                const IpmsChartPalette *palette,
+                                double                  x,
+                                double                  y);
 
 /* An item for a product row; FALSE when the product has no launch date
  * or price to show. */
@@ -2323,12 +2338,90 @@ update_products (IpmsTimelineChart *chart,
   return TRUE;
 }
 
+/* The series keys in rows no wider than the legend may be, after their
+ * title; the grades' keys on a row of their own. */
+static void
+flow_legend (IpmsRoadmapChart *self)
+{
+  double wrap = LEGEND_WRAP;
+  double x = self->title_key_width;
+  guint row = 0;
+
+  if (self->legend_room > 0)
+    wrap = MAX (self->legend_room - LEGEND_LEFT - LEGEND_PAD, LEGEND_WRAP_MIN);
+
+  self->legend_width = self->grade_keys_width;
+  for (guint i = 0; i < self->series_keys->len; i++)
+    {
+      SeriesKey *key = &g_array_index (self->series_keys, SeriesKey, i);
+
+      if (x > self->title_key_width && x + key->width > wrap)
+        {
+          /* Rows after the first start under the first key. */
+          x = self->title_key_width;
+          row++;
+        }
+      key->x = x;
+      key->row = row;
+      x += key->width;
+      self->legend_width = MAX (self->legend_width, x);
+    }
+  self->legend_rows = row + 2;
+}
+
+/* The series, their colours and the legend's keys, read again after a
+ * change of the rows; the price axis's length waits on the rows they take
+ * (ipms_roadmap_chart_get_price_chrome()), which needs no layout. */
+static void
+ensure_legend (IpmsRoadmapChart *self)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const IpmsChartPalette *palette = ipms_chart_style_get_palette (self->dark);
+
+  if (self->legend_generation == self->parent_instance.generation)
+    return;
+  self->legend_generation = self->parent_instance.generation;
+
+  g_array_set_size (self->series_keys, 0);
+  g_hash_table_remove_all (self->series_color);
+  g_clear_pointer (&self->grades, g_ptr_array_unref);
+  self->grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  self->title_key_width = ipms_chart_style_draw_legend_title (cr, palette, 0, 0, _("Series"));
+  self->grade_keys_width = paint_grade_keys (self, cr, palette, 0, 0);
+
+  series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
+  for (guint i = 0; i < series->len; i++)
+    {
+      IpmsRecord *record = g_ptr_array_index (series, i);
+      gint64 *key = g_new (gint64, 1);
+      IpmsColor *color = g_new (IpmsColor, 1);
+      SeriesKey series_key = { 0 };
+
+      *key = ipms_record_get_id (record);
+      ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, self->dark, color);
+      g_hash_table_insert (self->series_color, key, color);
+      series_key.name = g_strdup (ipms_record_get_string (record, "name"));
+      series_key.color = *color;
+      series_key.width = ipms_chart_style_draw_legend_swatch (cr, palette, 0, 0, &series_key.color, NULL,
+                                                              series_key.name);
+      g_array_append_val (self->series_keys, series_key);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  flow_legend (self);
+}
+
 static void
 ensure_layout (IpmsRoadmapChart *self)
 {
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) bands = NULL;
-  g_autoptr(GPtrArray) series = NULL;
   IpmsRecord *project;
 
   if (!ipms_timeline_chart_begin_layout (IPMS_TIMELINE_CHART (self)))
@@ -2339,33 +2432,17 @@ ensure_layout (IpmsRoadmapChart *self)
   g_array_set_size (self->gone, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
-  g_array_set_size (self->series_keys, 0);
   g_hash_table_remove_all (self->item_index);
-  g_hash_table_remove_all (self->series_color);
 
   products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
   ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), products,
                                    self->flipped ? FIT_WIDTH * 0.8 : FIT_WIDTH);
 
+  ensure_legend (self);
+
   project = ipms_document_get_project (self->parent_instance.document);
   g_free (self->currency);
   self->currency = g_strdup (project != NULL ? ipms_record_get_string (project, "currency") : "");
-
-  series = ipms_document_query (self->parent_instance.document, "series", NULL, 0, "position");
-  for (guint i = 0; i < series->len; i++)
-    {
-      IpmsRecord *record = g_ptr_array_index (series, i);
-      gint64 *key = g_new (gint64, 1);
-      IpmsColor *color = g_new (IpmsColor, 1);
-      SeriesKey series_key;
-
-      *key = ipms_record_get_id (record);
-      ipms_chart_style_get_series_color (ipms_record_get_string (record, "color"), i, self->dark, color);
-      g_hash_table_insert (self->series_color, key, color);
-      series_key.name = g_strdup (ipms_record_get_string (record, "name"));
-      series_key.color = *color;
-      g_array_append_val (self->series_keys, series_key);
-    }
 
   bands = ipms_document_query (self->parent_instance.document, "price_band", NULL, 0, "min_price");
   for (guint i = 0; i < bands->len; i++)
@@ -2392,19 +2469,6 @@ ensure_layout (IpmsRoadmapChart *self)
   price_range (self);
   band_knots (self);
 
-  /* The legend shows the series and grades, whose changes all lead here:
-   * it is measured once, not on every edit of a product. */
-  {
-    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *cr = cairo_create (surface);
-
-    g_clear_pointer (&self->grades, g_ptr_array_unref);
-    self->grades = ipms_document_query (self->parent_instance.document, "grade", NULL, 0, NULL);
-
-    self->legend_width = paint_legend (self, cr, ipms_chart_style_get_palette (self->dark), 0);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
   finish_layout (self);
 }
 
@@ -2432,7 +2496,7 @@ height_but_prices (IpmsRoadmapChart *self)
   double title = self->parent_instance.show_title ? TITLE_HEIGHT : 0;
 
   return title + 2 * IPMS_TIMELINE_HEADER_ROW + 2 * PLOT_PAD + 8 +
-         2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+         2 * LEGEND_PAD + self->legend_rows * ipms_chart_style_legend_row_height ();
 }
 
 /* What follows from the items and the price axis: the columns, the items'
@@ -2513,7 +2577,7 @@ finish_layout (IpmsRoadmapChart *self)
   self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
 
   if (self->flipped)
-    self->height = self->legend_top + 2 * LEGEND_PAD + 2 * ipms_chart_style_legend_row_height ();
+    self->height = self->legend_top + 2 * LEGEND_PAD + self->legend_rows * ipms_chart_style_legend_row_height ();
   else
     self->height = self->price_length + height_but_prices (self);
 }
@@ -2945,31 +3009,17 @@ paint_price_axis (IpmsRoadmapChart       *self,
                                   title + 2 * IPMS_TIMELINE_HEADER_ROW - th - 4, &palette->foreground);
 }
 
-/* The legend, `left` units from its place at the left edge (to follow a
- * view scrolled right); returns its width. */
+/* The grades' keys on the legend's last row; returns their width. */
 static double
-paint_legend (IpmsRoadmapChart       *self,
-              cairo_t                *cr,
-              const IpmsChartPalette *palette,
-              double                  left)
+paint_grade_keys (IpmsRoadmapChart       *self,
+                  cairo_t                *cr,
+                  const IpmsChartPalette *palette,
+                  double                  x,
+                  double                  y)
 {
-  GPtrArray *grades = self->grades;
   double row = ipms_chart_style_legend_row_height ();
-  double x = LEGEND_LEFT + left;
-  double y = self->legend_top + LEGEND_PAD;
-  double right;
+  double start = x;
 
-  x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Series"));
-  for (guint i = 0; i < self->series_keys->len; i++)
-    {
-      const SeriesKey *key = &g_array_index (self->series_keys, SeriesKey, i);
-
-      x += ipms_chart_style_draw_legend_swatch (cr, palette, x, y, &key->color, NULL, key->name);
-    }
-
-  right = x;
-  x = LEGEND_LEFT + left;
-  y += row;
   x += ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Grade"));
   for (guint c = 0; ipms_grade_codes[c] != NULL; c++)
     {
@@ -2977,9 +3027,9 @@ paint_legend (IpmsRoadmapChart       *self,
       PangoLayout *layout;
       int tw, th;
 
-      for (guint i = 0; i < grades->len; i++)
-        if (strcmp (ipms_record_get_string (g_ptr_array_index (grades, i), "code"), ipms_grade_codes[c]) == 0)
-          label = ipms_record_get_string (g_ptr_array_index (grades, i), "label");
+      for (guint i = 0; i < self->grades->len; i++)
+        if (strcmp (ipms_record_get_string (g_ptr_array_index (self->grades, i), "code"), ipms_grade_codes[c]) == 0)
+          label = ipms_record_get_string (g_ptr_array_index (self->grades, i), "label");
 
       paint_marker (self, cr, palette, c, &palette->dim_foreground, x + 12, y + row / 2);
       layout = ipms_layout_cache_get (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, label);
@@ -2988,7 +3038,37 @@ paint_legend (IpmsRoadmapChart       *self,
       x += 28 + tw + 18;
     }
 
-  return MAX (right, x) - (LEGEND_LEFT + left);
+  return x - start;
+}
+
+/* The legend, `left` units from its place at the left edge (to follow a
+ * view scrolled right): the rows that meet the clip. */
+static void
+paint_legend (IpmsRoadmapChart       *self,
+              cairo_t                *cr,
+              const IpmsChartPalette *palette,
+              double                  left)
+{
+  double row = ipms_chart_style_legend_row_height ();
+  double x = LEGEND_LEFT + left;
+  double y = self->legend_top + LEGEND_PAD;
+  double cx1, cy1, cx2, cy2;
+
+  cairo_clip_extents (cr, &cx1, &cy1, &cx2, &cy2);
+  if (y < cy2 && y + row > cy1)
+    ipms_chart_style_draw_legend_title (cr, palette, x, y, _("Series"));
+  for (guint i = 0; i < self->series_keys->len; i++)
+    {
+      const SeriesKey *key = &g_array_index (self->series_keys, SeriesKey, i);
+      double key_y = y + key->row * row;
+
+      if (key_y < cy2 && key_y + row > cy1)
+        ipms_chart_style_draw_legend_swatch (cr, palette, x + key->x, key_y, &key->color, NULL, key->name);
+    }
+
+  y += (self->legend_rows - 1) * row;
+  if (y < cy2 && y + row > cy1)
+    paint_grade_keys (self, cr, palette, x, y);
 }
 
 static void
@@ -3051,6 +3131,7 @@ ipms_roadmap_chart_paint (IpmsChart                   *chart,
       /* Series colours are lightened for the dark palette. */
       self->dark = options->dark;
       self->parent_instance.dirty = TRUE;
+      self->legend_generation = 0;
     }
   ensure_layout (self);
   time_end = self->time_origin + ipms_time_axis_get_width (&self->parent_instance.axis);
@@ -3547,6 +3628,21 @@ ipms_roadmap_chart_set_price_length (IpmsRoadmapChart *self,
   ipms_timeline_chart_invalidate_geometry (IPMS_TIMELINE_CHART (self));
 }
 
+void
+ipms_roadmap_chart_set_legend_room (IpmsRoadmapChart *self,
+                                     double            width)
+{
+  g_return_if_fail (IPMS_IS_ROADMAP_CHART (self));
+
+  width = MAX (0, width);
+  if (fabs (self->legend_room - width) < 0.5)
+    return;
+  self->legend_room = width;
+  if (self->legend_generation == self->parent_instance.generation)
+    flow_legend (self);
+  ipms_timeline_chart_invalidate_geometry (IPMS_TIMELINE_CHART (self));
+}
+
 double
 ipms_roadmap_chart_get_price_chrome (IpmsRoadmapChart *self)
 {
@@ -3554,7 +3650,10 @@ ipms_roadmap_chart_get_price_chrome (IpmsRoadmapChart *self)
 
   /* Flipped, the labels reach past the price axis as far as they do. */
   if (!self->flipped)
-    return height_but_prices (self);
+    {
+      ensure_legend (self);
+      return height_but_prices (self);
+    }
 
   ensure_layout (self);
   return self->width - self->price_length;

@@ -51,6 +51,10 @@ IpmsRoadmapPriceScale ipms_roadmap_chart_get_price_scale (IpmsRoadmapChart   *se
  * flipping goes back to the default. */
 void                ipms_roadmap_chart_set_price_length (IpmsRoadmapChart *self,
                                                          double            length);
+/* The width a view shows the chart in (0: none, as in an export): the
+ * legend's series keys wrap into as many rows as it takes to fit. */
+void                ipms_roadmap_chart_set_legend_room (IpmsRoadmapChart *self,
+                                                         double            width);
 /* The length of everything across the price axis (height, or width when
  * flipped) that does not scale with the price axis length. */
 double              ipms_roadmap_chart_get_price_chrome (IpmsRoadmapChart *self);

@@ -25,6 +25,9 @@ struct _IpmsTimelineChart
   guint32          today;
 
   gboolean         dirty;
+  /* Counts the layouts made stale: what a subclass reads from the rows
+   * apart from a layout stays good while it is unchanged. */
+  guint            generation;
   /* Only lengths changed since the last layout: see update_geometry(). */
   gboolean         geometry_dirty;
   /* Products changed since the last layout while nothing else did: the

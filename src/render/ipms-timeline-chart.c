@@ -43,6 +43,7 @@ void
 ipms_timeline_chart_invalidate (IpmsTimelineChart *self)
 {
   self->dirty = TRUE;
+  self->generation++;
   self->damage_all = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -464,6 +465,7 @@ ipms_timeline_chart_init (IpmsTimelineChart *self)
 {
   self->show_title = TRUE;
   self->dirty = TRUE;
+  self->generation = 1;
   self->layouts = ipms_layout_cache_new ();
   self->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -1091,6 +1091,137 @@ test_timeline_product_edits (gconstpointer data)
     }
 }
 
+/* Chart units a row of the roadmap's legend takes. */
+#define LEGEND_ROW 22.0
+
+static void
+add_series (IpmsDocument *document,
+            guint         count)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Series number %u of a long line", i + 1);
+      gint64 id = ipms_document_insert (document, "series", 0, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ipms_document_set_string (document, "series", id, "name", name, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Whether any pixel of `surface` in the rows [top, bottom) and the
+ * columns [left, right) differs from the top left one, the background. */
+static gboolean
+painted_in_band (cairo_surface_t *surface,
+                 int              left,
+                 int              top,
+                 int              right,
+                 int              bottom)
+{
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 background = *(guint32 *) data;
+
+  for (int y = MAX (0, top); y < MIN (bottom, cairo_image_surface_get_height (surface)); y++)
+    for (int x = MAX (0, left); x < MIN (right, cairo_image_surface_get_width (surface)); x++)
+      if (*(guint32 *) (data + y * stride + 4 * x) != background)
+        return TRUE;
+  return FALSE;
+}
+
+/* A plan of many series: the legend's keys wrap into rows instead of
+ * widening the chart by a line many screens long; the rows add to the
+ * height that the price axis leaves, which is known before a layout (the
+ * view fits the price axis with it), and every row is painted. */
+static void
+test_roadmap_legend_wraps (void)
+{
+  IpmsDocument *document = new_document ("legend-wraps.ipms");
+  g_autoptr(IpmsRoadmapChart) few = NULL;
+  g_autoptr(IpmsRoadmapChart) many = NULL;
+  IpmsChartPaintOptions options = { FALSE, TRUE, 1.0 };
+  double few_width, few_height, many_width, many_height, chrome;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int legend_bottom;
+
+  add_product (document, "Only", "2027-03-01", 100);
+  add_series (document, 1);
+  commit (document);
+
+  few = ipms_roadmap_chart_new (document);
+  ipms_roadmap_chart_set_price_length (few, 400);
+  ipms_chart_get_size (IPMS_CHART (few), &few_width, &few_height);
+
+  g_assert_true (ipms_document_begin_edit (document, "More series", NULL, NULL));
+  add_series (document, 59);
+  commit (document);
+
+  many = ipms_roadmap_chart_new (document);
+  ipms_roadmap_chart_set_price_length (many, 400);
+  chrome = ipms_roadmap_chart_get_price_chrome (many);
+  ipms_chart_get_size (IPMS_CHART (many), &many_width, &many_height);
+  g_test_message ("one series %.0f x %.0f, sixty %.0f x %.0f", few_width, few_height, many_width, many_height);
+
+  g_assert_cmpfloat (many_width, ==, few_width);
+  g_assert_cmpfloat (many_height, >=, few_height + 8 * LEGEND_ROW);
+  g_assert_cmpfloat (chrome, ==, many_height - 400);
+  g_assert_cmpfloat (ipms_roadmap_chart_get_price_chrome (many), ==, chrome);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (many_width), (int) ceil (many_height));
+  cr = cairo_create (surface);
+  ipms_chart_paint (IPMS_CHART (many), cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Each series row, and the grades' row under them, has its keys. */
+  legend_bottom = (int) many_height - 12;
+  for (int row = 0; (double) row * LEGEND_ROW < many_height - few_height + 1; row++)
+    g_assert_true (painted_in_band (surface, 0, legend_bottom - (int) ((row + 1) * LEGEND_ROW),
+                                    1000, legend_bottom - (int) (row * LEGEND_ROW)));
+  cairo_surface_destroy (surface);
+
+  /* In a narrower view the keys take more rows, all of them in the view. */
+  {
+    double narrow_width, narrow_height;
+
+    ipms_roadmap_chart_set_legend_room (many, 500);
+    chrome = ipms_roadmap_chart_get_price_chrome (many);
+    ipms_chart_get_size (IPMS_CHART (many), &narrow_width, &narrow_height);
+    g_assert_cmpfloat (narrow_height, >=, many_height + 4 * LEGEND_ROW);
+    g_assert_cmpfloat (chrome, ==, narrow_height - 400);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (narrow_width), (int) ceil (narrow_height));
+    cr = cairo_create (surface);
+    ipms_chart_paint (IPMS_CHART (many), cr, &options);
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    /* The legend starts where it did with one series, two rows and
+     * their padding above the bottom. */
+    g_assert_true (painted_in_band (surface, 0, (int) few_height - 60, 500, (int) narrow_height));
+    g_assert_false (painted_in_band (surface, 500, (int) few_height - 60, (int) narrow_width, (int) narrow_height));
+    cairo_surface_destroy (surface);
+    ipms_roadmap_chart_set_legend_room (many, 0);
+  }
+
+  /* A series taken away takes its key, and the rows follow. */
+  g_assert_true (ipms_document_begin_edit (document, "Fewer series", NULL, NULL));
+  {
+    g_autoptr(GPtrArray) series = ipms_document_query (document, "series", NULL, 0, "position");
+
+    for (guint i = 1; i < series->len; i++)
+      g_assert_true (ipms_document_delete (document, "series", ipms_record_get_id (g_ptr_array_index (series, i)), NULL));
+  }
+  commit (document);
+  g_assert_cmpfloat (ipms_roadmap_chart_get_price_chrome (many), ==, few_height - 400);
+  ipms_chart_get_size (IPMS_CHART (many), &many_width, &many_height);
+  g_assert_cmpfloat (many_height, ==, few_height);
+
+  g_clear_object (&few);
+  g_clear_object (&many);
+  close_document (document);
+}
+
 /* By layers, a series that covers no segment shows its milestones on its
  * products' lanes: moving its product to another lane moves them, and an
  * edit updated in place shows them where a new layout does. */
@@ -1465,6 +1596,7 @@ main (int   argc,
   g_test_add_data_func ("/render/roadmap/cascade-edits/crowded", GUINT_TO_POINTER (120), test_roadmap_cascade_edits);
   g_test_add_data_func ("/render/roadmap/cascade-edits/spread", GUINT_TO_POINTER (400), test_roadmap_cascade_edits);
   g_test_add_func ("/render/roadmap/cluster-edits", test_roadmap_cluster_edits);
+  g_test_add_func ("/render/roadmap/legend-wraps", test_roadmap_legend_wraps);
   g_test_add_func ("/render/new-products/series-on-products", test_series_on_products);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);

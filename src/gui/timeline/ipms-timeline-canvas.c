@@ -2523,11 +2523,15 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
   flipped = rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
 
   /* The roadmap's price axis takes what the view has across the time,
-   * within reason: squeezed further its bands would not read. */
+   * within reason: squeezed further its bands would not read. Its legend
+   * wraps to the view's width, which it would otherwise hold at any zoom. */
   if (rm_chart (self) != NULL)
     {
       IpmsRoadmapChart *chart = rm_chart (self);
-      double chrome = ipms_roadmap_chart_get_price_chrome (chart);
+      double chrome;
+
+      ipms_roadmap_chart_set_legend_room (chart, width);
+      chrome = ipms_roadmap_chart_get_price_chrome (chart);
 
       ipms_roadmap_chart_set_price_length (chart, CLAMP ((flipped ? width : height) - chrome,
                                                          flipped ? 360 : 240, flipped ? 1600 : 1200));
