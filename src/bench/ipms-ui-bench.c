@@ -362,44 +362,34 @@ measure_show (IpmsWindow *window,
   return measure_show_cpu (window, section, NULL, NULL);
 }
 
-/* The window builds the form views and reads the products ahead once its
- * first page is painted (see prebuild_form_page_cb() in ipms-window.c).
+/* The window builds the form views, reads the products and measures their
+ * names ahead once its first page is painted (see prebuild_form_page_cb()
+ * in ipms-window.c).
  * This lets it finish, as a user looking at the first page would, and
  * returns the longest main-loop iteration meanwhile: what working ahead
  * costs the user at once. */
 static double
 wait_for_prebuild (IpmsWindow *window)
 {
-  const IpmsFormSpec * const *specs = ipms_form_specs_get_all ();
-  IpmsDocument *document = ipms_window_get_document (window);
   GtkWidget *first = ipms_window_get_section_page (window, ipms_window_get_section (window));
-  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (first));
   double deadline;
   double longest = 0;
-  guint i = 0;
 
   /* The first page's own first frame is not what is measured here. */
   wait_for_paint (first);
   deadline = ipms_bench_now_ms () + PAINT_TIMEOUT_MS;
 
-  while ((specs[i] != NULL || !ipms_document_read_ahead (document, "product", 0)) &&
-         ipms_bench_now_ms () < deadline)
+  while (ipms_window_get_working_ahead (window) && ipms_bench_now_ms () < deadline)
     {
       double start = ipms_bench_now_ms ();
 
-      if (specs[i] != NULL && gtk_stack_get_child_by_name (stack, specs[i]->id) != NULL)
-        {
-          i++;
-          continue;
-        }
       g_main_context_iteration (NULL, TRUE);
       longest = MAX (longest, ipms_bench_now_ms () - start);
     }
   wait_for_idle_clock (GTK_WIDGET (window));
 
-  if (specs[i] != NULL || !ipms_document_read_ahead (document, "product", 0))
-    g_printerr ("note: the form views were not built ahead, or the products not read, within %d ms\n",
-                PAINT_TIMEOUT_MS);
+  if (ipms_window_get_working_ahead (window))
+    g_printerr ("note: the window had not done its work ahead within %d ms\n", PAINT_TIMEOUT_MS);
 
   return longest;
 }

@@ -40,6 +40,10 @@ IpmsSelection      *ipms_window_get_selection    (IpmsWindow      *self);
 const char         *ipms_window_get_section      (IpmsWindow      *self);
 void                ipms_window_set_section      (IpmsWindow      *self,
                                                   const char      *section);
+/* Whether the window is still doing ahead, while idle, what a first switch
+ * to a view would otherwise wait for: building the form views, reading
+ * the products, measuring their names. */
+gboolean            ipms_window_get_working_ahead (IpmsWindow     *self);
 /* The page widget of a section, built now if it was never shown; NULL for
  * an unknown id. */
 GtkWidget          *ipms_window_get_section_page (IpmsWindow      *self,

@@ -661,3 +661,52 @@ ipms_timeline_chart_get_frozen (IpmsTimelineChart *self,
 
   IPMS_TIMELINE_CHART_GET_CLASS (self)->get_frozen (self, left, top);
 }
+
+struct _IpmsNamesAhead
+{
+  GPtrArray       *products;
+  guint            next;
+  IpmsLayoutCache *layouts;
+};
+
+IpmsNamesAhead *
+ipms_names_ahead_new (IpmsDocument *document)
+{
+  IpmsNamesAhead *self = g_new0 (IpmsNamesAhead, 1);
+
+  g_return_val_if_fail (IPMS_IS_DOCUMENT (document), NULL);
+
+  self->products = ipms_document_query (document, "product", NULL, 0, NULL);
+  self->layouts = ipms_layout_cache_new ();
+
+  return self;
+}
+
+gboolean
+ipms_names_ahead_step (IpmsNamesAhead *self,
+                       guint           max_names)
+{
+  guint end = MIN (self->products->len, self->next + max_names);
+
+  for (; self->next < end; self->next++)
+    {
+      int width, height;
+
+      ipms_layout_cache_get_size (self->layouts, IPMS_CHART_FONT_SMALL,
+                                  ipms_record_get_string (g_ptr_array_index (self->products, self->next), "name"),
+                                  &width, &height);
+    }
+
+  return self->next >= self->products->len;
+}
+
+void
+ipms_names_ahead_free (IpmsNamesAhead *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->products);
+  ipms_layout_cache_free (self->layouts);
+  g_free (self);
+}

@@ -137,4 +137,18 @@ void                ipms_timeline_chart_paint_preview   (IpmsTimelineChart      
                                                          cairo_t                     *cr,
                                                          const IpmsChartPaintOptions *options);
 
+/* Measuring the products' names, which both charts label their items
+ * with, takes a chart's first layout 40 ms at 10,000 products: a window
+ * measures them ahead, a slice at a time while it is idle, into the sizes
+ * every chart shares. */
+typedef struct _IpmsNamesAhead IpmsNamesAhead;
+
+IpmsNamesAhead     *ipms_names_ahead_new                (IpmsDocument   *document);
+/* Measures up to `max_names` more; TRUE when all are measured. */
+gboolean            ipms_names_ahead_step               (IpmsNamesAhead *self,
+                                                         guint           max_names);
+void                ipms_names_ahead_free               (IpmsNamesAhead *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpmsNamesAhead, ipms_names_ahead_free)
+
 G_END_DECLS

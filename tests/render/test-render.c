@@ -35,6 +35,7 @@
 #include "ipms-roadmap-chart.h"
 #include "ipms-test-utils.h"
 #include "ipms-time-axis.h"
+#include "ipms-timeline-chart.h"
 #include "ipms-timeline-edits.h"
 
 /* Every export here takes well under a second; a chart that loops forever
@@ -1222,6 +1223,35 @@ test_roadmap_legend_wraps (void)
   close_document (document);
 }
 
+/* Names measured ahead, a few at a time, until all of them are; a plan
+ * without products has nothing to measure. */
+static void
+test_names_ahead (void)
+{
+  IpmsDocument *document = new_document ("names-ahead.ipms");
+  g_autoptr(IpmsNamesAhead) empty = NULL;
+  g_autoptr(IpmsNamesAhead) ahead = NULL;
+
+  commit (document);
+  empty = ipms_names_ahead_new (document);
+  g_assert_true (ipms_names_ahead_step (empty, 1));
+
+  g_assert_true (ipms_document_begin_edit (document, "Products", NULL, NULL));
+  add_product (document, "Feeder", "2027-03-01", 10);
+  add_product (document, "喂食器", "2027-04-01", 20);
+  add_product (document, "", "2027-05-01", 30);
+  commit (document);
+
+  ahead = ipms_names_ahead_new (document);
+  g_assert_false (ipms_names_ahead_step (ahead, 2));
+  g_assert_true (ipms_names_ahead_step (ahead, 2));
+  g_assert_true (ipms_names_ahead_step (ahead, 2));
+
+  g_clear_pointer (&empty, ipms_names_ahead_free);
+  g_clear_pointer (&ahead, ipms_names_ahead_free);
+  close_document (document);
+}
+
 /* By layers, a series that covers no segment shows its milestones on its
  * products' lanes: moving its product to another lane moves them, and an
  * edit updated in place shows them where a new layout does. */
@@ -1597,6 +1627,7 @@ main (int   argc,
   g_test_add_data_func ("/render/roadmap/cascade-edits/spread", GUINT_TO_POINTER (400), test_roadmap_cascade_edits);
   g_test_add_func ("/render/roadmap/cluster-edits", test_roadmap_cluster_edits);
   g_test_add_func ("/render/roadmap/legend-wraps", test_roadmap_legend_wraps);
+  g_test_add_func ("/render/timeline/names-ahead", test_names_ahead);
   g_test_add_func ("/render/new-products/series-on-products", test_series_on_products);
   g_test_add_func ("/render/time-axis/extreme-dates", test_extreme_dates_axis);
   g_test_add_func ("/render/export/extreme-dates", test_extreme_dates_export);

@@ -844,11 +844,12 @@ test_form_views_built_ahead (void)
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
   g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
 
+  g_assert_true (ipms_window_get_working_ahead (window));
   wait_for_form_views (window, deadline);
-  while (!ipms_document_read_ahead (ipms_window_get_document (window), "product", 0) &&
-         g_get_monotonic_time () < deadline)
+  while (ipms_window_get_working_ahead (window) && g_get_monotonic_time () < deadline)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
+  g_assert_false (ipms_window_get_working_ahead (window));
   g_assert_true (ipms_document_read_ahead (ipms_window_get_document (window), "product", 0));
 
   g_assert_null (gtk_stack_get_child_by_name (stack, "new-products"));
