@@ -335,7 +335,8 @@ add_milestone (IpmsNewProductsChart *self,
                guint                 series_index,
                gint64                series_id,
                const char           *color_text,
-               const char           *series_name)
+               const char           *label,
+               int                   label_width)
 {
   Milestone milestone = { day, lane, 0, first_launch, series_index, series_id, NULL, NULL };
 
@@ -343,15 +344,43 @@ add_milestone (IpmsNewProductsChart *self,
     return;
 
   milestone.color_text = g_strdup (color_text);
-
-  milestone.label = first_launch
-    /* Translators: a milestone on the new product chart: the series' first launch (首发) */
-    ? g_strdup_printf (_("%s: first launch"), series_name)
-    /* Translators: a milestone on the new product chart: the series enters the market (入局) */
-    : g_strdup_printf (_("%s: entry"), series_name);
-  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, milestone.label,
-                              &milestone.label_width, &(int) { 0 });
+  milestone.label = g_strdup (label);
+  milestone.label_width = label_width;
   g_array_append_val (self->milestones, milestone);
+}
+
+/* A series' entry and first launch on each of `lanes`: labelled and
+ * measured once, not once a lane, which a plan of many series on many
+ * layers felt in every layout. */
+static void
+add_series_milestones (IpmsNewProductsChart *self,
+                       IpmsRecord           *series,
+                       guint                 series_index,
+                       GArray               *lanes)
+{
+  const char *name = ipms_record_get_string (series, "name");
+  const char *color = ipms_record_get_string (series, "color");
+  guint32 entry = ipms_time_day_from_iso (ipms_record_get_string (series, "entry_date"));
+  guint32 first = ipms_time_day_from_iso (ipms_record_get_string (series, "first_launch_date"));
+  /* Translators: a milestone on the new product chart: the series enters the market (入局) */
+  g_autofree char *entry_label = g_strdup_printf (_("%s: entry"), name);
+  /* Translators: a milestone on the new product chart: the series' first launch (首发) */
+  g_autofree char *first_label = g_strdup_printf (_("%s: first launch"), name);
+  int entry_width, first_width;
+
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, entry_label,
+                              &entry_width, &(int) { 0 });
+  ipms_layout_cache_get_size (self->parent_instance.layouts, IPMS_CHART_FONT_SMALL, first_label,
+                              &first_width, &(int) { 0 });
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      guint lane = g_array_index (lanes, guint, k);
+
+      add_milestone (self, entry, lane, FALSE, series_index, ipms_record_get_id (series), color,
+                     entry_label, entry_width);
+      add_milestone (self, first, lane, TRUE, series_index, ipms_record_get_id (series), color,
+                     first_label, first_width);
+    }
 }
 
 static int
@@ -530,8 +559,6 @@ build_milestones (IpmsNewProductsChart *self,
       gint64 series_id = ipms_record_get_id (record);
       guint32 entry = ipms_time_day_from_iso (ipms_record_get_string (record, "entry_date"));
       guint32 first = ipms_time_day_from_iso (ipms_record_get_string (record, "first_launch_date"));
-      const char *name = ipms_record_get_string (record, "name");
-      const char *color = ipms_record_get_string (record, "color");
       g_autoptr(GArray) lanes = g_array_new (FALSE, FALSE, sizeof (guint));
 
       if (entry == 0 && first == 0)
@@ -573,11 +600,7 @@ build_milestones (IpmsNewProductsChart *self,
             }
         }
 
-      for (guint k = 0; k < lanes->len; k++)
-        {
-          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, i, series_id, color, name);
-          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, i, series_id, color, name);
-        }
+      add_series_milestones (self, record, i, lanes);
     }
 }
 
@@ -602,19 +625,10 @@ rebuild_series_milestones (IpmsNewProductsChart *self,
       IpmsRecord *record = ipms_document_get_record (self->parent_instance.document, "series", *(gint64 *) key);
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->series_on_products, key));
       GArray *lanes = g_hash_table_lookup (product_lanes, key);
-      guint32 entry, first;
 
       if (record == NULL || lanes == NULL)
         continue;
-      entry = ipms_time_day_from_iso (ipms_record_get_string (record, "entry_date"));
-      first = ipms_time_day_from_iso (ipms_record_get_string (record, "first_launch_date"));
-      for (guint k = 0; k < lanes->len; k++)
-        {
-          add_milestone (self, entry, g_array_index (lanes, guint, k), FALSE, index, *(gint64 *) key,
-                         ipms_record_get_string (record, "color"), ipms_record_get_string (record, "name"));
-          add_milestone (self, first, g_array_index (lanes, guint, k), TRUE, index, *(gint64 *) key,
-                         ipms_record_get_string (record, "color"), ipms_record_get_string (record, "name"));
-        }
+      add_series_milestones (self, record, index, lanes);
     }
 }
 
