@@ -75,8 +75,7 @@ struct _IpmsTimelinePage
 
   gulong              scale_handler;
   gulong              price_step_handler;
-  guint               fit_tick;
-  gboolean            fit_on_map;    /* hidden before its first fit */
+  gboolean            fit_pending;   /* hidden before its first fit */
   guint               home_tick;
   guint               home_frames;
   /* The price bands' warning waits for a change of the bands (or of the
@@ -213,6 +212,8 @@ apply_lane_column (IpmsTimelinePage *self)
  * page, never during that allocation: GTK 4.8 loses a resize queued while
  * it allocates. The clock lays out again before it paints, so no frame is
  * drawn with the tray or the lane names in their old state. */
+static void fit_when_sized (IpmsTimelinePage *self);
+
 static void
 on_layout (GdkFrameClock    *clock,
            IpmsTimelinePage *self)
@@ -220,6 +221,7 @@ on_layout (GdkFrameClock    *clock,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean narrow = width < NARROW_WIDTH;
 
+  fit_when_sized (self);
   apply_lane_column (self);
   if (width <= 0 || narrow == self->narrow)
     return;
@@ -241,9 +243,6 @@ on_layout (GdkFrameClock    *clock,
 }
 
 static void update_bands_warning (IpmsTimelinePage *self);
-static gboolean fit_when_sized (GtkWidget     *widget,
-                                GdkFrameClock *clock,
-                                gpointer       user_data);
 
 static void
 ipms_timeline_page_map (GtkWidget *widget)
@@ -254,9 +253,6 @@ ipms_timeline_page_map (GtkWidget *widget)
 
   if (self->bands_stale)
     update_bands_warning (self);
-  if (self->fit_on_map && self->fit_tick == 0)
-    self->fit_tick = gtk_widget_add_tick_callback (widget, fit_when_sized, NULL, NULL);
-  self->fit_on_map = FALSE;
 
   self->clock = gtk_widget_get_frame_clock (widget);
   self->layout_handler = g_signal_connect_object (self->clock, "layout", G_CALLBACK (on_layout), self,
@@ -382,32 +378,22 @@ on_view_fit (IpmsTimelinePage *self)
   return TRUE;
 }
 
-/* A project opened here for the first time shows its whole plan, in the
- * frame after the view gets a size to fit it to; the chart waits hidden
- * until then. (IpmsCanvasView's own first fit, meant for a scaled chart,
- * is off: this one fits the time axis instead.) */
-static gboolean
-fit_when_sized (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+/* A project opened here for the first time shows its whole plan, fitted
+ * in the frame in which the view first gets a size: after that frame's
+ * layout, which the frame clock then runs again for the chart, before it
+ * paints. The chart waits hidden until then, and while the page is not
+ * shown: a dozen layouts of a chart nobody sees would slow the page shown
+ * instead. (IpmsCanvasView's own first fit, meant for a scaled chart, is
+ * off: this one fits the time axis instead.) */
+static void
+fit_when_sized (IpmsTimelinePage *self)
 {
-  IpmsTimelinePage *self = IPMS_TIMELINE_PAGE (widget);
+  if (!self->fit_pending || gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
+    return;
 
-  /* Hidden again first: a dozen layouts of a chart nobody sees would slow
-   * the page shown instead. The fit waits for this one to come back. */
-  if (!gtk_widget_get_mapped (widget))
-    {
-      self->fit_tick = 0;
-      self->fit_on_map = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  if (gtk_widget_get_width (GTK_WIDGET (self->view)) <= 0)
-    return G_SOURCE_CONTINUE;
-
-  self->fit_tick = 0;
+  self->fit_pending = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->canvas), TRUE);
-  gtk_widget_activate_action (widget, "timeline.fit-to-plan", NULL);
-  return G_SOURCE_REMOVE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.fit-to-plan", NULL);
 }
 
 static void
@@ -975,12 +961,7 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
   ipms_canvas_view_set_document (self->view, document);
   ipms_timeline_ghosts_set_document (self->ghosts, document);
 
-  if (self->fit_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
-      self->fit_tick = 0;
-    }
-  self->fit_on_map = FALSE;
+  self->fit_pending = FALSE;
 
   if (document != NULL)
     {
@@ -1001,8 +982,9 @@ ipms_timeline_page_set_document (IpmsTimelinePage *self,
       /* The chart waits hidden for its fit: laid out at the zoom it would
        * replace, it would cost a layout and jump in the next frame. */
       gtk_widget_set_visible (GTK_WIDGET (self->canvas), zoom != NULL);
-      if (zoom == NULL)
-        self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_when_sized, NULL, NULL);
+      self->fit_pending = zoom == NULL;
+      if (self->fit_pending && self->clock != NULL)
+        gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
     }
 
   sync_scale_choice (self);
