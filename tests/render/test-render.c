@@ -1223,7 +1223,8 @@ test_roadmap_legend_wraps (void)
   close_document (document);
 }
 
-/* Names measured ahead, a few at a time, until all of them are; a plan
+/* Names measured ahead, a few at a time, until all of them are, names
+ * that are no plain line of text and a very long one included; a plan
  * without products has nothing to measure. */
 static void
 test_names_ahead (void)
@@ -1231,6 +1232,7 @@ test_names_ahead (void)
   IpmsDocument *document = new_document ("names-ahead.ipms");
   g_autoptr(IpmsNamesAhead) empty = NULL;
   g_autoptr(IpmsNamesAhead) ahead = NULL;
+  g_autofree char *long_name = g_strnfill (20000, 'W');
 
   commit (document);
   empty = ipms_names_ahead_new (document);
@@ -1240,9 +1242,13 @@ test_names_ahead (void)
   add_product (document, "Feeder", "2027-03-01", 10);
   add_product (document, "喂食器", "2027-04-01", 20);
   add_product (document, "", "2027-05-01", 30);
+  add_product (document, "Two\nlines\tand a tab", "2027-06-01", 40);
+  add_product (document, "שלום Feeder", "2027-07-01", 50);
+  add_product (document, long_name, "2027-08-01", 60);
   commit (document);
 
   ahead = ipms_names_ahead_new (document);
+  g_assert_false (ipms_names_ahead_step (ahead, 2));
   g_assert_false (ipms_names_ahead_step (ahead, 2));
   g_assert_true (ipms_names_ahead_step (ahead, 2));
   g_assert_true (ipms_names_ahead_step (ahead, 2));
