@@ -19,9 +19,14 @@
 #include <X11/Xutil.h>
 
 #include "ipms-application.h"
+#include "ipms-canvas-view.h"
 #include "ipms-export-dialog.h"
 #include "ipms-panorama-page.h"
 #include "ipms-record.h"
+#include "ipms-timeline-canvas.h"
+#include "ipms-timeline-chart.h"
+#include "ipms-timeline-page.h"
+#include "ipms-timeline-section.h"
 #include "ipms-test-utils.h"
 #include "ipms-window.h"
 
@@ -793,9 +798,10 @@ test_startup_section (void)
 }
 
 /* A form view's first show would cost a few frames: the window builds
- * them ahead once its first page is painted, and leaves the charts and the
- * product list, whose cost grows with the plan, until they are asked for;
- * but it reads ahead the products they all begin with. */
+ * them ahead once its first page is painted, reads ahead the products the
+ * charts and the product list all begin with, then builds the timeline
+ * charts' pages and fits their charts (see charts_fitted_ahead()). The
+ * panorama and the product list wait until they are asked for. */
 static guint
 count_visible_children (GtkWidget *widget)
 {
@@ -852,8 +858,8 @@ test_form_views_built_ahead (void)
   g_assert_false (ipms_window_get_working_ahead (window));
   g_assert_true (ipms_document_read_ahead (ipms_window_get_document (window), "product", 0));
 
-  g_assert_null (gtk_stack_get_child_by_name (stack, "new-products"));
-  g_assert_null (gtk_stack_get_child_by_name (stack, "roadmap"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "new-products"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "roadmap"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "prds"));
   g_assert_cmpstr (ipms_window_get_section (window), ==, "panorama");
 
@@ -874,6 +880,118 @@ test_form_views_built_ahead (void)
   g_assert_false (gtk_stack_get_transition_running (stack));
   g_assert_cmpuint (count_visible_children (GTK_WIDGET (stack)), ==, 1);
   g_assert_true (gtk_widget_get_visible (page));
+
+  close_all_windows ();
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* The timeline charts' pages are built ahead out of sight, given the size
+ * the pages shown have, and their charts laid out and fitted to it. Shown,
+ * a page then finds its chart fitted: the fit tries no other zoom (at
+ * 10,000 products, each try was a layout of 30-70 ms) and the chart is
+ * shown at the zoom found ahead. */
+static IpmsWindow *
+open_example_worked_ahead (void)
+{
+  IpmsWindow *window;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", NULL);
+  window = only_project_window ();
+  set_first_window_size (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (window)));
+  while (ipms_window_get_working_ahead (window) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_false (ipms_window_get_working_ahead (window));
+  g_assert_cmpuint (count_visible_children (template_child (window, "stack")), ==, 1);
+
+  return window;
+}
+
+static IpmsTimelinePage *
+timeline_of_section (IpmsWindow *window,
+                     const char *id)
+{
+  GtkWidget *section = gtk_stack_get_child_by_name (template_child (window, "stack"), id);
+
+  g_assert_nonnull (section);
+  return IPMS_TIMELINE_PAGE (ipms_timeline_section_get_timeline (IPMS_TIMELINE_SECTION (section)));
+}
+
+/* Shows the section of `page` and returns how many times its chart's zoom
+ * changed meanwhile. */
+static guint
+show_chart_section (IpmsWindow       *window,
+                    IpmsTimelinePage *page,
+                    const char       *id)
+{
+  IpmsChart *chart = ipms_timeline_canvas_get_chart (ipms_timeline_page_get_canvas (page));
+  guint n_notified = 0;
+  gulong handler;
+
+  handler = g_signal_connect (chart, "notify::px-per-day", G_CALLBACK (count_notify_cb), &n_notified);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", id));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (page)));
+  g_signal_handler_disconnect (chart, handler);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ipms_timeline_page_get_canvas (page))));
+
+  return n_notified;
+}
+
+static void
+test_charts_fitted_ahead (void)
+{
+  const char * const charts[] = { "new-products", "roadmap" };
+  IpmsWindow *window = open_example_worked_ahead ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      IpmsTimelinePage *page = timeline_of_section (window, charts[i]);
+      IpmsChart *chart = ipms_timeline_canvas_get_chart (ipms_timeline_page_get_canvas (page));
+      IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (page));
+      double fitted = ipms_timeline_chart_get_px_per_day (IPMS_TIMELINE_CHART (chart));
+
+      g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (page), IPMS_TYPE_TIMELINE_SECTION)));
+      /* The example spans years: a fit shows it at less than the zoom a
+       * page starts at. */
+      g_assert_cmpfloat (fitted, <, IPMS_TIMELINE_BASE_PX_PER_DAY * ipms_canvas_view_get_zoom (view));
+
+      g_assert_cmpuint (show_chart_section (window, page, charts[i]), ==, 0);
+      g_assert_cmpfloat_with_epsilon (ipms_timeline_chart_get_px_per_day (IPMS_TIMELINE_CHART (chart)), fitted, 1e-9);
+      g_assert_cmpfloat_with_epsilon (IPMS_TIMELINE_BASE_PX_PER_DAY * ipms_canvas_view_get_zoom (view), fitted, 1e-9);
+    }
+
+  close_all_windows ();
+}
+
+/* A fit made ahead holds only for the plan it was made of: after an edit
+ * the first show fits the chart again. */
+static void
+test_charts_fitted_ahead_then_edited (void)
+{
+  IpmsWindow *window = open_example_worked_ahead ();
+  IpmsDocument *document = ipms_window_get_document (window);
+  IpmsTimelinePage *page = timeline_of_section (window, "roadmap");
+  g_autoptr(GPtrArray) products = ipms_document_query (document, "product", NULL, 0, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (products->len, >, 0);
+  g_assert_true (ipms_document_begin_edit (document, "Launch Later", NULL, &error));
+  g_assert_true (ipms_document_set_string (document, "product", ipms_record_get_id (g_ptr_array_index (products, 0)),
+                                           "launch_date", "2031-06-01", &error));
+  g_assert_true (ipms_document_commit_edit (document, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (show_chart_section (window, page, "roadmap"), >, 0);
 
   close_all_windows ();
 }
@@ -1457,6 +1575,8 @@ main (int   argc,
   g_test_add_func ("/shell/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/shell/window/startup-section", test_startup_section);
   g_test_add_func ("/shell/window/form-views-built-ahead", test_form_views_built_ahead);
+  g_test_add_func ("/shell/window/charts-fitted-ahead", test_charts_fitted_ahead);
+  g_test_add_func ("/shell/window/charts-fitted-ahead-then-edited", test_charts_fitted_ahead_then_edited);
   g_test_add_func ("/shell/window/idle", test_idle_window);
   g_test_add_func ("/shell/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/shell/window/rename-project", test_rename_project);

@@ -55,6 +55,12 @@ struct _IpmsTimelineCanvas
   IpmsChart        *chart;
   double            zoom;
   double            lane_column;    /* asked of the new product chart; 0: its own */
+  /* The last fit's room and the zoom it found (0: none), good until the
+   * chart changes: a page fitted ahead of its first show then shows with
+   * no new layout. */
+  double            fit_width;
+  double            fit_height;
+  double            fit_found;
 
   /* The chart as painted for the view at static_rect, in images of
    * TILE_SIZE squares from the chart's origin, row by row from the tile at
@@ -511,6 +517,7 @@ on_selection_changed (IpmsTimelineCanvas *self)
 static void
 on_chart_changed (IpmsTimelineCanvas *self)
 {
+  self->fit_found = 0;
   self->items_dirty = TRUE;
   self->chart_changed = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -2520,6 +2527,12 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
   if (self->chart == NULL)
     return self->zoom;
 
+  if (self->fit_found > 0 && self->fit_width == width && self->fit_height == height)
+    {
+      g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * self->fit_found, NULL);
+      return self->fit_found;
+    }
+
   flipped = rm_chart (self) != NULL && ipms_roadmap_chart_get_flipped (rm_chart (self));
 
   /* The roadmap's price axis takes what the view has across the time,
@@ -2575,6 +2588,9 @@ ipms_timeline_canvas_fit_zoom (IpmsTimelineCanvas *self,
    * next: that is then no new layout. */
   zoom = best > 0 ? best : zoom;
   g_object_set (self->chart, "px-per-day", IPMS_TIMELINE_BASE_PX_PER_DAY * zoom, NULL);
+  self->fit_width = width;
+  self->fit_height = height;
+  self->fit_found = zoom;
 
   return zoom;
 }

@@ -37,5 +37,6 @@ IpmsTimelineTray   *ipms_timeline_page_get_tray      (IpmsTimelinePage *self);
 GtkWidget          *ipms_timeline_page_get_view      (IpmsTimelinePage *self);
 /* The overlay of where changed products stood at the compared review. */
 IpmsTimelineGhosts *ipms_timeline_page_get_ghosts    (IpmsTimelinePage *self);
+gboolean            ipms_timeline_page_work_ahead    (IpmsTimelinePage *self);
 
 G_END_DECLS
