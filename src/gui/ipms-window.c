@@ -608,6 +608,19 @@ first_frame_painted_cb (GdkFrameClock *clock,
  * than a few frames while the user works in it. */
 #define CHARTS_AHEAD_MAX_PRODUCTS 12000
 
+/* The first section whose page is a `type` and not built yet, or NULL. */
+static const Section *
+next_unbuilt_section (IpmsWindow *self,
+                      GType       type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (sections[i].get_type != NULL && g_type_is_a (sections[i].get_type (), type) &&
+        gtk_stack_get_child_by_name (self->stack, sections[i].id) == NULL)
+      return &sections[i];
+
+  return NULL;
+}
+
 static void
 stop_working_ahead (IpmsWindow *self)
 {
@@ -667,6 +680,7 @@ static gboolean
 work_ahead_cb (gpointer data)
 {
   IpmsWindow *self = data;
+  const Section *section;
 
   /* Styled in the frame after it was made, the page is measured in the
    * idle after that at the width it will get, which leaves little to do
@@ -684,14 +698,12 @@ work_ahead_cb (gpointer data)
       return G_SOURCE_CONTINUE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (sections[i].get_type != NULL &&
-        g_type_is_a (sections[i].get_type (), IPMS_TYPE_FORM_PAGE) &&
-        gtk_stack_get_child_by_name (self->stack, sections[i].id) == NULL)
-      {
-        self->prebuilt_page = ensure_page (self, &sections[i]);
-        return G_SOURCE_CONTINUE;
-      }
+  section = next_unbuilt_section (self, IPMS_TYPE_FORM_PAGE);
+  if (section != NULL)
+    {
+      self->prebuilt_page = ensure_page (self, section);
+      return G_SOURCE_CONTINUE;
+    }
 
   /* An edit or a bulk step under way ends working ahead: the products are
    * then read, and the charts laid out, when first needed. */
@@ -723,16 +735,13 @@ work_ahead_cb (gpointer data)
       return G_SOURCE_CONTINUE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (sections[i].get_type != NULL &&
-        g_type_is_a (sections[i].get_type (), IPMS_TYPE_TIMELINE_SECTION) &&
-        gtk_stack_get_child_by_name (self->stack, sections[i].id) == NULL &&
-        ipms_document_count_rows (self->document, "product") <= CHARTS_AHEAD_MAX_PRODUCTS)
-      {
-        self->chart_ahead = ensure_page (self, &sections[i]);
-        self->chart_ahead_sized = FALSE;
-        return G_SOURCE_CONTINUE;
-      }
+  section = next_unbuilt_section (self, IPMS_TYPE_TIMELINE_SECTION);
+  if (section != NULL && ipms_document_count_rows (self->document, "product") <= CHARTS_AHEAD_MAX_PRODUCTS)
+    {
+      self->chart_ahead = ensure_page (self, section);
+      self->chart_ahead_sized = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
 
   stop_working_ahead (self);
 
