@@ -1761,6 +1761,10 @@ ipms_new_products_chart_set_property (GObject      *object,
     }
 }
 
+/* The lanes (population layers and their segments, or the series and the
+ * segments they serve) and the grades' colours and names. */
+static const char * const lane_tables[] = { "segment", "axis_item", "series_segment", "grade", NULL };
+
 static void
 ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
 {
@@ -1771,6 +1775,7 @@ ipms_new_products_chart_class_init (IpmsNewProductsChartClass *klass)
   object_class->get_property = ipms_new_products_chart_get_property;
   object_class->set_property = ipms_new_products_chart_set_property;
 
+  timeline_class->tables = lane_tables;
   timeline_class->ensure_layout = chart_ensure_layout;
   timeline_class->update_products = update_products;
   timeline_class->update_geometry = update_geometry;

@@ -3579,6 +3579,9 @@ ipms_roadmap_chart_constructed (GObject *object)
     self->price_scale = IPMS_ROADMAP_PRICE_SCALE_BANDS;
 }
 
+/* The price bands and the grades' marker shapes and names. */
+static const char * const price_tables[] = { "price_band", "grade", NULL };
+
 static void
 ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
 {
@@ -3590,6 +3593,7 @@ ipms_roadmap_chart_class_init (IpmsRoadmapChartClass *klass)
   object_class->get_property = ipms_roadmap_chart_get_property;
   object_class->set_property = ipms_roadmap_chart_set_property;
 
+  timeline_class->tables = price_tables;
   timeline_class->ensure_layout = chart_ensure_layout;
   timeline_class->update_products = update_products;
   timeline_class->update_geometry = update_geometry;

@@ -34,6 +34,10 @@ struct _IpmsTimelineChart
    * next layout updates their items alone (update_products()). */
   GHashTable      *touched;
   gboolean         reset;
+  /* What the last layout read of the project (see dup_project_key()), and
+   * whether its row changed since the last change of the document. */
+  char            *project_key;
+  gboolean         project_changed;
   GHashTable      *spans;       /* product id -> its dates' span, for the plan's range */
   IpmsTimeAxis     axis;
   IpmsLayoutCache *layouts;

@@ -66,6 +66,25 @@ ipms_timeline_chart_damage (IpmsTimelineChart       *self,
     g_array_append_val (self->damage, *area);
 }
 
+/* What a timeline reads of the project: the name in its title, the plan
+ * year its range spans and the currency of its prices. The project's other
+ * columns are the five looks' and the positioning's texts, which the user
+ * types in while the charts wait. */
+static char *
+dup_project_key (IpmsTimelineChart *self)
+{
+  IpmsRecord *project = ipms_document_get_project (self->document);
+
+  if (project == NULL)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%s\x1f%s%" G_GINT64_FORMAT "\x1f%s",
+                          ipms_record_get_string (project, "name"),
+                          ipms_record_is_null (project, "plan_year") ? "none" : "",
+                          ipms_record_get_int (project, "plan_year"),
+                          ipms_record_get_string (project, "currency"));
+}
+
 gboolean
 ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
 {
@@ -82,6 +101,8 @@ ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
       self->serial++;
       self->damage_all = TRUE;
       g_hash_table_remove_all (self->touched);
+      g_free (self->project_key);
+      self->project_key = dup_project_key (self);
       return TRUE;
     }
   if (self->geometry_dirty)
@@ -105,8 +126,22 @@ ipms_timeline_chart_begin_layout (IpmsTimelineChart *self)
   return !updated;
 }
 
-/* A product row tells which item to update; any other row (a series, a
- * layer, a price band, the project's currency) may move every item. */
+/* Whether the chart reads rows of `table` other than products and the
+ * project: the series (the plan's range, the legend) and the subclass's
+ * own. */
+static gboolean
+reads_table (IpmsTimelineChart *self,
+             const char        *table)
+{
+  const char * const *tables = IPMS_TIMELINE_CHART_GET_CLASS (self)->tables;
+
+  return strcmp (table, "series") == 0 || (tables != NULL && g_strv_contains (tables, table));
+}
+
+/* A product row tells which item to update; a row the chart reads
+ * otherwise (a series, a layer, a price band, the project's currency) may
+ * move every item. The rest of the plan (the forms' tables) does not
+ * concern it: an edit there kept nothing of a layout of 10,000 products. */
 static void
 on_row_changed (IpmsTimelineChart *self,
                 const char        *table,
@@ -121,7 +156,11 @@ on_row_changed (IpmsTimelineChart *self,
       *key = id;
       g_hash_table_add (self->touched, key);
     }
-  else
+  else if (strcmp (table, "project") == 0)
+    {
+      self->project_changed = TRUE;
+    }
+  else if (reads_table (self, table))
     {
       self->reset = TRUE;
     }
@@ -138,13 +177,21 @@ static void
 on_changes_done (IpmsTimelineChart *self,
                  IpmsDocument      *document)
 {
+  if (self->project_changed)
+    {
+      g_autofree char *key = dup_project_key (self);
+
+      self->project_changed = FALSE;
+      self->reset |= g_strcmp0 (key, self->project_key) != 0;
+    }
+
   if (self->reset || g_hash_table_size (self->touched) > MAX_TOUCHED)
     {
       self->reset = FALSE;
       g_hash_table_remove_all (self->touched);
       ipms_timeline_chart_invalidate (self);
     }
-  else
+  else if (g_hash_table_size (self->touched) > 0)
     {
       /* The touched products wait for the next layout. */
       g_signal_emit (self, signals[CHANGED], 0);
@@ -345,6 +392,7 @@ ipms_timeline_chart_finalize (GObject *object)
   g_clear_pointer (&self->damage, g_array_unref);
   g_free (self->range_start);
   g_free (self->range_end);
+  g_free (self->project_key);
 
   G_OBJECT_CLASS (ipms_timeline_chart_parent_class)->finalize (object);
 }

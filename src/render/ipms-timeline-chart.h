@@ -45,6 +45,12 @@ struct _IpmsTimelineChartClass
 {
   GObjectClass parent_class;
 
+  /* The tables the subclass reads besides those every timeline reads (the
+   * products, the project's name, plan year and currency, the series),
+   * NULL-terminated: a change of one of their rows lays the chart out
+   * anew; other tables' rows leave it as it is. */
+  const char * const *tables;
+
   /* Rebuilds the layout, the axis with it, when it is stale. */
   void   (*ensure_layout)   (IpmsTimelineChart *self);
   /* Brings the layout up to date after edits of the products in `ids`
