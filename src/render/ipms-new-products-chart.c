@@ -760,6 +760,233 @@ finish_layout (IpmsNewProductsChart *self,
   self->width = MAX (self->width, LEGEND_LEFT + self->legend_width + LEGEND_PAD);
 }
 
+/* What an update in place may change of the chart, as it was before: each
+ * lane's place and what it shows beside its products, and where each item
+ * was. Compared afterwards to find what to paint again. */
+typedef struct
+{
+  double y;
+  double height;
+  double strip;
+  guint  n_products;
+} LanePlace;
+
+typedef struct
+{
+  gint64 id;
+  guint  lane;
+  guint  row;
+  double x0;
+  double x1;
+} ItemPlace;
+
+typedef struct
+{
+  GArray    *lanes;       /* LanePlace */
+  GArray    *items;       /* ItemPlace, in the items' order */
+  /* What each lane shows of the milestones of the series the update makes
+   * them again for (see dup_lane_milestones()). */
+  GPtrArray *milestones;
+  double     width;
+  double     height;
+} Places;
+
+/* What each lane shows of the milestones of `series` (their days, kinds
+ * and labels, in their order; NULL for a lane without), which an update
+ * in place makes again: a lane where they come out the same packs its
+ * milestones into the same rows, and shows nothing new. */
+static GPtrArray *
+dup_lane_milestones (IpmsNewProductsChart *self,
+                     GHashTable           *series)
+{
+  GPtrArray *texts = g_ptr_array_new_full (self->lanes->len, g_free);
+  g_autofree GString **builders = g_new0 (GString *, self->lanes->len);
+
+  for (guint i = 0; i < self->milestones->len && g_hash_table_size (series) > 0; i++)
+    {
+      const Milestone *milestone = &g_array_index (self->milestones, Milestone, i);
+
+      if (!g_hash_table_contains (series, &milestone->series_id))
+        continue;
+      if (builders[milestone->lane] == NULL)
+        builders[milestone->lane] = g_string_new (NULL);
+      g_string_append_printf (builders[milestone->lane], "%u %" G_GINT64_FORMAT " %d %s\x1f",
+                              milestone->day, milestone->series_id, milestone->first_launch, milestone->label);
+    }
+  for (guint i = 0; i < self->lanes->len; i++)
+    g_ptr_array_add (texts, builders[i] != NULL ? g_string_free (builders[i], FALSE) : NULL);
+
+  return texts;
+}
+
+static void
+places_init (Places               *places,
+             IpmsNewProductsChart *self)
+{
+  places->lanes = g_array_sized_new (FALSE, FALSE, sizeof (LanePlace), self->lanes->len);
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+
+      g_array_append_val (places->lanes, ((LanePlace) { lane->y, lane->height, lane->strip, lane->n_products }));
+    }
+
+  places->items = g_array_sized_new (FALSE, FALSE, sizeof (ItemPlace), self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      g_array_append_val (places->items, ((ItemPlace) { item->id, item->lane, item->row, item->x0, item->x1 }));
+    }
+
+  places->milestones = NULL;
+  places->width = self->width;
+  places->height = self->height;
+}
+
+static void
+places_clear (Places *places)
+{
+  g_clear_pointer (&places->lanes, g_array_unref);
+  g_clear_pointer (&places->items, g_array_unref);
+  g_clear_pointer (&places->milestones, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Places, places_clear)
+
+/* The row `row` of a lane whose place did not change, from x0 to x1, and
+ * a little around it, for what antialiasing spreads there. */
+static void
+damage_row (IpmsNewProductsChart *self,
+            guint                 lane_index,
+            guint                 row,
+            double                x0,
+            double                x1)
+{
+  const Lane *lane = &g_array_index (self->lanes, Lane, lane_index);
+  double y = lane->y + LANE_PAD + lane->strip + row * ROW_HEIGHT;
+
+  ipms_timeline_chart_damage (IPMS_TIMELINE_CHART (self), &(cairo_rectangle_t) { x0 - 2, y - 2, x1 - x0 + 4, ROW_HEIGHT + 4 });
+}
+
+/* A lane's name and product count, in the column and in its copy kept at
+ * the view's left edge. */
+static void
+damage_lane_label (IpmsNewProductsChart *self,
+                   const Lane           *lane)
+{
+  IpmsTimelineChart *chart = IPMS_TIMELINE_CHART (self);
+
+  ipms_timeline_chart_damage (chart, &(cairo_rectangle_t) { 0, lane->y, self->lane_column, lane->height });
+  if (self->parent_instance.sticky_x > 0)
+    ipms_timeline_chart_damage (chart, &(cairo_rectangle_t) { self->parent_instance.sticky_x, lane->y,
+                                                              self->lane_column, lane->height });
+}
+
+/* Paints again, in the lanes packed again, the items edited (`touched`:
+ * a new grade or name shows in the same place) and the others that were
+ * or are elsewhere than before. */
+static void
+damage_moved_items (IpmsNewProductsChart *self,
+                    GHashTable           *touched,
+                    const gboolean       *repacked,
+                    const Places         *before)
+{
+  g_autoptr(GHashTable) old_places = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < before->items->len; i++)
+    {
+      ItemPlace *place = &g_array_index (before->items, ItemPlace, i);
+
+      if (repacked[place->lane])
+        g_hash_table_insert (old_places, &place->id, place);
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      const ItemPlace *place;
+
+      if (!repacked[item->lane])
+        continue;
+      place = g_hash_table_lookup (old_places, &item->id);
+      if (place != NULL && place->lane == item->lane && place->row == item->row &&
+          place->x0 == item->x0 && place->x1 == item->x1 && !g_hash_table_contains (touched, &item->id))
+        {
+          g_hash_table_remove (old_places, &item->id);
+          continue;
+        }
+      if (place != NULL)
+        {
+          damage_row (self, place->lane, place->row, place->x0, place->x1);
+          g_hash_table_remove (old_places, &item->id);
+        }
+      damage_row (self, item->lane, item->row, item->x0, item->x1);
+    }
+
+  /* Gone from the chart, or to a lane not packed again (which cannot be). */
+  g_hash_table_iter_init (&iter, old_places);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const ItemPlace *place = value;
+
+      damage_row (self, place->lane, place->row, place->x0, place->x1);
+    }
+}
+
+/* After an update in place, what the chart paints otherwise: the items
+ * edited or moved, the names of lanes that gained or lost a product, the lanes
+ * whose milestones changed; from a lane that moved or changed height on
+ * down, everything, the lanes below and the legend moving with it; all of
+ * it at a new size. */
+static void
+damage_changes (IpmsNewProductsChart *self,
+                GHashTable           *touched,
+                const gboolean       *repacked,
+                const Places         *before,
+                GHashTable           *series)
+{
+  IpmsTimelineChart *chart = IPMS_TIMELINE_CHART (self);
+  g_autoptr(GPtrArray) milestones_after = NULL;
+
+  if (self->width != before->width || self->height != before->height)
+    {
+      ipms_timeline_chart_damage (chart, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+      const LanePlace *place = &g_array_index (before->lanes, LanePlace, i);
+
+      if (lane->y != place->y || lane->height != place->height)
+        {
+          double top = MIN (lane->y, place->y) - 2;
+
+          ipms_timeline_chart_damage (chart, &(cairo_rectangle_t) { 0, top, self->width, self->height - top });
+          return;
+        }
+    }
+
+  milestones_after = dup_lane_milestones (self, series);
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const Lane *lane = &g_array_index (self->lanes, Lane, i);
+      const LanePlace *place = &g_array_index (before->lanes, LanePlace, i);
+
+      if (lane->strip != place->strip ||
+          g_strcmp0 (g_ptr_array_index (before->milestones, i), g_ptr_array_index (milestones_after, i)) != 0)
+        ipms_timeline_chart_damage (chart, &(cairo_rectangle_t) { 0, lane->y - 2, self->width, lane->height + 4 });
+      else if (lane->n_products != place->n_products)
+        damage_lane_label (self, lane);
+    }
+
+  damage_moved_items (self, touched, repacked, before);
+}
+
 /* Where an item goes among the sorted items. */
 static guint
 sorted_position (IpmsNewProductsChart *self,
@@ -807,12 +1034,14 @@ update_products (IpmsTimelineChart *chart,
    * lost or gained one: they depend on nothing else an edit of products
    * changes. */
   g_autoptr(GHashTable) series = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_auto(Places) before = { 0 };
   gpointer stored;
 
   /* The axis spans the plan's dates, which the edit may have moved. */
   if (!ipms_timeline_chart_update_axis (chart, ids, FIT_WIDTH))
     return FALSE;
 
+  places_init (&before, self);
   repack = g_new0 (gboolean, self->lanes->len);
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -887,7 +1116,9 @@ update_products (IpmsTimelineChart *chart,
 
   /* Rows of the lanes packed again, and lanes after them, may have moved. */
   ipms_timeline_chart_moved_items (chart);
+  before.milestones = dup_lane_milestones (self, series);
   finish_layout (self, series);
+  damage_changes (self, ids, repack, &before, series);
   return TRUE;
 }
 

@@ -54,12 +54,12 @@ struct _IpmsTimelineChart
 
 /* Items other than the products updated in place may have moved (the new
  * product chart packed a lane again): counts it for
- * ipms_timeline_chart_get_serial(). */
+ * ipms_timeline_chart_get_serial(). What is painted otherwise is told with
+ * ipms_timeline_chart_damage(). */
 static inline void
 ipms_timeline_chart_moved_items (IpmsTimelineChart *self)
 {
   self->serial++;
-  self->damage_all = TRUE;
 }
 
 /* An update in place changed what paint() paints in `area` (chart

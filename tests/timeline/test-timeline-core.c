@@ -961,6 +961,187 @@ test_new_products_geometry_update (Fixture       *fixture,
       }
 }
 
+static cairo_surface_t *
+paint_whole (IpmsChart *chart)
+{
+  IpmsChartPaintOptions options = { .scale = 1 };
+  cairo_surface_t *surface;
+  double width, height;
+  cairo_t *cr;
+
+  ipms_chart_get_size (chart, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width), (int) ceil (height));
+  cr = cairo_create (surface);
+  ipms_chart_paint (chart, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Paints `areas` of the chart again over what `surface` holds, each in
+ * whole pixels, as the canvas does after an edit (see
+ * update_static_layer()). */
+static void
+paint_areas (IpmsChart       *chart,
+             cairo_surface_t *surface,
+             GArray          *areas)
+{
+  IpmsChartPaintOptions options = { .scale = 1 };
+
+  for (guint a = 0; a < areas->len; a++)
+    {
+      const cairo_rectangle_t *area = &g_array_index (areas, cairo_rectangle_t, a);
+      double x = floor (area->x), y = floor (area->y);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_rectangle (cr, x, y, ceil (area->x + area->width) - x, ceil (area->y + area->height) - y);
+      cairo_clip (cr);
+      ipms_chart_paint (chart, cr, &options);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (surface);
+}
+
+static void
+assert_surfaces_equal (cairo_surface_t *got,
+                       cairo_surface_t *expected)
+{
+  int stride = cairo_image_surface_get_stride (expected);
+
+  g_assert_cmpint (cairo_image_surface_get_width (got), ==, cairo_image_surface_get_width (expected));
+  g_assert_cmpint (cairo_image_surface_get_height (got), ==, cairo_image_surface_get_height (expected));
+  g_assert_cmpmem (cairo_image_surface_get_data (got), (gsize) stride * cairo_image_surface_get_height (got),
+                   cairo_image_surface_get_data (expected), (gsize) stride * cairo_image_surface_get_height (expected));
+}
+
+static void
+edit_product_text (IpmsDocument *document,
+                   gint64        id,
+                   const char   *column,
+                   const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_assert_true (ipms_document_edit_value (document, "Edit", NULL, "product", id, column, &value, &error));
+  g_assert_no_error (error);
+  g_value_unset (&value);
+}
+
+/* After an edit of products the new product chart tells the areas it
+ * paints otherwise (see damage_changes()) rather than everything: what was
+ * painted before, with those areas painted again, must be the chart
+ * painted whole. By layers and by series; shifts that may change rows
+ * and milestones, a new grade and name, moves to another lane, and their
+ * undoing. */
+static void
+test_new_products_damage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpmsDocument) document = ipms_example_new_draft ("en_US.UTF-8", &error);
+  guint n_partial = 0, n_edits = 0;
+
+  g_assert_no_error (error);
+
+  /* Series on no segment: by layers their milestones sit on their
+   * products' lanes, and follow a product moved to another lane. */
+  {
+    g_autoptr(GPtrArray) links = ipms_document_query (document, "series_segment", NULL, 0, NULL);
+
+    g_assert_cmpuint (links->len, >, 0);
+    g_assert_true (ipms_document_begin_edit (document, "Unlink", NULL, &error));
+    for (guint i = 0; i < links->len; i++)
+      g_assert_true (ipms_document_delete (document, "series_segment",
+                                           ipms_record_get_id (g_ptr_array_index (links, i)), &error));
+    g_assert_true (ipms_document_commit_edit (document, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      g_autoptr(IpmsNewProductsChart) chart = ipms_new_products_chart_new (document);
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GArray) ignored = NULL;
+      cairo_surface_t *shown;
+
+      ipms_new_products_chart_set_lane_mode (chart, mode);
+      shown = paint_whole (IPMS_CHART (chart));
+      ipms_timeline_chart_take_damage (IPMS_TIMELINE_CHART (chart), &ignored);
+      ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (chart));
+      g_assert_cmpuint (ids->len, >, 3);
+
+      for (guint i = 0; i < 4; i++)
+        for (guint kind = 0; kind < 7; kind++)
+          {
+            gint64 id = g_array_index (ids, gint64, i);
+            g_autoptr(GArray) areas = NULL;
+            cairo_surface_t *whole;
+
+            switch (kind)
+              {
+              case 0:
+                g_assert_true (ipms_timeline_shift_product (document, id, 21, NULL, &error));
+                break;
+              case 1:
+                g_assert_true (ipms_timeline_shift_product (document, id, -120, NULL, &error));
+                break;
+              case 2:
+                /* In place: its colour, then its name. */
+                edit_product_text (document, id, "grade",
+                                   g_strcmp0 (ipms_record_get_string (ipms_document_get_record (document, "product", id),
+                                                                      "grade"), "F") == 0 ? "R" : "F");
+                break;
+              case 3:
+                edit_product_text (document, id, "name", "Renamed");
+                break;
+              case 4:
+                {
+                  IpmsNewProductsItem item;
+                  guint n_lanes = ipms_new_products_chart_get_n_lanes (chart);
+
+                  g_assert_true (ipms_new_products_chart_get_item (chart, id, &item));
+                  g_assert_true (ipms_timeline_move_product_to_lane (document, id, 0, mode == IPMS_LANE_MODE_SERIES,
+                                                                     ipms_new_products_chart_get_lane_id (chart, (item.lane + 1) % n_lanes),
+                                                                     &error));
+                }
+                break;
+              default:
+                g_assert_true (ipms_document_undo (document, &error));
+                break;
+              }
+            g_assert_no_error (error);
+            n_edits++;
+
+            if (ipms_timeline_chart_take_damage (IPMS_TIMELINE_CHART (chart), &areas))
+              {
+                n_partial++;
+                paint_areas (IPMS_CHART (chart), shown, areas);
+              }
+            else
+              {
+                cairo_surface_destroy (shown);
+                shown = paint_whole (IPMS_CHART (chart));
+              }
+
+            whole = paint_whole (IPMS_CHART (chart));
+            assert_surfaces_equal (shown, whole);
+            cairo_surface_destroy (whole);
+          }
+
+      /* Back to the plan as it was, for the other mode: each product's
+       * seven steps leave three edits. */
+      for (guint i = 0; i < 4 * 3; i++)
+        g_assert_true (ipms_document_undo (document, NULL));
+      cairo_surface_destroy (shown);
+    }
+
+  /* Most edits of one product paint a part of the chart again. */
+  g_assert_cmpuint (n_partial, >, n_edits / 2);
+}
+
 static gint64
 add_band (Fixture    *fixture,
           const char *name,
@@ -1539,6 +1720,7 @@ main (int   argc,
   g_test_add_func ("/timeline/chart/measure-texts", test_measure_texts);
   g_test_add_func ("/timeline/chart/new-products-labels", test_new_products_labels);
   g_test_add_func ("/timeline/chart/new-products-lane-height", test_new_products_lane_height);
+  g_test_add_func ("/timeline/chart/new-products-damage", test_new_products_damage);
 
   return g_test_run ();
 }
