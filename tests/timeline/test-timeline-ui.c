@@ -1767,7 +1767,7 @@ assert_painted_as_anew (Fixture    *fixture,
 {
   GtkWidget *view = ipms_timeline_page_get_view (fixture->page);
   GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (view_scroller (fixture));
-  double x = gtk_adjustment_get_value (h);
+  double x;
   g_autoptr(GdkTexture) shown = NULL;
   g_autoptr(GdkTexture) anew = NULL;
   g_autofree char *anew_name = g_strconcat (name, "-anew", NULL);
@@ -1776,7 +1776,9 @@ assert_painted_as_anew (Fixture    *fixture,
   graphene_rect_t port;
   gsize stride, size;
 
+  /* Where the view settled: an edit may scroll it to follow a product. */
   wait_frames (fixture, 2);
+  x = gtk_adjustment_get_value (h);
   shown = ipms_test_save_widget_png (view, name);
   gtk_adjustment_set_value (h, x + (x >= 1 ? -1 : 1));
   wait_frames (fixture, 2);
@@ -1850,6 +1852,49 @@ test_roadmap_edit_repaints (Fixture       *fixture,
     }
 }
 
+/* The same on the new product chart, whose edits paint again the items
+ * they moved, the names of the lanes they changed and the milestones
+ * that followed (see damage_changes()): shifts, a move to another lane
+ * and their undoing. */
+static void
+test_new_products_edit_repaints (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ipms_timeline_chart_dup_item_ids (IPMS_TIMELINE_CHART (np_chart (fixture)));
+  graphene_rect_t visible;
+  guint n_edits = 0;
+
+  gtk_scrolled_window_set_overlay_scrolling (view_scroller (fixture), FALSE);
+  wait_frames (fixture, 2);
+  visible = visible_rect (fixture);
+  assert_painted_as_anew (fixture, "timeline-new-products-repaint");
+
+  for (guint i = 0; i < ids->len && n_edits < 6; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GError) error = NULL;
+      IpmsNewProductsItem item;
+
+      g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+      if (!graphene_rect_contains_point (&visible, &GRAPHENE_POINT_INIT (item.launch_x, item.y + item.height / 2)))
+        continue;
+      if (n_edits % 3 == 2)
+        g_assert_true (ipms_timeline_canvas_move_to_lane (fixture->canvas, id, 1));
+      else
+        g_assert_true (ipms_timeline_shift_product (fixture->document, id, n_edits % 3 == 0 ? 21 : -45, NULL, &error));
+      g_assert_no_error (error);
+      assert_painted_as_anew (fixture, "timeline-new-products-repaint-edited");
+      n_edits++;
+    }
+  g_assert_cmpuint (n_edits, >=, 3);
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      undo (fixture);
+      assert_painted_as_anew (fixture, "timeline-new-products-repaint-undone");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1881,6 +1926,7 @@ main (int   argc,
   ADD ("/timeline/ui/roadmap/bands", roadmap_set_up, test_roadmap_bands);
   ADD ("/timeline/ui/roadmap/band-editor", roadmap_set_up, test_roadmap_band_editor);
   ADD ("/timeline/ui/roadmap/edit-repaints", roadmap_set_up, test_roadmap_edit_repaints);
+  ADD ("/timeline/ui/new-products/edit-repaints", new_products_set_up, test_new_products_edit_repaints);
   ADD ("/timeline/ui/new-products/ghosts", new_products_set_up, test_new_products_ghosts);
   ADD ("/timeline/ui/roadmap/ghosts", roadmap_set_up, test_roadmap_ghosts);
   ADD ("/timeline/ui/new-products/tray-toggle", new_products_set_up, test_tray_toggle);

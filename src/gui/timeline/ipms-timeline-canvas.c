@@ -30,6 +30,11 @@
  * the chart's origin): after an edit only those the chart says changed
  * are painted again. */
 #define TILE_SIZE 256
+/* Up to this many stale parts of a tile are painted again each alone,
+ * more in one pass over the part that holds them: a pass costs the
+ * chart's culling of every item however small its part, and an edit of
+ * the new product chart can leave a dozen parts in a tile. */
+#define MAX_TILE_PASSES 2
 
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 3.0
@@ -837,8 +842,11 @@ make_tile (IpmsTimelineCanvas *self,
   return tile;
 }
 
-/* Paints the stale parts of a tile again over a copy of its image, each
- * alone: the chart then paints only what meets them. */
+/* Paints the stale parts of a tile again over a copy of its image: each
+ * alone, the chart then painting only what meets them, or past
+ * MAX_TILE_PASSES of them the part that holds them all, in one pass. Each
+ * pass is clipped to one rectangle: cairo antialiases a stroke clipped to
+ * a region of several otherwise than one painted whole, a shade apart. */
 static void
 repaint_tile (IpmsTimelineCanvas          *self,
               const graphene_rect_t       *visible,
@@ -853,6 +861,7 @@ repaint_tile (IpmsTimelineCanvas          *self,
   int tile_stride = cairo_image_surface_get_stride (tile->surface);
   guchar *pixels = cairo_image_surface_get_data (surface);
   const guchar *tile_pixels = cairo_image_surface_get_data (tile->surface);
+  int n_parts;
   cairo_t *cr;
 
   /* Line by line: the tile's lines are those of the view's image. */
@@ -864,11 +873,15 @@ repaint_tile (IpmsTimelineCanvas          *self,
   cr = cairo_create (surface);
   cairo_translate (cr, -(self->first_column + column) * TILE_SIZE, -(self->first_row + row) * TILE_SIZE);
   ipms_timeline_chart_set_sticky (IPMS_TIMELINE_CHART (self->chart), visible->origin.x, visible->origin.y);
-  for (int r = 0; r < cairo_region_num_rectangles (tile->stale); r++)
+  n_parts = cairo_region_num_rectangles (tile->stale);
+  for (int r = 0; r < (n_parts > MAX_TILE_PASSES ? 1 : n_parts); r++)
     {
       cairo_rectangle_int_t part;
 
-      cairo_region_get_rectangle (tile->stale, r, &part);
+      if (n_parts > MAX_TILE_PASSES)
+        cairo_region_get_extents (tile->stale, &part);
+      else
+        cairo_region_get_rectangle (tile->stale, r, &part);
       cairo_save (cr);
       cairo_rectangle (cr, part.x, part.y, part.width, part.height);
       cairo_clip (cr);
