@@ -42,11 +42,15 @@
 #include "ipms-form-page.h"
 #include "ipms-form-specs.h"
 #include "ipms-json.h"
+#include "ipms-new-products-chart.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-panorama-page.h"
 #include "ipms-products-page.h"
 #include "ipms-record-list.h"
+#include "ipms-roadmap-chart.h"
 #include "ipms-timeline-edits.h"
+#include "ipms-timeline-page.h"
+#include "ipms-timeline-section.h"
 #include "ipms-window.h"
 
 #define PAINT_TIMEOUT_MS 20000
@@ -799,9 +803,58 @@ measure_edits (IpmsWindow *window,
   print_time ("undo_paint", n_products, undo_times->len > 0 ? ipms_bench_median (undo_times) : -1);
 }
 
-/* With a timeline shown, moves a scheduled product two weeks later (on the
- * roadmap its marker, a price step dearer too) and measures until painted;
- * then undoes each move the same way. */
+/* The scheduled products whose bar or marker lies in the view of the
+ * timeline shown, and where the topmost of all lies: a user moves what they
+ * see, and a chart paints again only what an edit changed, which for a
+ * product out of sight is nothing. */
+static GArray *
+find_products_in_view (IpmsTimelineCanvas *canvas,
+                       GPtrArray          *products,
+                       double             *top)
+{
+  IpmsChart *chart = ipms_timeline_canvas_get_chart (canvas);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  graphene_rect_t view;
+
+  *top = G_MAXDOUBLE;
+  if (!gtk_widget_compute_bounds (gtk_widget_get_parent (GTK_WIDGET (canvas)), GTK_WIDGET (canvas), &view))
+    return ids;
+
+  for (guint i = 0; i < products->len; i++)
+    {
+      IpmsRecord *product = g_ptr_array_index (products, i);
+      gint64 id = ipms_record_get_id (product);
+      graphene_point_t where;
+
+      if (IPMS_IS_ROADMAP_CHART (chart))
+        {
+          double x, y, radius;
+
+          if (ipms_record_is_null (product, "price") ||
+              !ipms_roadmap_chart_get_marker (IPMS_ROADMAP_CHART (chart), id, &x, &y, &radius))
+            continue;
+          where = GRAPHENE_POINT_INIT (x, y);
+        }
+      else
+        {
+          IpmsNewProductsItem item;
+
+          if (!ipms_new_products_chart_get_item (IPMS_NEW_PRODUCTS_CHART (chart), id, &item))
+            continue;
+          where = GRAPHENE_POINT_INIT (item.bar_width > 0 ? item.bar_x + item.bar_width / 2 : item.launch_x,
+                                       item.y + item.height / 2);
+        }
+      *top = MIN (*top, where.y);
+      if (graphene_rect_contains_point (&view, &where))
+        g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/* With a timeline shown, moves a scheduled product in view two weeks later
+ * (on the roadmap its marker, a price step dearer too) and measures until
+ * painted; then undoes each move the same way. */
 static void
 measure_timeline_edits (IpmsWindow *window,
                         const char *section,
@@ -809,7 +862,11 @@ measure_timeline_edits (IpmsWindow *window,
 {
   IpmsDocument *document = ipms_window_get_document (window);
   gboolean roadmap = g_str_equal (section, "roadmap");
-  g_autoptr(IpmsRecordList) products = ipms_record_list_new (document, "product", NULL, IPMS_NULL_ID, NULL);
+  g_autoptr(GPtrArray) products = ipms_document_query (document, "product", NULL, 0, NULL);
+  g_autoptr(GArray) in_view = NULL;
+  IpmsTimelineCanvas *canvas;
+  GtkWidget *timeline;
+  double top;
   g_autoptr(GArray) edit_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) undo_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
@@ -818,10 +875,26 @@ measure_timeline_edits (IpmsWindow *window,
   guint n_edits = 0;
 
   measure_show (window, section);
-  for (guint tries = 0; n_edits < EDIT_SAMPLES && tries < 100 * EDIT_SAMPLES; tries++)
+  timeline = ipms_timeline_section_get_timeline (IPMS_TIMELINE_SECTION (ipms_window_get_section_page (window, section)));
+  canvas = ipms_timeline_page_get_canvas (IPMS_TIMELINE_PAGE (timeline));
+  in_view = find_products_in_view (canvas, products, &top);
+  /* A large plan's new product chart opens on its series' milestones,
+   * which fill the view above the first bars: it is scrolled to them. */
+  if (in_view->len == 0 && top < G_MAXDOUBLE)
     {
-      guint position = g_rand_int_range (rand, 0, g_list_model_get_n_items (G_LIST_MODEL (products)));
-      IpmsRecord *product = ipms_record_list_get_record (products, position);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW);
+
+      g_clear_pointer (&in_view, g_array_unref);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), top - 24);
+      wait_for_paint (GTK_WIDGET (canvas));
+      wait_for_paint (GTK_WIDGET (canvas));
+      in_view = find_products_in_view (canvas, products, &top);
+    }
+  g_printerr ("note: %s %u: %u products in view to move\n", section, n_products, in_view->len);
+  for (guint tries = 0; in_view->len > 0 && n_edits < EDIT_SAMPLES && tries < 100 * EDIT_SAMPLES; tries++)
+    {
+      gint64 id = g_array_index (in_view, gint64, g_rand_int_range (rand, 0, (int) in_view->len));
+      IpmsRecord *product = ipms_document_get_record (document, "product", id);
       g_autoptr(GDate) launch = ipms_record_dup_date (product, "launch_date");
       g_autoptr(GError) error = NULL;
       double start, painted;
