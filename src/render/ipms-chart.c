@@ -35,3 +35,19 @@ ipms_chart_paint (IpmsChart                   *self,
 
   IPMS_CHART_GET_IFACE (self)->paint (self, cr, options);
 }
+
+gboolean
+ipms_chart_set_width (IpmsChart *self,
+                      double     width)
+{
+  IpmsChartInterface *iface;
+
+  g_return_val_if_fail (IPMS_IS_CHART (self), FALSE);
+
+  iface = IPMS_CHART_GET_IFACE (self);
+  if (iface->set_width == NULL)
+    return FALSE;
+
+  iface->set_width (self, width);
+  return TRUE;
+}

@@ -37,6 +37,10 @@ struct _IpmsChartInterface
   void (*paint)    (IpmsChart                   *self,
                     cairo_t                     *cr,
                     const IpmsChartPaintOptions *options);
+  /* Optional: lays the chart out for `width` units, or as near as it can,
+   * for a view that shows it at its own width rather than scaled. */
+  void (*set_width) (IpmsChart                  *self,
+                     double                      width);
 };
 
 void ipms_chart_get_size (IpmsChart                   *self,
@@ -45,5 +49,8 @@ void ipms_chart_get_size (IpmsChart                   *self,
 void ipms_chart_paint    (IpmsChart                   *self,
                           cairo_t                     *cr,
                           const IpmsChartPaintOptions *options);
+/* FALSE for a chart of a fixed width. */
+gboolean ipms_chart_set_width (IpmsChart              *self,
+                               double                  width);
 
 G_END_DECLS

@@ -16,7 +16,10 @@
 #include "ipms-three-year-chart.h"
 
 #define N_YEARS       3
-#define WIDTH         960.0
+/* The width of an export; a view lays the chart out at its own width, from
+ * MIN_WIDTH up, where the plot still holds three years of bars. */
+#define DEFAULT_WIDTH 960.0
+#define MIN_WIDTH     640.0
 #define HEIGHT        560.0
 /* Without targets: the title and a line that says so. */
 #define EMPTY_HEIGHT  160.0
@@ -34,6 +37,7 @@ struct _IpmsThreeYearChart
 
   IpmsDocument *document;
   gboolean      touched;
+  double        width;
 };
 
 static void chart_iface_init (IpmsChartInterface *iface);
@@ -172,6 +176,7 @@ paint_legend (cairo_t                *cr,
               const IpmsChartPalette *palette,
               const Plan             *plan,
               gboolean                dark,
+              double                  width,
               double                  y)
 {
   double x = MARGIN + AXIS_WIDTH;
@@ -184,7 +189,7 @@ paint_legend (cairo_t                *cr,
       ipms_chart_style_get_series_color (ipms_record_get_string (series, "color"), s, dark, &color);
       x += ipms_chart_style_draw_legend_swatch (cr, palette, x, y, &color, NULL,
                                                 ipms_record_get_string (series, "name"));
-      if (x > WIDTH - MARGIN - 200)
+      if (x > width - MARGIN - 200)
         break;
     }
 
@@ -217,7 +222,7 @@ ipms_three_year_chart_paint (IpmsChart                   *chart,
   g_autofree char *subtitle_text = NULL;
   double plot_x = MARGIN + AXIS_WIDTH;
   double plot_y = MARGIN + TITLE_HEIGHT;
-  double plot_w = WIDTH - 2 * MARGIN - 2 * AXIS_WIDTH;
+  double plot_w = self->width - 2 * MARGIN - 2 * AXIS_WIDTH;
   double plot_h = HEIGHT - plot_y - MARGIN - YEAR_HEIGHT - LEGEND_HEIGHT;
   double step, axis_max, margin_max = 60.0;
   Plan plan;
@@ -228,12 +233,12 @@ ipms_three_year_chart_paint (IpmsChart                   *chart,
   cairo_paint (cr);
 
   /* Translators: the title of the three-year plan chart (三年规划) */
-  title = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_TITLE, _("Three-Year Plan"), WIDTH - 2 * MARGIN);
+  title = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_TITLE, _("Three-Year Plan"), self->width - 2 * MARGIN);
   ipms_chart_style_show_layout (cr, title, MARGIN, MARGIN, &palette->foreground);
   /* Translators: the subtitle of the three-year chart; %d are the first and last year */
   subtitle_text = g_strdup_printf (_("Sales target by series and gross margin, %d–%d"),
                                    plan.start_year, plan.start_year + N_YEARS - 1);
-  subtitle = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_SMALL, subtitle_text, WIDTH - 2 * MARGIN);
+  subtitle = ipms_chart_style_create_layout (cr, IPMS_CHART_FONT_SMALL, subtitle_text, self->width - 2 * MARGIN);
   ipms_chart_style_show_layout (cr, subtitle, MARGIN, MARGIN + 30, &palette->dim_foreground);
 
   if (!plan.has_targets)
@@ -243,7 +248,7 @@ ipms_three_year_chart_paint (IpmsChart                   *chart,
                                                                      _("No sales targets by series for these years yet."),
                                                                      plot_w);
 
-      show_centered (cr, empty, WIDTH / 2, MARGIN + TITLE_HEIGHT + 24, &palette->dim_foreground);
+      show_centered (cr, empty, self->width / 2, MARGIN + TITLE_HEIGHT + 24, &palette->dim_foreground);
       plan_clear (&plan);
       return;
     }
@@ -366,7 +371,7 @@ ipms_three_year_chart_paint (IpmsChart                   *chart,
       ipms_chart_style_show_layout (cr, label, x + 14, my - height - 6, &palette->foreground);
     }
 
-  paint_legend (cr, palette, &plan, options->dark, HEIGHT - MARGIN - LEGEND_HEIGHT + 12);
+  paint_legend (cr, palette, &plan, options->dark, self->width, HEIGHT - MARGIN - LEGEND_HEIGHT + 12);
   plan_clear (&plan);
 }
 
@@ -378,9 +383,16 @@ ipms_three_year_chart_get_size (IpmsChart *chart,
   Plan plan;
 
   plan_load (IPMS_THREE_YEAR_CHART (chart), &plan);
-  *width = WIDTH;
+  *width = IPMS_THREE_YEAR_CHART (chart)->width;
   *height = plan.has_targets ? HEIGHT : EMPTY_HEIGHT;
   plan_clear (&plan);
+}
+
+static void
+ipms_three_year_chart_set_width (IpmsChart *chart,
+                                 double     width)
+{
+  IPMS_THREE_YEAR_CHART (chart)->width = MAX (width, MIN_WIDTH);
 }
 
 static void
@@ -388,6 +400,7 @@ chart_iface_init (IpmsChartInterface *iface)
 {
   iface->get_size = ipms_three_year_chart_get_size;
   iface->paint = ipms_three_year_chart_paint;
+  iface->set_width = ipms_three_year_chart_set_width;
 }
 
 static void
@@ -448,6 +461,7 @@ ipms_three_year_chart_class_init (IpmsThreeYearChartClass *klass)
 static void
 ipms_three_year_chart_init (IpmsThreeYearChart *self)
 {
+  self->width = DEFAULT_WIDTH;
 }
 
 IpmsThreeYearChart *

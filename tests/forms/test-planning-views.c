@@ -29,6 +29,7 @@
 #include "ipms-record-table.h"
 #include "ipms-table-cell.h"
 #include "ipms-test-utils.h"
+#include "ipms-three-year-chart.h"
 #include "ipms-three-year-page.h"
 #include "ipms-window.h"
 
@@ -479,11 +480,24 @@ test_three_year (Fixture       *fixture,
     g_assert_nonnull (ipms_field_row_get_record (IPMS_FIELD_ROW (sales)));
   }
 
-  /* The chart is on the page, drawn to the page's width. */
+  /* The chart is on the page, laid out at the page's width and shown at
+   * 1:1 from its least width up; a chart of its own, as an export's, keeps
+   * its width. */
   chart = ipms_three_year_page_get_chart (plan);
   g_assert_true (IPMS_IS_CHART_PICTURE (chart));
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpint (gtk_widget_get_height (chart), >, 100);
+  {
+    g_autoptr(IpmsThreeYearChart) own = ipms_three_year_chart_new (fixture->document);
+    double width, height;
+
+    ipms_chart_get_size (ipms_chart_picture_get_chart (IPMS_CHART_PICTURE (chart)), &width, &height);
+    g_assert_cmpint (gtk_widget_get_width (chart), >=, 640);
+    g_assert_cmpfloat (width, ==, gtk_widget_get_width (chart));
+    g_assert_cmpfloat (height, ==, gtk_widget_get_height (chart));
+    ipms_chart_get_size (IPMS_CHART (own), &width, &height);
+    g_assert_cmpfloat (width, ==, 960);
+  }
 
   /* Its export opens the dialog every chart exports through. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "three-year.export", NULL));

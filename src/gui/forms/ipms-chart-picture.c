@@ -63,6 +63,11 @@ ipms_chart_picture_measure (GtkWidget      *widget,
     {
       int width = for_size >= 0 ? for_size : (int) chart_width;
 
+      /* A chart that lays itself out for the width shows at 1:1 from its
+       * least width up: its text is as crisp, and its fonts as sized, as
+       * the other charts'. Its height stays the same. */
+      if (for_size >= 0 && ipms_chart_set_width (self->chart, for_size))
+        ipms_chart_get_size (self->chart, &chart_width, &chart_height);
       *minimum = *natural = (int) ceil (chart_height * chart_scale (self, width));
     }
 }
@@ -73,14 +78,15 @@ ipms_chart_picture_snapshot (GtkWidget   *widget,
 {
   IpmsChartPicture *self = IPMS_CHART_PICTURE (widget);
   int width = gtk_widget_get_width (widget);
-  double scale = chart_scale (self, width);
-  double chart_width, chart_height;
+  double scale, chart_width, chart_height;
   IpmsChartPaintOptions options = {
     .dark = adw_style_manager_get_dark (adw_style_manager_get_default ()),
     .for_print = TRUE,
   };
   cairo_t *cr;
 
+  ipms_chart_set_width (self->chart, width);
+  scale = chart_scale (self, width);
   ipms_chart_get_size (self->chart, &chart_width, &chart_height);
   options.scale = scale * gtk_widget_get_scale_factor (widget);
 
