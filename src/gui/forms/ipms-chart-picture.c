@@ -24,13 +24,9 @@ struct _IpmsChartPicture
 G_DEFINE_FINAL_TYPE (IpmsChartPicture, ipms_chart_picture, GTK_TYPE_WIDGET)
 
 static double
-chart_scale (IpmsChartPicture *self,
-             int               width)
+chart_scale (double chart_width,
+             int    width)
 {
-  double chart_width, chart_height;
-
-  ipms_chart_get_size (self->chart, &chart_width, &chart_height);
-
   return MIN (1.0, MAX (width, MIN_WIDTH) / chart_width);
 }
 
@@ -52,6 +48,11 @@ ipms_chart_picture_measure (GtkWidget      *widget,
   IpmsChartPicture *self = IPMS_CHART_PICTURE (widget);
   double chart_width, chart_height;
 
+  /* A chart that lays itself out for the width shows at 1:1 from its least
+   * width up: its text is as crisp, and its fonts as sized, as the other
+   * charts'. Its height stays the same. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    ipms_chart_set_width (self->chart, for_size);
   ipms_chart_get_size (self->chart, &chart_width, &chart_height);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -63,12 +64,7 @@ ipms_chart_picture_measure (GtkWidget      *widget,
     {
       int width = for_size >= 0 ? for_size : (int) chart_width;
 
-      /* A chart that lays itself out for the width shows at 1:1 from its
-       * least width up: its text is as crisp, and its fonts as sized, as
-       * the other charts'. Its height stays the same. */
-      if (for_size >= 0 && ipms_chart_set_width (self->chart, for_size))
-        ipms_chart_get_size (self->chart, &chart_width, &chart_height);
-      *minimum = *natural = (int) ceil (chart_height * chart_scale (self, width));
+      *minimum = *natural = (int) ceil (chart_height * chart_scale (chart_width, width));
     }
 }
 
@@ -86,8 +82,8 @@ ipms_chart_picture_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   ipms_chart_set_width (self->chart, width);
-  scale = chart_scale (self, width);
   ipms_chart_get_size (self->chart, &chart_width, &chart_height);
+  scale = chart_scale (chart_width, width);
   options.scale = scale * gtk_widget_get_scale_factor (widget);
 
   /* Centred when the page is wider than the chart. */
