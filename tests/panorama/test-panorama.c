@@ -192,6 +192,16 @@ drag (Fixture         *fixture,
   ipms_panorama_canvas_drag_end (fixture->canvas, x1, y1);
 }
 
+static gpointer
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), IPMS_TYPE_PANORAMA_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
 static void
 click (Fixture         *fixture,
        double           x,
@@ -1470,16 +1480,6 @@ test_fit (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (ipms_canvas_view_get_zoom (view), zoom, 1e-6);
 }
 
-static gpointer
-page_child (Fixture    *fixture,
-            const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), IPMS_TYPE_PANORAMA_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 /* The palette can be folded away, and stays so for the project; a page too
  * narrow for it folds it over the chart by itself. */
 static void
@@ -1569,6 +1569,51 @@ test_new_page_in_shown_window (Fixture       *fixture,
       g_assert_true (adw_flap_get_folded (page_child (fixture, "palette_flap")));
       g_assert_cmpfloat (adw_flap_get_reveal_progress (page_child (fixture, "palette_flap")), ==, 0.0);
     }
+}
+
+/* The panel opens for the cell of a chip pressed only once the press is
+ * released: opened at once it would narrow the grid under a chip being
+ * dragged, and lay out and paint the whole view in every frame of the
+ * drag. */
+static void
+test_panel_waits_for_release (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *panel = page_child (fixture, "segment_panel");
+  AdwFlap *flap = page_child (fixture, "panel_flap");
+  GtkEditable *name_row = GTK_EDITABLE (gtk_widget_get_template_child (panel, g_type_from_name ("IpmsSegmentPanel"), "name_row"));
+  IpmsRecord *segment = ipms_document_get_record (fixture->document, "segment", segment_of_cell (fixture, 1, 1));
+  gint64 x_item, y_item;
+  double x, y, to_x, to_y;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_toggle_button_set_active (page_child (fixture, "panel_button"), TRUE);
+  settle (fixture);
+  g_assert_false (ipms_panorama_canvas_get_current_cell (fixture->canvas, &x_item, &y_item));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  chip_centre (fixture, product_at (fixture, 1, 1, 0), &x, &y);
+  cell_point (fixture, 0, 0, &to_x, &to_y);
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x, y, 0));
+  g_assert_true (ipms_panorama_canvas_get_pressed (fixture->canvas));
+  g_assert_true (ipms_panorama_canvas_get_current_cell (fixture->canvas, &x_item, &y_item));
+  ipms_panorama_canvas_drag_update (fixture->canvas, (x + to_x) / 2, (y + to_y) / 2);
+  settle (fixture);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  ipms_panorama_canvas_drag_cancel (fixture->canvas);
+  g_assert_false (ipms_panorama_canvas_get_pressed (fixture->canvas));
+  settle (fixture);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, ipms_record_get_string (segment, "name"));
+
+  /* Pressed again elsewhere: the panel keeps its cell until the release. */
+  cell_point (fixture, 0, 0, &to_x, &to_y);
+  segment = ipms_document_get_record (fixture->document, "segment", segment_of_cell (fixture, 0, 0));
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, to_x, to_y, 0));
+  g_assert_cmpstr (gtk_editable_get_text (name_row), !=, ipms_record_get_string (segment, "name"));
+  ipms_panorama_canvas_drag_end (fixture->canvas, to_x, to_y);
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, ipms_record_get_string (segment, "name"));
 }
 
 /* Opening the segment panel narrows the view: the cell it shows is
@@ -1813,6 +1858,7 @@ main (int   argc,
   ADD ("reorder-axis-items", test_reorder_axis_items);
   ADD ("add-remove-axis-items", test_add_remove_axis_items);
   ADD ("segment-panel", test_segment_panel);
+  ADD ("panel-waits-for-release", test_panel_waits_for_release);
   ADD ("empty-grid", test_empty_grid);
   ADD ("new-product-in-cell", test_new_product_in_cell);
   ADD ("live-updates", test_live_updates);

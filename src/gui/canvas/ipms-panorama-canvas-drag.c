@@ -41,6 +41,7 @@ void
 _ipms_panorama_canvas_drag_reset (IpmsPanoramaCanvas *self)
 {
   Drag *drag = &self->drag;
+  gboolean was_pressed = drag->kind != DRAG_NONE;
 
   set_unplace_highlight (self, FALSE);
   if (self->autoscroll_id != 0)
@@ -54,6 +55,8 @@ _ipms_panorama_canvas_drag_reset (IpmsPanoramaCanvas *self)
   memset (drag, 0, sizeof *drag);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (was_pressed)
+    _ipms_panorama_canvas_notify_pressed (self);
 }
 
 gboolean

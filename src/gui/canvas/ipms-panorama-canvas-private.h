@@ -146,6 +146,7 @@ void            _ipms_panorama_canvas_set_current_cell_from_product (IpmsPanoram
 void            _ipms_panorama_canvas_focus_item         (IpmsPanoramaCanvas *self,
                                                          GtkWidget          *item);
 void            _ipms_panorama_canvas_drag_reset         (IpmsPanoramaCanvas *self);
+void            _ipms_panorama_canvas_notify_pressed     (IpmsPanoramaCanvas *self);
 
 /* -drag.c */
 void            _ipms_panorama_canvas_drag_init          (IpmsPanoramaCanvas *self);

@@ -28,6 +28,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SELECTION,
+  PROP_PRESSED,
   N_PROPS
 };
 
@@ -1490,6 +1491,9 @@ ipms_panorama_canvas_get_property (GObject    *object,
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
       break;
+    case PROP_PRESSED:
+      g_value_set_boolean (value, ipms_panorama_canvas_get_pressed (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1597,6 +1601,9 @@ ipms_panorama_canvas_class_init (IpmsPanoramaCanvasClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, IPMS_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESSED] =
+    g_param_spec_boolean ("pressed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_PRODUCT] =
@@ -1694,6 +1701,20 @@ ipms_panorama_canvas_get_item (IpmsPanoramaCanvas   *self,
   catch_up (self);
 
   return GTK_WIDGET (_ipms_panorama_canvas_ensure_item (self, kind, id));
+}
+
+gboolean
+ipms_panorama_canvas_get_pressed (IpmsPanoramaCanvas *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_CANVAS (self), FALSE);
+
+  return self->drag.kind != DRAG_NONE;
+}
+
+void
+_ipms_panorama_canvas_notify_pressed (IpmsPanoramaCanvas *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESSED]);
 }
 
 gboolean

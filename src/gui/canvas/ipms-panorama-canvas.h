@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  *
  * Signals: "open-product" (gint64 id): a product was double-clicked,
  * activated or created; "cell-changed": the current cell changed.
+ *
+ * Property "pressed" (read-only): a press on the chart is held, the start
+ * of a click or of a drag, until it is released or cancelled.
  */
 
 #define IPMS_TYPE_PANORAMA_CANVAS (ipms_panorama_canvas_get_type ())
@@ -66,6 +69,7 @@ GtkWidget         *ipms_panorama_canvas_get_item       (IpmsPanoramaCanvas   *se
                                                         IpmsPanoramaItemKind  kind,
                                                         gint64                id);
 /* The cell whose segment the side panel shows: axis item ids, 0 when none. */
+gboolean           ipms_panorama_canvas_get_pressed    (IpmsPanoramaCanvas *self);
 gboolean           ipms_panorama_canvas_get_current_cell (IpmsPanoramaCanvas *self,
                                                           gint64             *x_item_id,
                                                           gint64             *y_item_id);

@@ -204,10 +204,16 @@ restore_palette (IpmsPanoramaPage *self)
   apply_palette (self);
 }
 
+/* A press on the chart may start a drag: the panel would open under the
+ * dragged chip, narrowing the grid, and every frame of the drag would lay
+ * out and paint the whole view again. It follows the cell on release. */
 static void
 on_cell_changed (IpmsPanoramaPage *self)
 {
   gint64 x_item, y_item;
+
+  if (ipms_panorama_canvas_get_pressed (self->canvas))
+    return;
 
   ipms_panorama_canvas_get_current_cell (self->canvas, &x_item, &y_item);
   ipms_segment_panel_set_cell (self->segment_panel, self->document, x_item, y_item);
@@ -324,6 +330,10 @@ ipms_panorama_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->palette_source, g_source_remove);
   g_clear_handle_id (&self->panel_source, g_source_remove);
+  /* A press held while the window closes is released in the canvas' own
+   * dispose, after the template's children are gone. */
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPMS_TYPE_PANORAMA_PAGE);
   /* The template's unnamed top box is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -419,6 +429,7 @@ ipms_panorama_page_init (IpmsPanoramaPage *self)
   g_signal_connect_swapped (self->canvas, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->palette, "open-product", G_CALLBACK (on_open_product), self);
   g_signal_connect_swapped (self->canvas, "cell-changed", G_CALLBACK (on_cell_changed), self);
+  g_signal_connect_swapped (self->canvas, "notify::pressed", G_CALLBACK (on_cell_changed), self);
   g_signal_connect_swapped (self->panel_button, "toggled", G_CALLBACK (update_panel), self);
   g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_changed), self);
   g_signal_connect_swapped (self->panel_flap, "notify::reveal-progress", G_CALLBACK (on_panel_changed), self);
