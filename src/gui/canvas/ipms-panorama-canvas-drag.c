@@ -146,6 +146,8 @@ ipms_panorama_canvas_drag_begin (IpmsPanoramaCanvas *self,
       g_assert_not_reached ();
     }
 
+  _ipms_panorama_canvas_notify_pressed (self);
+
   return TRUE;
 }
 
@@ -287,7 +289,20 @@ ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
   if (!drag->moved && hypot (x - drag->start_x, y - drag->start_y) < DRAG_THRESHOLD)
     return;
 
-  drag->moved = TRUE;
+  /* Once: each call makes a new cursor, a round trip to the X server in
+   * every frame of the drag. */
+  if (!drag->moved)
+    {
+      static const char * const cursors[] = {
+        [DRAG_CHIPS] = "grabbing",
+        [DRAG_COLUMN] = "col-resize",
+        [DRAG_ROW] = "row-resize",
+      };
+
+      drag->moved = TRUE;
+      if ((guint) drag->kind < G_N_ELEMENTS (cursors) && cursors[drag->kind] != NULL)
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursors[drag->kind]);
+    }
 
   switch (drag->kind)
     {
@@ -295,7 +310,6 @@ ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
       {
         IpmsPanoramaHit hit;
 
-        gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
         ipms_panorama_chart_hit_test (self->chart, x, y, &hit);
         if (hit.kind == IPMS_PANORAMA_HIT_CELL || hit.kind == IPMS_PANORAMA_HIT_CHIP)
           {
@@ -310,14 +324,6 @@ ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
           drag->target = TARGET_NONE;
         set_unplace_highlight (self, drag->target == TARGET_UNPLACE);
       }
-      break;
-
-    case DRAG_COLUMN:
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize");
-      break;
-
-    case DRAG_ROW:
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "row-resize");
       break;
 
     case DRAG_RUBBER_BAND:
