@@ -16,6 +16,7 @@
 #include "ipms-canvas-item.h"
 #include "ipms-canvas-menu.h"
 #include "ipms-canvas-view.h"
+#include "ipms-canvas-viewport.h"
 #include "ipms-chart-export.h"
 #include "ipms-chart-style.h"
 #include "ipms-example.h"
@@ -1616,6 +1617,52 @@ test_panel_waits_for_release (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (name_row), ==, ipms_record_get_string (segment, "name"));
 }
 
+/* Once the view has been idle, the cells near it are painted from images
+ * of their recordings: the same pixels as a canvas outside any view, which
+ * only ever plays its recordings. Another zoom makes them again at its
+ * scale. */
+static void
+test_cell_images (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (fixture->canvas));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *recorded = ipms_panorama_canvas_new (fixture->document, fixture->selection);
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(GdkTexture) expected = NULL;
+  graphene_rect_t visible;
+  guint n_compared = 0, n_differing = 0;
+
+  settle (fixture);
+  g_assert_cmpuint (ipms_panorama_canvas_get_n_cell_images (fixture->canvas), >, 0);
+  shown = ipms_test_save_widget_png (GTK_WIDGET (fixture->canvas), "cell-images");
+
+  gtk_window_set_child (window, recorded);
+  gtk_window_present (window);
+  g_assert_true (ipms_test_wait_for_paint (recorded));
+  g_assert_cmpuint (ipms_panorama_canvas_get_n_cell_images (IPMS_PANORAMA_CANVAS (recorded)), ==, 0);
+  expected = ipms_test_save_widget_png (recorded, "cell-recordings");
+
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (viewport), &visible);
+  for (int y = MAX (0, (int) visible.origin.y);
+       y < MIN (visible.origin.y + visible.size.height, gdk_texture_get_height (expected)); y++)
+    for (int x = MAX (0, (int) visible.origin.x);
+         x < MIN (visible.origin.x + visible.size.width, gdk_texture_get_width (expected)); x++)
+      {
+        n_compared++;
+        if (ipms_test_texture_get_pixel (shown, x, y) != ipms_test_texture_get_pixel (expected, x, y))
+          n_differing++;
+      }
+  g_assert_cmpuint (n_compared, >, 100000);
+  g_assert_cmpuint (n_differing, ==, 0);
+  gtk_window_destroy (window);
+
+  ipms_canvas_view_set_zoom (view, 1.5);
+  settle (fixture);
+  g_assert_cmpuint (ipms_panorama_canvas_get_n_cell_images (fixture->canvas), >, 0);
+}
+
 /* Opening the segment panel narrows the view: the cell it shows is
  * scrolled back into sight. */
 static void
@@ -1859,6 +1906,7 @@ main (int   argc,
   ADD ("add-remove-axis-items", test_add_remove_axis_items);
   ADD ("segment-panel", test_segment_panel);
   ADD ("panel-waits-for-release", test_panel_waits_for_release);
+  ADD ("cell-images", test_cell_images);
   ADD ("empty-grid", test_empty_grid);
   ADD ("new-product-in-cell", test_new_product_in_cell);
   ADD ("live-updates", test_live_updates);

@@ -77,7 +77,9 @@ struct _IpmsPanoramaCanvas
 
   GskRenderNode     *static_node;
   graphene_rect_t    static_rect;     /* the part of the chart whose cells it holds */
-  GHashTable        *cell_nodes;      /* cell stamp → GskRenderNode */
+  GHashTable        *cell_nodes;      /* cell stamp → GskRenderNode, recorded */
+  GHashTable        *cell_images;     /* cell stamp → GskRenderNode, an image */
+  double             image_scale;     /* device pixels per chart unit of cell_images */
   guint              paint_ahead_id;  /* idle painting the cells around the view */
   gboolean           static_dark;
   gboolean           dark;

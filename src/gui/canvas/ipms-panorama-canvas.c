@@ -741,9 +741,96 @@ get_visible_area (IpmsPanoramaCanvas *self,
   ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (self->viewport), area);
 }
 
+/* Cells in view as images.
+ *
+ * GTK 4.8's cairo renderer draws a recorded node by playing its recording
+ * into a scratch image of the part of the frame's damage it covers: every
+ * chip's rounded face and text is rasterized again. A frame that repaints
+ * the whole view (a scroll, a drop target moving to another cell, whose
+ * outline spans the view) took 10-13 ms at 2,000 products. A node whose
+ * recording only paints an image costs a copy instead. So the cells in
+ * and near the view are made images of their recording, in idle time,
+ * at the view's scale in device pixels; the first frame and any cell not
+ * made yet use the recording. Images cost memory where recordings do not:
+ * only cells near the view, none larger than the view, and no more than
+ * CELL_IMAGE_BUDGET views' worth. */
+
+#define CELL_IMAGE_BUDGET 4.0
+
+/* Device pixels per chart unit; 0 when there is no view to scale by. */
+static double
+get_image_scale (IpmsPanoramaCanvas *self)
+{
+  if (self->viewport == NULL)
+    return 0;
+
+  return ipms_canvas_viewport_get_zoom (IPMS_CANVAS_VIEWPORT (self->viewport)) *
+         gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+static void
+get_image_window (IpmsPanoramaCanvas *self,
+                  graphene_rect_t    *window)
+{
+  get_visible_area (self, window);
+  graphene_rect_inset (window, -window->size.width / 8, -window->size.height / 8);
+}
+
+static GskRenderNode *
+paint_cell_image (GskRenderNode           *recorded,
+                  const cairo_rectangle_t *cell,
+                  double                   scale)
+{
+  /* From device pixel to device pixel, so that the image is copied on
+   * screen, not resampled. */
+  double x0 = floor (cell->x * scale) / scale;
+  double y0 = floor (cell->y * scale) / scale;
+  int width = (int) (ceil ((cell->x + cell->width) * scale) - floor (cell->x * scale));
+  int height = (int) (ceil ((cell->y + cell->height) * scale) - floor (cell->y * scale));
+  GtkSnapshot *snapshot;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  cairo_translate (cr, -x0, -y0);
+  gsk_render_node_draw (recorded, cr);
+  cairo_destroy (cr);
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, width / scale, height / scale));
+  cairo_set_source_surface (cr, image, x0, y0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Whether a cell painted in the static layer should be an image: near the
+ * view, no larger than it, within the budget (`pixels`, in chart units,
+ * counts what the layer holds so far). */
+static gboolean
+wants_image (const cairo_rectangle_t *cell,
+             const graphene_rect_t   *image_window,
+             const graphene_rect_t   *visible,
+             double                  *pixels)
+{
+  double area = cell->width * cell->height;
+  double view_area = visible->size.width * visible->size.height;
+
+  if (!rects_meet (cell, image_window) || area > view_area ||
+      *pixels + area > CELL_IMAGE_BUDGET * view_area)
+    return FALSE;
+
+  *pixels += area;
+  return TRUE;
+}
+
 /* Paints one cell of the paint window that has no node yet, a cell per
- * main-loop iteration, and once none is left has the static layer made
- * again with them all. */
+ * main-loop iteration, then makes images of the cells near the view, and
+ * once nothing is left has the static layer made again with them all. */
 static gboolean
 paint_ahead (gpointer data)
 {
@@ -780,6 +867,37 @@ paint_ahead (gpointer data)
         g_hash_table_insert (self->cell_nodes, key, paint_to_node (self, &cell, column, row, 0));
         return G_SOURCE_CONTINUE;
       }
+
+  if (self->image_scale > 0 && self->image_scale == get_image_scale (self))
+    {
+      graphene_rect_t image_window, visible;
+      double pixels = 0;
+
+      get_image_window (self, &image_window);
+      get_visible_area (self, &visible);
+      for (guint row = 0; row < n_rows; row++)
+        for (guint column = 0; column < n_columns; column++)
+          {
+            cairo_rectangle_t cell;
+            GskRenderNode *recorded;
+            guint64 stamp;
+            guint64 *key;
+
+            ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
+            if (!wants_image (&cell, &image_window, &visible, &pixels))
+              continue;
+
+            stamp = ipms_panorama_chart_get_cell_stamp (self->chart, column, row);
+            recorded = g_hash_table_lookup (self->cell_nodes, &stamp);
+            if (recorded == NULL || g_hash_table_contains (self->cell_images, &stamp))
+              continue;
+
+            key = g_new (guint64, 1);
+            *key = stamp;
+            g_hash_table_insert (self->cell_images, key, paint_cell_image (recorded, &cell, self->image_scale));
+            return G_SOURCE_CONTINUE;
+          }
+    }
 
   self->paint_ahead_id = 0;
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
@@ -923,11 +1041,15 @@ static void
 ensure_static_node (IpmsPanoramaCanvas *self)
 {
   g_autoptr(GHashTable) cells = NULL;
+  g_autoptr(GHashTable) images = NULL;
   GtkSnapshot *snapshot;
   graphene_rect_t chart_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   graphene_rect_t window;
   graphene_rect_t visible;
+  graphene_rect_t image_window;
+  double image_pixels = 0;
   gboolean partial = FALSE;
+  gboolean images_missing = FALSE;
   double width = 0, height = 0;
   guint n_columns, n_rows;
 
@@ -936,9 +1058,18 @@ ensure_static_node (IpmsPanoramaCanvas *self)
 
   get_paint_window (self, &window);
   get_visible_area (self, &visible);
+  get_image_window (self, &image_window);
 
   if (self->static_dark != self->dark)
-    g_hash_table_remove_all (self->cell_nodes);
+    {
+      g_hash_table_remove_all (self->cell_nodes);
+      g_hash_table_remove_all (self->cell_images);
+    }
+  if (self->image_scale != get_image_scale (self))
+    {
+      g_hash_table_remove_all (self->cell_images);
+      self->image_scale = get_image_scale (self);
+    }
 
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   ipms_chart_get_size (IPMS_CHART (self->chart), &width, &height);
@@ -948,6 +1079,7 @@ ensure_static_node (IpmsPanoramaCanvas *self)
   n_columns = ipms_panorama_chart_get_n_columns (self->chart);
   n_rows = ipms_panorama_chart_get_n_rows (self->chart);
   cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+  images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
 
   snapshot = gtk_snapshot_new ();
   append_layer (self, snapshot, &chart_rect, IPMS_PANORAMA_LAYER_BACK);
@@ -975,16 +1107,34 @@ ensure_static_node (IpmsPanoramaCanvas *self)
             continue;
           }
         key = g_new (guint64, 1);
-
-        gtk_snapshot_append_node (snapshot, node);
         *key = stamp;
         g_hash_table_insert (cells, key, node);
+
+        if (self->image_scale > 0 && wants_image (&cell, &image_window, &visible, &image_pixels))
+          {
+            GskRenderNode *image = g_hash_table_lookup (self->cell_images, &stamp);
+
+            if (image != NULL)
+              {
+                key = g_new (guint64, 1);
+                *key = stamp;
+                g_hash_table_insert (images, key, gsk_render_node_ref (image));
+                node = image;
+              }
+            else
+              images_missing = TRUE;
+          }
+
+        gtk_snapshot_append_node (snapshot, node);
       }
   append_layer (self, snapshot, &chart_rect, IPMS_PANORAMA_LAYER_FRONT);
 
-  /* Only this layout's cells are kept for the next time. */
+  /* Only this layout's cells are kept for the next time, and images only
+   * of those near the view. */
   g_hash_table_unref (self->cell_nodes);
   self->cell_nodes = g_steal_pointer (&cells);
+  g_hash_table_unref (self->cell_images);
+  self->cell_images = g_steal_pointer (&images);
 
   self->static_node = gtk_snapshot_free_to_node (snapshot);
   /* Until the cells around the view are painted, any scroll makes the
@@ -995,11 +1145,13 @@ ensure_static_node (IpmsPanoramaCanvas *self)
    * window are shaped again if they come back. */
   ipms_panorama_chart_forget_chip_texts (self->chart, &(cairo_rectangle_t) { window.origin.x, window.origin.y,
                                                                             window.size.width, window.size.height });
-  if (partial && self->paint_ahead_id == 0)
+  if ((partial || images_missing) && self->paint_ahead_id == 0)
     self->paint_ahead_id = g_idle_add (paint_ahead, self);
 }
 
-/* A scroll that shows cells the static layer does not hold. */
+/* A scroll that shows cells the static layer does not hold, or a zoom or
+ * a move to a screen of another scale, which would show its images
+ * resampled. */
 static void
 check_static_rect (IpmsPanoramaCanvas *self)
 {
@@ -1009,7 +1161,8 @@ check_static_rect (IpmsPanoramaCanvas *self)
     return;
 
   ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (self->viewport), &visible);
-  if (graphene_rect_contains_rect (&self->static_rect, &visible))
+  if (graphene_rect_contains_rect (&self->static_rect, &visible) &&
+      (g_hash_table_size (self->cell_images) == 0 || self->image_scale == get_image_scale (self)))
     return;
 
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
@@ -1439,6 +1592,7 @@ set_document (IpmsPanoramaCanvas *self,
   g_clear_object (&self->chart);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_hash_table_remove_all (self->cell_nodes);
+  g_hash_table_remove_all (self->cell_images);
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -1574,6 +1728,7 @@ ipms_panorama_canvas_finalize (GObject *object)
   g_clear_pointer (&self->column_items, g_hash_table_unref);
   g_clear_pointer (&self->row_items, g_hash_table_unref);
   g_clear_pointer (&self->cell_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->cell_images, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipms_panorama_canvas_parent_class)->finalize (object);
 }
@@ -1635,8 +1790,11 @@ ipms_panorama_canvas_init (IpmsPanoramaCanvas *self)
   self->row_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cell_nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify) gsk_render_node_unref);
+  self->cell_images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) gsk_render_node_unref);
 
   g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_changed), NULL);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (check_static_rect), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1701,6 +1859,14 @@ ipms_panorama_canvas_get_item (IpmsPanoramaCanvas   *self,
   catch_up (self);
 
   return GTK_WIDGET (_ipms_panorama_canvas_ensure_item (self, kind, id));
+}
+
+guint
+ipms_panorama_canvas_get_n_cell_images (IpmsPanoramaCanvas *self)
+{
+  g_return_val_if_fail (IPMS_IS_PANORAMA_CANVAS (self), 0);
+
+  return g_hash_table_size (self->cell_images);
 }
 
 gboolean

@@ -69,6 +69,9 @@ GtkWidget         *ipms_panorama_canvas_get_item       (IpmsPanoramaCanvas   *se
                                                         IpmsPanoramaItemKind  kind,
                                                         gint64                id);
 /* The cell whose segment the side panel shows: axis item ids, 0 when none. */
+/* How many cells near the view the static layer paints from images of
+ * their recordings, not from the recordings. */
+guint              ipms_panorama_canvas_get_n_cell_images (IpmsPanoramaCanvas *self);
 gboolean           ipms_panorama_canvas_get_pressed    (IpmsPanoramaCanvas *self);
 gboolean           ipms_panorama_canvas_get_current_cell (IpmsPanoramaCanvas *self,
                                                           gint64             *x_item_id,
