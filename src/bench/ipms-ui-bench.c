@@ -4,8 +4,9 @@
  *
  * Measures the real window on generated projects: how long a chart takes to
  * show, how long an edit or an undo takes until the frame that shows it is
- * painted, drag frames, the longest main-loop stall while a bulk import is
- * undone, and memory with all three charts shown. Needs a display (run it
+ * painted, the frame of a press on a chip and the frames of its drag, the
+ * longest main-loop stall while a bulk import is undone, and memory with
+ * all three charts shown. Needs a display (run it
  * under Xvfb with GSK_RENDERER=cairo for figures that do not depend on a
  * GPU). One figure a line, "METRIC PRODUCTS VALUE UNIT", as ipms-bench;
  * notes go to stderr.
@@ -935,8 +936,11 @@ measure_timeline_edits (IpmsWindow *window,
   print_time (undo_metric, n_products, undo_times->len > 0 ? ipms_bench_median (undo_times) : -1);
 }
 
-/* Drags the first chip of the first filled cell across the grid through the
- * canvas' interaction layer, a frame per step, then cancels. */
+/* Presses the first chip of the first filled cell, then drags it across
+ * the grid through the canvas' interaction layer, a frame per step, then
+ * cancels. The press (a selection, a focus, a current cell) has a frame of
+ * its own, as it has under a hand: it is measured apart from the frames
+ * of the moving drag. */
 static void
 measure_drag (IpmsWindow *window,
               guint       n_products)
@@ -946,6 +950,7 @@ measure_drag (IpmsWindow *window,
   IpmsPanoramaChart *chart = ipms_panorama_canvas_get_chart (canvas);
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_columns = ipms_panorama_chart_get_n_columns (chart);
+  double start, call, frame;
   guint n_rows = ipms_panorama_chart_get_n_rows (chart);
   cairo_rectangle_t chip, target;
   gboolean found = FALSE;
@@ -966,20 +971,24 @@ measure_drag (IpmsWindow *window,
 
   ipms_panorama_chart_get_cell_rect (chart, n_columns - 1, n_rows - 1, &target);
 
+  wait_for_idle_clock (GTK_WIDGET (window));
+  start = ipms_bench_now_ms ();
   if (!ipms_panorama_canvas_drag_begin (canvas, chip.x + chip.width / 2, chip.y + chip.height / 2, 0))
     {
       g_printerr ("note: the drag did not start\n");
       return;
     }
+  call = ipms_bench_now_ms () - start;
+  if (wait_for_frame (GTK_WIDGET (canvas), &frame) >= 0 && frame >= 0)
+    print_time ("press_frame", n_products, call + frame);
 
   for (guint i = 1; i <= DRAG_FRAMES; i++)
     {
       double t = (double) i / DRAG_FRAMES;
       double x = chip.x + (target.x + target.width / 2 - chip.x) * t;
       double y = chip.y + (target.y + target.height / 2 - chip.y) * t;
-      double start = ipms_bench_now_ms ();
-      double call, frame;
 
+      start = ipms_bench_now_ms ();
       ipms_panorama_canvas_drag_update (canvas, x, y);
       call = ipms_bench_now_ms () - start;
       if (wait_for_frame (GTK_WIDGET (canvas), &frame) >= 0 && frame >= 0)
