@@ -1417,7 +1417,16 @@ ipms_panorama_canvas_snapshot (GtkWidget   *widget,
     return;
 
   ensure_static_node (self);
-  gtk_snapshot_append_node (snapshot, self->static_node);
+  /* Its parts one by one, never the layer as one node: alone in a frame
+   * the layer would be this widget's whole node, and beside a focus ring
+   * or a dragged chip in the next one a child of it. GTK tells what
+   * changed between frames by matching nodes, so it would find nothing
+   * alike and paint the whole view again, on every first press. */
+  if (gsk_render_node_get_node_type (self->static_node) == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (self->static_node); i++)
+      gtk_snapshot_append_node (snapshot, gsk_container_node_get_child (self->static_node, i));
+  else
+    gtk_snapshot_append_node (snapshot, self->static_node);
 
   if (self->drag.kind == DRAG_NONE && !self->preview_active)
     {
