@@ -1716,6 +1716,40 @@ test_press_keeps_layer_nodes (Fixture       *fixture,
     g_assert_true (container_holds (after, gsk_container_node_get_child (before, i)));
 }
 
+/* A press and a release where the pointer stayed are a click, even when
+ * the view scrolled in between: GTK gives the release in the chart's
+ * coordinates, which moved, and the chip pressed was moved with them. */
+static void
+test_click_while_view_scrolls (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_panorama_page_get_view (fixture->page));
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (fixture->canvas));
+  gint64 id = product_at (fixture, 1, 1, 0);
+  graphene_rect_t before, after;
+  gboolean can_undo = ipms_document_can_undo (fixture->document);
+  double x, y;
+
+  ipms_canvas_view_set_zoom (view, 2.0);
+  settle (fixture);
+  chip_centre (fixture, id, &x, &y);
+  ipms_canvas_view_scroll_to (view, &GRAPHENE_RECT_INIT (x - 20, y - 20, 40, 40));
+  settle (fixture);
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (viewport), &before);
+
+  g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x, y, 0));
+  /* Past the next chip's slot. */
+  ipms_canvas_view_pan_by (view, 0, 4 * IPMS_PANORAMA_CHIP_HEIGHT);
+  settle (fixture);
+  ipms_canvas_viewport_get_visible_area (IPMS_CANVAS_VIEWPORT (viewport), &after);
+  g_assert_cmpfloat (after.origin.y - before.origin.y, >, 1.5 * IPMS_PANORAMA_CHIP_HEIGHT);
+  ipms_panorama_canvas_drag_end (fixture->canvas, x, y + (after.origin.y - before.origin.y));
+
+  g_assert_cmpint (product_at (fixture, 1, 1, 0), ==, id);
+  g_assert_cmpint (ipms_document_can_undo (fixture->document), ==, can_undo);
+  g_assert_true (ipms_selection_contains (fixture->selection, id));
+}
+
 /* Opening the segment panel narrows the view: the cell it shows is
  * scrolled back into sight. */
 static void
@@ -1961,6 +1995,7 @@ main (int   argc,
   ADD ("panel-waits-for-release", test_panel_waits_for_release);
   ADD ("cell-images", test_cell_images);
   ADD ("press-keeps-layer-nodes", test_press_keeps_layer_nodes);
+  ADD ("click-while-view-scrolls", test_click_while_view_scrolls);
   ADD ("empty-grid", test_empty_grid);
   ADD ("new-product-in-cell", test_new_product_in_cell);
   ADD ("live-updates", test_live_updates);
