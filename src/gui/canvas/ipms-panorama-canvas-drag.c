@@ -59,20 +59,6 @@ _ipms_panorama_canvas_drag_reset (IpmsPanoramaCanvas *self)
     _ipms_panorama_canvas_notify_pressed (self);
 }
 
-/* Outside a window, the chart's own coordinates. */
-static void
-point_in_root (IpmsPanoramaCanvas *self,
-               double              x,
-               double              y,
-               graphene_point_t   *point)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (root == NULL ||
-      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (root), &GRAPHENE_POINT_INIT (x, y), point))
-    graphene_point_init (point, x, y);
-}
-
 gboolean
 ipms_panorama_canvas_drag_begin (IpmsPanoramaCanvas *self,
                                  double              x,
@@ -97,7 +83,7 @@ ipms_panorama_canvas_drag_begin (IpmsPanoramaCanvas *self,
 
   drag->start_x = drag->x = x;
   drag->start_y = drag->y = y;
-  point_in_root (self, x, y, &drag->start_in_root);
+  ipms_canvas_point_in_window (GTK_WIDGET (self), x, y, &drag->start_in_window);
   drag->selection_before = ipms_selection_dup_ids (self->selection);
 
   switch (hit.kind)
@@ -286,11 +272,10 @@ update_autoscroll (IpmsPanoramaCanvas *self,
     self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
 }
 
-/* How far the pointer went since the press, in the window. GTK gives a
- * drag's points in the chart's coordinates, in which a release where the
- * press was reads as a move when the view scrolled in between (the
- * segment panel opening beside the grid scrolls it to keep its cell in
- * sight): a click would move the chip. */
+/* How far the pointer went since the press, in the window: in the chart's
+ * coordinates, a release where the press was reads as a move when the
+ * view scrolled in between (the segment panel opening beside the grid
+ * scrolls it to keep its cell in sight), and the click moved the chip. */
 static double
 pointer_travel (IpmsPanoramaCanvas *self,
                 double              x,
@@ -298,9 +283,9 @@ pointer_travel (IpmsPanoramaCanvas *self,
 {
   graphene_point_t point;
 
-  point_in_root (self, x, y, &point);
+  ipms_canvas_point_in_window (GTK_WIDGET (self), x, y, &point);
 
-  return graphene_point_distance (&point, &self->drag.start_in_root, NULL, NULL);
+  return graphene_point_distance (&point, &self->drag.start_in_window, NULL, NULL);
 }
 
 void

@@ -47,9 +47,7 @@ typedef struct
   gboolean    moved;
   double      start_x;
   double      start_y;
-  /* The press in the window: a chart scrolled or zoomed under a pointer
-   * that stays still has not been dragged. */
-  graphene_point_t start_in_root;
+  graphene_point_t start_in_window;  /* see ipms_canvas_point_in_window() */
   double      x;
   double      y;
   /* For chips: the grab point inside the chip under the pointer. */

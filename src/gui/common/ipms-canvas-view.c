@@ -748,6 +748,22 @@ ipms_canvas_view_pan_by (IpmsCanvasView *self,
 }
 
 void
+ipms_canvas_point_in_window (GtkWidget        *canvas,
+                             double            x,
+                             double            y,
+                             graphene_point_t *point)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (canvas));
+
+  root = gtk_widget_get_root (canvas);
+  if (root == NULL ||
+      !gtk_widget_compute_point (canvas, GTK_WIDGET (root), &GRAPHENE_POINT_INIT (x, y), point))
+    graphene_point_init (point, x, y);
+}
+
+void
 ipms_canvas_view_set_document (IpmsCanvasView *self,
                                IpmsDocument   *document)
 {

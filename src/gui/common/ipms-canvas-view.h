@@ -96,6 +96,14 @@ void          ipms_canvas_view_scroll_to      (IpmsCanvasView        *self,
 void          ipms_canvas_view_pan_by         (IpmsCanvasView     *self,
                                                double              dx,
                                                double              dy);
+/* Where the point (x, y) of a chart canvas in the view is in its window:
+ * a pointer that stays still stays there while the view scrolls or zooms
+ * under it, so a drag's threshold is measured here, not in the chart's
+ * coordinates GTK gives its points in. (x, y) itself outside a window. */
+void          ipms_canvas_point_in_window     (GtkWidget          *canvas,
+                                               double              x,
+                                               double              y,
+                                               graphene_point_t   *point);
 void          ipms_canvas_view_set_document   (IpmsCanvasView     *self,
                                                IpmsDocument       *document);
 IpmsDocument *ipms_canvas_view_get_document   (IpmsCanvasView     *self);
