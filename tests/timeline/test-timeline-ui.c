@@ -372,6 +372,50 @@ test_escape_cancels (Fixture       *fixture,
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, saved_label);
 }
 
+/* A click is no edit: not with the pointer twitching within the drag
+ * threshold (the bar, off the snapping grid, was snapped to it), nor when
+ * the view scrolls under a pointer that stays still (GTK's offsets, in
+ * the chart's coordinates, then hold the scroll alone). */
+static void
+test_click_is_no_edit (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  IpmsCanvasView *view = IPMS_CANVAS_VIEW (ipms_timeline_page_get_view (fixture->page));
+  IpmsRecord *product = find_product (fixture, "PawSmart Litter X1");
+  gint64 id = ipms_record_get_id (product);
+  const char *undo_label = ipms_document_get_undo_label (fixture->document);
+  g_autofree char *saved_label = g_strdup (undo_label);
+  IpmsNewProductsItem item;
+  double x, y, scrolled;
+  graphene_point_t before, after;
+
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), id, &item));
+  x = item.bar_x + item.bar_width / 2;
+  y = item.y + item.height / 2;
+  bring_into_view (fixture, x, y);
+  g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y, FALSE));
+  ipms_timeline_canvas_drag_update (fixture->canvas, 1, 1, FALSE);
+  ipms_timeline_canvas_drag_end (fixture->canvas);
+  assert_dates (product, "2026-07-01", "2027-05-31", "2027-07-10");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, saved_label);
+
+  g_assert_true (ipms_timeline_canvas_drag_begin (fixture->canvas, x, y, FALSE));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &before));
+  ipms_canvas_view_pan_by (view, 20 * PPD, 0);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &after));
+  scrolled = before.x - after.x;
+  g_assert_cmpfloat (scrolled, >, 10 * PPD);
+
+  ipms_timeline_canvas_drag_update (fixture->canvas, scrolled, 0, FALSE);
+  ipms_timeline_canvas_drag_end (fixture->canvas);
+
+  assert_dates (product, "2026-07-01", "2027-05-31", "2027-07-10");
+  g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, saved_label);
+}
+
 static void
 test_lane_and_shift_lock (Fixture       *fixture,
                           gconstpointer  data)
@@ -1907,6 +1951,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/move-launch", new_products_set_up, test_move_launch);
   ADD ("/timeline/ui/new-products/snapping", new_products_set_up, test_snapping_per_scale);
   ADD ("/timeline/ui/new-products/escape", new_products_set_up, test_escape_cancels);
+  ADD ("/timeline/ui/new-products/click-is-no-edit", new_products_set_up, test_click_is_no_edit);
   ADD ("/timeline/ui/new-products/lanes", new_products_set_up, test_lane_and_shift_lock);
   ADD ("/timeline/ui/new-products/nudge", new_products_set_up, test_nudge);
   ADD ("/timeline/ui/new-products/item-labels", new_products_set_up, test_item_labels_follow);

@@ -112,6 +112,7 @@ struct _IpmsTimelineCanvas
     IpmsTimelinePart part;
     double           x;             /* press point */
     double           y;
+    graphene_point_t press_in_window; /* see ipms_canvas_point_in_window() */
     guint32          start;         /* the values when the drag began */
     guint32          complete;
     guint32          launch;
@@ -1143,6 +1144,7 @@ ipms_timeline_canvas_drag_begin (IpmsTimelineCanvas *self,
   self->drag.part = part;
   self->drag.x = x;
   self->drag.y = y;
+  ipms_canvas_point_in_window (GTK_WIDGET (self), x, y, &self->drag.press_in_window);
 
   if (part == IPMS_TIMELINE_PART_BAND_MIN || part == IPMS_TIMELINE_PART_BAND_MAX)
     {
@@ -1189,13 +1191,14 @@ update_new_products (IpmsTimelineCanvas *self,
   const IpmsTimeAxis *axis = chart_axis (self);
   double days = dx / axis->px_per_day;
 
+  /* Not moved in time, not snapped either: a click is no edit. */
   switch (self->drag.part)
     {
     case IPMS_TIMELINE_PART_BAR:
       {
         guint32 anchor = self->drag.start != 0 ? self->drag.start
                        : self->drag.complete != 0 ? self->drag.complete : self->drag.launch;
-        gint64 delta = (gint64) snap_at (self, anchor + days) - anchor;
+        gint64 delta = dx == 0 ? 0 : (gint64) snap_at (self, anchor + days) - anchor;
         guint lane = lock_axis ? self->drag.lane
                                : ipms_new_products_chart_lane_at (np_chart (self), self->drag.y + dy);
 
@@ -1207,20 +1210,26 @@ update_new_products (IpmsTimelineCanvas *self,
       break;
 
     case IPMS_TIMELINE_PART_START:
-      self->drag.new_start = snap_at (self, self->drag.start + days);
+      if (dx == 0)
+        self->drag.new_start = self->drag.start;
+      else
+        self->drag.new_start = snap_at (self, self->drag.start + days);
       if (self->drag.complete != 0)
         self->drag.new_start = MIN (self->drag.new_start, self->drag.complete);
       break;
 
     case IPMS_TIMELINE_PART_END:
       /* The bar ends after its last day: the edge dragged is midnight after it. */
-      self->drag.new_complete = snap_at (self, self->drag.complete + 1 + days) - 1;
+      if (dx == 0)
+        self->drag.new_complete = self->drag.complete;
+      else
+        self->drag.new_complete = snap_at (self, self->drag.complete + 1 + days) - 1;
       if (self->drag.start != 0)
         self->drag.new_complete = MAX (self->drag.new_complete, self->drag.start);
       break;
 
     case IPMS_TIMELINE_PART_LAUNCH:
-      self->drag.new_launch = snap_at (self, self->drag.launch + 0.5 + days);
+      self->drag.new_launch = dx == 0 ? self->drag.launch : snap_at (self, self->drag.launch + 0.5 + days);
       break;
 
     default:
@@ -1268,7 +1277,7 @@ update_roadmap (IpmsTimelineCanvas *self,
 
       ipms_roadmap_chart_values_to_point (chart, chart_axis (self)->first_day, self->drag.price, &bx, &by);
       ipms_roadmap_chart_point_to_values (chart, bx + dx, by + dy, NULL, &price);
-      self->drag.new_price = ipms_timeline_snap_price (self->document, price);
+      self->drag.new_price = dx == 0 && dy == 0 ? self->drag.price : ipms_timeline_snap_price (self->document, price);
       ipms_roadmap_chart_set_band_preview (chart, self->drag.id, self->drag.part, self->drag.new_price);
     }
 }
@@ -1284,8 +1293,16 @@ ipms_timeline_canvas_drag_update (IpmsTimelineCanvas *self,
   if (!self->drag.active)
     return;
 
-  if (hypot (dx, dy) < DRAG_THRESHOLD)
-    dx = dy = 0;
+  /* The threshold in the window: GTK's offsets are in the chart's
+   * coordinates, where a view scrolled under a pointer that stays still
+   * would count as the pointer's travel, as on the panorama. */
+  {
+    graphene_point_t point;
+
+    ipms_canvas_point_in_window (GTK_WIDGET (self), self->drag.x + dx, self->drag.y + dy, &point);
+    if (graphene_point_distance (&point, &self->drag.press_in_window, NULL, NULL) < DRAG_THRESHOLD)
+      dx = dy = 0;
+  }
 
   if (np_chart (self) != NULL)
     update_new_products (self, dx, dy, lock_axis);
