@@ -372,6 +372,65 @@ test_escape_cancels (Fixture       *fixture,
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, saved_label);
 }
 
+/* The canvas' own node, inside the clip of its hidden overflow (GTK merges
+ * a clip of the widget's own into that one). */
+static GskRenderNode *
+render_node_of (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gdk_paintable_get_intrinsic_width (paintable),
+                          gdk_paintable_get_intrinsic_height (paintable));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (gsk_render_node_get_node_type (node) == GSK_CLIP_NODE)
+    return gsk_render_node_ref (gsk_clip_node_get_child (node));
+
+  return g_steal_pointer (&node);
+}
+
+static gboolean
+container_holds (GskRenderNode *container,
+                 GskRenderNode *node)
+{
+  for (guint i = 0; i < gsk_container_node_get_n_children (container); i++)
+    if (gsk_container_node_get_child (container, i) == node)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* GTK repaints what changed between two frames by matching their nodes:
+ * a click that selects a bar must leave every tile a node of the canvas'
+ * own, or nothing matches and the whole view is painted again. */
+static void
+test_select_keeps_tile_nodes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  IpmsRecord *product = find_product (fixture, "PawSmart Litter X1");
+  g_autoptr(GskRenderNode) before = NULL;
+  g_autoptr(GskRenderNode) after = NULL;
+  IpmsNewProductsItem item;
+
+  ipms_selection_clear (fixture->selection);
+  g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), ipms_record_get_id (product), &item));
+  bring_into_view (fixture, item.bar_x, item.y);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  before = render_node_of (GTK_WIDGET (fixture->canvas));
+  g_assert_cmpint (gsk_render_node_get_node_type (before), ==, GSK_CONTAINER_NODE);
+
+  ipms_selection_select_only (fixture->selection, ipms_record_get_id (product));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
+  after = render_node_of (GTK_WIDGET (fixture->canvas));
+
+  g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpuint (gsk_container_node_get_n_children (after), >, gsk_container_node_get_n_children (before));
+  for (guint i = 0; i < gsk_container_node_get_n_children (before); i++)
+    g_assert_true (container_holds (after, gsk_container_node_get_child (before, i)));
+}
+
 /* A click is no edit: not with the pointer twitching within the drag
  * threshold (the bar, off the snapping grid, was snapped to it), nor when
  * the view scrolls under a pointer that stays still (GTK's offsets, in
@@ -1952,6 +2011,7 @@ main (int   argc,
   ADD ("/timeline/ui/new-products/snapping", new_products_set_up, test_snapping_per_scale);
   ADD ("/timeline/ui/new-products/escape", new_products_set_up, test_escape_cancels);
   ADD ("/timeline/ui/new-products/click-is-no-edit", new_products_set_up, test_click_is_no_edit);
+  ADD ("/timeline/ui/new-products/select-keeps-tile-nodes", new_products_set_up, test_select_keeps_tile_nodes);
   ADD ("/timeline/ui/new-products/lanes", new_products_set_up, test_lane_and_shift_lock);
   ADD ("/timeline/ui/new-products/nudge", new_products_set_up, test_nudge);
   ADD ("/timeline/ui/new-products/item-labels", new_products_set_up, test_item_labels_follow);

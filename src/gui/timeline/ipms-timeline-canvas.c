@@ -1031,11 +1031,14 @@ ipms_timeline_canvas_snapshot (GtkWidget   *widget,
   self->static_rect = visible;
   paint_tiles (self, &visible, &options);
 
-  gtk_snapshot_push_clip (snapshot, &visible);
+  /* The tiles as nodes of the canvas' own, with no clip around them (the
+   * view clips): alone in a frame a clip would be this widget's whole
+   * node, and beside a selection mark in the next one a child of it. GTK
+   * tells what changed by matching nodes, so a click that selects a bar
+   * would paint the whole view again. */
   for (int row = 0; row < self->n_rows; row++)
     for (int column = 0; column < self->n_columns; column++)
       gtk_snapshot_append_node (snapshot, g_array_index (self->tiles, Tile, row * self->n_columns + column).node);
-  gtk_snapshot_pop (snapshot);
 
   if (self->drag.active)
     {
