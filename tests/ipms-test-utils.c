@@ -271,6 +271,37 @@ ipms_test_save_widget_png (GtkWidget  *widget,
   return texture;
 }
 
+GskRenderNode *
+ipms_test_widget_render_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gdk_paintable_get_intrinsic_width (paintable),
+                          gdk_paintable_get_intrinsic_height (paintable));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  if (gsk_render_node_get_node_type (node) == GSK_CLIP_NODE)
+    return gsk_render_node_ref (gsk_clip_node_get_child (node));
+
+  return g_steal_pointer (&node);
+}
+
+gboolean
+ipms_test_container_holds (GskRenderNode *container,
+                           GskRenderNode *node)
+{
+  g_assert_cmpint (gsk_render_node_get_node_type (container), ==, GSK_CONTAINER_NODE);
+
+  for (guint i = 0; i < gsk_container_node_get_n_children (container); i++)
+    if (gsk_container_node_get_child (container, i) == node)
+      return TRUE;
+
+  return FALSE;
+}
+
 guint32
 ipms_test_texture_get_pixel (GdkTexture *texture,
                              int         x,

@@ -32,6 +32,16 @@ gboolean    ipms_test_wait_for_paint     (GtkWidget    *widget);
 GdkTexture *ipms_test_save_widget_png    (GtkWidget    *widget,
                                           const char   *name);
 
+/* The render node of @widget as it was last painted, inside the clip of
+ * its hidden overflow when it has one (GTK merges a clip of the widget's
+ * own into that one): what GTK matches, node by node, against the next
+ * frame's to find what to paint again. */
+GskRenderNode *ipms_test_widget_render_node (GtkWidget *widget);
+
+/* Whether @node is one of the children of the container node @container. */
+gboolean    ipms_test_container_holds    (GskRenderNode *container,
+                                          GskRenderNode *node);
+
 /* The pixel at (@x, @y) as 0xAARRGGBB, premultiplied by alpha as cairo
  * keeps it (opaque pixels are plain RGB). The download is cached on the
  * texture, so checking many pixels of one texture is cheap. */

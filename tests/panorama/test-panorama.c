@@ -1663,29 +1663,6 @@ test_cell_images (Fixture       *fixture,
   g_assert_cmpuint (ipms_panorama_canvas_get_n_cell_images (fixture->canvas), >, 0);
 }
 
-static GskRenderNode *
-render_node_of (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gdk_paintable_get_intrinsic_width (paintable),
-                          gdk_paintable_get_intrinsic_height (paintable));
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
-static gboolean
-container_holds (GskRenderNode *container,
-                 GskRenderNode *node)
-{
-  for (guint i = 0; i < gsk_container_node_get_n_children (container); i++)
-    if (gsk_container_node_get_child (container, i) == node)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* GTK repaints what changed between two frames by matching their nodes: a
  * press that adds a focus ring must leave every part of the chart's
  * static layer a node of the canvas' own, or nothing matches and the
@@ -1700,20 +1677,20 @@ test_press_keeps_layer_nodes (Fixture       *fixture,
 
   ipms_selection_clear (fixture->selection);
   settle (fixture);
-  before = render_node_of (GTK_WIDGET (fixture->canvas));
+  before = ipms_test_widget_render_node (GTK_WIDGET (fixture->canvas));
   g_assert_cmpint (gsk_render_node_get_node_type (before), ==, GSK_CONTAINER_NODE);
   g_assert_cmpuint (gsk_container_node_get_n_children (before), >, 4);
 
   chip_centre (fixture, product_at (fixture, 1, 1, 0), &x, &y);
   g_assert_true (ipms_panorama_canvas_drag_begin (fixture->canvas, x, y, 0));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
-  after = render_node_of (GTK_WIDGET (fixture->canvas));
+  after = ipms_test_widget_render_node (GTK_WIDGET (fixture->canvas));
   ipms_panorama_canvas_drag_cancel (fixture->canvas);
 
   g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
   g_assert_cmpuint (gsk_container_node_get_n_children (after), >, gsk_container_node_get_n_children (before));
   for (guint i = 0; i < gsk_container_node_get_n_children (before); i++)
-    g_assert_true (container_holds (after, gsk_container_node_get_child (before, i)));
+    g_assert_true (ipms_test_container_holds (after, gsk_container_node_get_child (before, i)));
 }
 
 /* A press and a release where the pointer stayed are a click, even when

@@ -372,36 +372,6 @@ test_escape_cancels (Fixture       *fixture,
   g_assert_cmpstr (ipms_document_get_undo_label (fixture->document), ==, saved_label);
 }
 
-/* The canvas' own node, inside the clip of its hidden overflow (GTK merges
- * a clip of the widget's own into that one). */
-static GskRenderNode *
-render_node_of (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gdk_paintable_get_intrinsic_width (paintable),
-                          gdk_paintable_get_intrinsic_height (paintable));
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (gsk_render_node_get_node_type (node) == GSK_CLIP_NODE)
-    return gsk_render_node_ref (gsk_clip_node_get_child (node));
-
-  return g_steal_pointer (&node);
-}
-
-static gboolean
-container_holds (GskRenderNode *container,
-                 GskRenderNode *node)
-{
-  for (guint i = 0; i < gsk_container_node_get_n_children (container); i++)
-    if (gsk_container_node_get_child (container, i) == node)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* GTK repaints what changed between two frames by matching their nodes:
  * a click that selects a bar must leave every tile a node of the canvas'
  * own, or nothing matches and the whole view is painted again. */
@@ -418,17 +388,17 @@ test_select_keeps_tile_nodes (Fixture       *fixture,
   g_assert_true (ipms_new_products_chart_get_item (np_chart (fixture), ipms_record_get_id (product), &item));
   bring_into_view (fixture, item.bar_x, item.y);
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
-  before = render_node_of (GTK_WIDGET (fixture->canvas));
+  before = ipms_test_widget_render_node (GTK_WIDGET (fixture->canvas));
   g_assert_cmpint (gsk_render_node_get_node_type (before), ==, GSK_CONTAINER_NODE);
 
   ipms_selection_select_only (fixture->selection, ipms_record_get_id (product));
   g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->canvas)));
-  after = render_node_of (GTK_WIDGET (fixture->canvas));
+  after = ipms_test_widget_render_node (GTK_WIDGET (fixture->canvas));
 
   g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
   g_assert_cmpuint (gsk_container_node_get_n_children (after), >, gsk_container_node_get_n_children (before));
   for (guint i = 0; i < gsk_container_node_get_n_children (before); i++)
-    g_assert_true (container_holds (after, gsk_container_node_get_child (before, i)));
+    g_assert_true (ipms_test_container_holds (after, gsk_container_node_get_child (before, i)));
 }
 
 /* A click is no edit: not with the pointer twitching within the drag
