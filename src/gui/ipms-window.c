@@ -634,6 +634,25 @@ stop_working_ahead (IpmsWindow *self)
   self->worked_ahead = TRUE;
 }
 
+/* The stack gives its pages all the same size, but only the one shown
+ * gets it: a page built ahead is measured and given it here, so that its
+ * first show finds its layout done, lists' rows made included. */
+static void
+lay_out_ahead (IpmsWindow *self,
+               GtkWidget  *page)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  int minimum;
+
+  if (width <= 0 || height <= 0)
+    return;
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  width = MAX (width, minimum);
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+  gtk_widget_allocate (page, width, MAX (height, minimum), -1, NULL);
+}
+
 /* A step of a chart's page first show, ahead (see
  * ipms_timeline_page_work_ahead()): the first gives the page, still out of
  * sight, the size of the pages shown, so that its chart is fitted to that;
@@ -642,9 +661,6 @@ static gboolean
 work_on_chart_ahead (IpmsWindow *self)
 {
   GtkWidget *page = self->chart_ahead;
-  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
-  int minimum;
 
   /* Shown meanwhile, the page does the rest itself. */
   if (gtk_widget_get_mapped (page))
@@ -653,23 +669,16 @@ work_on_chart_ahead (IpmsWindow *self)
   if (self->chart_ahead_sized)
     return ipms_timeline_page_work_ahead (IPMS_TIMELINE_PAGE (ipms_timeline_section_get_timeline (IPMS_TIMELINE_SECTION (page))));
 
-  /* The stack gives its pages all the same size, but only the one shown
-   * gets it: this one is measured and given it here. */
   self->chart_ahead_sized = TRUE;
-  if (width <= 0 || height <= 0)
-    return FALSE;
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  width = MAX (width, minimum);
-  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
-  gtk_widget_allocate (page, width, MAX (height, minimum), -1, NULL);
+  lay_out_ahead (self, page);
 
   return FALSE;
 }
 
 /* A form view's first show costs 50-100 ms whatever the size of the plan,
  * most of it styling and measuring its widgets in the frame after they are
- * made. Built ahead, one an idle once the first page is on screen, a switch
- * to a form view shows it at once. Then the products that the charts and
+ * made. Built ahead, a section an idle once the first page is on screen,
+ * and laid out, a form view then only needs painting when switched to. Then the products that the charts and
  * the product list all read first are read ahead, a few hundred an idle,
  * and the names the timeline charts label them with are measured. Last,
  * the two timeline charts' pages are built, laid out and fitted to the
@@ -682,17 +691,20 @@ work_ahead_cb (gpointer data)
   IpmsWindow *self = data;
   const Section *section;
 
-  /* Styled in the frame after it was made, the page is measured in the
-   * idle after that at the width it will get, which leaves little to do
-   * when it is shown. */
+  /* The page is laid out at the size it will get and its sections built,
+   * a section an idle, each laid out in the idle after it was made (when
+   * it has been styled): its first show then only paints. Shown
+   * meanwhile, the page does the rest itself. */
   if (self->prebuilt_page != NULL)
     {
-      int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
-      int minimum, natural;
-
-      gtk_widget_measure (self->prebuilt_page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-      gtk_widget_measure (self->prebuilt_page, GTK_ORIENTATION_VERTICAL, MAX (width, minimum),
-                          &minimum, &natural, NULL, NULL);
+      if (gtk_widget_get_mapped (self->prebuilt_page))
+        {
+          self->prebuilt_page = NULL;
+          return G_SOURCE_CONTINUE;
+        }
+      lay_out_ahead (self, self->prebuilt_page);
+      if (ipms_form_page_build_next (IPMS_FORM_PAGE (self->prebuilt_page)))
+        return G_SOURCE_CONTINUE;
       self->prebuilt_page = NULL;
       ipms_stack_pages_hide_others (self->stack);
       return G_SOURCE_CONTINUE;

@@ -21,6 +21,7 @@
 #include "ipms-application.h"
 #include "ipms-canvas-view.h"
 #include "ipms-export-dialog.h"
+#include "ipms-form-page.h"
 #include "ipms-panorama-page.h"
 #include "ipms-record.h"
 #include "ipms-timeline-canvas.h"
@@ -871,6 +872,18 @@ test_form_views_built_ahead (void)
       g_usleep (1000);
   g_assert_cmpuint (count_visible_children (GTK_WIDGET (stack)), ==, 1);
   g_assert_true (gtk_widget_get_visible (gtk_stack_get_visible_child (stack)));
+
+  /* Each form view is whole and laid out at the size of the page shown
+   * (hidden, the page itself has no size, its content keeps its own): a
+   * first switch to it only paints. */
+  for (page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (IPMS_IS_FORM_PAGE (page))
+      {
+        g_assert_false (ipms_form_page_build_next (IPMS_FORM_PAGE (page)));
+        g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (page)), ==,
+                         gtk_widget_get_width (GTK_WIDGET (stack)));
+      }
 
   page = gtk_stack_get_child_by_name (stack, "isor");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "isor"));

@@ -369,21 +369,33 @@ estimate_height (IpmsFormPage          *self,
   return height;
 }
 
-static gboolean
-build_rest_cb (gpointer data)
+gboolean
+ipms_form_page_build_next (IpmsFormPage *self)
 {
-  IpmsFormPage *self = data;
   IpmsFormPagePrivate *priv = PRIV (self);
 
-  /* One section an idle: the main loop stays free for the user. */
+  g_return_val_if_fail (IPMS_IS_FORM_PAGE (self), FALSE);
+
   for (guint i = 0; i < priv->sections->len; i++)
     if (!g_array_index (priv->sections, Section, i).built)
       {
         ensure_section (self, i);
-        return G_SOURCE_CONTINUE;
+        return TRUE;
       }
 
-  priv->rest_idle = 0;
+  return FALSE;
+}
+
+static gboolean
+build_rest_cb (gpointer data)
+{
+  IpmsFormPage *self = data;
+
+  /* One section an idle: the main loop stays free for the user. */
+  if (ipms_form_page_build_next (self))
+    return G_SOURCE_CONTINUE;
+
+  PRIV (self)->rest_idle = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -506,12 +518,10 @@ build (IpmsFormPage *self)
 void
 ipms_form_page_build_all (IpmsFormPage *self)
 {
-  IpmsFormPagePrivate *priv = PRIV (self);
-
   g_return_if_fail (IPMS_IS_FORM_PAGE (self));
 
-  for (guint i = 0; i < priv->sections->len; i++)
-    ensure_section (self, i);
+  while (ipms_form_page_build_next (self))
+    ;
 }
 
 static void

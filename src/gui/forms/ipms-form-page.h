@@ -134,6 +134,9 @@ gboolean            ipms_form_page_get_is_empty    (IpmsFormPage      *self);
  * when shown and the others in idle time; asking for a table or a field
  * builds its section. For walking every widget of a page. */
 void                ipms_form_page_build_all       (IpmsFormPage      *self);
+/* Builds one more section, for building a page in idle time; FALSE once
+ * every section is built. */
+gboolean            ipms_form_page_build_next      (IpmsFormPage      *self);
 /* Brings a hidden page up to date now (see the class's `update`): for
  * what a view gives out of what it shows. */
 void                ipms_form_page_catch_up        (IpmsFormPage      *self);
