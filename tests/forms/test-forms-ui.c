@@ -825,6 +825,66 @@ test_narrow_three_year (Fixture       *fixture,
   g_assert_cmpfloat (G_APPROX_VALUE (last_bounds.origin.y, first_bounds.origin.y, 1.0), ==, TRUE);
 }
 
+/* The cell of the three-year grid for a series (0: the product group),
+ * year and column, still showing its text. */
+static GtkWidget *
+find_grid_cell (GtkWidget  *widget,
+                gint64      series_id,
+                int         year,
+                const char *column)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (IPMS_IS_TABLE_CELL (child) &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "ipms-year")) == year &&
+          *(gint64 *) g_object_get_data (G_OBJECT (child), "ipms-series") == series_id &&
+          g_str_equal (g_object_get_data (G_OBJECT (child), "ipms-column"), column))
+        return child;
+      if ((found = find_grid_cell (child, series_id, year, column)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A cell edited in the three-year grid keeps its column's width: the
+ * editor, with the currency after it, takes the text's place. */
+static void
+test_three_year_edit_keeps_width (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  IpmsFormPage *page = show (fixture, "three-year-plan");
+  int start = (int) ipms_record_get_int (ipms_document_get_project (fixture->document), "start_year");
+  g_autoptr(GPtrArray) series = ipms_document_query (fixture->document, "series", NULL, 0, "position");
+  gint64 series_id = ipms_record_get_id (g_ptr_array_index (series, 0));
+  GtkWidget *cell = find_grid_cell (GTK_WIDGET (page), series_id, start, "sales");
+  GtkWidget *below = find_grid_cell (GTK_WIDGET (page), series_id, start, "margin");
+  GtkWidget *editor;
+  int width;
+  double x;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (cell);
+  g_assert_nonnull (below);
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+  width = gtk_widget_get_width (cell);
+  g_assert_true (gtk_widget_compute_bounds (below, GTK_WIDGET (fixture->window), &bounds));
+  x = bounds.origin.x;
+
+  editor = ipms_field_row_get_editor (IPMS_FIELD_ROW (ipms_three_year_page_get_grid_field (IPMS_THREE_YEAR_PAGE (page),
+                                                                                             series_id, start, "sales")));
+  gtk_widget_grab_focus (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "1234567890123");
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (fixture->window)));
+
+  g_assert_cmpint (gtk_widget_get_width (cell), ==, width);
+  g_assert_true (gtk_widget_compute_bounds (below, GTK_WIDGET (fixture->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, x);
+}
+
 /* A multi-line cell edits as it reads: a text view that wraps and grows;
  * Enter starts a new line, Ctrl+Enter (as Enter in the other cells) goes
  * down the column, Tab to the next cell; what was typed is one undo step,
@@ -1274,6 +1334,8 @@ main (int   argc,
   g_test_add ("/forms/ui/narrow-tables", Fixture, NULL, example_set_up, test_narrow_tables, fixture_tear_down);
   g_test_add ("/forms/ui/recycled-cell", Fixture, NULL, example_set_up, test_recycled_cell, fixture_tear_down);
   g_test_add ("/forms/ui/narrow-three-year", Fixture, NULL, example_set_up, test_narrow_three_year, fixture_tear_down);
+  g_test_add ("/forms/ui/three-year-edit-keeps-width", Fixture, NULL, example_set_up,
+              test_three_year_edit_keeps_width, fixture_tear_down);
   g_test_add ("/forms/ui/long-table", Fixture, NULL, empty_set_up, test_long_table, fixture_tear_down);
   g_test_add ("/forms/ui/multiline-cell", Fixture, NULL, example_set_up, test_multiline_cell, fixture_tear_down);
   g_test_add ("/forms/ui/look/money-display", Fixture, NULL, empty_set_up, test_money_display, fixture_tear_down);

@@ -25,6 +25,9 @@ struct _IpmsTableCell
 
   GtkWidget        *text;
   GtkWidget        *row;
+  /* The text's width, which the editor that replaced it keeps. */
+  int               text_minimum;
+  int               text_natural;
   char             *context;
   /* A multi-line value is edited in this popover over the cell: a text
    * view growing in a list row would resize the row after GTK 4.8's list
@@ -429,6 +432,8 @@ ipms_table_cell_get_row (IpmsTableCell *self)
 
   gtk_widget_set_parent (self->row, GTK_WIDGET (self));
 
+  gtk_widget_measure (self->text, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &self->text_minimum, &self->text_natural, NULL, NULL);
   g_clear_pointer (&self->text, gtk_widget_unparent);
   g_clear_signal_handler (&self->notify_id, self->record);
   g_clear_signal_handler (&self->document_id, self->document);
@@ -628,6 +633,14 @@ ipms_table_cell_measure (GtkWidget      *widget,
   GtkWidget *child = self->popover == NULL && self->row != NULL ? self->row : self->text;
 
   gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+
+  /* An editor as wide as the text it replaced, unless it needs more:
+   * its column does not jump as a cell is edited. */
+  if (child == self->row && orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MAX (*minimum, self->text_minimum);
+      *natural = MAX (*minimum, self->text_natural);
+    }
 }
 
 static void
