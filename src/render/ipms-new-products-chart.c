@@ -91,7 +91,7 @@ struct _IpmsNewProductsChart
   double           height;
   double           legend_width;
   GArray          *items;        /* Item, by lane then start */
-  GHashTable      *item_index;   /* id -> position + 1 */
+  IpmsIdIndex     *item_index;
   GArray          *lanes;        /* Lane */
   GHashTable      *lane_of;      /* lane id (a key in `lanes`) -> lane index */
   GArray          *milestones;   /* Milestone */
@@ -703,7 +703,7 @@ pack_lane (IpmsNewProductsChart *self,
     }
 }
 
-/* What follows from the packed items: their index, the width, the
+/* What follows from the packed and indexed items: the width, the
  * milestones (all of them without `series`, else those of the series in
  * it), each lane's place and the height. */
 static void
@@ -711,10 +711,6 @@ finish_layout (IpmsNewProductsChart *self,
                GHashTable           *series)
 {
   double y;
-
-  g_hash_table_remove_all (self->item_index);
-  for (guint i = 0; i < self->items->len; i++)
-    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
 
   self->width = self->lane_column + ipms_time_axis_get_width (&self->parent_instance.axis) + RIGHT_PAD;
   for (guint i = 0; i < self->items->len; i++)
@@ -1035,6 +1031,7 @@ update_products (IpmsTimelineChart *chart,
    * changes. */
   g_autoptr(GHashTable) series = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_auto(Places) before = { 0 };
+  IpmsTimelineItemsChange change = IPMS_TIMELINE_ITEMS_CHANGE_INIT;
   gpointer stored;
 
   /* The axis spans the plan's dates, which the edit may have moved. */
@@ -1046,11 +1043,10 @@ update_products (IpmsTimelineChart *chart,
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, key));
+      guint position;
 
-      if (position == 0)
+      if (!ipms_id_index_lookup (self->item_index, *(gint64 *) key, &position))
         continue;
-      position--;
       repack[g_array_index (self->items, Item, position).lane] = TRUE;
       g_array_append_val (positions, position);
     }
@@ -1064,13 +1060,17 @@ update_products (IpmsTimelineChart *chart,
         g_hash_table_add (series, stored);
     }
   for (guint i = 0; i < positions->len; i++)
-    g_array_remove_index (self->items, g_array_index (positions, guint, i));
+    {
+      ipms_timeline_items_change_removed (&change, g_array_index (positions, guint, i));
+      g_array_remove_index (self->items, g_array_index (positions, guint, i));
+    }
 
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       IpmsRecord *record = ipms_document_get_record (chart->document, "product", *(gint64 *) key);
       Item item;
+      guint position;
 
       if (record == NULL || !ipms_record_is_alive (record) || !item_from_record (record, &item))
         continue;
@@ -1091,8 +1091,11 @@ update_products (IpmsTimelineChart *chart,
       repack[item.lane] = TRUE;
       if (g_hash_table_lookup_extended (self->series_on_products, &item.series_id, &stored, NULL))
         g_hash_table_add (series, stored);
-      g_array_insert_val (self->items, sorted_position (self, &item), item);
+      position = sorted_position (self, &item);
+      ipms_timeline_items_change_inserted (&change, position);
+      g_array_insert_val (self->items, position, item);
     }
+  ipms_timeline_items_reindex (self->items, self->item_index, ids, &change);
 
   first = 0;
   for (guint lane = 0; lane < self->lanes->len; lane++)
@@ -1158,6 +1161,7 @@ update_geometry (IpmsTimelineChart *chart)
   for (guint i = 0; i < self->items->len; i++)
     item_extent (self, &g_array_index (self->items, Item, i));
   pack_lanes (self);
+  ipms_timeline_items_index (self->items, self->item_index);
   finish_layout (self, NULL);
 }
 
@@ -1171,7 +1175,7 @@ ensure_layout (IpmsNewProductsChart *self)
 
   g_array_set_size (self->items, 0);
   g_array_set_size (self->lanes, 0);
-  g_hash_table_remove_all (self->item_index);
+  ipms_id_index_remove_all (self->item_index);
   g_hash_table_remove_all (self->lane_of);
 
   products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, NULL);
@@ -1240,6 +1244,7 @@ ensure_layout (IpmsNewProductsChart *self)
     item_extent (self, &g_array_index (self->items, Item, i));
 
   pack_lanes (self);
+  ipms_timeline_items_index (self->items, self->item_index);
 
   {
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -1940,7 +1945,7 @@ ipms_new_products_chart_finalize (GObject *object)
   IpmsNewProductsChart *self = IPMS_NEW_PRODUCTS_CHART (object);
 
   g_clear_pointer (&self->items, g_array_unref);
-  g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->item_index, ipms_id_index_free);
   g_clear_pointer (&self->lane_of, g_hash_table_unref);
   g_clear_pointer (&self->lanes, g_array_unref);
   g_clear_pointer (&self->milestones, g_array_unref);
@@ -2031,7 +2036,7 @@ ipms_new_products_chart_init (IpmsNewProductsChart *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, clear_item);
-  self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->item_index = ipms_id_index_new ();
   self->lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
   g_array_set_clear_func (self->lanes, clear_lane);
   self->lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);

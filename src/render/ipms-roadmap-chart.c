@@ -178,7 +178,7 @@ struct _IpmsRoadmapChart
   double           height;
   gboolean         dark;          /* the palette series colours were picked for */
   GArray          *items;
-  GHashTable      *item_index;
+  IpmsIdIndex     *item_index;
   GHashTable      *series_color;  /* series id -> IpmsColor, for the items */
   /* After an edit of a few products, the next placement of the names
    * starts from the last one (see place_labels_again()): `gone` holds the
@@ -746,7 +746,9 @@ static guint
 item_position (IpmsRoadmapChart *self,
                gint64            id)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, &id)) - 1;
+  guint position;
+
+  return ipms_id_index_lookup (self->item_index, id, &position) ? position : G_MAXUINT;
 }
 
 #define WHEN_FIRST ((When) { -1, 0 })
@@ -2349,6 +2351,7 @@ update_products (IpmsTimelineChart *chart,
   guint old_ticks = self->price_ticks;
   g_autoptr(GArray) old_knots = g_array_copy (self->knots);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  IpmsTimelineItemsChange change = IPMS_TIMELINE_ITEMS_CHANGE_INIT;
   GHashTableIter iter;
   gpointer key;
 
@@ -2358,10 +2361,10 @@ update_products (IpmsTimelineChart *chart,
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, key));
+      guint position;
 
-      if (position > 0)
-        g_array_append_val (positions, (guint) { position - 1 });
+      if (ipms_id_index_lookup (self->item_index, *(gint64 *) key, &position))
+        g_array_append_val (positions, position);
     }
   /* From the end, so that each position still holds its item; the names
    * are placed again from what they were (see place_labels_again()). */
@@ -2373,6 +2376,7 @@ update_products (IpmsTimelineChart *chart,
 
       g_object_ref (gone.record);
       g_array_append_val (self->gone, gone);
+      ipms_timeline_items_change_removed (&change, g_array_index (positions, guint, i));
       g_array_remove_index (self->items, g_array_index (positions, guint, i));
     }
 
@@ -2396,12 +2400,10 @@ update_products (IpmsTimelineChart *chart,
             hi = mid;
         }
       item.fresh = TRUE;
+      ipms_timeline_items_change_inserted (&change, lo);
       g_array_insert_val (self->items, lo, item);
     }
-
-  g_hash_table_remove_all (self->item_index);
-  for (guint i = 0; i < self->items->len; i++)
-    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
+  ipms_timeline_items_reindex (self->items, self->item_index, ids, &change);
 
   /* A price beyond the axis's ends (or a last one gone) moves every item. */
   price_range (self);
@@ -2511,7 +2513,6 @@ ensure_layout (IpmsRoadmapChart *self)
   g_array_set_size (self->gone, 0);
   g_array_set_size (self->items, 0);
   g_array_set_size (self->bands, 0);
-  g_hash_table_remove_all (self->item_index);
 
   products = ipms_document_query (self->parent_instance.document, "product", NULL, 0, "launch_date");
   ipms_timeline_chart_layout_axis (IPMS_TIMELINE_CHART (self), products,
@@ -2542,8 +2543,7 @@ ensure_layout (IpmsRoadmapChart *self)
         g_array_append_val (self->items, item);
     }
 
-  for (guint i = 0; i < self->items->len; i++)
-    g_hash_table_insert (self->item_index, &g_array_index (self->items, Item, i).id, GUINT_TO_POINTER (i + 1));
+  ipms_timeline_items_index (self->items, self->item_index);
 
   price_range (self);
   band_knots (self);
@@ -3497,7 +3497,7 @@ ipms_roadmap_chart_finalize (GObject *object)
   IpmsRoadmapChart *self = IPMS_ROADMAP_CHART (object);
 
   g_clear_pointer (&self->items, g_array_unref);
-  g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_pointer (&self->item_index, ipms_id_index_free);
   g_clear_pointer (&self->series_color, g_hash_table_unref);
   g_clear_pointer (&self->gone, g_array_unref);
   occupancy_destroy (&self->markers);
@@ -3621,7 +3621,7 @@ ipms_roadmap_chart_init (IpmsRoadmapChart *self)
 {
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->items, clear_item);
-  self->item_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->item_index = ipms_id_index_new ();
   self->series_color = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->gone = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (self->gone, clear_item);

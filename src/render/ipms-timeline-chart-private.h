@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ipms-id-index.h"
 #include "ipms-timeline-chart.h"
 #include "ipms-timeline-paint.h"
 
@@ -107,11 +108,53 @@ void ipms_timeline_chart_paint_title     (IpmsTimelineChart      *self,
                                           const char             *chart_name);
 
 /* For the charts' item arrays, whose element structs begin with the
- * product's gint64 id, and their index of id -> position + 1. */
-GArray       *ipms_timeline_items_dup_ids (GArray     *items);
-gconstpointer ipms_timeline_items_find    (GArray     *items,
-                                           GHashTable *index,
-                                           gint64      id);
+ * product's gint64 id, sorted, and their index of where each id is. */
+GArray       *ipms_timeline_items_dup_ids (GArray      *items);
+gconstpointer ipms_timeline_items_find    (GArray      *items,
+                                           IpmsIdIndex *index,
+                                           gint64       id);
+/* Indexes every item anew. */
+void          ipms_timeline_items_index   (GArray      *items,
+                                           IpmsIdIndex *index);
+
+/* What an update in place did to an items array: the items of some ids
+ * taken out (at positions before they went), those still shown put back
+ * (at positions where they went in). */
+typedef struct
+{
+  guint first;         /* the lowest position touched */
+  guint removed_end;   /* past the highest position taken out */
+  guint inserted_end;  /* past the highest position put in */
+  guint n_removed;
+  guint n_inserted;
+} IpmsTimelineItemsChange;
+
+#define IPMS_TIMELINE_ITEMS_CHANGE_INIT ((IpmsTimelineItemsChange) { G_MAXUINT, 0, 0, 0, 0 })
+
+static inline void
+ipms_timeline_items_change_removed (IpmsTimelineItemsChange *change,
+                                    guint                    position)
+{
+  change->first = MIN (change->first, position);
+  change->removed_end = MAX (change->removed_end, position + 1);
+  change->n_removed++;
+}
+
+static inline void
+ipms_timeline_items_change_inserted (IpmsTimelineItemsChange *change,
+                                     guint                    position)
+{
+  change->first = MIN (change->first, position);
+  change->inserted_end = MAX (change->inserted_end, position + 1);
+  change->n_inserted++;
+}
+
+/* After the update in place of the products `ids` described by `change`:
+ * renumbers only the items it moved, and drops the ids not put back. */
+void          ipms_timeline_items_reindex (GArray                        *items,
+                                           IpmsIdIndex                   *index,
+                                           GHashTable                    *ids,
+                                           const IpmsTimelineItemsChange *change);
 
 static inline void
 ipms_timeline_chart_ensure_layout (IpmsTimelineChart *self)

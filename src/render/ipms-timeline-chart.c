@@ -359,13 +359,62 @@ ipms_timeline_items_dup_ids (GArray *items)
 }
 
 gconstpointer
-ipms_timeline_items_find (GArray     *items,
-                          GHashTable *index,
-                          gint64      id)
+ipms_timeline_items_find (GArray      *items,
+                          IpmsIdIndex *index,
+                          gint64       id)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+  guint position;
 
-  return position > 0 ? items->data + (position - 1) * g_array_get_element_size (items) : NULL;
+  if (!ipms_id_index_lookup (index, id, &position) || position >= items->len)
+    return NULL;
+
+  return items->data + position * g_array_get_element_size (items);
+}
+
+static inline gint64
+item_id (GArray *items,
+         guint   position)
+{
+  return *(const gint64 *) (items->data + position * g_array_get_element_size (items));
+}
+
+void
+ipms_timeline_items_index (GArray      *items,
+                           IpmsIdIndex *index)
+{
+  ipms_id_index_remove_all (index);
+  for (guint i = 0; i < items->len; i++)
+    ipms_id_index_set (index, item_id (items, i), i);
+}
+
+void
+ipms_timeline_items_reindex (GArray                    *items,
+                             IpmsIdIndex               *index,
+                             GHashTable                *ids,
+                             const IpmsTimelineItemsChange *change)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint end = items->len;
+
+  /* The same count taken out and put back: past the last position either
+   * touched, every item is where it was. */
+  if (change->n_removed == change->n_inserted)
+    end = MIN (end, MAX (change->removed_end, change->inserted_end + change->n_inserted));
+  for (guint i = change->first; i < end; i++)
+    ipms_id_index_set (index, item_id (items, i), i);
+
+  /* Those not put back (deleted, or with no date left) go. */
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      guint position;
+
+      if (ipms_id_index_lookup (index, id, &position) &&
+          (position >= items->len || item_id (items, position) != id))
+        ipms_id_index_remove (index, id);
+    }
 }
 
 static void

@@ -30,6 +30,7 @@
 #include "ipms-chart-style.h"
 #include "ipms-document.h"
 #include "ipms-example.h"
+#include "ipms-id-index.h"
 #include "ipms-new-products-chart.h"
 #include "ipms-panorama-chart.h"
 #include "ipms-roadmap-chart.h"
@@ -1604,12 +1605,66 @@ test_roadmap_cluster_edits (void)
   close_document (document);
 }
 
+/* The charts' index of items by id, against a GHashTable, through
+ * thousands of random sets and removals: ids that collide in the table's
+ * probing, 0 and negative ids (a foreign file's rows), growth, and
+ * removals that must move the entries after them back. */
+static void
+test_id_index (void)
+{
+  g_autoptr(IpmsIdIndex) index = ipms_id_index_new ();
+  g_autoptr(GHashTable) reference = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+
+  for (guint step = 0; step < 200000; step++)
+    {
+      /* Few enough ids that they are set and removed again and again. */
+      gint64 id = g_rand_int_range (rand, -50, 3000) * (step % 7 == 0 ? 1024 : 1);
+      guint position = g_rand_int (rand);
+      guint found;
+
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          ipms_id_index_remove (index, id);
+          g_hash_table_remove (reference, &id);
+        }
+      else
+        {
+          ipms_id_index_set (index, id, position);
+          g_hash_table_insert (reference, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (position));
+        }
+
+      if (step % 5000 == 0)
+        {
+          GHashTableIter iter;
+          gpointer key, value;
+
+          g_assert_cmpuint (ipms_id_index_get_size (index), ==, g_hash_table_size (reference));
+          g_hash_table_iter_init (&iter, reference);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              g_assert_true (ipms_id_index_lookup (index, *(gint64 *) key, &found));
+              g_assert_cmpuint (found, ==, GPOINTER_TO_UINT (value));
+            }
+          for (gint64 absent = G_GINT64_CONSTANT (1) << 40; absent < (G_GINT64_CONSTANT (1) << 40) + 100; absent++)
+            g_assert_false (ipms_id_index_lookup (index, absent, NULL));
+        }
+    }
+
+  ipms_id_index_remove_all (index);
+  g_assert_cmpuint (ipms_id_index_get_size (index), ==, 0);
+  g_assert_false (ipms_id_index_lookup (index, 0, NULL));
+  ipms_id_index_set (index, 0, 7);
+  g_assert_true (ipms_id_index_lookup (index, 0, &(guint) { 0 }));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ipms_test_init (&argc, &argv);
 
+  g_test_add_func ("/render/id-index", test_id_index);
   g_test_add_func ("/render/roadmap/huge-prices", test_huge_prices);
   g_test_add_func ("/render/roadmap/one-price", test_one_price);
   g_test_add_func ("/render/roadmap/no-products", test_no_products);
