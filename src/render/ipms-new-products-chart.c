@@ -703,6 +703,44 @@ pack_lane (IpmsNewProductsChart *self,
     }
 }
 
+/* The first item of the first lane that reaches down to `top`: lanes go
+ * down the chart in their order, and the items are sorted by lane. A
+ * repaint of a part of a big chart looks at the items there, not at all
+ * of them. */
+static guint
+first_item_reaching (IpmsNewProductsChart *self,
+                     double                top)
+{
+  guint lo = 0, hi = self->lanes->len;
+  guint lane;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Lane *candidate = &g_array_index (self->lanes, Lane, mid);
+
+      if (candidate->y + candidate->height < top)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  lane = lo;
+
+  lo = 0;
+  hi = self->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->items, Item, mid).lane < lane)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 /* What follows from the packed and indexed items: the width, the
  * milestones (all of them without `series`, else those of the series in
  * it), each lane's place and the height. */
@@ -1742,15 +1780,22 @@ ipms_new_products_chart_paint (IpmsChart                   *chart,
 
   paint_milestones (self, cr, palette, options->dark, cx1, cy1, cx2, cy2);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = first_item_reaching (self, cy1); i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
       IpmsNewProductsItem geo;
       const Lane *lane = &g_array_index (self->lanes, Lane, item->lane);
 
+      if (lane->y > cy2)
+        break;
+      /* A lane's items go left to right: the rest are right of the view. */
+      if (item->x0 > cx2)
+        {
+          while (i + 1 < self->items->len && g_array_index (self->items, Item, i + 1).lane == item->lane)
+            i++;
+          continue;
+        }
       if (item->id == self->preview.id)
-        continue;
-      if (lane->y > cy2 || lane->y + lane->height < cy1)
         continue;
 
       geometry_of (self, item, &geo);
