@@ -243,7 +243,8 @@ struct _IpmsWindow
   guint                 first_page_source;
   /* Builds the form views ahead, once the first page is painted. */
   guint                 prebuild_source;
-  GtkWidget            *prebuilt_page;   /* owned by the stack; to measure next */
+  GtkWidget            *prebuilt_page;   /* owned by the stack; being built ahead */
+  gboolean              prebuilt_laid_out;
   IpmsNamesAhead       *names_ahead;
   gboolean              names_measured;
   /* A chart's page built ahead (owned by the stack), and whether it has
@@ -691,10 +692,10 @@ work_ahead_cb (gpointer data)
   IpmsWindow *self = data;
   const Section *section;
 
-  /* The page is laid out at the size it will get and its sections built,
-   * a section an idle, each laid out in the idle after it was made (when
-   * it has been styled): its first show then only paints. Shown
-   * meanwhile, the page does the rest itself. */
+  /* The page's sections are built a section an idle, and laid out at the
+   * size the page will get in the idle after (when they have been
+   * styled): its first show then only paints. Shown meanwhile, the page
+   * does the rest itself. */
   if (self->prebuilt_page != NULL)
     {
       if (gtk_widget_get_mapped (self->prebuilt_page))
@@ -702,9 +703,17 @@ work_ahead_cb (gpointer data)
           self->prebuilt_page = NULL;
           return G_SOURCE_CONTINUE;
         }
-      lay_out_ahead (self, self->prebuilt_page);
+      if (!self->prebuilt_laid_out)
+        {
+          lay_out_ahead (self, self->prebuilt_page);
+          self->prebuilt_laid_out = TRUE;
+          return G_SOURCE_CONTINUE;
+        }
       if (ipms_form_page_build_next (IPMS_FORM_PAGE (self->prebuilt_page)))
-        return G_SOURCE_CONTINUE;
+        {
+          self->prebuilt_laid_out = FALSE;
+          return G_SOURCE_CONTINUE;
+        }
       self->prebuilt_page = NULL;
       ipms_stack_pages_hide_others (self->stack);
       return G_SOURCE_CONTINUE;
@@ -714,6 +723,7 @@ work_ahead_cb (gpointer data)
   if (section != NULL)
     {
       self->prebuilt_page = ensure_page (self, section);
+      self->prebuilt_laid_out = FALSE;
       return G_SOURCE_CONTINUE;
     }
 
