@@ -272,22 +272,6 @@ update_autoscroll (IpmsPanoramaCanvas *self,
     self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
 }
 
-/* How far the pointer went since the press, in the window: in the chart's
- * coordinates, a release where the press was reads as a move when the
- * view scrolled in between (the segment panel opening beside the grid
- * scrolls it to keep its cell in sight), and the click moved the chip. */
-static double
-pointer_travel (IpmsPanoramaCanvas *self,
-                double              x,
-                double              y)
-{
-  graphene_point_t point;
-
-  ipms_canvas_point_in_window (GTK_WIDGET (self), x, y, &point);
-
-  return graphene_point_distance (&point, &self->drag.start_in_window, NULL, NULL);
-}
-
 void
 ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
                                   double              x,
@@ -303,7 +287,12 @@ ipms_panorama_canvas_drag_update (IpmsPanoramaCanvas *self,
   drag->x = x;
   drag->y = y;
 
-  if (!drag->moved && pointer_travel (self, x, y) < DRAG_THRESHOLD)
+  /* Measured in the window: in the chart's coordinates, a release where
+   * the press was reads as a move when the view scrolled in between (the
+   * segment panel opening beside the grid scrolls it to keep its cell in
+   * sight), and the click moved the chip. */
+  if (!drag->moved &&
+      ipms_canvas_travel_in_window (GTK_WIDGET (self), x, y, &drag->start_in_window) < DRAG_THRESHOLD)
     return;
 
   /* Once: each call makes a new cursor, a round trip to the X server in

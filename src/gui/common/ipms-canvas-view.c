@@ -763,6 +763,19 @@ ipms_canvas_point_in_window (GtkWidget        *canvas,
     graphene_point_init (point, x, y);
 }
 
+double
+ipms_canvas_travel_in_window (GtkWidget              *canvas,
+                              double                  x,
+                              double                  y,
+                              const graphene_point_t *press)
+{
+  graphene_point_t point;
+
+  ipms_canvas_point_in_window (canvas, x, y, &point);
+
+  return graphene_point_distance (&point, press, NULL, NULL);
+}
+
 void
 ipms_canvas_view_set_document (IpmsCanvasView *self,
                                IpmsDocument   *document)

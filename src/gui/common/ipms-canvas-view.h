@@ -104,6 +104,13 @@ void          ipms_canvas_point_in_window     (GtkWidget          *canvas,
                                                double              x,
                                                double              y,
                                                graphene_point_t   *point);
+/* How far the pointer went in the window, from `press` (as
+ * ipms_canvas_point_in_window() gave it) to the point (x, y) of `canvas`:
+ * what a drag's threshold is measured by. */
+double        ipms_canvas_travel_in_window    (GtkWidget              *canvas,
+                                               double                  x,
+                                               double                  y,
+                                               const graphene_point_t *press);
 void          ipms_canvas_view_set_document   (IpmsCanvasView     *self,
                                                IpmsDocument       *document);
 IpmsDocument *ipms_canvas_view_get_document   (IpmsCanvasView     *self);

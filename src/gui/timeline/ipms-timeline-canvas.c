@@ -629,6 +629,16 @@ snap_at (IpmsTimelineCanvas *self,
   return ipms_time_axis_snap_day (chart_axis (self), day);
 }
 
+/* Where `day` dragged `days` along lands: snapped, or where it was when
+ * the drag has not moved in time (a click is no edit). */
+static guint32
+snap_dragged (IpmsTimelineCanvas *self,
+              double              day,
+              double              days)
+{
+  return days == 0 ? (guint32) day : snap_at (self, day + days);
+}
+
 /* Where a point puts a scheduled product: the snapped start (or launch) day
  * and, on the roadmap, the snapped price. */
 static guint32
@@ -1194,14 +1204,13 @@ update_new_products (IpmsTimelineCanvas *self,
   const IpmsTimeAxis *axis = chart_axis (self);
   double days = dx / axis->px_per_day;
 
-  /* Not moved in time, not snapped either: a click is no edit. */
   switch (self->drag.part)
     {
     case IPMS_TIMELINE_PART_BAR:
       {
         guint32 anchor = self->drag.start != 0 ? self->drag.start
                        : self->drag.complete != 0 ? self->drag.complete : self->drag.launch;
-        gint64 delta = dx == 0 ? 0 : (gint64) snap_at (self, anchor + days) - anchor;
+        gint64 delta = (gint64) snap_dragged (self, anchor, days) - anchor;
         guint lane = lock_axis ? self->drag.lane
                                : ipms_new_products_chart_lane_at (np_chart (self), self->drag.y + dy);
 
@@ -1213,26 +1222,20 @@ update_new_products (IpmsTimelineCanvas *self,
       break;
 
     case IPMS_TIMELINE_PART_START:
-      if (dx == 0)
-        self->drag.new_start = self->drag.start;
-      else
-        self->drag.new_start = snap_at (self, self->drag.start + days);
+      self->drag.new_start = snap_dragged (self, self->drag.start, days);
       if (self->drag.complete != 0)
         self->drag.new_start = MIN (self->drag.new_start, self->drag.complete);
       break;
 
     case IPMS_TIMELINE_PART_END:
       /* The bar ends after its last day: the edge dragged is midnight after it. */
-      if (dx == 0)
-        self->drag.new_complete = self->drag.complete;
-      else
-        self->drag.new_complete = snap_at (self, self->drag.complete + 1 + days) - 1;
+      self->drag.new_complete = snap_dragged (self, self->drag.complete + 1, days) - 1;
       if (self->drag.start != 0)
         self->drag.new_complete = MAX (self->drag.new_complete, self->drag.start);
       break;
 
     case IPMS_TIMELINE_PART_LAUNCH:
-      self->drag.new_launch = dx == 0 ? self->drag.launch : snap_at (self, self->drag.launch + 0.5 + days);
+      self->drag.new_launch = snap_dragged (self, self->drag.launch + 0.5, days);
       break;
 
     default:
@@ -1299,13 +1302,9 @@ ipms_timeline_canvas_drag_update (IpmsTimelineCanvas *self,
   /* The threshold in the window: GTK's offsets are in the chart's
    * coordinates, where a view scrolled under a pointer that stays still
    * would count as the pointer's travel, as on the panorama. */
-  {
-    graphene_point_t point;
-
-    ipms_canvas_point_in_window (GTK_WIDGET (self), self->drag.x + dx, self->drag.y + dy, &point);
-    if (graphene_point_distance (&point, &self->drag.press_in_window, NULL, NULL) < DRAG_THRESHOLD)
-      dx = dy = 0;
-  }
+  if (ipms_canvas_travel_in_window (GTK_WIDGET (self), self->drag.x + dx, self->drag.y + dy,
+                                    &self->drag.press_in_window) < DRAG_THRESHOLD)
+    dx = dy = 0;
 
   if (np_chart (self) != NULL)
     update_new_products (self, dx, dy, lock_axis);
