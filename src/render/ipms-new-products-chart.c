@@ -1163,11 +1163,13 @@ update_products (IpmsTimelineChart *chart,
   return TRUE;
 }
 
-/* Sorts the items, whose extents are set, and packs every lane anew. */
+/* Sorts and indexes the items, whose extents are set, and packs every
+ * lane anew. */
 static void
 pack_lanes (IpmsNewProductsChart *self)
 {
   g_array_sort (self->items, compare_items);
+  ipms_timeline_items_index (self->items, self->item_index);
 
   for (guint first = 0, end; first < self->items->len; first = end)
     {
@@ -1199,7 +1201,6 @@ update_geometry (IpmsTimelineChart *chart)
   for (guint i = 0; i < self->items->len; i++)
     item_extent (self, &g_array_index (self->items, Item, i));
   pack_lanes (self);
-  ipms_timeline_items_index (self->items, self->item_index);
   finish_layout (self, NULL);
 }
 
@@ -1282,7 +1283,6 @@ ensure_layout (IpmsNewProductsChart *self)
     item_extent (self, &g_array_index (self->items, Item, i));
 
   pack_lanes (self);
-  ipms_timeline_items_index (self->items, self->item_index);
 
   {
     cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);

@@ -346,14 +346,20 @@ ipms_timeline_chart_paint_title (IpmsTimelineChart      *self,
   ipms_timeline_paint_title (cr, palette, self->layouts, 16, 10, heading, range);
 }
 
+static inline gint64
+item_id (GArray *items,
+         guint   position)
+{
+  return *(const gint64 *) (items->data + position * g_array_get_element_size (items));
+}
+
 GArray *
 ipms_timeline_items_dup_ids (GArray *items)
 {
-  guint size = g_array_get_element_size (items);
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
 
   for (guint i = 0; i < items->len; i++)
-    g_array_append_vals (ids, items->data + i * size, 1);
+    g_array_append_val (ids, (gint64) { item_id (items, i) });
 
   return ids;
 }
@@ -371,13 +377,6 @@ ipms_timeline_items_find (GArray      *items,
   return items->data + position * g_array_get_element_size (items);
 }
 
-static inline gint64
-item_id (GArray *items,
-         guint   position)
-{
-  return *(const gint64 *) (items->data + position * g_array_get_element_size (items));
-}
-
 void
 ipms_timeline_items_index (GArray      *items,
                            IpmsIdIndex *index)
@@ -388,9 +387,9 @@ ipms_timeline_items_index (GArray      *items,
 }
 
 void
-ipms_timeline_items_reindex (GArray                    *items,
-                             IpmsIdIndex               *index,
-                             GHashTable                *ids,
+ipms_timeline_items_reindex (GArray                        *items,
+                             IpmsIdIndex                   *index,
+                             GHashTable                    *ids,
                              const IpmsTimelineItemsChange *change)
 {
   GHashTableIter iter;
