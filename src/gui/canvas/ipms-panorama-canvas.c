@@ -852,7 +852,6 @@ paint_ahead (gpointer data)
       {
         cairo_rectangle_t cell;
         guint64 stamp;
-        guint64 *key;
 
         ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
         if (!rects_meet (&cell, &window))
@@ -862,9 +861,7 @@ paint_ahead (gpointer data)
         if (g_hash_table_contains (self->cell_nodes, &stamp))
           continue;
 
-        key = g_new (guint64, 1);
-        *key = stamp;
-        g_hash_table_insert (self->cell_nodes, key, paint_to_node (self, &cell, column, row, 0));
+        g_hash_table_insert (self->cell_nodes, g_memdup2 (&stamp, sizeof stamp), paint_to_node (self, &cell, column, row, 0));
         return G_SOURCE_CONTINUE;
       }
 
@@ -881,7 +878,6 @@ paint_ahead (gpointer data)
             cairo_rectangle_t cell;
             GskRenderNode *recorded;
             guint64 stamp;
-            guint64 *key;
 
             ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
             if (!wants_image (&cell, &image_window, &visible, &pixels))
@@ -892,9 +888,7 @@ paint_ahead (gpointer data)
             if (recorded == NULL || g_hash_table_contains (self->cell_images, &stamp))
               continue;
 
-            key = g_new (guint64, 1);
-            *key = stamp;
-            g_hash_table_insert (self->cell_images, key, paint_cell_image (recorded, &cell, self->image_scale));
+            g_hash_table_insert (self->cell_images, g_memdup2 (&stamp, sizeof stamp), paint_cell_image (recorded, &cell, self->image_scale));
             return G_SOURCE_CONTINUE;
           }
     }
@@ -1088,7 +1082,6 @@ ensure_static_node (IpmsPanoramaCanvas *self)
       {
         guint64 stamp;
         GskRenderNode *node;
-        guint64 *key;
         cairo_rectangle_t cell;
 
         ipms_panorama_chart_get_cell_rect (self->chart, column, row, &cell);
@@ -1106,9 +1099,7 @@ ensure_static_node (IpmsPanoramaCanvas *self)
             partial = TRUE;
             continue;
           }
-        key = g_new (guint64, 1);
-        *key = stamp;
-        g_hash_table_insert (cells, key, node);
+        g_hash_table_insert (cells, g_memdup2 (&stamp, sizeof stamp), node);
 
         if (self->image_scale > 0 && wants_image (&cell, &image_window, &visible, &image_pixels))
           {
@@ -1116,9 +1107,7 @@ ensure_static_node (IpmsPanoramaCanvas *self)
 
             if (image != NULL)
               {
-                key = g_new (guint64, 1);
-                *key = stamp;
-                g_hash_table_insert (images, key, gsk_render_node_ref (image));
+                g_hash_table_insert (images, g_memdup2 (&stamp, sizeof stamp), gsk_render_node_ref (image));
                 node = image;
               }
             else

@@ -68,11 +68,11 @@ IpmsPanoramaChart *ipms_panorama_canvas_get_chart      (IpmsPanoramaCanvas *self
 GtkWidget         *ipms_panorama_canvas_get_item       (IpmsPanoramaCanvas   *self,
                                                         IpmsPanoramaItemKind  kind,
                                                         gint64                id);
-/* The cell whose segment the side panel shows: axis item ids, 0 when none. */
 /* How many cells near the view the static layer paints from images of
  * their recordings, not from the recordings. */
 guint              ipms_panorama_canvas_get_n_cell_images (IpmsPanoramaCanvas *self);
 gboolean           ipms_panorama_canvas_get_pressed    (IpmsPanoramaCanvas *self);
+/* The cell whose segment the side panel shows: axis item ids, 0 when none. */
 gboolean           ipms_panorama_canvas_get_current_cell (IpmsPanoramaCanvas *self,
                                                           gint64             *x_item_id,
                                                           gint64             *y_item_id);
