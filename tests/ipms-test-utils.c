@@ -289,17 +289,26 @@ ipms_test_widget_render_node (GtkWidget *widget)
   return g_steal_pointer (&node);
 }
 
-gboolean
-ipms_test_container_holds (GskRenderNode *container,
-                           GskRenderNode *node)
+static gboolean
+container_holds (GskRenderNode *container,
+                 GskRenderNode *node)
 {
-  g_assert_cmpint (gsk_render_node_get_node_type (container), ==, GSK_CONTAINER_NODE);
-
   for (guint i = 0; i < gsk_container_node_get_n_children (container); i++)
     if (gsk_container_node_get_child (container, i) == node)
       return TRUE;
 
   return FALSE;
+}
+
+void
+ipms_test_assert_nodes_kept (GskRenderNode *before,
+                             GskRenderNode *after)
+{
+  g_assert_cmpint (gsk_render_node_get_node_type (before), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpint (gsk_render_node_get_node_type (after), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpuint (gsk_container_node_get_n_children (after), >, gsk_container_node_get_n_children (before));
+  for (guint i = 0; i < gsk_container_node_get_n_children (before); i++)
+    g_assert_true (container_holds (after, gsk_container_node_get_child (before, i)));
 }
 
 guint32

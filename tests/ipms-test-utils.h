@@ -38,9 +38,11 @@ GdkTexture *ipms_test_save_widget_png    (GtkWidget    *widget,
  * frame's to find what to paint again. */
 GskRenderNode *ipms_test_widget_render_node (GtkWidget *widget);
 
-/* Whether @node is one of the children of the container node @container. */
-gboolean    ipms_test_container_holds    (GskRenderNode *container,
-                                          GskRenderNode *node);
+/* Asserts that @after, a frame's container node with something added to
+ * @before's, still holds each of @before's children itself: GTK then
+ * paints only what was added. */
+void        ipms_test_assert_nodes_kept  (GskRenderNode *before,
+                                          GskRenderNode *after);
 
 /* The pixel at (@x, @y) as 0xAARRGGBB, premultiplied by alpha as cairo
  * keeps it (opaque pixels are plain RGB). The download is cached on the
