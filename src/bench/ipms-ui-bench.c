@@ -369,7 +369,7 @@ measure_show (IpmsWindow *window,
 
 /* The window builds the form views, reads the products, measures their
  * names and lays out and fits the timeline charts ahead once its first
- * page is painted (see work_ahead_cb() in ipms-window.c).
+ * page is painted (see work_ahead_cb() in ipms-window-pages.c).
  * This lets it finish, as a user looking at the first page would, and
  * returns the longest main-loop iteration meanwhile: what working ahead
  * costs the user at once. */
