@@ -611,11 +611,12 @@ test_tab_through_toolbar (Fixture       *fixture,
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
 }
 
-/* 10,000 products: one list model, widgets only for the rows on screen. */
+/* 10,000 products: one list model, widgets only for the rows on screen.
+ * The cells are IpmsTableTexts, the rest labels. */
 static guint
 count_labels (GtkWidget *widget)
 {
-  guint n = GTK_IS_LABEL (widget) ? 1 : 0;
+  guint n = GTK_IS_LABEL (widget) || IPMS_IS_TABLE_TEXT (widget) ? 1 : 0;
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     n += count_labels (c);
@@ -705,6 +706,94 @@ find_column_view (GtkWidget *widget)
     }
 
   return NULL;
+}
+
+#define N_FILL_PRODUCTS 300
+
+static void
+many_set_up (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  empty_set_up (fixture, data);
+  g_assert_true (ipms_document_begin_edit (fixture->document, "Many", NULL, &error));
+  for (guint i = 0; i < N_FILL_PRODUCTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Product %03u", i);
+      gint64 id = ipms_document_insert (fixture->document, "product", 0, NULL, &error);
+
+      g_assert_true (ipms_document_set_string (fixture->document, "product", id, "name", name, &error));
+    }
+  g_assert_true (ipms_document_commit_edit (fixture->document, &error));
+  g_assert_no_error (error);
+}
+
+/* The rows the list has made so far, by its view's own model, which
+ * (unlike ipms_product_list_get_selection()) does not take in the rest. */
+static guint
+n_let_in (IpmsProductList *list)
+{
+  GtkColumnView *view = find_column_view (GTK_WIDGET (list));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+/* GTK 4.8 makes about 200 rows of cells for any list: the list's first
+ * frame shows the first products only, and the rest come in over the
+ * idles after it, in order. */
+static void
+test_fill_in_steps (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IpmsProductList *list = list_of (show_prds (fixture));
+  guint first_labels = count_labels (GTK_WIDGET (list));
+  guint n_steps = 0;
+
+  g_assert_cmpuint (n_let_in (list), <, 100);
+  g_assert_cmpuint (n_let_in (list), >, 0);
+  while (n_let_in (list) < N_FILL_PRODUCTS && n_steps++ < 100)
+    g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (list)));
+  g_assert_cmpuint (n_let_in (list), ==, N_FILL_PRODUCTS);
+  g_test_message ("%u labels in the first frame, %u after %u frames",
+                  first_labels, count_labels (GTK_WIDGET (list)), n_steps);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (list)), >, 2 * first_labels);
+
+  for (guint i = 0; i < N_FILL_PRODUCTS; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Product %03u", i);
+      g_autofree char *name = ipms_product_list_dup_cell_text (list, i, "name");
+
+      g_assert_cmpstr (name, ==, expected);
+    }
+}
+
+/* A key pressed in the list, or a product selected from elsewhere, finds
+ * every product there at once: End goes to the last one, Select All selects
+ * them all. */
+static void
+test_fill_at_once (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  IpmsProductsPage *page = show_prds (fixture);
+  IpmsProductList *list = list_of (page);
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) selected = NULL;
+  IpmsRecord *last;
+
+  g_assert_cmpuint (n_let_in (list), <, N_FILL_PRODUCTS);
+  ipms_test_press_key (GTK_WIDGET (list), GDK_KEY_End, 0);
+  g_assert_cmpuint (n_let_in (list), ==, N_FILL_PRODUCTS);
+
+  selection = ipms_product_list_get_selection (list);
+  gtk_selection_model_select_all (selection);
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, N_FILL_PRODUCTS);
+
+  last = shown (list, N_FILL_PRODUCTS - 1);
+  ipms_product_list_select_product (list, ipms_record_get_id (last));
+  g_assert_true (gtk_selection_model_is_selected (selection, N_FILL_PRODUCTS - 1));
+  g_assert_true (ipms_test_wait_for_paint (GTK_WIDGET (list)));
 }
 
 /* Sorted by PRD completeness, a product whose PRD rows go moves to its new
@@ -1234,6 +1323,8 @@ main (int   argc,
   g_test_add ("/products/ui/many", Fixture, NULL, empty_set_up, test_many, fixture_tear_down);
   g_test_add ("/products/ui/hidden-catch-up", Fixture, NULL, example_set_up, test_hidden_catch_up,
               fixture_tear_down);
+  g_test_add ("/products/ui/fill-in-steps", Fixture, NULL, many_set_up, test_fill_in_steps, fixture_tear_down);
+  g_test_add ("/products/ui/fill-at-once", Fixture, NULL, many_set_up, test_fill_at_once, fixture_tear_down);
   g_test_add ("/products/ui/prd-sort-live", Fixture, NULL, example_set_up, test_prd_sort_live, fixture_tear_down);
   g_test_add ("/products/ui/spec-kinds", Fixture, NULL, example_set_up, test_spec_kinds, fixture_tear_down);
   g_test_add ("/products/ui/accessible-names", Fixture, NULL, example_set_up, test_accessible_names, fixture_tear_down);
