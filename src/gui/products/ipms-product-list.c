@@ -86,7 +86,6 @@ struct _IpmsProductList
   GtkSortListModel    *sorted;
   GtkSliceListModel   *shown;       /* the sorted products let in so far */
   guint                fill_source;
-  gboolean             filled;
   GtkMultiSelection   *selection;
   /* The cells on screen (GtkListItem, their ListColumn as data): PRD
    * counts, the names of series, segments and owners, and the currency
@@ -696,22 +695,24 @@ fill_cb (gpointer data)
     }
 
   self->fill_source = 0;
-  self->filled = TRUE;
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
 
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_filled (IpmsProductList *self)
+{
+  return gtk_slice_list_model_get_size (self->shown) == G_MAXUINT;
 }
 
 /* Every product in the list now: positions then count in all of them. */
 static void
 fill_now (IpmsProductList *self)
 {
-  if (self->filled)
-    return;
-
   g_clear_handle_id (&self->fill_source, g_source_remove);
-  self->filled = TRUE;
-  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  if (!is_filled (self))
+    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
 }
 
 static gboolean
@@ -728,7 +729,7 @@ first_painted_cb (GdkFrameClock   *clock,
                   IpmsProductList *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_painted_cb, self);
-  if (!self->filled && self->fill_source == 0)
+  if (!is_filled (self) && self->fill_source == 0)
     self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_cb, self, NULL);
 }
 
@@ -1276,7 +1277,7 @@ ipms_product_list_map (GtkWidget *widget)
   /* Mapped first: changes_done_cb() does nothing for a list off screen. */
   GTK_WIDGET_CLASS (ipms_product_list_parent_class)->map (widget);
 
-  if (!self->filled && self->fill_source == 0)
+  if (!is_filled (self) && self->fill_source == 0)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (first_painted_cb), self, 0);
 
